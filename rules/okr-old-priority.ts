@@ -1,0 +1,44 @@
+import { defineRule, listIds } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'okr-old-priority',
+    category: 'strategic-alignment',
+    severity: 'error',
+    summary: 'A key result measures a metric the strategy deprioritizes',
+    rationale:
+      'Strategy says "quality over speed", but "engineering OKRs still measure velocity, feature count, and sprint completion rate. ' +
+      'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes.',
+    source: 'seed 000, "The Four Incentive Traps", trap 2: OKRs measure old priorities',
+    examples: {
+      bad: `strategy:
+  priorities:
+    - id: quality
+      favor: { metrics: [defect-rate] }
+      deprioritize: { metrics: [velocity] }
+okrs:
+  - id: eng-q3
+    key_results:
+      - { metric: velocity, target: "+20%" }`,
+      good: `okrs:
+  - id: eng-q3
+    key_results:
+      - { metric: defect-rate, target: "-30%" }`,
+    },
+  },
+  check({ index, report }) {
+    for (const reward of index.rewards) {
+      if (reward.component !== 'key_result' || !index.isDeprioritizedMetric(reward.metric)) continue;
+      const metric = reward.metric!;
+      const priorities = (index.deprioritizedMetrics.get(metric) ?? []).map((priority) => priority.id);
+      const alternatives = index.alternativesTo(metric);
+      report({
+        node: reward.node,
+        message: `OKR set ${reward.instrument.id} has a key result on ${metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,
+        fix: alternatives.length
+          ? `measure ${listIds(alternatives)} instead of ${metric} (the favored metrics of ${listIds(priorities, 'and')})`
+          : `remove the key result on ${metric}, or give priority ${listIds(priorities, 'and')} a favored metric to measure instead`,
+      });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { defineRule, listIds } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'recognition-mismatch',
+    category: 'strategic-alignment',
+    severity: 'error',
+    summary: 'An award celebrates a deprioritized metric or segment, or no award celebrates a favored one',
+    rationale:
+      'Strategy says enterprise-first, yet the "all-hands meeting celebrates the VP who closed the most deals this quarter - all SMB. ' +
+      'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
+      '"Celebrate the first enterprise deal closed, the enterprise feature shipped, the enterprise customer retained."',
+    source: 'seed 000, "The Four Incentive Traps", trap 4: recognition celebrates old wins',
+    examples: {
+      bad: `recognition:
+  - id: all-hands-awards
+    awards:
+      - { text: Top closer of the quarter, metric: deals-closed, segment: smb }`,
+      good: `recognition:
+  - id: all-hands-awards
+    awards:
+      - { text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }`,
+    },
+  },
+  check({ policy, index, report }) {
+    const favored = [...index.favoredMetrics.keys(), ...index.favoredSegments.keys()];
+    let celebratesFavored = false;
+    for (const reward of index.rewards) {
+      if (reward.component !== 'award') continue;
+      if (index.isFavoredMetric(reward.metric) || index.isFavoredSegment(reward.segment)) celebratesFavored = true;
+      const oldMetric = index.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
+      const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
+      if (!oldMetric && !oldSegment) continue;
+      const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
+      const alternatives = [
+        ...(oldMetric ? index.alternativesTo(oldMetric) : []),
+        ...(oldSegment ? index.alternativesTo(oldSegment, 'segments') : []),
+      ];
+      report({
+        node: reward.node,
+        message: `Award "${(reward.node as { text?: string }).text ?? reward.instrument.id}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
+        fix: alternatives.length
+          ? `celebrate ${listIds([...new Set(alternatives)])} instead (what the strategy favors)`
+          : `retire this award, or point it at what the strategy favors`,
+      });
+    }
+    if (celebratesFavored || favored.length === 0) return;
+    const section = index.sections.recognition[0];
+    report({
+      node: section ?? policy.strategy,
+      message: section
+        ? `No award celebrates anything the strategy favors (${listIds(favored, 'or')}): recognition is the social proof of what actually gets rewarded.`
+        : `The policy has no recognition program, so nothing publicly celebrates what the strategy favors (${listIds(favored, 'or')}).`,
+      fix: `add an award for ${favored[0]}, such as { text: First ${favored[0]} win of the quarter, ${index.favoredMetrics.has(favored[0]!) ? 'metric' : 'segment'}: ${favored[0]} }`,
+    });
+  },
+});

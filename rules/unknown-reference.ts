@@ -1,0 +1,53 @@
+import { defineRule, didYouMean, type Reference } from '../src/api.js';
+
+const SECTION: Record<Reference['kind'], string> = {
+  metric: 'metrics',
+  segment: 'segments',
+  team: 'teams',
+  instrument: 'compensation, okrs, promotions or recognition',
+};
+
+export default defineRule({
+  meta: {
+    id: 'unknown-reference',
+    category: 'integrity',
+    severity: 'error',
+    summary: 'An id is used that the policy does not declare',
+    rationale:
+      'A reference to an undeclared metric, segment, team or instrument is almost always a typo, and every rule that follows ' +
+      'the reference silently skips it: a misspelled metric in a commission line escapes every alignment check.',
+    source: 'format v1: every id a policy uses is declared once',
+    examples: {
+      bad: `metrics:
+  - { id: new-arr }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-ar, rate: "8%" }`,
+      good: `compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-arr, rate: "8%" }`,
+    },
+  },
+  check({ index, report }) {
+    const declared: Record<Reference['kind'], ReadonlySet<string>> = {
+      metric: new Set(index.metrics.keys()),
+      segment: new Set(index.segments.keys()),
+      team: new Set(index.teams.keys()),
+      instrument: new Set(index.instrumentById.keys()),
+    };
+    for (const reference of index.references) {
+      if (declared[reference.kind].has(reference.id)) continue;
+      const suggestion = didYouMean(reference.id, declared[reference.kind]);
+      report({
+        node: reference.node,
+        key: reference.key,
+        message: `Unknown ${reference.kind} "${reference.id}"${suggestion}`,
+        fix: suggestion
+          ? `write ${/"(.*)"/.exec(suggestion)![1]}, or declare ${reference.id} under ${SECTION[reference.kind]}`
+          : `declare ${reference.id} under ${SECTION[reference.kind]}, or use an id declared there`,
+      });
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import { defineRule, formatPercent, z } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'weights-sum',
+    category: 'integrity',
+    severity: 'error',
+    summary: 'Bonus weights do not add up to the variable pay they divide',
+    rationale:
+      'Bonus weights are fractions of the plan\'s variable pay. In a plan without commission they must add up to 1; in a plan with ' +
+      'commission, commission takes the rest, so they add up to at most 1. Weights that add to more promise pay that does not exist; ' +
+      'weights that add to less leave part of the variable pay tied to nothing.',
+    source: 'format v1: bonus weights are fractions of variable pay',
+    options: z.object({
+      tolerance: z.number().min(0).default(0.001).describe('how far from the target sum rounding may take the weights'),
+    }),
+    examples: {
+      bad: `bonus:
+  - { metric: net-retention, weight: 0.5 }
+  - { metric: csat, weight: 0.3 }`,
+      good: `bonus:
+  - { metric: net-retention, weight: 0.6 }
+  - { metric: csat, weight: 0.4 }`,
+    },
+  },
+  check({ index, options, report }) {
+    for (const instrument of index.instruments) {
+      if (instrument.lever !== 'compensation') continue;
+      const rewards = index.rewardsOf(instrument);
+      const weights = rewards.filter((reward) => reward.component === 'bonus').map((reward) => reward.weight ?? 0);
+      if (weights.length === 0) continue;
+      const sum = weights.reduce((total, weight) => total + weight, 0);
+      const hasCommission = rewards.some((reward) => reward.component === 'commission');
+      const plan = instrument.node as { bonus?: object[] };
+      if (hasCommission && sum > 1 + options.tolerance) {
+        report({
+          node: plan,
+          key: 'bonus',
+          message: `Bonus weights of plan ${instrument.id} add up to ${formatPercent(sum)} of variable pay, more than all of it, and commission still takes a share.`,
+          fix: `lower the weights by ${formatPercent(sum - 1)} in total, so that they add up to at most 100% and commission takes the rest`,
+        });
+      } else if (!hasCommission && Math.abs(sum - 1) > options.tolerance) {
+        report({
+          node: plan,
+          key: 'bonus',
+          message: `Bonus weights of plan ${instrument.id} add up to ${formatPercent(sum)}; with no commission they must add up to 100% of variable pay.`,
+          fix: sum < 1 ? `add ${formatPercent(1 - sum)} to the weights (or a component for it)` : `lower the weights by ${formatPercent(sum - 1)} in total`,
+        });
+      }
+    }
+  },
+});

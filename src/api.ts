@@ -1,0 +1,10 @@
+/**
+ * The plugin API: everything a rule module may import. Built-in rules import only this module, so
+ * they are written exactly as a plugin would be.
+ */
+export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
+export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/policy-index.js';
+export type * from './schema.js';
+export { formatShare as formatPercent, formatMoney, listIds } from './engine/format.js';
+export { closest, didYouMean } from './diagnostics.js';
+export * as z from 'zod';

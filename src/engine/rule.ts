@@ -1,0 +1,81 @@
+/**
+ * The rule API: the one contract built-in rules and plugins share. A rule is metadata plus a check;
+ * the check reads the policy and its index and reports nodes. The engine turns nodes into positions.
+ */
+import * as z from 'zod';
+import type { PathSegment } from '../load/source.js';
+import type { Policy } from '../schema.js';
+import type { PolicyIndex } from './policy-index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Category = 'strategic-alignment' | 'communication' | 'shared-incentives' | 'balanced-measurement' | 'integrity' | (string & {});
+
+/** Options of a rule: a zod object whose every key has a default. */
+export type OptionsSchema = z.ZodObject<z.ZodRawShape>;
+
+export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
+  /** kebab-case; plugin rules are namespaced, such as `acme/no-spiff-on-smb`. */
+  id: string;
+  category: Category;
+  /** The severity when no configuration says otherwise. */
+  severity: Severity;
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Why it matters, with the sentence or study it comes from. */
+  rationale: string;
+  /** Where the rationale comes from: a seed article, a paper, a practitioner rule of thumb. */
+  source: string;
+  options?: Options;
+  /** Small YAML snippets for `explain`: one that the rule reports, one that it accepts. */
+  examples?: { bad: string; good: string };
+}
+
+export interface ReportDescriptor {
+  /** An object or list of the policy: the most specific node the finding is about. */
+  node: object;
+  /** A key (or list index) of `node` to point at, for values that are not objects themselves. */
+  key?: PathSegment;
+  message: string;
+  /** What a person could change to resolve it, with the numbers and ids of this policy. */
+  fix: string;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly policy: Policy;
+  readonly index: PolicyIndex;
+  readonly options: Options;
+  /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
+  readonly today: string;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<Options extends OptionsSchema = OptionsSchema> {
+  meta: RuleMeta<Options>;
+  check(context: RuleContext<z.output<Options>>): void | Promise<void>;
+}
+
+/** A rule of any options type, as the registry holds it. */
+export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const RULE_ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Declares a rule. Identity at run time; it exists for the types and to check the metadata early. */
+export function defineRule<Options extends OptionsSchema = z.ZodObject<{}>>(rule: Rule<Options>): Rule<Options> {
+  const id = rule?.meta?.id;
+  if (typeof id !== 'string' || !RULE_ID.test(id)) {
+    throw new TypeError(`rule id ${JSON.stringify(id)} is not a kebab-case id (plugins: namespace/rule-id)`);
+  }
+  if (!SEVERITIES.includes(rule.meta.severity)) {
+    throw new TypeError(`rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
+  }
+  if (typeof rule.check !== 'function') throw new TypeError(`rule ${id}: check must be a function`);
+  return rule;
+}
+
+/** The options a rule runs with: its defaults, overridden by what the configuration gives. */
+export function resolveOptions(rule: AnyRule, given: unknown = {}): z.ZodSafeParseResult<Record<string, unknown>> {
+  const schema: OptionsSchema = rule.meta.options ?? z.object({});
+  return schema.safeParse(given ?? {}) as z.ZodSafeParseResult<Record<string, unknown>>;
+}

@@ -1,0 +1,132 @@
+/**
+ * Runs the configured rules over a loaded policy: builds the index once, gives each rule its
+ * context, turns reported nodes into positions, applies waivers, and sorts the findings.
+ * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
+ */
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { LoadedPolicy, Location } from '../load/index.js';
+import type { WaiverT } from '../schema.js';
+import { PolicyIndex } from './policy-index.js';
+import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
+
+export interface ConfiguredRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface Finding extends Location {
+  rule: string;
+  severity: Severity;
+  category: string;
+  message: string;
+  fix: string;
+  /** The id of the instrument the node belongs to, when it belongs to one. */
+  instrument?: string;
+}
+
+export interface WaivedFinding {
+  finding: Finding;
+  waiver: WaiverT;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  /** Findings a current waiver silenced: shown by the gate, never counted. */
+  waived: WaivedFinding[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RunOptions {
+  today: string;
+}
+
+export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
+  const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const findings: Finding[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  for (const { rule, severity, options: ruleOptions } of rules) {
+    const reported: Finding[] = [];
+    const report = (descriptor: ReportDescriptor) => {
+      const finding = toFinding(loaded, rule, severity, descriptor);
+      if (typeof finding === 'string') throw new RuleReportError(finding);
+      reported.push(finding);
+    };
+    try {
+      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, report });
+      findings.push(...reported);
+    } catch (error) {
+      diagnostics.push({
+        message: `rule ${rule.meta.id} failed: ${error instanceof RuleReportError ? error.message : describeError(error)}; its findings are left out, so this run cannot be trusted`,
+        source: 'rule',
+      });
+    }
+  }
+
+  const { kept, waived } = applyWaivers(findings, loaded.policy.waivers, options.today);
+  return { findings: sortFindings(kept), waived, diagnostics };
+}
+
+class RuleReportError extends Error {}
+
+function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor): Finding | string {
+  if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
+  const { node, key, message, fix } = descriptor;
+  if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
+  if (typeof fix !== 'string' || fix.trim() === '') return 'report() needs a fix string: every finding says what to change';
+  if (typeof node !== 'object' || node === null) return 'report() needs the node of the policy the finding is about';
+  const location =
+    node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
+  if (!location) return 'report() was given a node that is not part of the policy';
+  const origin = loaded.provenance.origin(node);
+  return {
+    rule: rule.meta.id,
+    severity,
+    category: rule.meta.category,
+    message,
+    fix,
+    ...location,
+    instrument: origin?.instrument?.id,
+  };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'object' && error !== null && 'diagnostics' in error) {
+    return ((error as { diagnostics: Diagnostic[] }).diagnostics ?? []).map(formatDiagnostic).join('; ');
+  }
+  return String(error);
+}
+
+/** A current waiver for rule R on instrument T silences R's findings inside T until it expires. */
+function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
+  const active = waivers.filter((waiver) => waiver.expires >= today);
+  if (active.length === 0) return { kept: findings, waived: [] };
+  const kept: Finding[] = [];
+  const waived: WaivedFinding[] = [];
+  for (const finding of findings) {
+    const waiver = active.find((candidate) => candidate.rule === finding.rule && candidate.target === finding.instrument);
+    if (waiver) waived.push({ finding, waiver });
+    else kept.push(finding);
+  }
+  return { kept, waived };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      compare(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compare(a.rule, b.rule) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compare(a.message, b.message),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * Command-line paths → the YAML files that make up the policy. Folders are scanned recursively for
+ * `*.yaml` and `*.yml`, skipping hidden folders, `node_modules` and the linter's own config files;
+ * symbolic links are followed once (a link loop is visited once, not forever).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+
+export const CONFIG_FILE_NAMES: readonly string[] = ['incentive-lint.config.yaml', 'incentive-lint.config.yml', '.incentive-lint.yaml', '.incentive-lint.yml'];
+
+export interface CandidateFile {
+  absolute: string;
+  /** The path shown in reports: relative to the working folder, with forward slashes. */
+  display: string;
+  /** Named on the command line (must be a policy file) rather than found in a folder scan. */
+  explicit: boolean;
+}
+
+export interface Discovery {
+  files: CandidateFile[];
+  diagnostics: Diagnostic[];
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules']);
+
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute) || path.basename(absolute);
+  return relative.split(path.sep).join('/');
+}
+
+export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+  const diagnostics: Diagnostic[] = [];
+  const byRealPath = new Map<string, CandidateFile>();
+  const visitedFolders = new Set<string>();
+
+  const addFile = (absolute: string, explicit: boolean) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(absolute);
+    } catch {
+      real = absolute;
+    }
+    const existing = byRealPath.get(real);
+    if (existing) {
+      existing.explicit ||= explicit;
+      return;
+    }
+    byRealPath.set(real, { absolute, display: displayPath(absolute, cwd), explicit });
+  };
+
+  const scanFolder = (folder: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(folder);
+    } catch (error) {
+      diagnostics.push(ioDiagnostic(displayPath(folder, cwd), error));
+      return;
+    }
+    if (visitedFolders.has(real)) return;
+    visitedFolders.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(ioDiagnostic(displayPath(folder, cwd), error));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link or a link loop: nothing to read there
+        }
+      }
+      if (isDirectory) {
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full);
+      } else if (isFile && YAML_FILE.test(entry.name) && !CONFIG_FILE_NAMES.includes(entry.name)) {
+        addFile(full, false);
+      }
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      diagnostics.push(ioDiagnostic(given, error));
+      continue;
+    }
+    if (stat.isDirectory()) scanFolder(absolute);
+    else addFile(absolute, true);
+  }
+
+  const files = [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files, diagnostics };
+}
+
+export function ioDiagnostic(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const messages: Record<string, string> = {
+    ENOENT: 'no such file or folder: check the path',
+    EACCES: 'permission denied: the file or folder cannot be read by this user',
+    EPERM: 'permission denied: the file or folder cannot be read by this user',
+    ELOOP: 'too many symbolic links (a link loop): point the link at a real file',
+    EISDIR: 'is a folder where a file was expected',
+    ENOTDIR: 'a part of this path is not a folder',
+  };
+  const message = (code && messages[code]) || `cannot be read: ${(error as Error | undefined)?.message ?? String(error)}`;
+  return { file, message, source: 'io' };
+}

@@ -1,0 +1,233 @@
+/**
+ * paths → files → YAML documents with positions → validated documents → one merged policy.
+ * Every problem found on the way is collected, and the load fails with all of them at once.
+ */
+import fs from 'node:fs';
+import { InputError, type Diagnostic } from '../diagnostics.js';
+import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
+import { discoverFiles, ioDiagnostic, type CandidateFile } from './discover.js';
+import { parseYaml } from './parse.js';
+import { Provenance } from './provenance.js';
+import type { SourceDocument } from './source.js';
+import { validateDocument } from './validate.js';
+
+export type { Location, NodePath, PathSegment } from './source.js';
+export { SourceDocument } from './source.js';
+export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
+
+export interface LoadedPolicy {
+  policy: Policy;
+  provenance: Provenance;
+  /** Every document of the policy, in load order. */
+  sources: SourceDocument[];
+  /** The policy files read, as shown to the user. */
+  files: string[];
+  /** YAML files found in folder scans that are not policy files (no `version` key). */
+  skipped: string[];
+  /** Each list section as it was written in each document, for findings about a whole section. */
+  sections: Record<ListSection, object[]>;
+}
+
+export interface LoadOptions {
+  cwd?: string;
+}
+
+interface ValidDocument {
+  source: SourceDocument;
+  value: PolicyDocument;
+}
+
+export function loadPolicy(paths: readonly string[], options: LoadOptions = {}): LoadedPolicy {
+  const cwd = options.cwd ?? process.cwd();
+  const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const documents: ValidDocument[] = [];
+  const files: string[] = [];
+  const skipped: string[] = [];
+
+  for (const file of discovery.files) {
+    const read = readPolicyFile(file);
+    if (read.kind === 'skipped') {
+      skipped.push(file.display);
+      continue;
+    }
+    files.push(file.display);
+    if (read.kind === 'invalid') {
+      diagnostics.push(...read.diagnostics);
+      continue;
+    }
+    documents.push(...read.documents);
+  }
+
+  if (diagnostics.length === 0 && files.length === 0) {
+    diagnostics.push({
+      file: paths.join(', ') || '.',
+      message: `no policy files found${skipped.length ? ` (skipped ${skipped.length} YAML file${skipped.length === 1 ? '' : 's'} without a version key)` : ''}: a policy file is a .yaml file that starts with version: 1; run \`incentive-lint init\` to write one`,
+      source: 'io',
+    });
+  }
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
+
+  const merged = mergeDocuments(documents);
+  if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics);
+  return { ...merged.result, files, skipped };
+}
+
+type FileRead =
+  | { kind: 'skipped' }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] }
+  | { kind: 'policy'; documents: ValidDocument[] };
+
+function readPolicyFile(file: CandidateFile): FileRead {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absolute);
+  } catch (error) {
+    return { kind: 'invalid', diagnostics: [ioDiagnostic(file.display, error)] };
+  }
+  const fail = (message: string, line?: number): FileRead => ({
+    kind: 'invalid',
+    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : 1, message, source: 'io' }],
+  });
+  if (bytes.includes(0)) {
+    return file.explicit ? fail('this is a binary file, not YAML text: give the path of a policy .yaml file') : { kind: 'skipped' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
+  }
+
+  const parsed = parseYaml(file.display, text);
+  if (!file.explicit && !looksLikePolicy(text, parsed.values)) return { kind: 'skipped' };
+  if (parsed.diagnostics.length > 0) return { kind: 'invalid', diagnostics: parsed.diagnostics };
+  if (parsed.documents.length === 0) {
+    return fail('the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)', 1);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const documents: ValidDocument[] = [];
+  parsed.documents.forEach((source, index) => {
+    const value = parsed.values[index];
+    // Later documents of a multi-document file inherit the version of the first one.
+    const withVersion = index > 0 && isMapping(value) && !('version' in value) ? { version: 1, ...value } : value;
+    if (index === 0 && !(isMapping(value) && 'version' in value)) {
+      diagnostics.push({
+        ...source.locate([]),
+        message: isMapping(value)
+          ? 'not a policy file: it has no version key; add `version: 1` as its first line'
+          : 'not a policy file: a policy file is a mapping of keys that starts with `version: 1`',
+        source: 'schema',
+      });
+      return;
+    }
+    const result = validateDocument(withVersion, source);
+    if (result.ok) documents.push({ source, value: result.value });
+    else diagnostics.push(...result.diagnostics);
+  });
+  return diagnostics.length > 0 ? { kind: 'invalid', diagnostics } : { kind: 'policy', documents };
+}
+
+const KNOWN_TOP_KEYS = new Set(['organization', 'strategy', ...LIST_SECTIONS]);
+
+/**
+ * A scanned YAML file is part of the policy when it has a top-level `version` key, unless it is
+ * clearly another tool's file (docker-compose's `version: "3"` with none of our sections).
+ */
+function looksLikePolicy(text: string, values: unknown[]): boolean {
+  const first = values[0];
+  if (!isMapping(first)) return values.length === 0 && /^version\s*:/m.test(text);
+  if (!('version' in first)) return false;
+  return first.version === 1 || Object.keys(first).some((key) => KNOWN_TOP_KEYS.has(key));
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lineOfFirstInvalidByte(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let end = 0; end < bytes.length; end++) {
+    if (bytes[end] === 0x0a) {
+      try {
+        decoder.decode(bytes.subarray(0, end));
+      } catch {
+        return line;
+      }
+      line++;
+    }
+  }
+  return line;
+}
+
+interface Merged {
+  result: Omit<LoadedPolicy, 'files' | 'skipped'>;
+  diagnostics: Diagnostic[];
+}
+
+/** List sections are concatenated in file order; `strategy` must appear exactly once. */
+function mergeDocuments(documents: ValidDocument[]): Merged {
+  const provenance = new Provenance();
+  const diagnostics: Diagnostic[] = [];
+  const sections = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as object[]])) as Record<ListSection, object[]>;
+  const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
+  let strategy: { value: StrategyT; source: SourceDocument } | undefined;
+  let organization: { value: string; source: SourceDocument } | undefined;
+
+  for (const { source, value } of documents) {
+    provenance.record(value, source);
+    if (value.strategy) {
+      if (strategy) {
+        diagnostics.push({
+          ...source.locate(['strategy']),
+          message: `a second strategy: a policy has exactly one (the first is in ${strategy.source.file}:${strategy.source.locate(['strategy']).line}); merge the priorities into it`,
+          source: 'policy',
+        });
+      } else {
+        strategy = { value: value.strategy, source };
+      }
+    }
+    if (value.organization !== undefined) {
+      if (organization && organization.value !== value.organization) {
+        diagnostics.push({
+          ...source.locate(['organization']),
+          message: `organization "${value.organization}" differs from "${organization.value}" in ${organization.source.file}: a policy describes one organization`,
+          source: 'policy',
+        });
+      }
+      organization ??= { value: value.organization, source };
+    }
+    for (const name of LIST_SECTIONS) {
+      const section = value[name];
+      if (!section) continue;
+      sections[name].push(section);
+      lists[name].push(...section);
+    }
+  }
+
+  const first = documents[0]!.source;
+  if (!strategy) {
+    diagnostics.push({
+      file: first.file,
+      line: 1,
+      column: 1,
+      message: 'the policy has no strategy: add a `strategy:` section with its priorities (what to favor and what to deprioritize)',
+      source: 'policy',
+    });
+  }
+  const policy = {
+    version: 1,
+    organization: organization?.value,
+    strategy: strategy?.value ?? { priorities: [] },
+    ...lists,
+  } as Policy;
+  return { result: { policy, provenance, sources: documents.map((d) => d.source), sections }, diagnostics };
+}

@@ -1,0 +1,75 @@
+/**
+ * A parsed YAML document and the way back from a path inside it to file, line and column.
+ * Positions are computed only when asked for: most nodes of a policy are never reported.
+ */
+import { isCollection, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+
+export type PathSegment = string | number;
+export type NodePath = readonly PathSegment[];
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The node's place in its own YAML document, such as ["compensation", 0, "commission", 1]. */
+  path: PathSegment[];
+}
+
+export class SourceDocument {
+  constructor(
+    /** Path of the file as shown to the user (relative to the working folder). */
+    readonly file: string,
+    /** Index of this document within its file (0 for single-document files). */
+    readonly index: number,
+    readonly document: Document.Parsed,
+    readonly lineCounter: LineCounter,
+    /** The file's text (without a byte order mark), for trimming ranges and reading comments. */
+    readonly text: string,
+  ) {}
+
+  /**
+   * Where the node at `path` stands. A scalar is located by its own text; a collection that is the
+   * value of a key is located from its key (`bonus:`), so that the line shown is the one people read.
+   */
+  locate(path: NodePath): Location {
+    const [start, rawEnd] = this.offsets(path);
+    let end = rawEnd;
+    while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
+    const from = this.lineCounter.linePos(start);
+    const to = this.lineCounter.linePos(Math.max(start, end));
+    return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, path: [...path] };
+  }
+
+  private offsets(path: NodePath): [number, number] {
+    let node: unknown = this.document.contents;
+    let pair: Pair | undefined;
+    let fallback: [number, number] = [0, 0];
+    for (const segment of path) {
+      const range = rangeOf(node);
+      if (range) fallback = range;
+      pair = undefined;
+      if (isMap(node)) {
+        pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        node = pair?.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+      } else {
+        node = undefined;
+      }
+      if (node === undefined && pair === undefined) return fallback;
+    }
+    const keyRange = pair ? rangeOf(pair.key) : undefined;
+    const valueRange = rangeOf(node);
+    if (keyRange && (!valueRange || isCollection(node))) {
+      return [keyRange[0], valueRange ? valueRange[1] : keyRange[1]];
+    }
+    return valueRange ?? keyRange ?? fallback;
+  }
+}
+
+function rangeOf(node: unknown): [number, number] | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? [range[0], range[1]] : undefined;
+}

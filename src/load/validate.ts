@@ -1,0 +1,195 @@
+/**
+ * Validates one YAML document against format v1 and turns zod's issues into diagnostics that say, in
+ * a plain sentence at the right line, what is wrong and what to write instead.
+ */
+import type * as z from 'zod';
+import { didYouMean, type Diagnostic } from '../diagnostics.js';
+import { PolicyDocumentSchema, type PolicyDocument } from '../schema.js';
+import type { NodePath, PathSegment, SourceDocument } from './source.js';
+
+export type ValidationResult = { ok: true; value: PolicyDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+export function validateDocument(value: unknown, source: SourceDocument): ValidationResult {
+  const result = PolicyDocumentSchema.safeParse(value, { reportInput: true });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, diagnostics: describeIssues(result.error.issues, source) };
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocument): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const misspelled = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeysAt(issue.path);
+    for (const key of issue.keys) {
+      const suggestion = didYouMean(key, known);
+      if (suggestion) misspelled.add(pathKey([...issue.path, /"(.*)"/.exec(suggestion)![1]!]));
+      diagnostics.push(at(source, [...issue.path, key], unknownKeyMessage(key, issue.path, known, suggestion)));
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    // A missing key that the user wrote with a typo is reported once, as the typo.
+    if (isMissing(issue) && misspelled.has(pathKey(issue.path))) continue;
+    const path = isMissing(issue) ? issue.path.slice(0, -1) : issue.path;
+    diagnostics.push(at(source, path, issueMessage(issue)));
+  }
+  return diagnostics;
+}
+
+function at(source: SourceDocument, path: readonly PropertyKey[], message: string): Diagnostic {
+  const location = source.locate(path.filter(isSegment));
+  return {
+    file: location.file,
+    line: location.line,
+    column: location.column,
+    endLine: location.endLine,
+    endColumn: location.endColumn,
+    message,
+    source: 'schema',
+  };
+}
+
+function isSegment(value: PropertyKey): value is PathSegment {
+  return typeof value === 'string' || typeof value === 'number';
+}
+
+function pathKey(path: readonly PropertyKey[]): string {
+  return JSON.stringify(path.map(String));
+}
+
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && issue.input === undefined;
+}
+
+function unknownKeyMessage(key: string, path: readonly PropertyKey[], known: string[], suggestion: string): string {
+  const where = describePlace(path);
+  if (key === '<<') {
+    return `merge keys (<<) are not supported in ${where}: write the keys out`;
+  }
+  if (suggestion) return `unknown key "${key}" in ${where}${suggestion}`;
+  return `unknown key "${key}" in ${where}: the keys allowed here are ${known.join(', ')}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  const key = lastKey(issue.path);
+  const where = describePlace(isMissing(issue) ? issue.path.slice(0, -1) : issue.path.slice(0, -1));
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        const example = EXAMPLES[key ?? ''];
+        return `${where} has no "${key}": add it${example ? `, such as ${key}: ${example}` : ''}`;
+      }
+      const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping of keys' : `a ${issue.expected}`;
+      if (issue.message && !issue.message.startsWith('Invalid input')) return `${label(key)}${issue.message}`;
+      return `${label(key)}expected ${expected}, found ${describeValue(issue.input)}${EXAMPLES[key ?? ''] ? `; write it such as ${key}: ${EXAMPLES[key ?? '']}` : ''}`;
+    }
+    case 'invalid_value': {
+      if (issue.values.length === 1 && key === 'version') {
+        return `version is ${describeValue(issue.input)}: this tool reads format version 1; write version: 1`;
+      }
+      const options = issue.values.map(String);
+      return `${label(key)}${describeValue(issue.input)} is not one of ${options.join(', ')}${didYouMean(String(issue.input), options)}`;
+    }
+    default:
+      return `${label(key)}${issue.message}`;
+  }
+}
+
+function label(key: string | undefined): string {
+  return key ? `${key}: ` : '';
+}
+
+function lastKey(path: readonly PropertyKey[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] === 'string') return path[i] as string;
+  }
+  return undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'an infinite number';
+  return String(value);
+}
+
+const NOUNS: Record<string, string> = {
+  strategy: 'the strategy',
+  priorities: 'a priority',
+  favor: 'a priority\'s favor list',
+  deprioritize: 'a priority\'s deprioritize list',
+  segments: 'a segment',
+  teams: 'a team',
+  metrics: 'a metric',
+  compensation: 'a compensation plan',
+  commission: 'a commission line',
+  bonus: 'a bonus component',
+  clawback: 'a clawback',
+  deferral: 'a deferral',
+  okrs: 'an OKR set',
+  key_results: 'a key result',
+  promotions: 'a promotion ladder',
+  criteria: 'a promotion criterion',
+  recognition: 'a recognition program',
+  awards: 'an award',
+  waivers: 'a waiver',
+};
+
+/** "a commission line", "the policy file": what the object at `path` is, in the user's words. */
+function describePlace(path: readonly PropertyKey[]): string {
+  const key = lastKey(path);
+  return key === undefined ? 'the policy file' : (NOUNS[key] ?? `"${key}"`);
+}
+
+const EXAMPLES: Record<string, string> = {
+  version: '1',
+  id: 'enterprise-growth',
+  metric: 'new-arr',
+  segment: 'enterprise',
+  team: 'sales',
+  rate: '"8%"',
+  weight: '0.2',
+  share: '0.3',
+  months: '6',
+  variable_share: '0.5',
+  effective: '2026-01-01',
+  announced: '2026-03-02',
+  expires: '2026-09-30',
+  text: 'Closes the first enterprise deal',
+  rule: 'flat-commission',
+  target: 'ae-2026',
+  reason: 'Plan changes with the Q3 cycle',
+  approved_by: 'CRO',
+  sales_cycle_days: '210',
+  avg_deal_size: '120000',
+};
+
+type SchemaNode = z.core.$ZodType;
+
+/** The keys format v1 allows at `path`, read from the zod schema itself. */
+function knownKeysAt(path: NodePath | readonly PropertyKey[]): string[] {
+  let schema: SchemaNode | undefined = PolicyDocumentSchema;
+  for (const segment of path) {
+    schema = unwrap(schema);
+    const def = schema?._zod.def as { type: string; shape?: Record<string, SchemaNode>; element?: SchemaNode };
+    if (def?.type === 'object' && typeof segment === 'string') schema = def.shape?.[segment];
+    else if (def?.type === 'array') schema = def.element;
+    else return [];
+  }
+  const def = unwrap(schema)?._zod.def as { type: string; shape?: Record<string, SchemaNode> } | undefined;
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
+}
+
+function unwrap(schema: SchemaNode | undefined): SchemaNode | undefined {
+  let current = schema;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const def = current._zod.def as { type: string; innerType?: SchemaNode; in?: SchemaNode };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
+}

@@ -1,0 +1,10 @@
+import type { ChalkInstance } from 'chalk';
+import type { LintResult } from '../lint.js';
+
+export interface ReportContext {
+  /** chalk with the color level the CLI chose (level 0 when color is off). */
+  chalk: ChalkInstance;
+}
+
+/** A formatter turns a lint result into text. It never decides severity or exit codes. */
+export type Formatter = (result: LintResult, context: ReportContext) => string;
