@@ -1,0 +1,88 @@
+/**
+ * Test helpers: spawn the built CLI as a user would, and lint policies written to temporary folders.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, type LintOptions, type LintResult } from '../src/index.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'incentive-lint.js');
+export const EXAMPLES = path.join(ROOT, 'examples');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built binary with color off (unless `env` says otherwise) and no stdin. */
+export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: env as NodeJS.ProcessEnv,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder holding `files` (relative path → content). */
+export function tempDir(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, content);
+  }
+  return dir;
+}
+
+/** Lints one policy text (written to a temporary `policy.yaml`) through the public API. */
+export async function lintText(text: string, options: LintOptions = {}): Promise<LintResult> {
+  const dir = tempDir({ 'policy.yaml': text });
+  return lint(['policy.yaml'], { today: '2026-06-01', ...options, cwd: dir });
+}
+
+/** Only the findings of one rule, as {line, column, message, fix} for exact assertions. */
+export function findingsOf(result: LintResult, rule: string) {
+  return result.findings
+    .filter((finding) => finding.rule === rule)
+    .map(({ line, column, message, fix, severity }) => ({ line, column, severity, message, fix }));
+}
+
+/**
+ * A small valid policy to build rule tests on: strategy favoring enterprise and enterprise-arr,
+ * deprioritizing smb and velocity. Append sections with `policyWith(...)`.
+ */
+export const BASE_POLICY = `version: 1
+organization: Test Co
+strategy:
+  name: Enterprise-first
+  announced: 2026-03-02
+  priorities:
+    - id: enterprise-growth
+      statement: Win enterprise accounts
+      favor: { segments: [enterprise], metrics: [enterprise-arr] }
+      deprioritize: { segments: [smb], metrics: [velocity] }
+segments:
+  - { id: enterprise, sales_cycle_days: 210, avg_deal_size: 120000 }
+  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }
+teams:
+  - { id: sales, kind: revenue, customer_facing: true }
+  - { id: engineering, kind: non-revenue }
+metrics:
+  - { id: new-arr, type: outcome, perspective: financial, segmented: true }
+  - { id: enterprise-arr, type: outcome, perspective: financial, segmented: true }
+  - { id: velocity, type: speed, perspective: internal }
+  - { id: defect-rate, type: quality, perspective: internal }
+`;
+
+export function policyWith(...sections: string[]): string {
+  return [BASE_POLICY, ...sections].join('\n');
+}
