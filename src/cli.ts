@@ -2,20 +2,16 @@
  * The command line: parses arguments with commander and hands each command to its module.
  * Every failure ends in a message and exit code 2, never a stack trace.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerLint } from './commands/lint.js';
+import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
+/** Every command, in the order `--help` lists them. Each module registers one command. */
+const COMMANDS: readonly CommandRegistration[] = [registerLint];
+
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDate(value: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('write the date as YYYY-MM-DD, such as 2026-03-02.');
-  }
-  return value;
-}
 
 const EXAMPLES = `
 Examples:
@@ -35,19 +31,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .addHelpText('after', EXAMPLES);
 
-  const addLintOptions = (command: Command) =>
-    command
-      .argument('[paths...]', 'policy files or folders (default: the current folder)')
-      .addOption(new Option('-f, --format <name>', 'output format').choices(['stylish', 'json']).default('stylish'))
-      .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
-      .option('--today <date>', 'the current date, YYYY-MM-DD (waiver expiry); default: the clock', parseDate)
-      .action(async (paths: string[], options) => {
-        const { lintCommand } = await import('./commands/lint.js');
-        setExitCode(await lintCommand(paths, options));
-      });
-
-  addLintOptions(program);
-  addLintOptions(program.command('lint').description('lint policy files (the default command)'));
+  for (const register of COMMANDS) register(program, setExitCode);
   return program;
 }
 

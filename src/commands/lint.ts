@@ -1,13 +1,27 @@
-/** `incentive-lint [paths…]`: lint, print the report, return the exit code. */
+/** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
+import { Option, type Command } from 'commander';
 import { lint } from '../lint.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { parseDate, type CommandRegistration } from './shared.js';
 
 export interface LintCommandOptions {
   format: string;
   color?: boolean;
   today?: string;
 }
+
+export const registerLint: CommandRegistration = (program, setExitCode) => {
+  const addLintOptions = (command: Command) =>
+    command
+      .argument('[paths...]', 'policy files or folders (default: the current folder)')
+      .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+      .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+      .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+      .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
+  addLintOptions(program);
+  addLintOptions(program.command('lint').description('lint policy files (the default command)'));
+};
 
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
@@ -19,7 +33,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   const result = await lint(paths, { today: options.today });
   if (result.diagnostics.length > 0) {
     printDiagnostics(result.diagnostics, errChalk);
-    process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: nothing was linted, so nothing can be trusted (exit 2)\n`);
+    process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
   process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, options.color) }));

@@ -1,0 +1,16 @@
+/** What every command module shares: how it registers itself, and common argument parsers. */
+import { InvalidArgumentError, type Command } from 'commander';
+
+/** A command module adds its command to the program; its action reports the exit code. */
+export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseDate(value: string): string {
+  const match = ISO_DATE.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('write the date as YYYY-MM-DD, such as 2026-03-02.');
+  }
+  return value;
+}
