@@ -26,6 +26,7 @@ Exit codes:
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('incentive-lint')
+    .enablePositionalOptions()
     .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true)
