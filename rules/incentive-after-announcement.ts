@@ -45,13 +45,17 @@ okrs:
         report({
           node: instrument.node,
           key: 'effective',
-          message: `${name} takes effect on ${instrument.effective}, ${daysBetween(announced, instrument.effective)} days after the strategy is announced (${announced}): until then teams execute the old strategy under new labels.`,
+          message: `${name} takes effect on ${instrument.effective}, ${days(daysBetween(announced, instrument.effective))} after the strategy is announced (${announced}): until then teams execute the old strategy under new labels.`,
           fix: `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${instrument.effective}`,
         });
       }
     }
   },
 });
+
+function days(count: number): string {
+  return `${count} day${count === 1 ? '' : 's'}`;
+}
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
