@@ -34,9 +34,7 @@ okrs:
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
       if (metrics.length + segments.length === 0 || index.rewardsServing(priority).length > 0) continue;
-      const favored = [metrics.length && `${metrics.length === 1 ? 'metric' : 'metrics'} ${listIds(metrics, 'and')}`, segments.length && `${segments.length === 1 ? 'segment' : 'segments'} ${listIds(segments, 'and')}`]
-        .filter(Boolean)
-        .join(' and ');
+      const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,
         key: 'id',
@@ -46,6 +44,11 @@ okrs:
     }
   },
 });
+
+/** "metrics a and b", "segment c", or "" for none. */
+function named(kind: string, ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `${kind}${ids.length === 1 ? '' : 's'} ${listIds(ids, 'and')}`;
+}
 
 /** One concrete line that would make the priority rewarded, placed in an instrument the policy already has. */
 function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number): string {
