@@ -15,3 +15,23 @@ export function listIds(ids: readonly string[], conjunction: 'or' | 'and' = 'or'
   if (ids.length <= 1) return ids[0] ?? '';
   return `${ids.slice(0, -1).join(', ')} ${conjunction} ${ids[ids.length - 1]}`;
 }
+
+const LEVER_NOUN = { compensation: 'plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' } as const;
+
+/** { lever: 'okrs', id: 'eng-q3' } → "OKR set eng-q3" ("Plan ae-2026" at the start of a sentence). */
+export function describeInstrument(instrument: { lever: keyof typeof LEVER_NOUN; id: string }, { sentenceStart = false } = {}): string {
+  const noun = LEVER_NOUN[instrument.lever];
+  return `${sentenceStart ? noun[0]!.toUpperCase() + noun.slice(1) : noun} ${instrument.id}`;
+}
+
+/** A reward line as a person would write it in the policy: { metric: net-retention, rate: "8%" }. */
+export function formatRewardLine(line: { text?: string; metric?: string; segment?: string; rate?: number; weight?: number }): string {
+  const fields = [
+    line.text !== undefined && `text: ${/^[\w][\w .()/-]*$/.test(line.text) ? line.text : JSON.stringify(line.text)}`,
+    line.metric !== undefined && `metric: ${line.metric}`,
+    line.segment !== undefined && `segment: ${line.segment}`,
+    line.rate !== undefined && `rate: "${formatShare(line.rate)}"`,
+    line.weight !== undefined && `weight: ${Math.round(line.weight * 10000) / 10000}`,
+  ].filter(Boolean);
+  return `{ ${fields.join(', ')} }`;
+}

@@ -45,6 +45,15 @@ export interface Reward {
   weight?: number;
 }
 
+/** What a deal in a segment is worth and how long it takes to close, when the segment declares both. */
+export interface DealEconomics {
+  salesCycleDays: number;
+  avgDealSize: number;
+}
+
+/** The reward components that pay a team or measure it (awards and promotion criteria excluded). */
+const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
+
 export type ReferenceKind = 'metric' | 'segment' | 'team' | 'instrument';
 
 /** A place where the policy names an id that must be declared elsewhere. */
@@ -153,6 +162,30 @@ export class PolicyIndex {
 
   instrumentsOfTeam(team: string): readonly InstrumentInfo[] {
     return this.instrumentsByTeamId.get(team) ?? [];
+  }
+
+  /**
+   * What `team` is paid or measured on: commission lines, bonus components and key results of the
+   * instruments that belong to it (awards and promotion criteria are left out).
+   */
+  paidOrMeasured(team: string): readonly Reward[] {
+    return this.instrumentsOfTeam(team).flatMap((instrument) => this.rewardsOf(instrument).filter((reward) => PAY_AND_MEASURE.has(reward.component)));
+  }
+
+  /** The sales cycle and deal size of `segment`, or undefined unless it declares both. */
+  dealEconomics(segment: string | undefined): DealEconomics | undefined {
+    const declared = segment === undefined ? undefined : this.segments.get(segment);
+    if (declared?.sales_cycle_days === undefined || declared.avg_deal_size === undefined) return undefined;
+    return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
+  }
+
+  /** Rewards of any lever on a metric or segment that `priority` favors: what makes it more than words. */
+  rewardsServing(priority: PriorityT): Reward[] {
+    const metrics = new Set(priority.favor?.metrics ?? []);
+    const segments = new Set(priority.favor?.segments ?? []);
+    return this.rewards.filter(
+      (reward) => (reward.metric !== undefined && metrics.has(reward.metric)) || (reward.segment !== undefined && segments.has(reward.segment)),
+    );
   }
 
   /** Teams that hand off to `team`. */
