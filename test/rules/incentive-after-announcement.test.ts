@@ -10,6 +10,8 @@ const INSTRUMENTS = `compensation:
     effective: 2026-03-02
   - id: ae-2026-h2
     effective: 2026-03-03
+    bonus:
+      - { metric: enterprise-arr, weight: 1 }
 okrs:
   - id: eng-q3
     key_results: []
@@ -24,11 +26,11 @@ describe('incentive-after-announcement', () => {
         column: 16,
         severity: 'warning',
         message:
-          'Plan ae-2026-h2 takes effect on 2026-03-03, 1 day after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
+          'Plan ae-2026-h2 takes effect on 2026-03-03, 1 day after the strategy is announced (2026-03-02), and it is the first incentive for enterprise-arr: until then teams execute the old strategy under new labels.',
         fix: 'make ae-2026-h2 effective on or before 2026-03-02, or announce the strategy no earlier than 2026-03-03',
       },
       {
-        line: 30,
+        line: 32,
         column: 9,
         severity: 'warning',
         message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-03-02).',
@@ -37,11 +39,33 @@ describe('incentive-after-announcement', () => {
     ]);
   });
 
+  it('stays silent on a late instrument that continues what an earlier one already rewards', async () => {
+    const text = policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-01-01
+    bonus:
+      - { metric: enterprise-arr, weight: 1 }
+okrs:
+  - id: sales-2026-q3
+    team: sales
+    effective: 2026-07-01
+    key_results:
+      - { metric: enterprise-arr, target: "+10%" }
+      - { metric: defect-rate, target: "-5%" }
+`);
+    expect(findingsOf(await lintText(text), 'incentive-after-announcement')).toEqual([]);
+    const strict = await lintText(text, { rules: { 'incentive-after-announcement': ['warning', { every_instrument: true }] } });
+    expect(findingsOf(strict, 'incentive-after-announcement').map((f) => f.message)).toEqual([
+      'OKR set sales-2026-q3 takes effect on 2026-07-01, 121 days after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
+    ]);
+  });
+
   it('only checks for missing effective dates when the strategy has no announcement date', async () => {
     const result = await lintText(`${BASE_POLICY.replace('  announced: 2026-03-02\n', '')}\n${INSTRUMENTS}`);
     expect(findingsOf(result, 'incentive-after-announcement')).toEqual([
       {
-        line: 29,
+        line: 31,
         column: 9,
         severity: 'warning',
         message: 'OKR set eng-q3 has no effective date: nobody can tell when it starts rewarding what it rewards.',
@@ -56,7 +80,7 @@ describe('incentive-after-announcement', () => {
     const run = await runRules(loaded, [{ rule: incentiveAfterAnnouncement, severity: 'error', options: {} }], { today: '2026-06-01' });
     expect(run.findings.map(({ line, severity, message }) => ({ line, severity, message }))).toEqual([
       {
-        line: 30,
+        line: 32,
         severity: 'error',
         message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-04-01).',
       },
