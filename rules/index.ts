@@ -1,17 +1,35 @@
 /** The built-in rules, in catalog order. Each is an ordinary plugin rule. */
 import type { AnyRule } from '../src/api.js';
 import duplicateId from './duplicate-id.js';
+import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import individualOnly from './individual-only.js';
+import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import recognitionMismatch from './recognition-mismatch.js';
+import sharedPortionRange from './shared-portion-range.js';
+import siloedHandoff from './siloed-handoff.js';
+import speedWithoutQuality from './speed-without-quality.js';
+import unbalancedScorecard from './unbalanced-scorecard.js';
 import unknownReference from './unknown-reference.js';
+import unrecognizedTeam from './unrecognized-team.js';
+import vanityMetric from './vanity-metric.js';
 import weightsSum from './weights-sum.js';
 
 export const builtinRules: readonly AnyRule[] = [
   flatCommission,
   okrOldPriority,
   recognitionMismatch,
+  siloedHandoff,
+  sharedPortionRange,
+  noRetentionGuard,
+  vanityMetric,
+  speedWithoutQuality,
+  unbalancedScorecard,
+  individualOnly,
+  unrecognizedTeam,
   unknownReference,
   duplicateId,
   weightsSum,
+  expiredWaiver,
 ];

@@ -6,5 +6,6 @@ export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Ru
 export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/policy-index.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds } from './engine/format.js';
+export { addSharedComponent, instrumentName } from './engine/format.js';
 export { closest, didYouMean } from './diagnostics.js';
 export * as z from 'zod';
