@@ -42,7 +42,7 @@ compensation:
         key: 'id',
         message:
           `Team ${team.id} works across a handoff with ${listIds(neighbours, 'and')}, but ${plans.length === 1 ? `its plan ${plans[0]!.id} has` : `its plans ${listIds(plans.map((plan) => plan.id), 'and')} have`} ` +
-          `only individual components and no plan shares a component with it: it is paid to win its own side of the handoff.`,
+          `only individual components and no plan shares a component with the team: it is paid to win its own side of the handoff.`,
         fix: teamworkFix(index, team.id, neighbours, options.shared_weight),
       });
     }

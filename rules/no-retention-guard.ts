@@ -41,7 +41,9 @@ export default defineRule({
         favoredRetention.length > 0 && `the strategy favors keeping customers (${listIds(favoredRetention, 'and')})`,
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
-      const metrics = [...new Set(node.commission.map((line) => line.metric))];
+      // Commission that already pays on keeping customers needs no guard: only new business can churn away.
+      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !index.isRetentionMetric(metric));
+      if (metrics.length === 0) continue;
       const months = options.clawback_months;
       report({
         node,

@@ -40,8 +40,8 @@ compensation:
       if (from === to || !index.teams.has(to)) continue;
       const fromMetrics = index.metricsRewardedFor(from);
       const toMetrics = index.metricsRewardedFor(to);
-      // A team with no reward at all is unrecognized-team's business: nothing here to compare.
-      if (index.rewardsForTeam(from).length === 0 || index.rewardsForTeam(to).length === 0) continue;
+      // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
+      if (fromMetrics.size === 0 || toMetrics.size === 0) continue;
       if ([...fromMetrics].some((metric) => toMetrics.has(metric))) continue;
       if (sharesWith(index, from, to) || sharesWith(index, to, from)) continue;
       report({
