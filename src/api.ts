@@ -5,6 +5,6 @@
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
 export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, DealEconomics } from './engine/policy-index.js';
 export type * from './schema.js';
-export { formatShare as formatPercent, formatMoney, listIds, describeInstrument, formatRewardLine } from './engine/format.js';
+export { formatShare as formatPercent, formatMoney, listIds, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
 export { closest, didYouMean } from './diagnostics.js';
 export * as z from 'zod';

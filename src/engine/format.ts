@@ -35,3 +35,13 @@ export function formatRewardLine(line: { text?: string; metric?: string; segment
   ].filter(Boolean);
   return `{ ${fields.join(', ')} }`;
 }
+
+/**
+ * The fix that adds a shared bonus component to a plan, with how the other weights make room:
+ * "add - { metric: m, weight: 0.15, shared_with: [b] } to the bonus of plan p, lowering …".
+ */
+export function addSharedComponent(plan: { id: string; hasCommission: boolean }, metric: string, partner: string, weight: number): string {
+  const line = `- { metric: ${metric}, weight: ${weight}, shared_with: [${partner}] }`;
+  const room = plan.hasCommission ? ' (commission takes the rest)' : `, lowering its other weights by ${formatShare(weight)} in total`;
+  return `add ${line} to the bonus of plan ${plan.id}${room}`;
+}

@@ -193,6 +193,86 @@ export class PolicyIndex {
     return this.handoffs.filter((handoff) => handoff.to === team).map((handoff) => handoff.from);
   }
 
+  // --- Shared incentives and balanced measurement: lookups about teams working together. ---
+
+  /** A metric about keeping customers: its id or name says retention or churn, or it is a customer outcome. */
+  isRetentionMetric(id: string | undefined): boolean {
+    if (id === undefined) return false;
+    const metric = this.metrics.get(id);
+    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
+    if (words.includes('retention') || words.includes('churn')) return true;
+    return metric?.type === 'outcome' && metric.perspective === 'customer';
+  }
+
+  /** The compensation plans that belong to `team`. */
+  compensationPlansOf(team: string): InstrumentInfo[] {
+    return this.instrumentsOfTeam(team).filter((instrument) => instrument.lever === 'compensation');
+  }
+
+  /** Whether a compensation plan pays any commission (so that its bonus weights need not add up to 1). */
+  hasCommission(instrument: InstrumentInfo | string): boolean {
+    return this.rewardsOfComponent(instrument, 'commission').length > 0;
+  }
+
+  /** The rewards of one kind in an instrument, such as the bonus components of a plan. */
+  rewardsOfComponent(instrument: InstrumentInfo | string, component: RewardComponent): Reward[] {
+    return this.rewardsOf(instrument).filter((reward) => reward.component === component);
+  }
+
+  /** The bonus components of a plan that are shared with another team: the shared part of its variable pay. */
+  sharedComponentsOf(instrument: InstrumentInfo | string): Reward[] {
+    return this.rewardsOfComponent(instrument, 'bonus').filter((reward) => reward.sharedWith.length > 0);
+  }
+
+  /** Bonus components of any plan that name `team` in their `shared_with`. */
+  componentsSharedWith(team: string): Reward[] {
+    return this.rewards.filter((reward) => reward.sharedWith.includes(team));
+  }
+
+  /** Declared teams joined to `team` by a handoff, either way, in declaration order. */
+  handoffNeighbours(team: string): string[] {
+    const neighbours = new Set<string>();
+    for (const handoff of this.handoffs) {
+      if (handoff.from.id === handoff.to) continue;
+      if (handoff.from.id === team && this.teams.has(handoff.to)) neighbours.add(handoff.to);
+      if (handoff.to === team) neighbours.add(handoff.from.id);
+    }
+    return [...neighbours];
+  }
+
+  /** The ids of the metrics any instrument rewards `team` on (its own instruments and awards naming it). */
+  metricsRewardedFor(team: string): Set<string> {
+    const metrics = new Set<string>();
+    for (const reward of this.rewardsForTeam(team)) if (reward.metric !== undefined) metrics.add(reward.metric);
+    return metrics;
+  }
+
+  /**
+   * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
+   * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
+   * off to or receives from, then rewarded nowhere (not another team's metric); ties go to a metric
+   * the strategy favors, then to a quality metric, then to declaration order.
+   */
+  suggestMetric(team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
+    const own = team ? this.metricsRewardedFor(team) : new Set<string>();
+    const near = new Set((team ? this.handoffNeighbours(team) : []).flatMap((neighbour) => [...this.metricsRewardedFor(neighbour)]));
+    const closeness = (id: string) => (own.has(id) ? 3 : near.has(id) ? 2 : this.rewardsOfMetric(id).length === 0 ? 1 : 0);
+    const score = (metric: MetricT) => [closeness(metric.id), this.isFavoredMetric(metric.id) ? 1 : 0, metric.type === 'quality' ? 1 : 0];
+    let best: MetricT | undefined;
+    let bestScore: number[] = [];
+    for (const metric of this.metrics.values()) {
+      if (metric.vanity || this.isDeprioritizedMetric(metric.id) || !accept(metric)) continue;
+      const candidate = score(metric);
+      if (!best || isBetter(candidate, bestScore)) {
+        best = metric;
+        bestScore = candidate;
+      }
+    }
+    return best;
+  }
+
+  // --- End of shared incentives and balanced measurement lookups. ---
+
   private indexDeclarations(): void {
     const { policy } = this;
     const declare = <T extends { id: string }>(kind: DeclarationKind, items: readonly T[], map?: Map<string, T>) => {
@@ -280,6 +360,12 @@ export class PolicyIndex {
         break;
     }
   }
+}
+
+/** Lexicographic comparison of two scores of the same length. */
+function isBetter(score: readonly number[], than: readonly number[]): boolean {
+  const at = score.findIndex((value, index) => value !== than[index]);
+  return at >= 0 && score[at]! > than[at]!;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
