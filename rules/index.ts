@@ -4,6 +4,7 @@ import duplicateId from './duplicate-id.js';
 import flatCommission from './flat-commission.js';
 import okrOldPriority from './okr-old-priority.js';
 import recognitionMismatch from './recognition-mismatch.js';
+import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
 import weightsSum from './weights-sum.js';
 
@@ -11,6 +12,7 @@ export const builtinRules: readonly AnyRule[] = [
   flatCommission,
   okrOldPriority,
   recognitionMismatch,
+  staleIncentive,
   unknownReference,
   duplicateId,
   weightsSum,
