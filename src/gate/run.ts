@@ -5,8 +5,10 @@
  */
 import { builtinRules } from '../../rules/index.js';
 import type { Diagnostic } from '../diagnostics.js';
+import type { RuleOverrides } from '../engine/config.js';
 import { listIds } from '../engine/format.js';
 import { PolicyIndex } from '../engine/policy-index.js';
+import type { AnyRule } from '../engine/rule.js';
 import type { Finding, WaivedFinding } from '../engine/run.js';
 import { lint, type LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
@@ -91,15 +93,22 @@ export interface GateOptions {
   today?: string;
   /** The announcement date to judge against; default: the policy's `strategy.announced`. */
   announce?: string;
+  /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
+  plugins?: readonly AnyRule[];
 }
 
 export type GateOutcome = { report: GateReport; diagnostics: [] } | { report?: undefined; diagnostics: Diagnostic[] };
 
 export async function runGate(paths: readonly string[], options: GateOptions = {}): Promise<GateOutcome> {
-  const strict = Object.fromEntries(
-    builtinRules.filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category)).map((rule) => [rule.meta.id, 'error' as const]),
-  );
-  const result = await lint(paths, { cwd: options.cwd, today: options.today, announced: options.announce, rules: strict, inlineSuppressions: false });
+  const rules = [...builtinRules, ...(options.plugins ?? [])];
+  const result = await lint(paths, {
+    cwd: options.cwd,
+    today: options.today,
+    announced: options.announce,
+    plugins: options.plugins,
+    rules: strictSeverities(rules),
+    inlineSuppressions: false,
+  });
   if (result.diagnostics.length > 0 || !result.loaded) return { diagnostics: result.diagnostics };
   const announce = result.loaded.policy.strategy.announced;
   if (announce === undefined) {
@@ -114,11 +123,16 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
       ],
     };
   }
-  return { report: buildReport(result, result.loaded, announce), diagnostics: [] };
+  return { report: buildReport(result, result.loaded, announce, rules), diagnostics: [] };
 }
 
-function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string): GateReport {
-  const installed = new Set(builtinRules.map((rule) => rule.meta.id));
+/** Every rule of a strict category runs as an error, whatever its default. */
+function strictSeverities(rules: readonly AnyRule[]): RuleOverrides {
+  return Object.fromEntries(rules.filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category)).map((rule) => [rule.meta.id, 'error' as const]));
+}
+
+function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string, rules: readonly AnyRule[]): GateReport {
+  const installed = new Set(rules.map((rule) => rule.meta.id));
   installed.add(LEVER_COVERAGE);
   const byStep = new Map<number, Finding[]>(GATE_STEPS.map((step) => [step.number, []]));
   const blocking: Finding[] = [];
