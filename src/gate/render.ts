@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
-import type { GateReport, GateStep, WaiverUse } from './run.js';
+import type { GateReport, GateStep } from './run.js';
 
 export const GATE_FORMATS = ['stylish', 'markdown', 'json'] as const;
 export type GateFormat = (typeof GATE_FORMATS)[number];
@@ -113,7 +113,7 @@ function markdown(report: GateReport): string {
   if (report.blocking.length > 0) detail('Blocking findings outside the steps', report.blocking);
   if (report.waivers.length > 0) {
     lines.push('### Waivers relied on', '', '| Rule | Target | Approved by | Expires | Findings | Reason |', '| --- | --- | --- | --- | --- | --- |');
-    for (const { waiver, findings } of report.waivers as WaiverUse[]) {
+    for (const { waiver, findings } of report.waivers) {
       lines.push(`| ${cell(waiver.rule)} | ${cell(waiver.target)} | ${cell(waiver.approved_by)} | ${waiver.expires} | ${findings.length} | ${cell(waiver.reason)} |`);
     }
     lines.push('');
