@@ -18,6 +18,7 @@ import siloedHandoff from './siloed-handoff.js';
 import speedWithoutQuality from './speed-without-quality.js';
 import unbalancedScorecard from './unbalanced-scorecard.js';
 import uncoveredPriority from './uncovered-priority.js';
+import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
 import unrecognizedTeam from './unrecognized-team.js';
 import vanityMetric from './vanity-metric.js';
@@ -42,6 +43,7 @@ export const builtinRules: readonly AnyRule[] = [
   unbalancedScorecard,
   individualOnly,
   unrecognizedTeam,
+  staleIncentive,
   unknownReference,
   duplicateId,
   weightsSum,

@@ -4,13 +4,16 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerDiff } from './commands/diff.js';
+import { registerGate } from './commands/gate.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
+import { registerMatrix } from './commands/matrix.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerGate, registerDiff, registerMatrix];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -31,6 +34,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true)
+    // Each subcommand has its own --format and --no-color: options after a subcommand's name are its own.
     .addHelpText('after', EXAMPLES);
 
   for (const register of COMMANDS) register(program, setExitCode);

@@ -18,6 +18,15 @@ export interface LintOptions {
   rules?: RuleOverrides;
   /** Rules from plugins, run beside the built-in ones. */
   plugins?: readonly AnyRule[];
+  /** Overrides the strategy's announcement date for this run, in memory only (the gate's --announce). */
+  announced?: string;
+  /** An earlier version of the policy to compare with (`diff`, `--since`): rules see `context.diff`. */
+  baseline?: LoadedPolicy;
+  /**
+   * Honor inline `# incentive-lint-disable-next-line` comments (default true). The gate turns them
+   * off: only waivers, which are owned, expiring and auditable, may accept an exception there.
+   */
+  inlineSuppressions?: boolean;
 }
 
 export interface Summary {
@@ -54,7 +63,8 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     if (error instanceof InputError) return emptyResult(error.diagnostics);
     throw error;
   }
-  const run = await runRules(loaded, rules, { today });
+  if (options.announced !== undefined) loaded.policy.strategy.announced = options.announced;
+  const run = await runRules(loaded, rules, { today, baseline: options.baseline });
   return {
     findings: run.findings,
     waived: run.waived,

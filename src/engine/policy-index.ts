@@ -86,6 +86,17 @@ export interface Handoff {
 
 const LEVER_ORDER: readonly Lever[] = ['compensation', 'okrs', 'promotions', 'recognition'];
 
+/** Where the strategy puts a metric or segment: wanted more, wanted less, both (two priorities disagree), or not named. */
+export type FocusStatus = 'favored' | 'deprioritized' | 'contested' | 'neutral';
+
+/** How one reward line stands toward one priority. */
+export interface Stance {
+  /** It rewards a metric or segment the priority favors. */
+  reinforces: boolean;
+  /** It rewards a metric or segment the priority deprioritizes. */
+  undermines: boolean;
+}
+
 export class PolicyIndex {
   readonly segments = new Map<string, SegmentT>();
   readonly teams = new Map<string, TeamT>();
@@ -145,6 +156,44 @@ export class PolicyIndex {
     const alternatives = new Set<string>();
     for (const priority of against) for (const id of priority.favor?.[kind] ?? []) alternatives.add(id);
     return [...alternatives];
+  }
+
+  statusOf(kind: 'metrics' | 'segments', id: string): FocusStatus {
+    const favored = (kind === 'metrics' ? this.favoredMetrics : this.favoredSegments).has(id);
+    const deprioritized = (kind === 'metrics' ? this.deprioritizedMetrics : this.deprioritizedSegments).has(id);
+    return favored && deprioritized ? 'contested' : favored ? 'favored' : deprioritized ? 'deprioritized' : 'neutral';
+  }
+
+  /** Every metric and segment some priority favors or deprioritizes. */
+  focusIds(kind: 'metrics' | 'segments'): Set<string> {
+    const maps = kind === 'metrics' ? [this.favoredMetrics, this.deprioritizedMetrics] : [this.favoredSegments, this.deprioritizedSegments];
+    return new Set(maps.flatMap((map) => [...map.keys()]));
+  }
+
+  stanceOf(reward: Reward, priority: PriorityT): Stance {
+    const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    return {
+      reinforces: names(priority.favor?.metrics, reward.metric) || names(priority.favor?.segments, reward.segment),
+      undermines: names(priority.deprioritize?.metrics, reward.metric) || names(priority.deprioritize?.segments, reward.segment),
+    };
+  }
+
+  /**
+   * A reward on a metric that cannot tell customer segments apart: no segment of its own, and the
+   * metric is not declared `segmented: true` ("MQL targets don't distinguish customer size").
+   */
+  isSegmentBlind(reward: Reward): boolean {
+    return reward.metric !== undefined && reward.segment === undefined && this.metrics.get(reward.metric)?.segmented !== true;
+  }
+
+  /** The levers (compensation, okrs, promotions, recognition) the policy has at least one instrument of. */
+  leversInUse(): Lever[] {
+    return LEVER_ORDER.filter((lever) => this.instruments.some((instrument) => instrument.lever === lever));
+  }
+
+  /** Rewards of instruments that apply to every team: no `team`, and (for awards) no `teams`. */
+  companyWideRewards(): readonly Reward[] {
+    return this.rewards.filter((reward) => reward.teams.length === 0);
   }
 
   rewardsOf(instrument: InstrumentInfo | string): readonly Reward[] {

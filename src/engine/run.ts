@@ -6,6 +6,7 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
+import { PolicyDiff } from './policy-diff.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 
@@ -39,10 +40,13 @@ export interface RunResult {
 
 export interface RunOptions {
   today: string;
+  /** An earlier version of the policy: rules then see what changed (`context.diff`). */
+  baseline?: LoadedPolicy;
 }
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
 
@@ -54,7 +58,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       reported.push(finding);
     };
     try {
-      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, report });
+      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
       findings.push(...reported);
     } catch (error) {
       diagnostics.push({
