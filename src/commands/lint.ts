@@ -1,12 +1,18 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
-import { Option, type Command } from 'commander';
+import { Chalk } from 'chalk';
+import type { Command } from 'commander';
+import type { Diagnostic } from '../diagnostics.js';
 import { lint } from '../lint.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { planTargets, writeOutput } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
 export interface LintCommandOptions {
-  format: string;
+  /** Each `--format NAME[:FILE]`; default stylish on stdout. */
+  format?: string | readonly string[];
+  /** `--output FILE`: where the report that names no file goes instead of stdout. */
+  output?: string;
   color?: boolean;
   today?: string;
 }
@@ -15,7 +21,12 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
   const addLintOptions = (command: Command) =>
     command
       .argument('[paths...]', 'policy files or folders (default: the current folder)')
-      .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+      .option(
+        '-f, --format <name[:file]>',
+        `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif`,
+        collect,
+      )
+      .option('-o, --output <file>', 'write the report to FILE instead of stdout (the one report that names no file)')
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
       .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
@@ -23,11 +34,15 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
 };
 
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
-  const formatter = await loadFormatter(options.format);
-  if (!formatter) {
-    printDiagnostics([{ message: `unknown format "${options.format}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
+  const plan = planTargets(typeof options.format === 'string' ? [options.format] : (options.format ?? []), options.output);
+  if ('problem' in plan) {
+    printDiagnostics([{ message: plan.problem, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
   const result = await lint(paths, { today: options.today });
@@ -36,6 +51,20 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
-  process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, options.color) }));
+  // Reports to files first, so that a report on stdout is the last thing a person reads.
+  const failures: Diagnostic[] = [];
+  for (const target of [...plan.targets].sort((a, b) => Number(a.file === undefined) - Number(b.file === undefined))) {
+    const formatter = (await loadFormatter(target.format))!;
+    if (target.file === undefined) {
+      process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, options.color) }));
+      continue;
+    }
+    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`, result.files);
+    if (failure) failures.push(failure);
+  }
+  if (failures.length > 0) {
+    printDiagnostics(failures, errChalk);
+    return EXIT.untrusted;
+  }
   return result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }
