@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lint, type LintResult } from '../src/index.js';
+import { builtinRules, lint, type LintResult } from '../src/index.js';
 import { loadFormatter } from '../src/report/index.js';
 import { compileFile, SARIF_SCHEMA_PATH } from './json-schema.js';
 import { EXAMPLES, policyWith, runCli, tempDir } from './helpers.js';
@@ -40,8 +40,13 @@ describe('report formats, read back', () => {
   let result: LintResult;
   beforeAll(async () => {
     const dir = tempDir({ [AWKWARD_FILE]: AWKWARD_POLICY });
-    // One rule per severity, so that every level of every format is exercised.
-    result = await lint([AWKWARD_FILE], { cwd: dir, today: '2026-06-01', rules: { 'okr-old-priority': 'warning', 'recognition-mismatch': 'info' } });
+    // Three rules, one per severity, so that every level of every format is exercised.
+    const off = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off' as const]));
+    result = await lint([AWKWARD_FILE], {
+      cwd: dir,
+      today: '2026-06-01',
+      rules: { ...off, 'flat-commission': 'error', 'okr-old-priority': 'warning', 'recognition-mismatch': 'info' },
+    });
   });
 
   it('has an error, a warning and an info finding, one with a two-line message', () => {
