@@ -2,10 +2,8 @@
  * ajv (JSON Schema draft-07) with the string formats the published schemas use, checked for real
  * rather than ignored: SARIF's uri, uri-reference and date-time, the policy schema's date.
  */
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import fs from 'node:fs';
-
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule }).default ?? AjvModule;
 
 export const SARIF_SCHEMA_PATH = '/work/shared/schemas/sarif-schema-2.1.0.json';
 
