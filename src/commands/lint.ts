@@ -1,11 +1,9 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
-import { Chalk } from 'chalk';
 import type { Command } from 'commander';
-import type { Diagnostic } from '../diagnostics.js';
 import { lint } from '../lint.js';
-import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
+import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import { planTargets, writeOutput } from './report-targets.js';
+import { emitReports, planTargets } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
 export interface LintCommandOptions {
@@ -51,17 +49,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
-  // Reports to files first, so that a report on stdout is the last thing a person reads.
-  const failures: Diagnostic[] = [];
-  for (const target of [...plan.targets].sort((a, b) => Number(a.file === undefined) - Number(b.file === undefined))) {
-    const formatter = (await loadFormatter(target.format))!;
-    if (target.file === undefined) {
-      process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, options.color) }));
-      continue;
-    }
-    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`, result.files);
-    if (failure) failures.push(failure);
-  }
+  const failures = await emitReports(plan.targets, result, options.color);
   if (failures.length > 0) {
     printDiagnostics(failures, errChalk);
     return EXIT.untrusted;

@@ -3,10 +3,13 @@
  * people and write one for CI (`--format stylish --format sarif:results.sarif`); `--output FILE`
  * sends the one report that names no file of its own to FILE. At most one report goes to stdout.
  */
+import { Chalk } from 'chalk';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { FORMAT_NAMES } from '../report/index.js';
+import type { LintResult } from '../lint.js';
+import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
+import { chooseChalk } from '../terminal.js';
 
 export interface ReportTarget {
   format: string;
@@ -55,6 +58,25 @@ export function planTargets(formats: readonly string[], output: string | undefin
     byFile.set(resolved, target.format);
   }
   return { targets };
+}
+
+/**
+ * Renders each report and sends it where it goes: stdout in the terminal's colors, a file without
+ * color. Returns a diagnostic for each file that could not be written (the CLI exits 2).
+ */
+export async function emitReports(targets: readonly ReportTarget[], result: LintResult, colorFlag: boolean | undefined): Promise<Diagnostic[]> {
+  const failures: Diagnostic[] = [];
+  for (const target of targets) {
+    const formatter = await loadFormatter(target.format);
+    if (!formatter) throw new Error(`no formatter for the planned format ${target.format}`);
+    if (target.file === undefined) {
+      process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, colorFlag) }));
+      continue;
+    }
+    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`, result.files);
+    if (failure) failures.push(failure);
+  }
+  return failures;
 }
 
 /**
