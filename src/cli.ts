@@ -9,11 +9,12 @@ import { registerGate } from './commands/gate.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
+import { registerSchema } from './commands/schema.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerGate, registerDiff, registerMatrix];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerGate, registerDiff, registerMatrix, registerSchema];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -21,6 +22,7 @@ const EXAMPLES = `
 Examples:
   $ incentive-lint                                  lint every policy file under the current folder
   $ incentive-lint policy/ --format json            machine-readable findings for CI
+  $ incentive-lint policy/ -f github -f sarif:results.sarif   annotations in the log, SARIF for code scanning
   $ incentive-lint examples/enterprise-first.yaml   lint one file
 
 Exit codes:
@@ -30,11 +32,12 @@ Exit codes:
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('incentive-lint')
-    .enablePositionalOptions()
     .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true)
-    // Each subcommand has its own --format and --no-color: options after a subcommand's name are its own.
+    // The lint options live on the program itself (the default command); without this, they would
+    // also swallow a subcommand's options of the same name (`lint -f json`, `schema --output`).
+    .enablePositionalOptions()
     .addHelpText('after', EXAMPLES);
 
   for (const register of COMMANDS) register(program, setExitCode);

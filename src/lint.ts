@@ -6,6 +6,7 @@ import { builtinRules } from '../rules/index.js';
 import { InputError, type Diagnostic } from './diagnostics.js';
 import { configureRules, type RuleOverrides } from './engine/config.js';
 import type { AnyRule } from './engine/rule.js';
+import { describeRule, type RuleInfo } from './engine/rule-info.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
 import { loadPolicy, type LoadedPolicy } from './load/index.js';
 
@@ -44,6 +45,8 @@ export interface LintResult {
   files: string[];
   skipped: string[];
   summary: Summary;
+  /** The rules that ran, at the severity they ran at (for reports that describe them, such as SARIF). */
+  rules: RuleInfo[];
   /** The loaded policy, when loading succeeded. */
   loaded?: LoadedPolicy;
 }
@@ -72,12 +75,13 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     files: loaded.files,
     skipped: loaded.skipped,
     summary: summarize(run.findings, loaded.files.length),
+    rules: rules.map(describeRule),
     loaded,
   };
 }
 
-function emptyResult(diagnostics: Diagnostic[]): LintResult {
-  return { findings: [], waived: [], diagnostics, files: [], skipped: [], summary: summarize([], 0) };
+export function emptyResult(diagnostics: Diagnostic[]): LintResult {
+  return { findings: [], waived: [], diagnostics, files: [], skipped: [], summary: summarize([], 0), rules: [] };
 }
 
 export function summarize(findings: readonly Finding[], files: number): Summary {

@@ -7,6 +7,7 @@
  * loader merges the documents into one `Policy`.
  */
 import * as z from 'zod';
+import { SCHEMA_URL } from './project.js';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -44,11 +45,15 @@ export const IsoDate = z
       ISO_DATE.test(String(issue.input))
         ? `${String(issue.input)} is not a calendar date: check the month and day`
         : `"${String(issue.input)}" is not a date: write it YYYY-MM-DD, such as 2026-03-02`,
-  });
+  })
+  // The refinement is invisible to JSON Schema; editors still get the shape of a date.
+  .meta({ format: 'date', pattern: ISO_DATE.source });
 
 /** A share between 0 and 1, written as a fraction (0.08) or a percentage string ("8%"). */
 export const Fraction = z
-  .union([z.number(), z.string().regex(PERCENT)], {
+  // The range is checked after the percentage is converted, which JSON Schema cannot see; the
+  // metadata gives editors the range of a fraction, so that `rate: 8` (meaning 8%) is flagged there.
+  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT)], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
   .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value) / 100))
@@ -286,7 +291,7 @@ export function policyJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PolicyDocumentSchema, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
   return {
     ...schema,
-    $id: 'https://github.com/incentive-lint/incentive-lint/schema/policy.schema.json',
+    $id: SCHEMA_URL,
     title: 'incentive-lint policy, format v1',
   };
 }

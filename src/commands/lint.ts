@@ -1,13 +1,17 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { lint } from '../lint.js';
-import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
+import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { sinceCommand } from './diff.js';
+import { emitReports, planTargets } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
 export interface LintCommandOptions {
-  format: string;
+  /** Each `--format NAME[:FILE]`; default stylish on stdout. */
+  format?: string | readonly string[];
+  /** `--output FILE`: where the report that names no file goes instead of stdout. */
+  output?: string;
   color?: boolean;
   today?: string;
   since?: string;
@@ -17,7 +21,12 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
   const addLintOptions = (command: Command) =>
     command
       .argument('[paths...]', 'policy files or folders (default: the current folder)')
-      .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+      .option(
+        '-f, --format <name[:file]>',
+        `output format: ${FORMAT_NAMES.join(', ')} (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif`,
+        collect,
+      )
+      .option('-o, --output <file>', 'write the report to FILE instead of stdout (the one report that names no file)')
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
       .option('--since <git-ref>', 'instead of linting, report stale incentives: compare the paths with themselves at this commit (see diff)')
@@ -26,12 +35,19 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
 };
 
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
-  if (options.since !== undefined) return sinceCommand(options.since, paths, options);
+  if (options.since !== undefined) {
+    const formats = typeof options.format === 'string' ? [options.format] : (options.format ?? []);
+    return sinceCommand(options.since, paths, { ...options, format: formats[formats.length - 1] ?? 'stylish' });
+  }
   const errChalk = chooseChalk(process.stderr, options.color);
-  const formatter = await loadFormatter(options.format);
-  if (!formatter) {
-    printDiagnostics([{ message: `unknown format "${options.format}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
+  const plan = planTargets(typeof options.format === 'string' ? [options.format] : (options.format ?? []), options.output);
+  if ('problem' in plan) {
+    printDiagnostics([{ message: plan.problem, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
   const result = await lint(paths, { today: options.today });
@@ -40,6 +56,10 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
-  process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, options.color) }));
+  const failures = await emitReports(plan.targets, result, options.color);
+  if (failures.length > 0) {
+    printDiagnostics(failures, errChalk);
+    return EXIT.untrusted;
+  }
   return result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -2,10 +2,10 @@
  * `diff` and `--since`: load the earlier version of the policy, lint the current one with it as the
  * baseline, and keep the findings of stale-incentive, the rule that compares the two.
  */
-import { InputError, type Diagnostic } from '../diagnostics.js';
+import { InputError } from '../diagnostics.js';
 import { PolicyDiff } from '../engine/policy-diff.js';
 import { PolicyIndex } from '../engine/policy-index.js';
-import { lint, summarize, type LintResult } from '../lint.js';
+import { emptyResult, lint, summarize, type LintResult } from '../lint.js';
 import { loadPolicy, type LoadedPolicy } from '../load/index.js';
 import { snapshotAt } from './git.js';
 
@@ -41,7 +41,7 @@ export async function runDiff(base: BaseVersion, headPaths: string[], options: D
     }
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { result: failed(error.diagnostics) };
+    return { result: emptyResult(error.diagnostics) };
   }
 
   const result = await lint(headPaths, { cwd, today: options.today, baseline });
@@ -76,6 +76,3 @@ function loadAtCommit(ref: string, paths: string[], cwd: string): LoadedPolicy |
   }
 }
 
-function failed(diagnostics: Diagnostic[]): LintResult {
-  return { findings: [], waived: [], diagnostics, files: [], skipped: [], summary: summarize([], 0) };
-}

@@ -6,6 +6,10 @@ export type { Formatter, ReportContext } from './types.js';
 const loaders: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github,
+  junit: async () => (await import('./junit.js')).junit,
+  markdown: async () => (await import('./markdown.js')).markdown,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);

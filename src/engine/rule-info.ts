@@ -1,0 +1,25 @@
+/**
+ * What a report may say about a rule that ran: its metadata and the severity it ran at, without its
+ * check or options. SARIF lists every rule that ran, with a link to its documentation.
+ */
+import { builtinRules } from '../../rules/index.js';
+import { ruleDocsUrl } from '../project.js';
+import type { Category, Severity } from './rule.js';
+import type { ConfiguredRule } from './run.js';
+
+export interface RuleInfo {
+  id: string;
+  category: Category;
+  /** The severity it ran at: its default, or what the configuration set. */
+  severity: Severity;
+  summary: string;
+  rationale: string;
+  source: string;
+  /** Its documentation page; built-in rules only (a plugin documents its own rules). */
+  docsUrl?: string;
+}
+
+export function describeRule({ rule, severity }: ConfiguredRule): RuleInfo {
+  const { id, category, summary, rationale, source } = rule.meta;
+  return { id, category, severity, summary, rationale, source, docsUrl: builtinRules.includes(rule) ? ruleDocsUrl(id) : undefined };
+}

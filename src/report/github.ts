@@ -1,0 +1,38 @@
+/**
+ * GitHub Actions workflow commands: one annotation per finding, shown on the pull request's diff
+ * (`::error file=F,line=L,col=C,endLine=…,endColumn=…,title=RULE::message`), then the total as a
+ * plain log line. GitHub shows a limited number of annotations per step; SARIF has no such limit.
+ */
+import type { Severity } from '../engine/rule.js';
+import { describeTotals } from './summary.js';
+import type { Formatter } from './types.js';
+
+const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export const github: Formatter = (result) => {
+  const lines = result.findings.map((finding) => {
+    const properties = [
+      ['file', finding.file],
+      ['line', finding.line],
+      ['col', finding.column],
+      ['endLine', finding.endLine],
+      ['endColumn', finding.endColumn],
+      ['title', finding.rule],
+    ]
+      .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+      .join(',');
+    return `::${COMMANDS[finding.severity]} ${properties}::${escapeData(`${finding.message}\nfix: ${finding.fix}`)}`;
+  });
+  lines.push(`incentive-lint: ${describeTotals(result.summary)}`);
+  return `${lines.join('\n')}\n`;
+};
+
+/** The message of a workflow command: %, CR and LF are encoded, as the Actions runner decodes them. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A property value of a workflow command: also `:` and `,`, which would end the value. */
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,121 @@
+/**
+ * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run, every rule that ran in
+ * `tool.driver.rules`, one result per finding. The fix, which SARIF's `fixes` cannot carry (they are
+ * file edits, and this tool never edits a policy), ends the message and is kept in `properties`.
+ */
+import { createHash } from 'node:crypto';
+import type { Finding } from '../engine/run.js';
+import type { Severity } from '../engine/rule.js';
+import type { LintResult } from '../lint.js';
+import { HOMEPAGE, VERSION } from '../project.js';
+import type { Formatter } from './types.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** Files are named relative to the folder the linter ran in, which CI runs at the repository root. */
+const SOURCE_ROOT = '%SRCROOT%';
+
+const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+export const sarif: Formatter = (result) => {
+  const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
+  const fingerprints = lineHashes(result);
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'incentive-lint',
+            version: VERSION,
+            semanticVersion: VERSION,
+            informationUri: HOMEPAGE,
+            rules: result.rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.summary },
+              fullDescription: { text: rule.rationale },
+              help: {
+                text: `${sentence(rule.summary)}\n\nWhy: ${rule.rationale}\n\nSource: ${rule.source}\n\nEvery result ends with a suggested fix.`,
+              },
+              ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
+              defaultConfiguration: { level: LEVELS[rule.severity] },
+              properties: { category: rule.category, source: rule.source, tags: [rule.category] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: result.findings.map((finding, index) => ({
+          ruleId: finding.rule,
+          ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
+          level: LEVELS[finding.severity],
+          message: { text: `${finding.message}\nFix: ${finding.fix}` },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(finding.file), uriBaseId: SOURCE_ROOT },
+                region: {
+                  startLine: finding.line,
+                  startColumn: finding.column,
+                  endLine: finding.endLine,
+                  endColumn: finding.endColumn,
+                },
+              },
+            },
+          ],
+          partialFingerprints: { primaryLocationLineHash: fingerprints[index] },
+          properties: {
+            fix: finding.fix,
+            category: finding.category,
+            path: finding.path,
+            ...(finding.instrument ? { instrument: finding.instrument } : {}),
+          },
+        })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+/** A relative file name as a URI reference: `/` separators, each segment percent-encoded. */
+function fileUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+/**
+ * GitHub's `primaryLocationLineHash` ("hash:occurrence") of every finding. The hash covers what the
+ * finding is about and not where it stands: the rule, the file, the instrument (or section), and the
+ * whitespace-normalized text of the flagged line. Lines added or removed elsewhere leave it unchanged,
+ * so code scanning keeps tracking the same alert; the occurrence tells identical ones apart.
+ */
+function lineHashes(result: LintResult): string[] {
+  const linesOf = sourceLines(result);
+  const seen = new Map<string, number>();
+  return result.findings.map((finding) => {
+    const hash = createHash('sha256').update(fingerprintKey(finding, linesOf(finding.file)[finding.line - 1] ?? '')).digest('hex').slice(0, 16);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  });
+}
+
+function fingerprintKey(finding: Finding, lineText: string): string {
+  const owner = finding.instrument ?? String(finding.path[0] ?? '');
+  return [finding.rule, finding.file, owner, lineText.replace(/\s+/g, ' ').trim()].join('\0');
+}
+
+function sourceLines(result: LintResult): (file: string) => readonly string[] {
+  const cache = new Map<string, readonly string[]>();
+  return (file) => {
+    let lines = cache.get(file);
+    if (!lines) {
+      const text = result.loaded?.sources.find((source) => source.file === file)?.text ?? '';
+      lines = text.split(/\r?\n/);
+      cache.set(file, lines);
+    }
+    return lines;
+  };
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

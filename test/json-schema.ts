@@ -1,0 +1,21 @@
+/**
+ * ajv (JSON Schema draft-07) with the string formats the published schemas use, checked for real
+ * rather than ignored: SARIF's uri, uri-reference and date-time, the policy schema's date.
+ */
+import { Ajv } from 'ajv';
+import fs from 'node:fs';
+
+export const SARIF_SCHEMA_PATH = '/work/shared/schemas/sarif-schema-2.1.0.json';
+
+export function createAjv() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  ajv.addFormat('uri-reference', (value: string) => !/[\s\\]/.test(value) && URL.canParse(value, 'file:///base/'));
+  ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)));
+  ajv.addFormat('date', (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)));
+  return ajv;
+}
+
+export function compileFile(path: string) {
+  return createAjv().compile(JSON.parse(fs.readFileSync(path, 'utf8')) as object);
+}
