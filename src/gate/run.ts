@@ -126,9 +126,18 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
   return { report: buildReport(result, result.loaded, announce, rules), diagnostics: [] };
 }
 
+/** Options the gate runs rules with: before an announcement, every late instrument counts. */
+const GATE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
+  'incentive-after-announcement': { every_instrument: true },
+};
+
 /** Every rule of a strict category runs as an error, whatever its default. */
 function strictSeverities(rules: readonly AnyRule[]): RuleOverrides {
-  return Object.fromEntries(rules.filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category)).map((rule) => [rule.meta.id, 'error' as const]));
+  return Object.fromEntries(
+    rules
+      .filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category))
+      .map((rule) => [rule.meta.id, GATE_OPTIONS[rule.meta.id] ? (['error', GATE_OPTIONS[rule.meta.id]] as const) : ('error' as const)]),
+  ) as RuleOverrides;
 }
 
 function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string, rules: readonly AnyRule[]): GateReport {
