@@ -4,12 +4,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerInit];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -1,24 +1,20 @@
 /**
- * One lint run, without printing or exiting: paths → load → policy → rules → findings.
+ * One lint run, without printing or exiting: configuration → paths → load → policy → rules → findings.
  * The CLI and the programmatic API both call this; formatters and exit codes come after.
  */
-import { builtinRules } from '../rules/index.js';
 import { InputError, type Diagnostic } from './diagnostics.js';
-import { configureRules, type RuleOverrides } from './engine/config.js';
-import type { AnyRule } from './engine/rule.js';
+import type { Severity } from './engine/rule.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
-import { loadPolicy, type LoadedPolicy } from './load/index.js';
+import { loadPolicy, loadPolicyTexts, type LoadedPolicy, type PolicyText } from './load/index.js';
+import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
 
-export interface LintOptions {
-  /** Folder that relative paths and reported file names are relative to. Default: process.cwd(). */
-  cwd?: string;
+export interface LintOptions extends ConfigOptions {
   /** The current date, YYYY-MM-DD; decides which waivers have expired. Default: today (UTC). */
   today?: string;
-  /** Severity and options per rule id, as in the configuration file. */
-  rules?: RuleOverrides;
-  /** Rules from plugins, run beside the built-in ones. */
-  plugins?: readonly AnyRule[];
 }
+
+/** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
+export type LintInput = readonly string[] | { files: readonly PolicyText[] };
 
 export interface Summary {
   errors: number;
@@ -30,44 +26,59 @@ export interface Summary {
 export interface LintResult {
   findings: Finding[];
   waived: WaivedFinding[];
-  /** Problems that make the run untrustworthy (bad input, bad config, a failing rule): exit code 2. */
+  /** Findings silenced by `# incentive-lint-disable-…` comments: never counted. */
+  suppressed: Finding[];
+  /** Problems that make the run untrustworthy (bad input, bad config, a failing rule or plugin): exit code 2. */
   diagnostics: Diagnostic[];
   files: string[];
   skipped: string[];
   summary: Summary;
-  /** The loaded policy, when loading succeeded. */
+  /** The loaded policy, when loading succeeded (the rules ran, even if some failed). */
   loaded?: LoadedPolicy;
+  /** The configuration the run used, when it was valid. */
+  config?: ResolvedConfig;
 }
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+export async function lint(input: LintInput, options: LintOptions = {}): Promise<LintResult> {
   const today = options.today ?? todayUtc();
+  const cwd = options.cwd ?? process.cwd();
+  let config: ResolvedConfig | undefined;
   let loaded: LoadedPolicy;
-  let rules;
   try {
-    rules = configureRules([...builtinRules, ...(options.plugins ?? [])], options.rules);
-    loaded = loadPolicy(paths, { cwd: options.cwd });
+    config = await resolveConfig({ ...options, cwd });
+    loaded = isTexts(input) ? loadPolicyTexts(input.files, { cwd }) : loadPolicy(input, { cwd, ignore: config.isIgnored });
   } catch (error) {
-    if (error instanceof InputError) return emptyResult(error.diagnostics);
+    if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
   }
-  const run = await runRules(loaded, rules, { today });
+  const rules = config.rules
+    .filter((entry): entry is typeof entry & { severity: Severity } => entry.severity !== 'off')
+    .map(({ rule, severity, options: ruleOptions }) => ({ rule, severity, options: ruleOptions }));
+  const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
+  const run = await runRules(loaded, rules, { today, knownRuleIds });
   return {
     findings: run.findings,
     waived: run.waived,
-    diagnostics: run.diagnostics,
+    suppressed: run.suppressed,
+    diagnostics: [...config.diagnostics, ...run.diagnostics],
     files: loaded.files,
     skipped: loaded.skipped,
     summary: summarize(run.findings, loaded.files.length),
     loaded,
+    config,
   };
 }
 
-function emptyResult(diagnostics: Diagnostic[]): LintResult {
-  return { findings: [], waived: [], diagnostics, files: [], skipped: [], summary: summarize([], 0) };
+function isTexts(input: LintInput): input is { files: readonly PolicyText[] } {
+  return !Array.isArray(input) && typeof input === 'object' && input !== null && 'files' in input;
+}
+
+function emptyResult(diagnostics: Diagnostic[], config?: ResolvedConfig): LintResult {
+  return { findings: [], waived: [], suppressed: [], diagnostics, files: [], skipped: [], summary: summarize([], 0), config };
 }
 
 export function summarize(findings: readonly Finding[], files: number): Summary {
