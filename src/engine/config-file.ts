@@ -75,7 +75,7 @@ export function parseConfigText(text: string, absolute: string, display: string)
   }
   const source = parsed.documents[0];
   const value = parsed.values[0] ?? {};
-  const result = ConfigFileSchema.safeParse(value);
+  const result = ConfigFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     throw new InputError(result.error.issues.map((issue) => describeIssue(issue, source, display)));
   }
@@ -85,11 +85,13 @@ export function parseConfigText(text: string, absolute: string, display: string)
   const layer: ConfigLayer = {
     origin: display,
     rules: content.rules ?? {},
-    place: (ruleId, at) => {
+    place: (ruleId, at, pointAt = 'value') => {
       if (!source) return undefined;
       if (at === undefined) return keyPlace(source, ['rules'], ruleId) ?? placeOf(['rules', ruleId]);
       const rulePath: PathSegment[] = ['rules', ruleId, ...at];
-      return placeOf(rulePath);
+      const last = rulePath[rulePath.length - 1];
+      const key = pointAt === 'key' && typeof last === 'string' ? keyPlace(source, rulePath.slice(0, -1), last) : undefined;
+      return key ?? placeOf(rulePath);
     },
   };
   return {

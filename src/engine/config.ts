@@ -29,8 +29,11 @@ export interface ConfigLayer {
   /** Who set these: "incentive-lint.config.yaml", "--rule", "lint() options". */
   origin: string;
   rules: Readonly<Record<string, unknown>>;
-  /** Where the setting of `ruleId` (or the part of it at `path`, such as [1, "min_ratio"]) is written. */
-  place?: (ruleId: string, path?: readonly (string | number)[]) => SettingPlace | undefined;
+  /**
+   * Where the setting of `ruleId` is written (its key), or the part of it at `path`, such as
+   * [1, "min_ratio"] (its value, or its key with pointAt "key").
+   */
+  place?: (ruleId: string, path?: readonly (string | number)[], pointAt?: 'key' | 'value') => SettingPlace | undefined;
 }
 
 export interface ResolvedRule extends Omit<ConfiguredRule, 'severity'> {
@@ -117,12 +120,12 @@ export function resolveRules(available: readonly AnyRule[], selection: RuleSelec
     if (!options.success) {
       for (const issue of options.error.issues) {
         const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-        problems.push({ path, message: `${path.join('.') || 'options'}: ${issue.message}` });
+        problems.push({ path, message: `${path.join('.') || 'options'}: ${issue.message}`, pointAt: 'value' });
       }
     }
     if (problems.length > 0 || !options.success) {
       for (const problem of problems) {
-        diagnostics.push(at(optionsLayer, id, [1, ...problem.path], `rule ${id}`, `: invalid options: ${problem.message}`));
+        diagnostics.push(at(optionsLayer, id, [1, ...problem.path], `rule ${id}`, `: invalid options: ${problem.message}`, problem.pointAt));
       }
       continue;
     }
@@ -165,19 +168,33 @@ function parseSetting(value: unknown): { severity: SeverityOrOff; options?: Reco
 }
 
 /** Option keys a rule does not have: zod objects drop them silently, but a typo must not pass. */
-function optionProblems(rule: AnyRule, given: Record<string, unknown> | undefined): { path: (string | number)[]; message: string }[] {
+interface OptionProblem {
+  path: (string | number)[];
+  message: string;
+  pointAt: 'key' | 'value';
+}
+
+function optionProblems(rule: AnyRule, given: Record<string, unknown> | undefined): OptionProblem[] {
   const known = Object.keys(rule.meta.options?.shape ?? {});
   return Object.keys(given ?? {})
     .filter((key) => !known.includes(key))
-    .map((key) => ({
+    .map((key): OptionProblem => ({
       path: [key],
+      pointAt: 'key',
       message: `unknown option "${key}"${didYouMean(key, known)} (${known.length ? `the options of ${rule.meta.id} are ${known.join(', ')}` : `${rule.meta.id} has no options`})`,
     }));
 }
 
 /** A config diagnostic at the setting's place; the layer is named only when it has no file position. */
-function at(layer: ConfigLayer | undefined, id: string, path: readonly (string | number)[] | undefined, subject: string, detail: string): Diagnostic {
-  const place = (path && layer?.place?.(id, path)) || layer?.place?.(id);
+function at(
+  layer: ConfigLayer | undefined,
+  id: string,
+  path: readonly (string | number)[] | undefined,
+  subject: string,
+  detail: string,
+  pointAt: 'key' | 'value' = 'value',
+): Diagnostic {
+  const place = (path && layer?.place?.(id, path, pointAt)) || layer?.place?.(id);
   const origin = place || !layer ? '' : ` in ${layer.origin}`;
   return { ...place, message: `${subject}${origin}${detail}`, source: 'config' };
 }
