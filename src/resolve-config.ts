@@ -78,7 +78,9 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
 
   const matches = globMatcher(file?.ignore ?? []);
   const isIgnored = (absolute: string) => {
-    if (!file || file.ignore.length === 0) return false;
+    if (!file) return false;
+    if (absolute === file.path) return true; // a --config file with another name is not a policy file
+    if (file.ignore.length === 0) return false;
     const relative = path.relative(file.dir, absolute);
     return !relative.startsWith('..') && !path.isAbsolute(relative) && matches(relative.split(path.sep).join('/'));
   };

@@ -42,6 +42,8 @@ describe('configuration file discovery', () => {
     });
     expect(lintJson([], dir).report!.findings).toEqual([]);
     expect(lintJson(['--config', 'ci/lenient.yaml', 'policy.yaml'], dir).report!.findings.map((f) => f.severity)).toEqual(['warning']);
+    // A folder scan does not take the named config file for a YAML file to skip.
+    expect(runCli(['--config', 'ci/lenient.yaml'], { cwd: dir }).stdout).not.toContain('skipped');
     const noConfig = lintJson(['--no-config'], dir);
     expect(noConfig.code).toBe(1);
     expect(noConfig.report!.findings.map((f) => f.severity)).toEqual(['error']);

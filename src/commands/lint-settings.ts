@@ -52,7 +52,7 @@ function parseCount(value: string): number {
 
 /** The lint() options these command-line options stand for. */
 export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin'> {
-  return { config: options.config === false ? false : options.config, rules: options.rule, rulesOrigin: '--rule' };
+  return { config: options.config, rules: options.rule, rulesOrigin: '--rule' };
 }
 
 export async function printConfig(options: SettingsCliOptions): Promise<{ output?: string; diagnostics: Diagnostic[] }> {
