@@ -167,13 +167,13 @@ function parseSetting(value: unknown): { severity: SeverityOrOff; options?: Reco
   return { severity: severity as SeverityOrOff, options: (options ?? undefined) as Record<string, unknown> | undefined };
 }
 
-/** Option keys a rule does not have: zod objects drop them silently, but a typo must not pass. */
 interface OptionProblem {
   path: (string | number)[];
   message: string;
   pointAt: 'key' | 'value';
 }
 
+/** Option keys a rule does not have: zod objects drop them silently, but a typo must not pass. */
 function optionProblems(rule: AnyRule, given: Record<string, unknown> | undefined): OptionProblem[] {
   const known = Object.keys(rule.meta.options?.shape ?? {});
   return Object.keys(given ?? {})
