@@ -3,7 +3,7 @@
  * The CLI and the programmatic API both call this; formatters and exit codes come after.
  */
 import { InputError, type Diagnostic } from './diagnostics.js';
-import type { Severity } from './engine/rule.js';
+import { runnableRules } from './engine/config.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
 import { loadPolicy, loadPolicyTexts, type LoadedPolicy, type PolicyText } from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
@@ -55,9 +55,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
   }
-  const rules = config.rules
-    .filter((entry): entry is typeof entry & { severity: Severity } => entry.severity !== 'off')
-    .map(({ rule, severity, options: ruleOptions }) => ({ rule, severity, options: ruleOptions }));
+  const rules = runnableRules(config.rules);
   const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
   const run = await runRules(loaded, rules, { today, knownRuleIds });
   return {

@@ -52,10 +52,9 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
   const configPath = options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   const file: ConfigFile | undefined = configPath ? readConfigFile(configPath, cwd) : undefined;
 
-  const given = options.plugins ?? [];
-  const baseIds = [...builtinRules, ...SUPPRESSION_RULES, ...given].map((rule) => rule.meta.id);
-  const loaded = file ? await loadPlugins(file.plugins, file.dir, baseIds) : { rules: [], diagnostics: [] };
-  const available = [...builtinRules, ...SUPPRESSION_RULES, ...given, ...loaded.rules];
+  const known = [...builtinRules, ...SUPPRESSION_RULES, ...(options.plugins ?? [])];
+  const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id)) : { rules: [], diagnostics: [] };
+  const available = [...known, ...loaded.rules];
 
   const layers: ConfigLayer[] = [];
   if (file) layers.push(file.layer);

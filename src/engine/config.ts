@@ -141,7 +141,12 @@ export function resolveRules(available: readonly AnyRule[], selection: RuleSelec
  */
 export function configureRules(available: readonly AnyRule[], overrides: RuleOverrides | RuleSelection = {}): ConfiguredRule[] {
   const selection: RuleSelection = isSelection(overrides) ? overrides : { layers: [{ origin: 'rule overrides', rules: overrides }] };
-  return resolveRules(available, selection)
+  return runnableRules(resolveRules(available, selection));
+}
+
+/** The resolved rules that are not off, as the engine runs them. */
+export function runnableRules(resolved: readonly ResolvedRule[]): ConfiguredRule[] {
+  return resolved
     .filter((entry): entry is ResolvedRule & { severity: Severity } => entry.severity !== 'off')
     .map(({ rule, severity, options }) => ({ rule, severity, options }));
 }
