@@ -1,17 +1,51 @@
 /** The built-in rules, in catalog order. Each is an ordinary plugin rule. */
 import type { AnyRule } from '../src/api.js';
 import duplicateId from './duplicate-id.js';
+import effortAdjustedPay from './effort-adjusted-pay.js';
+import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import incentiveAfterAnnouncement from './incentive-after-announcement.js';
+import individualOnly from './individual-only.js';
+import missingRationale from './missing-rationale.js';
+import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
+import payOldPriority from './pay-old-priority.js';
+import promotionOldBehavior from './promotion-old-behavior.js';
 import recognitionMismatch from './recognition-mismatch.js';
+import segmentBlindMetric from './segment-blind-metric.js';
+import sharedPortionRange from './shared-portion-range.js';
+import siloedHandoff from './siloed-handoff.js';
+import speedWithoutQuality from './speed-without-quality.js';
+import unbalancedScorecard from './unbalanced-scorecard.js';
+import uncoveredPriority from './uncovered-priority.js';
+import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
+import unrecognizedTeam from './unrecognized-team.js';
+import vanityMetric from './vanity-metric.js';
 import weightsSum from './weights-sum.js';
 
 export const builtinRules: readonly AnyRule[] = [
   flatCommission,
+  payOldPriority,
+  effortAdjustedPay,
   okrOldPriority,
+  promotionOldBehavior,
   recognitionMismatch,
+  incentiveAfterAnnouncement,
+  uncoveredPriority,
+  segmentBlindMetric,
+  missingRationale,
+  siloedHandoff,
+  sharedPortionRange,
+  noRetentionGuard,
+  vanityMetric,
+  speedWithoutQuality,
+  unbalancedScorecard,
+  individualOnly,
+  unrecognizedTeam,
+  staleIncentive,
   unknownReference,
   duplicateId,
   weightsSum,
+  expiredWaiver,
 ];

@@ -51,7 +51,14 @@ export default defineRule({
       message: section
         ? `No award celebrates anything the strategy favors (${listIds(favored, 'or')}): recognition is the social proof of what actually gets rewarded.`
         : `The policy has no recognition program, so nothing publicly celebrates what the strategy favors (${listIds(favored, 'or')}).`,
-      fix: `add an award for ${favored[0]}, such as { text: First ${favored[0]} win of the quarter, ${index.favoredMetrics.has(favored[0]!) ? 'metric' : 'segment'}: ${favored[0]} }`,
+      fix: suggestAward(index.favoredSegments.keys().next().value, index.favoredMetrics.keys().next().value),
     });
   },
 });
+
+/** "Celebrate the first enterprise deal closed": a segment reads best in an award, else a metric. */
+function suggestAward(segment: string | undefined, metric: string | undefined): string {
+  return segment
+    ? `add an award for ${segment}, such as { text: First ${segment} win of the quarter, segment: ${segment} }`
+    : `add an award for ${metric}, such as { text: Best ${metric} result of the quarter, metric: ${metric} }`;
+}

@@ -3,8 +3,9 @@
  * they are written exactly as a plugin would be.
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
-export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/policy-index.js';
+export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, DealEconomics, FocusStatus, Stance } from './engine/policy-index.js';
+export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
-export { formatShare as formatPercent, formatMoney, listIds } from './engine/format.js';
+export { formatShare as formatPercent, formatMoney, listIds, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
 export { closest, didYouMean } from './diagnostics.js';
 export * as z from 'zod';

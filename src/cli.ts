@@ -4,13 +4,17 @@
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerDiff } from './commands/diff.js';
+import { registerGate } from './commands/gate.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerRules } from './commands/rules.js';
+import { registerMatrix } from './commands/matrix.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerInit];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -27,9 +31,11 @@ Exit codes:
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('incentive-lint')
+    .enablePositionalOptions()
     .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
     .version(version, '-v, --version')
     .showSuggestionAfterError(true)
+    // Each subcommand has its own --format and --no-color: options after a subcommand's name are its own.
     .addHelpText('after', EXAMPLES);
 
   for (const register of COMMANDS) register(program, setExitCode);

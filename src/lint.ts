@@ -11,6 +11,15 @@ import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolv
 export interface LintOptions extends ConfigOptions {
   /** The current date, YYYY-MM-DD; decides which waivers have expired. Default: today (UTC). */
   today?: string;
+  /** Overrides the strategy's announcement date for this run, in memory only (the gate's --announce). */
+  announced?: string;
+  /** An earlier version of the policy to compare with (`diff`, `--since`): rules see `context.diff`. */
+  baseline?: LoadedPolicy;
+  /**
+   * Honor inline `# incentive-lint-disable-next-line` comments (default true). The gate turns them
+   * off: only waivers, which are owned, expiring and auditable, may accept an exception there.
+   */
+  inlineSuppressions?: boolean;
 }
 
 /** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
@@ -55,9 +64,10 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
   }
+  if (options.announced !== undefined) loaded.policy.strategy.announced = options.announced;
   const rules = runnableRules(config.rules);
   const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
-  const run = await runRules(loaded, rules, { today, knownRuleIds });
+  const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions });
   return {
     findings: run.findings,
     waived: run.waived,

@@ -6,7 +6,7 @@ import { lint } from '../src/index.js';
 import { FLAT_PLAN } from './config-helpers.js';
 import { runCli, tempDir } from './helpers.js';
 
-/** Two findings in two instruments: flat-commission in ae-2026, okr-old-priority in engineering-2026-h1. */
+/** Findings in two instruments: flat-commission in ae-2026; okr-old-priority and speed-without-quality in engineering-2026-h1. */
 const TWO_FINDINGS = FLAT_PLAN.replace('{ metric: defect-escape-rate, target: "< 2%" }', '{ metric: velocity, target: "+20%" }');
 
 interface JsonReport {
@@ -56,12 +56,14 @@ describe('baseline', () => {
     const stale = lintIn('--baseline', 'baseline.json');
     expect(stale.code).toBe(0);
     expect(stale.stderr).toBe(
-      'baseline.json: 1 stale entry no longer matches a finding (fixed, or the rule is off); remove it with --baseline-prune:\n  okr-old-priority in policy.yaml (engineering-2026-h1)\n',
+      'baseline.json: 2 stale entries no longer match a finding (fixed, or the rule is off); remove them with --baseline-prune:\n' +
+        '  okr-old-priority in policy.yaml (engineering-2026-h1)\n' +
+        '  speed-without-quality in policy.yaml (engineering-2026-h1)\n',
     );
 
     const pruned = lintIn('--baseline', 'baseline.json', '--baseline-prune');
     expect(pruned.code).toBe(0);
-    expect(pruned.stderr).toBe('pruned 1 stale entry from baseline.json\n');
+    expect(pruned.stderr).toBe('pruned 2 stale entries from baseline.json\n');
     const entries = JSON.parse(fs.readFileSync(path.join(dir, 'baseline.json'), 'utf8')).entries as { rule: string }[];
     expect(entries.map((entry) => entry.rule)).toContain('flat-commission');
     expect(entries.map((entry) => entry.rule)).not.toContain('okr-old-priority');

@@ -86,3 +86,13 @@ metrics:
 export function policyWith(...sections: string[]): string {
   return [BASE_POLICY, ...sections].join('\n');
 }
+
+/** The 1-based line of the first line of `text` that contains `needle` (to assert positions exactly). */
+export function lineOf(text: string, needle: string, occurrence = 1): number {
+  const lines = text.split(/\r?\n/);
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.includes(needle) && ++seen === occurrence) return i + 1;
+  }
+  throw new Error(`"${needle}" not found in the policy text`);
+}

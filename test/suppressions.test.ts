@@ -40,6 +40,13 @@ describe('inline suppressions', () => {
     expect(twoAbove.findings.map((f) => f.rule)).toEqual(['flat-commission']);
   });
 
+  it('are not honored with inlineSuppressions: false (the gate accepts only waivers)', async () => {
+    const text = withSmbLine(`${SMB_LINE}  # incentive-lint-disable-line flat-commission -- accepted by the CRO until Q3`);
+    const result = await lintPolicy(text, { inlineSuppressions: false, extends: 'strict' });
+    expect(result.findings.map((f) => f.rule)).toEqual(['flat-commission']);
+    expect(result.suppressed).toEqual([]);
+  });
+
   it('counts no suppressed finding in the summary, and the CLI exits 0', () => {
     const dir = tempDir({ 'policy.yaml': withSmbLine(`${SMB_LINE}  # incentive-lint-disable-line flat-commission -- Q3`) });
     const run = runCli(['--format', 'json', '--no-config'], { cwd: dir });

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { sinceCommand } from './diff.js';
 import { addSettingsOptions, lintWithSettings, printConfig, type SettingsCliOptions } from './lint-settings.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
@@ -9,6 +10,7 @@ export interface LintCommandOptions extends SettingsCliOptions {
   format: string;
   color?: boolean;
   today?: string;
+  since?: string;
 }
 
 export const registerLint: CommandRegistration = (program, setExitCode) => {
@@ -18,12 +20,14 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
       .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+      .option('--since <git-ref>', 'instead of linting, report stale incentives: compare the paths with themselves at this commit (see diff)')
       .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
   addLintOptions(program);
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
 };
 
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
+  if (options.since !== undefined) return sinceCommand(options.since, paths, options);
   const errChalk = chooseChalk(process.stderr, options.color);
   const formatter = await loadFormatter(options.format);
   if (!formatter) {

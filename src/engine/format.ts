@@ -15,3 +15,33 @@ export function listIds(ids: readonly string[], conjunction: 'or' | 'and' = 'or'
   if (ids.length <= 1) return ids[0] ?? '';
   return `${ids.slice(0, -1).join(', ')} ${conjunction} ${ids[ids.length - 1]}`;
 }
+
+const LEVER_NOUN = { compensation: 'plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' } as const;
+
+/** { lever: 'okrs', id: 'eng-q3' } → "OKR set eng-q3" ("Plan ae-2026" at the start of a sentence). */
+export function describeInstrument(instrument: { lever: keyof typeof LEVER_NOUN; id: string }, { sentenceStart = false } = {}): string {
+  const noun = LEVER_NOUN[instrument.lever];
+  return `${sentenceStart ? noun[0]!.toUpperCase() + noun.slice(1) : noun} ${instrument.id}`;
+}
+
+/** A reward line as a person would write it in the policy: { metric: net-retention, rate: "8%" }. */
+export function formatRewardLine(line: { text?: string; metric?: string; segment?: string; rate?: number; weight?: number }): string {
+  const fields = [
+    line.text !== undefined && `text: ${/^[\w][\w .()/-]*$/.test(line.text) ? line.text : JSON.stringify(line.text)}`,
+    line.metric !== undefined && `metric: ${line.metric}`,
+    line.segment !== undefined && `segment: ${line.segment}`,
+    line.rate !== undefined && `rate: "${formatShare(line.rate)}"`,
+    line.weight !== undefined && `weight: ${Math.round(line.weight * 10000) / 10000}`,
+  ].filter(Boolean);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/**
+ * The fix that adds a shared bonus component to a plan, with how the other weights make room:
+ * "add - { metric: m, weight: 0.15, shared_with: [b] } to the bonus of plan p, lowering …".
+ */
+export function addSharedComponent(plan: { id: string; hasCommission: boolean }, metric: string, partner: string, weight: number): string {
+  const line = `- { metric: ${metric}, weight: ${weight}, shared_with: [${partner}] }`;
+  const room = plan.hasCommission ? ' (commission takes the rest)' : `, lowering its other weights by ${formatShare(weight)} in total`;
+  return `add ${line} to the bonus of plan ${plan.id}${room}`;
+}

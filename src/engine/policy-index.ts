@@ -45,6 +45,15 @@ export interface Reward {
   weight?: number;
 }
 
+/** What a deal in a segment is worth and how long it takes to close, when the segment declares both. */
+export interface DealEconomics {
+  salesCycleDays: number;
+  avgDealSize: number;
+}
+
+/** The reward components that pay a team or measure it (awards and promotion criteria excluded). */
+const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
+
 export type ReferenceKind = 'metric' | 'segment' | 'team' | 'instrument';
 
 /** A place where the policy names an id that must be declared elsewhere. */
@@ -76,6 +85,17 @@ export interface Handoff {
 }
 
 const LEVER_ORDER: readonly Lever[] = ['compensation', 'okrs', 'promotions', 'recognition'];
+
+/** Where the strategy puts a metric or segment: wanted more, wanted less, both (two priorities disagree), or not named. */
+export type FocusStatus = 'favored' | 'deprioritized' | 'contested' | 'neutral';
+
+/** How one reward line stands toward one priority. */
+export interface Stance {
+  /** It rewards a metric or segment the priority favors. */
+  reinforces: boolean;
+  /** It rewards a metric or segment the priority deprioritizes. */
+  undermines: boolean;
+}
 
 export class PolicyIndex {
   readonly segments = new Map<string, SegmentT>();
@@ -138,6 +158,44 @@ export class PolicyIndex {
     return [...alternatives];
   }
 
+  statusOf(kind: 'metrics' | 'segments', id: string): FocusStatus {
+    const favored = (kind === 'metrics' ? this.favoredMetrics : this.favoredSegments).has(id);
+    const deprioritized = (kind === 'metrics' ? this.deprioritizedMetrics : this.deprioritizedSegments).has(id);
+    return favored && deprioritized ? 'contested' : favored ? 'favored' : deprioritized ? 'deprioritized' : 'neutral';
+  }
+
+  /** Every metric and segment some priority favors or deprioritizes. */
+  focusIds(kind: 'metrics' | 'segments'): Set<string> {
+    const maps = kind === 'metrics' ? [this.favoredMetrics, this.deprioritizedMetrics] : [this.favoredSegments, this.deprioritizedSegments];
+    return new Set(maps.flatMap((map) => [...map.keys()]));
+  }
+
+  stanceOf(reward: Reward, priority: PriorityT): Stance {
+    const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    return {
+      reinforces: names(priority.favor?.metrics, reward.metric) || names(priority.favor?.segments, reward.segment),
+      undermines: names(priority.deprioritize?.metrics, reward.metric) || names(priority.deprioritize?.segments, reward.segment),
+    };
+  }
+
+  /**
+   * A reward on a metric that cannot tell customer segments apart: no segment of its own, and the
+   * metric is not declared `segmented: true` ("MQL targets don't distinguish customer size").
+   */
+  isSegmentBlind(reward: Reward): boolean {
+    return reward.metric !== undefined && reward.segment === undefined && this.metrics.get(reward.metric)?.segmented !== true;
+  }
+
+  /** The levers (compensation, okrs, promotions, recognition) the policy has at least one instrument of. */
+  leversInUse(): Lever[] {
+    return LEVER_ORDER.filter((lever) => this.instruments.some((instrument) => instrument.lever === lever));
+  }
+
+  /** Rewards of instruments that apply to every team: no `team`, and (for awards) no `teams`. */
+  companyWideRewards(): readonly Reward[] {
+    return this.rewards.filter((reward) => reward.teams.length === 0);
+  }
+
   rewardsOf(instrument: InstrumentInfo | string): readonly Reward[] {
     return this.rewardsByInstrument.get(typeof instrument === 'string' ? instrument : instrument.id) ?? [];
   }
@@ -155,10 +213,114 @@ export class PolicyIndex {
     return this.instrumentsByTeamId.get(team) ?? [];
   }
 
+  /**
+   * What `team` is paid or measured on: commission lines, bonus components and key results of the
+   * instruments that belong to it (awards and promotion criteria are left out).
+   */
+  paidOrMeasured(team: string): readonly Reward[] {
+    return this.instrumentsOfTeam(team).flatMap((instrument) => this.rewardsOf(instrument).filter((reward) => PAY_AND_MEASURE.has(reward.component)));
+  }
+
+  /** The sales cycle and deal size of `segment`, or undefined unless it declares both. */
+  dealEconomics(segment: string | undefined): DealEconomics | undefined {
+    const declared = segment === undefined ? undefined : this.segments.get(segment);
+    if (declared?.sales_cycle_days === undefined || declared.avg_deal_size === undefined) return undefined;
+    return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
+  }
+
+  /** Rewards of any lever on a metric or segment that `priority` favors: what makes it more than words. */
+  rewardsServing(priority: PriorityT): Reward[] {
+    const metrics = new Set(priority.favor?.metrics ?? []);
+    const segments = new Set(priority.favor?.segments ?? []);
+    return this.rewards.filter(
+      (reward) => (reward.metric !== undefined && metrics.has(reward.metric)) || (reward.segment !== undefined && segments.has(reward.segment)),
+    );
+  }
+
   /** Teams that hand off to `team`. */
   upstreamOf(team: string): TeamT[] {
     return this.handoffs.filter((handoff) => handoff.to === team).map((handoff) => handoff.from);
   }
+
+  // --- Shared incentives and balanced measurement: lookups about teams working together. ---
+
+  /** A metric about keeping customers: its id or name says retention or churn, or it is a customer outcome. */
+  isRetentionMetric(id: string | undefined): boolean {
+    if (id === undefined) return false;
+    const metric = this.metrics.get(id);
+    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
+    if (words.includes('retention') || words.includes('churn')) return true;
+    return metric?.type === 'outcome' && metric.perspective === 'customer';
+  }
+
+  /** The compensation plans that belong to `team`. */
+  compensationPlansOf(team: string): InstrumentInfo[] {
+    return this.instrumentsOfTeam(team).filter((instrument) => instrument.lever === 'compensation');
+  }
+
+  /** Whether a compensation plan pays any commission (so that its bonus weights need not add up to 1). */
+  hasCommission(instrument: InstrumentInfo | string): boolean {
+    return this.rewardsOfComponent(instrument, 'commission').length > 0;
+  }
+
+  /** The rewards of one kind in an instrument, such as the bonus components of a plan. */
+  rewardsOfComponent(instrument: InstrumentInfo | string, component: RewardComponent): Reward[] {
+    return this.rewardsOf(instrument).filter((reward) => reward.component === component);
+  }
+
+  /** The bonus components of a plan that are shared with another team: the shared part of its variable pay. */
+  sharedComponentsOf(instrument: InstrumentInfo | string): Reward[] {
+    return this.rewardsOfComponent(instrument, 'bonus').filter((reward) => reward.sharedWith.length > 0);
+  }
+
+  /** Bonus components of any plan that name `team` in their `shared_with`. */
+  componentsSharedWith(team: string): Reward[] {
+    return this.rewards.filter((reward) => reward.sharedWith.includes(team));
+  }
+
+  /** Declared teams joined to `team` by a handoff, either way, in declaration order. */
+  handoffNeighbours(team: string): string[] {
+    const neighbours = new Set<string>();
+    for (const handoff of this.handoffs) {
+      if (handoff.from.id === handoff.to) continue;
+      if (handoff.from.id === team && this.teams.has(handoff.to)) neighbours.add(handoff.to);
+      if (handoff.to === team) neighbours.add(handoff.from.id);
+    }
+    return [...neighbours];
+  }
+
+  /** The ids of the metrics any instrument rewards `team` on (its own instruments and awards naming it). */
+  metricsRewardedFor(team: string): Set<string> {
+    const metrics = new Set<string>();
+    for (const reward of this.rewardsForTeam(team)) if (reward.metric !== undefined) metrics.add(reward.metric);
+    return metrics;
+  }
+
+  /**
+   * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
+   * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
+   * off to or receives from, then rewarded nowhere (not another team's metric); ties go to a metric
+   * the strategy favors, then to a quality metric, then to declaration order.
+   */
+  suggestMetric(team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
+    const own = team ? this.metricsRewardedFor(team) : new Set<string>();
+    const near = new Set((team ? this.handoffNeighbours(team) : []).flatMap((neighbour) => [...this.metricsRewardedFor(neighbour)]));
+    const closeness = (id: string) => (own.has(id) ? 3 : near.has(id) ? 2 : this.rewardsOfMetric(id).length === 0 ? 1 : 0);
+    const score = (metric: MetricT) => [closeness(metric.id), this.isFavoredMetric(metric.id) ? 1 : 0, metric.type === 'quality' ? 1 : 0];
+    let best: MetricT | undefined;
+    let bestScore: number[] = [];
+    for (const metric of this.metrics.values()) {
+      if (metric.vanity || this.isDeprioritizedMetric(metric.id) || !accept(metric)) continue;
+      const candidate = score(metric);
+      if (!best || isBetter(candidate, bestScore)) {
+        best = metric;
+        bestScore = candidate;
+      }
+    }
+    return best;
+  }
+
+  // --- End of shared incentives and balanced measurement lookups. ---
 
   private indexDeclarations(): void {
     const { policy } = this;
@@ -247,6 +409,12 @@ export class PolicyIndex {
         break;
     }
   }
+}
+
+/** Lexicographic comparison of two scores of the same length. */
+function isBetter(score: readonly number[], than: readonly number[]): boolean {
+  const at = score.findIndex((value, index) => value !== than[index]);
+  return at >= 0 && score[at]! > than[at]!;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import type { PathSegment } from '../load/source.js';
 import type { Policy } from '../schema.js';
+import type { PolicyDiff } from './policy-diff.js';
 import type { PolicyIndex } from './policy-index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -48,6 +49,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;
+  /** The comparison with an earlier version of the policy, when the run has one (`diff`, `--since`). */
+  readonly diff?: PolicyDiff;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -6,6 +6,7 @@
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
+import { PolicyDiff } from './policy-diff.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
@@ -44,10 +45,15 @@ export interface RunOptions {
   today: string;
   /** Every rule id that exists, on or off, so a suppression comment naming none of them is caught. */
   knownRuleIds?: ReadonlySet<string>;
+  /** An earlier version of the policy: rules then see what changed (`context.diff`). */
+  baseline?: LoadedPolicy;
+  /** Honor `# incentive-lint-disable-…` comments (default true); the gate accepts only waivers. */
+  inlineSuppressions?: boolean;
 }
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
 
@@ -59,7 +65,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       reported.push(finding);
     };
     try {
-      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, report });
+      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
       findings.push(...reported);
     } catch (error) {
       diagnostics.push({
@@ -69,7 +75,8 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
-  const suppression = applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
+  const suppression =
+    options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
   const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
   return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics };
 }

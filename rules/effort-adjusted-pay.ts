@@ -1,0 +1,96 @@
+import { defineRule, formatMoney, formatPercent, z, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
+
+interface EffortPay {
+  reward: Reward;
+  economics: DealEconomics;
+  /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
+  monthly: number;
+}
+
+export default defineRule({
+  meta: {
+    id: 'effort-adjusted-pay',
+    category: 'strategic-alignment',
+    severity: 'warning',
+    summary: 'Per month of sales cycle, a deprioritized segment pays more commission than a favored one',
+    rationale:
+      'A higher rate on the favored segment is not enough when its deals take far longer to close: "Enterprise deals take 6-9 months. ' +
+      'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
+      'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle.',
+    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    options: z.object({
+      min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
+      days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
+    }),
+    examples: {
+      bad: `segments:
+  - { id: enterprise, sales_cycle_days: 225, avg_deal_size: 90000 }
+  - { id: smb, sales_cycle_days: 21, avg_deal_size: 12000 }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "8%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      good: `compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "15%" }
+      - { metric: new-arr, segment: smb, rate: "5%" }`,
+    },
+  },
+  check({ index, options, report }) {
+    const months = (economics: DealEconomics) => economics.salesCycleDays / options.days_per_month;
+    for (const instrument of index.instruments) {
+      if (instrument.lever !== 'compensation') continue;
+      const byMetric = new Map<string, EffortPay[]>();
+      for (const reward of index.rewardsOf(instrument)) {
+        const pay = effortPay(index, reward, options.days_per_month);
+        if (pay) byMetric.set(reward.metric!, [...(byMetric.get(reward.metric!) ?? []), pay]);
+      }
+      for (const [metric, lines] of byMetric) {
+        const favored = lines.filter((line) => index.isFavoredSegment(line.reward.segment));
+        if (favored.length === 0) continue;
+        // The favored line earning least per month is the one the deprioritized line competes with.
+        const weakest = favored.reduce((low, line) => (line.monthly < low.monthly ? line : low));
+        for (const line of lines) {
+          if (!index.isDeprioritizedSegment(line.reward.segment)) continue;
+          const required = line.monthly * options.min_ratio;
+          if (weakest.monthly + 1e-9 >= required) continue;
+          const favoredRate = roundUp((required * months(weakest.economics)) / weakest.economics.avgDealSize);
+          const deprioritizedRate = roundDown((weakest.monthly / options.min_ratio) * months(line.economics) / line.economics.avgDealSize);
+          const [low, high] = [weakest.reward.segment!, line.reward.segment!];
+          report({
+            node: line.reward.node,
+            message:
+              `Per month of sales cycle, plan ${instrument.id} pays ${formatMoney(line.monthly)} of ${metric} commission for ${high} (${describe(line)}) ` +
+              `and ${formatMoney(weakest.monthly)} for ${low} (${describe(weakest)}): ` +
+              (weakest.monthly < line.monthly
+                ? `the rational choice is to close ${high} deals, which the strategy deprioritizes.`
+                : `the favored ${low} should pay at least ${options.min_ratio}× as much per month.`),
+            fix: `raise the ${low} rate on ${metric} to at least ${formatPercent(favoredRate)}, or lower the ${high} rate to at most ${formatPercent(deprioritizedRate)}`,
+          });
+        }
+      }
+    }
+  },
+});
+
+function effortPay(index: PolicyIndex, reward: Reward, daysPerMonth: number): EffortPay | undefined {
+  if (reward.component !== 'commission' || reward.metric === undefined || reward.rate === undefined) return undefined;
+  const economics = index.dealEconomics(reward.segment);
+  if (!economics) return undefined;
+  return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
+}
+
+function describe(pay: EffortPay): string {
+  return `${formatPercent(pay.reward.rate!)} of ${formatMoney(pay.economics.avgDealSize)} over ${pay.economics.salesCycleDays} days`;
+}
+
+// Rates are shown to a hundredth of a percent; round so that the suggested rate does satisfy the rule.
+function roundUp(rate: number): number {
+  return Math.ceil(rate * 10000 - 1e-9) / 10000;
+}
+
+function roundDown(rate: number): number {
+  return Math.floor(rate * 10000 + 1e-9) / 10000;
+}

@@ -1,0 +1,86 @@
+import { defineRule, describeInstrument, listIds, z, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default defineRule({
+  meta: {
+    id: 'incentive-after-announcement',
+    category: 'strategic-alignment',
+    severity: 'warning',
+    summary: 'An instrument becomes effective after the strategy is announced, or has no effective date',
+    rationale:
+      'Timing lag: "Leaders announce strategy immediately. Updating comp plans, OKRs, and promotion criteria takes time and coordination. ' +
+      'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
+      'Organizations that align well "Update incentives before communicating strategy": "Comp plans, OKRs, and promotion criteria ' +
+      'change first. Strategy announcement comes second."',
+    source: 'seed 000, "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    options: z.object({
+      every_instrument: z
+        .boolean()
+        .default(false)
+        .describe(
+          'report every instrument that starts after the announcement; by default only one that is the first to reward something the strategy favors (a routine Q3 OKR set continuing Q2\'s is not a timing lag)',
+        ),
+    }),
+    examples: {
+      bad: `strategy:
+  announced: 2026-03-02
+okrs:
+  - id: product-2026-q3
+    effective: 2026-07-01`,
+      good: `okrs:
+  - id: product-2026-h1
+    effective: 2026-02-16`,
+    },
+  },
+  check({ policy, index, options, report }) {
+    // Read from the policy, so that the gate can check against another announcement date.
+    const announced = policy.strategy.announced;
+    const inForce = announced === undefined ? new Set<string>() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    for (const instrument of index.instruments) {
+      const name = describeInstrument(instrument, { sentenceStart: true });
+      if (instrument.effective === undefined) {
+        report({
+          node: instrument.node,
+          key: 'id',
+          message: announced
+            ? `${name} has no effective date: nobody can tell whether it is in force when the strategy is announced (${announced}).`
+            : `${name} has no effective date: nobody can tell when it starts rewarding what it rewards.`,
+          fix: announced
+            ? `add effective: ${announced} (or the earlier date it took effect)`
+            : `add effective: YYYY-MM-DD with the date ${instrument.id} took or takes effect`,
+        });
+      } else if (announced !== undefined && instrument.effective > announced) {
+        const firsts = [...favoredRewardedBy(index, [instrument])].filter((id) => !inForce.has(id));
+        if (!options.every_instrument && firsts.length === 0) continue;
+        const late = firsts.length > 0 ? `, and it is the first incentive for ${listIds(firsts, 'and')}` : '';
+        report({
+          node: instrument.node,
+          key: 'effective',
+          message: `${name} takes effect on ${instrument.effective}, ${days(daysBetween(announced, instrument.effective))} after the strategy is announced (${announced})${late}: until then teams execute the old strategy under new labels.`,
+          fix: `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${instrument.effective}`,
+        });
+      }
+    }
+  },
+});
+
+function days(count: number): string {
+  return `${count} day${count === 1 ? '' : 's'}`;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The favored metrics and segments that `instruments` reward. */
+function favoredRewardedBy(index: PolicyIndex, instruments: readonly InstrumentInfo[]): Set<string> {
+  const favored = new Set<string>();
+  for (const instrument of instruments) {
+    for (const reward of index.rewardsOf(instrument)) {
+      if (index.isFavoredMetric(reward.metric)) favored.add(reward.metric!);
+      if (index.isFavoredSegment(reward.segment)) favored.add(reward.segment!);
+    }
+  }
+  return favored;
+}

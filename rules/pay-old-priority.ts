@@ -1,0 +1,53 @@
+import { defineRule, formatPercent, formatRewardLine, listIds } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'pay-old-priority',
+    category: 'strategic-alignment',
+    severity: 'error',
+    summary: 'A commission line or bonus component pays on a metric the strategy deprioritizes',
+    rationale:
+      'People "do what they\'re measured on, bonused for, promoted for, and publicly recognized for." When the strategy changes ' +
+      'but pay does not, product keeps shipping small features "because velocity metrics reward feature count". The article\'s ' +
+      'fix for an enterprise-first strategy: "CS bonuses reflect enterprise retention, not total customer count."',
+    source: 'seed 000, "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
+    examples: {
+      bad: `strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { metrics: [net-retention] }
+      deprioritize: { metrics: [customer-count] }
+compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: customer-count, weight: 1 }`,
+      good: `compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: net-retention, weight: 1 }`,
+    },
+  },
+  check({ index, report }) {
+    for (const reward of index.rewards) {
+      if (reward.component !== 'commission' && reward.component !== 'bonus') continue;
+      if (!index.isDeprioritizedMetric(reward.metric)) continue;
+      const metric = reward.metric!;
+      const priorities = listIds((index.deprioritizedMetrics.get(metric) ?? []).map((priority) => priority.id), 'and');
+      const [first, ...others] = index.alternativesTo(metric);
+      const pays =
+        reward.component === 'commission'
+          ? `${formatPercent(reward.rate ?? 0)} commission`
+          : `a bonus component worth ${formatPercent(reward.weight ?? 0)} of variable pay`;
+      // Keep the line's segment in the suggestion unless that segment is itself part of the old strategy.
+      const segment = index.isDeprioritizedSegment(reward.segment) ? undefined : reward.segment;
+      report({
+        node: reward.node,
+        message: `Plan ${reward.instrument.id} pays ${pays} on ${metric}, which priority ${priorities} deprioritizes: the team is paid to keep doing what the strategy wants less of.`,
+        fix: first
+          ? `pay it on what ${priorities} favors instead: ${formatRewardLine({ metric: first, segment, rate: reward.rate, weight: reward.weight })}` +
+            (others.length ? ` (or on ${listIds(others)})` : '')
+          : `remove the ${reward.component === 'commission' ? 'commission line' : 'bonus component'} on ${metric}, or give priority ${priorities} a favored metric to pay on instead`,
+      });
+    }
+  },
+});

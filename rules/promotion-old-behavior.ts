@@ -1,0 +1,67 @@
+import { defineRule, formatRewardLine, listIds } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'promotion-old-behavior',
+    category: 'strategic-alignment',
+    severity: 'error',
+    summary: 'A promotion criterion rewards a deprioritized metric or segment, or a favored behavior is in no promotion criterion',
+    rationale:
+      'Strategy says "cross-functional collaboration", yet "promotions still go to individuals who deliver their functional goals ' +
+      'independently. Collaborative work is invisible, slow, and unrewarded." The fix: "Add \'cross-functional impact\' as explicit ' +
+      'promotion criteria. Reward people who enable other teams, not just those who hit their silo\'s goals."',
+    source: 'seed 000, "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
+    examples: {
+      bad: `strategy:
+  priorities:
+    - id: cross-functional
+      favor: { metrics: [cross-team-impact] }
+      deprioritize: { metrics: [solo-delivery] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
+  - { id: solo-delivery, type: behavior }
+promotions:
+  - id: eng-ladder
+    criteria:
+      - { text: Delivers functional goals independently, metric: solo-delivery }`,
+      good: `promotions:
+  - id: eng-ladder
+    criteria:
+      - { text: Enables other teams to succeed, metric: cross-team-impact }`,
+    },
+  },
+  check({ policy, index, report }) {
+    for (const reward of index.rewards) {
+      if (reward.component !== 'criterion') continue;
+      const oldMetric = index.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
+      const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
+      if (!oldMetric && !oldSegment) continue;
+      const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
+      const alternatives = [
+        ...new Set([...(oldMetric ? index.alternativesTo(oldMetric) : []), ...(oldSegment ? index.alternativesTo(oldSegment, 'segments') : [])]),
+      ];
+      report({
+        node: reward.node,
+        message: `Promotion ladder ${reward.instrument.id} promotes on "${(reward.node as { text: string }).text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
+        fix: alternatives.length
+          ? `base this criterion on ${listIds(alternatives)} instead (what the strategy favors)`
+          : `remove this criterion, or point it at what the strategy favors`,
+      });
+    }
+
+    const ladders = policy.promotions.map((ladder) => ladder.id);
+    const section = index.sections.promotions[0];
+    if (ladders.length === 0 || !section) return;
+    const promotedOn = new Set(index.rewards.filter((reward) => reward.component === 'criterion').map((reward) => reward.metric));
+    for (const metric of index.favoredMetrics.keys()) {
+      const declared = index.metrics.get(metric);
+      if (!index.isFavoredMetric(metric) || declared?.type !== 'behavior' || promotedOn.has(metric)) continue;
+      const priorities = listIds((index.favoredMetrics.get(metric) ?? []).map((priority) => priority.id), 'and');
+      report({
+        node: section,
+        message: `No promotion criterion names ${metric}, a behavior priority ${priorities} favors: work nobody is promoted for stays invisible and unrewarded.`,
+        fix: `add ${formatRewardLine({ text: declared.name ?? metric, metric })} to the criteria of ${listIds(ladders, 'and')}`,
+      });
+    }
+  },
+});

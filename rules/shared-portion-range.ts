@@ -1,0 +1,85 @@
+import { defineRule, formatPercent, listIds, z, type Reward } from '../src/api.js';
+
+const EPSILON = 1e-9;
+
+export default defineRule({
+  meta: {
+    id: 'shared-portion-range',
+    category: 'shared-incentives',
+    severity: 'warning',
+    summary: 'The shared part of a plan\'s variable pay is below min (ignored) or above max (free riders, attrition)',
+    rationale:
+      '"How much of the compensation should be shared versus individual? If the shared portion is too small it will be ignored. ' +
+      'If it is too large high performers may leave if they feel they lack control over their earnings", and there is "the risk of the ' +
+      'free rider problem where high performers feel dragged down by a struggling department." Team incentives work (Garbers & Konradt ' +
+      '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
+      '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min.',
+    source: 'seed 001, "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
+    options: z.object({
+      min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
+      max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),
+    }),
+    examples: {
+      bad: `bonus:
+  - { metric: mqls, weight: 0.95 }
+  - { metric: feature-adoption, weight: 0.05, shared_with: [product] }`,
+      good: `bonus:
+  - { metric: mqls, weight: 0.8 }
+  - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
+    },
+  },
+  check({ index, options, report }) {
+    for (const plan of index.instruments) {
+      if (plan.lever !== 'compensation') continue;
+      const shared = index.sharedComponentsOf(plan);
+      if (shared.length === 0) continue;
+      const portion = sum(shared);
+      const tooSmall = portion < options.min - EPSILON;
+      const tooLarge = portion > options.max + EPSILON;
+      if (!tooSmall && !tooLarge) continue;
+      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0);
+      const hasCommission = index.hasCommission(plan);
+      const what = `${formatPercent(portion)} of variable pay (${shared.map(describe).join(', ')})`;
+      report({
+        node: plan.node,
+        key: 'bonus',
+        message: tooSmall
+          ? `Plan ${plan.id} shares only ${what}, below the ${formatPercent(options.min)} minimum: a shared portion this small will be ignored.`
+          : `Plan ${plan.id} shares ${what}, above the ${formatPercent(options.max)} maximum: it invites free riders, and high performers may leave when they lack control over their earnings.`,
+        fix: tooSmall
+          ? move(options.min - portion, largest(shared), largest(individual), hasCommission, 'raise')
+          : move(portion - options.max, largest(shared), largest(individual), hasCommission, 'lower'),
+      });
+    }
+  },
+});
+
+function sum(rewards: readonly Reward[]): number {
+  return rewards.reduce((total, reward) => total + (reward.weight ?? 0), 0);
+}
+
+function describe(reward: Reward): string {
+  return `${reward.metric} ${formatPercent(reward.weight ?? 0)} with ${listIds(reward.sharedWith, 'and')}`;
+}
+
+function largest(rewards: readonly Reward[]): Reward | undefined {
+  return rewards.reduce<Reward | undefined>((top, reward) => (!top || (reward.weight ?? 0) > (top.weight ?? 0) ? reward : top), undefined);
+}
+
+/** Moves `amount` of variable pay into (raise) or out of (lower) the shared part, naming the lines and their new weights. */
+function move(amount: number, shared: Reward | undefined, individual: Reward | undefined, hasCommission: boolean, direction: 'raise' | 'lower'): string {
+  const sign = direction === 'raise' ? 1 : -1;
+  const sharedWeight = shared?.weight ?? 0;
+  const sharedPart =
+    shared && sharedWeight + sign * amount >= -EPSILON
+      ? `${direction} ${shared.metric} (shared with ${listIds(shared.sharedWith, 'and')}) from ${formatPercent(sharedWeight)} to ${formatPercent(sharedWeight + sign * amount)}`
+      : `${direction} the shared components by ${formatPercent(amount)} in total`;
+  const individualWeight = individual?.weight ?? 0;
+  const balance =
+    individual && individualWeight - sign * amount >= -EPSILON
+      ? ` and ${direction === 'raise' ? 'lower' : 'raise'} ${individual.metric} from ${formatPercent(individualWeight)} to ${formatPercent(individualWeight - sign * amount)}`
+      : hasCommission
+        ? ' (commission takes the rest)'
+        : ` and ${direction === 'raise' ? 'take' : 'give'} ${formatPercent(amount)} ${direction === 'raise' ? 'from' : 'to'} individual components`;
+  return `${sharedPart}${balance}`;
+}

@@ -1,0 +1,58 @@
+import { defineRule, listIds, type Reward, type StatusChange } from '../src/api.js';
+
+const SINGULAR = { metrics: 'metric', segments: 'segment' } as const;
+
+export default defineRule({
+  meta: {
+    id: 'stale-incentive',
+    category: 'strategic-alignment',
+    severity: 'warning',
+    summary: 'The strategy changed what it favors or deprioritizes, but an instrument that rewards it did not change',
+    rationale:
+      '"If those incentives don\'t change when strategy changes, neither will behavior." The usual cause is "We\'ll do it next cycle": ' +
+      'leaders communicate the strategy now and update comp plans later, "but behavior doesn\'t wait for Q4". Only `incentive-lint diff` ' +
+      'and `--since` report this rule: it compares two versions of the policy, matching instruments by id.',
+    source: 'seed 000, "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
+    examples: {
+      bad: `# before: the strategy did not mention smb; after: it deprioritizes smb
+strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { segments: [enterprise] }
+      deprioritize: { segments: [smb] }
+compensation:
+  - id: ae-2026                     # identical in both versions
+    commission:
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      good: `compensation:
+  - id: ae-2026                     # changed with the strategy
+    effective: 2026-02-16
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "15%" }
+      - { metric: new-arr, segment: smb, rate: "5%" }
+    rationale: Enterprise deals now pay 3x because they are harder and more strategic.`,
+    },
+  },
+  check({ index, diff, report }) {
+    if (!diff?.strategyChanged) return;
+    for (const instrument of index.instruments) {
+      if (!diff.isUnchanged(instrument)) continue;
+      const touched = new Map<string, { change: StatusChange; reward: Reward }>();
+      for (const reward of index.rewardsOf(instrument)) {
+        for (const change of [diff.statusChangeOf('segments', reward.segment), diff.statusChangeOf('metrics', reward.metric)]) {
+          if (change && !touched.has(`${change.kind}:${change.id}`)) touched.set(`${change.kind}:${change.id}`, { change, reward });
+        }
+      }
+      const first = [...touched.values()][0];
+      if (!first) continue;
+      const what = [...touched.values()].map(({ change }) => `${SINGULAR[change.kind]} ${change.id} (${change.before} → ${change.after})`);
+      report({
+        node: first.reward.node,
+        message: `${instrument.id} is unchanged, but the strategy changed what it rewards: ${listIds(what, 'and')}. Teams keep doing what it still pays for.`,
+        fix:
+          `update ${instrument.id} for the new strategy, with an effective date on or before the announcement and a rationale that says why it changed; ` +
+          `if it is right as it is, record that with a waiver { rule: stale-incentive, target: ${instrument.id} }`,
+      });
+    }
+  },
+});

@@ -1,0 +1,105 @@
+import { defineRule, describeInstrument, formatRewardLine, listIds, z, type InstrumentInfo, type PolicyIndex, type PriorityT } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'uncovered-priority',
+    category: 'strategic-alignment',
+    severity: 'warning',
+    summary: 'A priority whose favored metrics and segments no instrument rewards',
+    rationale:
+      'For each strategic priority, ask "What behavior should increase? (update incentives to reward it)". A priority that no plan, ' +
+      'OKR, promotion criterion or award rewards is the folly Kerr (1975) named "On the folly of rewarding A, while hoping for B": ' +
+      'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance.',
+    source: 'seed 000, "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
+    options: z.object({
+      suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
+    }),
+    examples: {
+      bad: `strategy:
+  priorities:
+    - id: cross-functional
+      favor: { metrics: [cross-team-impact] }
+okrs:
+  - id: eng-q3
+    key_results:
+      - { metric: velocity, target: "+20%" }`,
+      good: `promotions:
+  - id: eng-ladder
+    criteria:
+      - { text: Enables other teams to succeed, metric: cross-team-impact }`,
+    },
+  },
+  check({ policy, index, options, report }) {
+    for (const priority of policy.strategy.priorities) {
+      const metrics = priority.favor?.metrics ?? [];
+      const segments = priority.favor?.segments ?? [];
+      if (metrics.length + segments.length === 0 || index.rewardsServing(priority).length > 0) continue;
+      const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
+      report({
+        node: priority,
+        key: 'id',
+        message: `Priority ${priority.id} favors ${favored}, but no plan, OKR, promotion criterion or award rewards any of them: the strategy hopes for this priority while the incentives reward something else.`,
+        fix: suggestReward(index, priority, options.suggested_weight),
+      });
+    }
+  },
+});
+
+/** "metrics a and b", "segment c", or "" for none. */
+function named(kind: string, ids: readonly string[]): string {
+  return ids.length === 0 ? '' : `${kind}${ids.length === 1 ? '' : 's'} ${listIds(ids, 'and')}`;
+}
+
+/** One concrete line that would make the priority rewarded, placed in an instrument the policy already has. */
+function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number): string {
+  const metrics = priority.favor?.metrics ?? [];
+  const segment = priority.favor?.segments?.[0];
+  if (metrics.length === 0) return suggestSegment(index, segment!, weight);
+  const proxiedBy = (metric: string | undefined) => metrics.find((favored) => index.metrics.get(metric ?? '')?.proxy_for?.includes(favored));
+  // The favored metric belongs where the old behavior is rewarded, or beside a proxy that already stands in for it.
+  const oldMetrics = new Set(priority.deprioritize?.metrics ?? []);
+  const place = index.rewards.find(
+    (reward) => reward.component !== 'award' && reward.metric !== undefined && (oldMetrics.has(reward.metric) || proxiedBy(reward.metric) !== undefined),
+  );
+  const metric = proxiedBy(place?.metric) ?? metrics[0]!;
+  const first = (lever: InstrumentInfo['lever']) => index.instruments.find((instrument) => instrument.lever === lever);
+  const target =
+    place?.instrument ??
+    (index.metrics.get(metric)?.type === 'behavior' ? first('promotions') : undefined) ??
+    first('compensation') ??
+    first('okrs') ??
+    first('promotions');
+  if (!target) return `reward ${metric}: add a plan or OKR set with the line ${formatRewardLine({ metric })}`;
+  const lineSegment = segment !== undefined && index.metrics.get(metric)?.segmented === true ? segment : undefined;
+  return `reward ${metric}: ${addLine(index, target, { metric, segment: lineSegment, weight })}`;
+}
+
+/** A priority that favors only segments: pay a metric the policy already pays on, on the favored segment. */
+function suggestSegment(index: PolicyIndex, segment: string, weight: number): string {
+  const paid =
+    index.rewards.find((reward) => reward.component === 'commission') ??
+    index.rewards.find((reward) => reward.component !== 'award' && reward.metric !== undefined);
+  if (!paid) return `reward segment ${segment}: add a plan or OKR set whose line names segment: ${segment}`;
+  if (paid.component === 'commission') {
+    return `reward segment ${segment}: add ${formatRewardLine({ metric: paid.metric, segment, rate: paid.rate })} to the commission of ${describeInstrument(paid.instrument)}`;
+  }
+  return `reward segment ${segment}: ${addLine(index, paid.instrument, { metric: paid.metric!, segment, weight })}`;
+}
+
+function addLine(index: PolicyIndex, target: InstrumentInfo, line: { metric: string; segment?: string; weight: number }): string {
+  const team = target.team ? ` (team ${target.team})` : '';
+  switch (target.lever) {
+    case 'compensation': {
+      const rewards = index.rewardsOf(target);
+      // Without commission the bonus weights must add up to 1, so a new component takes weight from the others.
+      const rebalance = rewards.length > 0 && !rewards.some((reward) => reward.component === 'commission');
+      return `add ${formatRewardLine(line)} to the bonus of ${describeInstrument(target)}${team}${rebalance ? ', taking its weight from the other components' : ''}`;
+    }
+    case 'okrs':
+      return `add a key result ${formatRewardLine({ metric: line.metric, segment: line.segment })} to ${describeInstrument(target)}${team}`;
+    case 'promotions':
+      return `add ${formatRewardLine({ text: index.metrics.get(line.metric)?.name ?? line.metric, metric: line.metric, segment: line.segment })} to the criteria of ${describeInstrument(target)}${team}`;
+    case 'recognition':
+      return `add an award ${formatRewardLine({ text: index.metrics.get(line.metric)?.name ?? line.metric, metric: line.metric, segment: line.segment })} to ${describeInstrument(target)}`;
+  }
+}

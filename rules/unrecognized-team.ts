@@ -1,0 +1,43 @@
+import { defineRule } from '../src/api.js';
+
+export default defineRule({
+  meta: {
+    id: 'unrecognized-team',
+    category: 'balanced-measurement',
+    severity: 'info',
+    summary: 'A team with no instrument and no award at all',
+    rationale:
+      'Seed 002 asks for "Fair Recognition Distribution: Monitoring to ensure recognition opportunities are fairly distributed across all ' +
+      'team members and performance levels." A declared team that no plan, OKR set, promotion ladder or award names is invisible to the ' +
+      'incentive system: nothing tells it what the strategy needs from it, and nothing celebrates it when it delivers.',
+    source: 'seed 002, "Quality Assurance": fair recognition distribution',
+    examples: {
+      bad: `teams:
+  - { id: hr }
+recognition:
+  - id: awards
+    awards: [{ text: Clean close of the quarter, teams: [finance] }]`,
+      good: `recognition:
+  - id: awards
+    awards:
+      - { text: Clean close of the quarter, teams: [finance] }
+      - { text: Hire of the quarter still here a year later, teams: [hr] }`,
+    },
+  },
+  check({ index, report }) {
+    const [program] = index.instruments.filter((instrument) => instrument.lever === 'recognition');
+    for (const team of index.teams.values()) {
+      if (index.instrumentsOfTeam(team.id).length > 0 || index.rewardsForTeam(team.id).length > 0) continue;
+      const label = team.name ?? team.id;
+      const award = `{ text: "${label}: win of the quarter", teams: [${team.id}] }`;
+      report({
+        node: team,
+        key: 'id',
+        message: `Team ${team.id} is named by no plan, OKR set, promotion ladder or award: nothing tells it what the strategy needs from it, and nothing recognizes it.`,
+        fix: program
+          ? `add an award ${award} to recognition program ${program.id}, or give ${team.id} an OKR set (team: ${team.id})`
+          : `give ${team.id} an OKR set (team: ${team.id}), or a recognition program with an award ${award}`,
+      });
+    }
+  },
+});

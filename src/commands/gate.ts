@@ -1,0 +1,39 @@
+/**
+ * `incentive-lint gate [paths…] [--announce YYYY-MM-DD]`: go / no-go before a strategy launch.
+ * Exit codes: 0 go, 1 no-go, 2 could not judge (bad input, no announcement date, a failing rule).
+ */
+import { Option } from 'commander';
+import { GATE_FORMATS, renderGate, type GateFormat } from '../gate/render.js';
+import { runGate } from '../gate/run.js';
+import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { parseDate, type CommandRegistration } from './shared.js';
+
+interface GateCommandOptions {
+  announce?: string;
+  format: GateFormat;
+  color?: boolean;
+  today?: string;
+}
+
+export const registerGate: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('gate')
+    .description('pre-announcement readiness: strict alignment checks, one pass/fail row per step, go / no-go')
+    .argument('[paths...]', 'policy files or folders (default: the current folder)')
+    .option('--announce <date>', 'the announcement date to judge against, YYYY-MM-DD (default: strategy.announced)', parseDate)
+    .addOption(new Option('-f, --format <name>', 'output format').choices(GATE_FORMATS).default('stylish'))
+    .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+    .addHelpText('after', '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.')
+    .action(async (paths: string[], options: GateCommandOptions) => {
+      const outcome = await runGate(paths, { announce: options.announce, today: options.today });
+      if (!outcome.report) {
+        printDiagnostics(outcome.diagnostics, chooseChalk(process.stderr, options.color));
+        process.stderr.write('the gate could not judge readiness (exit 2)\n');
+        setExitCode(EXIT.untrusted);
+        return;
+      }
+      process.stdout.write(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color)));
+      setExitCode(outcome.report.verdict === 'go' ? EXIT.ok : EXIT.findings);
+    });
+};

@@ -1,0 +1,94 @@
+/** `incentive-lint rules` and `incentive-lint explain RULE`: the rule catalog, for people and tools. */
+import { Option } from 'commander';
+import { builtinRules } from '../../rules/index.js';
+import { didYouMean } from '../diagnostics.js';
+import { optionDocs, waiverSnippet } from '../engine/rule-docs.js';
+import type { AnyRule } from '../engine/rule.js';
+import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import type { CommandRegistration } from './shared.js';
+
+export const registerRules: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('rules')
+    .description('list every rule: id, category, default severity, summary')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--no-color', 'turn colors off')
+    .action(async (options: { format: string; color?: boolean }) => {
+      setExitCode(await printRules(builtinRules, options));
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: why it exists, its options, a bad and a good example, how to waive it')
+    .argument('<rule>', 'rule id, such as flat-commission')
+    .option('--no-color', 'turn colors off')
+    .action((ruleId: string, options: { color?: boolean }) => {
+      setExitCode(explainRule(builtinRules, ruleId, options));
+    });
+};
+
+async function printRules(rules: readonly AnyRule[], options: { format: string; color?: boolean }): Promise<number> {
+  if (options.format === 'json') {
+    const catalog = rules.map(({ meta }) => ({
+      id: meta.id,
+      category: meta.category,
+      severity: meta.severity,
+      summary: meta.summary,
+      source: meta.source,
+      options: Object.fromEntries(optionDocs({ meta } as AnyRule).map((option) => [option.name, option.default])),
+    }));
+    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const chalk = chooseChalk(process.stdout, options.color);
+  const { default: Table } = await import('cli-table3');
+  const table = new Table({
+    head: ['id', 'category', 'severity', 'summary'],
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+    colWidths: [Math.max(...rules.map(({ meta }) => meta.id.length)) + 2, 22, 10, 60],
+    wordWrap: true,
+  });
+  for (const { meta } of rules) table.push([meta.id, meta.category, meta.severity, meta.summary]);
+  process.stdout.write(`${table.toString()}\n`);
+  return EXIT.ok;
+}
+
+function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color?: boolean }): number {
+  const rule = rules.find((candidate) => candidate.meta.id === ruleId);
+  if (!rule) {
+    const ids = rules.map((candidate) => candidate.meta.id);
+    printDiagnostics([{ message: `unknown rule "${ruleId}"${didYouMean(ruleId, ids)} (\`incentive-lint rules\` lists them all)`, source: 'usage' }], chooseChalk(process.stderr, options.color));
+    return EXIT.untrusted;
+  }
+  const chalk = chooseChalk(process.stdout, options.color);
+  const { meta } = rule;
+  const heading = (text: string) => chalk.bold(text);
+  const out = [
+    `${chalk.bold(meta.id)}  ${chalk.dim(`${meta.category} · default ${meta.severity}`)}`,
+    '',
+    `${meta.summary}.`,
+    '',
+    heading('Why'),
+    indent(meta.rationale),
+    `  ${chalk.dim(`Source: ${meta.source}`)}`,
+    '',
+  ];
+  const optionList = optionDocs(rule);
+  out.push(heading('Options'));
+  if (optionList.length === 0) out.push('  none');
+  for (const option of optionList) out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
+  out.push(`  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`, '');
+  if (meta.examples) {
+    out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
+  }
+  out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
+  process.stdout.write(`${out.join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,209 @@
+/**
+ * The pre-announcement gate: one lint run under strict severities, its findings sorted into the
+ * steps of the sequence the strategy article prescribes ("Don't announce strategy until incentives
+ * are updated"), plus the gate's own check that every priority is rewarded through every lever.
+ */
+import { builtinRules } from '../../rules/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RuleOverrides } from '../engine/config.js';
+import { listIds } from '../engine/format.js';
+import { PolicyIndex } from '../engine/policy-index.js';
+import type { AnyRule } from '../engine/rule.js';
+import type { Finding, WaivedFinding } from '../engine/run.js';
+import { lint, type LintResult } from '../lint.js';
+import type { LoadedPolicy } from '../load/index.js';
+import type { Lever, PriorityT, WaiverT } from '../schema.js';
+
+/** The categories whose warnings and infos become errors in the gate. */
+export const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
+
+/** The id of the gate's own finding: a priority that a lever in use does not reward. */
+export const LEVER_COVERAGE = 'lever-coverage';
+
+export interface GateStepSpec {
+  number: number;
+  id: string;
+  title: string;
+  /** Rules whose findings belong to this step; the step says so when one of them is not installed. */
+  rules: readonly string[];
+  /** Findings of other rules in these categories belong here too, so new rules land in a step. */
+  categories: readonly string[];
+}
+
+/** Seed 000, "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
+export const GATE_STEPS: readonly GateStepSpec[] = [
+  {
+    number: 1,
+    id: 'incentives-updated',
+    title: 'Compensation plans, OKRs and promotion criteria updated, effective by the announcement',
+    rules: ['flat-commission', 'pay-old-priority', 'effort-adjusted-pay', 'okr-old-priority', 'promotion-old-behavior', 'segment-blind-metric', 'incentive-after-announcement'],
+    categories: ['strategic-alignment'],
+  },
+  {
+    number: 2,
+    id: 'changes-explained',
+    title: 'Every changed instrument explains itself (rationale)',
+    rules: ['missing-rationale'],
+    categories: ['communication'],
+  },
+  {
+    number: 3,
+    id: 'priorities-rewarded',
+    title: 'Every priority rewarded by each lever in use',
+    rules: [LEVER_COVERAGE, 'uncovered-priority'],
+    categories: [],
+  },
+  {
+    number: 4,
+    id: 'recognition-reinforces',
+    title: 'Recognition reinforces the priorities',
+    rules: ['recognition-mismatch'],
+    categories: [],
+  },
+];
+
+export interface GateStep {
+  number: number;
+  id: string;
+  title: string;
+  status: 'pass' | 'fail';
+  findings: Finding[];
+  /** Rules this step relies on that this installation does not have: the step did not check them. */
+  notChecked: string[];
+}
+
+export interface WaiverUse {
+  waiver: WaiverT;
+  findings: Finding[];
+}
+
+export interface GateReport {
+  verdict: 'go' | 'no-go';
+  announce: string;
+  steps: GateStep[];
+  /** Error-level findings that belong to no step (integrity errors, say): they block too. */
+  blocking: Finding[];
+  /** The waivers that silenced a finding in this run: every exception leadership accepts. */
+  waivers: WaiverUse[];
+  files: string[];
+}
+
+export interface GateOptions {
+  cwd?: string;
+  today?: string;
+  /** The announcement date to judge against; default: the policy's `strategy.announced`. */
+  announce?: string;
+  /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
+  plugins?: readonly AnyRule[];
+}
+
+export type GateOutcome = { report: GateReport; diagnostics: [] } | { report?: undefined; diagnostics: Diagnostic[] };
+
+export async function runGate(paths: readonly string[], options: GateOptions = {}): Promise<GateOutcome> {
+  const rules = [...builtinRules, ...(options.plugins ?? [])];
+  const result = await lint(paths, {
+    cwd: options.cwd,
+    today: options.today,
+    announced: options.announce,
+    plugins: options.plugins,
+    rules: strictSeverities(rules),
+    inlineSuppressions: false,
+  });
+  if (result.diagnostics.length > 0 || !result.loaded) return { diagnostics: result.diagnostics };
+  const announce = result.loaded.policy.strategy.announced;
+  if (announce === undefined) {
+    const where = result.loaded.provenance.locate(result.loaded.policy.strategy);
+    return {
+      diagnostics: [
+        {
+          ...where,
+          message: 'the gate judges readiness for an announcement date, and there is none: add `announced: YYYY-MM-DD` to the strategy, or pass --announce YYYY-MM-DD',
+          source: 'usage',
+        },
+      ],
+    };
+  }
+  return { report: buildReport(result, result.loaded, announce, rules), diagnostics: [] };
+}
+
+/** Every rule of a strict category runs as an error, whatever its default. */
+function strictSeverities(rules: readonly AnyRule[]): RuleOverrides {
+  return Object.fromEntries(rules.filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category)).map((rule) => [rule.meta.id, 'error' as const]));
+}
+
+function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string, rules: readonly AnyRule[]): GateReport {
+  const installed = new Set(rules.map((rule) => rule.meta.id));
+  installed.add(LEVER_COVERAGE);
+  const byStep = new Map<number, Finding[]>(GATE_STEPS.map((step) => [step.number, []]));
+  const blocking: Finding[] = [];
+  for (const finding of [...result.findings, ...leverCoverage(loaded)]) {
+    const step = GATE_STEPS.find((candidate) => candidate.rules.includes(finding.rule)) ?? GATE_STEPS.find((candidate) => candidate.categories.includes(finding.category));
+    if (step) byStep.get(step.number)!.push(finding);
+    else if (finding.severity === 'error') blocking.push(finding);
+  }
+  const steps = GATE_STEPS.map((spec): GateStep => {
+    const findings = byStep.get(spec.number)!;
+    return {
+      number: spec.number,
+      id: spec.id,
+      title: spec.title,
+      status: findings.length > 0 ? 'fail' : 'pass',
+      findings,
+      notChecked: spec.rules.filter((rule) => !installed.has(rule)),
+    };
+  });
+  const ready = steps.every((step) => step.status === 'pass') && blocking.length === 0;
+  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed(result.waived), files: result.files };
+}
+
+function waiversUsed(waived: readonly WaivedFinding[]): WaiverUse[] {
+  const uses = new Map<WaiverT, Finding[]>();
+  for (const { waiver, finding } of waived) uses.set(waiver, [...(uses.get(waiver) ?? []), finding]);
+  return [...uses].map(([waiver, findings]) => ({ waiver, findings }));
+}
+
+const LEVER_NOUN: Record<Lever, string> = {
+  compensation: 'compensation plan',
+  okrs: 'OKR set',
+  promotions: 'promotion ladder',
+  recognition: 'recognition program',
+};
+
+/**
+ * Step 3: a priority must be rewarded by at least one instrument of every lever the policy uses.
+ * "People do what they're measured on, bonused for, promoted for, and publicly recognized for":
+ * a priority missing from one of those is the one people learn to skip.
+ */
+function leverCoverage(loaded: LoadedPolicy): Finding[] {
+  const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const levers = index.leversInUse();
+  const findings: Finding[] = [];
+  const report = (priority: PriorityT, message: string, fix: string) => {
+    const location = loaded.provenance.locate(priority, 'id');
+    if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location });
+  };
+  for (const priority of loaded.policy.strategy.priorities) {
+    const favored = [...(priority.favor?.metrics ?? []), ...(priority.favor?.segments ?? [])];
+    if (favored.length === 0) {
+      report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
+      continue;
+    }
+    const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.stanceOf(reward, priority).reinforces));
+    if (missing.length === 0) continue;
+    const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
+    report(
+      priority,
+      `Priority ${priority.id} is rewarded by ${listIds(nouns, 'and')}: teams are told it matters but are not ${listIds(missing.map(verbOf), 'or')} for it.`,
+      `reward ${listIds(favored)} in ${listIds(missing.map((lever) => withArticle(LEVER_NOUN[lever])), 'and')}`,
+    );
+  }
+  return findings;
+}
+
+function withArticle(noun: string): string {
+  return `${/^[aeiou]|^OKR/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+function verbOf(lever: Lever): string {
+  return { compensation: 'paid', okrs: 'measured', promotions: 'promoted', recognition: 'recognized' }[lever];
+}

@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineRule } from '../src/api.js';
+import { runGate } from '../src/gate/run.js';
+import { policyWith, runCli, tempDir } from './helpers.js';
+
+interface GateJson {
+  verdict: 'go' | 'no-go';
+  announce: string;
+  steps: { number: number; id: string; status: 'pass' | 'fail'; findings: { rule: string; severity: string; message: string; line: number; column: number }[] }[];
+  blocking: { rule: string }[];
+  waivers: { rule: string; target: string; approved_by: string; expires: string; reason: string; findings: { rule: string }[] }[];
+}
+
+/** Every lever rewards enterprise, nothing rewards smb or velocity, every instrument is dated and explained. */
+const READY = policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-02-16
+    variable_share: 0.5
+    commission:
+      - { metric: enterprise-arr, segment: enterprise, rate: "10%" }
+    clawback: { months: 6 }
+    rationale: Enterprise deals carry the commission now; SMB deals no longer do.
+okrs:
+  - id: eng-2026-h1
+    team: engineering
+    effective: 2026-02-16
+    key_results:
+      - { metric: enterprise-arr, segment: enterprise, target: "+30%" }
+      - { metric: defect-rate, target: "< 2%" }
+    rationale: Engineering is measured on enterprise revenue it enables, and on quality.
+promotions:
+  - id: eng-ladder
+    team: engineering
+    effective: 2026-02-16
+    criteria:
+      - { text: Ships what enterprise customers buy, metric: enterprise-arr, segment: enterprise }
+    rationale: Promotions reward enterprise impact.
+recognition:
+  - id: all-hands
+    effective: 2026-02-16
+    awards:
+      - { text: First enterprise deal of the quarter, metric: enterprise-arr, segment: enterprise, teams: [sales, engineering] }
+    rationale: We celebrate enterprise wins.
+`);
+
+/** Flat commission, a velocity OKR, an SMB award: steps 1, 3 and 4 fail; every instrument is explained, so step 2 passes. */
+const UNREADY = policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-01-01
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "8%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }
+    rationale: FY26 plan.
+okrs:
+  - id: eng-2026-q1
+    team: engineering
+    effective: 2026-01-01
+    key_results:
+      - { metric: velocity, target: "+20%" }
+    rationale: Ship faster.
+promotions:
+  - id: eng-ladder
+    team: engineering
+    effective: 2026-01-01
+    criteria:
+      - { text: Ships what enterprise customers buy, metric: enterprise-arr }
+    rationale: Promotions reward enterprise impact.
+recognition:
+  - id: all-hands
+    effective: 2026-01-01
+    awards:
+      - { text: Top SMB closer, metric: new-arr, segment: smb, teams: [sales] }
+    rationale: Celebrate the top closer.
+`);
+
+const WAIVER = `waivers:
+  - rule: flat-commission
+    target: ae-2026
+    reason: Enterprise motion starts in Q3; plan changes with the Q3 cycle.
+    approved_by: CRO
+    expires: 2026-09-30
+`;
+
+function gateJson(text: string, ...args: string[]) {
+  const dir = tempDir({ 'policy.yaml': text });
+  const run = runCli(['gate', 'policy.yaml', '--format', 'json', '--today', '2026-06-01', ...args], { cwd: dir });
+  return { ...run, dir, report: run.code === 2 ? undefined : (JSON.parse(run.stdout) as GateJson) };
+}
+
+const rulesOf = (step: GateJson['steps'][number]) => [...new Set(step.findings.map((finding) => finding.rule))];
+
+describe('incentive-lint gate', () => {
+  it('says go (exit 0) for a policy ready to announce, every step passing', () => {
+    const { code, report } = gateJson(READY);
+    expect(code).toBe(0);
+    expect(report!.verdict).toBe('go');
+    expect(report!.announce).toBe('2026-03-02');
+    expect(report!.steps.map((step) => [step.number, step.id, step.status, step.findings.length])).toEqual([
+      [1, 'incentives-updated', 'pass', 0],
+      [2, 'changes-explained', 'pass', 0],
+      [3, 'priorities-rewarded', 'pass', 0],
+      [4, 'recognition-reinforces', 'pass', 0],
+    ]);
+    expect(report!.blocking).toEqual([]);
+  });
+
+  it('says no-go (exit 1) for an unready policy, with the findings behind each failing step', () => {
+    const { code, report } = gateJson(UNREADY);
+    expect(code).toBe(1);
+    expect(report!.verdict).toBe('no-go');
+    const [updated, explained, rewarded, recognized] = report!.steps;
+    expect([updated!.status, explained!.status, rewarded!.status, recognized!.status]).toEqual(['fail', 'pass', 'fail', 'fail']);
+    expect(rulesOf(updated!)).toEqual(expect.arrayContaining(['flat-commission', 'okr-old-priority']));
+    expect(rulesOf(recognized!)).toEqual(['recognition-mismatch']);
+    expect(rewarded!.findings.filter((finding) => finding.rule === 'lever-coverage')).toEqual([
+      {
+        rule: 'lever-coverage',
+        severity: 'error',
+        line: 7,
+        column: 11,
+        message: 'Priority enterprise-growth is rewarded by no OKR set and no recognition program: teams are told it matters but are not measured or recognized for it.',
+        fix: 'reward enterprise-arr or enterprise in an OKR set and a recognition program',
+        file: 'policy.yaml',
+      },
+    ]);
+    for (const step of report!.steps) for (const finding of step.findings) expect(finding.severity).toBe('error');
+  });
+
+  it('honors a current waiver and lists it with its owner and expiry', () => {
+    const { report } = gateJson(UNREADY + WAIVER);
+    expect(report!.steps[0]!.findings.map((finding) => finding.rule)).not.toContain('flat-commission');
+    expect(report!.waivers).toEqual([
+      {
+        rule: 'flat-commission',
+        target: 'ae-2026',
+        reason: 'Enterprise motion starts in Q3; plan changes with the Q3 cycle.',
+        approved_by: 'CRO',
+        expires: '2026-09-30',
+        findings: [expect.objectContaining({ rule: 'flat-commission', line: 29, instrument: 'ae-2026' })],
+      },
+    ]);
+  });
+
+  it('blocks on an integrity error outside the steps', () => {
+    const { code, report } = gateJson(READY.replace('- { metric: defect-rate, target: "< 2%" }', '- { metric: defect-rat, target: "< 2%" }'));
+    expect(code).toBe(1);
+    expect(report!.steps.map((step) => step.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    expect(report!.blocking.map((finding) => finding.rule)).toEqual(['unknown-reference']);
+  });
+
+  it('judges against --announce in memory, and cannot judge without any announcement date (exit 2)', () => {
+    const undated = READY.replace('  announced: 2026-03-02\n', '');
+    const without = gateJson(undated);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('policy.yaml:3:1: the gate judges readiness for an announcement date, and there is none');
+
+    const dated = gateJson(undated, '--announce', '2026-04-01');
+    expect(dated.code).toBe(0);
+    expect(dated.report!.announce).toBe('2026-04-01');
+    expect(fs.readFileSync(path.join(dated.dir, 'policy.yaml'), 'utf8')).toBe(undated);
+
+    expect(gateJson(READY, '--announce', '2026-02-30').code).toBe(2);
+  });
+
+  it('prints a readiness table and a markdown report to circulate', () => {
+    const dir = tempDir({ 'ready.yaml': READY, 'unready.yaml': UNREADY + WAIVER });
+    const table = runCli(['gate', 'unready.yaml', '--today', '2026-06-01'], { cwd: dir });
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/│ 4 │ Recognition reinforces the priorities\s+│ fail\s+│ recognition-mismatch ×2\s+│/);
+    expect(table.stdout).toMatch(/│ flat-commission │ ae-2026 │ CRO\s+│ 2026-09-30 │ 1\s+│ Enterprise motion starts in Q3; plan changes\s+│/);
+    expect(table.stdout).toContain('✖ NO-GO: 3 of 4 steps fail; fix them before announcing on 2026-03-02');
+
+    const markdown = runCli(['gate', 'ready.yaml', '--format', 'markdown'], { cwd: dir });
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain('## Pre-announcement gate: GO\n');
+    expect(markdown.stdout).toContain('| 2 | Every changed instrument explains itself (rationale) | ✅ pass | none |\n');
+    expect(markdown.stdout).toContain('**GO: every step passes; the strategy can be announced on 2026-03-02**');
+  });
+
+  it('raises every warning and info of the strict categories to an error, and leaves other categories alone', async () => {
+    const nudge = (id: string, category: string, severity: 'info' | 'warning') =>
+      defineRule({
+        meta: { id, category, severity, summary: 'test rule', rationale: 'test', source: 'test' },
+        check({ index, report }) {
+          const plan = index.instrumentById.get('ae-2026');
+          if (plan) report({ node: plan.node, key: 'id', message: `${id} fired`, fix: 'nothing' });
+        },
+      });
+    const dir = tempDir({ 'policy.yaml': READY });
+    const outcome = await runGate(['policy.yaml'], {
+      cwd: dir,
+      today: '2026-06-01',
+      plugins: [nudge('test/explain-more', 'communication', 'info'), nudge('test/share-more', 'shared-incentives', 'warning')],
+    });
+    const report = outcome.report!;
+    expect(report.steps[1]!.findings.map(({ rule, severity }) => ({ rule, severity }))).toEqual([{ rule: 'test/explain-more', severity: 'error' }]);
+    expect(report.steps[1]!.status).toBe('fail');
+    expect(report.blocking).toEqual([]);
+    expect(report.steps.flatMap((step) => step.findings).map((finding) => finding.rule)).not.toContain('test/share-more');
+  });
+});

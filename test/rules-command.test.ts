@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { rulesMarkdown } from '../src/engine/rule-docs.js';
+import { ROOT, runCli } from './helpers.js';
+
+describe('incentive-lint rules', () => {
+  it('lists every built-in rule as JSON for tools', () => {
+    const run = runCli(['rules', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const catalog = JSON.parse(run.stdout) as { id: string; category: string; severity: string; summary: string; options: Record<string, unknown> }[];
+    expect(catalog.map((rule) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
+    expect(catalog.find((rule) => rule.id === 'flat-commission')).toMatchObject({ category: 'strategic-alignment', severity: 'error', options: { min_ratio: 2 } });
+  });
+
+  it('prints a table with id, category, severity and summary', () => {
+    const run = runCli(['rules']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/│ id\s+│ category\s+│ severity │ summary/);
+    for (const rule of builtinRules) expect(run.stdout).toContain(rule.meta.id);
+  });
+});
+
+describe('incentive-lint explain', () => {
+  it('explains a rule: rationale with source, options with defaults, examples, the waiver to accept it', () => {
+    const run = runCli(['explain', 'flat-commission']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Enterprise deals should pay 2-3x the commission of SMB deals.');
+    expect(run.stdout).toContain('Source: seed 000');
+    expect(run.stdout).toContain('min_ratio (default 2)');
+    expect(run.stdout).toContain('Reported\n  commission:');
+    expect(run.stdout).toContain('    - rule: flat-commission\n      target: INSTRUMENT-ID');
+  });
+
+  it('an unknown rule exits 2 and suggests the closest id', () => {
+    const run = runCli(['explain', 'flat-comission']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown rule "flat-comission"; did you mean "flat-commission"?');
+  });
+
+  it('every rule explains itself', () => {
+    for (const rule of builtinRules) {
+      const run = runCli(['explain', rule.meta.id]);
+      expect(run.code, rule.meta.id).toBe(0);
+      expect(run.stdout).toContain(rule.meta.rationale.slice(0, 40));
+    }
+  });
+});
+
+describe('docs/rules.md', () => {
+  it('is up to date with the rule metadata (run `npm run docs` to regenerate)', () => {
+    const checkedIn = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
+    expect(checkedIn).toBe(rulesMarkdown(builtinRules));
+  });
+});
+
+describe('rule metadata', () => {
+  it('every rule has a summary, a rationale, a source and examples, and its options have defaults', () => {
+    for (const { meta } of builtinRules) {
+      expect(meta.summary, meta.id).toMatch(/\S/);
+      expect(meta.rationale.length, meta.id).toBeGreaterThan(80);
+      expect(meta.source, meta.id).toMatch(/\S/);
+      expect(meta.examples?.bad, meta.id).toBeDefined();
+      expect(meta.examples?.good, meta.id).toBeDefined();
+      expect(() => meta.options?.parse({}), meta.id).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+import { ROOT } from '../helpers.js';
+
+const ALIGNMENT_RULES = new Set([
+  'pay-old-priority',
+  'effort-adjusted-pay',
+  'promotion-old-behavior',
+  'incentive-after-announcement',
+  'uncovered-priority',
+  'segment-blind-metric',
+  'missing-rationale',
+]);
+
+/** The findings of these rules on one example, as "rule  instrument (or path, outside instruments)". */
+async function alignmentFindings(example: string): Promise<string[]> {
+  const { findings, diagnostics } = await lint([`examples/${example}`], { cwd: ROOT, today: '2026-11-23' });
+  expect(diagnostics).toEqual([]);
+  return findings.filter((finding) => ALIGNMENT_RULES.has(finding.rule)).map((finding) => `${finding.rule}  ${finding.instrument ?? finding.path.join('.')}`);
+}
+
+describe('alignment rules on the examples', () => {
+  it('are silent on examples/aligned.yaml', async () => {
+    expect(await alignmentFindings('aligned.yaml')).toEqual([]);
+  });
+
+  it('report the seed 000 traps of examples/enterprise-first.yaml', async () => {
+    expect((await alignmentFindings('enterprise-first.yaml')).sort()).toEqual(
+      [
+        'effort-adjusted-pay  ae-2026', // 8% of 12,000 over 3 weeks beats 8% of 90,000 over 7.5 months
+        'incentive-after-announcement  product-2026-q3', // enterprise OKRs only from July
+        'missing-rationale  all-hands-awards',
+        'pay-old-priority  cs-2026', // customer-count bonus
+        'promotion-old-behavior  eng-ladder', // solo-delivery
+        'promotion-old-behavior  eng-ladder', // velocity
+        'promotion-old-behavior  promotions', // cross-team-impact is in no criterion
+        'segment-blind-metric  cs-2026', // csat
+        'segment-blind-metric  cs-2026', // customer-count
+        'segment-blind-metric  cs-2026', // accounts-per-csm
+        'segment-blind-metric  marketing-2026', // mqls
+        'segment-blind-metric  marketing-2026', // mql-to-sql-rate
+        'uncovered-priority  strategy.priorities.2.id', // cross-functional
+      ].sort(),
+    );
+  });
+});

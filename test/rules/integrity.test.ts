@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, lineOf, lintText, policyWith } from '../helpers.js';
+
+describe('unknown-reference', () => {
+  it('fires on an undeclared metric with "did you mean", pointing at the value', async () => {
+    const text = policyWith(`okrs:
+  - id: eng-q3
+    team: enginering
+    key_results:
+      - { metric: defect-rat, target: "-30%" }
+`);
+    expect(findingsOf(await lintText(text), 'unknown-reference')).toEqual([
+      {
+        line: lineOf(text, 'team: enginering'),
+        column: 11,
+        severity: 'error',
+        message: 'Unknown team "enginering"; did you mean "engineering"?',
+        fix: 'write engineering, or declare enginering under teams',
+      },
+      {
+        line: lineOf(text, 'defect-rat,'),
+        column: 19,
+        severity: 'error',
+        message: 'Unknown metric "defect-rat"; did you mean "defect-rate"?',
+        fix: 'write defect-rate, or declare defect-rat under metrics',
+      },
+    ]);
+  });
+
+  it('checks strategy lists, hands_off_to, shared_with, award teams and waiver targets', async () => {
+    const text = policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    bonus:
+      - { metric: enterprise-arr, weight: 1, shared_with: [customer-success] }
+waivers:
+  - { rule: flat-commission, target: ae-2025, reason: later, approved_by: CRO, expires: 2026-09-30 }
+`).replace('favor: { segments: [enterprise]', 'favor: { segments: [enterprize]');
+    const messages = findingsOf(await lintText(text), 'unknown-reference').map((f) => f.message);
+    expect(messages).toEqual([
+      'Unknown segment "enterprize"; did you mean "enterprise"?',
+      'Unknown team "customer-success"',
+      'Unknown instrument "ae-2025"; did you mean "ae-2026"?',
+    ]);
+  });
+
+  it('stays silent when every reference is declared', async () => {
+    const text = policyWith(`okrs:
+  - id: eng-q3
+    team: engineering
+    key_results:
+      - { metric: defect-rate, target: "-30%" }
+`);
+    expect(findingsOf(await lintText(text), 'unknown-reference')).toEqual([]);
+  });
+});
+
+describe('duplicate-id', () => {
+  it('fires on the second declaration, across sections of one kind', async () => {
+    const text = policyWith(`compensation:
+  - { id: sales-2026, team: sales }
+okrs:
+  - { id: sales-2026, team: sales }
+`);
+    expect(findingsOf(await lintText(text), 'duplicate-id')).toEqual([
+      {
+        line: lineOf(text, 'sales-2026', 2),
+        column: 11,
+        severity: 'error',
+        message: 'The instrument id "sales-2026" is declared more than once.',
+        fix: 'rename this instrument (for example sales-2026-2) or remove the duplicate',
+      },
+    ]);
+  });
+
+  it('stays silent when ids repeat only across kinds (a priority and a metric may share a name)', async () => {
+    const text = policyWith().replace('- id: enterprise-growth', '- id: enterprise-arr');
+    expect(findingsOf(await lintText(text), 'duplicate-id')).toEqual([]);
+  });
+});
+
+describe('weights-sum', () => {
+  const plan = (weights: number[], commission: boolean) =>
+    policyWith(`compensation:
+  - id: cs-2026
+    team: sales
+${commission ? '    commission:\n      - { metric: enterprise-arr, segment: enterprise, rate: "10%" }\n' : ''}    bonus:
+${weights.map((w, i) => `      - { metric: ${['enterprise-arr', 'defect-rate', 'new-arr'][i]}, weight: ${w} }`).join('\n')}
+`);
+
+  it('accepts 0.4 + 0.3 + 0.3 as 1 (floating point) in a plan without commission', async () => {
+    expect(findingsOf(await lintText(plan([0.4, 0.3, 0.3], false)), 'weights-sum')).toEqual([]);
+  });
+
+  it('fires when weights of a plan without commission do not add up to 1', async () => {
+    const text = plan([0.5, 0.3], false);
+    expect(findingsOf(await lintText(text), 'weights-sum')).toEqual([
+      {
+        line: lineOf(text, 'bonus:'),
+        column: 5,
+        severity: 'error',
+        message: 'Bonus weights of plan cs-2026 add up to 80%; with no commission they must add up to 100% of variable pay.',
+        fix: 'add 20% to the weights (or a component for it)',
+      },
+    ]);
+  });
+
+  it('allows less than 1 beside commission, and fires above 1', async () => {
+    expect(findingsOf(await lintText(plan([0.2], true)), 'weights-sum')).toEqual([]);
+    expect(findingsOf(await lintText(plan([1], true)), 'weights-sum')).toEqual([]);
+    expect(findingsOf(await lintText(plan([0.7, 0.4], true)), 'weights-sum').map((f) => f.fix)).toEqual([
+      'lower the weights by 10% in total, so that they add up to at most 100% and commission takes the rest',
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, lineOf, lintText, policyWith } from '../helpers.js';
+
+describe('recognition-mismatch', () => {
+  it('fires on an award for a deprioritized segment, and on the section when nothing favored is celebrated', async () => {
+    const text = policyWith(`recognition:
+  - id: all-hands-awards
+    effective: 2026-01-01
+    awards:
+      - { text: Top closer of the quarter, metric: new-arr, segment: smb, teams: [sales] }
+`);
+    expect(findingsOf(await lintText(text), 'recognition-mismatch')).toEqual([
+      {
+        line: lineOf(text, 'recognition:'),
+        column: 1,
+        severity: 'error',
+        message:
+          'No award celebrates anything the strategy favors (enterprise-arr or enterprise): recognition is the social proof of what actually gets rewarded.',
+        fix: 'add an award for enterprise, such as { text: First enterprise win of the quarter, segment: enterprise }',
+      },
+      {
+        line: lineOf(text, 'Top closer'),
+        column: 9,
+        severity: 'error',
+        message:
+          'Award "Top closer of the quarter" in all-hands-awards celebrates the deprioritized segment smb: everyone watching learns that the old strategy still wins applause.',
+        fix: 'celebrate enterprise instead (what the strategy favors)',
+      },
+    ]);
+  });
+
+  it('fires on a deprioritized metric even when the segment is favored', async () => {
+    const text = policyWith(`recognition:
+  - id: awards
+    awards:
+      - { text: First enterprise deal, segment: enterprise }
+      - { text: Fastest team, metric: velocity }
+`);
+    expect(findingsOf(await lintText(text), 'recognition-mismatch').map((f) => [f.line, f.message])).toEqual([
+      [lineOf(text, 'Fastest team'), 'Award "Fastest team" in awards celebrates the deprioritized metric velocity: everyone watching learns that the old strategy still wins applause.'],
+    ]);
+  });
+
+  it('reports on the strategy when there is no recognition at all', async () => {
+    const findings = findingsOf(await lintText(policyWith()), 'recognition-mismatch');
+    expect(findings.map((f) => [f.line, f.column, f.message])).toEqual([
+      [3, 1, 'The policy has no recognition program, so nothing publicly celebrates what the strategy favors (enterprise-arr or enterprise).'],
+    ]);
+  });
+
+  it('stays silent when awards celebrate favored wins only', async () => {
+    const text = policyWith(`recognition:
+  - id: awards
+    awards:
+      - { text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }
+      - { text: Zero-defect release, metric: defect-rate }
+`);
+    expect(findingsOf(await lintText(text), 'recognition-mismatch')).toEqual([]);
+  });
+});

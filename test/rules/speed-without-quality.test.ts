@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { findingsOf, lintText } from '../helpers.js';
+
+const policy = (extra = '') => `version: 1
+strategy:
+  priorities:
+    - id: service
+      favor: { metrics: [csat] }
+teams:
+  - { id: support }
+  - { id: engineering }
+  - { id: sales }
+metrics:
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+  - { id: first-response-time, type: speed }
+  - { id: first-contact-resolution, type: quality }
+  - { id: csat, type: quality }
+  - { id: velocity, type: speed }
+  - { id: calls-made, type: activity, proxy_for: [new-arr] }
+  - { id: new-arr, type: outcome }
+compensation:
+  - id: support-2026
+    team: support
+    bonus:
+      - { metric: tickets-closed, weight: 0.7 }
+      - { metric: first-response-time, weight: 0.3 }
+okrs:
+  - id: eng-q3
+    team: engineering
+    key_results:
+      - { metric: velocity }
+${extra}`;
+
+describe('speed-without-quality', () => {
+  it('fires on the first speed or volume line of a plan and of an OKR set with no quality metric', async () => {
+    expect(findingsOf(await lintText(policy()), 'speed-without-quality')).toEqual([
+      {
+        line: 22,
+        column: 9,
+        severity: 'warning',
+        message: 'Plan support-2026 rewards tickets-closed (output) and first-response-time (speed) but no quality metric: people will trade quality for speed and volume.',
+        fix: 'add - { metric: first-contact-resolution, weight: 0.35 } to plan support-2026 and lower tickets-closed from 70% to 35%',
+      },
+      {
+        line: 28,
+        column: 9,
+        severity: 'warning',
+        message: 'OKR set eng-q3 rewards velocity (speed) but no quality metric: people will trade quality for speed and volume.',
+        fix: 'add a key result { metric: csat } to OKR set eng-q3 beside velocity',
+      },
+    ]);
+  });
+
+  it('stays silent when a quality metric stands beside the speed or volume metric', async () => {
+    const balanced = policy()
+      .replace('weight: 0.7 }', 'weight: 0.35 }\n      - { metric: first-contact-resolution, weight: 0.35 }')
+      .replace('      - { metric: velocity }\n', '      - { metric: velocity }\n      - { metric: csat }\n');
+    expect(findingsOf(await lintText(balanced), 'speed-without-quality')).toEqual([]);
+  });
+
+  it('does not judge promotion ladders, recognition, or plans paying only on outcomes', async () => {
+    const others = `promotions:
+  - id: ladder
+    team: engineering
+    criteria: [{ text: Ships fast, metric: velocity }]
+recognition:
+  - id: awards
+    awards: [{ text: Most tickets, metric: tickets-closed, teams: [support] }]
+`;
+    const outcomeOnly = policy(others)
+      .replace('tickets-closed, weight: 0.7', 'new-arr, weight: 0.7')
+      .replace('first-response-time, weight: 0.3', 'new-arr, weight: 0.3')
+      .replace('      - { metric: velocity }\n', '      - { metric: new-arr }\n');
+    expect(findingsOf(await lintText(outcomeOnly), 'speed-without-quality')).toEqual([]);
+  });
+
+  it('lets commission take the rest when the volume metric is paid by commission', async () => {
+    const sdrPlan = `---
+version: 1
+compensation:
+  - id: sdr-2026
+    team: sales
+    commission: [{ metric: calls-made, rate: "2%" }]
+`;
+    const fixes = findingsOf(await lintText(policy(sdrPlan)), 'speed-without-quality').map((finding) => finding.fix);
+    expect(fixes).toContain('add a bonus component on csat (type: quality) to plan sdr-2026 beside calls-made (commission takes the rest)');
+  });
+
+  it('asks for a quality metric to be declared when the policy has none', async () => {
+    const text = `version: 1
+strategy: { name: Speed }
+metrics:
+  - { id: velocity, type: speed }
+okrs:
+  - id: eng-q3
+    key_results: [{ metric: velocity }]
+`;
+    expect(findingsOf(await lintText(text), 'speed-without-quality').map((finding) => finding.fix)).toEqual([
+      'declare a metric with type: quality that shows whether velocity is done well, and reward it in eng-q3 beside velocity',
+    ]);
+  });
+});
