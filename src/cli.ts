@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerDiff } from './commands/diff.js';
 import { registerGate } from './commands/gate.js';
+import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
@@ -14,7 +15,7 @@ import type { CommandRegistration } from './commands/shared.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerGate, registerDiff, registerMatrix, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix, registerSchema];
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 

@@ -1,24 +1,17 @@
 /**
- * One lint run, without printing or exiting: paths → load → policy → rules → findings.
+ * One lint run, without printing or exiting: configuration → paths → load → policy → rules → findings.
  * The CLI and the programmatic API both call this; formatters and exit codes come after.
  */
-import { builtinRules } from '../rules/index.js';
 import { InputError, type Diagnostic } from './diagnostics.js';
-import { configureRules, type RuleOverrides } from './engine/config.js';
-import type { AnyRule } from './engine/rule.js';
+import { runnableRules } from './engine/config.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
-import { loadPolicy, type LoadedPolicy } from './load/index.js';
+import { loadPolicy, loadPolicyTexts, type LoadedPolicy, type PolicyText } from './load/index.js';
+import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
 
-export interface LintOptions {
-  /** Folder that relative paths and reported file names are relative to. Default: process.cwd(). */
-  cwd?: string;
+export interface LintOptions extends ConfigOptions {
   /** The current date, YYYY-MM-DD; decides which waivers have expired. Default: today (UTC). */
   today?: string;
-  /** Severity and options per rule id, as in the configuration file. */
-  rules?: RuleOverrides;
-  /** Rules from plugins, run beside the built-in ones. */
-  plugins?: readonly AnyRule[];
   /** Overrides the strategy's announcement date for this run, in memory only (the gate's --announce). */
   announced?: string;
   /** An earlier version of the policy to compare with (`diff`, `--since`): rules see `context.diff`. */
@@ -30,6 +23,9 @@ export interface LintOptions {
   inlineSuppressions?: boolean;
 }
 
+/** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
+export type LintInput = readonly string[] | { files: readonly PolicyText[] };
+
 export interface Summary {
   errors: number;
   warnings: number;
@@ -40,48 +36,62 @@ export interface Summary {
 export interface LintResult {
   findings: Finding[];
   waived: WaivedFinding[];
-  /** Problems that make the run untrustworthy (bad input, bad config, a failing rule): exit code 2. */
+  /** Findings silenced by `# incentive-lint-disable-…` comments: never counted. */
+  suppressed: Finding[];
+  /** Problems that make the run untrustworthy (bad input, bad config, a failing rule or plugin): exit code 2. */
   diagnostics: Diagnostic[];
   files: string[];
   skipped: string[];
   summary: Summary;
   /** The rules that ran, at the severity they ran at (for reports that describe them, such as SARIF). */
   rules: RuleInfo[];
-  /** The loaded policy, when loading succeeded. */
+  /** The loaded policy, when loading succeeded (the rules ran, even if some failed). */
   loaded?: LoadedPolicy;
+  /** The configuration the run used, when it was valid. */
+  config?: ResolvedConfig;
 }
 
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+export async function lint(input: LintInput, options: LintOptions = {}): Promise<LintResult> {
   const today = options.today ?? todayUtc();
+  const cwd = options.cwd ?? process.cwd();
+  let config: ResolvedConfig | undefined;
   let loaded: LoadedPolicy;
-  let rules;
   try {
-    rules = configureRules([...builtinRules, ...(options.plugins ?? [])], options.rules);
-    loaded = loadPolicy(paths, { cwd: options.cwd });
+    config = await resolveConfig({ ...options, cwd });
+    loaded = isTexts(input) ? loadPolicyTexts(input.files, { cwd }) : loadPolicy(input, { cwd, ignore: config.isIgnored });
   } catch (error) {
-    if (error instanceof InputError) return emptyResult(error.diagnostics);
+    if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
   }
   if (options.announced !== undefined) loaded.policy.strategy.announced = options.announced;
-  const run = await runRules(loaded, rules, { today, baseline: options.baseline });
+  const rules = runnableRules(config.rules);
+  const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
+  const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions });
   return {
     findings: run.findings,
     waived: run.waived,
-    diagnostics: run.diagnostics,
+    suppressed: run.suppressed,
+    diagnostics: [...config.diagnostics, ...run.diagnostics],
     files: loaded.files,
     skipped: loaded.skipped,
     summary: summarize(run.findings, loaded.files.length),
     rules: rules.map(describeRule),
     loaded,
+    config,
   };
 }
 
-export function emptyResult(diagnostics: Diagnostic[]): LintResult {
-  return { findings: [], waived: [], diagnostics, files: [], skipped: [], summary: summarize([], 0), rules: [] };
+function isTexts(input: LintInput): input is { files: readonly PolicyText[] } {
+  return !Array.isArray(input) && typeof input === 'object' && input !== null && 'files' in input;
+}
+
+/** The result of a run that could not lint anything: only its diagnostics. */
+export function emptyResult(diagnostics: Diagnostic[], config?: ResolvedConfig): LintResult {
+  return { findings: [], waived: [], suppressed: [], diagnostics, files: [], skipped: [], summary: summarize([], 0), rules: [], config };
 }
 
 export function summarize(findings: readonly Finding[], files: number): Summary {

@@ -25,7 +25,9 @@ interface Action {
 
 const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Action;
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const CI_SECTION = README.slice(README.indexOf('## CI integration'));
+const CI_START = README.indexOf('## CI integration');
+const CI_END = README.indexOf('\n## ', CI_START + 1);
+const CI_SECTION = README.slice(CI_START, CI_END === -1 ? undefined : CI_END);
 
 /** A repository checkout: the enterprise-first example as its policy/ folder. */
 function repository(): string {

@@ -1,13 +1,13 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
 import type { Command } from 'commander';
-import { lint } from '../lint.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { sinceCommand } from './diff.js';
+import { addSettingsOptions, lintWithSettings, printConfig, type SettingsCliOptions } from './lint-settings.js';
 import { emitReports, planTargets } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends SettingsCliOptions {
   /** Each `--format NAME[:FILE]`; default stylish on stdout. */
   format?: string | readonly string[];
   /** `--output FILE`: where the report that names no file goes instead of stdout. */
@@ -19,7 +19,7 @@ export interface LintCommandOptions {
 
 export const registerLint: CommandRegistration = (program, setExitCode) => {
   const addLintOptions = (command: Command) =>
-    command
+    addSettingsOptions(command)
       .argument('[paths...]', 'policy files or folders (default: the current folder)')
       .option(
         '-f, --format <name[:file]>',
@@ -50,16 +50,31 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     printDiagnostics([{ message: plan.problem, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
-  const result = await lint(paths, { today: options.today });
-  if (result.diagnostics.length > 0) {
-    printDiagnostics(result.diagnostics, errChalk);
-    process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
+  if (options.printConfig) {
+    const printed = await printConfig(options);
+    if (printed.output) process.stdout.write(printed.output);
+    printDiagnostics(printed.diagnostics, errChalk);
+    return printed.diagnostics.length > 0 ? EXIT.untrusted : EXIT.ok;
+  }
+  const run = await lintWithSettings(paths, options);
+  if (!run.report) {
+    printDiagnostics(run.diagnostics, errChalk);
+    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
-  const failures = await emitReports(plan.targets, result, options.color);
+  const failures = await emitReports(plan.targets, run.report, options.color);
+  for (const note of run.notes) process.stderr.write(`${note}
+`);
   if (failures.length > 0) {
     printDiagnostics(failures, errChalk);
     return EXIT.untrusted;
   }
-  return result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  if (run.diagnostics.length > 0) {
+    // A plugin or rule failed: the other rules' findings are above, but they are not the whole story.
+    printDiagnostics(run.diagnostics, errChalk);
+    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`}: some rules did not run, so the findings are incomplete (exit 2)
+`);
+    return EXIT.untrusted;
+  }
+  return run.exitCode;
 }

@@ -9,6 +9,7 @@ import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
+import { applySuppressions } from './suppressions.js';
 
 export interface ConfiguredRule {
   rule: AnyRule;
@@ -35,13 +36,19 @@ export interface RunResult {
   findings: Finding[];
   /** Findings a current waiver silenced: shown by the gate, never counted. */
   waived: WaivedFinding[];
+  /** Findings an inline `# incentive-lint-disable-…` comment silenced: never counted. */
+  suppressed: Finding[];
   diagnostics: Diagnostic[];
 }
 
 export interface RunOptions {
   today: string;
+  /** Every rule id that exists, on or off, so a suppression comment naming none of them is caught. */
+  knownRuleIds?: ReadonlySet<string>;
   /** An earlier version of the policy: rules then see what changed (`context.diff`). */
   baseline?: LoadedPolicy;
+  /** Honor `# incentive-lint-disable-…` comments (default true); the gate accepts only waivers. */
+  inlineSuppressions?: boolean;
 }
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
@@ -68,8 +75,10 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
-  const { kept, waived } = applyWaivers(findings, loaded.policy.waivers, options.today);
-  return { findings: sortFindings(kept), waived, diagnostics };
+  const suppression =
+    options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
+  const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
+  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics };
 }
 
 class RuleReportError extends Error {}

@@ -3,9 +3,10 @@
  * Every problem found on the way is collected, and the load fails with all of them at once.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
-import { discoverFiles, ioDiagnostic, type CandidateFile } from './discover.js';
+import { discoverFiles, displayPath, ioDiagnostic, type CandidateFile, type Discovery } from './discover.js';
 import { parseYaml } from './parse.js';
 import { Provenance } from './provenance.js';
 import type { SourceDocument } from './source.js';
@@ -30,6 +31,14 @@ export interface LoadedPolicy {
 
 export interface LoadOptions {
   cwd?: string;
+  /** Files not to load (the configuration's `ignore` globs), given their absolute path. */
+  ignore?: (absolutePath: string) => boolean;
+}
+
+/** A policy file given as text rather than read from disk. */
+export interface PolicyText {
+  path: string;
+  text: string;
 }
 
 interface ValidDocument {
@@ -40,6 +49,21 @@ interface ValidDocument {
 export function loadPolicy(paths: readonly string[], options: LoadOptions = {}): LoadedPolicy {
   const cwd = options.cwd ?? process.cwd();
   const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
+  if (options.ignore) discovery.files = discovery.files.filter((file) => !options.ignore!(file.absolute));
+  return loadDiscovered(discovery, paths);
+}
+
+/** Loads policy texts held in memory (editors, tests, other tools): nothing is read from disk. */
+export function loadPolicyTexts(texts: readonly PolicyText[], options: LoadOptions = {}): LoadedPolicy {
+  const cwd = options.cwd ?? process.cwd();
+  const files = texts.map(({ path: given, text }) => {
+    const absolute = path.resolve(cwd, given);
+    return { absolute, display: displayPath(absolute, cwd), explicit: true, text };
+  });
+  return loadDiscovered({ files, diagnostics: [] }, texts.map((text) => text.path));
+}
+
+function loadDiscovered(discovery: Discovery, paths: readonly string[]): LoadedPolicy {
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const documents: ValidDocument[] = [];
   const files: string[] = [];
@@ -78,10 +102,10 @@ type FileRead =
   | { kind: 'invalid'; diagnostics: Diagnostic[] }
   | { kind: 'policy'; documents: ValidDocument[] };
 
-function readPolicyFile(file: CandidateFile): FileRead {
+function readPolicyFile(file: CandidateFile & { text?: string }): FileRead {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file.absolute);
+    bytes = file.text === undefined ? fs.readFileSync(file.absolute) : Buffer.from(file.text, 'utf8');
   } catch (error) {
     return { kind: 'invalid', diagnostics: [ioDiagnostic(file.display, error)] };
   }

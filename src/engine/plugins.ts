@@ -1,0 +1,131 @@
+/**
+ * Plugins: JavaScript modules that export one rule or a list of rules made with defineRule, named in
+ * the configuration by a path (relative to the config file) or an npm package name (resolved from
+ * the config file's folder). A plugin that fails to load is reported and left out; the rest run.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { SettingPlace } from './config.js';
+import type { PluginReference } from './config-file.js';
+import { defineRule, type AnyRule } from './rule.js';
+
+export interface LoadedPlugins {
+  rules: AnyRule[];
+  /** One per plugin that could not be loaded or holds a rule that is not valid. */
+  diagnostics: Diagnostic[];
+}
+
+export async function loadPlugins(references: readonly PluginReference[], baseDir: string, takenIds: Iterable<string>): Promise<LoadedPlugins> {
+  const taken = new Map<string, string>([...takenIds].map((id) => [id, 'a built-in rule']));
+  const rules: AnyRule[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { specifier, place } of references) {
+    const fail = (cause: string) => diagnostics.push(pluginDiagnostic(specifier, place, cause));
+    let exported: unknown;
+    try {
+      const file = resolvePlugin(specifier, baseDir);
+      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      exported = module.default ?? module.rules;
+    } catch (error) {
+      fail(`could not be loaded: ${describe(error)}`);
+      continue;
+    }
+    const candidates = Array.isArray(exported) ? exported : [exported];
+    if (exported === undefined || candidates.length === 0) {
+      fail('exports no rule: export default one rule made with defineRule(), or a list of them');
+      continue;
+    }
+    for (const candidate of candidates) {
+      const problem = checkPluginRule(candidate);
+      const id = (candidate as AnyRule | undefined)?.meta?.id;
+      if (problem) {
+        fail(`${typeof id === 'string' ? `rule ${id}: ` : ''}${problem}`);
+        continue;
+      }
+      const rule = candidate as AnyRule;
+      const owner = taken.get(rule.meta.id);
+      if (owner) {
+        fail(`rule ${rule.meta.id} is already defined by ${owner}: give it another id`);
+        continue;
+      }
+      taken.set(rule.meta.id, `plugin ${specifier}`);
+      rules.push(rule);
+    }
+  }
+  return { rules, diagnostics };
+}
+
+function pluginDiagnostic(specifier: string, place: SettingPlace | undefined, cause: string): Diagnostic {
+  return { ...place, message: `plugin ${specifier}: ${cause}; its rules do not run, so this run cannot be trusted`, source: 'plugin' };
+}
+
+function checkPluginRule(candidate: unknown): string | undefined {
+  try {
+    defineRule(candidate as AnyRule);
+  } catch (error) {
+    return `not a rule made with defineRule(): ${describe(error)}`;
+  }
+  const rule = candidate as AnyRule;
+  if (!rule.meta.id.includes('/')) {
+    return `plugin rule ids are namespaced, such as acme/${rule.meta.id}: rename it to <your-namespace>/${rule.meta.id}`;
+  }
+  if (rule.meta.options !== undefined && typeof (rule.meta.options as { safeParse?: unknown }).safeParse !== 'function') {
+    return 'meta.options must be a zod object schema (import { z } from "incentive-lint")';
+  }
+  return undefined;
+}
+
+const PATH_LIKE = /^(?:\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
+
+/** A path relative to the config file's folder, or a package resolved from there. */
+export function resolvePlugin(specifier: string, baseDir: string): string {
+  if (PATH_LIKE.test(specifier)) {
+    const file = path.resolve(baseDir, specifier);
+    if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+    return file;
+  }
+  try {
+    return createRequire(path.join(baseDir, 'noop.js')).resolve(specifier);
+  } catch (error) {
+    // An ESM-only package ("exports": { "import": … }) is not resolvable with require.
+    const entry = esmEntry(specifier, baseDir);
+    if (entry) return entry;
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+      throw new Error(`cannot find package "${specifier}" from ${baseDir}: install it (npm install --save-dev ${specifier}), or write a path such as ./${specifier}.js`);
+    }
+    throw error;
+  }
+}
+
+function esmEntry(name: string, baseDir: string): string | undefined {
+  for (let dir = baseDir; ; dir = path.dirname(dir)) {
+    const packageDir = path.join(dir, 'node_modules', name);
+    const manifest = path.join(packageDir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const json = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: unknown; main?: string };
+      const target = exportTarget(json.exports) ?? json.main ?? 'index.js';
+      return path.resolve(packageDir, target);
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function exportTarget(exports: unknown): string | undefined {
+  if (typeof exports === 'string') return exports;
+  if (typeof exports !== 'object' || exports === null) return undefined;
+  const conditions = exports as Record<string, unknown>;
+  if ('.' in conditions) return exportTarget(conditions['.']);
+  for (const condition of ['import', 'node', 'default']) {
+    const target = exportTarget(conditions[condition]);
+    if (target) return target;
+  }
+  return undefined;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
+  return String(error);
+}
