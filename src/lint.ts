@@ -21,6 +21,8 @@ export interface LintOptions extends ConfigOptions {
    * off: only waivers, which are owned, expiring and auditable, may accept an exception there.
    */
   inlineSuppressions?: boolean;
+  /** How long each plugin rule may run, in milliseconds (default 5000); it runs in a worker thread. */
+  ruleTimeoutMs?: number;
 }
 
 /** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
@@ -70,7 +72,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   if (options.announced !== undefined) loaded.policy.strategy.announced = options.announced;
   const rules = runnableRules(config.rules);
   const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
-  const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions });
+  const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions, ruleTimeoutMs: options.ruleTimeoutMs });
   return {
     findings: run.findings,
     waived: run.waived,

@@ -9,6 +9,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { applyBaseline, BaselineSchema, buildBaseline, type Baseline, type BaselineEntry } from '../engine/baseline.js';
 import type { RuleOverrides, RuleSetting } from '../engine/config.js';
+import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/isolation.js';
 import { lint, summarize, type LintOptions, type LintResult } from '../lint.js';
 import { describeConfig, resolveConfig } from '../resolve-config.js';
 import { plural } from '../report/stylish.js';
@@ -24,6 +25,7 @@ export interface SettingsCliOptions {
   baselineWrite?: string;
   baselinePrune?: boolean;
   printConfig?: boolean;
+  ruleTimeout?: number;
 }
 
 export function addSettingsOptions(command: Command): Command {
@@ -36,7 +38,8 @@ export function addSettingsOptions(command: Command): Command {
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--baseline-prune', 'remove the entries of --baseline that no longer match a finding')
-    .option('--print-config', 'print the resolved configuration as JSON and exit');
+    .option('--print-config', 'print the resolved configuration as JSON and exit')
+    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds);
 }
 
 function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides {
@@ -45,14 +48,19 @@ function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides
   return { ...previous, [match[1]!]: match[2] as RuleSetting };
 }
 
+function parseMilliseconds(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of milliseconds, such as --rule-timeout 5000');
+  return Number(value);
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0');
   return Number(value);
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin'> {
-  return { config: options.config, rules: options.rule, rulesOrigin: '--rule' };
+export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs'> {
+  return { config: options.config, rules: options.rule, rulesOrigin: '--rule', ruleTimeoutMs: options.ruleTimeout };
 }
 
 export async function printConfig(options: SettingsCliOptions): Promise<{ output?: string; diagnostics: Diagnostic[] }> {

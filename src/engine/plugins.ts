@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SettingPlace } from './config.js';
 import type { PluginReference } from './config-file.js';
+import { markPluginRule } from './isolation.js';
 import { defineRule, type AnyRule } from './rule.js';
 
 export interface LoadedPlugins {
@@ -25,8 +26,9 @@ export async function loadPlugins(references: readonly PluginReference[], baseDi
   for (const { specifier, place } of references) {
     const fail = (cause: string) => diagnostics.push(pluginDiagnostic(specifier, place, cause));
     let exported: unknown;
+    let file: string;
     try {
-      const file = resolvePlugin(specifier, baseDir);
+      file = resolvePlugin(specifier, baseDir);
       const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       exported = module.default ?? module.rules;
     } catch (error) {
@@ -52,6 +54,7 @@ export async function loadPlugins(references: readonly PluginReference[], baseDi
         continue;
       }
       taken.set(rule.meta.id, `plugin ${specifier}`);
+      markPluginRule(rule, file);
       rules.push(rule);
     }
   }

@@ -7,6 +7,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
+import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
@@ -49,6 +50,8 @@ export interface RunOptions {
   baseline?: LoadedPolicy;
   /** Honor `# incentive-lint-disable-…` comments (default true); the gate accepts only waivers. */
   inlineSuppressions?: boolean;
+  /** How long a plugin rule may run, in milliseconds, before it is stopped and reported. */
+  ruleTimeoutMs?: number;
 }
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
@@ -65,7 +68,13 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       reported.push(finding);
     };
     try {
-      await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
+      const pluginModule = pluginModuleOf(rule);
+      if (pluginModule) {
+        const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
+        for (const descriptor of await runIsolated(rule, pluginModule, loaded, ruleOptions, options.today, timeout)) report(descriptor);
+      } else {
+        await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
+      }
       findings.push(...reported);
     } catch (error) {
       diagnostics.push({

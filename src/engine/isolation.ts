@@ -1,0 +1,72 @@
+/**
+ * Plugin rules loaded from the configuration run in a worker thread each: a rule that throws, hangs
+ * or exhausts memory is stopped and reported with its id, and the process and the other rules go on.
+ * Built-in rules (and rules handed to the API as objects) run in-process: they are this package's
+ * own code, or the caller's.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { LoadedPolicy } from '../load/index.js';
+import { numberNodes } from './node-ids.js';
+import type { PluginJob, WorkerMessage } from './plugin-worker.js';
+import type { AnyRule, ReportDescriptor } from './rule.js';
+
+/** How long a plugin rule may run by default, in milliseconds (`--rule-timeout`). */
+export const DEFAULT_RULE_TIMEOUT_MS = 5000;
+
+const pluginModules = new WeakMap<AnyRule, string>();
+
+/** Remembers the module a plugin rule came from, so that a worker can import it again. */
+export function markPluginRule(rule: AnyRule, moduleFile: string): void {
+  pluginModules.set(rule, moduleFile);
+}
+
+export function pluginModuleOf(rule: AnyRule): string | undefined {
+  return pluginModules.get(rule);
+}
+
+export class RuleTimeoutError extends Error {}
+
+export async function runIsolated(
+  rule: AnyRule,
+  moduleFile: string,
+  loaded: LoadedPolicy,
+  options: Record<string, unknown>,
+  today: string,
+  timeoutMs: number,
+): Promise<ReportDescriptor[]> {
+  const graph = { policy: loaded.policy, sections: loaded.sections };
+  const nodes = numberNodes(graph);
+  const job: PluginJob = { moduleFile, ruleId: rule.meta.id, graph, options, today };
+  const message = await new Promise<WorkerMessage>((resolve, reject) => {
+    const worker = new Worker(workerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new RuleTimeoutError(`did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`));
+    }, timeoutMs);
+    const settle = (action: () => void) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      action();
+    };
+    worker.once('message', (value: WorkerMessage) => settle(() => resolve(value)));
+    worker.once('error', (error) => settle(() => reject(error)));
+    worker.once('exit', (code) => settle(() => reject(new Error(`its worker stopped (exit code ${code}) before reporting`))));
+  });
+  if (!message.ok) throw new Error(message.error);
+  const foreign = {};
+  return message.reports.map((report) => ({
+    node: (report.node >= 0 ? nodes[report.node] : report.node === -1 ? foreign : undefined) as object,
+    key: report.key,
+    message: report.message as string,
+    fix: report.fix as string,
+  }));
+}
+
+/** The compiled worker beside this module; under the test runner (TypeScript sources), the build's. */
+function workerFile(): URL {
+  const beside = new URL('./plugin-worker.js', import.meta.url);
+  if (fs.existsSync(fileURLToPath(beside))) return beside;
+  return new URL('../../dist/src/engine/plugin-worker.js', import.meta.url);
+}
