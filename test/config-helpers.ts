@@ -7,9 +7,4 @@ export const STARTER = starterPolicy('./policy.schema.json');
 /** The starter with SMB commission raised to 10% against 15% enterprise: flat-commission reports the smb line (and only it). */
 export const FLAT_PLAN = STARTER.replace('{ metric: new-arr, segment: smb, rate: "5%" }', '{ metric: new-arr, segment: smb, rate: "10%" }');
 
-/** The 1-based line of the first line holding `needle`. */
-export function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  if (index < 0) throw new Error(`"${needle}" is not in the text`);
-  return index + 1;
-}
+export { lineOf } from './helpers.js';

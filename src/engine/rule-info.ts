@@ -4,20 +4,14 @@
  */
 import { builtinRules } from '../../rules/index.js';
 import { ruleDocsUrl } from '../project.js';
-import type { Category, Severity } from './rule.js';
+import type { RuleMeta } from './rule.js';
 import type { ConfiguredRule } from './run.js';
 
-export interface RuleInfo {
-  id: string;
-  category: Category;
-  /** The severity it ran at: its default, or what the configuration set. */
-  severity: Severity;
-  summary: string;
-  rationale: string;
-  source: string;
+/** A rule's metadata without its check or options, with the severity it ran at (its default, or the configuration's). */
+export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'summary' | 'rationale' | 'source'> & {
   /** Its documentation page; built-in rules only (a plugin documents its own rules). */
   docsUrl?: string;
-}
+};
 
 export function describeRule({ rule, severity }: ConfiguredRule): RuleInfo {
   const { id, category, summary, rationale, source } = rule.meta;
