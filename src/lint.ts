@@ -7,7 +7,8 @@ import { InputError, type Diagnostic } from './diagnostics.js';
 import { configureRules, type RuleOverrides } from './engine/config.js';
 import type { AnyRule } from './engine/rule.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
-import { loadPolicy, type LoadedPolicy } from './load/index.js';
+import type { PhaseTimings } from './timing.js';
+import { loadPolicy, type LoadedPolicy, type LoadOptions } from './load/index.js';
 
 export interface LintOptions {
   /** Folder that relative paths and reported file names are relative to. Default: process.cwd(). */
@@ -18,6 +19,10 @@ export interface LintOptions {
   rules?: RuleOverrides;
   /** Rules from plugins, run beside the built-in ones. */
   plugins?: readonly AnyRule[];
+  /** How YAML is read (see LoadOptions.loader); the findings are the same either way. */
+  loader?: LoadOptions['loader'];
+  /** Collects the time spent in each phase, for the benchmark. */
+  timings?: PhaseTimings;
 }
 
 export interface Summary {
@@ -49,12 +54,14 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   let rules;
   try {
     rules = configureRules([...builtinRules, ...(options.plugins ?? [])], options.rules);
-    loaded = loadPolicy(paths, { cwd: options.cwd });
+    loaded = loadPolicy(paths, { cwd: options.cwd, loader: options.loader, timings: options.timings });
   } catch (error) {
     if (error instanceof InputError) return emptyResult(error.diagnostics);
     throw error;
   }
+  const rulesStart = performance.now();
   const run = await runRules(loaded, rules, { today });
+  if (options.timings) options.timings.rules += performance.now() - rulesStart;
   return {
     findings: run.findings,
     waived: run.waived,

@@ -6,12 +6,14 @@ import fs from 'node:fs';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
 import { discoverFiles, ioDiagnostic, type CandidateFile } from './discover.js';
+import { chooseLoader, parseFast, validateFast, type LoaderChoice } from './fast.js';
 import { parseYaml } from './parse.js';
 import { Provenance } from './provenance.js';
-import type { SourceDocument } from './source.js';
-import { validateDocument } from './validate.js';
+import type { PolicySource } from './source.js';
+import { timed, type PhaseTimings } from '../timing.js';
+import { validateDocument, type ValidationResult } from './validate.js';
 
-export type { Location, NodePath, PathSegment } from './source.js';
+export type { Location, NodePath, PathSegment, PolicySource } from './source.js';
 export { SourceDocument } from './source.js';
 export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
 
@@ -19,7 +21,7 @@ export interface LoadedPolicy {
   policy: Policy;
   provenance: Provenance;
   /** Every document of the policy, in load order. */
-  sources: SourceDocument[];
+  sources: PolicySource[];
   /** The policy files read, as shown to the user. */
   files: string[];
   /** YAML files found in folder scans that are not policy files (no `version` key). */
@@ -30,10 +32,17 @@ export interface LoadedPolicy {
 
 export interface LoadOptions {
   cwd?: string;
+  /**
+   * How YAML is read: `exact` (the \`yaml\` package, every diagnostic), `fast` (js-yaml, positions on
+   * demand; anything unusual still goes exact), or `auto` (default): fast for large policies only.
+   */
+  loader?: LoaderChoice;
+  /** Collects the time spent parsing and validating, for the benchmark. */
+  timings?: PhaseTimings;
 }
 
 interface ValidDocument {
-  source: SourceDocument;
+  source: PolicySource;
   value: PolicyDocument;
 }
 
@@ -44,9 +53,10 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const documents: ValidDocument[] = [];
   const files: string[] = [];
   const skipped: string[] = [];
+  const loader = chooseLoader(options.loader, discovery.files);
 
   for (const file of discovery.files) {
-    const read = readPolicyFile(file);
+    const read = readPolicyFile(file, loader, options.timings);
     if (read.kind === 'skipped') {
       skipped.push(file.display);
       continue;
@@ -68,7 +78,7 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   }
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
 
-  const merged = mergeDocuments(documents);
+  const merged = timed(options.timings, 'rules', () => mergeDocuments(documents));
   if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics);
   return { ...merged.result, files, skipped };
 }
@@ -78,7 +88,7 @@ type FileRead =
   | { kind: 'invalid'; diagnostics: Diagnostic[] }
   | { kind: 'policy'; documents: ValidDocument[] };
 
-function readPolicyFile(file: CandidateFile): FileRead {
+function readPolicyFile(file: CandidateFile, loader: 'fast' | 'exact', timings?: PhaseTimings): FileRead {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absolute);
@@ -99,7 +109,32 @@ function readPolicyFile(file: CandidateFile): FileRead {
     return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
   }
 
-  const parsed = parseYaml(file.display, text);
+  if (loader === 'fast') {
+    const fast = timed(timings, 'parse', () => parseFast(file.display, text));
+    // Any problem is reported by the exact path, so that messages never depend on the loader.
+    const read = fast && interpretFile(file, text, fast, (value) => timed(timings, 'validate', () => validateFast(value)));
+    if (read && read.kind !== 'invalid') return read;
+  }
+  const parsed = timed(timings, 'parse', () => parseYaml(file.display, text));
+  return interpretFile(file, text, parsed, (value, source) => timed(timings, 'validate', () => validateDocument(value, source)));
+}
+
+interface ParsedDocuments<Source extends PolicySource> {
+  documents: Source[];
+  values: unknown[];
+  diagnostics: Diagnostic[];
+}
+
+function interpretFile<Source extends PolicySource>(
+  file: CandidateFile,
+  text: string,
+  parsed: ParsedDocuments<Source>,
+  validate: (value: unknown, source: Source) => ValidationResult,
+): FileRead {
+  const fail = (message: string, line?: number): FileRead => ({
+    kind: 'invalid',
+    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : 1, message, source: 'io' }],
+  });
   if (!file.explicit && !looksLikePolicy(text, parsed.values)) return { kind: 'skipped' };
   if (parsed.diagnostics.length > 0) return { kind: 'invalid', diagnostics: parsed.diagnostics };
   if (parsed.documents.length === 0) {
@@ -122,11 +157,12 @@ function readPolicyFile(file: CandidateFile): FileRead {
       });
       return;
     }
-    const result = validateDocument(withVersion, source);
+    const result = validate(withVersion, source);
     if (result.ok) documents.push({ source, value: result.value });
     else diagnostics.push(...result.diagnostics);
   });
-  return diagnostics.length > 0 ? { kind: 'invalid', diagnostics } : { kind: 'policy', documents };
+  const valid = diagnostics.length === 0 && documents.length === parsed.documents.length;
+  return valid ? { kind: 'policy', documents } : { kind: 'invalid', diagnostics };
 }
 
 const KNOWN_TOP_KEYS = new Set(['organization', 'strategy', ...LIST_SECTIONS]);
@@ -179,8 +215,8 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const diagnostics: Diagnostic[] = [];
   const sections = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as object[]])) as Record<ListSection, object[]>;
   const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
-  let strategy: { value: StrategyT; source: SourceDocument } | undefined;
-  let organization: { value: string; source: SourceDocument } | undefined;
+  let strategy: { value: StrategyT; source: PolicySource } | undefined;
+  let organization: { value: string; source: PolicySource } | undefined;
 
   for (const { source, value } of documents) {
     provenance.record(value, source);
