@@ -2,13 +2,15 @@
  * One lint run, without printing or exiting: paths → load → policy → rules → findings.
  * The CLI and the programmatic API both call this; formatters and exit codes come after.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { builtinRules } from '../rules/index.js';
 import { InputError, type Diagnostic } from './diagnostics.js';
 import { configureRules, type RuleOverrides } from './engine/config.js';
 import type { AnyRule } from './engine/rule.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
 import type { PhaseTimings } from './timing.js';
-import { loadPolicy, type LoadedPolicy, type LoadOptions } from './load/index.js';
+import { DEFAULT_CACHE_LOCATION, loadPolicy, ParseCache, type LoadedPolicy, type LoadOptions } from './load/index.js';
 
 export interface LintOptions {
   /** Folder that relative paths and reported file names are relative to. Default: process.cwd(). */
@@ -23,6 +25,10 @@ export interface LintOptions {
   loader?: LoadOptions['loader'];
   /** Collects the time spent in each phase, for the benchmark. */
   timings?: PhaseTimings;
+  /** Keep parsed files in a cache and re-read only the files that changed (ESLint's --cache). */
+  cache?: boolean;
+  /** The cache file, or a folder to keep it in. Default: .incentive-lint-cache in `cwd`. */
+  cacheLocation?: string;
 }
 
 export interface Summary {
@@ -54,7 +60,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   let rules;
   try {
     rules = configureRules([...builtinRules, ...(options.plugins ?? [])], options.rules);
-    loaded = loadPolicy(paths, { cwd: options.cwd, loader: options.loader, timings: options.timings });
+    loaded = loadPolicy(paths, { cwd: options.cwd, loader: options.loader, timings: options.timings, cache: openCache(options) });
   } catch (error) {
     if (error instanceof InputError) return emptyResult(error.diagnostics);
     throw error;
@@ -71,6 +77,23 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     summary: summarize(run.findings, loaded.files.length),
     loaded,
   };
+}
+
+function openCache(options: LintOptions): ParseCache | undefined {
+  if (!options.cache) return undefined;
+  const cwd = options.cwd ?? process.cwd();
+  let location = path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  if (isFolder(location)) location = path.join(location, DEFAULT_CACHE_LOCATION);
+  const settings = { rules: options.rules ?? {}, plugins: (options.plugins ?? []).map((rule) => rule.meta.id), loader: options.loader ?? 'auto' };
+  return new ParseCache(location, settings);
+}
+
+function isFolder(location: string): boolean {
+  try {
+    return fs.statSync(location).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function emptyResult(diagnostics: Diagnostic[]): LintResult {

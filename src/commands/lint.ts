@@ -9,6 +9,8 @@ export interface LintCommandOptions {
   format: string;
   color?: boolean;
   today?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export const registerLint: CommandRegistration = (program, setExitCode) => {
@@ -18,6 +20,8 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
       .addOption(new Option('-f, --format <name>', 'output format').choices(FORMAT_NAMES).default('stylish'))
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+      .option('--cache', 'keep parsed files in a cache and re-read only the files that changed')
+      .option('--cache-location <path>', 'the cache file, or a folder for it (default: .incentive-lint-cache)')
       .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
   addLintOptions(program);
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
@@ -30,7 +34,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     printDiagnostics([{ message: `unknown format "${options.format}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
-  const result = await lint(paths, { today: options.today });
+  const result = await lint(paths, { today: options.today, cache: options.cache, cacheLocation: options.cacheLocation });
   if (result.diagnostics.length > 0) {
     printDiagnostics(result.diagnostics, errChalk);
     process.stderr.write(`${result.diagnostics.length === 1 ? '1 problem' : `${result.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);

@@ -83,6 +83,21 @@ export function parseFast(file: string, rawText: string): FastParsedFile | undef
   return { documents, values, diagnostics: [] };
 }
 
+/**
+ * Sources for documents whose values are already known (read from the cache): positions come from
+ * snippets where the outline fits the values, and from the exact parser of the file otherwise.
+ */
+export function sourcesFor(file: string, rawText: string, values: readonly Record<string, unknown>[]): PolicySource[] {
+  const text = rawText.startsWith(BOM) ? rawText.slice(1) : rawText;
+  const shared = new SharedFile(file, text);
+  const outlines = outlineDocuments(text);
+  return values.map((value, index) => {
+    const outline = outlines?.length === values.length ? outlines[index] : undefined;
+    const source = new FastSource(shared, index, outline, value);
+    return outline && source.outlineMatches() ? source : new FastSource(shared, index, undefined, value);
+  });
+}
+
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -140,7 +155,8 @@ export class FastSource implements PolicySource {
   constructor(
     private readonly shared: SharedFile,
     readonly index: number,
-    private readonly outline: DocumentOutline,
+    /** Absent when the file is not plain block style: every position then comes from the exact parser. */
+    private readonly outline: DocumentOutline | undefined,
     private readonly value: Record<string, unknown>,
   ) {}
 
@@ -154,6 +170,7 @@ export class FastSource implements PolicySource {
 
   /** The outline found every top-level key, and one item per element of each list. */
   outlineMatches(): boolean {
+    if (!this.outline) return false;
     const keys = Object.keys(this.value);
     if (keys.length !== this.outline.keys.size) return false;
     for (const key of keys) {
@@ -177,7 +194,7 @@ export class FastSource implements PolicySource {
 
   private locateBySnippet(path: NodePath): Location | undefined {
     const [head, item] = path;
-    if (typeof head !== 'string') return undefined;
+    if (typeof head !== 'string' || !this.outline) return undefined;
     const key = this.outline.keys.get(head);
     if (!key) return undefined;
     const list = this.value[head];

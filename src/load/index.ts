@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
 import { discoverFiles, ioDiagnostic, type CandidateFile } from './discover.js';
-import { chooseLoader, parseFast, validateFast, type LoaderChoice } from './fast.js';
+import { ParseCache } from './cache.js';
+import { chooseLoader, parseFast, sourcesFor, validateFast, type LoaderChoice } from './fast.js';
 import { parseYaml } from './parse.js';
 import { Provenance } from './provenance.js';
 import type { PolicySource } from './source.js';
@@ -16,6 +17,7 @@ import { validateDocument, type ValidationResult } from './validate.js';
 export type { Location, NodePath, PathSegment, PolicySource } from './source.js';
 export { SourceDocument } from './source.js';
 export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
+export { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -39,6 +41,8 @@ export interface LoadOptions {
   loader?: LoaderChoice;
   /** Collects the time spent parsing and validating, for the benchmark. */
   timings?: PhaseTimings;
+  /** Reuses the documents of files whose content has not changed since the cache was written. */
+  cache?: ParseCache;
 }
 
 interface ValidDocument {
@@ -56,7 +60,7 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const loader = chooseLoader(options.loader, discovery.files);
 
   for (const file of discovery.files) {
-    const read = readPolicyFile(file, loader, options.timings);
+    const read = readPolicyFile(file, { loader, timings: options.timings, cache: options.cache });
     if (read.kind === 'skipped') {
       skipped.push(file.display);
       continue;
@@ -76,6 +80,7 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
       source: 'io',
     });
   }
+  options.cache?.save();
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
 
   const merged = timed(options.timings, 'rules', () => mergeDocuments(documents));
@@ -88,7 +93,13 @@ type FileRead =
   | { kind: 'invalid'; diagnostics: Diagnostic[] }
   | { kind: 'policy'; documents: ValidDocument[] };
 
-function readPolicyFile(file: CandidateFile, loader: 'fast' | 'exact', timings?: PhaseTimings): FileRead {
+interface ReadOptions {
+  loader: 'fast' | 'exact';
+  timings?: PhaseTimings;
+  cache?: ParseCache;
+}
+
+function readPolicyFile(file: CandidateFile, { loader, timings, cache }: ReadOptions): FileRead {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file.absolute);
@@ -108,7 +119,22 @@ function readPolicyFile(file: CandidateFile, loader: 'fast' | 'exact', timings?:
   } catch {
     return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
   }
+  if (!cache) return readText(file, text, loader, timings);
 
+  const hash = ParseCache.hash(bytes);
+  const cached = cache.get(file.absolute, hash);
+  if (cached?.kind === 'policy') {
+    const sources = sourcesFor(file.display, text, cached.values);
+    return { kind: 'policy', documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })) };
+  }
+  if (cached?.kind === 'skipped' && !file.explicit) return { kind: 'skipped' };
+  const read = readText(file, text, loader, timings);
+  if (read.kind === 'policy') cache.set(file.absolute, hash, { kind: 'policy', values: read.documents.map((document) => document.value) });
+  if (read.kind === 'skipped') cache.set(file.absolute, hash, { kind: 'skipped' });
+  return read;
+}
+
+function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined): FileRead {
   if (loader === 'fast') {
     const fast = timed(timings, 'parse', () => parseFast(file.display, text));
     // Any problem is reported by the exact path, so that messages never depend on the loader.
