@@ -85,3 +85,56 @@ function isMarker(line: string, marker: string): boolean {
 function isSeparator(code: number): boolean {
   return Number.isNaN(code) || code === SPACE || code === 0x0a || code === 0x0d || code === 0x09;
 }
+
+/** The entries of one nested block: the line where each list item or each key begins. */
+export interface BlockEntries {
+  kind: 'seq' | 'map';
+  indent: number;
+  starts: number[];
+  /** For a mapping, the key of each entry. */
+  names: string[];
+}
+
+const NESTED_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)/;
+
+/**
+ * The entries of the block made of the lines in [start, end): every line at the indentation of the
+ * first content line starts an entry, and must be a list item or a plain key; deeper lines belong
+ * to the entry above. Anything else (a flow collection or a scalar spread over lines) is `undefined`.
+ */
+export function blockEntries(text: string, start: number, end: number): BlockEntries | undefined {
+  let block: BlockEntries | undefined;
+  for (let line = start; line < end; ) {
+    const newline = text.indexOf('\n', line);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    const next = lineEnd === end ? end : lineEnd + 1;
+    let indent = 0;
+    while (text.charCodeAt(line + indent) === SPACE) indent++;
+    const first = text.charCodeAt(line + indent);
+    const blank = line + indent >= lineEnd || first === HASH || first === 0x0d;
+    if (!blank) {
+      if (block && indent < block.indent) return undefined;
+      if (!block || indent === block.indent) {
+        const isItem = first === DASH && isSeparator(text.charCodeAt(line + indent + 1));
+        const key = isItem ? undefined : NESTED_KEY.exec(text.slice(line + indent, lineEnd))?.[1];
+        block ??= { kind: isItem ? 'seq' : 'map', indent, starts: [], names: [] };
+        if (block.kind === 'seq' ? !isItem : key === undefined) return undefined;
+        block.starts.push(line);
+        if (key !== undefined) block.names.push(key);
+      }
+    }
+    line = next;
+  }
+  return block;
+}
+
+/** The text after `- ` on an item's line, when it opens a block mapping with a plain key. */
+export function firstKeyOfItem(text: string, itemLine: number): { key: string; indent: number } | undefined {
+  let indent = 0;
+  while (text.charCodeAt(itemLine + indent) === SPACE) indent++;
+  const after = itemLine + indent + 2;
+  if (text.charCodeAt(after - 1) !== SPACE) return undefined;
+  const newline = text.indexOf('\n', after);
+  const key = NESTED_KEY.exec(text.slice(after, newline === -1 ? text.length : newline))?.[1];
+  return key === undefined ? undefined : { key, indent: indent + 2 };
+}
