@@ -271,7 +271,8 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       const section = value[name];
       if (!section) continue;
       sections[name].push(section);
-      lists[name].push(...section);
+      // One item at a time: spreading a list of a few hundred thousand items overflows the stack.
+      for (const item of section) lists[name].push(item);
     }
   }
 
