@@ -35,7 +35,7 @@ export interface LoadedPolicy {
 export interface LoadOptions {
   cwd?: string;
   /**
-   * How YAML is read: `exact` (the \`yaml\` package, every diagnostic), `fast` (js-yaml, positions on
+   * How YAML is read: `exact` (the yaml package, every diagnostic), `fast` (js-yaml, positions on
    * demand; anything unusual still goes exact), or `auto` (default): fast for large policies only.
    */
   loader?: LoaderChoice;
