@@ -37,9 +37,16 @@ compensation:
       team: new Set(index.teams.keys()),
       instrument: new Set(index.instrumentById.keys()),
     };
+    // A misspelled id tends to repeat; each one is compared with the declared ids once.
+    const suggestions = new Map<string, string>();
     for (const reference of index.references) {
       if (declared[reference.kind].has(reference.id)) continue;
-      const suggestion = didYouMean(reference.id, declared[reference.kind]);
+      const key = `${reference.kind}:${reference.id}`;
+      let suggestion = suggestions.get(key);
+      if (suggestion === undefined) {
+        suggestion = didYouMean(reference.id, declared[reference.kind]);
+        suggestions.set(key, suggestion);
+      }
       report({
         node: reference.node,
         key: reference.key,

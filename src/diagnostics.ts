@@ -38,8 +38,12 @@ export class InputError extends Error {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    // The length difference is a lower bound of the distance: a candidate that cannot win is skipped.
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) > bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;

@@ -2,12 +2,15 @@
  * One lint run, without printing or exiting: configuration → paths → load → policy → rules → findings.
  * The CLI and the programmatic API both call this; formatters and exit codes come after.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { InputError, type Diagnostic } from './diagnostics.js';
 import { runnableRules } from './engine/config.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
-import { loadPolicy, loadPolicyTexts, type LoadedPolicy, type PolicyText } from './load/index.js';
+import { DEFAULT_CACHE_LOCATION, loadPolicy, loadPolicyTexts, ParseCache, type LoadedPolicy, type LoadOptions, type PolicyText } from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
+import type { PhaseTimings } from './timing.js';
 
 export interface LintOptions extends ConfigOptions {
   /** The current date, YYYY-MM-DD; decides which waivers have expired. Default: today (UTC). */
@@ -23,6 +26,14 @@ export interface LintOptions extends ConfigOptions {
   inlineSuppressions?: boolean;
   /** How long each plugin rule may run, in milliseconds (default 5000); it runs in a worker thread. */
   ruleTimeoutMs?: number;
+  /** How YAML is read (see LoadOptions.loader); the findings are the same either way. */
+  loader?: LoadOptions['loader'];
+  /** Collects the time spent in each phase, for the benchmark. */
+  timings?: PhaseTimings;
+  /** Keep parsed files in a cache and re-read only the files that changed (ESLint's --cache). */
+  cache?: boolean;
+  /** The cache file, or a folder to keep it in. Default: .incentive-lint-cache in `cwd`. */
+  cacheLocation?: string;
 }
 
 /** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
@@ -64,7 +75,10 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let loaded: LoadedPolicy;
   try {
     config = await resolveConfig({ ...options, cwd });
-    loaded = isTexts(input) ? loadPolicyTexts(input.files, { cwd }) : loadPolicy(input, { cwd, ignore: config.isIgnored });
+    const loadOptions = { cwd, loader: options.loader, timings: options.timings };
+    loaded = isTexts(input)
+      ? loadPolicyTexts(input.files, loadOptions)
+      : loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
   } catch (error) {
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
@@ -72,7 +86,9 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   if (options.announced !== undefined) loaded.policy.strategy.announced = options.announced;
   const rules = runnableRules(config.rules);
   const knownRuleIds = new Set(config.rules.map((entry) => entry.rule.meta.id));
+  const rulesStart = performance.now();
   const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions, ruleTimeoutMs: options.ruleTimeoutMs });
+  if (options.timings) options.timings.rules += performance.now() - rulesStart;
   return {
     findings: run.findings,
     waived: run.waived,
@@ -94,6 +110,26 @@ function isTexts(input: LintInput): input is { files: readonly PolicyText[] } {
 /** The result of a run that could not lint anything: only its diagnostics. */
 export function emptyResult(diagnostics: Diagnostic[], config?: ResolvedConfig): LintResult {
   return { findings: [], waived: [], suppressed: [], diagnostics, files: [], skipped: [], summary: summarize([], 0), rules: [], config };
+}
+
+function openCache(options: LintOptions, cwd: string, config: ResolvedConfig): ParseCache | undefined {
+  if (!options.cache) return undefined;
+  let location = path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  if (isFolder(location)) location = path.join(location, DEFAULT_CACHE_LOCATION);
+  return new ParseCache(location, cacheSettings(config, options.loader));
+}
+
+/** What, besides a file's content and the tool version, decides whether its cached parse is reused. */
+export function cacheSettings(config: ResolvedConfig, loader: LintOptions['loader']): Record<string, unknown> {
+  return { rules: config.rules.map((entry) => [entry.rule.meta.id, entry.severity, entry.options]), loader: loader ?? 'auto' };
+}
+
+function isFolder(location: string): boolean {
+  try {
+    return fs.statSync(location).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function summarize(findings: readonly Finding[], files: number): Summary {

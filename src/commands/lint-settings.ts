@@ -26,6 +26,8 @@ export interface SettingsCliOptions {
   baselinePrune?: boolean;
   printConfig?: boolean;
   ruleTimeout?: number;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export function addSettingsOptions(command: Command): Command {
@@ -39,6 +41,8 @@ export function addSettingsOptions(command: Command): Command {
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--baseline-prune', 'remove the entries of --baseline that no longer match a finding')
     .option('--print-config', 'print the resolved configuration as JSON and exit')
+    .option('--cache', 'keep parsed files in a cache and re-read only the files that changed')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .incentive-lint-cache)')
     .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds);
 }
 
@@ -59,8 +63,8 @@ function parseCount(value: string): number {
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs'> {
-  return { config: options.config, rules: options.rule, rulesOrigin: '--rule', ruleTimeoutMs: options.ruleTimeout };
+export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation'> {
+  return { config: options.config, rules: options.rule, rulesOrigin: '--rule', ruleTimeoutMs: options.ruleTimeout, cache: options.cache, cacheLocation: options.cacheLocation };
 }
 
 export async function printConfig(options: SettingsCliOptions): Promise<{ output?: string; diagnostics: Diagnostic[] }> {

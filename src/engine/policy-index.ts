@@ -117,6 +117,7 @@ export class PolicyIndex {
   private readonly rewardsByTeamId = new Map<string, Reward[]>();
   private readonly rewardsByMetricId = new Map<string, Reward[]>();
   private readonly instrumentsByTeamId = new Map<string, InstrumentInfo[]>();
+  private readonly upstreamByTeamId = new Map<string, TeamT[]>();
 
   constructor(
     readonly policy: Policy,
@@ -239,7 +240,7 @@ export class PolicyIndex {
 
   /** Teams that hand off to `team`. */
   upstreamOf(team: string): TeamT[] {
-    return this.handoffs.filter((handoff) => handoff.to === team).map((handoff) => handoff.from);
+    return [...(this.upstreamByTeamId.get(team) ?? [])];
   }
 
   // --- Shared incentives and balanced measurement: lookups about teams working together. ---
@@ -344,7 +345,10 @@ export class PolicyIndex {
     }
     for (const team of policy.teams) {
       this.referList('team', team.hands_off_to);
-      (team.hands_off_to ?? []).forEach((to, index) => this.handoffs.push({ from: team, to, node: team.hands_off_to!, index }));
+      (team.hands_off_to ?? []).forEach((to, index) => {
+        this.handoffs.push({ from: team, to, node: team.hands_off_to!, index });
+        push(this.upstreamByTeamId, to, team);
+      });
     }
     for (const metric of policy.metrics) this.referList('metric', metric.proxy_for);
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });

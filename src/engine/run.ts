@@ -75,7 +75,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       } else {
         await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
       }
-      findings.push(...reported);
+      for (const finding of reported) findings.push(finding);
     } catch (error) {
       diagnostics.push({
         message: `rule ${rule.meta.id} failed: ${error instanceof RuleReportError ? error.message : describeError(error)}; its findings are left out, so this run cannot be trusted`,

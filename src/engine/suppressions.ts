@@ -6,9 +6,9 @@
  * themselves: `unused-suppression` (it suppresses nothing) and `suppression-reason` (it gives no
  * reason). Both are off under `recommended` and errors under `strict`.
  */
-import { Lexer } from 'yaml';
+import { Lexer, LineCounter } from 'yaml';
 import { didYouMean } from '../diagnostics.js';
-import type { SourceDocument } from '../load/source.js';
+import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule, type Severity } from './rule.js';
 import type { ConfiguredRule, Finding } from './run.js';
 
@@ -32,8 +32,11 @@ const DIRECTIVE = /^#\s*incentive-lint-(disable-next-line|disable-line)(?=\s|$)(
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
 /** The directives in the comments of one file (the lexer tells comments from `#` inside strings). */
-export function parseDirectives(source: SourceDocument): SuppressionDirective[] {
+export function parseDirectives(source: Pick<PolicySource, 'file' | 'text'>): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = source.text.indexOf('\n'); at !== -1; at = source.text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   let offset = 0;
   for (const token of new Lexer().lex(source.text)) {
     if (CONTROL_TOKENS.has(token)) continue;
@@ -44,8 +47,8 @@ export function parseDirectives(source: SourceDocument): SuppressionDirective[] 
     if (!match) continue;
     const [rulesText = '', ...reasonParts] = match[2]!.split('--');
     const reason = reasonParts.join('--').trim();
-    const from = source.lineCounter.linePos(start);
-    const to = source.lineCounter.linePos(start + token.trimEnd().length);
+    const from = lineCounter.linePos(start);
+    const to = lineCounter.linePos(start + token.trimEnd().length);
     const kind = match[1] as DirectiveKind;
     directives.push({
       file: source.file,
@@ -120,7 +123,7 @@ export interface SuppressionOutcome {
  */
 export function applySuppressions(
   findings: readonly Finding[],
-  sources: readonly SourceDocument[],
+  sources: readonly PolicySource[],
   rules: readonly ConfiguredRule[],
   knownRuleIds?: ReadonlySet<string>,
 ): SuppressionOutcome {

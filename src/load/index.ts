@@ -7,20 +7,24 @@ import path from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
 import { discoverFiles, displayPath, ioDiagnostic, type CandidateFile, type Discovery } from './discover.js';
+import { ParseCache } from './cache.js';
+import { chooseLoader, parseFast, sourcesFor, validateFast, type LoaderChoice } from './fast.js';
 import { parseYaml } from './parse.js';
 import { Provenance } from './provenance.js';
-import type { SourceDocument } from './source.js';
-import { validateDocument } from './validate.js';
+import type { PolicySource } from './source.js';
+import { timed, type PhaseTimings } from '../timing.js';
+import { validateDocument, type ValidationResult } from './validate.js';
 
-export type { Location, NodePath, PathSegment } from './source.js';
+export type { Location, NodePath, PathSegment, PolicySource } from './source.js';
 export { SourceDocument } from './source.js';
 export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
+export { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
 
 export interface LoadedPolicy {
   policy: Policy;
   provenance: Provenance;
   /** Every document of the policy, in load order. */
-  sources: SourceDocument[];
+  sources: PolicySource[];
   /** The policy files read, as shown to the user. */
   files: string[];
   /** YAML files found in folder scans that are not policy files (no `version` key). */
@@ -33,6 +37,15 @@ export interface LoadOptions {
   cwd?: string;
   /** Files not to load (the configuration's `ignore` globs), given their absolute path. */
   ignore?: (absolutePath: string) => boolean;
+  /**
+   * How YAML is read: `exact` (the yaml package, every diagnostic), `fast` (js-yaml, positions on
+   * demand; anything unusual still goes exact), or `auto` (default): fast for large policies only.
+   */
+  loader?: LoaderChoice;
+  /** Collects the time spent parsing and validating, for the benchmark. */
+  timings?: PhaseTimings;
+  /** Reuses the documents of files whose content has not changed since the cache was written. */
+  cache?: ParseCache;
 }
 
 /** A policy file given as text rather than read from disk. */
@@ -42,7 +55,7 @@ export interface PolicyText {
 }
 
 interface ValidDocument {
-  source: SourceDocument;
+  source: PolicySource;
   value: PolicyDocument;
 }
 
@@ -50,7 +63,7 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
   if (options.ignore) discovery.files = discovery.files.filter((file) => !options.ignore!(file.absolute));
-  return loadDiscovered(discovery, paths);
+  return loadDiscovered(discovery, paths, options);
 }
 
 /** Loads policy texts held in memory (editors, tests, other tools): nothing is read from disk. */
@@ -60,17 +73,18 @@ export function loadPolicyTexts(texts: readonly PolicyText[], options: LoadOptio
     const absolute = path.resolve(cwd, given);
     return { absolute, display: displayPath(absolute, cwd), explicit: true, text };
   });
-  return loadDiscovered({ files, diagnostics: [] }, texts.map((text) => text.path));
+  return loadDiscovered({ files, diagnostics: [] }, texts.map((text) => text.path), options);
 }
 
-function loadDiscovered(discovery: Discovery, paths: readonly string[]): LoadedPolicy {
+function loadDiscovered(discovery: Discovery, paths: readonly string[], options: LoadOptions): LoadedPolicy {
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const documents: ValidDocument[] = [];
   const files: string[] = [];
   const skipped: string[] = [];
+  const loader = chooseLoader(options.loader, discovery.files);
 
   for (const file of discovery.files) {
-    const read = readPolicyFile(file);
+    const read = readPolicyFile(file, { loader, timings: options.timings, cache: options.cache });
     if (read.kind === 'skipped') {
       skipped.push(file.display);
       continue;
@@ -90,9 +104,10 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[]): LoadedP
       source: 'io',
     });
   }
+  options.cache?.save();
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
 
-  const merged = mergeDocuments(documents);
+  const merged = timed(options.timings, 'rules', () => mergeDocuments(documents));
   if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics);
   return { ...merged.result, files, skipped };
 }
@@ -102,7 +117,13 @@ type FileRead =
   | { kind: 'invalid'; diagnostics: Diagnostic[] }
   | { kind: 'policy'; documents: ValidDocument[] };
 
-function readPolicyFile(file: CandidateFile & { text?: string }): FileRead {
+interface ReadOptions {
+  loader: 'fast' | 'exact';
+  timings?: PhaseTimings;
+  cache?: ParseCache;
+}
+
+function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timings, cache }: ReadOptions): FileRead {
   let bytes: Buffer;
   try {
     bytes = file.text === undefined ? fs.readFileSync(file.absolute) : Buffer.from(file.text, 'utf8');
@@ -122,8 +143,48 @@ function readPolicyFile(file: CandidateFile & { text?: string }): FileRead {
   } catch {
     return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
   }
+  if (!cache) return readText(file, text, loader, timings);
 
-  const parsed = parseYaml(file.display, text);
+  const hash = ParseCache.hash(bytes);
+  const cached = cache.get(file.absolute, hash);
+  if (cached?.kind === 'policy') {
+    const sources = sourcesFor(file.display, text, cached.values);
+    return { kind: 'policy', documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })) };
+  }
+  if (cached?.kind === 'skipped' && !file.explicit) return { kind: 'skipped' };
+  const read = readText(file, text, loader, timings);
+  if (read.kind === 'policy') cache.set(file.absolute, hash, { kind: 'policy', values: read.documents.map((document) => document.value) });
+  if (read.kind === 'skipped') cache.set(file.absolute, hash, { kind: 'skipped' });
+  return read;
+}
+
+function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined): FileRead {
+  if (loader === 'fast') {
+    const fast = timed(timings, 'parse', () => parseFast(file.display, text));
+    // Any problem is reported by the exact path, so that messages never depend on the loader.
+    const read = fast && interpretFile(file, text, fast, (value) => timed(timings, 'validate', () => validateFast(value)));
+    if (read && read.kind !== 'invalid') return read;
+  }
+  const parsed = timed(timings, 'parse', () => parseYaml(file.display, text));
+  return interpretFile(file, text, parsed, (value, source) => timed(timings, 'validate', () => validateDocument(value, source)));
+}
+
+interface ParsedDocuments<Source extends PolicySource> {
+  documents: Source[];
+  values: unknown[];
+  diagnostics: Diagnostic[];
+}
+
+function interpretFile<Source extends PolicySource>(
+  file: CandidateFile,
+  text: string,
+  parsed: ParsedDocuments<Source>,
+  validate: (value: unknown, source: Source) => ValidationResult,
+): FileRead {
+  const fail = (message: string, line?: number): FileRead => ({
+    kind: 'invalid',
+    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : 1, message, source: 'io' }],
+  });
   if (!file.explicit && !looksLikePolicy(text, parsed.values)) return { kind: 'skipped' };
   if (parsed.diagnostics.length > 0) return { kind: 'invalid', diagnostics: parsed.diagnostics };
   if (parsed.documents.length === 0) {
@@ -146,11 +207,12 @@ function readPolicyFile(file: CandidateFile & { text?: string }): FileRead {
       });
       return;
     }
-    const result = validateDocument(withVersion, source);
+    const result = validate(withVersion, source);
     if (result.ok) documents.push({ source, value: result.value });
     else diagnostics.push(...result.diagnostics);
   });
-  return diagnostics.length > 0 ? { kind: 'invalid', diagnostics } : { kind: 'policy', documents };
+  const valid = diagnostics.length === 0 && documents.length === parsed.documents.length;
+  return valid ? { kind: 'policy', documents } : { kind: 'invalid', diagnostics };
 }
 
 const KNOWN_TOP_KEYS = new Set(['organization', 'strategy', ...LIST_SECTIONS]);
@@ -203,8 +265,8 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const diagnostics: Diagnostic[] = [];
   const sections = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as object[]])) as Record<ListSection, object[]>;
   const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
-  let strategy: { value: StrategyT; source: SourceDocument } | undefined;
-  let organization: { value: string; source: SourceDocument } | undefined;
+  let strategy: { value: StrategyT; source: PolicySource } | undefined;
+  let organization: { value: string; source: PolicySource } | undefined;
 
   for (const { source, value } of documents) {
     provenance.record(value, source);
@@ -233,7 +295,8 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       const section = value[name];
       if (!section) continue;
       sections[name].push(section);
-      lists[name].push(...section);
+      // One item at a time: spreading a list of a few hundred thousand items overflows the stack.
+      for (const item of section) lists[name].push(item);
     }
   }
 

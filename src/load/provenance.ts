@@ -4,7 +4,7 @@
  * tells which instrument a node belongs to (for waivers and baselines).
  */
 import { INSTRUMENT_SECTIONS, type Lever } from '../schema.js';
-import type { Location, PathSegment, SourceDocument } from './source.js';
+import type { Location, PathSegment, PolicySource } from './source.js';
 
 export interface InstrumentOrigin {
   lever: Lever;
@@ -13,7 +13,7 @@ export interface InstrumentOrigin {
 }
 
 export interface Origin {
-  source: SourceDocument;
+  source: PolicySource;
   path: PathSegment[];
   instrument?: InstrumentOrigin;
 }
@@ -24,7 +24,7 @@ export class Provenance {
   private readonly origins = new WeakMap<object, Origin>();
 
   /** Records the origin of `value` and of every object and list inside it. */
-  record(value: unknown, source: SourceDocument, path: PathSegment[] = [], instrument?: InstrumentOrigin): void {
+  record(value: unknown, source: PolicySource, path: PathSegment[] = [], instrument?: InstrumentOrigin): void {
     if (value === null || typeof value !== 'object') return;
     if (path.length === 2 && LEVERS.has(String(path[0])) && typeof (value as { id?: unknown }).id === 'string') {
       instrument = { lever: path[0] as Lever, id: (value as { id: string }).id, node: value };

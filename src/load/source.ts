@@ -17,7 +17,19 @@ export interface Location {
   path: PathSegment[];
 }
 
-export class SourceDocument {
+/**
+ * What the loader, the provenance map and the engine need from one YAML document: its file, its text
+ * and the way from a path to a position. The exact loader (`SourceDocument`) and the fast loader for
+ * large policies (`FastSource`) both provide it, and must give the same position for every path.
+ */
+export interface PolicySource {
+  readonly file: string;
+  readonly index: number;
+  readonly text: string;
+  locate(path: NodePath): Location;
+}
+
+export class SourceDocument implements PolicySource {
   constructor(
     /** Path of the file as shown to the user (relative to the working folder). */
     readonly file: string,

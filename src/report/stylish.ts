@@ -10,12 +10,17 @@ import type { Formatter } from './types.js';
 export const stylish: Formatter = (result, { chalk }) => {
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of result.findings) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
 
   for (const [file, findings] of byFile) {
     lines.push(chalk.underline(file));
-    const positionWidth = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
-    const severityWidth = Math.max(...findings.map((f) => f.severity.length));
+    // A loop, not Math.max(...list): a file with a hundred thousand findings would overflow the stack.
+    const positionWidth = findings.reduce((width, f) => Math.max(width, `${f.line}:${f.column}`.length), 0);
+    const severityWidth = findings.reduce((width, f) => Math.max(width, f.severity.length), 0);
     const indent = ' '.repeat(2 + positionWidth + 2 + severityWidth + 2);
     for (const finding of findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);

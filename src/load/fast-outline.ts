@@ -1,0 +1,140 @@
+/**
+ * The outline of a block-style YAML file, from one pass over its lines: where each document, each
+ * top-level key and each item of a top-level list begins. The fast loader cuts snippets along it.
+ * It returns `undefined` for anything that is not plain block style at the top level (flow or quoted
+ * top-level keys, tabs, directives); the loader then takes the exact path.
+ */
+
+export interface TopLevelKey {
+  /** Offset of the key's line (the key stands at column 1). */
+  start: number;
+  /** Offset where the next top-level key or document begins. */
+  end: number;
+  /** Offset of the line of each item, when the value is a block sequence. */
+  items: number[];
+}
+
+export interface DocumentOutline {
+  keys: Map<string, TopLevelKey>;
+}
+
+const TOP_LEVEL_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)/;
+const SPACE = 0x20;
+const DASH = 0x2d;
+const HASH = 0x23;
+
+export function outlineDocuments(text: string): DocumentOutline[] | undefined {
+  const documents: DocumentOutline[] = [];
+  let document: DocumentOutline | undefined;
+  let key: TopLevelKey | undefined;
+  let itemIndent = -1;
+
+  const closeKey = (at: number) => {
+    if (key) key.end = at;
+    key = undefined;
+    itemIndent = -1;
+  };
+  const closeDocument = (at: number) => {
+    closeKey(at);
+    if (document && document.keys.size > 0) documents.push(document);
+    document = undefined;
+  };
+
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const next = newline === -1 ? text.length : newline + 1;
+    const first = text.charCodeAt(start);
+    const line = text.slice(start, Math.min(end, start + 4));
+
+    if (isMarker(line, '---') || isMarker(line, '...')) {
+      if (text.slice(start + 3, end).trim() !== '' && !text.slice(start + 3, end).trim().startsWith('#')) return undefined;
+      closeDocument(start);
+    } else if (first === SPACE || first === DASH) {
+      let indent = 0;
+      while (text.charCodeAt(start + indent) === SPACE) indent++;
+      const marker = text.charCodeAt(start + indent);
+      if (marker === DASH && isSeparator(text.charCodeAt(start + indent + 1))) {
+        if (!key) return undefined;
+        if (itemIndent === -1) itemIndent = indent;
+        if (indent === itemIndent) key.items.push(start);
+      } else if (indent === 0) {
+        return undefined;
+      }
+    } else if (first === HASH || first === 0x0a || (first === 0x0d && text.charCodeAt(start + 1) === 0x0a)) {
+      // comment or blank line
+    } else {
+      const match = TOP_LEVEL_KEY.exec(text.slice(start, end));
+      if (!match) return undefined;
+      closeKey(start);
+      document ??= { keys: new Map() };
+      if (document.keys.has(match[1]!)) return undefined;
+      key = { start, end: text.length, items: [] };
+      document.keys.set(match[1]!, key);
+    }
+    start = next;
+  }
+  closeDocument(text.length);
+  return documents;
+}
+
+function isMarker(line: string, marker: string): boolean {
+  return line.startsWith(marker) && (line.length === 3 || isSeparator(line.charCodeAt(3)));
+}
+
+function isSeparator(code: number): boolean {
+  return Number.isNaN(code) || code === SPACE || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** The entries of one nested block: the line where each list item or each key begins. */
+export interface BlockEntries {
+  kind: 'seq' | 'map';
+  indent: number;
+  starts: number[];
+  /** For a mapping, the key of each entry. */
+  names: string[];
+}
+
+const NESTED_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)/;
+
+/**
+ * The entries of the block made of the lines in [start, end): every line at the indentation of the
+ * first content line starts an entry, and must be a list item or a plain key; deeper lines belong
+ * to the entry above. Anything else (a flow collection or a scalar spread over lines) is `undefined`.
+ */
+export function blockEntries(text: string, start: number, end: number): BlockEntries | undefined {
+  let block: BlockEntries | undefined;
+  for (let line = start; line < end; ) {
+    const newline = text.indexOf('\n', line);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    const next = lineEnd === end ? end : lineEnd + 1;
+    let indent = 0;
+    while (text.charCodeAt(line + indent) === SPACE) indent++;
+    const first = text.charCodeAt(line + indent);
+    const blank = line + indent >= lineEnd || first === HASH || first === 0x0d;
+    if (!blank) {
+      if (block && indent < block.indent) return undefined;
+      if (!block || indent === block.indent) {
+        const isItem = first === DASH && isSeparator(text.charCodeAt(line + indent + 1));
+        const key = isItem ? undefined : NESTED_KEY.exec(text.slice(line + indent, lineEnd))?.[1];
+        block ??= { kind: isItem ? 'seq' : 'map', indent, starts: [], names: [] };
+        if (block.kind === 'seq' ? !isItem : key === undefined) return undefined;
+        block.starts.push(line);
+        if (key !== undefined) block.names.push(key);
+      }
+    }
+    line = next;
+  }
+  return block;
+}
+
+/** The text after `- ` on an item's line, when it opens a block mapping with a plain key. */
+export function firstKeyOfItem(text: string, itemLine: number): { key: string; indent: number } | undefined {
+  let indent = 0;
+  while (text.charCodeAt(itemLine + indent) === SPACE) indent++;
+  const after = itemLine + indent + 2;
+  if (text.charCodeAt(after - 1) !== SPACE) return undefined;
+  const newline = text.indexOf('\n', after);
+  const key = NESTED_KEY.exec(text.slice(after, newline === -1 ? text.length : newline))?.[1];
+  return key === undefined ? undefined : { key, indent: indent + 2 };
+}
