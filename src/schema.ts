@@ -48,7 +48,7 @@ export const IsoDate = z
 
 /** A share between 0 and 1, written as a fraction (0.08) or a percentage string ("8%"). */
 export const Fraction = z
-  .union([z.number(), z.string().regex(PERCENT)], {
+  .union([z.number(), z.string().regex(PERCENT, { error: (issue) => `"${String(issue.input)}" is not a percentage: write a fraction such as 0.08 or a percentage such as "8%"` })], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
   .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value) / 100))

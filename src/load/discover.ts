@@ -99,7 +99,9 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       continue;
     }
     if (stat.isDirectory()) scanFolder(absolute);
-    else addFile(absolute, true);
+    // A pipe is what `<(…)` process substitution gives; a device (/dev/zero) would never end.
+    else if (stat.isFile() || stat.isFIFO()) addFile(absolute, true);
+    else diagnostics.push({ file: given, message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder', source: 'io' });
   }
 
   const files = [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));

@@ -53,10 +53,10 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
     }
     files.push(file.display);
     if (read.kind === 'invalid') {
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, read.diagnostics);
       continue;
     }
-    documents.push(...read.documents);
+    appendAll(documents, read.documents);
   }
 
   if (diagnostics.length === 0 && files.length === 0) {
@@ -85,25 +85,29 @@ function readPolicyFile(file: CandidateFile): FileRead {
   } catch (error) {
     return { kind: 'invalid', diagnostics: [ioDiagnostic(file.display, error)] };
   }
-  const fail = (message: string, line?: number): FileRead => ({
+  const fail = (message: string, line?: number, column?: number): FileRead => ({
     kind: 'invalid',
-    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : 1, message, source: 'io' }],
+    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : (column ?? 1), message, source: 'io' }],
   });
+  if (startsWithUtf16Bom(bytes)) {
+    return file.explicit ? fail('the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)') : { kind: 'skipped' };
+  }
   if (bytes.includes(0)) {
     return file.explicit ? fail('this is a binary file, not YAML text: give the path of a policy .yaml file') : { kind: 'skipped' };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
+  const invalidAt = firstInvalidUtf8Offset(bytes);
+  if (invalidAt >= 0) {
+    const { line, column } = positionOfByte(bytes, invalidAt);
+    return fail(`byte 0x${bytes[invalidAt]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 text: save the file as UTF-8`, line, column);
   }
+  const text = bytes.toString('utf8');
 
   const parsed = parseYaml(file.display, text);
   if (!file.explicit && !looksLikePolicy(text, parsed.values)) return { kind: 'skipped' };
   if (parsed.diagnostics.length > 0) return { kind: 'invalid', diagnostics: parsed.diagnostics };
   if (parsed.documents.length === 0) {
-    return fail('the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)', 1);
+    const what = text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
+    return fail(`${what}: a policy file starts with version: 1 (run \`incentive-lint init\` for a starter)`, 1);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -124,7 +128,7 @@ function readPolicyFile(file: CandidateFile): FileRead {
     }
     const result = validateDocument(withVersion, source);
     if (result.ok) documents.push({ source, value: result.value });
-    else diagnostics.push(...result.diagnostics);
+    else appendAll(diagnostics, result.diagnostics);
   });
   return diagnostics.length > 0 ? { kind: 'invalid', diagnostics } : { kind: 'policy', documents };
 }
@@ -148,24 +152,55 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** `target.push(...items)` overflows the call stack past ~100,000 items: a 50 MB policy has more. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function lineOfFirstInvalidByte(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+function startsWithUtf16Bom(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/** The offset of the first byte that is not well-formed UTF-8, or -1: one linear pass, however large the file. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const continuation = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (continuation === 0 || i + continuation >= bytes.length) return i;
+    let codePoint = lead & (0x3f >> continuation);
+    for (let k = 1; k <= continuation; k++) {
+      const next = bytes[i + k]!;
+      if ((next & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    const shortest = [0, 0x80, 0x800, 0x10000][continuation]!;
+    if (codePoint < shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += continuation + 1;
+  }
+  return -1;
+}
+
+/** Line and column (in characters, as YAML positions count them) of the byte at `offset`. */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let end = 0; end < bytes.length; end++) {
-    if (bytes[end] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(0, end));
-      } catch {
-        return line;
-      }
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
       line++;
+      lineStart = i + 1;
     }
   }
-  return line;
+  const before = bytes.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
+  return { line, column: before.length + 1 };
 }
 
 interface Merged {
@@ -209,7 +244,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       const section = value[name];
       if (!section) continue;
       sections[name].push(section);
-      lists[name].push(...section);
+      appendAll(lists[name], section);
     }
   }
 

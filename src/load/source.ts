@@ -34,7 +34,15 @@ export class SourceDocument {
    * value of a key is located from its key (`bonus:`), so that the line shown is the one people read.
    */
   locate(path: NodePath): Location {
-    const [start, rawEnd] = this.offsets(path);
+    return this.locateRange(path, this.offsets(path));
+  }
+
+  /** Where the key of the entry at `path` stands (an unknown key is about the key, not its value). */
+  locateKey(path: NodePath): Location {
+    return this.locateRange(path, this.offsets(path, true));
+  }
+
+  private locateRange(path: NodePath, [start, rawEnd]: [number, number]): Location {
     let end = rawEnd;
     while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
     const from = this.lineCounter.linePos(start);
@@ -42,7 +50,7 @@ export class SourceDocument {
     return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, path: [...path] };
   }
 
-  private offsets(path: NodePath): [number, number] {
+  private offsets(path: NodePath, keyOnly = false): [number, number] {
     let node: unknown = this.document.contents;
     let pair: Pair | undefined;
     let fallback: [number, number] = [0, 0];
@@ -61,6 +69,7 @@ export class SourceDocument {
       if (node === undefined && pair === undefined) return fallback;
     }
     const keyRange = pair ? rangeOf(pair.key) : undefined;
+    if (keyOnly && keyRange) return keyRange;
     const valueRange = rangeOf(node);
     if (keyRange && (!valueRange || isCollection(node))) {
       return [keyRange[0], valueRange ? valueRange[1] : keyRange[1]];
