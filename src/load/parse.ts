@@ -59,7 +59,7 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       return;
     }
     try {
-      const tagged = findTags(document);
+      const tagged = findTags(document, text);
       if (tagged) {
         diagnostics.push(at(tagged.offset, tagMessage(tagged.tag)));
         return;
@@ -109,9 +109,9 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines: put the key and its colon on one line',
   MULTILINE_IMPLICIT_KEY: 'this line is not a `key: value` pair: write the key, a colon and a space, then the value (such as name: Enterprise-first), or quote text that runs over several lines',
   UNEXPECTED_TOKEN: 'unexpected text here: check for a missing colon, dash or quote',
-  BAD_SCALAR_START: 'a plain value cannot start with this character: quote the value, such as "@acme"',
+  BAD_SCALAR_START: 'quote the value, such as "@acme"',
   BAD_ALIAS: 'this alias names no anchor defined before it: define &name first, or write the value out',
-  BAD_DQ_ESCAPE: 'invalid escape in a double-quoted string: use \\\\ for a backslash, or single quotes',
+  BAD_DQ_ESCAPE: 'inside double quotes write \\\\ for a backslash, or use single quotes',
   BAD_DIRECTIVE: 'remove the % directive line: policy files are YAML 1.2 and need no directives',
   KEY_OVER_1024_CHARS: 'a key may be at most 1024 characters long: shorten it',
   NON_STRING_KEY: 'keys must be plain words: quote the key',
@@ -212,11 +212,11 @@ const CORE_TAGS = new Set([
 ]);
 
 /** The first explicit tag other than the core schema's own (`!!str` and the like). */
-function findTags(document: Document.Parsed): { tag: string; offset: number } | undefined {
+function findTags(document: Document.Parsed, text: string): { tag: string; offset: number } | undefined {
   let found: { tag: string; offset: number } | undefined;
   visit(document, (_key, node) => {
     if (isNode(node) && node.tag && !CORE_TAGS.has(node.tag)) {
-      found = { tag: node.tag.replace('tag:yaml.org,2002:', '!!'), offset: node.range?.[0] ?? 0 };
+      found = { tag: node.tag.replace('tag:yaml.org,2002:', '!!'), offset: tagOffset(text, node.range?.[0] ?? 0) };
       return visit.BREAK;
     }
     return undefined;
@@ -225,6 +225,14 @@ function findTags(document: Document.Parsed): { tag: string; offset: number } | 
 }
 
 /** The offset of the alias `*name` (or of the first alias when no name is given). */
+/** A node's range starts at its value; the tag written before it (`!!binary aGk=`) is what to point at. */
+function tagOffset(text: string, valueOffset: number): number {
+  let bang = text.lastIndexOf('!', valueOffset - 1);
+  if (bang < 0 || valueOffset - bang > 1100) return valueOffset;
+  while (bang > 0 && text.charAt(bang - 1) === '!') bang--;
+  return bang;
+}
+
 function aliasOffset(document: Document.Parsed, name: string | undefined): number | undefined {
   let offset: number | undefined;
   try {
