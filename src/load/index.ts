@@ -7,6 +7,7 @@ import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
 import { discoverFiles, ioDiagnostic, type CandidateFile } from './discover.js';
 import { parseYaml } from './parse.js';
+import { printable } from './printable.js';
 import { Provenance } from './provenance.js';
 import type { SourceDocument } from './source.js';
 import { validateDocument } from './validate.js';
@@ -66,10 +67,10 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
       source: 'io',
     });
   }
-  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics).map(printableDiagnostic));
 
   const merged = mergeDocuments(documents);
-  if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics);
+  if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics.map(printableDiagnostic));
   return { ...merged.result, files, skipped };
 }
 
@@ -144,6 +145,11 @@ function looksLikePolicy(text: string, values: unknown[]): boolean {
   if (!isMapping(first)) return values.length === 0 && /^version\s*:/m.test(text);
   if (!('version' in first)) return false;
   return first.version === 1 || Object.keys(first).some((key) => KNOWN_TOP_KEYS.has(key));
+}
+
+/** Messages quote the user's keys and text: nothing in them may drive the terminal. */
+function printableDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  return { ...diagnostic, message: printable(diagnostic.message), ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

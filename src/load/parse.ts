@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { codePointName, UNPRINTABLE } from './printable.js';
 import { SourceDocument } from './source.js';
 
 /** Aliases a document may expand: enough for shared snippets, far too few for "billion laughs". */
@@ -62,6 +63,16 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       const tagged = findTags(document, text);
       if (tagged) {
         diagnostics.push(at(tagged.offset, tagMessage(tagged.tag)));
+        return;
+      }
+      const unprintable = findUnprintable(document);
+      if (unprintable) {
+        diagnostics.push(
+          at(
+            unprintable.offset,
+            `this text contains the control character ${codePointName(unprintable.character)}: remove it (policy text is printed in terminals and CI logs, where such characters can rewrite what is shown)`,
+          ),
+        );
         return;
       }
       values.push(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
@@ -194,7 +205,8 @@ function unclosedOpener(yamlSays: string, offset: number, document: Document.Par
 }
 
 function keyAt(text: string, offset: number): string | undefined {
-  return /^["']?([^:"'\n]+)/.exec(text.slice(offset, offset + 200))?.[1]?.trim();
+  const key = /^["']?([^:"'\n]+)/.exec(text.slice(offset, offset + 200))?.[1]?.trim();
+  return key && key.length > 40 ? `${key.slice(0, 40)}…` : key;
 }
 
 function lowerFirst(text: string): string {
@@ -225,6 +237,22 @@ function findTags(document: Document.Parsed, text: string): { tag: string; offse
 }
 
 /** The offset of the alias `*name` (or of the first alias when no name is given). */
+/** The first key or text value holding a control character (written as an escape such as "\e"). */
+function findUnprintable(document: Document.Parsed): { character: string; offset: number } | undefined {
+  let found: { character: string; offset: number } | undefined;
+  visit(document, (_key, node) => {
+    if (isScalar(node) && typeof node.value === 'string') {
+      const character = UNPRINTABLE.exec(node.value)?.[0];
+      if (character !== undefined) {
+        found = { character, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
 /** A node's range starts at its value; the tag written before it (`!!binary aGk=`) is what to point at. */
 function tagOffset(text: string, valueOffset: number): number {
   let bang = text.lastIndexOf('!', valueOffset - 1);

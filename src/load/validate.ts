@@ -68,8 +68,10 @@ function unknownKeyMessage(key: string, path: readonly PropertyKey[], known: str
   if (key === '<<') {
     return `merge keys (<<) are not supported in ${where}: write the keys out`;
   }
-  if (suggestion) return `unknown key "${key}" in ${where}${suggestion}`;
-  return `unknown key "${key}" in ${where}: the keys allowed here are ${known.join(', ')}`;
+  // A hostile file can hold 1,024-character keys: the message quotes enough to find it.
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  if (suggestion) return `unknown key "${shown}" in ${where}${suggestion}`;
+  return `unknown key "${shown}" in ${where}: the keys allowed here are ${known.join(', ')}`;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {

@@ -451,3 +451,35 @@ describe.concurrent('dates that are not on the calendar', () => {
     expect(result.diagnostics).toEqual([]);
   });
 });
+
+describe.concurrent('nothing in the input can drive the terminal or flood the log', () => {
+  const refused = (code: string) =>
+    `this text contains the control character ${code}: remove it (policy text is printed in terminals and CI logs, where such characters can rewrite what is shown)`;
+
+  it('escape sequences, carriage returns and bidirectional overrides in keys or text are refused', async () => {
+    expectUntrusted(await lintFiles({ 'policy.yaml': yamlLines('version: 1', '"\\e]0;owned\\a\\e[2J": 1') }), 'policy.yaml:2:1', refused('U+001B'));
+    expectUntrusted(await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme\\rall checks passed"') }), 'policy.yaml:2:15', refused('U+000D'));
+    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme \u202Eproc eht"') });
+    expectUntrusted(run, 'policy.yaml:2:15', refused('U+202E'));
+    expect(run.stderr).not.toMatch(/[\u001b\u202e]/);
+  });
+
+  it('a file name with an escape character is shown escaped', async () => {
+    const run = await lintFiles({ 'bad\u001b[2Jname.yaml': '' }, ['bad\u001b[2Jname.yaml']);
+    expectUntrusted(run, 'bad\\u001b[2Jname.yaml:1:1', 'the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)');
+    expect(run.stderr).not.toContain('\u001b');
+  });
+
+  it('a 1,000-character key is quoted short', async () => {
+    const key = 'k'.repeat(1000);
+    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', `${key}: 1`) });
+    expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers`);
+  });
+
+  it('multi-line text and tabs inside text stay allowed', async () => {
+    const text = BASE_POLICY.replace('statement: Win enterprise accounts', 'statement: "Win\\tenterprise\\naccounts"');
+    const run = await lintFiles({ 'policy.yaml': text });
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+  });
+});
