@@ -50,11 +50,14 @@ export function folderWith(files: Record<string, string | Uint8Array>): string {
  * Runs the built CLI like `runCli`, but without blocking, so that the cases of a file run side by
  * side. Killed after `timeout`: a hang ends as code -1 and fails the test.
  */
-export function runCliAsync(args: readonly string[], options: { cwd?: string; timeout?: number } = {}): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+export function runCliAsync(
+  args: readonly string[],
+  options: { cwd?: string; timeout?: number; nodeFlags?: readonly string[]; env?: Record<string, string> } = {},
+): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

@@ -1,7 +1,8 @@
 /**
  * Read-only guarantee: no command writes to, touches, adds to or removes from the user's files and
  * folders, whether the policy is valid or broken. Every file and folder under the working folder is
- * snapshotted (content hash, size, mode, modification time, folder listing) before and after.
+ * snapshotted (content hash, size, mode, modification time, folder listing) before and after; and
+ * each command, run again under Node's permission model with writes forbidden, prints the same.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -87,6 +88,15 @@ describe('the snapshot', () => {
   });
 });
 
+/**
+ * Node's permission model with read access only: any attempt to write a file, anywhere, throws.
+ * (`--permission` from Node 22.13 / 23.5, `--experimental-permission` before.)
+ */
+const READ_ONLY_NODE = [
+  process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
+  '--allow-fs-read=*',
+];
+
 describe.concurrent('no command writes to its input', () => {
   for (const [input, makeFolder] of Object.entries(INPUTS)) {
     for (const command of COMMANDS) {
@@ -98,6 +108,15 @@ describe.concurrent('no command writes to its input', () => {
         expect([0, 1, 2]).toContain(run.code);
         expect(run.stdout.length + run.stderr.length).toBeGreaterThan(0);
         expect(snapshot(cwd)).toEqual(before);
+      });
+
+      it(`${command.name}: ${input}, with file writes forbidden, prints the same`, async () => {
+        const cwd = makeFolder();
+        const [free, readOnly] = await Promise.all([
+          runCliAsync(command.args('policy'), { cwd }),
+          runCliAsync(command.args('policy'), { cwd, nodeFlags: READ_ONLY_NODE, env: { NODE_NO_WARNINGS: '1' } }),
+        ]);
+        expect(readOnly).toEqual(free);
       });
     }
   }
