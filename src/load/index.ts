@@ -54,7 +54,7 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
     }
     files.push(file.display);
     if (read.kind === 'invalid') {
-      appendAll(diagnostics, read.diagnostics);
+      appendAll(diagnostics, capPerFile(read.diagnostics));
       continue;
     }
     appendAll(documents, read.documents);
@@ -145,6 +145,26 @@ function looksLikePolicy(text: string, values: unknown[]): boolean {
   if (!isMapping(first)) return values.length === 0 && /^version\s*:/m.test(text);
   if (!('version' in first)) return false;
   return first.version === 1 || Object.keys(first).some((key) => KNOWN_TOP_KEYS.has(key));
+}
+
+/** More problems than anyone reads in one file: a generated or badly broken file would flood the log. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const sorted = sortDiagnostics(diagnostics);
+  const firstLeftOut = sorted[MAX_DIAGNOSTICS_PER_FILE]!;
+  const more = sorted.length - MAX_DIAGNOSTICS_PER_FILE;
+  return [
+    ...sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE),
+    {
+      file: firstLeftOut.file,
+      line: firstLeftOut.line,
+      column: firstLeftOut.column,
+      message: `${more} more problem${more === 1 ? '' : 's'} from here on are not shown: fix the ones above and run again`,
+      source: firstLeftOut.source,
+    },
+  ];
 }
 
 /** Messages quote the user's keys and text: nothing in them may drive the terminal. */

@@ -476,6 +476,15 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers`);
   });
 
+  it('a file with 5,000 problems shows the first 100 and says how many more there are', async () => {
+    const metrics = Array.from({ length: 5000 }, (_, i) => `  - { id: m${i}, colour: red }`);
+    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy: { priorities: [] }', 'metrics:', ...metrics) });
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
+    expect(errors).toHaveLength(101);
+    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity');
+    expectUntrusted(run, 'policy.yaml:104:17', '4900 more problems from here on are not shown: fix the ones above and run again');
+  });
+
   it('multi-line text and tabs inside text stay allowed', async () => {
     const text = BASE_POLICY.replace('statement: Win enterprise accounts', 'statement: "Win\\tenterprise\\naccounts"');
     const run = await lintFiles({ 'policy.yaml': text });
