@@ -167,9 +167,13 @@ function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
   ];
 }
 
-/** Messages quote the user's keys and text: nothing in them may drive the terminal. */
+/**
+ * Messages quote the user's keys and text: nothing in them may drive the terminal, and a quoted
+ * value of a megabyte is cut to what it takes to find it.
+ */
 function printableDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  return { ...diagnostic, message: printable(diagnostic.message), ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
+  const message = printable(diagnostic.message).replace(/"([^"\n]{60,})"/g, (_quoted, inner: string) => `"${inner.slice(0, 40)}…"`);
+  return { ...diagnostic, message, ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {

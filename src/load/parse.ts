@@ -236,7 +236,6 @@ function findTags(document: Document.Parsed, text: string): { tag: string; offse
   return found;
 }
 
-/** The offset of the alias `*name` (or of the first alias when no name is given). */
 /** The first key or text value holding a control character (written as an escape such as "\e"). */
 function findUnprintable(document: Document.Parsed): { character: string; offset: number } | undefined {
   let found: { character: string; offset: number } | undefined;
@@ -261,6 +260,7 @@ function tagOffset(text: string, valueOffset: number): number {
   return bang;
 }
 
+/** The offset of the alias `*name` (or of the first alias when no name is given). */
 function aliasOffset(document: Document.Parsed, name: string | undefined): number | undefined {
   let offset: number | undefined;
   try {

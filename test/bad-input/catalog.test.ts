@@ -470,10 +470,12 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     expect(run.stderr).not.toContain('\u001b');
   });
 
-  it('a 1,000-character key is quoted short', async () => {
+  it('a 1,000-character key and a 100,000-character value are quoted short', async () => {
     const key = 'k'.repeat(1000);
-    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', `${key}: 1`) });
+    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', `${key}: 1`, 'teams:', `  - id: ${'X'.repeat(100_000)}`) });
     expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers`);
+    expectUntrusted(run, 'policy.yaml:4:9', `id: "${'X'.repeat(40)}…" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${'x'.repeat(40)}…"`);
+    expect(run.stderr.length).toBeLessThan(1000);
   });
 
   it('a file with 5,000 problems shows the first 100 and says how many more there are', async () => {
