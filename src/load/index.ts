@@ -171,8 +171,11 @@ function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
  * Messages quote the user's keys and text: nothing in them may drive the terminal, and a quoted
  * value of a megabyte is cut to what it takes to find it.
  */
+/** A quoted value of 60 characters or more: opens after a space or "(", closes before a space, punctuation or the end. */
+const LONG_QUOTE = /(^|[\s(])"([^"\n]{60,})"(?=$|[\s:;,.)?])/g;
+
 function printableDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  const message = printable(diagnostic.message).replace(/"([^"\n]{60,})"/g, (_quoted, inner: string) => `"${inner.slice(0, 40)}…"`);
+  const message = printable(diagnostic.message).replace(LONG_QUOTE, (_quoted, before: string, inner: string) => `${before}"${inner.slice(0, 40)}…"`);
   return { ...diagnostic, message, ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
 }
 

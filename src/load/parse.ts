@@ -33,7 +33,8 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
     parsed = parseAllDocuments(text, {
       lineCounter,
       merge: false,
-      uniqueKeys: true,
+      // Duplicate keys are found by findDuplicateKeys: the parser's own check is quadratic in the size of a mapping.
+      uniqueKeys: false,
       prettyErrors: false,
       logLevel: 'silent',
       version: '1.2',
@@ -51,7 +52,7 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       // One syntax error usually sets off more on the same line; the first one is the one to fix.
       const linesSeen = new Set<number>();
       for (const problem of problems) {
-        const { offset, message } = describeYamlError(problem, text, document);
+        const { offset, message } = describeYamlError(problem, document);
         const diagnostic = at(offset, message);
         if (linesSeen.has(diagnostic.line!)) continue;
         linesSeen.add(diagnostic.line!);
@@ -63,6 +64,11 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       const tagged = findTags(document, text);
       if (tagged) {
         diagnostics.push(at(tagged.offset, tagMessage(tagged.tag)));
+        return;
+      }
+      const duplicates = findDuplicateKeys(document);
+      if (duplicates.length > 0) {
+        for (const { key, offset } of duplicates) diagnostics.push(at(offset, `duplicate key "${key}": ${HINTS.DUPLICATE_KEY}`));
         return;
       }
       const unprintable = findUnprintable(document);
@@ -145,13 +151,9 @@ const PLAIN_MESSAGES: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** The message and the offset to report it at: for an unclosed quote or bracket, where it opens. */
-function describeYamlError(problem: YAMLError, text: string, document: Document.Parsed): { offset: number; message: string } {
+function describeYamlError(problem: YAMLError, document: Document.Parsed): { offset: number; message: string } {
   const yamlSays = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   const offset = problem.pos[0];
-  if (problem.code === 'DUPLICATE_KEY') {
-    const key = keyAt(text, offset);
-    return { offset, message: `duplicate key${key ? ` "${key}"` : ''}: ${HINTS.DUPLICATE_KEY}` };
-  }
   if (problem.code === 'TAG_RESOLVE_FAILED') {
     const tag = /tag:? ?(\S+)/i.exec(yamlSays)?.[1];
     return { offset, message: tagMessage(tag?.replace('tag:yaml.org,2002:', '!!')) };
@@ -204,9 +206,24 @@ function unclosedOpener(yamlSays: string, offset: number, document: Document.Par
   return { offset: opener ?? offset, message: kind.message };
 }
 
-function keyAt(text: string, offset: number): string | undefined {
-  const key = /^["']?([^:"'\n]+)/.exec(text.slice(offset, offset + 200))?.[1]?.trim();
-  return key && key.length > 40 ? `${key.slice(0, 40)}…` : key;
+/**
+ * Every second occurrence of a key in one mapping, in one pass. Keys are compared as the text they
+ * become (`1` and "1" are the same key once loaded).
+ */
+function findDuplicateKeys(document: Document.Parsed): Array<{ key: string; offset: number }> {
+  const duplicates: Array<{ key: string; offset: number }> = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) duplicates.push({ key: key.length > 40 ? `${key.slice(0, 40)}…` : key, offset: item.key.range?.[0] ?? 0 });
+        seen.add(key);
+      }
+    },
+  });
+  return duplicates;
 }
 
 function lowerFirst(text: string): string {

@@ -40,6 +40,20 @@ describe('large policies', () => {
     expect(JSON.parse(run.stdout).summary).toEqual({ errors: 0, warnings: 0, infos: 0, files: 1 });
   }, 70_000);
 
+  it('a mapping of 50,000 keys ends well within the timeout (duplicate checks and lookups are not quadratic)', async () => {
+    const keys = Array.from({ length: 50_000 }, (_, i) => `k${i}: 1\n`).join('');
+    const [unknown, duplicate] = await Promise.all(
+      [`version: 1\n${keys}`, `version: 1\n${keys}k7: 2\n`].map((text) => runCliAsync(['policy.yaml'], { cwd: folderWith({ 'policy.yaml': text }) })),
+    );
+    for (const run of [unknown!, duplicate!]) {
+      expectNoStackTrace(run.stderr);
+      expect(run.code).toBe(2);
+    }
+    expect(unknown!.stderr).toContain('error policy.yaml:2:1: unknown key "k0" in the policy file');
+    expect(unknown!.stderr).toContain('error policy.yaml:102:1: 49900 more problems from here on are not shown');
+    expect(duplicate!.stderr).toContain('error policy.yaml:50002:1: duplicate key "k7": a key may appear once in a mapping: remove or rename the second one');
+  });
+
   it.runIf(process.env.INCENTIVE_LINT_LARGE === '1')(
     'a 50 MB policy lints (INCENTIVE_LINT_LARGE=1)',
     async (context) => {
