@@ -59,6 +59,7 @@ describe('large policies', () => {
     'a 50 MB policy lints (INCENTIVE_LINT_LARGE=1)',
     async (context) => {
       const dir = folderWith({});
+      context.onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
       const file = writeLargePolicy(dir, 50 * 1024 * 1024);
       expect(fs.statSync(file).size).toBeGreaterThanOrEqual(50 * 1024 * 1024);
       const started = Date.now();
