@@ -53,7 +53,7 @@ export const IsoDate = z
 export const Fraction = z
   // The range is checked after the percentage is converted, which JSON Schema cannot see; the
   // metadata gives editors the range of a fraction, so that `rate: 8` (meaning 8%) is flagged there.
-  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT)], {
+  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => `"${String(issue.input)}" is not a percentage: write a fraction such as 0.08 or a percentage such as "8%"` })], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
   .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value) / 100))

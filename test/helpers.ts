@@ -18,8 +18,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built binary with color off (unless `env` says otherwise) and no stdin. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): CliRun {
+/**
+ * Runs the built binary with color off (unless `env` says otherwise) and no stdin. A run that
+ * outlives `timeout` (default 60 s) is killed and reports code -1: a hang fails the test.
+ */
+export function runCli(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {},
+): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -27,7 +33,8 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     env: env as NodeJS.ProcessEnv,
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeout ?? 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { printable } from './printable.js';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['incentive-lint.config.yaml', 'incentive-lint.config.yml', '.incentive-lint.yaml', '.incentive-lint.yml'];
 
@@ -27,7 +28,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || path.basename(absolute);
-  return relative.split(path.sep).join('/');
+  return printable(relative.split(path.sep).join('/'));
 }
 
 export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
@@ -95,11 +96,13 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     try {
       stat = fs.statSync(absolute);
     } catch (error) {
-      diagnostics.push(ioDiagnostic(given, error));
+      diagnostics.push(ioDiagnostic(printable(given), error));
       continue;
     }
     if (stat.isDirectory()) scanFolder(absolute);
-    else addFile(absolute, true);
+    // A pipe is what `<(…)` process substitution gives; a device (/dev/zero) would never end.
+    else if (stat.isFile() || stat.isFIFO()) addFile(absolute, true);
+    else diagnostics.push({ file: printable(given), message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder', source: 'io' });
   }
 
   const files = [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));

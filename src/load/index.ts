@@ -10,6 +10,7 @@ import { discoverFiles, displayPath, ioDiagnostic, type CandidateFile, type Disc
 import { ParseCache } from './cache.js';
 import { chooseLoader, parseFast, sourcesFor, validateFast, type LoaderChoice } from './fast.js';
 import { parseYaml } from './parse.js';
+import { printable, UNPRINTABLE } from './printable.js';
 import { Provenance } from './provenance.js';
 import type { PolicySource } from './source.js';
 import { timed, type PhaseTimings } from '../timing.js';
@@ -91,10 +92,10 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
     }
     files.push(file.display);
     if (read.kind === 'invalid') {
-      diagnostics.push(...read.diagnostics);
+      appendAll(diagnostics, capPerFile(read.diagnostics));
       continue;
     }
-    documents.push(...read.documents);
+    appendAll(documents, read.documents);
   }
 
   if (diagnostics.length === 0 && files.length === 0) {
@@ -105,10 +106,10 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
     });
   }
   options.cache?.save();
-  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics));
+  if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics).map(printableDiagnostic));
 
   const merged = timed(options.timings, 'rules', () => mergeDocuments(documents));
-  if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics);
+  if (merged.diagnostics.length > 0) throw new InputError(merged.diagnostics.map(printableDiagnostic));
   return { ...merged.result, files, skipped };
 }
 
@@ -130,19 +131,22 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   } catch (error) {
     return { kind: 'invalid', diagnostics: [ioDiagnostic(file.display, error)] };
   }
-  const fail = (message: string, line?: number): FileRead => ({
+  const fail = (message: string, line?: number, column?: number): FileRead => ({
     kind: 'invalid',
-    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : 1, message, source: 'io' }],
+    diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : (column ?? 1), message, source: 'io' }],
   });
+  if (startsWithUtf16Bom(bytes)) {
+    return file.explicit ? fail('the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)') : { kind: 'skipped' };
+  }
   if (bytes.includes(0)) {
     return file.explicit ? fail('this is a binary file, not YAML text: give the path of a policy .yaml file') : { kind: 'skipped' };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail('the file is not valid UTF-8 text: save it as UTF-8', lineOfFirstInvalidByte(bytes));
+  const invalidAt = firstInvalidUtf8Offset(bytes);
+  if (invalidAt >= 0) {
+    const { line, column } = positionOfByte(bytes, invalidAt);
+    return fail(`byte 0x${bytes[invalidAt]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 text: save the file as UTF-8`, line, column);
   }
+  const text = bytes.toString('utf8');
   if (!cache) return readText(file, text, loader, timings);
 
   const hash = ParseCache.hash(bytes);
@@ -159,7 +163,8 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
 }
 
 function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined): FileRead {
-  if (loader === 'fast') {
+  // Escapes and control characters are judged by the exact path alone (see printable.ts).
+  if (loader === 'fast' && !text.includes('\\') && !UNPRINTABLE.test(text)) {
     const fast = timed(timings, 'parse', () => parseFast(file.display, text));
     // Any problem is reported by the exact path, so that messages never depend on the loader.
     const read = fast && interpretFile(file, text, fast, (value) => timed(timings, 'validate', () => validateFast(value)));
@@ -188,7 +193,8 @@ function interpretFile<Source extends PolicySource>(
   if (!file.explicit && !looksLikePolicy(text, parsed.values)) return { kind: 'skipped' };
   if (parsed.diagnostics.length > 0) return { kind: 'invalid', diagnostics: parsed.diagnostics };
   if (parsed.documents.length === 0) {
-    return fail('the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)', 1);
+    const what = text.trim() === '' ? 'the file is empty' : 'the file holds only comments';
+    return fail(`${what}: a policy file starts with version: 1 (run \`incentive-lint init\` for a starter)`, 1);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -209,7 +215,7 @@ function interpretFile<Source extends PolicySource>(
     }
     const result = validate(withVersion, source);
     if (result.ok) documents.push({ source, value: result.value });
-    else diagnostics.push(...result.diagnostics);
+    else appendAll(diagnostics, result.diagnostics);
   });
   const valid = diagnostics.length === 0 && documents.length === parsed.documents.length;
   return valid ? { kind: 'policy', documents } : { kind: 'invalid', diagnostics };
@@ -228,30 +234,93 @@ function looksLikePolicy(text: string, values: unknown[]): boolean {
   return first.version === 1 || Object.keys(first).some((key) => KNOWN_TOP_KEYS.has(key));
 }
 
+/** More problems than anyone reads in one file: a generated or badly broken file would flood the log. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const sorted = sortDiagnostics(diagnostics);
+  const firstLeftOut = sorted[MAX_DIAGNOSTICS_PER_FILE]!;
+  const more = sorted.length - MAX_DIAGNOSTICS_PER_FILE;
+  return [
+    ...sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE),
+    {
+      file: firstLeftOut.file,
+      line: firstLeftOut.line,
+      column: firstLeftOut.column,
+      message: `${more} more problem${more === 1 ? '' : 's'} from here on are not shown: fix the ones above and run again`,
+      source: firstLeftOut.source,
+    },
+  ];
+}
+
+/**
+ * Messages quote the user's keys and text: nothing in them may drive the terminal, and a quoted
+ * value of a megabyte is cut to what it takes to find it.
+ */
+/** A quoted value of 60 characters or more: opens after a space or "(", closes before a space, punctuation or the end. */
+const LONG_QUOTE = /(^|[\s(])"([^"\n]{60,})"(?=$|[\s:;,.)?])/g;
+
+function printableDiagnostic(diagnostic: Diagnostic): Diagnostic {
+  const message = printable(diagnostic.message).replace(LONG_QUOTE, (_quoted, before: string, inner: string) => `${before}"${inner.slice(0, 40)}…"`);
+  return { ...diagnostic, message, ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
+}
+
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
 }
 
+/** `target.push(...items)` overflows the call stack past ~100,000 items: a 50 MB policy has more. */
+function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function lineOfFirstInvalidByte(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+function startsWithUtf16Bom(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+/** The offset of the first byte that is not well-formed UTF-8, or -1: one linear pass, however large the file. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const continuation = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
+    if (continuation === 0 || i + continuation >= bytes.length) return i;
+    let codePoint = lead & (0x3f >> continuation);
+    for (let k = 1; k <= continuation; k++) {
+      const next = bytes[i + k]!;
+      if ((next & 0xc0) !== 0x80) return i;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    const shortest = [0, 0x80, 0x800, 0x10000][continuation]!;
+    if (codePoint < shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
+    i += continuation + 1;
+  }
+  return -1;
+}
+
+/** Line and column (in characters, as YAML positions count them) of the byte at `offset`. */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let end = 0; end < bytes.length; end++) {
-    if (bytes[end] === 0x0a) {
-      try {
-        decoder.decode(bytes.subarray(0, end));
-      } catch {
-        return line;
-      }
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
       line++;
+      lineStart = i + 1;
     }
   }
-  return line;
+  const before = bytes.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
+  return { line, column: before.length + 1 };
 }
 
 interface Merged {
@@ -295,8 +364,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       const section = value[name];
       if (!section) continue;
       sections[name].push(section);
-      // One item at a time: spreading a list of a few hundred thousand items overflows the stack.
-      for (const item of section) lists[name].push(item);
+      appendAll(lists[name], section);
     }
   }
 

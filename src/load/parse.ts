@@ -2,8 +2,9 @@
  * YAML text → documents with source positions, or diagnostics. YAML 1.2 core schema only: no merge
  * keys (an old route around alias limits), no tags (policy files are data), few aliases.
  */
-import { isAlias, isNode, LineCounter, parseAllDocuments, visit, type Document, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { codePointName, UNPRINTABLE } from './printable.js';
 import { SourceDocument } from './source.js';
 
 /** Aliases a document may expand: enough for shared snippets, far too few for "billion laughs". */
@@ -32,7 +33,8 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
     parsed = parseAllDocuments(text, {
       lineCounter,
       merge: false,
-      uniqueKeys: true,
+      // Duplicate keys are found by findDuplicateKeys: the parser's own check is quadratic in the size of a mapping.
+      uniqueKeys: false,
       prettyErrors: false,
       logLevel: 'silent',
       version: '1.2',
@@ -47,83 +49,181 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
   parsed.forEach((document, index) => {
     const problems = [...document.errors, ...document.warnings];
     if (problems.length > 0) {
-      diagnostics.push(...problems.map((problem) => at(problem.pos[0], describeYamlError(problem, text))));
+      // One syntax error usually sets off more on the same line; the first one is the one to fix.
+      const linesSeen = new Set<number>();
+      for (const problem of problems) {
+        const { offset, message } = describeYamlError(problem, document);
+        const diagnostic = at(offset, message);
+        if (linesSeen.has(diagnostic.line!)) continue;
+        linesSeen.add(diagnostic.line!);
+        diagnostics.push(diagnostic);
+      }
       return;
     }
     try {
-      const tagged = findTags(document);
+      const tagged = findTags(document, text);
       if (tagged) {
-        diagnostics.push(at(tagged.offset, `YAML tag ${tagged.tag} is not allowed: a policy file is plain data; remove the tag and write the value itself`));
+        diagnostics.push(at(tagged.offset, tagMessage(tagged.tag)));
+        return;
+      }
+      const duplicates = findDuplicateKeys(document);
+      if (duplicates.length > 0) {
+        for (const { key, offset } of duplicates) diagnostics.push(at(offset, `duplicate key "${key}": ${HINTS.DUPLICATE_KEY}`));
+        return;
+      }
+      const unprintable = findUnprintable(document);
+      if (unprintable) {
+        diagnostics.push(
+          at(
+            unprintable.offset,
+            `this text contains the control character ${codePointName(unprintable.character)}: remove it (policy text is printed in terminals and CI logs, where such characters can rewrite what is shown)`,
+          ),
+        );
         return;
       }
       values.push(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
       documents.push(new SourceDocument(file, index, document, lineCounter, text));
     } catch (error) {
       const diagnostic = fromThrown(file, error);
-      const offset = error instanceof ReferenceError ? firstAliasOffset(document) : undefined;
+      const offset = error instanceof ReferenceError ? aliasOffset(document, unresolvedAliasName(error)) : undefined;
       diagnostics.push(offset === undefined ? diagnostic : at(offset, diagnostic.message));
     }
   });
   return { documents, values, diagnostics };
 }
 
+const TOO_DEEP = 'the YAML is nested too deeply to read: a policy needs only a few levels; flatten the structure';
+
 function fromThrown(file: string, error: unknown): Diagnostic {
-  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-    return {
-      file,
-      line: 1,
-      column: 1,
-      message: `too many aliases: a document may expand at most ${MAX_ALIAS_COUNT} aliases (*name); write the values out instead of nesting aliases`,
-      source: 'yaml',
-    };
-  }
-  if (error instanceof RangeError) {
-    return {
-      file,
-      line: 1,
-      column: 1,
-      message: 'the YAML is nested too deeply to read: a policy needs only a few levels; flatten the structure',
-      source: 'yaml',
-    };
-  }
+  const whole = (message: string): Diagnostic => ({ file, line: 1, column: 1, message, source: 'yaml' });
   if (error instanceof ReferenceError) {
-    return { file, line: 1, column: 1, message: `cannot resolve the YAML: ${error.message}`, source: 'yaml' };
+    const name = unresolvedAliasName(error);
+    if (name !== undefined) {
+      return whole(`the alias *${name} names no anchor defined before it: define &${name} above it, or write the value out`);
+    }
+    if (/alias/i.test(error.message)) {
+      return whole(`too many aliases: a document may expand at most ${MAX_ALIAS_COUNT} aliases (*name); write the values out instead of nesting aliases`);
+    }
+    return whole(`cannot resolve the YAML: ${error.message}`);
   }
+  if (error instanceof RangeError) return whole(TOO_DEEP);
   throw error;
 }
 
-const HINTS: Record<string, string> = {
+function unresolvedAliasName(error: unknown): string | undefined {
+  return error instanceof ReferenceError ? /^Unresolved alias[^:]*: (.*)$/.exec(error.message)?.[1] : undefined;
+}
+
+function tagMessage(tag: string | undefined): string {
+  return `YAML tag${tag ? ` ${tag}` : ''} is not allowed: a policy file is plain data and no tag is ever run; remove the tag and write the value itself`;
+}
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
   DUPLICATE_KEY: 'a key may appear once in a mapping: remove or rename the second one',
   TAB_AS_INDENT: 'YAML indents with spaces, not tabs: replace the tab with spaces',
   BAD_INDENT: 'the indentation does not line up with the lines above: indent items of one list or mapping by the same number of spaces',
-  MISSING_CHAR: 'a closing bracket, brace or quote is missing: close what was opened',
+  MISSING_CHAR: 'a character YAML needs here is missing: check for a missing colon, comma or closing bracket',
   BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines: put the key and its colon on one line',
-  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines: put the key and its colon on one line, or quote the text',
+  MULTILINE_IMPLICIT_KEY: 'this line is not a `key: value` pair: write the key, a colon and a space, then the value (such as name: Enterprise-first), or quote text that runs over several lines',
   UNEXPECTED_TOKEN: 'unexpected text here: check for a missing colon, dash or quote',
-  BAD_SCALAR_START: 'a plain value cannot start with this character: quote the value',
-  TAG_RESOLVE_FAILED: 'YAML tags are not allowed: a policy file is plain data; remove the tag',
+  BAD_SCALAR_START: 'quote the value, such as "@acme"',
   BAD_ALIAS: 'this alias names no anchor defined before it: define &name first, or write the value out',
-  BAD_DQ_ESCAPE: 'invalid escape in a double-quoted string: use \\\\ for a backslash, or single quotes',
+  BAD_DQ_ESCAPE: 'inside double quotes write \\\\ for a backslash, or use single quotes',
+  BAD_DIRECTIVE: 'remove the % directive line: policy files are YAML 1.2 and need no directives',
   KEY_OVER_1024_CHARS: 'a key may be at most 1024 characters long: shorten it',
   NON_STRING_KEY: 'keys must be plain words: quote the key',
+  RESOURCE_EXHAUSTION: TOO_DEEP,
 };
 
-function describeYamlError(problem: YAMLError, text: string): string {
+/**
+ * Whole messages for YAML's messages in its own jargon ("implicit keys", "compact mappings"), where
+ * one error code covers several different mistakes.
+ */
+const PLAIN_MESSAGES: ReadonlyArray<[RegExp, string]> = [
+  [/^Implicit keys need to be on a single line/, HINTS.MULTILINE_IMPLICIT_KEY!],
+  [/^Nested mappings are not allowed in compact mappings/, 'a value that contains ": " must be quoted: write it in double quotes, such as name: "Enterprise: first"'],
+  [/^A block sequence may not be used as an implicit map key/, 'a "- item" list cannot stand beside the keys of a mapping: put it under its own key (key: then the items indented below)'],
+  [/^Implicit map keys need to be followed by map values/, 'a key needs a colon and a value: write key: value (a colon and a space)'],
+  [/^Missing space after :/, 'write a space after the colon: key: value'],
+  [/^Missing ,/, 'separate the items with commas, such as [a, b] or { id: a, kind: revenue }'],
+  [/^Comments must be separated/, 'put a space before the # of a comment, or quote a value that contains #'],
+  [/^Sequence item without - indicator/, 'start each list item with "- "'],
+];
+
+/** The message and the offset to report it at: for an unclosed quote or bracket, where it opens. */
+function describeYamlError(problem: YAMLError, document: Document.Parsed): { offset: number; message: string } {
   const yamlSays = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  if (problem.code === 'DUPLICATE_KEY') {
-    const key = keyAt(text, problem.pos[0]);
-    return `duplicate key${key ? ` "${key}"` : ''}: ${HINTS.DUPLICATE_KEY}`;
-  }
+  const offset = problem.pos[0];
   if (problem.code === 'TAG_RESOLVE_FAILED') {
     const tag = /tag:? ?(\S+)/i.exec(yamlSays)?.[1];
-    return `YAML tag${tag ? ` ${tag.replace('tag:yaml.org,2002:', '!!')}` : ''} is not allowed: a policy file is plain data; remove the tag`;
+    return { offset, message: tagMessage(tag?.replace('tag:yaml.org,2002:', '!!')) };
   }
+  const unclosed = unclosedOpener(yamlSays, offset, document);
+  if (unclosed) return unclosed;
+  if (problem.code === 'RESOURCE_EXHAUSTION') return { offset, message: TOO_DEEP };
+  const plain = PLAIN_MESSAGES.find(([pattern]) => pattern.test(yamlSays))?.[1];
+  if (plain) return { offset, message: plain };
   const hint = HINTS[problem.code];
-  return hint ? `${lowerFirst(yamlSays)}: ${hint}` : `invalid YAML: ${lowerFirst(yamlSays)}`;
+  return { offset, message: hint ? `${lowerFirst(yamlSays)}: ${hint}` : `invalid YAML: ${lowerFirst(yamlSays)}` };
 }
 
-function keyAt(text: string, offset: number): string | undefined {
-  return /^["']?([^:"'\n]+)/.exec(text.slice(offset, offset + 200))?.[1]?.trim();
+const UNCLOSED: ReadonlyArray<{ pattern: RegExp; matches: (node: Node) => boolean; message: string }> = [
+  {
+    pattern: /^Missing closing "quote/,
+    matches: (node) => isScalar(node) && node.type === 'QUOTE_DOUBLE',
+    message: 'this double-quoted text is never closed: add the closing " where the text ends (write \\" for a quote inside it)',
+  },
+  {
+    pattern: /^Missing closing 'quote/,
+    matches: (node) => isScalar(node) && node.type === 'QUOTE_SINGLE',
+    message: "this single-quoted text is never closed: add the closing ' where the text ends (write '' for a quote inside it)",
+  },
+  {
+    pattern: /end with a \]/,
+    matches: (node) => isSeq(node) && node.flow === true,
+    message: 'this [ list is never closed: end it with ], such as [enterprise, smb]',
+  },
+  {
+    pattern: /end with a \}/,
+    matches: (node) => isMap(node) && node.flow === true,
+    message: 'this { mapping } is never closed: end it with }, such as { id: sales, kind: revenue }',
+  },
+];
+
+/** YAML notices an unclosed quote or bracket where the file or block ends; people need its start. */
+function unclosedOpener(yamlSays: string, offset: number, document: Document.Parsed): { offset: number; message: string } | undefined {
+  const kind = UNCLOSED.find(({ pattern }) => pattern.test(yamlSays));
+  if (!kind) return undefined;
+  let opener: number | undefined;
+  try {
+    visit(document, (_key, node) => {
+      if (isNode(node) && node.range && node.range[1] === offset && kind.matches(node)) opener = node.range[0];
+      return undefined;
+    });
+  } catch {
+    // Too deep to walk: report where YAML noticed it.
+  }
+  return { offset: opener ?? offset, message: kind.message };
+}
+
+/**
+ * Every second occurrence of a key in one mapping, in one pass. Keys are compared as the text they
+ * become (`1` and "1" are the same key once loaded).
+ */
+function findDuplicateKeys(document: Document.Parsed): Array<{ key: string; offset: number }> {
+  const duplicates: Array<{ key: string; offset: number }> = [];
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) duplicates.push({ key: key.length > 40 ? `${key.slice(0, 40)}…` : key, offset: item.key.range?.[0] ?? 0 });
+        seen.add(key);
+      }
+    },
+  });
+  return duplicates;
 }
 
 function lowerFirst(text: string): string {
@@ -141,11 +241,11 @@ const CORE_TAGS = new Set([
 ]);
 
 /** The first explicit tag other than the core schema's own (`!!str` and the like). */
-function findTags(document: Document.Parsed): { tag: string; offset: number } | undefined {
+function findTags(document: Document.Parsed, text: string): { tag: string; offset: number } | undefined {
   let found: { tag: string; offset: number } | undefined;
   visit(document, (_key, node) => {
     if (isNode(node) && node.tag && !CORE_TAGS.has(node.tag)) {
-      found = { tag: node.tag.replace('tag:yaml.org,2002:', '!!'), offset: node.range?.[0] ?? 0 };
+      found = { tag: node.tag.replace('tag:yaml.org,2002:', '!!'), offset: tagOffset(text, node.range?.[0] ?? 0) };
       return visit.BREAK;
     }
     return undefined;
@@ -153,11 +253,36 @@ function findTags(document: Document.Parsed): { tag: string; offset: number } | 
   return found;
 }
 
-function firstAliasOffset(document: Document.Parsed): number | undefined {
+/** The first key or text value holding a control character (written as an escape such as "\e"). */
+function findUnprintable(document: Document.Parsed): { character: string; offset: number } | undefined {
+  let found: { character: string; offset: number } | undefined;
+  visit(document, (_key, node) => {
+    if (isScalar(node) && typeof node.value === 'string') {
+      const character = UNPRINTABLE.exec(node.value)?.[0];
+      if (character !== undefined) {
+        found = { character, offset: node.range?.[0] ?? 0 };
+        return visit.BREAK;
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** A node's range starts at its value; the tag written before it (`!!binary aGk=`) is what to point at. */
+function tagOffset(text: string, valueOffset: number): number {
+  let bang = text.lastIndexOf('!', valueOffset - 1);
+  if (bang < 0 || valueOffset - bang > 1100) return valueOffset;
+  while (bang > 0 && text.charAt(bang - 1) === '!') bang--;
+  return bang;
+}
+
+/** The offset of the alias `*name` (or of the first alias when no name is given). */
+function aliasOffset(document: Document.Parsed, name: string | undefined): number | undefined {
   let offset: number | undefined;
   try {
     visit(document, (_key, node) => {
-      if (isAlias(node)) {
+      if (isAlias(node) && (name === undefined || node.source === name)) {
         offset = node.range?.[0];
         return visit.BREAK;
       }

@@ -2,7 +2,7 @@
  * A parsed YAML document and the way back from a path inside it to file, line and column.
  * Positions are computed only when asked for: most nodes of a policy are never reported.
  */
-import { isCollection, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export type PathSegment = string | number;
 export type NodePath = readonly PathSegment[];
@@ -46,7 +46,15 @@ export class SourceDocument implements PolicySource {
    * value of a key is located from its key (`bonus:`), so that the line shown is the one people read.
    */
   locate(path: NodePath): Location {
-    const [start, rawEnd] = this.offsets(path);
+    return this.locateRange(path, this.offsets(path));
+  }
+
+  /** Where the key of the entry at `path` stands (an unknown key is about the key, not its value). */
+  locateKey(path: NodePath): Location {
+    return this.locateRange(path, this.offsets(path, true));
+  }
+
+  private locateRange(path: NodePath, [start, rawEnd]: [number, number]): Location {
     let end = rawEnd;
     while (end > start && /\s/.test(this.text.charAt(end - 1))) end--;
     const from = this.lineCounter.linePos(start);
@@ -54,7 +62,24 @@ export class SourceDocument implements PolicySource {
     return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, path: [...path] };
   }
 
-  private offsets(path: NodePath): [number, number] {
+  /** Each large mapping's entries by key: a hostile mapping of 80,000 keys must not make every lookup a scan. */
+  private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    const matches = (item: Pair) => isScalar(item.key) && String(item.key.value) === key;
+    if (map.items.length <= SMALL_MAPPING) return map.items.find(matches);
+    let pairs = this.pairsByKey.get(map);
+    if (!pairs) {
+      pairs = new Map();
+      for (const item of map.items) {
+        if (isScalar(item.key) && !pairs.has(String(item.key.value))) pairs.set(String(item.key.value), item);
+      }
+      this.pairsByKey.set(map, pairs);
+    }
+    return pairs.get(key);
+  }
+
+  private offsets(path: NodePath, keyOnly = false): [number, number] {
     let node: unknown = this.document.contents;
     let pair: Pair | undefined;
     let fallback: [number, number] = [0, 0];
@@ -63,7 +88,7 @@ export class SourceDocument implements PolicySource {
       if (range) fallback = range;
       pair = undefined;
       if (isMap(node)) {
-        pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        pair = this.pairOf(node, String(segment));
         node = pair?.value;
       } else if (isSeq(node) && typeof segment === 'number') {
         node = node.items[segment];
@@ -73,6 +98,7 @@ export class SourceDocument implements PolicySource {
       if (node === undefined && pair === undefined) return fallback;
     }
     const keyRange = pair ? rangeOf(pair.key) : undefined;
+    if (keyOnly && keyRange) return keyRange;
     const valueRange = rangeOf(node);
     if (keyRange && (!valueRange || isCollection(node))) {
       return [keyRange[0], valueRange ? valueRange[1] : keyRange[1]];
@@ -80,6 +106,9 @@ export class SourceDocument implements PolicySource {
     return valueRange ?? keyRange ?? fallback;
   }
 }
+
+/** Mappings up to this size are searched directly: an index would cost more than it saves. */
+const SMALL_MAPPING = 16;
 
 function rangeOf(node: unknown): [number, number] | undefined {
   const range = (node as Node | undefined)?.range;

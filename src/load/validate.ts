@@ -24,7 +24,7 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocum
     for (const key of issue.keys) {
       const suggestion = didYouMean(key, known);
       if (suggestion) misspelled.add(pathKey([...issue.path, /"(.*)"/.exec(suggestion)![1]!]));
-      diagnostics.push(at(source, [...issue.path, key], unknownKeyMessage(key, issue.path, known, suggestion)));
+      diagnostics.push(at(source, [...issue.path, key], unknownKeyMessage(key, issue.path, known, suggestion), 'key'));
     }
   }
   for (const issue of issues) {
@@ -37,8 +37,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocum
   return diagnostics;
 }
 
-function at(source: SourceDocument, path: readonly PropertyKey[], message: string): Diagnostic {
-  const location = source.locate(path.filter(isSegment));
+function at(source: SourceDocument, path: readonly PropertyKey[], message: string, point: 'node' | 'key' = 'node'): Diagnostic {
+  const segments = path.filter(isSegment);
+  const location = point === 'key' ? source.locateKey(segments) : source.locate(segments);
   return {
     file: location.file,
     line: location.line,
@@ -67,13 +68,17 @@ function unknownKeyMessage(key: string, path: readonly PropertyKey[], known: str
   if (key === '<<') {
     return `merge keys (<<) are not supported in ${where}: write the keys out`;
   }
-  if (suggestion) return `unknown key "${key}" in ${where}${suggestion}`;
-  return `unknown key "${key}" in ${where}: the keys allowed here are ${known.join(', ')}`;
+  // A hostile file can hold 1,024-character keys: the message quotes enough to find it.
+  const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+  if (suggestion) return `unknown key "${shown}" in ${where}${suggestion}`;
+  return `unknown key "${shown}" in ${where}: the keys allowed here are ${known.join(', ')}`;
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
   const key = lastKey(issue.path);
   const where = describePlace(isMissing(issue) ? issue.path.slice(0, -1) : issue.path.slice(0, -1));
+  const input = (issue as { input?: unknown }).input;
+  if (typeof input === 'number' && !Number.isFinite(input)) return withLabel(key, nonFiniteMessage(input, key, issue.path));
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) {
@@ -81,7 +86,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         return `${where} has no "${key}": add it${example ? `, such as ${key}: ${example}` : ''}`;
       }
       const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping of keys' : `a ${issue.expected}`;
-      if (issue.message && !issue.message.startsWith('Invalid input')) return `${label(key)}${issue.message}`;
+      if (issue.message && !issue.message.startsWith('Invalid input')) return withLabel(key, issue.message);
       return `${label(key)}expected ${expected}, found ${describeValue(issue.input)}${EXAMPLES[key ?? ''] ? `; write it such as ${key}: ${EXAMPLES[key ?? '']}` : ''}`;
     }
     case 'invalid_value': {
@@ -92,12 +97,27 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       return `${label(key)}${describeValue(issue.input)} is not one of ${options.join(', ')}${didYouMean(String(issue.input), options)}`;
     }
     default:
-      return `${label(key)}${issue.message}`;
+      return withLabel(key, issue.message);
   }
 }
 
 function label(key: string | undefined): string {
   return key ? `${key}: ` : '';
+}
+
+/** "rate: …", unless the message already starts with the key ("sales_cycle_days must be …"). */
+function withLabel(key: string | undefined, message: string): string {
+  return key && (message.startsWith(`${key} `) || message.startsWith(`${key}:`)) ? message : `${label(key)}${message}`;
+}
+
+/**
+ * YAML reads .inf, .nan and numbers beyond a double (1e400) as Infinity or NaN: never a meaningful
+ * amount, rate or count. The message names the problem without printing "Infinity" or "NaN".
+ */
+function nonFiniteMessage(value: number, key: string | undefined, path: readonly PropertyKey[]): string {
+  const example = path.includes('key_results') && key === 'target' ? '"+20%"' : EXAMPLES[key ?? ''];
+  const instead = `write a finite number${example ? `, such as ${key}: ${example}` : ''}`;
+  return Number.isNaN(value) ? `.nan is not a number: ${instead}` : `the number is infinite or too large (such as .inf or 1e400): ${instead}`;
 }
 
 function lastKey(path: readonly PropertyKey[]): string | undefined {
