@@ -22,11 +22,12 @@ interface ReadingCommand {
 const COMMANDS: ReadingCommand[] = [
   ...FORMAT_NAMES.map((format) => ({ name: `lint --format ${format}`, args: (policy: string) => [policy, '--format', format] })),
   { name: 'lint (named)', args: (policy) => ['lint', policy] },
-  // { name: 'gate', args: (policy) => ['gate', policy, '--announce', '2026-03-02'] },
-  // { name: 'diff', args: (policy) => ['diff', policy, policy] },
-  // { name: 'matrix', args: (policy) => ['matrix', policy] },
-  // { name: 'schema', args: () => ['schema'] },
-  // { name: 'rules', args: () => ['rules'] },
+  { name: 'gate', args: (policy) => ['gate', policy, '--announce', '2026-03-02'] },
+  { name: 'diff', args: (policy) => ['diff', policy, policy] },
+  { name: 'matrix', args: (policy) => ['matrix', policy] },
+  { name: 'schema', args: () => ['schema'] },
+  { name: 'rules', args: () => ['rules'] },
+  { name: 'explain', args: () => ['explain', 'flat-commission'] },
 ];
 
 type Snapshot = Record<string, string>;
