@@ -4,8 +4,11 @@
  */
 import { Ajv } from 'ajv';
 import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers.js';
 
-export const SARIF_SCHEMA_PATH = '/work/shared/schemas/sarif-schema-2.1.0.json';
+/** The published SARIF 2.1.0 schema, in the shared/ folder that sits beside this repository. */
+export const SARIF_SCHEMA_PATH = path.resolve(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
 
 export function createAjv() {
   const ajv = new Ajv({ allErrors: true, strict: false });
