@@ -53,6 +53,23 @@ export function least<T>(items: Iterable<T>, compare: (a: T, b: T) => number): T
   return best;
 }
 
+/**
+ * A text that two values share exactly when they hold the same things: object keys and the items of
+ * every list in a fixed order. Every list in a policy is a set (lines of a plan, key results, teams
+ * an award names), so a list reordered is the same list.
+ */
+export function canonicalForm(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalForm).sort(compareIds).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => compareIds(a, b))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalForm(item)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
 /** Absent sorts first. */
 function compareOptional(a: string | undefined, b: string | undefined): number {
   return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : compareIds(a, b);
