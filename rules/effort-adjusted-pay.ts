@@ -1,4 +1,4 @@
-import { defineRule, formatMoney, formatPercent, z, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatMoney, formatPercent, least, z, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
 
 interface EffortPay {
   reward: Reward;
@@ -50,8 +50,8 @@ compensation:
       for (const [metric, lines] of byMetric) {
         const favored = lines.filter((line) => index.isFavoredSegment(line.reward.segment));
         if (favored.length === 0) continue;
-        // The favored line earning least per month is the one the deprioritized line competes with.
-        const weakest = favored.reduce((low, line) => (line.monthly < low.monthly ? line : low));
+        // The favored line earning least per month is the one the deprioritized line competes with (on a tie, the lowest segment id).
+        const weakest = least(favored, (a, b) => a.monthly - b.monthly || compareRewards(a.reward, b.reward))!;
         for (const line of lines) {
           if (!index.isDeprioritizedSegment(line.reward.segment)) continue;
           const required = line.monthly * options.min_ratio;

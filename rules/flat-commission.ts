@@ -1,4 +1,4 @@
-import { defineRule, formatPercent, z, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatPercent, least, z, type Reward } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -33,8 +33,8 @@ export default defineRule({
       for (const [metric, lines] of byMetric) {
         const favored = lines.filter((line) => index.isFavoredSegment(line.segment));
         if (favored.length === 0) continue;
-        // The favored line paying least is the one the deprioritized rate competes with.
-        const weakest = favored.reduce((low, line) => (line.rate! < low.rate! ? line : low));
+        // The favored line paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
+        const weakest = least(favored, (a, b) => a.rate! - b.rate! || compareRewards(a, b))!;
         for (const line of lines) {
           if (!index.isDeprioritizedSegment(line.segment)) continue;
           const required = line.rate! * options.min_ratio;

@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listIds, z, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
+import { defineRule, describeInstrument, listMetricsAndSegments, z, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -36,7 +36,7 @@ okrs:
   check({ policy, index, options, report }) {
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
-    const inForce = announced === undefined ? new Set<string>() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
     for (const instrument of index.instruments) {
       const name = describeInstrument(instrument, { sentenceStart: true });
       if (instrument.effective === undefined) {
@@ -51,9 +51,14 @@ okrs:
             : `add effective: YYYY-MM-DD with the date ${instrument.id} took or takes effect`,
         });
       } else if (announced !== undefined && instrument.effective > announced) {
-        const firsts = [...favoredRewardedBy(index, [instrument])].filter((id) => !inForce.has(id));
-        if (!options.every_instrument && firsts.length === 0) continue;
-        const late = firsts.length > 0 ? `, and it is the first incentive for ${listIds(firsts, 'and')}` : '';
+        const rewarded = favoredRewardedBy(index, [instrument]);
+        const firsts = {
+          metrics: [...rewarded.metrics].filter((id) => !inForce.metrics.has(id)),
+          segments: [...rewarded.segments].filter((id) => !inForce.segments.has(id)),
+        };
+        const hasFirsts = firsts.metrics.length + firsts.segments.length > 0;
+        if (!options.every_instrument && !hasFirsts) continue;
+        const late = hasFirsts ? `, and it is the first incentive for ${listMetricsAndSegments(firsts.metrics, firsts.segments, 'and')}` : '';
         report({
           node: instrument.node,
           key: 'effective',
@@ -73,13 +78,22 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+interface Focus {
+  metrics: Set<string>;
+  segments: Set<string>;
+}
+
+function noFocus(): Focus {
+  return { metrics: new Set(), segments: new Set() };
+}
+
 /** The favored metrics and segments that `instruments` reward. */
-function favoredRewardedBy(index: PolicyIndex, instruments: readonly InstrumentInfo[]): Set<string> {
-  const favored = new Set<string>();
+function favoredRewardedBy(index: PolicyIndex, instruments: readonly InstrumentInfo[]): Focus {
+  const favored = noFocus();
   for (const instrument of instruments) {
     for (const reward of index.rewardsOf(instrument)) {
-      if (index.isFavoredMetric(reward.metric)) favored.add(reward.metric!);
-      if (index.isFavoredSegment(reward.segment)) favored.add(reward.segment!);
+      if (index.isFavoredMetric(reward.metric)) favored.metrics.add(reward.metric!);
+      if (index.isFavoredSegment(reward.segment)) favored.segments.add(reward.segment!);
     }
   }
   return favored;

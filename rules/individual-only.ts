@@ -1,4 +1,4 @@
-import { addSharedComponent, defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
+import { addSharedComponent, compareInstruments, compareRewards, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -49,14 +49,18 @@ compensation:
   },
 });
 
-/** Share what the team already pays on with a neighbour rewarded on it too; else add a neighbour's metric as a shared component. */
-function teamworkFix(index: PolicyIndex, team: string, neighbours: readonly string[], weight: number): string {
-  const plans = index.compensationPlansOf(team);
+/**
+ * Share what the team already pays on with a neighbour rewarded on it too; else add a neighbour's metric as a shared component.
+ * Plans, components and neighbours are taken by id and content, never in declaration order.
+ */
+function teamworkFix(index: PolicyIndex, team: string, declaredNeighbours: readonly string[], weight: number): string {
+  const neighbours = sortedIds(declaredNeighbours);
+  const plans = [...index.compensationPlansOf(team)].sort(compareInstruments);
   for (const plan of plans) {
-    for (const component of index.rewardsOfComponent(plan, 'bonus')) {
+    for (const component of [...index.rewardsOfComponent(plan, 'bonus')].sort(compareRewards)) {
       const partners = neighbours.filter((neighbour) => component.metric !== undefined && index.metricsRewardedFor(neighbour).has(component.metric));
       if (partners.length > 0) {
-        return `add shared_with: [${partners.join(', ')}] to the bonus component on ${component.metric} in plan ${plan.id} (${partners.join(' and ')} ${partners.length > 1 ? 'are' : 'is'} rewarded on it too)`;
+        return `add shared_with: [${partners.join(', ')}] to the bonus component on ${component.metric} in plan ${plan.id} (${listIds(partners, 'and')} ${partners.length > 1 ? 'are' : 'is'} rewarded on it too)`;
       }
     }
   }

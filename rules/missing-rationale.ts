@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listIds } from '../src/api.js';
+import { defineRule, describeInstrument, listMetricsAndSegments } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -26,13 +26,15 @@ export default defineRule({
   check({ index, report }) {
     for (const instrument of index.instruments) {
       if (instrument.rationale !== undefined && instrument.rationale.trim() !== '') continue;
-      const rewarded = [...new Set(index.rewardsOf(instrument).flatMap((reward) => [reward.metric, reward.segment]).filter((id): id is string => id !== undefined))];
+      const rewards = index.rewardsOf(instrument);
+      const metrics = rewards.flatMap((reward) => reward.metric ?? []);
+      const segments = rewards.flatMap((reward) => reward.segment ?? []);
       report({
         node: instrument.node,
         key: 'id',
         message: `${describeInstrument(instrument, { sentenceStart: true })} has no rationale: the people it rewards are not told why it rewards what it does.`,
-        fix: rewarded.length
-          ? `add rationale: with a sentence or two, in words the team will read, on why ${instrument.id} rewards ${listIds(rewarded, 'and')} and how that serves the strategy`
+        fix: metrics.length + segments.length
+          ? `add rationale: with a sentence or two, in words the team will read, on why ${instrument.id} rewards ${listMetricsAndSegments(metrics, segments, 'and')} and how that serves the strategy`
           : `add rationale: with a sentence or two, in words the team will read, on what ${instrument.id} rewards and why`,
       });
     }

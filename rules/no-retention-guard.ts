@@ -1,4 +1,4 @@
-import { defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
+import { compareIds, defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -57,7 +57,7 @@ export default defineRule({
   },
 });
 
-/** The teams `team` hands off to that are rewarded on a retention metric, with those metrics. */
+/** The teams `team` hands off to that are rewarded on a retention metric, with those metrics, by team id. */
 function retentionDownstream(index: PolicyIndex, team: string) {
   const found: { team: string; metrics: string[] }[] = [];
   for (const handoff of index.handoffs) {
@@ -65,5 +65,5 @@ function retentionDownstream(index: PolicyIndex, team: string) {
     const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => index.isRetentionMetric(metric));
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }
-  return found;
+  return found.sort((a, b) => compareIds(a.team, b.team));
 }

@@ -1,4 +1,4 @@
-import { defineRule, formatRewardLine, listIds } from '../src/api.js';
+import { defineRule, formatRewardLine, listIds, listMetricsAndSegments } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -37,14 +37,15 @@ promotions:
       const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
       if (!oldMetric && !oldSegment) continue;
       const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
-      const alternatives = [
-        ...new Set([...(oldMetric ? index.alternativesTo(oldMetric) : []), ...(oldSegment ? index.alternativesTo(oldSegment, 'segments') : [])]),
-      ];
+      const alternatives = {
+        metrics: oldMetric ? index.alternativesTo(oldMetric) : [],
+        segments: oldSegment ? index.alternativesTo(oldSegment, 'segments') : [],
+      };
       report({
         node: reward.node,
         message: `Promotion ladder ${reward.instrument.id} promotes on "${(reward.node as { text: string }).text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
-        fix: alternatives.length
-          ? `base this criterion on ${listIds(alternatives)} instead (what the strategy favors)`
+        fix: alternatives.metrics.length + alternatives.segments.length
+          ? `base this criterion on ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
           : `remove this criterion, or point it at what the strategy favors`,
       });
     }

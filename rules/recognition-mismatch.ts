@@ -1,4 +1,4 @@
-import { defineRule, listIds } from '../src/api.js';
+import { defineRule, listMetricsAndSegments, sortedIds } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   check({ policy, index, report }) {
-    const favored = [...index.favoredMetrics.keys(), ...index.favoredSegments.keys()];
+    const favored = { metrics: [...index.favoredMetrics.keys()], segments: [...index.favoredSegments.keys()] };
     let celebratesFavored = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
@@ -32,26 +32,26 @@ export default defineRule({
       const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
       if (!oldMetric && !oldSegment) continue;
       const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
-      const alternatives = [
-        ...(oldMetric ? index.alternativesTo(oldMetric) : []),
-        ...(oldSegment ? index.alternativesTo(oldSegment, 'segments') : []),
-      ];
+      const alternatives = {
+        metrics: oldMetric ? index.alternativesTo(oldMetric) : [],
+        segments: oldSegment ? index.alternativesTo(oldSegment, 'segments') : [],
+      };
       report({
         node: reward.node,
         message: `Award "${(reward.node as { text?: string }).text ?? reward.instrument.id}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
-        fix: alternatives.length
-          ? `celebrate ${listIds([...new Set(alternatives)])} instead (what the strategy favors)`
+        fix: alternatives.metrics.length + alternatives.segments.length
+          ? `celebrate ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
           : `retire this award, or point it at what the strategy favors`,
       });
     }
-    if (celebratesFavored || favored.length === 0) return;
+    if (celebratesFavored || favored.metrics.length + favored.segments.length === 0) return;
     const section = index.sections.recognition[0];
     report({
       node: section ?? policy.strategy,
       message: section
-        ? `No award celebrates anything the strategy favors (${listIds(favored, 'or')}): recognition is the social proof of what actually gets rewarded.`
-        : `The policy has no recognition program, so nothing publicly celebrates what the strategy favors (${listIds(favored, 'or')}).`,
-      fix: suggestAward(index.favoredSegments.keys().next().value, index.favoredMetrics.keys().next().value),
+        ? `No award celebrates anything the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}): recognition is the social proof of what actually gets rewarded.`
+        : `The policy has no recognition program, so nothing publicly celebrates what the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}).`,
+      fix: suggestAward(sortedIds(favored.segments)[0], sortedIds(favored.metrics)[0]),
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineRule, listIds, z } from '../src/api.js';
+import { defineRule, listIds, sortedIds, z } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -38,7 +38,7 @@ compensation:
     },
   },
   check({ policy, index, options, report }) {
-    const favoredSegments = [...index.favoredSegments.keys()].filter((segment) => index.isFavoredSegment(segment));
+    const favoredSegments = sortedIds(index.favoredSegments.keys()).filter((segment) => index.isFavoredSegment(segment));
     if (favoredSegments.length === 0) return;
     const segmentedAlternatives = [...index.favoredMetrics.keys()].filter(
       (metric) => index.isFavoredMetric(metric) && index.metrics.get(metric)?.segmented === true,

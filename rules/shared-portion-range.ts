@@ -1,4 +1,4 @@
-import { defineRule, formatPercent, listIds, z, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatPercent, least, listIds, z, type Reward } from '../src/api.js';
 
 const EPSILON = 1e-9;
 
@@ -31,7 +31,7 @@ export default defineRule({
   check({ index, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
-      const shared = index.sharedComponentsOf(plan);
+      const shared = [...index.sharedComponentsOf(plan)].sort(compareRewards);
       if (shared.length === 0) continue;
       const portion = sum(shared);
       const tooSmall = portion < options.min - EPSILON;
@@ -62,8 +62,9 @@ function describe(reward: Reward): string {
   return `${reward.metric} ${formatPercent(reward.weight ?? 0)} with ${listIds(reward.sharedWith, 'and')}`;
 }
 
+/** The heaviest line; on a tie, the first by content. */
 function largest(rewards: readonly Reward[]): Reward | undefined {
-  return rewards.reduce<Reward | undefined>((top, reward) => (!top || (reward.weight ?? 0) > (top.weight ?? 0) ? reward : top), undefined);
+  return least(rewards, (a, b) => (b.weight ?? 0) - (a.weight ?? 0) || compareRewards(a, b));
 }
 
 /** Moves `amount` of variable pay into (raise) or out of (lower) the shared part, naming the lines and their new weights. */

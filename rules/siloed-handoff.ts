@@ -1,4 +1,4 @@
-import { addSharedComponent, defineRule, z, type PolicyIndex } from '../src/api.js';
+import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -64,14 +64,14 @@ function sharesWith(index: PolicyIndex, owner: string, partner: string): boolean
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {
   const metricOf = (team: string, partner: string) =>
     index.suggestMetric(team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
-  const [plan] = index.compensationPlansOf(from);
+  const plan = least(index.compensationPlansOf(from), compareInstruments);
   const share = (owner: string, partner: string, planId: string) =>
     addSharedComponent({ id: planId, hasCommission: index.hasCommission(planId) }, metricOf(owner, partner) ?? 'a-metric-both-teams-affect', partner, weight);
   if (plan) return `${share(from, to, plan.id)}, so that ${from} cannot fully win unless ${to} also succeeds`;
-  const [downstreamPlan] = index.compensationPlansOf(to);
+  const downstreamPlan = least(index.compensationPlansOf(to), compareInstruments);
   if (downstreamPlan) return `${share(to, from, downstreamPlan.id)}, so that both teams win or lose the handoff together`;
   const metric = metricOf(from, to);
-  const [okrs] = index.instrumentsOfTeam(from).filter((instrument) => instrument.lever === 'okrs');
+  const okrs = least(index.instrumentsOfTeam(from).filter((instrument) => instrument.lever === 'okrs'), compareInstruments);
   if (okrs && metric) return `add a key result { metric: ${metric} } to OKR set ${okrs.id}, so that ${from} is measured on what ${to} is measured on`;
   return metric
     ? `reward ${from} on ${metric} too (${to} is rewarded on it), with a shared bonus component or a key result`

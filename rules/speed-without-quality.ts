@@ -1,4 +1,4 @@
-import { defineRule, formatPercent, describeInstrument, listIds, type InstrumentInfo, type MetricT, type PolicyIndex, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatPercent, describeInstrument, least, listIds, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type Reward } from '../src/api.js';
 
 const SPEED_OR_VOLUME: ReadonlySet<string> = new Set(['speed', 'activity', 'output']);
 
@@ -39,39 +39,52 @@ export default defineRule({
       if (typed.some(({ metric }) => metric.type === 'quality')) continue;
       const fast = typed.filter(({ metric }) => SPEED_OR_VOLUME.has(metric.type ?? ''));
       if (fast.length === 0) continue;
-      const named = [...new Map(fast.map(({ metric }) => [metric.id, `${metric.id} (${metric.type})`])).values()];
+      const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);
+      const anchor = lineToBalance(fast);
       report({
-        node: fast[0]!.reward.node,
+        node: anchor.reward.node,
         message: `${describeInstrument(instrument, { sentenceStart: true })} rewards ${listIds(named, 'and')} but no quality metric: people will trade quality for speed and volume.`,
-        fix: qualityFix(index, instrument, fast),
+        fix: qualityFix(index, instrument, fast, anchor),
       });
     }
   },
 });
 
-function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly { reward: Reward; metric: MetricT }[]): string {
+interface FastLine {
+  reward: Reward;
+  metric: MetricT;
+}
+
+/**
+ * The line the finding sits on and the fix names: the heaviest bonus component (the fix halves it),
+ * else the first speed or volume line by content. Never the first as declared, so reordering the
+ * lines does not move the finding to another one.
+ */
+function lineToBalance(fast: readonly FastLine[]): FastLine {
+  const weighted = fast.filter(({ reward }) => reward.component === 'bonus' && (reward.weight ?? 0) > 0);
+  const heaviest = least(weighted, (a, b) => b.reward.weight! - a.reward.weight! || compareRewards(a.reward, b.reward));
+  return heaviest ?? least(fast, (a, b) => compareRewards(a.reward, b.reward))!;
+}
+
+function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly FastLine[], anchor: FastLine): string {
   const quality = qualityCounterpart(index, instrument, fast.map(({ metric }) => metric));
-  const beside = fast[0]!.metric.id;
+  const beside = anchor.metric.id;
   if (!quality) {
     return `declare a metric with type: quality that shows whether ${beside} is done well, and reward it in ${instrument.id} beside ${beside}`;
   }
   if (instrument.lever === 'okrs') return `add a key result { metric: ${quality.id} } to OKR set ${instrument.id} beside ${beside}`;
-  const bonus = fast.filter(({ reward }) => reward.component === 'bonus').map(({ reward }) => reward);
-  const heaviest = bonus.reduce<Reward | undefined>((top, reward) => (!top || (reward.weight ?? 0) > (top.weight ?? 0) ? reward : top), undefined);
-  if (!heaviest?.weight) return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
-  const half = heaviest.weight / 2;
-  return `add - { metric: ${quality.id}, weight: ${round(half)} } to plan ${instrument.id} and lower ${heaviest.metric} from ${formatPercent(heaviest.weight)} to ${formatPercent(half)}`;
+  const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
+  if (!weight) return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
+  const half = weight / 2;
+  return `add - { metric: ${quality.id}, weight: ${round(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;
 }
 
-/** The quality metric to pair with: one the speed or volume metrics stand in for, else the closest quality metric. */
+/** The quality metric to pair with: one the speed or volume metrics stand in for (lowest id), else the closest quality metric. */
 function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly MetricT[]): MetricT | undefined {
-  for (const metric of fast) {
-    for (const id of metric.proxy_for ?? []) {
-      const target = index.metrics.get(id);
-      if (target?.type === 'quality' && !target.vanity && !index.isDeprioritizedMetric(id)) return target;
-    }
-  }
-  return index.suggestMetric(instrument.team, (metric) => metric.type === 'quality');
+  const proxied = sortedIds(fast.flatMap((metric) => metric.proxy_for ?? []))
+    .map((id) => index.metrics.get(id))
+    .find((target) => target?.type === 'quality' && !target.vanity && !index.isDeprioritizedMetric(target.id));
+  return proxied ?? index.suggestMetric(instrument.team, (metric) => metric.type === 'quality');
 }
 
 function round(value: number): number {

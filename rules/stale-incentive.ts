@@ -1,4 +1,4 @@
-import { defineRule, listIds, type Reward, type StatusChange } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, listIds, type Reward, type StatusChange } from '../src/api.js';
 
 const SINGULAR = { metrics: 'metric', segments: 'segment' } as const;
 
@@ -37,17 +37,19 @@ compensation:
     if (!diff?.strategyChanged) return;
     for (const instrument of index.instruments) {
       if (!diff.isUnchanged(instrument)) continue;
-      const touched = new Map<string, { change: StatusChange; reward: Reward }>();
-      for (const reward of index.rewardsOf(instrument)) {
+      // Lines by content and changes by name, so that the line reported on does not depend on declaration order.
+      const touched = new Map<string, Reward>();
+      for (const reward of [...index.rewardsOf(instrument)].sort(compareRewards)) {
         for (const change of [diff.statusChangeOf('segments', reward.segment), diff.statusChangeOf('metrics', reward.metric)]) {
-          if (change && !touched.has(`${change.kind}:${change.id}`)) touched.set(`${change.kind}:${change.id}`, { change, reward });
+          const text = change && describeChange(change);
+          if (text && !touched.has(text)) touched.set(text, reward);
         }
       }
-      const first = [...touched.values()][0];
+      const what = [...touched.keys()].sort(compareIds);
+      const first = touched.get(what[0] ?? '');
       if (!first) continue;
-      const what = [...touched.values()].map(({ change }) => `${SINGULAR[change.kind]} ${change.id} (${change.before} → ${change.after})`);
       report({
-        node: first.reward.node,
+        node: first.node,
         message: `${instrument.id} is unchanged, but the strategy changed what it rewards: ${listIds(what, 'and')}. Teams keep doing what it still pays for.`,
         fix:
           `update ${instrument.id} for the new strategy, with an effective date on or before the announcement and a rationale that says why it changed; ` +
@@ -56,3 +58,8 @@ compensation:
     }
   },
 });
+
+/** "metric velocity (favored → deprioritized)" */
+function describeChange(change: StatusChange): string {
+  return `${SINGULAR[change.kind]} ${change.id} (${change.before} → ${change.after})`;
+}

@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listIds, z, type MetricT } from '../src/api.js';
+import { defineRule, describeInstrument, listInOrder, z, type MetricT } from '../src/api.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
@@ -45,10 +45,10 @@ export default defineRule({
       report({
         node: instrument.node,
         key: 'id',
-        message: `${describeInstrument(instrument, { sentenceStart: true })} measures only the ${listIds([...covered].sort(byScorecard), 'and')} perspective${covered.size > 1 ? 's' : ''} of the balanced scorecard (fewer than ${options.min_perspectives}).`,
+        message: `${describeInstrument(instrument, { sentenceStart: true })} measures only the ${listInOrder([...covered].sort(byScorecard), 'and')} perspective${covered.size > 1 ? 's' : ''} of the balanced scorecard (fewer than ${options.min_perspectives}).`,
         fix: suggestion
-          ? `add ${how} (perspective: ${suggestion.perspective}); missing perspectives: ${listIds(missing, 'and')}`
-          : `measure a metric from the ${listIds(missing, 'or')} perspective in ${instrument.id} (declare it with a perspective)`,
+          ? `add ${how} (perspective: ${suggestion.perspective}); missing perspectives: ${listInOrder(missing, 'and')}`
+          : `measure a metric from the ${listInOrder(missing, 'or')} perspective in ${instrument.id} (declare it with a perspective)`,
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, formatRewardLine, listIds, z, type InstrumentInfo, type PolicyIndex, type PriorityT } from '../src/api.js';
+import { compareInstruments, compareRewards, defineRule, describeInstrument, formatRewardLine, least, listIds, sortedIds, z, type InstrumentInfo, type PolicyIndex, type PriorityT } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -52,17 +52,20 @@ function named(kind: string, ids: readonly string[]): string {
 
 /** One concrete line that would make the priority rewarded, placed in an instrument the policy already has. */
 function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number): string {
-  const metrics = priority.favor?.metrics ?? [];
-  const segment = priority.favor?.segments?.[0];
+  const metrics = sortedIds(priority.favor?.metrics ?? []);
+  const segment = sortedIds(priority.favor?.segments ?? [])[0];
   if (metrics.length === 0) return suggestSegment(index, segment!, weight);
   const proxiedBy = (metric: string | undefined) => metrics.find((favored) => index.metrics.get(metric ?? '')?.proxy_for?.includes(favored));
   // The favored metric belongs where the old behavior is rewarded, or beside a proxy that already stands in for it.
   const oldMetrics = new Set(priority.deprioritize?.metrics ?? []);
-  const place = index.rewards.find(
-    (reward) => reward.component !== 'award' && reward.metric !== undefined && (oldMetrics.has(reward.metric) || proxiedBy(reward.metric) !== undefined),
+  const place = least(
+    index.rewards.filter(
+      (reward) => reward.component !== 'award' && reward.metric !== undefined && (oldMetrics.has(reward.metric) || proxiedBy(reward.metric) !== undefined),
+    ),
+    compareRewards,
   );
   const metric = proxiedBy(place?.metric) ?? metrics[0]!;
-  const first = (lever: InstrumentInfo['lever']) => index.instruments.find((instrument) => instrument.lever === lever);
+  const first = (lever: InstrumentInfo['lever']) => least(index.instruments.filter((instrument) => instrument.lever === lever), compareInstruments);
   const target =
     place?.instrument ??
     (index.metrics.get(metric)?.type === 'behavior' ? first('promotions') : undefined) ??
@@ -77,8 +80,8 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
 /** A priority that favors only segments: pay a metric the policy already pays on, on the favored segment. */
 function suggestSegment(index: PolicyIndex, segment: string, weight: number): string {
   const paid =
-    index.rewards.find((reward) => reward.component === 'commission') ??
-    index.rewards.find((reward) => reward.component !== 'award' && reward.metric !== undefined);
+    least(index.rewards.filter((reward) => reward.component === 'commission'), compareRewards) ??
+    least(index.rewards.filter((reward) => reward.component !== 'award' && reward.metric !== undefined), compareRewards);
   if (!paid) return `reward segment ${segment}: add a plan or OKR set whose line names segment: ${segment}`;
   if (paid.component === 'commission') {
     return `reward segment ${segment}: add ${formatRewardLine({ metric: paid.metric, segment, rate: paid.rate })} to the commission of ${describeInstrument(paid.instrument)}`;

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { compareInstruments, defineRule, least } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -25,7 +25,7 @@ recognition:
     },
   },
   check({ index, report }) {
-    const [program] = index.instruments.filter((instrument) => instrument.lever === 'recognition');
+    const program = least(index.instruments.filter((instrument) => instrument.lever === 'recognition'), compareInstruments);
     for (const team of index.teams.values()) {
       if (index.instrumentsOfTeam(team.id).length > 0 || index.rewardsForTeam(team.id).length > 0) continue;
       const label = team.name ?? team.id;

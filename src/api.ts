@@ -6,6 +6,7 @@ export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Ru
 export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, DealEconomics, FocusStatus, Stance } from './engine/policy-index.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
-export { formatShare as formatPercent, formatMoney, listIds, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
+export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
+export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean } from './diagnostics.js';
 export * as z from 'zod';

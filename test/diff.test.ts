@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { runCli, tempDir } from './helpers.js';
+import { lineOf, runCli, tempDir } from './helpers.js';
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Test',
@@ -174,6 +174,24 @@ describe('incentive-lint --since', () => {
     expect(run.stdout).toContain('  segment smb: deprioritized → neutral\n');
     expect(run.stdout).toContain('ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (deprioritized → neutral).');
     expect(run.code).toBe(1);
+  });
+
+  it('still counts a plan as unchanged when only the order of its lines changed', () => {
+    const policy = NEW_STRATEGY + SALES_PLAN.replace('version: 1\n', '');
+    const repo = tempDir({ 'policy.yaml': policy.replace('deprioritize: { segments: [smb] }', 'deprioritize: { segments: [] }') });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
+    const smbLine = '      - { metric: new-arr, segment: smb, rate: "8%" }\n';
+    const reordered = policy.replace(smbLine, '').replace('    commission:\n', `    commission:\n${smbLine}`);
+    expect(reordered).not.toBe(policy);
+    write(repo, 'policy.yaml', reordered);
+    const run = runCli(['--since', 'HEAD', 'policy.yaml', '--format', 'json'], { cwd: repo });
+    expect(run.stderr).toBe('');
+    const stale = JSON.parse(run.stdout).findings.filter((finding: { rule: string }) => finding.rule === 'stale-incentive');
+    expect(stale.map(({ line, message }: { line: number; message: string }) => [line, message])).toEqual([
+      [lineOf(reordered, 'segment: smb'), 'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.'],
+    ]);
   });
 
   it('exits 2 with a clear message outside a git repository and for an unknown ref', () => {

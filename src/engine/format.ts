@@ -1,4 +1,5 @@
 /** Small wording helpers for rule messages, so that every rule writes numbers and lists alike. */
+import { sortedIds } from './order.js';
 
 /** 0.08 → "8%", 0.125 → "12.5%". */
 export function formatShare(value: number): string {
@@ -10,10 +11,26 @@ export function formatMoney(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
 
-/** ["a", "b", "c"] → "a, b or c" (or "and"). */
-export function listIds(ids: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
-  if (ids.length <= 1) return ids[0] ?? '';
-  return `${ids.slice(0, -1).join(', ')} ${conjunction} ${ids[ids.length - 1]}`;
+/**
+ * ["c", "a", "b", "a"] → "a, b or c" (or "and"): distinct and alphabetical, so that a message never
+ * depends on the order the ids are declared in.
+ */
+export function listIds(ids: Iterable<string>, conjunction: 'or' | 'and' = 'or'): string {
+  return listInOrder(sortedIds(ids), conjunction);
+}
+
+/**
+ * Metric ids, then segment ids, each alphabetically: "new-arr and enterprise", as a reward line names
+ * its metric before its segment.
+ */
+export function listMetricsAndSegments(metrics: Iterable<string>, segments: Iterable<string>, conjunction: 'or' | 'and' = 'or'): string {
+  return listInOrder([...sortedIds(metrics), ...sortedIds(segments)], conjunction);
+}
+
+/** ["no plan", "no OKR set"] → "no plan and no OKR set": for phrases that already follow a fixed order (levers, perspectives). */
+export function listInOrder(items: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
 }
 
 const LEVER_NOUN = { compensation: 'plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' } as const;

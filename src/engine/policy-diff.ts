@@ -4,8 +4,8 @@
  * instruments are identical in both. Instruments are matched by id, never by file, so a policy
  * that was split over files or renamed compares cleanly.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { PriorityT } from '../schema.js';
+import { canonicalForm } from './order.js';
 import type { FocusStatus, InstrumentInfo, PolicyIndex } from './policy-index.js';
 
 export type FocusKind = 'metrics' | 'segments';
@@ -53,10 +53,10 @@ export class PolicyDiff {
     return id === undefined ? undefined : this.statusChangeByKey.get(`${kind}:${id}`);
   }
 
-  /** The head instrument exists in the base with the same id and exactly the same content. */
+  /** The head instrument exists in the base with the same id and the same content (its lines reordered or not). */
   isUnchanged(instrument: InstrumentInfo): boolean {
     const before = this.base.instrumentById.get(instrument.id);
-    return before !== undefined && before.lever === instrument.lever && isDeepStrictEqual(before.node, instrument.node);
+    return before !== undefined && before.lever === instrument.lever && canonicalForm(before.node) === canonicalForm(instrument.node);
   }
 }
 

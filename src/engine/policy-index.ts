@@ -17,6 +17,7 @@ import type {
   SegmentT,
   TeamT,
 } from '../schema.js';
+import { compareIds, least, sortedIds } from './order.js';
 
 export interface InstrumentInfo {
   lever: Lever;
@@ -151,12 +152,10 @@ export class PolicyIndex {
     return id !== undefined && this.favoredSegments.has(id) && !this.deprioritizedSegments.has(id);
   }
 
-  /** The favored metrics of the priorities that deprioritize `metricOrSegment`: what to reward instead. */
+  /** The favored metrics of the priorities that deprioritize `metricOrSegment`, alphabetically: what to reward instead. */
   alternativesTo(metricOrSegment: string, kind: 'metrics' | 'segments' = 'metrics'): string[] {
     const against = (kind === 'metrics' ? this.deprioritizedMetrics : this.deprioritizedSegments).get(metricOrSegment) ?? [];
-    const alternatives = new Set<string>();
-    for (const priority of against) for (const id of priority.favor?.[kind] ?? []) alternatives.add(id);
-    return [...alternatives];
+    return sortedIds(against.flatMap((priority) => priority.favor?.[kind] ?? []));
   }
 
   statusOf(kind: 'metrics' | 'segments', id: string): FocusStatus {
@@ -301,27 +300,60 @@ export class PolicyIndex {
    * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
    * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
    * off to or receives from, then rewarded nowhere (not another team's metric); ties go to a metric
-   * the strategy favors, then to a quality metric, then to declaration order.
+   * the strategy favors, then to a quality metric, then to the lowest id (never to declaration order).
    */
   suggestMetric(team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
-    const own = team ? this.metricsRewardedFor(team) : new Set<string>();
-    const near = new Set((team ? this.handoffNeighbours(team) : []).flatMap((neighbour) => [...this.metricsRewardedFor(neighbour)]));
-    const closeness = (id: string) => (own.has(id) ? 3 : near.has(id) ? 2 : this.rewardsOfMetric(id).length === 0 ? 1 : 0);
-    const score = (metric: MetricT) => [closeness(metric.id), this.isFavoredMetric(metric.id) ? 1 : 0, metric.type === 'quality' ? 1 : 0];
-    let best: MetricT | undefined;
-    let bestScore: number[] = [];
-    for (const metric of this.metrics.values()) {
-      if (metric.vanity || this.isDeprioritizedMetric(metric.id) || !accept(metric)) continue;
-      const candidate = score(metric);
-      if (!best || isBetter(candidate, bestScore)) {
-        best = metric;
-        bestScore = candidate;
-      }
-    }
-    return best;
+    const { own, near } = this.metricsAround(team);
+    const fits = (metric: MetricT | undefined): metric is MetricT => metric !== undefined && this.isSuggestable(metric) && accept(metric);
+    const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => this.metrics.get(id)).filter(fits), this.compareSuggestions);
+    const { unrewarded, rewarded } = this.suggestionOrder();
+    return (
+      closest(own) ??
+      closest(near) ??
+      unrewarded.find((metric) => accept(metric)) ??
+      rewarded.find((metric) => !own.has(metric.id) && !near.has(metric.id) && accept(metric))
+    );
   }
 
   // --- End of shared incentives and balanced measurement lookups. ---
+
+  private suggestionCache?: { unrewarded: MetricT[]; rewarded: MetricT[] };
+  private readonly metricsAroundTeam = new Map<string, { own: ReadonlySet<string>; near: ReadonlySet<string> }>();
+
+  private isSuggestable(metric: MetricT): boolean {
+    return !metric.vanity && !this.isDeprioritizedMetric(metric.id);
+  }
+
+  /** Favored first, then quality, then the lowest id. */
+  private readonly compareSuggestions = (a: MetricT, b: MetricT): number =>
+    Number(this.isFavoredMetric(b.id)) - Number(this.isFavoredMetric(a.id)) ||
+    Number(b.type === 'quality') - Number(a.type === 'quality') ||
+    compareIds(a.id, b.id);
+
+  /** Every suggestable metric in suggestion order, split by whether anything rewards it; computed once, so a suggestion stops at the first fit. */
+  private suggestionOrder(): { unrewarded: MetricT[]; rewarded: MetricT[] } {
+    if (!this.suggestionCache) {
+      const ranked = [...this.metrics.values()].filter((metric) => this.isSuggestable(metric)).sort(this.compareSuggestions);
+      this.suggestionCache = {
+        unrewarded: ranked.filter((metric) => this.rewardsOfMetric(metric.id).length === 0),
+        rewarded: ranked.filter((metric) => this.rewardsOfMetric(metric.id).length > 0),
+      };
+    }
+    return this.suggestionCache;
+  }
+
+  /** The metrics `team` is rewarded on, and those its handoff neighbours are rewarded on (once per team). */
+  private metricsAround(team: string | undefined): { own: ReadonlySet<string>; near: ReadonlySet<string> } {
+    if (team === undefined) return { own: new Set(), near: new Set() };
+    let around = this.metricsAroundTeam.get(team);
+    if (!around) {
+      const own = this.metricsRewardedFor(team);
+      const near = new Set(this.handoffNeighbours(team).flatMap((neighbour) => [...this.metricsRewardedFor(neighbour)]).filter((id) => !own.has(id)));
+      around = { own, near };
+      this.metricsAroundTeam.set(team, around);
+    }
+    return around;
+  }
 
   private indexDeclarations(): void {
     const { policy } = this;
@@ -413,12 +445,6 @@ export class PolicyIndex {
         break;
     }
   }
-}
-
-/** Lexicographic comparison of two scores of the same length. */
-function isBetter(score: readonly number[], than: readonly number[]): boolean {
-  const at = score.findIndex((value, index) => value !== than[index]);
-  return at >= 0 && score[at]! > than[at]!;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,6 +8,7 @@ import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
+import { least } from './order.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
@@ -128,7 +129,11 @@ function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: s
   const kept: Finding[] = [];
   const waived: WaivedFinding[] = [];
   for (const finding of findings) {
-    const waiver = active.find((candidate) => candidate.rule === finding.rule && candidate.target === finding.instrument);
+    // When two waivers accept a finding, the one that lasts longest is the one in force, whatever their order.
+    const waiver = least(
+      active.filter((candidate) => candidate.rule === finding.rule && candidate.target === finding.instrument),
+      (a, b) => compare(b.expires, a.expires) || compare(a.approved_by, b.approved_by) || compare(a.reason, b.reason),
+    );
     if (waiver) waived.push({ finding, waiver });
     else kept.push(finding);
   }

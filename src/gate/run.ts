@@ -6,7 +6,7 @@
 import { builtinRules } from '../../rules/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RuleOverrides } from '../engine/config.js';
-import { listIds } from '../engine/format.js';
+import { listInOrder, listMetricsAndSegments } from '../engine/format.js';
 import { PolicyIndex } from '../engine/policy-index.js';
 import type { AnyRule } from '../engine/rule.js';
 import type { Finding, WaivedFinding } from '../engine/run.js';
@@ -192,8 +192,8 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
     if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location });
   };
   for (const priority of loaded.policy.strategy.priorities) {
-    const favored = [...(priority.favor?.metrics ?? []), ...(priority.favor?.segments ?? [])];
-    if (favored.length === 0) {
+    const favored = { metrics: priority.favor?.metrics ?? [], segments: priority.favor?.segments ?? [] };
+    if (favored.metrics.length + favored.segments.length === 0) {
       report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
       continue;
     }
@@ -202,8 +202,8 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
     const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
     report(
       priority,
-      `Priority ${priority.id} is rewarded by ${listIds(nouns, 'and')}: teams are told it matters but are not ${listIds(missing.map(verbOf), 'or')} for it.`,
-      `reward ${listIds(favored)} in ${listIds(missing.map((lever) => withArticle(LEVER_NOUN[lever])), 'and')}`,
+      `Priority ${priority.id} is rewarded by ${listInOrder(nouns, 'and')}: teams are told it matters but are not ${listInOrder(missing.map(verbOf), 'or')} for it.`,
+      `reward ${listMetricsAndSegments(favored.metrics, favored.segments)} in ${listInOrder(missing.map((lever) => withArticle(LEVER_NOUN[lever])), 'and')}`,
     );
   }
   return findings;

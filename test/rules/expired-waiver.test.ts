@@ -52,6 +52,19 @@ describe('expired-waiver', () => {
     ]);
   });
 
+  it('when two waivers accept the same finding, names the one that lasts longest, whatever their order', async () => {
+    const second = `  - rule: vanity-metric
+    target: marketing-2026
+    reason: Extended for the brand relaunch.
+    approved_by: CEO
+    expires: 2026-12-31
+`;
+    for (const text of [policy('2026-09-30') + second, policy('2026-09-30').replace('waivers:\n', `waivers:\n${second}`)]) {
+      const result = await lintText(text, { today: '2026-06-01' });
+      expect(result.waived.map(({ finding, waiver }) => [finding.rule, waiver.approved_by, waiver.expires])).toEqual([['vanity-metric', 'CEO', '2026-12-31']]);
+    }
+  });
+
   it('stays silent on the expiry date itself', async () => {
     expect(findingsOf(await lintText(policy('2026-06-01'), { today: '2026-06-01' }), 'expired-waiver')).toEqual([]);
   });

@@ -75,3 +75,33 @@ compensation:
     expect(findingsOf(await lintText(text), 'flat-commission')).toEqual([]);
   });
 });
+
+describe('flat-commission, whatever the order of the lines', () => {
+  it('compares with the lowest favored segment id when two favored segments pay the same least rate', async () => {
+    const lines = [
+      '      - { metric: new-arr, segment: mid-market, rate: "8%" }',
+      '      - { metric: new-arr, segment: enterprise, rate: "8%" }',
+      '      - { metric: new-arr, segment: smb, rate: "6%" }',
+    ];
+    for (const order of [lines, [...lines].reverse()]) {
+      const text = policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+${order.join('\n')}
+`)
+        .replace('favor: { segments: [enterprise]', 'favor: { segments: [mid-market, enterprise]')
+        .replace('segments:\n', 'segments:\n  - { id: mid-market }\n');
+      expect(findingsOf(await lintText(text), 'flat-commission')).toEqual([
+        {
+          line: lineOf(text, 'segment: smb'),
+          column: 9,
+          severity: 'error',
+          message:
+            'Plan ae-2026 pays smb 6% on new-arr, against 8% for enterprise (1.33×): the strategy favors enterprise, but this commission does not make the trade-off.',
+          fix: 'raise enterprise to at least 12% (2 × smb 6%), or lower smb to at most 4%',
+        },
+      ]);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { findingsOf, lineOf, lintText } from '../helpers.js';
 
 const policy = (extra = '') => `version: 1
 strategy:
@@ -32,13 +32,13 @@ okrs:
 ${extra}`;
 
 describe('speed-without-quality', () => {
-  it('fires on the first speed or volume line of a plan and of an OKR set with no quality metric', async () => {
+  it('fires on the heaviest bonus line of a plan and on the speed or volume key result of an OKR set with no quality metric', async () => {
     expect(findingsOf(await lintText(policy()), 'speed-without-quality')).toEqual([
       {
         line: 22,
         column: 9,
         severity: 'warning',
-        message: 'Plan support-2026 rewards tickets-closed (output) and first-response-time (speed) but no quality metric: people will trade quality for speed and volume.',
+        message: 'Plan support-2026 rewards first-response-time (speed) and tickets-closed (output) but no quality metric: people will trade quality for speed and volume.',
         fix: 'add - { metric: first-contact-resolution, weight: 0.35 } to plan support-2026 and lower tickets-closed from 70% to 35%',
       },
       {
@@ -49,6 +49,56 @@ describe('speed-without-quality', () => {
         fix: 'add a key result { metric: csat } to OKR set eng-q3 beside velocity',
       },
     ]);
+  });
+
+  it('names the same lines, metrics and quality metric whatever order they are declared in', async () => {
+    const text = (lines: string[], qualityMetrics: string[]) => `version: 1
+strategy: { name: Service }
+teams:
+  - { id: support }
+metrics:
+  - { id: tickets-closed, type: output }
+  - { id: first-response-time, type: speed }
+  - { id: handle-time, type: speed }
+${qualityMetrics.join('\n')}
+compensation:
+  - id: support-2026
+    team: support
+    bonus:
+${lines.join('\n')}
+okrs:
+  - id: support-q3
+    team: support
+    key_results:
+${lines.map((line) => line.replace(/, weight: [\d.]+/, '')).join('\n')}
+`;
+    const lines = ['      - { metric: tickets-closed, weight: 0.4 }', '      - { metric: handle-time, weight: 0.4 }', '      - { metric: first-response-time, weight: 0.2 }'];
+    const qualityMetrics = ['  - { id: resolution-rate, type: quality }', '  - { id: csat, type: quality }'];
+    const message = (instrument: string) =>
+      `${instrument} rewards first-response-time (speed), handle-time (speed) and tickets-closed (output) but no quality metric: people will trade quality for speed and volume.`;
+    for (const [order, quality] of [
+      [lines, qualityMetrics],
+      [[...lines].reverse(), [...qualityMetrics].reverse()],
+    ] as const) {
+      const policy = text([...order], [...quality]);
+      expect(findingsOf(await lintText(policy), 'speed-without-quality')).toEqual([
+        {
+          // Two components weigh 40%: the fix halves the first by metric id.
+          line: lineOf(policy, '{ metric: handle-time, weight'),
+          column: 9,
+          severity: 'warning',
+          message: message('Plan support-2026'),
+          fix: 'add - { metric: csat, weight: 0.2 } to plan support-2026 and lower handle-time from 40% to 20%',
+        },
+        {
+          line: lineOf(policy, '{ metric: first-response-time }'),
+          column: 9,
+          severity: 'warning',
+          message: message('OKR set support-q3'),
+          fix: 'add a key result { metric: csat } to OKR set support-q3 beside first-response-time',
+        },
+      ]);
+    }
   });
 
   it('stays silent when a quality metric stands beside the speed or volume metric', async () => {

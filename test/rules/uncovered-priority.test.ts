@@ -81,4 +81,17 @@ describe('uncovered-priority', () => {
     const favorsNothing = BASE_POLICY.replace('favor: { segments: [enterprise], metrics: [enterprise-arr] }', 'favor: {}');
     expect(findingsOf(await lintText(`${favorsNothing}\n${SMB_PLAN}`), 'uncovered-priority')).toEqual([]);
   });
+
+  it('suggests the plan with the lowest id, whatever order the plans are declared in', async () => {
+    const plans = [
+      '  - id: sdr-2026\n    team: sales\n    commission:\n      - { metric: new-arr, rate: "4%" }',
+      '  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, rate: "8%" }',
+    ];
+    for (const order of [plans, [...plans].reverse()]) {
+      const result = await lintText(policyWith(`compensation:\n${order.join('\n')}\n`));
+      expect(findingsOf(result, 'uncovered-priority').map((finding) => finding.fix)).toEqual([
+        'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+      ]);
+    }
+  });
 });

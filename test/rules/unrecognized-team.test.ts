@@ -51,4 +51,14 @@ describe('unrecognized-team', () => {
     const named = policy(awards.replace('teams: [finance]', 'teams: [finance, hr]'));
     expect(findingsOf(await lintText(named), 'unrecognized-team')).toEqual([]);
   });
+
+  it('suggests the recognition program with the lowest id, whatever order the programs are declared in', async () => {
+    const programs = ['  - id: spot-awards\n    awards: [{ text: Clean close, teams: [finance] }]', '  - id: annual-awards\n    awards: [{ text: Employee of the year }]'];
+    for (const order of [programs, [...programs].reverse()]) {
+      expect(findingsOf(await lintText(policy(`recognition:\n${order.join('\n')}\n`)), 'unrecognized-team').map((finding) => finding.fix)).toEqual([
+        'add an award { text: "People: win of the quarter", teams: [hr] } to recognition program annual-awards, or give hr an OKR set (team: hr)',
+      ]);
+    }
+  });
 });
+
