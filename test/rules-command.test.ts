@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { rulesMarkdown } from '../src/engine/rule-docs.js';
+import { runCliAsync } from './bad-input/harness.js';
 import { ROOT, runCli } from './helpers.js';
 
 describe('incentive-lint rules', () => {
@@ -39,12 +40,12 @@ describe('incentive-lint explain', () => {
     expect(run.stderr).toContain('unknown rule "flat-comission"; did you mean "flat-commission"?');
   });
 
-  it('every rule explains itself', () => {
-    for (const rule of builtinRules) {
-      const run = runCli(['explain', rule.meta.id]);
-      expect(run.code, rule.meta.id).toBe(0);
-      expect(run.stdout).toContain(rule.meta.rationale.slice(0, 40));
-    }
+  it('every rule explains itself', async () => {
+    const runs = await Promise.all(builtinRules.map((rule) => runCliAsync(['explain', rule.meta.id])));
+    builtinRules.forEach((rule, index) => {
+      expect(runs[index]!.code, rule.meta.id).toBe(0);
+      expect(runs[index]!.stdout).toContain(rule.meta.rationale.slice(0, 40));
+    });
   });
 });
 
