@@ -123,16 +123,25 @@ function describeError(error: unknown): string {
 
 /** A current waiver for rule R on instrument T silences R's findings inside T until it expires. */
 function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
-  const active = waivers.filter((waiver) => waiver.expires >= today);
-  if (active.length === 0) return { kept: findings, waived: [] };
+  // The first current waiver for each rule and target, so that many waivers cost no scan per finding.
+  const active = new Map<string, WaiverT>();
+  for (const waiver of waivers) {
+    const key = waiverKey(waiver.rule, waiver.target);
+    if (waiver.expires >= today && !active.has(key)) active.set(key, waiver);
+  }
+  if (active.size === 0) return { kept: findings, waived: [] };
   const kept: Finding[] = [];
   const waived: WaivedFinding[] = [];
   for (const finding of findings) {
-    const waiver = active.find((candidate) => candidate.rule === finding.rule && candidate.target === finding.instrument);
+    const waiver = finding.instrument === undefined ? undefined : active.get(waiverKey(finding.rule, finding.instrument));
     if (waiver) waived.push({ finding, waiver });
     else kept.push(finding);
   }
   return { kept, waived };
+}
+
+function waiverKey(rule: string, target: string): string {
+  return `${rule}\0${target}`;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
