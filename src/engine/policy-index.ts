@@ -122,8 +122,8 @@ export class PolicyIndex {
   private readonly neighboursByTeamId = new Map<string, Set<string>>();
   private readonly rewardsSharedWithTeamId = new Map<string, Reward[]>();
   private readonly rewardsBySegmentId = new Map<string, Reward[]>();
-  /** Each reward's place in `rewards`, to return lookups from several maps in policy order. */
-  private readonly rewardOrder = new Map<Reward, number>();
+  /** Each reward's place in `rewards`, to return lookups from several maps in policy order (built on first use). */
+  private rewardOrder: Map<Reward, number> | undefined;
   // Answers computed on first use: rules ask the same question once per finding or per team.
   private readonly metricsRewardedForTeamId = new Map<string, ReadonlySet<string>>();
   private companyWide: readonly Reward[] | undefined;
@@ -248,7 +248,8 @@ export class PolicyIndex {
     const serving = new Set<Reward>();
     for (const metric of priority.favor?.metrics ?? []) for (const reward of this.rewardsByMetricId.get(metric) ?? []) serving.add(reward);
     for (const segment of priority.favor?.segments ?? []) for (const reward of this.rewardsBySegmentId.get(segment) ?? []) serving.add(reward);
-    return [...serving].sort((a, b) => this.rewardOrder.get(a)! - this.rewardOrder.get(b)!);
+    const order = (this.rewardOrder ??= new Map(this.rewards.map((reward, position) => [reward, position])));
+    return [...serving].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   /** Teams that hand off to `team`. */
@@ -404,13 +405,12 @@ export class PolicyIndex {
     const teams = info.team ? [info.team] : [];
     const add = (component: RewardComponent, line: { metric?: string; segment?: string }, extra: Partial<Reward> = {}) => {
       const reward: Reward = { instrument: info, component, node: line, metric: line.metric, segment: line.segment, teams, sharedWith: [], ...extra };
-      this.rewardOrder.set(reward, this.rewards.length);
       this.rewards.push(reward);
       push(this.rewardsByInstrument, info.id, reward);
       for (const team of new Set(reward.teams)) push(this.rewardsByTeamId, team, reward);
       if (reward.metric) push(this.rewardsByMetricId, reward.metric, reward);
       if (reward.segment !== undefined) push(this.rewardsBySegmentId, reward.segment, reward);
-      for (const team of new Set(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
+      if (reward.sharedWith.length > 0) for (const team of new Set(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
       if (line.metric !== undefined) this.references.push({ kind: 'metric', id: line.metric, node: line, key: 'metric' });
       if (line.segment !== undefined) this.references.push({ kind: 'segment', id: line.segment, node: line, key: 'segment' });
     };
