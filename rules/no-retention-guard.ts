@@ -60,8 +60,8 @@ export default defineRule({
 /** The teams `team` hands off to that are rewarded on a retention metric, with those metrics, by team id. */
 function retentionDownstream(index: PolicyIndex, team: string) {
   const found: { team: string; metrics: string[] }[] = [];
-  for (const handoff of index.handoffs) {
-    if (handoff.from.id !== team || handoff.to === team || !index.teams.has(handoff.to)) continue;
+  for (const handoff of index.handoffsFrom(team)) {
+    if (handoff.to === team || !index.teams.has(handoff.to)) continue;
     const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => index.isRetentionMetric(metric));
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }

@@ -8,7 +8,7 @@
  */
 import { Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
-import { runDiff, type BaseVersion } from '../diff/run.js';
+import type { BaseVersion } from '../diff/run.js';
 import type { PolicyDiff, PriorityChange } from '../engine/policy-diff.js';
 import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
@@ -47,6 +47,8 @@ async function diffCommand(base: BaseVersion, headPaths: string[], options: Diff
     printDiagnostics([{ message: `unknown format "${options.format}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
+  // Imported when a comparison runs: a plain lint does not load git or the diff.
+  const { runDiff } = await import('../diff/run.js');
   const { result, diff, note } = await runDiff(base, headPaths, { today: options.today });
   if (result.diagnostics.length > 0) {
     printDiagnostics(result.diagnostics, errChalk);

@@ -4,7 +4,6 @@
  */
 import { Option } from 'commander';
 import { GATE_FORMATS, renderGate, type GateFormat } from '../gate/render.js';
-import { runGate } from '../gate/run.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
@@ -26,6 +25,8 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
     .addHelpText('after', '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.')
     .action(async (paths: string[], options: GateCommandOptions) => {
+      // Imported when the command runs: a plain lint does not load the gate.
+      const { runGate } = await import('../gate/run.js');
       const outcome = await runGate(paths, { announce: options.announce, today: options.today });
       if (!outcome.report) {
         printDiagnostics(outcome.diagnostics, chooseChalk(process.stderr, options.color));

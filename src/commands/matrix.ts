@@ -6,7 +6,6 @@
 import { Option } from 'commander';
 import { InputError } from '../diagnostics.js';
 import { loadPolicy, type LoadedPolicy } from '../load/index.js';
-import { buildMatrix } from '../matrix/build.js';
 import { MATRIX_FORMATS, renderMatrix, type MatrixFormat } from '../matrix/render.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import type { CommandRegistration } from './shared.js';
@@ -23,7 +22,9 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
     .argument('[paths...]', 'policy files or folders (default: the current folder)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(MATRIX_FORMATS).default('stylish'))
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
-    .action((paths: string[], options: MatrixCommandOptions) => {
+    .action(async (paths: string[], options: MatrixCommandOptions) => {
+      // Imported when the command runs: a plain lint does not load the matrix.
+      const { buildMatrix } = await import('../matrix/build.js');
       let loaded: LoadedPolicy;
       try {
         loaded = loadPolicy(paths);

@@ -119,6 +119,16 @@ export class PolicyIndex {
   private readonly rewardsByMetricId = new Map<string, Reward[]>();
   private readonly instrumentsByTeamId = new Map<string, InstrumentInfo[]>();
   private readonly upstreamByTeamId = new Map<string, TeamT[]>();
+  private readonly handoffsByFromId = new Map<string, Handoff[]>();
+  private readonly neighboursByTeamId = new Map<string, Set<string>>();
+  private readonly rewardsSharedWithTeamId = new Map<string, Reward[]>();
+  private readonly rewardsBySegmentId = new Map<string, Reward[]>();
+  /** Each reward's place in `rewards`, to return lookups from several maps in policy order (built on first use). */
+  private rewardOrder: Map<Reward, number> | undefined;
+  // Answers computed on first use: rules ask the same question once per finding or per team.
+  private readonly metricsRewardedForTeamId = new Map<string, ReadonlySet<string>>();
+  private companyWide: readonly Reward[] | undefined;
+  private levers: Lever[] | undefined;
 
   constructor(
     readonly policy: Policy,
@@ -188,12 +198,16 @@ export class PolicyIndex {
 
   /** The levers (compensation, okrs, promotions, recognition) the policy has at least one instrument of. */
   leversInUse(): Lever[] {
-    return LEVER_ORDER.filter((lever) => this.instruments.some((instrument) => instrument.lever === lever));
+    if (!this.levers) {
+      const present = new Set(this.instruments.map((instrument) => instrument.lever));
+      this.levers = LEVER_ORDER.filter((lever) => present.has(lever));
+    }
+    return [...this.levers];
   }
 
   /** Rewards of instruments that apply to every team: no `team`, and (for awards) no `teams`. */
   companyWideRewards(): readonly Reward[] {
-    return this.rewards.filter((reward) => reward.teams.length === 0);
+    return (this.companyWide ??= this.rewards.filter((reward) => reward.teams.length === 0));
   }
 
   rewardsOf(instrument: InstrumentInfo | string): readonly Reward[] {
@@ -230,16 +244,21 @@ export class PolicyIndex {
 
   /** Rewards of any lever on a metric or segment that `priority` favors: what makes it more than words. */
   rewardsServing(priority: PriorityT): Reward[] {
-    const metrics = new Set(priority.favor?.metrics ?? []);
-    const segments = new Set(priority.favor?.segments ?? []);
-    return this.rewards.filter(
-      (reward) => (reward.metric !== undefined && metrics.has(reward.metric)) || (reward.segment !== undefined && segments.has(reward.segment)),
-    );
+    const serving = new Set<Reward>();
+    for (const metric of priority.favor?.metrics ?? []) for (const reward of this.rewardsByMetricId.get(metric) ?? []) serving.add(reward);
+    for (const segment of priority.favor?.segments ?? []) for (const reward of this.rewardsBySegmentId.get(segment) ?? []) serving.add(reward);
+    const order = (this.rewardOrder ??= new Map(this.rewards.map((reward, position) => [reward, position])));
+    return [...serving].sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   /** Teams that hand off to `team`. */
   upstreamOf(team: string): TeamT[] {
     return [...(this.upstreamByTeamId.get(team) ?? [])];
+  }
+
+  /** The handoffs `team` makes (its `hands_off_to` entries), in declaration order. */
+  handoffsFrom(team: string): readonly Handoff[] {
+    return this.handoffsByFromId.get(team) ?? [];
   }
 
   // --- Shared incentives and balanced measurement: lookups about teams working together. ---
@@ -275,24 +294,23 @@ export class PolicyIndex {
 
   /** Bonus components of any plan that name `team` in their `shared_with`. */
   componentsSharedWith(team: string): Reward[] {
-    return this.rewards.filter((reward) => reward.sharedWith.includes(team));
+    return [...(this.rewardsSharedWithTeamId.get(team) ?? [])];
   }
 
   /** Declared teams joined to `team` by a handoff, either way, in declaration order. */
   handoffNeighbours(team: string): string[] {
-    const neighbours = new Set<string>();
-    for (const handoff of this.handoffs) {
-      if (handoff.from.id === handoff.to) continue;
-      if (handoff.from.id === team && this.teams.has(handoff.to)) neighbours.add(handoff.to);
-      if (handoff.to === team) neighbours.add(handoff.from.id);
-    }
-    return [...neighbours];
+    return [...(this.neighboursByTeamId.get(team) ?? [])];
   }
 
   /** The ids of the metrics any instrument rewards `team` on (its own instruments and awards naming it). */
-  metricsRewardedFor(team: string): Set<string> {
-    const metrics = new Set<string>();
-    for (const reward of this.rewardsForTeam(team)) if (reward.metric !== undefined) metrics.add(reward.metric);
+  metricsRewardedFor(team: string): ReadonlySet<string> {
+    let metrics = this.metricsRewardedForTeamId.get(team);
+    if (!metrics) {
+      const found = new Set<string>();
+      for (const reward of this.rewardsForTeam(team)) if (reward.metric !== undefined) found.add(reward.metric);
+      metrics = found;
+      this.metricsRewardedForTeamId.set(team, metrics);
+    }
     return metrics;
   }
 
@@ -378,8 +396,14 @@ export class PolicyIndex {
     for (const team of policy.teams) {
       this.referList('team', team.hands_off_to);
       (team.hands_off_to ?? []).forEach((to, index) => {
-        this.handoffs.push({ from: team, to, node: team.hands_off_to!, index });
+        const handoff = { from: team, to, node: team.hands_off_to!, index };
+        this.handoffs.push(handoff);
         push(this.upstreamByTeamId, to, team);
+        push(this.handoffsByFromId, team.id, handoff);
+        // Neighbours in declaration order: a team is its own neighbour never, an undeclared team only upstream.
+        if (team.id === to) return;
+        if (this.teams.has(to)) addTo(this.neighboursByTeamId, team.id, to);
+        addTo(this.neighboursByTeamId, to, team.id);
       });
     }
     for (const metric of policy.metrics) this.referList('metric', metric.proxy_for);
@@ -417,6 +441,8 @@ export class PolicyIndex {
       push(this.rewardsByInstrument, info.id, reward);
       for (const team of new Set(reward.teams)) push(this.rewardsByTeamId, team, reward);
       if (reward.metric) push(this.rewardsByMetricId, reward.metric, reward);
+      if (reward.segment !== undefined) push(this.rewardsBySegmentId, reward.segment, reward);
+      if (reward.sharedWith.length > 0) for (const team of new Set(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
       if (line.metric !== undefined) this.references.push({ kind: 'metric', id: line.metric, node: line, key: 'metric' });
       if (line.segment !== undefined) this.references.push({ kind: 'segment', id: line.segment, node: line, key: 'segment' });
     };
@@ -445,6 +471,12 @@ export class PolicyIndex {
         break;
     }
   }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -8,7 +8,6 @@ import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
-import { least } from './order.js';
 import { PolicyIndex } from './policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
@@ -124,20 +123,29 @@ function describeError(error: unknown): string {
 
 /** A current waiver for rule R on instrument T silences R's findings inside T until it expires. */
 function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
-  const active = waivers.filter((waiver) => waiver.expires >= today);
-  if (active.length === 0) return { kept: findings, waived: [] };
+  // One current waiver per rule and target, so that many waivers cost no scan per finding. When two
+  // accept the same findings, the one that lasts longest is in force, whatever their order.
+  const active = new Map<string, WaiverT>();
+  const lastsLonger = (a: WaiverT, b: WaiverT) => compare(b.expires, a.expires) || compare(a.approved_by, b.approved_by) || compare(a.reason, b.reason);
+  for (const waiver of waivers) {
+    if (waiver.expires < today) continue;
+    const key = waiverKey(waiver.rule, waiver.target);
+    const current = active.get(key);
+    if (!current || lastsLonger(waiver, current) < 0) active.set(key, waiver);
+  }
+  if (active.size === 0) return { kept: findings, waived: [] };
   const kept: Finding[] = [];
   const waived: WaivedFinding[] = [];
   for (const finding of findings) {
-    // When two waivers accept a finding, the one that lasts longest is the one in force, whatever their order.
-    const waiver = least(
-      active.filter((candidate) => candidate.rule === finding.rule && candidate.target === finding.instrument),
-      (a, b) => compare(b.expires, a.expires) || compare(a.approved_by, b.approved_by) || compare(a.reason, b.reason),
-    );
+    const waiver = finding.instrument === undefined ? undefined : active.get(waiverKey(finding.rule, finding.instrument));
     if (waiver) waived.push({ finding, waiver });
     else kept.push(finding);
   }
   return { kept, waived };
+}
+
+function waiverKey(rule: string, target: string): string {
+  return `${rule}\0${target}`;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -2,9 +2,9 @@
  * The gate's readiness report, for a terminal (stylish), for circulating (markdown) and for tools
  * (json). Renderers only lay out a GateReport; the verdict is decided in run.ts.
  */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
+import { newTable } from '../report/table.js';
 import type { GateReport, GateStep } from './run.js';
 
 export const GATE_FORMATS = ['stylish', 'markdown', 'json'] as const;
@@ -54,7 +54,7 @@ function verdictLine(report: GateReport): string {
 function stylish(report: GateReport, chalk: ChalkInstance): string {
   const lines: string[] = [chalk.bold(`Pre-announcement gate for ${report.announce} (${report.files.join(', ')})`), ''];
   const style = { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] };
-  const table = new Table({ head: ['#', 'step', 'result', 'findings'], style });
+  const table = newTable({ head: ['#', 'step', 'result', 'findings'], style });
   for (const step of report.steps) {
     const result = step.status === 'pass' ? chalk.green('pass') : chalk.red('fail');
     table.push([step.number, step.title, result, step.findings.length > 0 ? ruleCounts(step.findings) : chalk.dim('none')]);
@@ -74,7 +74,7 @@ function stylish(report: GateReport, chalk: ChalkInstance): string {
 
   if (report.waivers.length > 0) {
     lines.push(chalk.bold('Waivers relied on (accepted exceptions)'));
-    const waivers = new Table({ head: ['rule', 'target', 'approved by', 'expires', 'findings', 'reason'], style, wordWrap: true, colWidths: [null, null, null, null, null, 50] });
+    const waivers = newTable({ head: ['rule', 'target', 'approved by', 'expires', 'findings', 'reason'], style, wordWrap: true, colWidths: [null, null, null, null, null, 50] });
     for (const { waiver, findings } of report.waivers) waivers.push([waiver.rule, waiver.target, waiver.approved_by, waiver.expires, findings.length, waiver.reason]);
     lines.push(waivers.toString(), '');
   }

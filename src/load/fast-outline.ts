@@ -18,7 +18,6 @@ export interface DocumentOutline {
   keys: Map<string, TopLevelKey>;
 }
 
-const TOP_LEVEL_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)/;
 const SPACE = 0x20;
 const DASH = 0x2d;
 const HASH = 0x23;
@@ -64,13 +63,13 @@ export function outlineDocuments(text: string): DocumentOutline[] | undefined {
     } else if (first === HASH || first === 0x0a || (first === 0x0d && text.charCodeAt(start + 1) === 0x0a)) {
       // comment or blank line
     } else {
-      const match = TOP_LEVEL_KEY.exec(text.slice(start, end));
-      if (!match) return undefined;
+      const name = keyOfLine(text, start, end);
+      if (name === undefined) return undefined;
       closeKey(start);
       document ??= { keys: new Map() };
-      if (document.keys.has(match[1]!)) return undefined;
+      if (document.keys.has(name)) return undefined;
       key = { start, end: text.length, items: [] };
-      document.keys.set(match[1]!, key);
+      document.keys.set(name, key);
     }
     start = next;
   }
@@ -95,7 +94,23 @@ export interface BlockEntries {
   names: string[];
 }
 
-const NESTED_KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)/;
+const KEY_NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
+
+/**
+ * The plain key that starts at `start` in the line ending at `lineEnd` (`name:` then a space, a tab
+ * or the end of the line), read in place: this runs once per line of a large policy.
+ */
+function keyOfLine(text: string, start: number, lineEnd: number): string | undefined {
+  KEY_NAME.lastIndex = start;
+  const name = KEY_NAME.exec(text)?.[0];
+  if (name === undefined) return undefined;
+  let at = start + name.length;
+  while (at < lineEnd && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === 0x09)) at++;
+  if (at >= lineEnd || text.charCodeAt(at) !== 0x3a) return undefined;
+  const next = at + 1;
+  const after = text.charCodeAt(next);
+  return next === lineEnd || after === SPACE || after === 0x09 || (after === 0x0d && next + 1 === lineEnd) ? name : undefined;
+}
 
 /**
  * The entries of the block made of the lines in [start, end): every line at the indentation of the
@@ -116,7 +131,7 @@ export function blockEntries(text: string, start: number, end: number): BlockEnt
       if (block && indent < block.indent) return undefined;
       if (!block || indent === block.indent) {
         const isItem = first === DASH && isSeparator(text.charCodeAt(line + indent + 1));
-        const key = isItem ? undefined : NESTED_KEY.exec(text.slice(line + indent, lineEnd))?.[1];
+        const key = isItem ? undefined : keyOfLine(text, line + indent, lineEnd);
         block ??= { kind: isItem ? 'seq' : 'map', indent, starts: [], names: [] };
         if (block.kind === 'seq' ? !isItem : key === undefined) return undefined;
         block.starts.push(line);
@@ -135,6 +150,6 @@ export function firstKeyOfItem(text: string, itemLine: number): { key: string; i
   const after = itemLine + indent + 2;
   if (text.charCodeAt(after - 1) !== SPACE) return undefined;
   const newline = text.indexOf('\n', after);
-  const key = NESTED_KEY.exec(text.slice(after, newline === -1 ? text.length : newline))?.[1];
+  const key = keyOfLine(text, after, newline === -1 ? text.length : newline);
   return key === undefined ? undefined : { key, indent: indent + 2 };
 }

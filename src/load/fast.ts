@@ -17,7 +17,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { PolicyDocumentSchema } from '../schema.js';
 import type { CandidateFile } from './discover.js';
 import { FAST_SCHEMA } from './fast-schema.js';
-import { blockEntries, firstKeyOfItem, outlineDocuments, type DocumentOutline, type TopLevelKey } from './fast-outline.js';
+import { locateInBlock } from './fast-locate.js';
+import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './fast-outline.js';
 import { parseYaml } from './parse.js';
 import { SourceDocument, type Location, type NodePath, type PathSegment, type PolicySource } from './source.js';
 import type { ValidationResult } from './validate.js';
@@ -112,6 +113,14 @@ class SharedFile {
     readonly text: string,
   ) {}
 
+  /** The position of [start, end) as the exact parser gives it: 1-based lines and columns. */
+  span(start: number, end: number, path: NodePath): Location {
+    const line = this.lineOf(start);
+    const endLine = this.lineOf(end);
+    const starts = this.lineStarts!;
+    return { file: this.file, line, column: start - starts[line - 1]! + 1, endLine, endColumn: end - starts[endLine - 1]! + 1, path: [...path] };
+  }
+
   /** 1-based line of `offset`. */
   lineOf(offset: number): number {
     const starts = (this.lineStarts ??= computeLineStarts(this.text));
@@ -151,6 +160,7 @@ const SNIPPET_OPTIONS = { merge: false, uniqueKeys: true, prettyErrors: false, l
 
 export class FastSource implements PolicySource {
   private readonly snippets = new Map<string, Snippet | null>();
+  private readonly entries = new Map<number, { end: number; entries: BlockEntries | undefined }>();
 
   constructor(
     private readonly shared: SharedFile,
@@ -201,9 +211,12 @@ export class FastSource implements PolicySource {
     if (Array.isArray(list) && list.length > 0) {
       if (path.length === 1) return this.locateList(head, key, list.length);
       if (typeof item !== 'number' || item < 0 || item >= list.length) return undefined;
-      const block = this.narrow({ start: key.items[item]!, end: itemEnd(key, item), kind: 'item', depth: 2 }, list[item], path);
-      const snippet = this.snippet(block.start, block.end);
+      const { block, value } = this.narrow({ start: key.items[item]!, end: itemEnd(key, item), kind: 'item', depth: 2 }, list[item], path);
       const inner = path.slice(block.depth);
+      const entryKey = block.kind === 'entry' ? String(path[block.depth - 1]) : undefined;
+      const span = locateInBlock(this.text, block, value, inner, entryKey);
+      if (span) return this.shared.span(span[0], span[1], path);
+      const snippet = this.snippet(block.start, block.end);
       return snippet && this.translate(snippet, snippet.document.locate(block.kind === 'item' ? [0, ...inner] : [path[block.depth - 1]!, ...inner]), path);
     }
     const snippet = this.snippet(key.start, key.end);
@@ -211,12 +224,13 @@ export class FastSource implements PolicySource {
   }
 
   /**
-   * The smallest block of whole lines that holds the node at `path`, starting from `block`, which
-   * holds `path[0 .. block.depth)` and whose value is `value`. Smaller snippets are what keeps
-   * locating cheap: the exact parser costs about a microsecond per byte. Each step checks that the
-   * lines found agree with the value (one line per list item, one per key), or stays where it is.
+   * The smallest block of whole lines that holds the node at `path`, and that block's value, starting
+   * from `block`, which holds `path[0 .. block.depth)` and whose value is `value`. Smaller snippets keep
+   * locating cheap (the exact parser costs about a microsecond per byte), and most blocks end up as
+   * one line that `locateInBlock` reads without a parser. Each step checks that the lines found
+   * agree with the value (one line per list item, one per key), or stays where it is.
    */
-  private narrow(block: Block, value: unknown, path: NodePath): Block {
+  private narrow(block: Block, value: unknown, path: NodePath): { block: Block; value: unknown } {
     let current = block;
     let node = value;
     while (current.depth < path.length) {
@@ -226,7 +240,16 @@ export class FastSource implements PolicySource {
       current = inner;
       node = (node as Record<string | number, unknown>)[segment];
     }
-    return current;
+    return { block: current, value: node };
+  }
+
+  /** The entries on the lines after the block's first line; kept, as an item usually has several findings. */
+  private entriesBelow(block: Block): BlockEntries | undefined {
+    const kept = this.entries.get(block.start);
+    if (kept?.end === block.end) return kept.entries;
+    const entries = blockEntries(this.text, lineAfter(this.text, block.start, block.end), block.end);
+    this.entries.set(block.start, { end: block.end, entries });
+    return entries;
   }
 
   private childBlock(block: Block, value: unknown, segment: PathSegment): Block | undefined {
@@ -237,7 +260,7 @@ export class FastSource implements PolicySource {
       if (!isMapping(value) || typeof segment !== 'string') return undefined;
       const first = firstKeyOfItem(text, block.start);
       if (!first || first.key === segment) return undefined;
-      const rest = blockEntries(text, lineAfter(text, block.start, block.end), block.end);
+      const rest = this.entriesBelow(block);
       if (!rest || rest.kind !== 'map' || rest.indent !== first.indent) return undefined;
       const names = [first.key, ...rest.names];
       if (names.length !== Object.keys(value).length) return undefined;
@@ -246,7 +269,7 @@ export class FastSource implements PolicySource {
     }
     // A key whose value starts on the next lines: a block list or a block mapping.
     if (!keyLineIsBare(text, block.start)) return undefined;
-    const entries = blockEntries(text, lineAfter(text, block.start, block.end), block.end);
+    const entries = this.entriesBelow(block);
     if (!entries || entries.indent < indentOf(text, block.start) || entries.starts.length === 0) return undefined;
     if (entries.kind === 'seq' && Array.isArray(value) && typeof segment === 'number' && entries.starts.length === value.length) {
       return { start: entries.starts[segment]!, end: entries.starts[segment + 1] ?? block.end, kind: 'item', depth };

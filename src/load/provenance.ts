@@ -23,18 +23,9 @@ const LEVERS: ReadonlySet<string> = new Set(INSTRUMENT_SECTIONS);
 export class Provenance {
   private readonly origins = new WeakMap<object, Origin>();
 
-  /** Records the origin of `value` and of every object and list inside it. */
-  record(value: unknown, source: PolicySource, path: PathSegment[] = [], instrument?: InstrumentOrigin): void {
-    if (value === null || typeof value !== 'object') return;
-    if (path.length === 2 && LEVERS.has(String(path[0])) && typeof (value as { id?: unknown }).id === 'string') {
-      instrument = { lever: path[0] as Lever, id: (value as { id: string }).id, node: value };
-    }
-    this.origins.set(value, { source, path, instrument });
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => this.record(item, source, [...path, index], instrument));
-    } else {
-      for (const [key, item] of Object.entries(value)) this.record(item, source, [...path, key], instrument);
-    }
+  /** Records the origin of `value` (a whole document) and of every object and list inside it. */
+  record(value: unknown, source: PolicySource): void {
+    this.recordUnder(value, source, undefined, undefined, undefined);
   }
 
   origin(node: object): Origin | undefined {
@@ -46,5 +37,40 @@ export class Provenance {
     const origin = this.origins.get(node);
     if (!origin) return undefined;
     return origin.source.locate(key === undefined ? origin.path : [...origin.path, key]);
+  }
+
+  private recordUnder(value: unknown, source: PolicySource, parent: NodeOrigin | undefined, key: PathSegment | undefined, instrument: InstrumentOrigin | undefined): void {
+    if (value === null || typeof value !== 'object') return;
+    // An item of a lever's list (compensation[3]) is an instrument; everything inside it belongs to it.
+    if (parent?.parent?.parent === undefined && parent?.key !== undefined && LEVERS.has(String(parent.key)) && typeof (value as { id?: unknown }).id === 'string') {
+      instrument = { lever: parent.key as Lever, id: (value as { id: string }).id, node: value };
+    }
+    const origin = new NodeOrigin(source, parent, key, instrument);
+    this.origins.set(value, origin);
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) this.recordUnder(value[index], source, origin, index, instrument);
+    } else {
+      for (const [child, item] of Object.entries(value)) this.recordUnder(item, source, origin, child, instrument);
+    }
+  }
+}
+
+/**
+ * An origin that keeps its parent and its own key rather than a copy of the whole path: a large
+ * policy has hundreds of thousands of nodes, and only the few that findings point at need a path.
+ */
+class NodeOrigin implements Origin {
+  constructor(
+    readonly source: PolicySource,
+    readonly parent: NodeOrigin | undefined,
+    /** The key or index under the parent; undefined for a document. */
+    readonly key: PathSegment | undefined,
+    readonly instrument: InstrumentOrigin | undefined,
+  ) {}
+
+  get path(): PathSegment[] {
+    const segments: PathSegment[] = [];
+    for (let origin: NodeOrigin | undefined = this; origin?.key !== undefined; origin = origin.parent) segments.push(origin.key);
+    return segments.reverse();
   }
 }

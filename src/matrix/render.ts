@@ -1,6 +1,6 @@
 /** The alignment matrix as a colored table (cli-table3), as markdown, or as JSON. */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
+import { newTable } from '../report/table.js';
 import type { AlignmentMatrix, CellStatus } from './build.js';
 
 export const MATRIX_FORMATS = ['stylish', 'markdown', 'json'] as const;
@@ -28,7 +28,7 @@ function underminingReasons(matrix: AlignmentMatrix): string[] {
 
 function stylish(matrix: AlignmentMatrix, chalk: ChalkInstance): string {
   if (matrix.rows.length === 0 || matrix.teams.length === 0) return `${chalk.dim('The policy declares no priorities or no teams: there is no matrix to draw.')}\n`;
-  const table = new Table({
+  const table = newTable({
     head: ['priority', ...matrix.teams],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
   });

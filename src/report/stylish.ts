@@ -2,9 +2,9 @@
  * The default report, for people: findings grouped by file, each with its fix, then a table of
  * counts by rule and a one-line total.
  */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
+import { newTable } from './table.js';
 import type { Formatter } from './types.js';
 
 export const stylish: Formatter = (result, { chalk }) => {
@@ -42,7 +42,7 @@ export const stylish: Formatter = (result, { chalk }) => {
 };
 
 function countsByRule(findings: readonly Finding[], chalk: ChalkInstance): string {
-  const table = new Table({
+  const table = newTable({
     head: ['rule', 'errors', 'warnings', 'infos'],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
     colAligns: ['left', 'right', 'right', 'right'],
