@@ -114,7 +114,8 @@ export class PolicyIndex {
   readonly favoredSegments: PriorityMap;
   readonly deprioritizedSegments: PriorityMap;
 
-  private readonly rewardsByInstrument = new Map<string, Reward[]>();
+  /** Keyed by the instrument itself, so that two instruments sharing an id never pool their lines. */
+  private readonly rewardsByInstrument = new Map<InstrumentInfo, Reward[]>();
   private readonly rewardsByTeamId = new Map<string, Reward[]>();
   private readonly rewardsByMetricId = new Map<string, Reward[]>();
   private readonly instrumentsByTeamId = new Map<string, InstrumentInfo[]>();
@@ -210,8 +211,10 @@ export class PolicyIndex {
     return (this.companyWide ??= this.rewards.filter((reward) => reward.teams.length === 0));
   }
 
+  /** The lines of one instrument (given by id: the first instrument declared with it). */
   rewardsOf(instrument: InstrumentInfo | string): readonly Reward[] {
-    return this.rewardsByInstrument.get(typeof instrument === 'string' ? instrument : instrument.id) ?? [];
+    const info = typeof instrument === 'string' ? this.instrumentById.get(instrument) : instrument;
+    return (info && this.rewardsByInstrument.get(info)) ?? [];
   }
 
   /** Rewards that name `team`, through the instrument's team or an award's `teams`. */
@@ -438,7 +441,7 @@ export class PolicyIndex {
     const add = (component: RewardComponent, line: { metric?: string; segment?: string }, extra: Partial<Reward> = {}) => {
       const reward: Reward = { instrument: info, component, node: line, metric: line.metric, segment: line.segment, teams, sharedWith: [], ...extra };
       this.rewards.push(reward);
-      push(this.rewardsByInstrument, info.id, reward);
+      push(this.rewardsByInstrument, info, reward);
       for (const team of new Set(reward.teams)) push(this.rewardsByTeamId, team, reward);
       if (reward.metric) push(this.rewardsByMetricId, reward.metric, reward);
       if (reward.segment !== undefined) push(this.rewardsBySegmentId, reward.segment, reward);

@@ -113,3 +113,22 @@ ${weights.map((w, i) => `      - { metric: ${['enterprise-arr', 'defect-rate', '
     ]);
   });
 });
+
+describe('a duplicate instrument id', () => {
+  it('is reported once by duplicate-id and does not pool the two instruments\' lines (no weights-sum cascade)', async () => {
+    const text = policyWith(`compensation:
+  - id: finance-2026
+    team: sales
+    bonus:
+      - { metric: enterprise-arr, weight: 0.5 }
+      - { metric: defect-rate, weight: 0.5 }
+  - id: finance-2026
+    team: sales
+    bonus:
+      - { metric: enterprise-arr, weight: 1 }
+`);
+    const result = await lintText(text);
+    expect(findingsOf(result, 'weights-sum')).toEqual([]);
+    expect(findingsOf(result, 'duplicate-id').map((f) => f.line)).toEqual([lineOf(text, 'id: finance-2026', 2)]);
+  });
+});
