@@ -15,7 +15,13 @@ export default defineRule({
       assume_unsegmented: z
         .boolean()
         .default(false)
-        .describe('treat a metric that does not declare `segmented` as unable to tell segments apart'),
+        .describe('treat every metric that does not declare `segmented` as unable to tell segments apart'),
+      assume_volume_unsegmented: z
+        .boolean()
+        .default(true)
+        .describe(
+          'treat an activity or output metric (a count, such as MQLs or tickets) that does not declare `segmented` as unable to tell segments apart',
+        ),
     }),
     examples: {
       bad: `strategy:
@@ -47,8 +53,10 @@ compensation:
       if (team.customer_facing !== true) continue;
       for (const reward of index.paidOrMeasured(team.id)) {
         if (reward.segment !== undefined || reward.metric === undefined || index.favoredMetrics.has(reward.metric)) continue;
-        const segmented = index.metrics.get(reward.metric)?.segmented;
-        if (segmented !== false && !(segmented === undefined && options.assume_unsegmented)) continue;
+        const metric = index.metrics.get(reward.metric);
+        const isVolume = metric?.type === 'activity' || metric?.type === 'output';
+        const undeclaredCounts = options.assume_unsegmented || (isVolume && options.assume_volume_unsegmented);
+        if (metric?.segmented !== false && !(metric !== undefined && metric.segmented === undefined && undeclaredCounts)) continue;
         const how = reward.component === 'key_result' ? 'measured' : 'paid';
         const where = reward.component === 'key_result' ? `OKR set ${reward.instrument.id}` : `plan ${reward.instrument.id}`;
         report({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_POLICY, findingsOf, lintText } from '../helpers.js';
+import { BASE_POLICY, findingsOf, lineOf, lintText } from '../helpers.js';
 
 // BASE_POLICY ends with its metrics list (21 lines): two more metrics, then the instruments from line 24.
 const policy = (base = BASE_POLICY) => `${base}  - { id: mqls, type: output, segmented: false }
@@ -66,5 +66,31 @@ describe('segment-blind-metric', () => {
   it('stays silent for teams that are not declared customer-facing', async () => {
     const notFacing = BASE_POLICY.replace('{ id: sales, kind: revenue, customer_facing: true }', '{ id: sales, kind: revenue }');
     expect(findingsOf(await lintText(policy(notFacing)), 'segment-blind-metric')).toEqual([]);
+  });
+});
+
+describe('segment-blind-metric on metrics that do not declare `segmented`', () => {
+  // BASE_POLICY ends with its metrics list: two more metrics that do not say whether they are segmented.
+  const text = `${BASE_POLICY}  - { id: mqls, type: output, proxy_for: [enterprise-arr] }
+  - { id: nps, type: outcome, perspective: customer }
+okrs:
+  - id: sales-q3
+    team: sales
+    key_results:
+      - { metric: mqls, target: 4000 }
+      - { metric: nps, target: 50 }
+`;
+
+  it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', async () => {
+    const result = await lintText(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(findingsOf(result, 'segment-blind-metric').map((f) => f.line)).toEqual([lineOf(text, 'metric: mqls')]);
+  });
+
+  it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', async () => {
+    const off = await lintText(text, { rules: { 'segment-blind-metric': ['warning', { assume_volume_unsegmented: false }] } });
+    expect(findingsOf(off, 'segment-blind-metric')).toEqual([]);
+    const all = await lintText(text, { rules: { 'segment-blind-metric': ['warning', { assume_unsegmented: true }] } });
+    expect(findingsOf(all, 'segment-blind-metric').map((f) => f.line)).toEqual([lineOf(text, 'metric: mqls'), lineOf(text, 'metric: nps')]);
   });
 });
