@@ -1,4 +1,4 @@
-import { defineRule, didYouMean, type Reference } from '../src/api.js';
+import { defineRule, didYouMean, editDistance, type Reference } from '../src/api.js';
 
 const SECTION: Record<Reference['kind'], string> = {
   metric: 'metrics',
@@ -6,6 +6,17 @@ const SECTION: Record<Reference['kind'], string> = {
   team: 'teams',
   instrument: 'compensation, okrs, promotions or recognition',
 };
+
+/** "; the closest declared id is "x"": named even when it is no likely typo, as the format promises. */
+function nearestDeclared(id: string, declared: ReadonlySet<string>): string {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of [...declared].sort()) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best === undefined ? '' : ` (the closest declared id is "${best}")`;
+}
 
 export default defineRule({
   meta: {
@@ -35,7 +46,8 @@ compensation:
       metric: new Set(index.metrics.keys()),
       segment: new Set(index.segments.keys()),
       team: new Set(index.teams.keys()),
-      instrument: new Set(index.instrumentById.keys()),
+      // Only waivers name instruments; a waiver of a finding about a team or priority names that instead.
+      instrument: new Set([...index.instrumentById.keys(), ...index.teams.keys(), ...index.segments.keys(), ...index.metrics.keys(), ...index.priorities.keys()]),
     };
     // A misspelled id tends to repeat; each one is compared with the declared ids once.
     const suggestions = new Map<string, string>();
@@ -44,14 +56,14 @@ compensation:
       const key = `${reference.kind}:${reference.id}`;
       let suggestion = suggestions.get(key);
       if (suggestion === undefined) {
-        suggestion = didYouMean(reference.id, declared[reference.kind]);
+        suggestion = didYouMean(reference.id, declared[reference.kind]) || nearestDeclared(reference.id, declared[reference.kind]);
         suggestions.set(key, suggestion);
       }
       report({
         node: reference.node,
         key: reference.key,
         message: `Unknown ${reference.kind} "${reference.id}"${suggestion}`,
-        fix: suggestion
+        fix: suggestion.startsWith('; did you mean')
           ? `write ${/"(.*)"/.exec(suggestion)![1]}, or declare ${reference.id} under ${SECTION[reference.kind]}`
           : `declare ${reference.id} under ${SECTION[reference.kind]}, or use an id declared there`,
       });

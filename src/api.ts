@@ -8,5 +8,5 @@ export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-d
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
-export { closest, didYouMean } from './diagnostics.js';
+export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';

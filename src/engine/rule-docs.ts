@@ -23,7 +23,7 @@ export function optionDocs(rule: AnyRule): OptionDoc[] {
 export function waiverSnippet(ruleId: string): string {
   return `waivers:
   - rule: ${ruleId}
-    target: INSTRUMENT-ID        # the plan, OKR set, ladder or program the finding is in
+    target: INSTRUMENT-ID        # the plan, OKR set, ladder or program the finding is in (a team or priority id for findings about one)
     reason: Why this exception is accepted, and until when.
     approved_by: OWNER           # who owns the exception
     expires: YYYY-MM-DD          # after this date the finding comes back`;

@@ -26,6 +26,8 @@ export interface Finding extends Location {
   fix: string;
   /** The id of the instrument the node belongs to, when it belongs to one. */
   instrument?: string;
+  /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
+  subject?: string;
 }
 
 export interface WaivedFinding {
@@ -110,6 +112,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     fix,
     ...location,
     instrument: origin?.instrument?.id,
+    subject: origin?.instrument ? undefined : origin?.subject,
   };
 }
 
@@ -137,7 +140,9 @@ function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: s
   const kept: Finding[] = [];
   const waived: WaivedFinding[] = [];
   for (const finding of findings) {
-    const waiver = finding.instrument === undefined ? undefined : active.get(waiverKey(finding.rule, finding.instrument));
+    // A waiver names the instrument a finding is in; a finding about a team or priority, its id.
+    const target = finding.instrument ?? finding.subject;
+    const waiver = target === undefined ? undefined : active.get(waiverKey(finding.rule, target));
     if (waiver) waived.push({ finding, waiver });
     else kept.push(finding);
   }

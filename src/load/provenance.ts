@@ -16,16 +16,22 @@ export interface Origin {
   source: PolicySource;
   path: PathSegment[];
   instrument?: InstrumentOrigin;
+  /**
+   * The id of the declared thing outside any instrument that the node belongs to: a team, segment,
+   * metric or priority. A waiver may name it, for findings about a team rather than a plan.
+   */
+  subject?: string;
 }
 
 const LEVERS: ReadonlySet<string> = new Set(INSTRUMENT_SECTIONS);
+const DECLARATIONS: ReadonlySet<string> = new Set(['teams', 'segments', 'metrics']);
 
 export class Provenance {
   private readonly origins = new WeakMap<object, Origin>();
 
   /** Records the origin of `value` (a whole document) and of every object and list inside it. */
   record(value: unknown, source: PolicySource): void {
-    this.recordUnder(value, source, undefined, undefined, undefined);
+    this.recordUnder(value, source, undefined, undefined, undefined, undefined);
   }
 
   origin(node: object): Origin | undefined {
@@ -39,18 +45,29 @@ export class Provenance {
     return origin.source.locate(key === undefined ? origin.path : [...origin.path, key]);
   }
 
-  private recordUnder(value: unknown, source: PolicySource, parent: NodeOrigin | undefined, key: PathSegment | undefined, instrument: InstrumentOrigin | undefined): void {
+  private recordUnder(
+    value: unknown,
+    source: PolicySource,
+    parent: NodeOrigin | undefined,
+    key: PathSegment | undefined,
+    instrument: InstrumentOrigin | undefined,
+    subject: string | undefined,
+  ): void {
     if (value === null || typeof value !== 'object') return;
+    const id = (value as { id?: unknown }).id;
+    const topList = parent?.parent?.parent === undefined ? parent?.key : undefined;
+    const priorityList = parent?.key === 'priorities' && parent.parent?.key === 'strategy' && parent.parent.parent?.parent === undefined;
+    if (typeof id === 'string' && ((topList !== undefined && DECLARATIONS.has(String(topList))) || priorityList)) subject = id;
     // An item of a lever's list (compensation[3]) is an instrument; everything inside it belongs to it.
     if (parent?.parent?.parent === undefined && parent?.key !== undefined && LEVERS.has(String(parent.key)) && typeof (value as { id?: unknown }).id === 'string') {
       instrument = { lever: parent.key as Lever, id: (value as { id: string }).id, node: value };
     }
-    const origin = new NodeOrigin(source, parent, key, instrument);
+    const origin = new NodeOrigin(source, parent, key, instrument, subject);
     this.origins.set(value, origin);
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) this.recordUnder(value[index], source, origin, index, instrument);
+      for (let index = 0; index < value.length; index++) this.recordUnder(value[index], source, origin, index, instrument, subject);
     } else {
-      for (const [child, item] of Object.entries(value)) this.recordUnder(item, source, origin, child, instrument);
+      for (const [child, item] of Object.entries(value)) this.recordUnder(item, source, origin, child, instrument, subject);
     }
   }
 }
@@ -66,6 +83,7 @@ class NodeOrigin implements Origin {
     /** The key or index under the parent; undefined for a document. */
     readonly key: PathSegment | undefined,
     readonly instrument: InstrumentOrigin | undefined,
+    readonly subject: string | undefined,
   ) {}
 
   get path(): PathSegment[] {

@@ -39,7 +39,7 @@ waivers:
     const messages = findingsOf(await lintText(text), 'unknown-reference').map((f) => f.message);
     expect(messages).toEqual([
       'Unknown segment "enterprize"; did you mean "enterprise"?',
-      'Unknown team "customer-success"',
+      'Unknown team "customer-success" (the closest declared id is "sales")',
       'Unknown instrument "ae-2025"; did you mean "ae-2026"?',
     ]);
   });
@@ -130,5 +130,27 @@ describe('a duplicate instrument id', () => {
     const result = await lintText(text);
     expect(findingsOf(result, 'weights-sum')).toEqual([]);
     expect(findingsOf(result, 'duplicate-id').map((f) => f.line)).toEqual([lineOf(text, 'id: finance-2026', 2)]);
+  });
+});
+
+describe('waivers of findings about a team', () => {
+  const text = (target: string) =>
+    policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-01-01
+    bonus:
+      - { metric: enterprise-arr, weight: 1 }
+waivers:
+  - { rule: individual-only, target: ${target}, reason: Shared component comes in Q3, approved_by: CRO, expires: 2026-09-30 }
+`).replace('{ id: sales, kind: revenue, customer_facing: true }', '{ id: sales, kind: revenue, customer_facing: true, hands_off_to: [engineering] }');
+
+  it('a waiver naming the team silences individual-only on that team, and is no unknown reference', async () => {
+    const unwaived = await lintText(text('engineering'));
+    expect(findingsOf(unwaived, 'individual-only')).toHaveLength(1);
+    const waived = await lintText(text('sales'));
+    expect(findingsOf(waived, 'individual-only')).toEqual([]);
+    expect(findingsOf(waived, 'unknown-reference')).toEqual([]);
+    expect(waived.waived.map((w) => [w.finding.rule, w.waiver.target])).toEqual([['individual-only', 'sales']]);
   });
 });
