@@ -52,11 +52,7 @@ compensation:
     for (const team of policy.teams) {
       if (team.customer_facing !== true) continue;
       for (const reward of index.paidOrMeasured(team.id)) {
-        if (reward.segment !== undefined || reward.metric === undefined || index.favoredMetrics.has(reward.metric)) continue;
-        const metric = index.metrics.get(reward.metric);
-        const isVolume = metric?.type === 'activity' || metric?.type === 'output';
-        const undeclaredCounts = options.assume_unsegmented || (isVolume && options.assume_volume_unsegmented);
-        if (metric?.segmented !== false && !(metric !== undefined && metric.segmented === undefined && undeclaredCounts)) continue;
+        if (!index.isSegmentBlind(reward, { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented })) continue;
         const how = reward.component === 'key_result' ? 'measured' : 'paid';
         const where = reward.component === 'key_result' ? `OKR set ${reward.instrument.id}` : `plan ${reward.instrument.id}`;
         report({

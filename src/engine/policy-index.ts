@@ -190,11 +190,19 @@ export class PolicyIndex {
   }
 
   /**
-   * A reward on a metric that cannot tell customer segments apart: no segment of its own, and the
-   * metric is not declared `segmented: true` ("MQL targets don't distinguish customer size").
+   * A pay or measure line (commission, bonus, key result) that names no segment, on a metric that
+   * cannot tell customer segments apart ("MQL targets don't distinguish customer size"): declared
+   * `segmented: false`, or silent about it and a count (activity or output) unless `assume` says
+   * otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
    */
-  isSegmentBlind(reward: Reward): boolean {
-    return reward.metric !== undefined && reward.segment === undefined && this.metrics.get(reward.metric)?.segmented !== true;
+  isSegmentBlind(reward: Reward, assume: { undeclared?: boolean; undeclaredVolume?: boolean } = {}): boolean {
+    if (reward.segment !== undefined || reward.metric === undefined || !PAY_AND_MEASURE.has(reward.component)) return false;
+    if (this.favoredMetrics.has(reward.metric)) return false;
+    const metric = this.metrics.get(reward.metric);
+    if (!metric) return false;
+    if (metric.segmented !== undefined) return !metric.segmented;
+    const isVolume = metric.type === 'activity' || metric.type === 'output';
+    return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
   }
 
   /** The levers (compensation, okrs, promotions, recognition) the policy has at least one instrument of. */
