@@ -33,14 +33,9 @@ promotions:
   check({ policy, index, report }) {
     for (const reward of index.rewards) {
       if (reward.component !== 'criterion') continue;
-      const oldMetric = index.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
-      const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
-      if (!oldMetric && !oldSegment) continue;
-      const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
-      const alternatives = {
-        metrics: oldMetric ? index.alternativesTo(oldMetric) : [],
-        segments: oldSegment ? index.alternativesTo(oldSegment, 'segments') : [],
-      };
+      const old = index.oldFocusOf(reward);
+      if (!old) continue;
+      const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
         message: `Promotion ladder ${reward.instrument.id} promotes on "${(reward.node as { text: string }).text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,

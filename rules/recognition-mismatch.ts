@@ -28,14 +28,9 @@ export default defineRule({
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
       if (index.isFavoredMetric(reward.metric) || index.isFavoredSegment(reward.segment)) celebratesFavored = true;
-      const oldMetric = index.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
-      const oldSegment = index.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
-      if (!oldMetric && !oldSegment) continue;
-      const what = [oldMetric && `metric ${oldMetric}`, oldSegment && `segment ${oldSegment}`].filter(Boolean).join(' and ');
-      const alternatives = {
-        metrics: oldMetric ? index.alternativesTo(oldMetric) : [],
-        segments: oldSegment ? index.alternativesTo(oldSegment, 'segments') : [],
-      };
+      const old = index.oldFocusOf(reward);
+      if (!old) continue;
+      const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
         message: `Award "${(reward.node as { text?: string }).text ?? reward.instrument.id}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,

@@ -77,6 +77,15 @@ export interface Declaration {
 /** Which priorities favor or deprioritize an id. */
 export type PriorityMap = ReadonlyMap<string, readonly PriorityT[]>;
 
+/** The deprioritized metric and segment of a reward line, and what the strategy favors instead. */
+export interface OldFocus {
+  metric?: string;
+  segment?: string;
+  /** "metric velocity and segment smb". */
+  description: string;
+  instead: { metrics: string[]; segments: string[] };
+}
+
 export interface Handoff {
   from: TeamT;
   to: string;
@@ -161,6 +170,22 @@ export class PolicyIndex {
 
   isFavoredSegment(id: string | undefined): boolean {
     return id !== undefined && this.favoredSegments.has(id) && !this.deprioritizedSegments.has(id);
+  }
+
+  /**
+   * What a reward line pays or celebrates that the strategy deprioritizes (its metric, its segment or
+   * both), with what those priorities favor instead; undefined when the line is not about the old.
+   */
+  oldFocusOf(reward: Reward): OldFocus | undefined {
+    const metric = this.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
+    const segment = this.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
+    if (!metric && !segment) return undefined;
+    return {
+      metric,
+      segment,
+      description: [metric && `metric ${metric}`, segment && `segment ${segment}`].filter(Boolean).join(' and '),
+      instead: { metrics: metric ? this.alternativesTo(metric) : [], segments: segment ? this.alternativesTo(segment, 'segments') : [] },
+    };
   }
 
   /** The favored metrics of the priorities that deprioritize `metricOrSegment`, alphabetically: what to reward instead. */
