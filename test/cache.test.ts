@@ -9,15 +9,9 @@ import { generatePolicy, writePolicy } from '../bench/generate.js';
 import { lint, resolveConfig } from '../src/index.js';
 import { cacheSettings } from '../src/lint.js';
 import { ParseCache } from '../src/load/cache.js';
-import { BASE_POLICY, runCli, tempDir } from './helpers.js';
+import { BASE_POLICY, runCli, salesPlan, tempDir } from './helpers.js';
 
-const FLAT_PLAN = `compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "8%" }
-      - { metric: new-arr, segment: smb, rate: "8%" }
-`;
+const FLAT_PLAN = salesPlan();
 
 /** The findings of the two rules these policies are about, as rule@line:column. */
 function findingLines(stdout: string) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
-import { lineOf, runCli, tempDir } from './helpers.js';
+import { lineOf, runCli, salesPlan, tempDir } from './helpers.js';
 
 const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Test',
@@ -55,14 +55,7 @@ const NEW_STRATEGY = strategy(`    - id: enterprise-growth
       favor: { metrics: [defect-rate] }
       deprioritize: { metrics: [velocity] }`);
 
-const SALES_PLAN = `version: 1
-compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "8%" }
-      - { metric: new-arr, segment: smb, rate: "8%" }
-`;
+const SALES_PLAN = `version: 1\n${salesPlan()}`;
 const PRODUCT_OKRS = `version: 1
 okrs:
   - id: product-q1

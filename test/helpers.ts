@@ -103,3 +103,14 @@ export function lineOf(text: string, needle: string, occurrence = 1): number {
   }
   throw new Error(`"${needle}" not found in the policy text`);
 }
+
+/** A `compensation:` section: plan ae-2026 of team sales paying new-arr on enterprise and on smb. */
+export function salesPlan(enterprise = '8%', smb = '8%'): string {
+  return `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "${enterprise}" }
+      - { metric: new-arr, segment: smb, rate: "${smb}" }
+`;
+}

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_POLICY, lineOf, runCli, tempDir } from './helpers.js';
+import { BASE_POLICY, lineOf, runCli, salesPlan, tempDir } from './helpers.js';
 
 const STRATEGY = BASE_POLICY;
-const PLAN = `version: 1
-compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "8%" }
-      - { metric: new-arr, segment: smb, rate: "8%" }
-`;
+const PLAN = `version: 1\n${salesPlan()}`;
 
 function expectInputError(run: { code: number; stderr: string; stdout: string }, pattern: RegExp) {
   expect(run.code).toBe(2);

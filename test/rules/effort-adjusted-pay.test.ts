@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BASE_POLICY, findingsOf, lintText, policyWith } from '../helpers.js';
+import { BASE_POLICY, findingsOf, lintText, policyWith, salesPlan } from '../helpers.js';
 
 // BASE_POLICY: enterprise deals 120,000 over 210 days (7 months), smb deals 8,000 over 21 days (0.7 months).
 const plan = (enterprise: string, smb: string) =>
-  policyWith(`compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "${enterprise}" }
-      - { metric: new-arr, segment: smb, rate: "${smb}" }
-`);
+  policyWith(salesPlan(enterprise, smb));
 
 describe('effort-adjusted-pay', () => {
   it('fires on the smb line when it pays more per month of sales cycle than enterprise', async () => {

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, lineOf, lintText, policyWith } from '../helpers.js';
+import { findingsOf, lineOf, lintText, policyWith, salesPlan } from '../helpers.js';
 
 describe('flat-commission', () => {
   const plan = (enterprise: string, smb: string) =>
-    policyWith(`compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "${enterprise}" }
-      - { metric: new-arr, segment: smb, rate: "${smb}" }
-`);
+    policyWith(salesPlan(enterprise, smb));
 
   it('fires on the smb line when enterprise pays the same rate', async () => {
     const text = plan('8%', '8%');
