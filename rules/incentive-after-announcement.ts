@@ -38,14 +38,14 @@ okrs:
     const announced = policy.strategy.announced;
     const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
     for (const instrument of index.instruments) {
-      const name = describeInstrument(instrument, { sentenceStart: true });
+      const name = () => describeInstrument(instrument, { sentenceStart: true });
       if (instrument.effective === undefined) {
         report({
           node: instrument.node,
           key: 'id',
           message: announced
-            ? `${name} has no effective date: nobody can tell whether it is in force when the strategy is announced (${announced}).`
-            : `${name} has no effective date: nobody can tell when it starts rewarding what it rewards.`,
+            ? `${name()} has no effective date: nobody can tell whether it is in force when the strategy is announced (${announced}).`
+            : `${name()} has no effective date: nobody can tell when it starts rewarding what it rewards.`,
           fix: announced
             ? `add effective: ${announced} (or the earlier date it took effect)`
             : `add effective: YYYY-MM-DD with the date ${instrument.id} took or takes effect`,
@@ -62,7 +62,7 @@ okrs:
         report({
           node: instrument.node,
           key: 'effective',
-          message: `${name} takes effect on ${instrument.effective}, ${days(daysBetween(announced, instrument.effective))} after the strategy is announced (${announced})${late}: until then teams execute the old strategy under new labels.`,
+          message: `${name()} takes effect on ${instrument.effective}, ${days(daysBetween(announced, instrument.effective))} after the strategy is announced (${announced})${late}: until then teams execute the old strategy under new labels.`,
           fix: `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${instrument.effective}`,
         });
       }

@@ -49,10 +49,11 @@ compensation:
     const segmentedAlternatives = [...index.favoredMetrics.keys()].filter(
       (metric) => index.isFavoredMetric(metric) && index.metrics.get(metric)?.segmented === true,
     );
+    const assume = { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented };
     for (const team of policy.teams) {
       if (team.customer_facing !== true) continue;
       for (const reward of index.paidOrMeasured(team.id)) {
-        if (!index.isSegmentBlind(reward, { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented })) continue;
+        if (!index.isSegmentBlind(reward, assume)) continue;
         const how = reward.component === 'key_result' ? 'measured' : 'paid';
         const where = reward.component === 'key_result' ? `OKR set ${reward.instrument.id}` : `plan ${reward.instrument.id}`;
         report({

@@ -32,13 +32,14 @@ export default defineRule({
   check({ index, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
-      const typed = index.rewardsOf(instrument).flatMap((reward) => {
+      const fast: FastLine[] = [];
+      let balanced = false;
+      for (const reward of index.rewardsOf(instrument)) {
         const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
-        return metric ? [{ reward, metric }] : [];
-      });
-      if (typed.some(({ metric }) => metric.type === 'quality')) continue;
-      const fast = typed.filter(({ metric }) => SPEED_OR_VOLUME.has(metric.type ?? ''));
-      if (fast.length === 0) continue;
+        if (metric?.type === 'quality') balanced = true;
+        else if (metric && SPEED_OR_VOLUME.has(metric.type ?? '')) fast.push({ reward, metric });
+      }
+      if (balanced || fast.length === 0) continue;
       const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);
       const anchor = lineToBalance(fast);
       report({

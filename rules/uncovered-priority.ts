@@ -33,7 +33,7 @@ okrs:
     for (const priority of policy.strategy.priorities) {
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
-      if (metrics.length + segments.length === 0 || index.rewardsServing(priority).length > 0) continue;
+      if (metrics.length + segments.length === 0 || index.isServed(priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

@@ -133,8 +133,6 @@ export class PolicyIndex {
   private readonly neighboursByTeamId = new Map<string, Set<string>>();
   private readonly rewardsSharedWithTeamId = new Map<string, Reward[]>();
   private readonly rewardsBySegmentId = new Map<string, Reward[]>();
-  /** Each reward's place in `rewards`, to return lookups from several maps in policy order (built on first use). */
-  private rewardOrder: Map<Reward, number> | undefined;
   // Answers computed on first use: rules ask the same question once per finding or per team.
   private readonly metricsRewardedForTeamId = new Map<string, ReadonlySet<string>>();
   private companyWide: readonly Reward[] | undefined;
@@ -278,13 +276,12 @@ export class PolicyIndex {
     return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
   }
 
-  /** Rewards of any lever on a metric or segment that `priority` favors: what makes it more than words. */
-  rewardsServing(priority: PriorityT): Reward[] {
-    const serving = new Set<Reward>();
-    for (const metric of priority.favor?.metrics ?? []) for (const reward of this.rewardsByMetricId.get(metric) ?? []) serving.add(reward);
-    for (const segment of priority.favor?.segments ?? []) for (const reward of this.rewardsBySegmentId.get(segment) ?? []) serving.add(reward);
-    const order = (this.rewardOrder ??= new Map(this.rewards.map((reward, position) => [reward, position])));
-    return [...serving].sort((a, b) => order.get(a)! - order.get(b)!);
+  /** Whether any reward of any lever is on a metric or segment `priority` favors: what makes it more than words. */
+  isServed(priority: PriorityT): boolean {
+    return (
+      (priority.favor?.metrics ?? []).some((metric) => this.rewardsByMetricId.has(metric)) ||
+      (priority.favor?.segments ?? []).some((segment) => this.rewardsBySegmentId.has(segment))
+    );
   }
 
   /** Teams that hand off to `team`. */
@@ -471,14 +468,15 @@ export class PolicyIndex {
       this.references.push({ kind: 'team', id: info.team, node, key: 'team' });
     }
     const teams = info.team ? [info.team] : [];
-    const add = (component: RewardComponent, line: { metric?: string; segment?: string }, extra: Partial<Reward> = {}) => {
-      const reward: Reward = { instrument: info, component, node: line, metric: line.metric, segment: line.segment, teams, sharedWith: [], ...extra };
+    const add = (component: RewardComponent, line: { metric?: string; segment?: string }, rate?: number, weight?: number, sharedWith: string[] = NONE, rewardTeams = teams) => {
+      // One object shape for every reward: a large policy has hundreds of thousands of them.
+      const reward: Reward = { instrument: info, component, node: line, metric: line.metric, segment: line.segment, teams: rewardTeams, sharedWith, rate, weight };
       this.rewards.push(reward);
       push(this.rewardsByInstrument, info, reward);
-      for (const team of new Set(reward.teams)) push(this.rewardsByTeamId, team, reward);
+      for (const team of unique(rewardTeams)) push(this.rewardsByTeamId, team, reward);
       if (reward.metric) push(this.rewardsByMetricId, reward.metric, reward);
       if (reward.segment !== undefined) push(this.rewardsBySegmentId, reward.segment, reward);
-      if (reward.sharedWith.length > 0) for (const team of new Set(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
+      for (const team of unique(sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
       if (line.metric !== undefined) this.references.push({ kind: 'metric', id: line.metric, node: line, key: 'metric' });
       if (line.segment !== undefined) this.references.push({ kind: 'segment', id: line.segment, node: line, key: 'segment' });
     };
@@ -486,9 +484,9 @@ export class PolicyIndex {
     switch (lever) {
       case 'compensation': {
         const plan = node as CompensationPlanT;
-        for (const line of plan.commission ?? []) add('commission', line, { rate: line.rate });
+        for (const line of plan.commission ?? []) add('commission', line, line.rate);
         for (const line of plan.bonus ?? []) {
-          add('bonus', line, { weight: line.weight, sharedWith: line.shared_with ?? [] });
+          add('bonus', line, undefined, line.weight, line.shared_with);
           this.referList('team', line.shared_with);
         }
         break;
@@ -501,12 +499,19 @@ export class PolicyIndex {
         break;
       case 'recognition':
         for (const line of (node as RecognitionProgramT).awards) {
-          add('award', line, { teams: line.teams ?? teams });
+          add('award', line, undefined, undefined, undefined, line.teams ?? teams);
           this.referList('team', line.teams);
         }
         break;
     }
   }
+}
+
+const NONE: string[] = [];
+
+/** The ids of a list once each; most lists have one id or none, and need no set. */
+function unique(ids: readonly string[]): readonly string[] {
+  return ids.length < 2 ? ids : [...new Set(ids)];
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -27,11 +27,28 @@ const LEVERS: ReadonlySet<string> = new Set(INSTRUMENT_SECTIONS);
 const DECLARATIONS: ReadonlySet<string> = new Set(['teams', 'segments', 'metrics']);
 
 export class Provenance {
-  private readonly origins = new WeakMap<object, Origin>();
+  // A Map, not a WeakMap: the policy lives exactly as long as this map, and a WeakMap of a large
+  // policy's hundreds of thousands of nodes costs the garbage collector more than the walk itself.
+  private readonly origins = new Map<object, NodeOrigin>();
 
   /** Records the origin of `value` (a whole document) and of every object and list inside it. */
   record(value: unknown, source: PolicySource): void {
-    this.recordUnder(value, source, undefined, undefined, undefined, undefined);
+    if (value === null || typeof value !== 'object') return;
+    const document = new NodeOrigin(source, undefined, undefined, undefined, undefined);
+    this.origins.set(value, document);
+    for (const section in value) {
+      const sectionValue = (value as Record<string, unknown>)[section];
+      if (sectionValue === null || typeof sectionValue !== 'object') continue;
+      const sectionOrigin = new NodeOrigin(source, document, section, undefined, undefined);
+      this.origins.set(sectionValue, sectionOrigin);
+      if (section === 'strategy') {
+        this.recordStrategy(sectionValue as Record<string, unknown>, sectionOrigin);
+      } else if (Array.isArray(sectionValue)) {
+        this.recordItems(sectionValue, section, sectionOrigin);
+      } else {
+        this.recordChildren(sectionValue, sectionOrigin, undefined, undefined);
+      }
+    }
   }
 
   origin(node: object): Origin | undefined {
@@ -45,30 +62,58 @@ export class Provenance {
     return origin.source.locate(key === undefined ? origin.path : [...origin.path, key]);
   }
 
-  private recordUnder(
-    value: unknown,
-    source: PolicySource,
-    parent: NodeOrigin | undefined,
-    key: PathSegment | undefined,
-    instrument: InstrumentOrigin | undefined,
-    subject: string | undefined,
-  ): void {
-    if (value === null || typeof value !== 'object') return;
-    const id = (value as { id?: unknown }).id;
-    const topList = parent?.parent?.parent === undefined ? parent?.key : undefined;
-    const priorityList = parent?.key === 'priorities' && parent.parent?.key === 'strategy' && parent.parent.parent?.parent === undefined;
-    if (typeof id === 'string' && ((topList !== undefined && DECLARATIONS.has(String(topList))) || priorityList)) subject = id;
-    // An item of a lever's list (compensation[3]) is an instrument; everything inside it belongs to it.
-    if (parent?.parent?.parent === undefined && parent?.key !== undefined && LEVERS.has(String(parent.key)) && typeof (value as { id?: unknown }).id === 'string') {
-      instrument = { lever: parent.key as Lever, id: (value as { id: string }).id, node: value };
+  /** Items of a top-level list: an instrument (of a lever) or a declaration (team, segment, metric) owns what is inside it. */
+  private recordItems(items: unknown[], section: string, parent: NodeOrigin): void {
+    const lever = LEVERS.has(section) ? (section as Lever) : undefined;
+    const declares = DECLARATIONS.has(section);
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
+      if (item === null || typeof item !== 'object') continue;
+      const id = (item as { id?: unknown }).id;
+      const instrument = lever !== undefined && typeof id === 'string' ? { lever, id, node: item } : undefined;
+      const subject = declares && typeof id === 'string' ? id : undefined;
+      this.recordChildren(item, this.add(item, parent, index, instrument, subject), instrument, subject);
     }
-    const origin = new NodeOrigin(source, parent, key, instrument, subject);
-    this.origins.set(value, origin);
+  }
+
+  /** The strategy's priorities are declarations too: a finding about a priority can be waived by its id. */
+  private recordStrategy(strategy: Record<string, unknown>, parent: NodeOrigin): void {
+    for (const key in strategy) {
+      const child = strategy[key];
+      if (child === null || typeof child !== 'object') continue;
+      const origin = this.add(child, parent, key, undefined, undefined);
+      if (key !== 'priorities' || !Array.isArray(child)) {
+        this.recordChildren(child, origin, undefined, undefined);
+        continue;
+      }
+      for (let index = 0; index < child.length; index++) {
+        const priority = child[index];
+        if (priority === null || typeof priority !== 'object') continue;
+        const id = (priority as { id?: unknown }).id;
+        const subject = typeof id === 'string' ? id : undefined;
+        this.recordChildren(priority, this.add(priority, origin, index, undefined, subject), undefined, subject);
+      }
+    }
+  }
+
+  private recordChildren(value: object, origin: NodeOrigin, instrument: InstrumentOrigin | undefined, subject: string | undefined): void {
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) this.recordUnder(value[index], source, origin, index, instrument, subject);
-    } else {
-      for (const [child, item] of Object.entries(value)) this.recordUnder(item, source, origin, child, instrument, subject);
+      for (let index = 0; index < value.length; index++) {
+        const child: unknown = value[index];
+        if (child !== null && typeof child === 'object') this.recordChildren(child, this.add(child, origin, index, instrument, subject), instrument, subject);
+      }
+      return;
     }
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') this.recordChildren(child, this.add(child, origin, key, instrument, subject), instrument, subject);
+    }
+  }
+
+  private add(node: object, parent: NodeOrigin, key: PathSegment, instrument: InstrumentOrigin | undefined, subject: string | undefined): NodeOrigin {
+    const origin = new NodeOrigin(parent.source, parent, key, instrument, subject);
+    this.origins.set(node, origin);
+    return origin;
   }
 }
 
