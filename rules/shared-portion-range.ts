@@ -31,12 +31,13 @@ export default defineRule({
   check({ index, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
-      const shared = [...index.sharedComponentsOf(plan)].sort(compareRewards);
-      if (shared.length === 0) continue;
-      const portion = sum(shared);
+      const components = index.sharedComponentsOf(plan);
+      if (components.length === 0) continue;
+      const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;
       const tooLarge = portion > options.max + EPSILON;
       if (!tooSmall && !tooLarge) continue;
+      const shared = [...components].sort(compareRewards);
       const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0);
       const hasCommission = index.hasCommission(plan);
       const what = `${formatPercent(portion)} of variable pay (${shared.map(describe).join(', ')})`;

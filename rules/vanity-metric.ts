@@ -33,13 +33,13 @@ compensation:
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
-      const where = describeInstrument(reward.instrument, { sentenceStart: true });
+      const where = () => describeInstrument(reward.instrument, { sentenceStart: true });
       const team = reward.instrument.team;
       if (metric.vanity) {
         const instead = index.suggestMetric(team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
         report({
           node: reward.node,
-          message: `${where} rewards ${metric.id}, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.`,
+          message: `${where()} rewards ${metric.id}, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.`,
           fix: instead
             ? `replace ${metric.id} with ${instead.id} (type: ${instead.type}), or remove it from ${reward.instrument.id}`
             : `remove ${metric.id} from ${reward.instrument.id}, or reward an outcome (type: outcome) that it was meant to move`,
@@ -48,7 +48,7 @@ compensation:
         const outcome = index.suggestMetric(team, (other) => other.id !== metric.id && other.type === 'outcome');
         report({
           node: reward.node,
-          message: `${where} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,
+          message: `${where()} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,
           fix: outcome
             ? `declare the outcome it stands for on metric ${metric.id} (proxy_for: [${outcome.id}]), or reward ${outcome.id} instead`
             : `declare the outcome it stands for on metric ${metric.id} (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it`,
