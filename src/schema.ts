@@ -56,17 +56,21 @@ export const Fraction = z
   .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => `"${String(issue.input)}" is not a percentage: write a fraction such as 0.08 or a percentage such as "8%"` })], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
-  .transform((value) => (typeof value === 'number' ? value : Number.parseFloat(value) / 100))
-  .pipe(
-    z
-      .number()
-      .min(0, { error: (issue) => `${formatShare(issue.input)} is negative: a share is between 0 and 1 (0% and 100%)` })
-      .max(1, {
-        error: (issue) =>
-          `${formatShare(issue.input)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
-      })
-      .transform((value) => (Object.is(value, -0) ? 0 : value)),
-  );
+  // One transform converts and checks the range: a large policy has tens of thousands of rates and
+  // weights, and a pipe into a second schema adds a pass over each of them.
+  .transform((value, context) => {
+    const share = typeof value === 'number' ? value : Number.parseFloat(value) / 100;
+    if (share >= 0 && share <= 1) return Object.is(share, -0) ? 0 : share;
+    context.issues.push({
+      code: 'custom',
+      input: share,
+      message:
+        share < 0
+          ? `${formatShare(share)} is negative: a share is between 0 and 1 (0% and 100%)`
+          : `${formatShare(share)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
+    });
+    return z.NEVER;
+  });
 
 function formatShare(value: unknown): string {
   return typeof value === 'number' ? `${value} (${Math.round(value * 10000) / 100}%)` : String(value);

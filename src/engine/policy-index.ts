@@ -468,11 +468,13 @@ export class PolicyIndex {
       this.references.push({ kind: 'team', id: info.team, node, key: 'team' });
     }
     const teams = info.team ? [info.team] : [];
+    const lines: Reward[] = [];
+    this.rewardsByInstrument.set(info, lines);
     const add = (component: RewardComponent, line: { metric?: string; segment?: string }, rate?: number, weight?: number, sharedWith: string[] = NONE, rewardTeams = teams) => {
       // One object shape for every reward: a large policy has hundreds of thousands of them.
       const reward: Reward = { instrument: info, component, node: line, metric: line.metric, segment: line.segment, teams: rewardTeams, sharedWith, rate, weight };
       this.rewards.push(reward);
-      push(this.rewardsByInstrument, info, reward);
+      lines.push(reward);
       for (const team of unique(rewardTeams)) push(this.rewardsByTeamId, team, reward);
       if (reward.metric) push(this.rewardsByMetricId, reward.metric, reward);
       if (reward.segment !== undefined) push(this.rewardsBySegmentId, reward.segment, reward);
