@@ -36,10 +36,11 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const byRealPath = new Map<string, CandidateFile>();
   const visitedFolders = new Set<string>();
 
-  const addFile = (absolute: string, explicit: boolean) => {
+  /** `real` is known when the file was found in a folder whose real path is known and is no link. */
+  const addFile = (absolute: string, explicit: boolean, known?: string) => {
     let real: string;
     try {
-      real = fs.realpathSync(absolute);
+      real = known ?? fs.realpathSync.native(absolute);
     } catch {
       real = absolute;
     }
@@ -54,7 +55,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   const scanFolder = (folder: string) => {
     let real: string;
     try {
-      real = fs.realpathSync(folder);
+      real = fs.realpathSync.native(folder);
     } catch (error) {
       diagnostics.push(ioDiagnostic(displayPath(folder, cwd), error));
       return;
@@ -85,7 +86,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       if (isDirectory) {
         if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full);
       } else if (isFile && YAML_FILE.test(entry.name) && !CONFIG_FILE_NAMES.includes(entry.name)) {
-        addFile(full, false);
+        // A plain file in a folder with a known real path needs no system call of its own.
+        addFile(full, false, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
       }
     }
   };
