@@ -47,7 +47,8 @@ function evaluateBundle(script) {
 function loadBundle() {
   let source;
   try {
-    source = fs.readFileSync(BUNDLE_FILE, 'utf8');
+    // The build checks that the bundle is ASCII, so latin1 reads the same text without decoding UTF-8.
+    source = fs.readFileSync(BUNDLE_FILE, 'latin1');
   } catch {
     return undefined;
   }

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Thin launcher. The build (`npm install` runs it through the prepare script) compiles the CLI to
 // dist/: as one bundled file with a V8 code cache, which starts fastest, and as modules in
-// dist/src/, which this falls back to when the bundle is missing.
-import { loadBundle } from './bundle-loader.cjs';
+// dist/src/, which this falls back to when the bundle is missing. CommonJS (see bin/package.json):
+// starting Node's ES module loader would add several milliseconds to every cold start.
+'use strict';
+const { loadBundle } = require('./bundle-loader.cjs');
 
 function fail(error) {
   const missing = error && error.code === 'ERR_MODULE_NOT_FOUND';
@@ -16,8 +18,11 @@ function fail(error) {
 
 let cli;
 try {
-  cli = loadBundle() ?? (await import('../dist/src/cli.js'));
+  const bundled = loadBundle();
+  cli = bundled ? Promise.resolve(bundled) : import('../dist/src/cli.js');
 } catch (error) {
-  fail(error);
+  cli = Promise.reject(error);
 }
-if (cli) process.exitCode = await cli.main(process.argv);
+cli.then(async ({ main }) => {
+  process.exitCode = await main(process.argv);
+}, fail);

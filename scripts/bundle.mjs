@@ -25,6 +25,7 @@ const built = await esbuild.build({
   format: 'cjs',
   target: 'node20',
   minify: true,
+  charset: 'ascii',
   write: false,
   logLevel: 'warning',
   // The package-root helper finds package.json (and through it schema/ and the plugin worker)
@@ -33,6 +34,8 @@ const built = await esbuild.build({
   banner: { js: 'var __bundleUrl=require("node:url").pathToFileURL(__filename).href;' },
 });
 const code = built.outputFiles[0].text;
+// The launcher reads the bundle as latin1, which is the same text only for ASCII.
+if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle is not ASCII: keep esbuild\'s charset at ascii and legal comments out of it');
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 32);
 const source = `${code.trimEnd()}${BUILD_MARK}${buildId}\n`;
 fs.writeFileSync(BUNDLE_FILE, source);
