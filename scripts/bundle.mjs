@@ -18,6 +18,19 @@ const WARM_UP_POLICY = path.join(ROOT, 'examples', 'enterprise-first.yaml');
 // A cache from an earlier build must never sit beside a new bundle.
 fs.rmSync(CACHE_FILE, { force: true });
 
+/**
+ * zod's namespace object (re-exported as `z` by the plugin API) holds every locale, about 50
+ * modules that would all be evaluated at start-up. The CLI speaks English (zod's default, imported
+ * on its own), and plugins bring their own zod: the bundle's `z.locales` is left empty.
+ */
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 const built = await esbuild.build({
   entryPoints: [path.join(ROOT, 'dist', 'src', 'cli.js')],
   bundle: true,
@@ -27,6 +40,7 @@ const built = await esbuild.build({
   minify: true,
   charset: 'ascii',
   write: false,
+  plugins: [zodWithoutLocales],
   logLevel: 'warning',
   // The package-root helper finds package.json (and through it schema/ and the plugin worker)
   // upward from the bundle, as it does from dist/src/.
