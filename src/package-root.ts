@@ -5,6 +5,7 @@
  * package.json, schema/, the plugin worker) are found the same way from each.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,3 +25,9 @@ export const PACKAGE_ROOT = findPackageRoot();
 export function packageFile(relative: string): string {
   return path.join(PACKAGE_ROOT, relative);
 }
+
+/**
+ * require() from the package root, for what is loaded on first use only: Node builtins and
+ * dependencies that some commands need (the single-file bundle resolves these at run time too).
+ */
+export const packageRequire = createRequire(packageFile('package.json'));

@@ -5,8 +5,8 @@
  * rewritten; the cache can make a run faster, never different.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageRequire } from '../package-root.js';
 import { VERSION } from '../project.js';
 
 export const DEFAULT_CACHE_LOCATION = '.incentive-lint-cache';
@@ -97,7 +97,7 @@ let crypto: typeof import('node:crypto') | undefined;
 
 /** node:crypto is loaded on first use: only runs with --cache hash, and loading it costs start-up time. */
 function sha256(data: string | Uint8Array): string {
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  crypto ??= packageRequire('node:crypto') as typeof import('node:crypto');
   return crypto.createHash('sha256').update(data).digest('base64url');
 }
 
