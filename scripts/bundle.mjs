@@ -59,8 +59,8 @@ const script = compileBundle(source);
 const { main } = evaluateBundle(script);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-bundle-'));
 try {
-  const code = await main([process.execPath, 'incentive-lint', WARM_UP_POLICY, '--output', path.join(work, 'report.txt')]);
-  if (code !== 1) throw new Error(`the warm-up lint of ${WARM_UP_POLICY} exited ${code}, expected 1 (error-level findings)`);
+  const exitCode = await main([process.execPath, 'incentive-lint', WARM_UP_POLICY, '--output', path.join(work, 'report.txt')]);
+  if (exitCode !== 1) throw new Error(`the warm-up lint of ${WARM_UP_POLICY} exited ${exitCode}, expected 1 (error-level findings)`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
