@@ -3,7 +3,6 @@
  * Every failure ends in a message and exit code 2, never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { registerDiff } from './commands/diff.js';
 import { registerGate } from './commands/gate.js';
 import { registerInit } from './commands/init.js';
@@ -12,12 +11,11 @@ import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerSchema } from './commands/schema.js';
 import type { CommandRegistration } from './commands/shared.js';
+import { VERSION } from './project.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
 const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix, registerSchema];
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const EXAMPLES = `
 Examples:
@@ -34,7 +32,7 @@ Exit codes:
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('incentive-lint')
     .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
-    .version(version, '-v, --version')
+    .version(VERSION, '-v, --version')
     .showSuggestionAfterError(true)
     // The lint options live on the program itself (the default command); without this, they would
     // also swallow a subcommand's options of the same name (`lint -f json`, `schema --output`).

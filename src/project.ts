@@ -3,21 +3,9 @@
  * prints (SARIF helpUri, the JSON Schema's $id) come from one place.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './package-root.js';
 
-/** The nearest package.json above this module: the same file from src/ (tests) and dist/src/ (built). */
-function readPackageJson(): { version: string; homepage: string } {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('incentive-lint: package.json not found beside the installed package');
-    dir = parent;
-  }
-  return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string; homepage: string };
-}
-
-const pkg = readPackageJson();
+const pkg = JSON.parse(fs.readFileSync(packageFile('package.json'), 'utf8')) as { version: string; homepage: string };
 
 export const VERSION = pkg.version;
 

@@ -19,16 +19,17 @@ export interface CliRun {
 }
 
 /**
- * Runs the built binary with color off (unless `env` says otherwise) and no stdin. A run that
- * outlives `timeout` (default 60 s) is killed and reports code -1: a hang fails the test.
+ * Runs the built binary (or the launcher `bin` of a copy of the package) with color off (unless
+ * `env` says otherwise) and no stdin. A run that outlives `timeout` (default 60 s) is killed and
+ * reports code -1: a hang fails the test.
  */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number; bin?: string } = {},
 ): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: env as NodeJS.ProcessEnv,
     input: options.input ?? '',

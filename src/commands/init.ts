@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAMES } from '../load/discover.js';
+import { packageFile } from '../package-root.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { STARTER_CONFIG, starterPolicy } from './init-templates.js';
 import type { CommandRegistration } from './shared.js';
@@ -50,7 +50,6 @@ export function initCommand(folder: string, options: InitOptions): number {
   return EXIT.ok;
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SCHEMA_IN_PACKAGE = path.join('schema', 'policy.schema.json');
 
 /**
@@ -58,7 +57,7 @@ const SCHEMA_IN_PACKAGE = path.join('schema', 'policy.schema.json');
  * (node_modules/incentive-lint), otherwise the copy of the incentive-lint that is running.
  */
 export function schemaReference(folder: string): string {
-  let schema = path.join(PACKAGE_ROOT, SCHEMA_IN_PACKAGE);
+  let schema = packageFile(SCHEMA_IN_PACKAGE);
   for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
     const installed = path.join(dir, 'node_modules', 'incentive-lint', SCHEMA_IN_PACKAGE);
     if (fs.existsSync(installed)) {

@@ -75,7 +75,8 @@ export function parseConfigText(text: string, absolute: string, display: string)
   }
   const source = parsed.documents[0];
   const value = parsed.values[0] ?? {};
-  const result = ConfigFileSchema.safeParse(value, { reportInput: true });
+  // jitless: parsed once per run, so zod's eval-based fast path would cost more than it saves.
+  const result = ConfigFileSchema.safeParse(value, { reportInput: true, jitless: true });
   if (!result.success) {
     throw new InputError(result.error.issues.map((issue) => describeIssue(issue, source, display)));
   }

@@ -4,10 +4,10 @@
  * Built-in rules (and rules handed to the API as objects) run in-process: they are this package's
  * own code, or the caller's.
  */
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import type { LoadedPolicy } from '../load/index.js';
+import { importModule } from '../import-module.js';
+import { packageFile } from '../package-root.js';
 import { numberNodes } from './node-ids.js';
 import type { PluginJob, WorkerMessage } from './plugin-worker.js';
 import type { AnyRule, ReportDescriptor } from './rule.js';
@@ -39,6 +39,8 @@ export async function runIsolated(
   const graph = { policy: loaded.policy, sections: loaded.sections };
   const nodes = numberNodes(graph);
   const job: PluginJob = { moduleFile, ruleId: rule.meta.id, graph, options, today };
+  // Loaded here, not at start-up: only runs with plugins start workers.
+  const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   const message = await new Promise<WorkerMessage>((resolve, reject) => {
     const worker = new Worker(workerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
     const timer = setTimeout(() => {
@@ -64,9 +66,10 @@ export async function runIsolated(
   }));
 }
 
-/** The compiled worker beside this module; under the test runner (TypeScript sources), the build's. */
+/**
+ * Always the compiled module in dist/src/: a worker needs a file of its own, also when this code
+ * runs from the single-file bundle or, under the test runner, from the TypeScript sources.
+ */
 function workerFile(): URL {
-  const beside = new URL('./plugin-worker.js', import.meta.url);
-  if (fs.existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/src/engine/plugin-worker.js', import.meta.url);
+  return pathToFileURL(packageFile('dist/src/engine/plugin-worker.js'));
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { importModule } from '../import-module.js';
 import type { SettingPlace } from './config.js';
 import type { PluginReference } from './config-file.js';
 import { markPluginRule } from './isolation.js';
@@ -29,7 +30,7 @@ export async function loadPlugins(references: readonly PluginReference[], baseDi
     let file: string;
     try {
       file = resolvePlugin(specifier, baseDir);
-      const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const module = await importModule(pathToFileURL(file).href);
       exported = module.default ?? module.rules;
     } catch (error) {
       fail(`could not be loaded: ${describe(error)}`);

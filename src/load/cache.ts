@@ -4,10 +4,10 @@
  * the files that changed. A cache that is missing, corrupt or from another version is ignored and
  * rewritten; the cache can make a run faster, never different.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { packageRequire } from '../package-root.js';
+import { VERSION } from '../project.js';
 
 export const DEFAULT_CACHE_LOCATION = '.incentive-lint-cache';
 
@@ -40,12 +40,12 @@ export class ParseCache {
     readonly location: string,
     settings: unknown = {},
   ) {
-    this.key = JSON.stringify({ format: FORMAT, version: toolVersion(), settings });
+    this.key = JSON.stringify({ format: FORMAT, version: VERSION, settings });
     this.entries = readEntries(location, this.key);
   }
 
   static hash(bytes: Uint8Array): string {
-    return createHash('sha256').update(bytes).digest('base64url');
+    return sha256(bytes);
   }
 
   get(absolute: string, hash: string): CachedFile | undefined {
@@ -90,7 +90,15 @@ function readEntries(location: string, key: string): Map<string, CacheEntry> {
 }
 
 function checksum(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
+  return sha256(text);
+}
+
+let crypto: typeof import('node:crypto') | undefined;
+
+/** node:crypto is loaded on first use: only runs with --cache hash, and loading it costs start-up time. */
+function sha256(data: string | Uint8Array): string {
+  crypto ??= packageRequire('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256').update(data).digest('base64url');
 }
 
 function isEntry(entry: unknown): entry is CacheEntry {
@@ -102,21 +110,4 @@ function isEntry(entry: unknown): entry is CacheEntry {
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-let version: string | undefined;
-
-/** The version in incentive-lint's own package.json, found upward from this module (src/ or dist/src/). */
-function toolVersion(): string {
-  if (version !== undefined) return version;
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../../package.json', '../../../package.json']) {
-    try {
-      const manifest = require(candidate) as { name?: string; version?: string };
-      if (manifest.name === 'incentive-lint') return (version = String(manifest.version));
-    } catch {
-      // not at this level
-    }
-  }
-  return (version = 'unknown');
 }

@@ -44,6 +44,10 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
     return { documents: [], values: [], diagnostics: [fromThrown(file, error)] };
   }
 
+  // A tag is written with "!", and a control character either as itself or as a "\" escape: text
+  // without them needs no walk over its nodes to look for either.
+  const mayHoldTags = text.includes('!');
+  const mayHoldUnprintable = text.includes('\\') || UNPRINTABLE.test(text);
   const documents: SourceDocument[] = [];
   const values: unknown[] = [];
   parsed.forEach((document, index) => {
@@ -61,7 +65,7 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       return;
     }
     try {
-      const tagged = findTags(document, text);
+      const tagged = mayHoldTags ? findTags(document, text) : undefined;
       if (tagged) {
         diagnostics.push(at(tagged.offset, tagMessage(tagged.tag)));
         return;
@@ -71,7 +75,7 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
         for (const { key, offset } of duplicates) diagnostics.push(at(offset, `duplicate key "${key}": ${HINTS.DUPLICATE_KEY}`));
         return;
       }
-      const unprintable = findUnprintable(document);
+      const unprintable = mayHoldUnprintable ? findUnprintable(document) : undefined;
       if (unprintable) {
         diagnostics.push(
           at(

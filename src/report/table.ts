@@ -1,15 +1,16 @@
 /**
- * cli-table3, loaded the first time a table is drawn: most runs of a clean policy print none, and
- * the module (with its string-width dependencies) is a measurable share of the start-up time.
+ * cli-table3, loaded the first time a table is drawn (gate, matrix): the module, with its
+ * string-width dependencies, is a measurable share of the start-up time. The stylish report draws
+ * its one table itself (box-table.ts).
  */
-import { createRequire } from 'node:module';
 import type TableType from 'cli-table3';
+import { packageRequire } from '../package-root.js';
 
 type TableOptions = ConstructorParameters<typeof TableType>[0];
 
 let Table: typeof TableType | undefined;
 
 export function newTable(options: TableOptions): InstanceType<typeof TableType> {
-  Table ??= createRequire(import.meta.url)('cli-table3') as typeof TableType;
+  Table ??= packageRequire('cli-table3') as typeof TableType;
   return new Table(options);
 }

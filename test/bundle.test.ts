@@ -1,0 +1,112 @@
+/**
+ * The CLI as installed: bin/incentive-lint.js runs the single-file bundle (dist/incentive-lint.cjs)
+ * with the V8 code cache the build wrote beside it, and falls back cleanly when the cache is stale or
+ * damaged, or the bundle is missing. Each case runs a copy of the built package in a temporary folder,
+ * so that nothing here depends on the repository's own layout.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { STARTER } from './config-helpers.js';
+import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+
+const BUNDLE = path.join('dist', 'incentive-lint.cjs');
+const CACHE = `${BUNDLE}.cache`;
+const EXAMPLE = path.join(EXAMPLES, 'enterprise-first.yaml');
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** What a user who installed the package has: package.json, bin/, dist/, schema/ and the dependencies. */
+function installedCopy(): { root: string; bin: string } {
+  const root = tempDir();
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
+  for (const folder of ['bin', 'dist', 'schema']) fs.cpSync(path.join(ROOT, folder), path.join(root, folder), { recursive: true });
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  return { root, bin: path.join(root, 'bin', 'incentive-lint.js') };
+}
+
+/** The same run through the repository's build, for comparison. */
+const reference = (args: string[]) => runCli(args);
+
+describe('the built CLI', () => {
+  it('is built as one bundle with its code cache', () => {
+    expect(fs.statSync(path.join(ROOT, BUNDLE)).size).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(ROOT, CACHE)).size).toBeGreaterThan(0);
+  });
+
+  it('runs from the bundle alone: lint, --version and init need nothing from dist/src', () => {
+    const { root, bin } = installedCopy();
+    fs.rmSync(path.join(root, 'dist', 'src'), { recursive: true });
+    fs.rmSync(path.join(root, 'node_modules'));
+
+    const lint = runCli([EXAMPLE], { bin });
+    expect(lint).toEqual(reference([EXAMPLE]));
+    expect(lint.code).toBe(1);
+    expect(runCli(['--version'], { bin })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+
+    // init points the policy at the JSON Schema of the copy that is running.
+    const dir = tempDir();
+    expect(runCli(['init'], { bin, cwd: dir }).code).toBe(0);
+    const schemaLine = /^# yaml-language-server: \$schema=(\S+)\n/.exec(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8'));
+    expect(path.resolve(dir, schemaLine![1]!)).toBe(path.join(fs.realpathSync(root), 'schema', 'policy.schema.json'));
+  });
+
+  it('runs plugin rules in workers from the bundle, with the worker of the copy that is running', () => {
+    const { root, bin } = installedCopy();
+    const api = pathToFileURL(path.join(root, 'dist', 'src', 'index.js')).href;
+    const dir = tempDir({
+      'incentive-lint.config.yaml': 'plugins: [./plan-counter.mjs]\n',
+      'plan-counter.mjs': `import { defineRule, z } from '${api}';
+export default defineRule({
+  meta: { id: 'team/plan-counter', category: 'integrity', severity: 'warning', summary: 'Counts plans', rationale: 'A test rule.', source: 'test', options: z.object({}) },
+  check({ index, report }) {
+    for (const instrument of index.instruments) if (instrument.lever === 'compensation') report({ node: instrument.node, message: 'plan ' + instrument.id, fix: 'none' });
+  },
+});
+`,
+      'policy.yaml': STARTER,
+    });
+    const run = runCli(['--format', 'json', 'policy.yaml'], { bin, cwd: dir });
+    expect(run.stderr).toBe('');
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === 'team/plan-counter');
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((f) => f.message.startsWith('plan '))).toBe(true);
+  });
+
+  describe('falls back without a word, and prints the same, when', () => {
+    const cases: Record<string, (root: string) => void> = {
+      'the code cache is garbage': (root) => fs.writeFileSync(path.join(root, CACHE), 'not a code cache\n'),
+      'the code cache is from another build': (root) => {
+        const bytes = fs.readFileSync(path.join(root, CACHE));
+        bytes[0] = bytes[0] === 0x30 ? 0x31 : 0x30;
+        fs.writeFileSync(path.join(root, CACHE), bytes);
+      },
+      'the code cache names this build but V8 rejects its data': (root) => {
+        const bytes = fs.readFileSync(path.join(root, CACHE));
+        const header = bytes.indexOf(0x0a) + 1;
+        fs.writeFileSync(path.join(root, CACHE), Buffer.concat([bytes.subarray(0, header), Buffer.alloc(4096, 0x5a)]));
+      },
+      'the code cache is missing': (root) => fs.rmSync(path.join(root, CACHE)),
+      'the bundle is missing (dist/src is run instead)': (root) => fs.rmSync(path.join(root, BUNDLE)),
+    };
+    for (const [name, damage] of Object.entries(cases)) {
+      it(name, () => {
+        const { root, bin } = installedCopy();
+        damage(root);
+        for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE], ['--version']]) {
+          expect(runCli(args, { bin })).toEqual(reference(args));
+        }
+      });
+    }
+  });
+
+  it('says how to build it when neither the bundle nor dist/src is there', () => {
+    const { root, bin } = installedCopy();
+    fs.rmSync(path.join(root, 'dist'), { recursive: true });
+    expect(runCli([EXAMPLE], { bin })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'incentive-lint is not built: run `npm install` (or `npm run build`) in its folder first.\n',
+    });
+  });
+});
