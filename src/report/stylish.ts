@@ -4,7 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
-import { boxTable } from './box-table.js';
+import { newTable } from './table.js';
 import type { Formatter } from './types.js';
 
 export const stylish: Formatter = (result, { chalk }) => {
@@ -42,14 +42,21 @@ export const stylish: Formatter = (result, { chalk }) => {
 };
 
 function countsByRule(findings: readonly Finding[], chalk: ChalkInstance): string {
+  const table = newTable({
+    head: ['rule', 'errors', 'warnings', 'infos'],
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+    colAligns: ['left', 'right', 'right', 'right'],
+  });
   const counts = new Map<string, Record<Finding['severity'], number>>();
   for (const finding of findings) {
     const row = counts.get(finding.rule) ?? { error: 0, warning: 0, info: 0 };
     row[finding.severity]++;
     counts.set(finding.rule, row);
   }
-  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([rule, row]) => [rule, row.error, row.warning, row.info]);
-  return boxTable(rows, { head: ['rule', 'errors', 'warnings', 'infos'], aligns: ['left', 'right', 'right', 'right'], color: chalk.level > 0 });
+  for (const [rule, row] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    table.push([rule, row.error, row.warning, row.info]);
+  }
+  return table.toString();
 }
 
 function totals(result: Parameters<Formatter>[0], chalk: ChalkInstance): string {

@@ -1,16 +1,11 @@
 /**
- * cli-table3, loaded the first time a table is drawn (gate, matrix): the module, with its
- * string-width dependencies, is a measurable share of the start-up time. The stylish report draws
- * its one table itself (box-table.ts).
+ * cli-table3 behind one constructor. Every module that draws a table (the stylish report, gate,
+ * matrix, rules) is itself loaded on demand, so runs that print no table never evaluate it.
  */
-import type TableType from 'cli-table3';
-import { packageRequire } from '../package-root.js';
+import Table from 'cli-table3';
 
-type TableOptions = ConstructorParameters<typeof TableType>[0];
+type TableOptions = ConstructorParameters<typeof Table>[0];
 
-let Table: typeof TableType | undefined;
-
-export function newTable(options: TableOptions): InstanceType<typeof TableType> {
-  Table ??= packageRequire('cli-table3') as typeof TableType;
+export function newTable(options: TableOptions): InstanceType<typeof Table> {
   return new Table(options);
 }
