@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, formatPercent, least, z, type Reward } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, sortedIds, z, type Reward } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -24,6 +24,9 @@ export default defineRule({
     },
   },
   check({ index, options, report }) {
+    const favoredSegments = sortedIds(index.favoredSegments.keys()).filter((segment) => index.isFavoredSegment(segment));
+    const deprioritizedSegments = sortedIds(index.deprioritizedSegments.keys()).filter((segment) => index.isDeprioritizedSegment(segment));
+    if (favoredSegments.length === 0 || deprioritizedSegments.length === 0) return;
     for (const instrument of index.instruments) {
       const byMetric = new Map<string, Reward[]>();
       for (const reward of index.rewardsOf(instrument)) {
@@ -31,24 +34,53 @@ export default defineRule({
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
       for (const [metric, lines] of byMetric) {
-        const favored = lines.filter((line) => index.isFavoredSegment(line.segment));
+        const favored = linesFor(favoredSegments, lines, { lowest: true });
         if (favored.length === 0) continue;
-        // The favored line paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
-        const weakest = least(favored, (a, b) => a.rate! - b.rate! || compareRewards(a, b))!;
-        for (const line of lines) {
-          if (!index.isDeprioritizedSegment(line.segment)) continue;
-          const required = line.rate! * options.min_ratio;
-          if (weakest.rate! + 1e-9 >= required) continue;
-          const ratio = line.rate! === 0 ? '' : ` (${Math.round((weakest.rate! / line.rate!) * 100) / 100}×)`;
+        // The favored rate paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
+        const weakest = least(favored, (a, b) => a.line.rate! - b.line.rate! || compareIds(a.segment, b.segment))!;
+        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(({ line }) => weakest.line.rate! + 1e-9 < line.rate! * options.min_ratio);
+        for (const line of new Set(outpaid.map((rate) => rate.line))) {
+          const rate = line.rate!;
+          const required = rate * options.min_ratio;
+          const against = `${formatPercent(weakest.line.rate!)} for ${weakest.segment}`;
+          if (line.segment !== undefined) {
+            const ratio = rate === 0 ? '' : ` (${Math.round((weakest.line.rate! / rate) * 100) / 100}×)`;
+            report({
+              node: line.node,
+              message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
+              fix: `raise ${weakest.segment} to at least ${formatPercent(required)} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate! / options.min_ratio)}`,
+            });
+            continue;
+          }
+          // A line without a segment pays every segment that has no line of its own the same rate.
+          const segments = outpaid.filter((other) => other.line === line).map((other) => other.segment);
+          const same = weakest.line === line;
           report({
             node: line.node,
             message:
-              `Plan ${instrument.id} pays ${line.segment} ${formatPercent(line.rate!)} on ${metric}, against ${formatPercent(weakest.rate!)} for ${weakest.segment}${ratio}: ` +
-              `the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-            fix: `raise ${weakest.segment} to at least ${formatPercent(required)} (${options.min_ratio} × ${line.segment} ${formatPercent(line.rate!)}), or lower ${line.segment} to at most ${formatPercent(weakest.rate! / options.min_ratio)}`,
+              `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
+              `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
+            fix: same
+              ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: required })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
+              : `add ${formatRewardLine({ metric, segment: segments[0], rate: weakest.line.rate! / options.min_ratio })} (at most ${formatPercent(weakest.line.rate! / options.min_ratio)}), or raise ${weakest.segment} to at least ${formatPercent(required)}`,
           });
         }
       }
     }
   },
 });
+
+/**
+ * The commission lines each of `segments` is paid by on one metric: its own lines (only the lowest
+ * with `lowest`), else the line that names no segment, which pays every segment without a line of
+ * its own ("the same commission for SMB deals as enterprise deals").
+ */
+function linesFor(segments: readonly string[], lines: readonly Reward[], { lowest }: { lowest: boolean }): Array<{ segment: string; line: Reward }> {
+  const byRate = (a: Reward, b: Reward) => a.rate! - b.rate! || compareRewards(a, b);
+  const general = least(lines.filter((line) => line.segment === undefined), byRate);
+  return segments.flatMap((segment) => {
+    const own = lines.filter((line) => line.segment === segment);
+    const paying = own.length === 0 ? (general ? [general] : []) : lowest ? [least(own, byRate)!] : own;
+    return paying.map((line) => ({ segment, line }));
+  });
+}

@@ -33,7 +33,11 @@ compensation:
       if (!index.isDeprioritizedMetric(reward.metric)) continue;
       const metric = reward.metric!;
       const priorities = listIds((index.deprioritizedMetrics.get(metric) ?? []).map((priority) => priority.id), 'and');
-      const [first, ...others] = index.alternativesTo(metric);
+      // Suggest a favored metric the plan does not already pay on this way: a second line on it would be a duplicate.
+      const inPlan = new Set(index.rewardsOfComponent(reward.instrument, reward.component).map((line) => line.metric));
+      const alternatives = index.alternativesTo(metric);
+      const [first, ...others] = alternatives.filter((alternative) => !inPlan.has(alternative));
+      const kind = reward.component === 'commission' ? 'commission line' : 'bonus component';
       const pays =
         reward.component === 'commission'
           ? `${formatPercent(reward.rate ?? 0)} commission`
@@ -46,7 +50,9 @@ compensation:
         fix: first
           ? `pay it on what ${priorities} favors instead: ${formatRewardLine({ metric: first, segment, rate: reward.rate, weight: reward.weight })}` +
             (others.length ? ` (or on ${listIds(others)})` : '')
-          : `remove the ${reward.component === 'commission' ? 'commission line' : 'bonus component'} on ${metric}, or give priority ${priorities} a favored metric to pay on instead`,
+          : alternatives.length
+            ? `remove the ${kind} on ${metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${kind} on ${alternatives[0]} the plan already has`
+            : `remove the ${kind} on ${metric}, or give priority ${priorities} a favored metric to pay on instead`,
       });
     }
   },

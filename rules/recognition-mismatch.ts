@@ -22,7 +22,7 @@ export default defineRule({
       - { text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }`,
     },
   },
-  check({ policy, index, report }) {
+  check({ index, report }) {
     const favored = { metrics: [...index.favoredMetrics.keys()], segments: [...index.favoredSegments.keys()] };
     let celebratesFavored = false;
     for (const reward of index.rewards) {
@@ -39,13 +39,13 @@ export default defineRule({
           : `retire this award, or point it at what the strategy favors`,
       });
     }
-    if (celebratesFavored || favored.metrics.length + favored.segments.length === 0) return;
+    // A policy with no recognition program leaves that lever out, as one without promotion ladders
+    // does; what it leaves out is not celebrating the old strategy.
     const section = index.sections.recognition[0];
+    if (celebratesFavored || !section || favored.metrics.length + favored.segments.length === 0) return;
     report({
-      node: section ?? policy.strategy,
-      message: section
-        ? `No award celebrates anything the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}): recognition is the social proof of what actually gets rewarded.`
-        : `The policy has no recognition program, so nothing publicly celebrates what the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}).`,
+      node: section,
+      message: `No award celebrates anything the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}): recognition is the social proof of what actually gets rewarded.`,
       fix: suggestAward(sortedIds(favored.segments)[0], sortedIds(favored.metrics)[0]),
     });
   },

@@ -23,10 +23,11 @@ export default defineRule({
     id: 'unknown-reference',
     category: 'integrity',
     severity: 'error',
-    summary: 'An id is used that the policy does not declare',
+    summary: 'An id is used that the policy does not declare, or a waiver names a rule that does not exist',
     rationale:
       'A reference to an undeclared metric, segment, team or instrument is almost always a typo, and every rule that follows ' +
-      'the reference silently skips it: a misspelled metric in a commission line escapes every alignment check.',
+      'the reference silently skips it: a misspelled metric in a commission line escapes every alignment check. ' +
+      'A waiver that names a misspelled rule accepts nothing, while its owner believes the exception is recorded.',
     source: 'format v1: every id a policy uses is declared once',
     examples: {
       bad: `metrics:
@@ -41,7 +42,7 @@ compensation:
       - { metric: new-arr, rate: "8%" }`,
     },
   },
-  check({ index, report }) {
+  check({ policy, index, ruleIds, report }) {
     const declared: Record<Reference['kind'], ReadonlySet<string>> = {
       metric: new Set(index.metrics.keys()),
       segment: new Set(index.segments.keys()),
@@ -66,6 +67,19 @@ compensation:
         fix: suggestion.startsWith('; did you mean')
           ? `write ${/"(.*)"/.exec(suggestion)![1]}, or declare ${reference.id} under ${SECTION[reference.kind]}`
           : `declare ${reference.id} under ${SECTION[reference.kind]}, or use an id declared there`,
+      });
+    }
+    // A waiver names a rule too: one that names no rule that exists never applies, silently.
+    for (const waiver of policy.waivers) {
+      if (ruleIds.has(waiver.rule)) continue;
+      const suggestion = didYouMean(waiver.rule, ruleIds) || nearestDeclared(waiver.rule, ruleIds).replace('closest declared id', 'closest rule id');
+      report({
+        node: waiver,
+        key: 'rule',
+        message: `Unknown rule "${waiver.rule}" in the waiver for ${waiver.target}, so the waiver accepts no finding${suggestion}`,
+        fix: suggestion.startsWith('; did you mean')
+          ? `write ${/"(.*)"/.exec(suggestion)![1]}`
+          : 'name a rule that exists (`incentive-lint rules` lists them), or remove the waiver',
       });
     }
   },

@@ -32,13 +32,12 @@ export async function runIsolated(
   rule: AnyRule,
   moduleFile: string,
   loaded: LoadedPolicy,
-  options: Record<string, unknown>,
-  today: string,
+  { options, today, ruleIds }: { options: Record<string, unknown>; today: string; ruleIds: ReadonlySet<string> },
   timeoutMs: number,
 ): Promise<ReportDescriptor[]> {
   const graph = { policy: loaded.policy, sections: loaded.sections };
   const nodes = numberNodes(graph);
-  const job: PluginJob = { moduleFile, ruleId: rule.meta.id, graph, options, today };
+  const job: PluginJob = { moduleFile, ruleId: rule.meta.id, graph, options, today, ruleIds: [...ruleIds] };
   // Loaded here, not at start-up: only runs with plugins start workers.
   const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   const message = await new Promise<WorkerMessage>((resolve, reject) => {

@@ -16,6 +16,7 @@ export interface PluginJob {
   graph: { policy: Policy; sections: Record<ListSection, object[]> };
   options: Record<string, unknown>;
   today: string;
+  ruleIds: string[];
 }
 
 export interface WorkerReport {
@@ -43,7 +44,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, options: job.options, today: job.today, report });
+  await rule.check({ policy: job.graph.policy, index, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

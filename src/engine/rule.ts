@@ -51,6 +51,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly today: string;
   /** The comparison with an earlier version of the policy, when the run has one (`diff`, `--since`). */
   readonly diff?: PolicyDiff;
+  /** Every rule id that exists in this run, on or off (built-ins and plugins): what a waiver may name. */
+  readonly ruleIds: ReadonlySet<string>;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -61,6 +61,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   const diagnostics: Diagnostic[] = [];
+  const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
   for (const { rule, severity, options: ruleOptions } of rules) {
     const reported: Finding[] = [];
@@ -73,9 +74,9 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       const pluginModule = pluginModuleOf(rule);
       if (pluginModule) {
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
-        for (const descriptor of await runIsolated(rule, pluginModule, loaded, ruleOptions, options.today, timeout)) report(descriptor);
+        for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, report });
+        await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, ruleIds, report });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {

@@ -99,3 +99,58 @@ ${order.join('\n')}
     }
   });
 });
+
+describe('flat-commission, a line that names no segment', () => {
+  const plan = (...lines: string[]) =>
+    policyWith(`compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+${lines.map((line) => `      - ${line}`).join('\n')}
+`);
+
+  it('fires on one rate for every segment: the same commission for SMB deals as enterprise deals', async () => {
+    const text = plan('{ metric: new-arr, rate: "8%" }');
+    expect(findingsOf(await lintText(text), 'flat-commission')).toEqual([
+      {
+        line: lineOf(text, 'rate: "8%"'),
+        column: 9,
+        severity: 'error',
+        message:
+          'Plan ae-2026 pays 8% on new-arr whatever the segment (this line names none), so smb earns as much as enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
+        fix: 'name the segments on separate lines, such as { metric: new-arr, segment: enterprise, rate: "16%" } and { metric: new-arr, segment: smb, rate: "8%" }',
+      },
+    ]);
+  });
+
+  it('lets it pay the segments without a line of their own: silent when the favored line pays 2 × that', async () => {
+    expect(findingsOf(await lintText(plan('{ metric: new-arr, segment: enterprise, rate: "16%" }', '{ metric: new-arr, rate: "8%" }')), 'flat-commission')).toEqual([]);
+  });
+
+  it('fires on it when it pays the deprioritized segment too much against the favored line', async () => {
+    const text = plan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }');
+    expect(findingsOf(await lintText(text), 'flat-commission').map(({ line, message, fix }) => ({ line, message, fix }))).toEqual([
+      {
+        line: lineOf(text, 'rate: "8%"'),
+        message:
+          'Plan ae-2026 pays 8% on new-arr whatever the segment (this line names none), so smb earns 8%, against 10% for enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
+        fix: 'add { metric: new-arr, segment: smb, rate: "5%" } (at most 5%), or raise enterprise to at least 16%',
+      },
+    ]);
+  });
+
+  it('compares a deprioritized line with the rate it leaves the favored segment', async () => {
+    const text = plan('{ metric: new-arr, segment: smb, rate: "8%" }', '{ metric: new-arr, rate: "8%" }');
+    expect(findingsOf(await lintText(text), 'flat-commission').map(({ line, message }) => ({ line, message }))).toEqual([
+      {
+        line: lineOf(text, 'segment: smb'),
+        message: 'Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise (1×): the strategy favors enterprise, but this commission does not make the trade-off.',
+      },
+    ]);
+  });
+
+  it('stays silent when the strategy does not rank segments both ways', async () => {
+    const text = plan('{ metric: new-arr, rate: "8%" }').replace('deprioritize: { segments: [smb], metrics: [velocity] }', 'deprioritize: { metrics: [velocity] }');
+    expect(findingsOf(await lintText(text), 'flat-commission')).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf, lineOf, lintText, policyWith } from '../helpers.js';
+import { findingsOf, lineOf, lintText, policyWith, salesPlan } from '../helpers.js';
 
 describe('unknown-reference', () => {
   it('fires on an undeclared metric with "did you mean", pointing at the value', async () => {
@@ -23,6 +23,33 @@ describe('unknown-reference', () => {
         severity: 'error',
         message: 'Unknown metric "defect-rat"; did you mean "defect-rate"?',
         fix: 'write defect-rate, or declare defect-rat under metrics',
+      },
+    ]);
+  });
+
+  it('checks the rule a waiver names: a misspelled one accepts nothing, silently', async () => {
+    const text = policyWith(
+      salesPlan('8%', '8%'),
+      `waivers:
+  - { rule: flat-comission, target: ae-2026, reason: Q3 cycle, approved_by: CRO, expires: 2026-09-30 }
+  - { rule: flat-commission, target: ae-2026, reason: Q3 cycle, approved_by: CRO, expires: 2026-09-30 }
+  - { rule: no-such-check, target: ae-2026, reason: Q3 cycle, approved_by: CRO, expires: 2026-09-30 }
+`,
+    );
+    expect(findingsOf(await lintText(text), 'unknown-reference')).toEqual([
+      {
+        line: lineOf(text, 'rule: flat-comission'),
+        column: 13,
+        severity: 'error',
+        message: 'Unknown rule "flat-comission" in the waiver for ae-2026, so the waiver accepts no finding; did you mean "flat-commission"?',
+        fix: 'write flat-commission',
+      },
+      {
+        line: lineOf(text, 'rule: no-such-check'),
+        column: 13,
+        severity: 'error',
+        message: expect.stringMatching(/^Unknown rule "no-such-check" in the waiver for ae-2026, so the waiver accepts no finding \(the closest rule id is "[a-z-]+"\)$/),
+        fix: 'name a rule that exists (`incentive-lint rules` lists them), or remove the waiver',
       },
     ]);
   });

@@ -24,7 +24,8 @@ describe('pay-old-priority', () => {
         severity: 'error',
         message:
           'Plan eng-2026 pays a bonus component worth 40% of variable pay on velocity, which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.',
-        fix: 'pay it on what enterprise-growth favors instead: { metric: enterprise-arr, weight: 0.4 }',
+        // The plan already pays a bonus on enterprise-arr: a second component on it would be a duplicate.
+        fix: 'remove the bonus component on velocity and move its weight to the bonus component on enterprise-arr the plan already has',
       },
       {
         line: 32,
