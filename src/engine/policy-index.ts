@@ -350,19 +350,23 @@ export class PolicyIndex {
   /**
    * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
    * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
-   * off to or receives from, then rewarded nowhere (not another team's metric); ties go to a metric
-   * the strategy favors, then to a quality metric, then to the lowest id (never to declaration order).
+   * off to or receives from, then rewarded nowhere, then (for an instrument of no team, or a metric
+   * the strategy favors) rewarded elsewhere; ties go to a metric the strategy favors, then to a
+   * quality metric, then to the lowest id (never to declaration order).
    */
   suggestMetric(team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
     const { own, near } = this.metricsAround(team);
     const fits = (metric: MetricT | undefined): metric is MetricT => metric !== undefined && this.isSuggestable(metric) && accept(metric);
     const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => this.metrics.get(id)).filter(fits), this.compareSuggestions);
     const { unrewarded, rewarded } = this.suggestionOrder();
+    // Another, unrelated team's metric only when it is one the strategy favors, or the instrument
+    // belongs to no team: paying support on sales' win rate is no fix.
+    const sharedEnough = (metric: MetricT) => team === undefined || this.isFavoredMetric(metric.id);
     return (
       closest(own) ??
       closest(near) ??
       unrewarded.find((metric) => accept(metric)) ??
-      rewarded.find((metric) => !own.has(metric.id) && !near.has(metric.id) && accept(metric))
+      rewarded.find((metric) => !own.has(metric.id) && !near.has(metric.id) && sharedEnough(metric) && accept(metric))
     );
   }
 

@@ -149,4 +149,30 @@ okrs:
       'declare a metric with type: quality that shows whether velocity is done well, and reward it in eng-q3 beside velocity',
     ]);
   });
+  it("never suggests an unrelated team's quality metric: declaring one of the team's own is the fix", async () => {
+    const text = `version: 1
+strategy: { name: Service, priorities: [{ id: grow, favor: { metrics: [new-arr] } }] }
+teams:
+  - { id: sales }
+  - { id: support }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: opportunity-win-rate, type: quality }
+  - { id: tickets-closed, type: output, proxy_for: [new-arr] }
+  - { id: first-response-time, type: speed }
+compensation:
+  - id: sales-2026
+    team: sales
+    commission: [{ metric: new-arr, rate: "8%" }]
+    bonus: [{ metric: opportunity-win-rate, weight: 0.2 }]
+  - id: support-2026
+    team: support
+    bonus:
+      - { metric: tickets-closed, weight: 0.5 }
+      - { metric: first-response-time, weight: 0.5 }
+`;
+    expect(findingsOf(await lintText(text), 'speed-without-quality').map((finding) => finding.fix)).toEqual([
+      'declare a metric with type: quality that shows whether first-response-time is done well, and reward it in support-2026 beside first-response-time',
+    ]);
+  });
 });
