@@ -83,7 +83,8 @@ const PositiveInteger = (what: string) =>
   z.number({ error: `${what} is a whole number, such as 6` }).int({ error: `${what} is a whole number, such as 6` }).positive({ error: `${what} must be greater than 0` });
 
 const Text = z.string({ error: 'write this as text' });
-const IdList = z.array(Id, { error: 'write a list of ids, such as [enterprise, mid-market]' });
+/** A list of ids; the example in its message names the kind of id the list holds. */
+const IdList = (example: string) => z.array(Id, { error: `write a list of ids, such as ${example}` });
 
 /** Keys that every declared thing may carry for people reading the file. */
 const Described = {
@@ -92,8 +93,8 @@ const Described = {
 };
 
 export const SegmentFocus = z.strictObject({
-  segments: IdList.optional(),
-  metrics: IdList.optional(),
+  segments: IdList('[enterprise, mid-market]').optional(),
+  metrics: IdList('[new-arr, net-retention]').optional(),
 });
 
 export const Priority = z.strictObject({
@@ -125,7 +126,7 @@ export const Team = z.strictObject({
   ...Described,
   kind: TeamKind.optional(),
   customer_facing: z.boolean().optional(),
-  hands_off_to: IdList.optional(),
+  hands_off_to: IdList('[implementation, customer-success]').optional(),
 });
 
 export const MetricType = z.enum(['outcome', 'output', 'activity', 'quality', 'speed', 'behavior']);
@@ -137,7 +138,7 @@ export const Metric = z.strictObject({
   type: MetricType.optional(),
   perspective: Perspective.optional(),
   segmented: z.boolean().optional(),
-  proxy_for: IdList.optional(),
+  proxy_for: IdList('[new-arr]').optional(),
   vanity: z.boolean().optional(),
 });
 
@@ -157,7 +158,7 @@ export const BonusComponent = z.strictObject({
   metric: Id,
   ...RewardLine,
   weight: Fraction,
-  shared_with: IdList.optional(),
+  shared_with: IdList('[customer-success]').optional(),
 });
 
 export const Clawback = z.strictObject({
@@ -214,7 +215,7 @@ export const Award = z.strictObject({
   text: Text,
   metric: Id.optional(),
   ...RewardLine,
-  teams: IdList.optional(),
+  teams: IdList('[sales, marketing]').optional(),
 });
 
 export const RecognitionProgram = z.strictObject({

@@ -209,3 +209,34 @@ describe('every example, through the CLI, in every format at once', () => {
     expect(log.runs[0]!.tool.driver.rules.length).toBeGreaterThan(0);
   });
 });
+
+describe('a run that could not lint, in the formats CI reads', () => {
+  const broken = `${policyWith()}compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: smb, rate: 12 }
+`;
+
+  it('github annotates the line to fix; no SARIF (code scanning would read it as every alert fixed) and no JSON', () => {
+    const dir = tempDir({ 'policy.yaml': broken });
+    const line = broken.split('\n').findIndex((text) => text.includes('rate: 12')) + 1;
+    const column = broken.split('\n')[line - 1]!.indexOf('12 }') + 1;
+    const run = runCli(['policy.yaml', '-f', 'github', '-f', 'sarif:out/results.sarif', '-f', 'json:out/results.json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const message = 'rate: 12 (1200%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"';
+    expect(run.stdout).toBe(
+      `::error file=policy.yaml,line=${line},col=${column},endLine=${line},endColumn=${column + 2},title=incentive-lint::${message.replace(/%/g, '%25')}\n` +
+        'incentive-lint: 1 problem with the run (exit 2)\n',
+    );
+    expect(run.stderr).toContain(`error policy.yaml:${line}:${column}: ${message}`);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('SARIF says whether the execution succeeded', () => {
+    const out = tempDir();
+    runCli(['examples/aligned.yaml', '-f', `sarif:${out}/results.sarif`]);
+    const sarif = JSON.parse(fs.readFileSync(`${out}/results.sarif`, 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }> };
+    expect(sarif.runs[0]!.invocations.map((invocation) => invocation.executionSuccessful)).toEqual([true]);
+  });
+});

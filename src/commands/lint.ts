@@ -1,5 +1,7 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
 import type { Command } from 'commander';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LintResult } from '../lint.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { sinceCommand } from './diff.js';
@@ -39,6 +41,17 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/**
+ * The formats that carry the problems of a run that could not lint. Not SARIF: code scanning reads
+ * a log without results as "every alert fixed", so an unreadable policy writes no SARIF at all.
+ */
+const FORMATS_FOR_PROBLEMS: ReadonlySet<string> = new Set(['github']);
+
+/** The report of a run that could not lint: no findings, only its problems. */
+function problemsOnly(diagnostics: Diagnostic[]): LintResult {
+  return { findings: [], waived: [], suppressed: [], diagnostics, files: [], skipped: [], summary: { errors: 0, warnings: 0, infos: 0, files: 0 }, rules: [] };
+}
+
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
   if (options.since !== undefined) {
     const formats = typeof options.format === 'string' ? [options.format] : (options.format ?? []);
@@ -58,7 +71,10 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   }
   const run = await lintWithSettings(paths, options);
   if (!run.report) {
-    printDiagnostics(run.diagnostics, errChalk);
+    // A pull request shows github annotations, not stderr: they carry the problems, at their lines.
+    const reportable = plan.targets.filter((target) => FORMATS_FOR_PROBLEMS.has(target.format));
+    const failures = await emitReports(reportable, problemsOnly(run.diagnostics), options.color);
+    printDiagnostics([...run.diagnostics, ...failures], errChalk);
     process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }

@@ -10,6 +10,22 @@ import type { Formatter } from './types.js';
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export const github: Formatter = (result) => {
+  // A problem of the run (unreadable YAML, a schema error, a failing plugin) is an annotation too,
+  // on the line to fix when it has one: that is where a pull request needs to show it.
+  const problems = result.diagnostics.map((diagnostic) => {
+    const properties = [
+      ['file', diagnostic.file],
+      ['line', diagnostic.line],
+      ['col', diagnostic.column],
+      ['endLine', diagnostic.endLine],
+      ['endColumn', diagnostic.endColumn],
+      ['title', 'incentive-lint'],
+    ]
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+      .join(',');
+    return `::error ${properties}::${escapeData(diagnostic.message)}`;
+  });
   const lines = result.findings.map((finding) => {
     const properties = [
       ['file', finding.file],
@@ -23,8 +39,12 @@ export const github: Formatter = (result) => {
       .join(',');
     return `::${COMMANDS[finding.severity]} ${properties}::${escapeData(`${finding.message}\nfix: ${finding.fix}`)}`;
   });
+  if (problems.length > 0) {
+    problems.push(`incentive-lint: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} with the run (exit 2)`);
+    if (result.loaded === undefined) return `${problems.join('\n')}\n`;
+  }
   lines.push(`incentive-lint: ${describeTotals(result.summary)}`);
-  return `${lines.join('\n')}\n`;
+  return `${[...problems, ...lines].join('\n')}\n`;
 };
 
 /** The message of a workflow command: %, CR and LF are encoded, as the Actions runner decodes them. */

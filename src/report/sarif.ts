@@ -43,6 +43,29 @@ export const sarif: Formatter = (result) => {
             })),
           },
         },
+        // Problems of the run (unreadable input, a failing plugin): SARIF's tool execution notifications.
+        invocations: [
+          {
+            executionSuccessful: result.diagnostics.length === 0,
+            toolExecutionNotifications: result.diagnostics.map((diagnostic) => ({
+              level: 'error',
+              message: { text: diagnostic.message },
+              ...(diagnostic.file === undefined
+                ? {}
+                : {
+                    locations: [
+                      {
+                        physicalLocation: {
+                          artifactLocation: { uri: fileUri(diagnostic.file), uriBaseId: SOURCE_ROOT },
+                          ...(diagnostic.line === undefined ? {} : { region: { startLine: diagnostic.line, startColumn: diagnostic.column ?? 1 } }),
+                        },
+                      },
+                    ],
+                  }),
+              properties: { source: diagnostic.source },
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: result.findings.map((finding, index) => ({
           ruleId: finding.rule,
