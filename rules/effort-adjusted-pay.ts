@@ -67,7 +67,7 @@ compensation:
               (weakest.monthly < line.monthly
                 ? `the rational choice is to close ${high} deals, which the strategy deprioritizes.`
                 : `the favored ${low} should pay at least ${options.min_ratio}× as much per month.`),
-            fix: `raise the ${low} rate on ${metric} to at least ${formatPercent(favoredRate)}, or lower the ${high} rate to at most ${formatPercent(deprioritizedRate)}`,
+            fix: `raise the ${low} rate on ${metric} to at least ${formatPercent(favoredRate, 'up')}, or lower the ${high} rate to at most ${formatPercent(deprioritizedRate, 'down')}`,
           });
         }
       }

@@ -44,15 +44,19 @@ export default defineRule({
           const required = rate * options.min_ratio;
           const against = `${formatPercent(weakest.line.rate!)} for ${weakest.segment}`;
           if (line.segment !== undefined) {
-            const ratio = rate === 0 ? '' : ` (${Math.round((weakest.line.rate! / rate) * 100) / 100}×)`;
+            // Rounded down, so that a ratio just under min_ratio never reads as min_ratio.
+            const ratio = rate === 0 ? '' : ` (${Math.floor((weakest.line.rate! / rate) * 100 + 1e-6) / 100}×)`;
             report({
               node: line.node,
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-              fix: `raise ${weakest.segment} to at least ${formatPercent(required)} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate! / options.min_ratio)}`,
+              fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate! / options.min_ratio, 'down')}`,
             });
             continue;
           }
           // A line without a segment pays every segment that has no line of its own the same rate.
+          // The suggested rates are bounds, rounded toward what satisfies them (hundredths of a percent).
+          const ceiling = Math.floor((weakest.line.rate! / options.min_ratio) * 10000 + 1e-6) / 10000;
+          const floor = Math.ceil(required * 10000 - 1e-6) / 10000;
           const segments = outpaid.filter((other) => other.line === line).map((other) => other.segment);
           const same = weakest.line === line;
           report({
@@ -61,8 +65,8 @@ export default defineRule({
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
             fix: same
-              ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: required })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
-              : `add ${formatRewardLine({ metric, segment: segments[0], rate: weakest.line.rate! / options.min_ratio })} (at most ${formatPercent(weakest.line.rate! / options.min_ratio)}), or raise ${weakest.segment} to at least ${formatPercent(required)}`,
+              ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
+              : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
           });
         }
       }

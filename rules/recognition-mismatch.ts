@@ -23,7 +23,11 @@ export default defineRule({
     },
   },
   check({ index, report }) {
-    const favored = { metrics: [...index.favoredMetrics.keys()], segments: [...index.favoredSegments.keys()] };
+    // A metric or segment two priorities disagree about is neither favored nor deprioritized.
+    const favored = {
+      metrics: [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id)),
+      segments: [...index.favoredSegments.keys()].filter((id) => index.isFavoredSegment(id)),
+    };
     let celebratesFavored = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;

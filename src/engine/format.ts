@@ -2,8 +2,15 @@
 import { sortedIds } from './order.js';
 
 /** 0.08 → "8%", 0.125 → "12.5%". */
-export function formatShare(value: number): string {
-  return `${Math.round(value * 10000) / 100}%`;
+/**
+ * 0.0825 → "8.25%", to two decimals of a percent. A bound in a fix rounds toward what satisfies it
+ * ('up' for "at least", 'down' for "at most"), so that following the fix silences the finding.
+ */
+export function formatShare(value: number, round: 'nearest' | 'up' | 'down' = 'nearest'): string {
+  const hundredths = value * 10000;
+  // The tolerance keeps 2 × 8% at 16%, not 16.01%: 0.16 × 10000 is 1600.0000000000002.
+  const rounded = round === 'up' ? Math.ceil(hundredths - 1e-6) : round === 'down' ? Math.floor(hundredths + 1e-6) : Math.round(hundredths);
+  return `${rounded / 100}%`;
 }
 
 const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;

@@ -154,3 +154,20 @@ ${lines.map((line) => `      - ${line}`).join('\n')}
     expect(findingsOf(await lintText(text), 'flat-commission')).toEqual([]);
   });
 });
+
+describe('flat-commission, bounds in the fix', () => {
+  it('rounds a bound toward what satisfies it, and never shows a ratio under min_ratio as min_ratio', async () => {
+    const findings = findingsOf(await lintText(policyWith(salesPlan('9.99%', '5%'))), 'flat-commission');
+    expect(findings.map(({ message, fix }) => ({ message, fix }))).toEqual([
+      {
+        message: 'Plan ae-2026 pays smb 5% on new-arr, against 9.99% for enterprise (1.99×): the strategy favors enterprise, but this commission does not make the trade-off.',
+        fix: 'raise enterprise to at least 10% (2 × smb 5%), or lower smb to at most 4.99%',
+      },
+    ]);
+    const strict = await lintText(policyWith(salesPlan('14.9%', '5%')), { rules: { 'flat-commission': ['error', { min_ratio: 3 }] } });
+    expect(findingsOf(strict, 'flat-commission').map((finding) => finding.fix)).toEqual(['raise enterprise to at least 15% (3 × smb 5%), or lower smb to at most 4.96%']);
+    // Following that fix silences the rule.
+    const fixed = await lintText(policyWith(salesPlan('14.9%', '4.96%')), { rules: { 'flat-commission': ['error', { min_ratio: 3 }] } });
+    expect(findingsOf(fixed, 'flat-commission')).toEqual([]);
+  });
+});

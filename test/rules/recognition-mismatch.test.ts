@@ -66,3 +66,19 @@ describe('recognition-mismatch', () => {
     expect(findingsOf(await lintText(text), 'recognition-mismatch')).toEqual([]);
   });
 });
+
+describe('recognition-mismatch, contested ids', () => {
+  it('names only what the strategy favors without contest: a contested segment is neither', async () => {
+    const contested = policyWith(`recognition:
+  - id: awards
+    awards:
+      - { text: Mid-market win of the quarter, segment: mid-market }
+`)
+      .replace('favor: { segments: [enterprise], metrics: [enterprise-arr] }', 'favor: { segments: [enterprise, mid-market], metrics: [enterprise-arr] }')
+      .replace('deprioritize: { segments: [smb], metrics: [velocity] }', 'deprioritize: { segments: [smb], metrics: [velocity] }\n    - id: focus\n      statement: Focus\n      favor: { metrics: [enterprise-arr] }\n      deprioritize: { segments: [mid-market] }')
+      .replace('segments:\n', 'segments:\n  - { id: mid-market }\n');
+    expect(findingsOf(await lintText(contested), 'recognition-mismatch').map((f) => f.message)).toEqual([
+      'No award celebrates anything the strategy favors (enterprise-arr or enterprise): recognition is the social proof of what actually gets rewarded.',
+    ]);
+  });
+});
