@@ -130,6 +130,22 @@ describe('incentive-lint gate', () => {
     for (const step of report!.steps) for (const finding of step.findings) expect(finding.severity).toBe('error');
   });
 
+  it('accepts a waiver of lever-coverage that names the priority, and lint knows the id', () => {
+    const waiver = `waivers:
+  - rule: lever-coverage
+    target: enterprise-growth
+    reason: Recognition for enterprise-growth starts with the Q3 awards; OKRs follow in H2.
+    approved_by: CEO
+    expires: 2026-12-31
+`;
+    const { report } = gateJson(UNREADY + waiver);
+    expect(report!.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage')).toEqual([]);
+    expect(report!.waivers.map((use) => [use.rule, use.target, use.findings.map((finding) => finding.rule)])).toEqual([['lever-coverage', 'enterprise-growth', ['lever-coverage']]]);
+    const dir = tempDir({ 'policy.yaml': UNREADY + waiver });
+    const lintRun = runCli(['policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd: dir });
+    expect((JSON.parse(lintRun.stdout) as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule)).not.toContain('unknown-reference');
+  });
+
   it('honors a current waiver and lists it with its owner and expiry', () => {
     const { report } = gateJson(UNREADY + WAIVER);
     expect(report!.steps[0]!.findings.map((finding) => finding.rule)).not.toContain('flat-commission');

@@ -126,7 +126,7 @@ function describeError(error: unknown): string {
 }
 
 /** A current waiver for rule R on instrument T silences R's findings inside T until it expires. */
-function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
+export function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
   // One current waiver per rule and target, so that many waivers cost no scan per finding. When two
   // accept the same findings, the one that lasts longest is in force, whatever their order.
   const active = new Map<string, WaiverT>();

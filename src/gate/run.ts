@@ -9,8 +9,9 @@ import type { RuleOverrides } from '../engine/config.js';
 import { listInOrder, listMetricsAndSegments } from '../engine/format.js';
 import { PolicyIndex } from '../engine/policy-index.js';
 import type { AnyRule } from '../engine/rule.js';
-import type { Finding, WaivedFinding } from '../engine/run.js';
-import { lint, type LintResult } from '../lint.js';
+import { LEVER_COVERAGE } from '../engine/check-ids.js';
+import { applyWaivers, type Finding, type WaivedFinding } from '../engine/run.js';
+import { lint, todayUtc, type LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { Lever, PriorityT, WaiverT } from '../schema.js';
 
@@ -18,7 +19,6 @@ import type { Lever, PriorityT, WaiverT } from '../schema.js';
 export const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
 
 /** The id of the gate's own finding: a priority that a lever in use does not reward. */
-export const LEVER_COVERAGE = 'lever-coverage';
 
 export interface GateStepSpec {
   number: number;
@@ -123,7 +123,7 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
       ],
     };
   }
-  return { report: buildReport(result, result.loaded, announce, rules), diagnostics: [] };
+  return { report: buildReport(result, result.loaded, announce, rules, options.today ?? todayUtc()), diagnostics: [] };
 }
 
 /** Options the gate runs rules with: before an announcement, every late instrument counts. */
@@ -140,12 +140,14 @@ function strictSeverities(rules: readonly AnyRule[]): RuleOverrides {
   ) as RuleOverrides;
 }
 
-function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string, rules: readonly AnyRule[]): GateReport {
+function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string, rules: readonly AnyRule[], today: string): GateReport {
   const installed = new Set(rules.map((rule) => rule.meta.id));
   installed.add(LEVER_COVERAGE);
   const byStep = new Map<number, Finding[]>(GATE_STEPS.map((step) => [step.number, []]));
   const blocking: Finding[] = [];
-  for (const finding of [...result.findings, ...leverCoverage(loaded)]) {
+  // A waiver of lever-coverage names the priority, as for any finding about a priority.
+  const coverage = applyWaivers(leverCoverage(loaded), loaded.policy.waivers, today);
+  for (const finding of [...result.findings, ...coverage.kept]) {
     const step = GATE_STEPS.find((candidate) => candidate.rules.includes(finding.rule)) ?? GATE_STEPS.find((candidate) => candidate.categories.includes(finding.category));
     if (step) byStep.get(step.number)!.push(finding);
     else if (finding.severity === 'error') blocking.push(finding);
@@ -162,7 +164,7 @@ function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string,
     };
   });
   const ready = steps.every((step) => step.status === 'pass') && blocking.length === 0;
-  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed(result.waived), files: result.files };
+  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed([...result.waived, ...coverage.waived]), files: result.files };
 }
 
 function waiversUsed(waived: readonly WaivedFinding[]): WaiverUse[] {
@@ -189,7 +191,7 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
   const findings: Finding[] = [];
   const report = (priority: PriorityT, message: string, fix: string) => {
     const location = loaded.provenance.locate(priority, 'id');
-    if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location });
+    if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location, subject: priority.id });
   };
   for (const priority of loaded.policy.strategy.priorities) {
     const favored = { metrics: priority.favor?.metrics ?? [], segments: priority.favor?.segments ?? [] };
