@@ -53,7 +53,7 @@ export const IsoDate = z
 export const Fraction = z
   // The range is checked after the percentage is converted, which JSON Schema cannot see; the
   // metadata gives editors the range of a fraction, so that `rate: 8` (meaning 8%) is flagged there.
-  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => `"${String(issue.input)}" is not a percentage: write a fraction such as 0.08 or a percentage such as "8%"` })], {
+  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => notAPercentage(String(issue.input)) })], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
   // One transform converts and checks the range: a large policy has tens of thousands of rates and
@@ -71,6 +71,14 @@ export const Fraction = z
     });
     return z.NEVER;
   });
+
+/** A quoted number ("0.08") is text in YAML: say to drop the quotes rather than to write a fraction. */
+function notAPercentage(text: string): string {
+  const number = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(number)
+    ? `"${text}" is text because of the quotes: write ${text.trim()} without them, or a percentage such as "${Math.round(number * 10000) / 100}%"`
+    : `"${text}" is not a percentage: write a fraction such as 0.08 or a percentage such as "8%"`;
+}
 
 function formatShare(value: unknown): string {
   return typeof value === 'number' ? `${value} (${Math.round(value * 10000) / 100}%)` : String(value);

@@ -421,6 +421,11 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
   });
 
+  it('a quoted number is text: the message says to drop the quotes', async () => {
+    const run = await lintFiles({ 'policy.yaml': plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "0.14" }') });
+    expectUntrusted(run, `${line(2)}:55`, 'rate: "0.14" is text because of the quotes: write 0.14 without them, or a percentage such as "14%"');
+  });
+
   it('-0 is a rate of 0 (not negative), but not a sales cycle (which must be positive)', async () => {
     const zeroRate = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: -0 }', '  - { metric: new-arr, segment: smb, rate: "-0%" }');
     const result = await lint(['policy.yaml'], { cwd: folderWith({ 'policy.yaml': zeroRate }), today: '2026-06-01' });
