@@ -53,9 +53,12 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
   parsed.forEach((document, index) => {
     const problems = [...document.errors, ...document.warnings];
     if (problems.length > 0) {
+      // A tab in the indentation throws off the lines around it, and the parser's other complaints
+      // about them are noise: the tabs are what to fix.
+      const tabs = problems.filter((problem) => problem.code === 'TAB_AS_INDENT');
       // One syntax error usually sets off more on the same line; the first one is the one to fix.
       const linesSeen = new Set<number>();
-      for (const problem of problems) {
+      for (const problem of tabs.length > 0 ? tabs : problems) {
         const { offset, message } = describeYamlError(problem, document);
         const diagnostic = at(offset, message);
         if (linesSeen.has(diagnostic.line!)) continue;

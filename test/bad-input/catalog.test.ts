@@ -421,6 +421,14 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
   });
 
+  it('a tab in a list item under a key is reported alone, without the errors it sets off around it', async () => {
+    const run = await lintFiles({ 'policy.yaml': plan('commission:', '\t- { metric: new-arr, segment: enterprise, rate: "10%" }', 'clawback: { months: 6 }') });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((text) => text.startsWith('error '))).toEqual([
+      `error ${line(2)}:5: tabs are not allowed as indentation: YAML indents with spaces, not tabs: replace the tab with spaces`,
+    ]);
+  });
+
   it('a quoted number is text: the message says to drop the quotes', async () => {
     const run = await lintFiles({ 'policy.yaml': plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "0.14" }') });
     expectUntrusted(run, `${line(2)}:55`, 'rate: "0.14" is text because of the quotes: write 0.14 without them, or a percentage such as "14%"');
