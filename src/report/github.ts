@@ -12,33 +12,8 @@ const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'err
 export const github: Formatter = (result) => {
   // A problem of the run (unreadable YAML, a schema error, a failing plugin) is an annotation too,
   // on the line to fix when it has one: that is where a pull request needs to show it.
-  const problems = result.diagnostics.map((diagnostic) => {
-    const properties = [
-      ['file', diagnostic.file],
-      ['line', diagnostic.line],
-      ['col', diagnostic.column],
-      ['endLine', diagnostic.endLine],
-      ['endColumn', diagnostic.endColumn],
-      ['title', 'incentive-lint'],
-    ]
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-      .join(',');
-    return `::error ${properties}::${escapeData(diagnostic.message)}`;
-  });
-  const lines = result.findings.map((finding) => {
-    const properties = [
-      ['file', finding.file],
-      ['line', finding.line],
-      ['col', finding.column],
-      ['endLine', finding.endLine],
-      ['endColumn', finding.endColumn],
-      ['title', finding.rule],
-    ]
-      .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-      .join(',');
-    return `::${COMMANDS[finding.severity]} ${properties}::${escapeData(`${finding.message}\nfix: ${finding.fix}`)}`;
-  });
+  const problems = result.diagnostics.map((diagnostic) => annotation('error', diagnostic, 'incentive-lint', diagnostic.message));
+  const lines = result.findings.map((finding) => annotation(COMMANDS[finding.severity], finding, finding.rule, `${finding.message}\nfix: ${finding.fix}`));
   if (problems.length > 0) {
     problems.push(`incentive-lint: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} with the run (exit 2)`);
     if (result.loaded === undefined) return `${problems.join('\n')}\n`;
@@ -46,6 +21,30 @@ export const github: Formatter = (result) => {
   lines.push(`incentive-lint: ${describeTotals(result.summary)}`);
   return `${[...problems, ...lines].join('\n')}\n`;
 };
+
+interface Place {
+  file?: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** `::error file=F,line=L,col=C,endLine=…,endColumn=…,title=T::text`, leaving out what the place does not have. */
+function annotation(command: string, place: Place, title: string, text: string): string {
+  const properties = [
+    ['file', place.file],
+    ['line', place.line],
+    ['col', place.column],
+    ['endLine', place.endLine],
+    ['endColumn', place.endColumn],
+    ['title', title],
+  ]
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',');
+  return `::${command} ${properties}::${escapeData(text)}`;
+}
 
 /** The message of a workflow command: %, CR and LF are encoded, as the Actions runner decodes them. */
 export function escapeData(text: string): string {
