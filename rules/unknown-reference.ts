@@ -8,14 +8,14 @@ const SECTION: Record<Reference['kind'], string> = {
 };
 
 /** "; the closest declared id is "x"": named even when it is no likely typo, as the format promises. */
-function nearestDeclared(id: string, declared: ReadonlySet<string>): string {
+function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'declared id'): string {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of [...declared].sort()) {
     const distance = editDistance(id, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best === undefined ? '' : ` (the closest declared id is "${best}")`;
+  return best === undefined ? '' : ` (the closest ${what} is "${best}")`;
 }
 
 export default defineRule({
@@ -72,7 +72,7 @@ compensation:
     // A waiver names a rule too: one that names no rule that exists never applies, silently.
     for (const waiver of policy.waivers) {
       if (ruleIds.has(waiver.rule)) continue;
-      const suggestion = didYouMean(waiver.rule, ruleIds) || nearestDeclared(waiver.rule, ruleIds).replace('closest declared id', 'closest rule id');
+      const suggestion = didYouMean(waiver.rule, ruleIds) || nearestDeclared(waiver.rule, ruleIds, 'rule id');
       report({
         node: waiver,
         key: 'rule',
