@@ -11,7 +11,9 @@ import { expected, readGithub, readJunit, readMarkdown, readSarif } from './repo
 /** A file name and an award text full of what each format must escape. */
 const AWKWARD_FILE = 'plan, v2: q3 #1.yaml';
 const AWKWARD_AWARD = 'Top | closer, 100%: <b>A&B</b> \\"quoted\\"\\nsecond line `code` *star* \\\\ back_slash %0A';
-const AWKWARD_POLICY = policyWith(`compensation:
+
+/** A flat commission and an OKR on velocity: findings of two rules every format must carry. */
+const FLAT_PLAN_AND_VELOCITY_OKR = `compensation:
   - id: ae-2026
     team: sales
     commission:
@@ -22,7 +24,9 @@ okrs:
     team: engineering
     key_results:
       - { metric: velocity, target: "+20%" }
-recognition:
+`;
+
+const AWKWARD_POLICY = policyWith(`${FLAT_PLAN_AND_VELOCITY_OKR}recognition:
   - id: awards
     awards:
       - { text: Enterprise win of the month, segment: enterprise }
@@ -122,18 +126,7 @@ describe('report formats, read back', () => {
 
 describe('sarif fingerprints', () => {
   const plans = (before: string) =>
-    policyWith(`${before}compensation:
-  - id: ae-2026
-    team: sales
-    commission:
-      - { metric: new-arr, segment: enterprise, rate: "8%" }
-      - { metric: new-arr, segment: smb, rate: "8%" }
-okrs:
-  - id: eng-q3
-    team: engineering
-    key_results:
-      - { metric: velocity, target: "+20%" }
-      - { metric: velocity, target: "+20%" }
+    policyWith(`${before}${FLAT_PLAN_AND_VELOCITY_OKR}      - { metric: velocity, target: "+20%" }
 `);
 
   async function fingerprints(text: string) {
