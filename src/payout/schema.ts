@@ -201,7 +201,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
 
 interface CurveShape {
   threshold?: number;
-  tiers?: ReadonlyArray<{ from: number }>;
+  tiers?: ReadonlyArray<{ from: number; multiplier: number; retroactive?: boolean }>;
   cap?: { attainment?: number };
 }
 
@@ -215,6 +215,18 @@ function checkCurve(curve: CurveShape, context: Issue): void {
         code: 'custom',
         path: ['tiers', index, 'from'],
         message: `tiers go in increasing order of from: this tier starts at ${percent(tier.from)}, not above the tier before it (${percent(before.from)}); reorder them or fix the attainment`,
+      });
+    }
+  });
+  tiers.forEach((tier, index) => {
+    if (!tier.retroactive) return;
+    // Re-pricing the dollars below at a lower multiplier would pay less for the deal that reaches the tier.
+    const below = Math.max(...tiers.slice(0, index).map((other) => other.multiplier), (tiers[0]?.from ?? 0) > 0 ? 1 : 0);
+    if (tier.multiplier < below) {
+      context.addIssue({
+        code: 'custom',
+        path: ['tiers', index, 'multiplier'],
+        message: `a retroactive tier re-prices every dollar below it, so its multiplier (${tier.multiplier}) must be at least the ${below} paid below it, or the deal that reaches it would lower pay: raise it to ${below} or more, or remove retroactive`,
       });
     }
   });
