@@ -510,10 +510,10 @@ export class PolicyIndex {
       case 'compensation': {
         const plan = node as CompensationPlanT;
         // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
-        for (const line of plan.commission ?? []) add('commission', line, line.rate ?? lineRate(plan, line));
+        for (const line of plan.commission ?? []) add('commission', line, line.rate ?? asShare(lineRate(plan, line)));
         // A quota no commission line prices pays its base rate on its metric (and segment): a commission reward.
         for (const quota of plan.quotas ?? []) {
-          if (!plan.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) add('commission', quota, this.payoutOf(plan).rateOf(quota.metric, quota.segment));
+          if (!plan.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) add('commission', quota, asShare(this.payoutOf(plan).rateOf(quota.metric, quota.segment)));
         }
         for (const extra of [...(plan.spiffs ?? []), ...(plan.credit ?? [])]) this.referIds(extra);
         for (const line of plan.bonus ?? []) {
@@ -539,6 +539,11 @@ export class PolicyIndex {
 }
 
 const NONE: string[] = [];
+
+/** A base rate is a share of bookings unless the quota counts things (5 meetings a month): then it is money per thing, not a rate. */
+function asShare(rate: number | undefined): number | undefined {
+  return rate !== undefined && rate <= 1 ? rate : undefined;
+}
 
 /** The ids of a list once each; most lists have one id or none, and need no set. */
 function unique(ids: readonly string[]): readonly string[] {

@@ -10,7 +10,7 @@
  * - Its rate is its commission line's rate, else the base rate: target variable pay (ote ×
  *   variable_share, times the quota's weight) ÷ the year's quota.
  * - Dollars of several rates on one quota climb the curve best-paid first.
- * - The curve: nothing below the threshold (once reached, every dollar from the first is paid); each
+ * - The curve (the quota's own, else the plan's): nothing below the threshold (once reached, every dollar from the first is paid); each
  *   tier's multiplier applies to the dollars inside the tier (1 below the first tier); a retroactive
  *   tier, once reached, re-prices every dollar below it at its own multiplier; nothing is paid on
  *   attainment above the cap, and no quota pays more than its cap amount per period.
@@ -234,8 +234,9 @@ export class PlanPayout {
     for (const [quota, pool] of pools) {
       const yearly = annualQuota(quota);
       const attainment = pool.credited / yearly;
-      let pay = piecesPay(pool.pieces, yearly, curveAt(this.plan.curve, attainment));
-      const capAmount = this.plan.curve?.cap?.amount;
+      const curve = quota.curve ?? this.plan.curve;
+      let pay = piecesPay(pool.pieces, yearly, curveAt(curve, attainment));
+      const capAmount = curve?.cap?.amount;
       if (capAmount !== undefined) pay = Math.min(pay, capAmount * (12 / MONTHS_IN[quota.period]));
       quotas.push({ quota, credited: pool.credited, attainment, pay });
     }
