@@ -20,6 +20,8 @@ export const TEST_TODAY = '2026-06-01';
 
 /** The policy of a case. By default the base policy (see BASE_POLICY), with `policy` merged in and `edits` applied. */
 export interface PolicyCase {
+  /** The policy the fragment is merged onto, when a case needs another than BASE_POLICY (a whole policy, text or data). */
+  base?: PolicyFragment;
   /** A fragment merged onto the base policy (see mergeFragment). */
   policy?: PolicyFragment;
   /** Structured changes applied after the merge, such as set('strategy.priorities.0.favor.segments', [...]). */
@@ -86,10 +88,10 @@ export async function testRule(ruleOrId: AnyRule | string, tests: RuleTests): Pr
 /** The text of the policy a case runs on. */
 export function policyText(test: PolicyCase): string {
   if (test.text !== undefined) {
-    if (test.policy !== undefined || test.edits !== undefined) throw new Error('a case gives either `text` or `policy`/`edits`, not both');
+    if (test.base !== undefined || test.policy !== undefined || test.edits !== undefined) throw new Error('a case gives either `text` or `base`/`policy`/`edits`, not both');
     return test.text;
   }
-  return renderPolicy(applyEdits(mergeFragment(test.policy), test.edits));
+  return renderPolicy(applyEdits(mergeFragment(test.policy, test.base), test.edits));
 }
 
 async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[]): Promise<string | undefined> {
