@@ -15,12 +15,18 @@ export default defineRule({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
     }),
     examples: {
-      bad: `commission:
-  - { metric: new-arr, segment: enterprise, rate: "8%" }
-  - { metric: new-arr, segment: smb, rate: "8%" }`,
-      good: `commission:
-  - { metric: new-arr, segment: enterprise, rate: "16%" }
-  - { metric: new-arr, segment: smb, rate: "8%" }`,
+      bad: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "8%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      good: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "16%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
     },
   },
   check({ index, options, report }) {

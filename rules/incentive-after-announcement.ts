@@ -27,10 +27,14 @@ export default defineRule({
   announced: 2026-03-02
 okrs:
   - id: product-2026-q3
-    effective: 2026-07-01`,
+    effective: 2026-07-01
+    key_results:
+      - { metric: enterprise-arr, target: "+20%" }`,
       good: `okrs:
   - id: product-2026-h1
-    effective: 2026-02-16`,
+    effective: 2026-02-16
+    key_results:
+      - { metric: enterprise-arr, target: "+20%" }`,
     },
   },
   check({ policy, index, options, report }) {

@@ -18,11 +18,23 @@ export default defineRule({
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),
     }),
     examples: {
-      bad: `compensation:
+      bad: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]`,
-      good: `compensation:
+      good: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]

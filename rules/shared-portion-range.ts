@@ -20,12 +20,16 @@ export default defineRule({
       max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),
     }),
     examples: {
-      bad: `bonus:
-  - { metric: mqls, weight: 0.95 }
-  - { metric: feature-adoption, weight: 0.05, shared_with: [product] }`,
-      good: `bonus:
-  - { metric: mqls, weight: 0.8 }
-  - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
+      bad: `compensation:
+  - id: marketing-2026
+    bonus:
+      - { metric: mqls, weight: 0.95 }
+      - { metric: feature-adoption, weight: 0.05, shared_with: [product] }`,
+      good: `compensation:
+  - id: marketing-2026
+    bonus:
+      - { metric: mqls, weight: 0.8 }
+      - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
     },
   },
   check({ index, options, report }) {

@@ -14,13 +14,25 @@ export default defineRule({
       'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality.',
     source: 'seed 002, "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     examples: {
-      bad: `compensation:
+      bad: `teams:
+  - { id: support }
+metrics:
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+  - { id: first-response-time, type: speed }
+  - { id: first-contact-resolution, type: quality }
+compensation:
   - id: support-2026
     team: support
     bonus:
       - { metric: tickets-closed, weight: 0.7 }
       - { metric: first-response-time, weight: 0.3 }`,
-      good: `compensation:
+      good: `teams:
+  - { id: support }
+metrics:
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+  - { id: first-response-time, type: speed }
+  - { id: first-contact-resolution, type: quality }
+compensation:
   - id: support-2026
     team: support
     bonus:

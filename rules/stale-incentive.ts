@@ -14,17 +14,31 @@ export default defineRule({
       'and `--since` report this rule: it compares two versions of the policy, matching instruments by id.',
     source: 'seed 000, "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
     examples: {
-      bad: `# before: the strategy did not mention smb; after: it deprioritizes smb
+      baseline: `# the earlier version: the strategy did not mention smb
+strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { segments: [enterprise] }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      bad: `# now: the strategy deprioritizes smb, and the plan is identical
 strategy:
   priorities:
     - id: enterprise-growth
       favor: { segments: [enterprise] }
       deprioritize: { segments: [smb] }
 compensation:
-  - id: ae-2026                     # identical in both versions
+  - id: ae-2026
     commission:
       - { metric: new-arr, segment: smb, rate: "8%" }`,
-      good: `compensation:
+      good: `strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { segments: [enterprise] }
+      deprioritize: { segments: [smb] }
+compensation:
   - id: ae-2026                     # changed with the strategy
     effective: 2026-02-16
     commission:

@@ -17,16 +17,22 @@ export default defineRule({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
     }),
     examples: {
-      bad: `okrs:
+      bad: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: change-failure-rate, type: quality, perspective: internal }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: change-failure-rate }  # perspective: internal`,
-      good: `okrs:
+      - { metric: system-uptime }
+      - { metric: change-failure-rate }`,
+      good: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: it-user-satisfaction, type: quality, perspective: customer }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: it-user-satisfaction } # perspective: customer`,
+      - { metric: system-uptime }
+      - { metric: it-user-satisfaction }`,
     },
   },
   check({ index, options, report }) {

@@ -19,11 +19,19 @@ export default defineRule({
   priorities:
     - id: cross-functional
       favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
 okrs:
   - id: eng-q3
     key_results:
       - { metric: velocity, target: "+20%" }`,
-      good: `promotions:
+      good: `strategy:
+  priorities:
+    - id: cross-functional
+      favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
+promotions:
   - id: eng-ladder
     criteria:
       - { text: Enables other teams to succeed, metric: cross-team-impact }`,

@@ -15,12 +15,16 @@ export default defineRule({
       tolerance: z.number().min(0).default(0.001).describe('how far from the target sum rounding may take the weights'),
     }),
     examples: {
-      bad: `bonus:
-  - { metric: net-retention, weight: 0.5 }
-  - { metric: csat, weight: 0.3 }`,
-      good: `bonus:
-  - { metric: net-retention, weight: 0.6 }
-  - { metric: csat, weight: 0.4 }`,
+      bad: `compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: net-retention, weight: 0.5 }
+      - { metric: csat, weight: 0.3 }`,
+      good: `compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: net-retention, weight: 0.6 }
+      - { metric: csat, weight: 0.4 }`,
     },
   },
   check({ index, options, report }) {

@@ -29,8 +29,16 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   /** Where the rationale comes from: a seed article, a paper, a practitioner rule of thumb. */
   source: string;
   options?: Options;
-  /** Small YAML snippets for `explain`: one that the rule reports, one that it accepts. */
-  examples?: { bad: string; good: string };
+  /**
+   * YAML fragments for `explain`, merged onto the base policy of rule tests (incentive-lint/testing):
+   * one that the rule reports, one that it accepts. A test proves both for every built-in rule.
+   */
+  examples?: {
+    bad: string;
+    good: string;
+    /** For a rule that compares two versions (`diff`, `--since`): the earlier version both examples are compared with. */
+    baseline?: string;
+  };
 }
 
 export interface ReportDescriptor {
