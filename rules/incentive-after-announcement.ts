@@ -37,7 +37,7 @@ okrs:
       - { metric: enterprise-arr, target: "+20%" }`,
     },
   },
-  check({ policy, index, options, report }) {
+  check({ policy, index, strategy, options, report }) {
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
     const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
@@ -96,8 +96,8 @@ function favoredRewardedBy(index: PolicyIndex, instruments: readonly InstrumentI
   const favored = noFocus();
   for (const instrument of instruments) {
     for (const reward of index.rewardsOf(instrument)) {
-      if (index.isFavoredMetric(reward.metric)) favored.metrics.add(reward.metric!);
-      if (index.isFavoredSegment(reward.segment)) favored.segments.add(reward.segment!);
+      if (index.strategy.isFavoredMetric(reward.metric)) favored.metrics.add(reward.metric!);
+      if (index.strategy.isFavoredSegment(reward.segment)) favored.segments.add(reward.segment!);
     }
   }
   return favored;

@@ -1,4 +1,5 @@
 import { compareIds, defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
+import { isRetentionMetric } from './helpers/retention.js';
 
 export default defineRule({
   meta: {
@@ -41,8 +42,8 @@ compensation:
     clawback: { months: 6 }`,
     },
   },
-  check({ index, options, report }) {
-    const favoredRetention = [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id) && index.isRetentionMetric(id));
+  check({ index, strategy, options, report }) {
+    const favoredRetention = strategy.favoredIds('metrics').filter((id) => isRetentionMetric(index, id));
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation' || !('commission' in plan.node)) continue;
       const { node } = plan;
@@ -54,7 +55,7 @@ compensation:
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
       // Commission that already pays on keeping customers needs no guard: only new business can churn away.
-      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !index.isRetentionMetric(metric));
+      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
       if (metrics.length === 0) continue;
       const months = options.clawback_months;
       report({
@@ -74,7 +75,7 @@ function retentionDownstream(index: PolicyIndex, team: string) {
   const found: { team: string; metrics: string[] }[] = [];
   for (const handoff of index.handoffsFrom(team)) {
     if (handoff.to === team || !index.teams.has(handoff.to)) continue;
-    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => index.isRetentionMetric(metric));
+    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => isRetentionMetric(index, metric));
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }
   return found.sort((a, b) => compareIds(a.team, b.team));

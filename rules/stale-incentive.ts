@@ -1,4 +1,4 @@
-import { compareIds, compareRewards, defineRule, listIds, type Reward, type StatusChange } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, listIds, type IncentiveLine, type StatusChange } from '../src/api.js';
 
 const SINGULAR = { metrics: 'metric', segments: 'segment' } as const;
 
@@ -52,7 +52,7 @@ compensation:
     for (const instrument of index.instruments) {
       if (!diff.isUnchanged(instrument)) continue;
       // Lines by content and changes by name, so that the line reported on does not depend on declaration order.
-      const touched = new Map<string, Reward>();
+      const touched = new Map<string, IncentiveLine>();
       for (const reward of [...index.rewardsOf(instrument)].sort(compareRewards)) {
         for (const change of [diff.statusChangeOf('segments', reward.segment), diff.statusChangeOf('metrics', reward.metric)]) {
           const text = change && describeChange(change);

@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument, listInOrder, z, type MetricT } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
@@ -46,7 +47,7 @@ okrs:
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
-      const suggestion = index.suggestMetric(instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
+      const suggestion = suggestMetric(index, instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
       const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion?.id} }` : `a bonus component on ${suggestion?.id}`;
       report({
         node: instrument.node,

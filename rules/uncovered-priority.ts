@@ -37,11 +37,11 @@ promotions:
       - { text: Enables other teams to succeed, metric: cross-team-impact }`,
     },
   },
-  check({ policy, index, options, report }) {
+  check({ policy, index, strategy, options, report }) {
     for (const priority of policy.strategy.priorities) {
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
-      if (metrics.length + segments.length === 0 || index.isServed(priority)) continue;
+      if (metrics.length + segments.length === 0 || strategy.isServed(priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

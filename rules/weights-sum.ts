@@ -31,11 +31,11 @@ export default defineRule({
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation') continue;
       const rewards = index.rewardsOf(instrument);
-      const weights = rewards.filter((reward) => reward.component === 'bonus').map((reward) => reward.weight ?? 0);
+      const weights = index.rewardsOfComponent(instrument, 'bonus').map((component) => component.weight);
       if (weights.length === 0) continue;
       const sum = weights.reduce((total, weight) => total + weight, 0);
       const hasCommission = rewards.some((reward) => reward.component === 'commission');
-      const plan = instrument.node as { bonus?: object[] };
+      const plan = instrument.node;
       if (hasCommission && sum > 1 + options.tolerance) {
         report({
           node: plan,
