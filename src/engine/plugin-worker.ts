@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ListSection, Policy } from '../schema.js';
 import { numberNodes } from './node-ids.js';
-import { PolicyIndex } from './policy-index.js';
+import { PolicyIndex } from './lookups/policy-index.js';
 import type { AnyRule, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -44,7 +44,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 
