@@ -92,7 +92,7 @@ export function parseConfigText(text: string, absolute: string, display: string)
 
   const layer: ConfigLayer = {
     origin: display,
-    rules: content.rules ?? {},
+    rules: keepEveryKey(content.rules ?? {}, (value as { rules?: unknown }).rules),
     place: (ruleId, at, pointAt = 'value') => {
       if (!source) return undefined;
       if (at === undefined) return keyPlace(source, ['rules'], ruleId) ?? placeOf(['rules', ruleId]);
@@ -112,6 +112,19 @@ export function parseConfigText(text: string, absolute: string, display: string)
     plugins: (content.plugins ?? []).map((specifier, index) => ({ specifier, place: placeOf(['plugins', index]) })),
     ignore: content.ignore ?? [],
   };
+}
+
+/**
+ * The rules mapping with every key the file wrote. Validation copies it into a plain object, where
+ * `__proto__: …` sets the prototype instead of adding a key, and the setting would vanish without
+ * a word; put back as an own key, it is reported as the unknown rule it is.
+ */
+function keepEveryKey(rules: Record<string, unknown>, written: unknown): Record<string, unknown> {
+  if (typeof written !== 'object' || written === null) return rules;
+  for (const key of Object.keys(written)) {
+    if (!Object.hasOwn(rules, key)) Object.defineProperty(rules, key, { value: (written as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+  }
+  return rules;
 }
 
 function toPlace(location: { file: string; line: number; column: number }): SettingPlace {
