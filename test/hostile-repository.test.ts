@@ -192,11 +192,15 @@ describe('no file is overwritten', () => {
     expect(fs.lstatSync(path.join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
-  it('the cache is written through a temporary file of its own, and none is left behind', () => {
+  it('a planted link at the old predictable temporary name (<cache>.<pid>.tmp) is not followed', () => {
     const dir = tempDir({ 'p.yaml': FLAT });
-    const run = runCli(['p.yaml', '--cache'], { cwd: dir, env: { XDG_CACHE_HOME: dir } });
+    const victim = path.join(tempDir({ 'victim.txt': 'keep me\n' }), 'victim.txt');
+    // The next process ids on this machine: one of them is the run's.
+    const next = Number(fs.readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
+    for (let pid = next + 1; pid <= next + 400; pid++) fs.symlinkSync(victim, path.join(dir, `.incentive-lint-cache.${pid}.tmp`));
+    const run = runCli(['p.yaml', '--cache'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
     expect(run.code).toBe(1);
-    expect(fs.readdirSync(dir).sort()).toEqual(['.incentive-lint-cache', 'incentive-lint', 'p.yaml']);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('keep me\n');
     expect(fs.lstatSync(path.join(dir, '.incentive-lint-cache')).isFile()).toBe(true);
   });
 });
