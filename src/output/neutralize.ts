@@ -46,10 +46,10 @@ export function githubProperty(value: string): string {
 // ---------------------------------------------------------------------------------------------
 // Markdown (a pull-request comment): no HTML, no formatting, no mention, no link from the data.
 
-/** A GitHub @mention or team mention (@org/team), not part of an e-mail address. */
-const MENTION = /(?<![\w`@])@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:\/[A-Za-z0-9_.-]+)?/;
-/** What GitHub links without brackets: URLs, www. addresses and e-mail addresses. */
-const BARE_LINK = /(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s`|<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+/** A GitHub @mention (@user, @org/team) or an e-mail address, with whatever `@` chain surrounds it. */
+const MENTION = /[\w.+-]*(?:@[\w.+/-]+)+/;
+/** What GitHub links without brackets: URLs and www. addresses. */
+const BARE_LINK = /(?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/|www\.)[^\s`|<>]+/;
 const INERT = new RegExp(`${BARE_LINK.source}|${MENTION.source}`, 'g');
 
 /**
@@ -59,19 +59,18 @@ const INERT = new RegExp(`${BARE_LINK.source}|${MENTION.source}`, 'g');
  * bare links are shown as code, so that a report neither pings people nor links anywhere.
  */
 export function markdownText(value: string): string {
-  const text = printable(value);
   let out = '';
   let last = 0;
-  for (const match of text.matchAll(INERT)) {
-    out += markdownPunctuation(text.slice(last, match.index));
-    out += `\`${match[0]}\``;
+  for (const match of value.matchAll(INERT)) {
+    out += markdownPunctuation(value.slice(last, match.index));
+    out += `\`${printable(match[0])}\``;
     last = match.index + match[0].length;
   }
-  return out + markdownPunctuation(text.slice(last));
+  return out + markdownPunctuation(value.slice(last));
 }
 
-function markdownPunctuation(text: string): string {
-  return text.replace(/[\\`*_[\]<>|~#&]/g, (character) => `\\${character}`).replace(/\r\n?|\n/g, '<br>');
+function markdownPunctuation(value: string): string {
+  return printable(value).replace(/[\\`*_[\]<>|~#&]/g, (character) => `\\${character}`).replace(/\r\n?|\n/g, '<br>');
 }
 
 // ---------------------------------------------------------------------------------------------
