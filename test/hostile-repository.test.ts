@@ -275,12 +275,12 @@ describe('trust', () => {
   });
 
   it.each([
-    ['process.exit(0) at import', 'process.exit(0);\nexport default [];\n', 'its worker stopped (exit code 0) before reporting'],
-    ['an endless loop at import', 'for (;;) {}\nexport default [];\n', 'its top-level code did not finish within 1000 ms'],
-  ])('a plugin with %s is stopped and reported (exit 2), the run goes on', (_what, code, message) => {
+    ['process.exit(0) at import', 'process.exit(0);\nexport default [];\n', '20000', 'its worker stopped (exit code 0) before reporting'],
+    ['an endless loop at import', 'for (;;) {}\nexport default [];\n', '1000', 'its top-level code did not finish within 1000 ms'],
+  ])('a plugin with %s is stopped and reported (exit 2), the run goes on', (_what, code, timeout, message) => {
     const dir = tempDir({ 'p.yaml': CLEAN, 'plugin.mjs': code, 'incentive-lint.config.yaml': 'plugins:\n  - ./plugin.mjs\n' });
     fs.mkdirSync(path.join(dir, '.git'));
-    const run = runCli(['p.yaml', '--rule-timeout', '1000'], { cwd: dir, timeout: 30_000 });
+    const run = runCli(['p.yaml', '--rule-timeout', timeout], { cwd: dir, timeout: 40_000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`plugin ./plugin.mjs: could not be loaded: ${message}`);
   });
