@@ -27,7 +27,7 @@ export class RefusedWrite extends Error {}
  * Writes `text` to `file` (as the user gave it, relative to the working folder), creating missing
  * folders. Returns a diagnostic naming the file and what to do when it cannot or must not.
  */
-export function writeFileSafely(file: string, text: string, what: string, options: WriteOptions = {}): Diagnostic | undefined {
+export function writeFileSafely(file: string, text: string | Uint8Array, what: string, options: WriteOptions = {}): Diagnostic | undefined {
   try {
     replaceFile(path.resolve(file), text, what, options);
     return undefined;
@@ -38,7 +38,7 @@ export function writeFileSafely(file: string, text: string, what: string, option
 }
 
 /** Throws RefusedWrite for a target that must not be written, or the system's error. */
-export function replaceFile(absolute: string, text: string, what: string, options: WriteOptions = {}): void {
+export function replaceFile(absolute: string, text: string | Uint8Array, what: string, options: WriteOptions = {}): void {
   const existing = checkTarget(absolute, what, options);
   const folder = path.dirname(absolute);
   fs.mkdirSync(folder, { recursive: true });
