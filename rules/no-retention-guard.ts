@@ -12,7 +12,7 @@ export default defineRule({
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
       'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days.',
-    source: 'seed 001, "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
+    source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),
