@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'warning',
     summary: 'Commission paid in full at signature, with no clawback or deferral, while retention matters',
     rationale:
-      'Seed 001\'s remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
+      '"What are Shared Incentives?" gives this remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
       'remained active for six months. This forces sales to care about the quality of the customer and helps the success team by reducing ' +
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
