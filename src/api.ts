@@ -9,6 +9,8 @@ export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Re
 export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
 export { dealEconomics, type DealEconomics } from './payout/deal-economics.js';
+export { DEFAULT_LEVELS, paysPerDeal, simulatePlan } from './payout/rational-choice.js';
+export type { ChoicePoint, ChoiceStatus, LevelWinner, PlanSimulation, SimulatedChoice, SimulationOptions, Verdict } from './payout/rational-choice.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';

@@ -22,7 +22,7 @@ export interface SimulationOptions {
   daysPerMonth?: number;
   /** The day the bookings close (YYYY-MM-DD), for SPIFFs with dates. */
   date?: string;
-  /** Attainment step of the pay-versus-attainment curve (default 0.05); 0 leaves curves out. */
+  /** Attainment step of the pay-versus-attainment curve (default 0.1); 0 leaves curves out. */
   curveStep?: number;
 }
 
@@ -176,7 +176,7 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
     const point = level === null || yearly === undefined ? at(choice.avgDealSize) : at(bookingsFor(level));
     return { attainment: yearly === undefined ? null : level, ...point, payPerMonth: point.effortMonths > 0 ? point.pay / point.effortMonths : 0 };
   });
-  const step = options.curveStep ?? 0.05;
+  const step = options.curveStep ?? 0.1;
   const curve: SimulatedChoice['curve'] = [];
   if (yearly !== undefined && step > 0) {
     const top = Math.max(2, ...levels.map((level) => level ?? 0)) * 1.25;
