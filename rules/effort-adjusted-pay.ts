@@ -1,8 +1,8 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, least, roundRate, z, type IncentiveLine, type LineOf, type PolicyIndex } from '../src/api.js';
-import { dealEconomics, type DealEconomics } from './helpers/deal-economics.js';
+import { compareRewards, defineRule, formatMoney, formatPercent, least, roundRate, z, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedLine } from '../src/api.js';
+import { isPriced } from './helpers/priced.js';
 
 interface EffortPay {
-  reward: LineOf<'commission'>;
+  reward: PricedLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -77,8 +77,8 @@ compensation:
 });
 
 function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
-  if (reward.component !== 'commission') return undefined;
-  const economics = dealEconomics(index, reward.segment);
+  if (!isPriced(reward)) return undefined;
+  const economics = index.dealEconomics(reward.segment);
   if (!economics) return undefined;
   return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
 }

@@ -1,6 +1,5 @@
-import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, type LineOf } from '../src/api.js';
-
-type CommissionLine = LineOf<'commission'>;
+import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, type PricedLine as CommissionLine } from '../src/api.js';
+import { isPriced } from './helpers/priced.js';
 
 export default defineRule({
   meta: {
@@ -38,6 +37,7 @@ export default defineRule({
     for (const instrument of index.instruments) {
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
+        if (!isPriced(reward)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
       for (const [metric, lines] of byMetric) {

@@ -11,6 +11,7 @@ import type {
   KeyResultT,
   OkrSetT,
   PromotionLadderT,
+  QuotaT,
   RecognitionProgramT,
   TeamT,
 } from '../../schema.js';
@@ -44,7 +45,8 @@ interface LineFields {
  * the type of `node` (the line itself, to report on).
  */
 export type IncentiveLine =
-  | (LineFields & { component: 'commission'; node: CommissionLineT; metric: string; rate: number; weight?: undefined })
+  // A quota plan may omit a line's rate (it pays the base rate), and a quota no line prices is a commission line of its own.
+  | (LineFields & { component: 'commission'; node: CommissionLineT | QuotaT; metric: string; rate: number | undefined; weight?: undefined })
   | (LineFields & { component: 'bonus'; node: BonusComponentT; metric: string; weight: number; rate?: undefined })
   | (LineFields & { component: 'key_result'; node: KeyResultT; metric: string; rate?: undefined; weight?: undefined })
   | (LineFields & { component: 'criterion'; node: CriterionT; metric?: string; rate?: undefined; weight?: undefined })
@@ -57,6 +59,9 @@ export type Reward = IncentiveLine;
 
 /** The line of one component: `LineOf<'commission'>` has a `rate` and a commission line as its node. */
 export type LineOf<Component extends RewardComponent> = Extract<IncentiveLine, { component: Component }>;
+
+/** A commission line whose rate is known (written, or the base rate of its quota). */
+export type PricedLine = LineOf<'commission'> & { rate: number };
 
 export type ReferenceKind = 'metric' | 'segment' | 'team' | 'instrument';
 
@@ -75,6 +80,12 @@ export interface Declaration {
   kind: DeclarationKind;
   id: string;
   node: object;
+}
+
+/** What a deal in a segment is worth and how long it takes to close, when the segment declares both. */
+export interface DealEconomics {
+  salesCycleDays: number;
+  avgDealSize: number;
 }
 
 export interface Handoff {
