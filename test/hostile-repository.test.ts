@@ -285,6 +285,23 @@ describe('trust', () => {
     expect(run.stderr).toContain(`plugin ./plugin.mjs: could not be loaded: ${message}`);
   });
 
+  it('a plugin\'s code never runs in the main thread: one that exits there cannot end the run', () => {
+    const plugin = `import { isMainThread } from 'node:worker_threads';
+if (isMainThread) process.exit(0);
+export default {
+  meta: { id: 'acme/sees-plans', category: 'integrity', severity: 'warning', summary: 's', rationale: 'r', source: 's' },
+  check({ index, report }) {
+    for (const plan of index.instruments) if (plan.lever === 'compensation') report({ node: plan.node, message: 'seen ' + plan.id, fix: 'none' });
+  },
+};
+`;
+    const dir = tempDir({ 'p.yaml': FLAT, 'plugin.mjs': plugin, 'incentive-lint.config.yaml': 'plugins:\n  - ./plugin.mjs\n' });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const run = runCli(['p.yaml', '-f', 'json', '--rule-timeout', '20000'], { cwd: dir, timeout: 40_000 });
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === 'acme/sees-plans').map((f) => f.message)).toEqual(['seen ae-2026']);
+  });
+
   it('rules: { __proto__: … } in the configuration is an unknown rule', () => {
     const dir = tempDir({ 'p.yaml': CLEAN, 'incentive-lint.config.yaml': 'rules:\n  __proto__: { polluted: 1 }\n' });
     fs.mkdirSync(path.join(dir, '.git'));
