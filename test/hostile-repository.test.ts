@@ -109,6 +109,10 @@ describe('forged output', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown format "pdf\\n" in --format pdf\\n::error::forged\\u001b[31m:');
     expect(commandLines(run)).toEqual([]);
+    const commander = runCli(['--rule', 'x\n✔ no problems in 1 file=error', 'examples']);
+    expect(commander.code).toBe(2);
+    expect(commander.stderr).toContain("argument 'x\\n✔ no problems in 1 file=error' is invalid");
+    expect(commander.stderr.split('\n').filter((line) => line.startsWith('✔'))).toEqual([]);
   });
 
   it('the legacy ##[command] form is neutralized anywhere in a line', () => {
