@@ -80,7 +80,9 @@ function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color
   for (const option of optionList) out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
   out.push(`  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`, '');
   if (meta.examples) {
+    if (meta.examples.baseline !== undefined) out.push(heading('Earlier version (what diff and --since compare with)'), indent(meta.examples.baseline), '');
     out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
+    out.push(`  ${chalk.dim('Each example is part of a policy: the rest is the base policy of rule tests (incentive-lint/testing).')}`, '');
   }
   out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
   printOut(`${out.join('\n')}\n`);

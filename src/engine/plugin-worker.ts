@@ -9,7 +9,7 @@ import * as z from 'zod';
 import type { ListSection, Policy } from '../schema.js';
 import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
-import { PolicyIndex } from './policy-index.js';
+import { PolicyIndex } from './lookups/policy-index.js';
 import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -60,7 +60,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 
@@ -71,7 +71,9 @@ function describeRule(candidate: unknown): DescribedRule {
     return typeof id === 'string' ? { problem, id } : { problem };
   }
   const { id, category, severity, summary, rationale, source, examples, options } = (candidate as AnyRule).meta;
-  const meta = { id, category, severity, summary, rationale, source, ...(examples ? { examples: { bad: String(examples.bad), good: String(examples.good) } } : {}) };
+  // Only text crosses to the main thread: the examples' snippets, not whatever else an object holds.
+  const snippets = examples ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples']) : undefined;
+  const meta = { id, category, severity, summary, rationale, source, ...(snippets ? { examples: snippets } : {}) };
   let optionsSchema: Record<string, unknown> | undefined;
   try {
     optionsSchema = options ? (z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) : undefined;

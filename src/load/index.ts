@@ -54,6 +54,11 @@ export interface LoadOptions {
    * DEFAULT_MAX_EXACT_ITEMS; `--max-exact-items` raises it.
    */
   maxExactItems?: number;
+  /**
+   * Texts held in memory (an editor's unsaved buffer, `--stdin`): each stands in for the file at its
+   * path among the files found, or joins them when the paths do not reach it.
+   */
+  texts?: readonly PolicyText[];
 }
 
 /** About ten seconds and a gigabyte of the exact reader on the development machine. */
@@ -74,6 +79,13 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
   if (options.ignore) discovery.files = discovery.files.filter((file) => !options.ignore!(file.absolute));
+  for (const given of options.texts ?? []) {
+    const absolute = path.resolve(cwd, given.path);
+    const onDisk = discovery.files.findIndex((file) => file.absolute === absolute);
+    const inMemory = { absolute, display: displayPath(absolute, cwd), explicit: true, text: given.text };
+    if (onDisk === -1) discovery.files.push(inMemory);
+    else discovery.files[onDisk] = inMemory;
+  }
   return loadDiscovered(discovery, paths, options);
 }
 
@@ -258,7 +270,7 @@ function interpretFile<Source extends PolicySource>(
   return valid ? { kind: 'policy', documents } : { kind: 'invalid', diagnostics };
 }
 
-const KNOWN_TOP_KEYS = new Set(['organization', 'strategy', ...LIST_SECTIONS]);
+const KNOWN_TOP_KEYS = new Set(['organization', 'currency', 'strategy', ...LIST_SECTIONS]);
 
 /**
  * A scanned YAML file is part of the policy when it has a top-level `version` key, unless it is
@@ -373,6 +385,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
   let strategy: { value: StrategyT; source: PolicySource } | undefined;
   let organization: { value: string; source: PolicySource } | undefined;
+  let currency: { value: string; source: PolicySource } | undefined;
 
   for (const { source, value } of documents) {
     provenance.record(value, source);
@@ -397,6 +410,16 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       }
       organization ??= { value: value.organization, source };
     }
+    if (value.currency !== undefined) {
+      if (currency && currency.value !== value.currency) {
+        diagnostics.push({
+          ...source.locate(['currency']),
+          message: `currency ${value.currency} differs from ${currency.value} in ${currency.source.file}: every amount of a policy is in one currency; convert the amounts and write currency: ${currency.value}`,
+          source: 'policy',
+        });
+      }
+      currency ??= { value: value.currency, source };
+    }
     for (const name of LIST_SECTIONS) {
       const section = value[name];
       if (!section) continue;
@@ -418,6 +441,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const policy = {
     version: 1,
     organization: organization?.value,
+    ...(currency && { currency: currency.value }),
     strategy: strategy?.value ?? { priorities: [] },
     ...lists,
   } as Policy;
