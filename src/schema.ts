@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { SCHEMA_URL } from './project.js';
+import { checkPlanPayout, Currency, definePayoutSchemas } from './payout/schema.js';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -193,7 +194,13 @@ const RewardLine = {
 export const CommissionLine = z.strictObject({
   metric: Id.describe('The id of the metric commission is paid on, such as new-arr.'),
   ...RewardLine,
-  rate: Fraction.meta(doc('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%.', `The commission rate. ${FRACTION_MARKDOWN}`)),
+  // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
+  rate: Fraction.optional().meta(
+    doc(
+      'The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. Optional on a quota plan, where it is the base rate (variable pay ÷ quota).',
+      `The commission rate. ${FRACTION_MARKDOWN} Optional on a quota plan, where it is the base rate (variable pay ÷ quota).`,
+    ),
+  ),
 }).meta({ title: 'Commission line' });
 
 export const BonusComponent = z.strictObject({
@@ -203,8 +210,12 @@ export const BonusComponent = z.strictObject({
   shared_with: IdList('[customer-success]').optional().describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
 }).meta({ title: 'Bonus component' });
 
+/** The quota-plan pieces (quotas, curve, credit, SPIFFs, ramp…), built from the primitives above. */
+const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
+
 export const Clawback = z.strictObject({
   months: PositiveInteger('clawback months').describe('How many months after signature commission is taken back if the customer leaves (a whole number, greater than 0).'),
+  triggers: Payout.ClawbackTriggers.optional(),
 }).meta({ title: 'Clawback' });
 
 export const Deferral = z.strictObject({
@@ -230,7 +241,10 @@ export const CompensationPlan = z.strictObject({
   bonus: z.array(BonusComponent).optional().describe('Bonus components: weights of variable pay, each on a metric.'),
   clawback: Clawback.optional().describe('Commission is taken back if the customer leaves within the months given.'),
   deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
-}).meta({ title: 'Compensation plan' });
+  ...Payout.planKeys,
+})
+  .superRefine(checkPlanPayout)
+  .meta({ title: 'Compensation plan' });
 
 export const KeyResult = z.strictObject({
   metric: Id.describe('The id of the metric this key result measures.'),
@@ -290,6 +304,7 @@ const sections = {
 export const PolicyDocumentSchema = z.strictObject({
   version: z.literal(1, { error: 'this tool reads format version 1: write version: 1' }).describe('The format version: always 1. A YAML file without it is not a policy file (folder scans skip it).'),
   organization: Text.optional().describe('The organization\'s name; every file of one policy must give the same one.'),
+  currency: Currency.optional(),
   strategy: Strategy.optional().describe('The strategy the incentives must serve. A policy (all its files together) has exactly one.'),
   ...sections,
 }).meta({ title: 'Policy file' });
@@ -318,12 +333,22 @@ export type CriterionT = z.output<typeof Criterion>;
 export type RecognitionProgramT = z.output<typeof RecognitionProgram>;
 export type AwardT = z.output<typeof Award>;
 export type WaiverT = z.output<typeof Waiver>;
+export type QuotaT = z.output<typeof Payout.Quota>;
+export type CurveT = z.output<typeof Payout.Curve>;
+export type TierT = z.output<typeof Payout.Tier>;
+export type CapT = z.output<typeof Payout.Cap>;
+export type CreditT = z.output<typeof Payout.Credit>;
+export type SpiffT = z.output<typeof Payout.Spiff>;
+export type RampStepT = z.output<typeof Payout.RampStep>;
+export type GuaranteeT = z.output<typeof Payout.Guarantee>;
 export type InstrumentT = CompensationPlanT | OkrSetT | PromotionLadderT | RecognitionProgramT;
 
 /** The merged policy: every document's sections concatenated, exactly one strategy. */
 export interface Policy {
   version: 1;
   organization?: string;
+  /** ISO 4217 code of every amount, when the policy says. */
+  currency?: string;
   strategy: StrategyT;
   segments: SegmentT[];
   teams: TeamT[];
