@@ -6,7 +6,7 @@
  * level is the rational choice there. With flat rates, pay per month is rate × deal size ÷ months of
  * cycle at every level, exactly what `effort-adjusted-pay` compares.
  */
-import type { PolicyIndex } from '../engine/policy-index.js';
+import type { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -154,8 +154,8 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
 }
 
 function statusOf(index: PolicyIndex, metric: string, segment: string): ChoiceStatus {
-  if (index.isDeprioritizedSegment(segment) || index.isDeprioritizedMetric(metric)) return 'deprioritized';
-  if (index.isFavoredSegment(segment) || index.isFavoredMetric(metric)) return 'favored';
+  if (index.strategy.isDeprioritizedSegment(segment) || index.strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
+  if (index.strategy.isFavoredSegment(segment) || index.strategy.isFavoredMetric(metric)) return 'favored';
   return 'neutral';
 }
 

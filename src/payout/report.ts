@@ -10,7 +10,7 @@
  * bestFavored}]}]}. Fields are added, never renamed or removed, within version 1.
  */
 import type { ChalkInstance } from 'chalk';
-import { PolicyIndex } from '../engine/policy-index.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';

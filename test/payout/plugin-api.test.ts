@@ -44,7 +44,7 @@ describe('the payout model through the plugin API', () => {
 
   it('the simulation of a plan is plain data', async () => {
     const { loadPolicyTexts } = await import('../../src/load/index.js');
-    const { PolicyIndex } = await import('../../src/engine/policy-index.js');
+    const { PolicyIndex } = await import('../../src/engine/lookups/policy-index.js');
     const { policyText } = await import('../../src/testing/index.js');
     const text = policyText({ policy: { compensation: [{ id: 'ae-2026', ote: 200000, variable_share: 0.5, quotas: [{ metric: 'new-arr', amount: 1000000 }], credit: [{ segment: 'smb', multiplier: 2 }] }] } });
     const loaded = loadPolicyTexts([{ path: 'policy.yaml', text }]);
