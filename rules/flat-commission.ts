@@ -1,5 +1,6 @@
-import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, type PricedLine as CommissionLine } from '../src/api.js';
-import { isPriced } from './helpers/priced.js';
+import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type PricedCommissionLine } from '../src/api.js';
+
+type CommissionLine = PricedCommissionLine;
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
       'Strategy says enterprise-first, but "sales comp plan still pays the same commission for SMB deals as enterprise deals". ' +
       'Enterprise deals take 6-9 months and SMB deals close in 3 weeks, so the rational choice is to close SMB deals. ' +
       'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals."',
-    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
     }),
@@ -37,7 +38,7 @@ export default defineRule({
     for (const instrument of index.instruments) {
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
-        if (!isPriced(reward)) continue;
+        if (!isPricedCommission(reward)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
       for (const [metric, lines] of byMetric) {

@@ -12,6 +12,8 @@ import type { AnyRule, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
   moduleFile: string;
+  /** Only import the module (its top-level code runs here first, where it can be stopped), run nothing. */
+  probe?: boolean;
   ruleId: string;
   graph: { policy: Policy; sections: Record<ListSection, object[]> };
   options: Record<string, unknown>;
@@ -30,6 +32,7 @@ export type WorkerMessage = { ok: true; reports: WorkerReport[] } | { ok: false;
 
 async function run(job: PluginJob): Promise<WorkerMessage> {
   const module = (await import(pathToFileURL(job.moduleFile).href)) as Record<string, unknown>;
+  if (job.probe) return { ok: true, reports: [] };
   const exported = module.default ?? module.rules;
   const rules = (Array.isArray(exported) ? exported : [exported]) as AnyRule[];
   const rule = rules.find((candidate) => candidate?.meta?.id === job.ruleId);
