@@ -1,8 +1,7 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, least, roundRate, z, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedLine } from '../src/api.js';
-import { isPriced } from './helpers/priced.js';
+import { compareRewards, defineRule, formatMoney, formatPercent, least, roundRate, z, dealEconomics, type DealEconomics, type IncentiveLine, type LineOf, type PricedCommissionLine, isPricedCommission, type PolicyIndex } from '../src/api.js';
 
 interface EffortPay {
-  reward: PricedLine;
+  reward: PricedCommissionLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -77,8 +76,8 @@ compensation:
 });
 
 function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
-  if (!isPriced(reward)) return undefined;
-  const economics = index.dealEconomics(reward.segment);
+  if (!isPricedCommission(reward)) return undefined;
+  const economics = dealEconomics(index, reward.segment);
   if (!economics) return undefined;
   return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
 }
