@@ -35,6 +35,8 @@ export interface LintOptions extends ConfigOptions {
   cache?: boolean;
   /** The cache file, or a folder to keep it in. Default: .incentive-lint-cache in `cwd`. */
   cacheLocation?: string;
+  /** See LoadOptions.maxExactItems (`--max-exact-items`). */
+  maxExactItems?: number;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let loaded: LoadedPolicy;
   try {
     config = await resolveConfig({ ...options, cwd });
-    const loadOptions = { cwd, loader: options.loader, timings: options.timings };
+    const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
     if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
     else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
     else loaded = loadPolicyTexts(input.files, loadOptions);

@@ -195,12 +195,7 @@ export const CommissionLine = z.strictObject({
   metric: Id.describe('The id of the metric commission is paid on, such as new-arr.'),
   ...RewardLine,
   // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
-  rate: Fraction.optional().meta(
-    doc(
-      'The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. Optional on a quota plan, where it is the base rate (variable pay ÷ quota).',
-      `The commission rate. ${FRACTION_MARKDOWN} Optional on a quota plan, where it is the base rate (variable pay ÷ quota).`,
-    ),
-  ),
+  rate: Fraction.optional().meta(doc('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. On a quota plan (ote, variable_share, quotas) it may be omitted: the line then pays the base rate, target variable pay ÷ quota.', `The commission rate. ${FRACTION_MARKDOWN} On a quota plan it may be omitted: the line pays the base rate, target variable pay ÷ quota.`)),
 }).meta({ title: 'Commission line' });
 
 export const BonusComponent = z.strictObject({
@@ -214,7 +209,7 @@ export const BonusComponent = z.strictObject({
 const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
 
 export const Clawback = z.strictObject({
-  months: PositiveInteger('clawback months').describe('How many months after signature commission is taken back if the customer leaves (a whole number, greater than 0).'),
+  months: PositiveInteger('clawback months').describe('How many months after signature commission can be taken back (a whole number, greater than 0).'),
   triggers: Payout.ClawbackTriggers.optional(),
 }).meta({ title: 'Clawback' });
 
@@ -239,12 +234,10 @@ export const CompensationPlan = z.strictObject({
   ),
   commission: z.array(CommissionLine).optional().describe('Commission lines: a rate paid on a metric, optionally for one segment.'),
   bonus: z.array(BonusComponent).optional().describe('Bonus components: weights of variable pay, each on a metric.'),
-  clawback: Clawback.optional().describe('Commission is taken back if the customer leaves within the months given.'),
+  clawback: Clawback.optional().describe('Commission can be taken back within the months given; triggers say what takes it back.'),
   deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
   ...Payout.planKeys,
-})
-  .superRefine(checkPlanPayout)
-  .meta({ title: 'Compensation plan' });
+}).superRefine(checkPlanPayout).meta({ title: 'Compensation plan' });
 
 export const KeyResult = z.strictObject({
   metric: Id.describe('The id of the metric this key result measures.'),

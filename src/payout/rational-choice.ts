@@ -6,7 +6,7 @@
  * level is the rational choice there. With flat rates, pay per month is rate × deal size ÷ months of
  * cycle at every level, exactly what `effort-adjusted-pay` compares.
  */
-import type { PolicyIndex } from '../engine/policy-index.js';
+import type { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -21,7 +21,7 @@ export interface SimulationOptions {
   daysPerMonth?: number;
   /** The day the bookings close (YYYY-MM-DD), for SPIFFs with dates. */
   date?: string;
-  /** Attainment step of the pay-versus-attainment curve (default 0.05); 0 leaves curves out. */
+  /** Attainment step of the pay-versus-attainment curve (default 0.1); 0 leaves curves out. */
   curveStep?: number;
 }
 
@@ -154,8 +154,8 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
 }
 
 function statusOf(index: PolicyIndex, metric: string, segment: string): ChoiceStatus {
-  if (index.isDeprioritizedSegment(segment) || index.isDeprioritizedMetric(metric)) return 'deprioritized';
-  if (index.isFavoredSegment(segment) || index.isFavoredMetric(metric)) return 'favored';
+  if (index.strategy.isDeprioritizedSegment(segment) || index.strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
+  if (index.strategy.isFavoredSegment(segment) || index.strategy.isFavoredMetric(metric)) return 'favored';
   return 'neutral';
 }
 
@@ -175,7 +175,7 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
     const point = level === null || yearly === undefined ? at(choice.avgDealSize) : at(bookingsFor(level));
     return { attainment: yearly === undefined ? null : level, ...point, payPerMonth: point.effortMonths > 0 ? point.pay / point.effortMonths : 0 };
   });
-  const step = options.curveStep ?? 0.05;
+  const step = options.curveStep ?? 0.1;
   const curve: SimulatedChoice['curve'] = [];
   if (yearly !== undefined && step > 0) {
     const top = Math.max(2, ...levels.map((level) => level ?? 0)) * 1.25;

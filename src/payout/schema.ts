@@ -84,17 +84,6 @@ type Issue = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 
 /** Builds the payout schemas from the base primitives (see the module comment for why a function). */
 export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger }: SchemaPrimitives) {
-  const Quota = z
-    .strictObject({
-      metric: Id.describe('the metric the quota is measured on, such as new-arr'),
-      segment: Id.optional().describe('the customer segment whose bookings count toward this quota; without it, every segment counts'),
-      amount: Amount('amount', '1200000').describe('the quota for one period, in the policy currency'),
-      period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
-      weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
-      description: Text.optional().describe('what the quota is, for people reading the file'),
-    })
-    .describe('a quota: how much of a metric one seller is expected to book per period');
-
   const Tier = z
     .strictObject({
       from: Attainment('from', '1').describe('attainment where the tier starts, as a share of quota: 1 or "100%" is quota'),
@@ -102,7 +91,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       retroactive: z.boolean({ error: 'retroactive is true or false' }).optional().describe('when true, reaching the tier re-prices every dollar from the first at its multiplier'),
       description: Text.optional().describe('what the tier is, for people reading the file'),
     })
-    .describe('a tier of the attainment curve');
+    .meta({ title: 'Curve tier', description: 'a tier of the attainment curve' });
 
   const Cap = z
     .strictObject({
@@ -122,7 +111,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
         });
       }
     })
-    .describe('a cap: where the curve stops paying, as attainment or as an amount');
+    .meta({ title: 'Cap', description: 'a cap: where the curve stops paying, as attainment or as an amount' });
 
   const Curve = z
     .strictObject({
@@ -132,7 +121,19 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('the curve in the plan\'s own words'),
     })
     .superRefine((curve, context) => checkCurve(curve, context))
-    .describe('the attainment curve: how the base rate changes with attainment of quota');
+    .meta({ title: 'Attainment curve', description: 'the attainment curve: how the base rate changes with attainment of quota' });
+
+  const Quota = z
+    .strictObject({
+      metric: Id.describe('the metric the quota is measured on, such as new-arr'),
+      segment: Id.optional().describe('the customer segment whose bookings count toward this quota; without it, every segment counts'),
+      amount: Amount('amount', '1200000').describe('the quota for one period: an amount in the policy currency, or a count for a metric that counts (logos, meetings)'),
+      period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
+      weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
+      curve: Curve.optional().describe('the attainment curve of this quota, when it differs from the plan\'s curve'),
+      description: Text.optional().describe('what the quota is, for people reading the file'),
+    })
+    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
 
   const Credit = z
     .strictObject({
@@ -146,7 +147,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
         context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add metric (such as metric: multi-year-arr), segment, or both' });
       }
     })
-    .describe('a quota-credit multiplier for bookings of a metric and/or segment');
+    .meta({ title: 'Quota credit', description: 'a quota-credit multiplier for bookings of a metric and/or segment' });
 
   const Spiff = z
     .strictObject({
@@ -163,14 +164,14 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('what the SPIFF or kicker says, for people reading the file'),
     })
     .superRefine((spiff, context) => checkSpiff(spiff, context))
-    .describe('a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates');
+    .meta({ title: 'SPIFF or kicker', description: 'a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates' });
 
   const RampStep = z
     .strictObject({
       months: PositiveInteger('ramp months').describe('how many months this step lasts'),
       quota_share: Fraction.describe('share of the full quota carried during these months, such as 0.5'),
     })
-    .describe('one step of a new hire\'s ramp');
+    .meta({ title: 'Ramp step', description: 'one step of a new hire\'s ramp' });
 
   const Guarantee = z
     .strictObject({
@@ -178,7 +179,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       share: Fraction.describe('share of target variable pay paid whatever is booked, such as 1'),
       recoverable: z.boolean({ error: 'recoverable is true or false' }).optional().describe('true for a draw recovered from later commission, false for a guarantee kept'),
     })
-    .describe('a guarantee or draw for new hires');
+    .meta({ title: 'Guarantee', description: 'a guarantee or draw for new hires' });
 
   const ClawbackTriggers = z
     .array(z.enum(CLAWBACK_TRIGGERS, { error: `a clawback trigger is one of ${CLAWBACK_TRIGGERS.join(', ')}` }), { error: `triggers is a list, such as [churn, non-payment]` })

@@ -7,6 +7,7 @@
  * stands: moving a line does not read as one test fixed and another failing.
  */
 import type { Finding } from '../engine/run.js';
+import { textLine, xmlAttr as attr, xmlText as text } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
 export const junit: Formatter = (result) => {
@@ -54,7 +55,8 @@ function testNames(findings: readonly Finding[]): string[] {
 
 function testcase(finding: Finding, name: string): string {
   const where = `${finding.file}:${finding.line}:${finding.column}`;
-  const body = `${finding.severity} ${finding.rule} at ${where}\n${finding.message}\nfix: ${finding.fix}`;
+  // One line each: a line break in the policy's text must not add lines that look like the report's own.
+  const body = `${finding.severity} ${finding.rule} at ${textLine(where)}\n${textLine(finding.message)}\nfix: ${textLine(finding.fix)}`;
   return [
     `    <testcase classname=${attr(finding.file)} name=${attr(name)} file=${attr(finding.file)} line="${finding.line}">`,
     finding.severity === 'error'
@@ -62,16 +64,4 @@ function testcase(finding: Finding, name: string): string {
       : `      <system-out>${text(body)}</system-out>`,
     '    </testcase>',
   ].join('\n');
-}
-
-/** Characters XML 1.0 cannot hold at all, even escaped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(value: string): string {
-  return value.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A quoted attribute value; line breaks are kept as character references, which parsers preserve. */
-function attr(value: string): string {
-  return `"${text(value).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')}"`;
 }
