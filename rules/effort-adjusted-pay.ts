@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, least, z, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
+import { commissionPerMonth, compareRewards, cycleMonths, defineRule, formatMoney, formatPercent, least, z, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
 
 interface EffortPay {
   reward: Reward;
@@ -39,7 +39,7 @@ compensation:
     },
   },
   check({ index, options, report }) {
-    const months = (economics: DealEconomics) => economics.salesCycleDays / options.days_per_month;
+    const months = (economics: DealEconomics) => cycleMonths(economics, options.days_per_month);
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation') continue;
       const byMetric = new Map<string, EffortPay[]>();
@@ -79,7 +79,7 @@ function effortPay(index: PolicyIndex, reward: Reward, daysPerMonth: number): Ef
   if (reward.component !== 'commission' || reward.metric === undefined || reward.rate === undefined) return undefined;
   const economics = index.dealEconomics(reward.segment);
   if (!economics) return undefined;
-  return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
+  return { reward, economics, monthly: commissionPerMonth(reward.rate, economics, daysPerMonth) };
 }
 
 function describe(pay: EffortPay): string {

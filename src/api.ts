@@ -7,6 +7,7 @@ export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, D
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
+export { commissionPerMonth, cycleMonths } from './engine/effort-pay.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';
