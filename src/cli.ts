@@ -11,12 +11,13 @@ import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSimulate } from './commands/simulate.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { VERSION } from './project.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
 
 const EXAMPLES = `
 Examples:

@@ -17,6 +17,7 @@ import type {
   SegmentT,
   TeamT,
 } from '../schema.js';
+import { lineRate, PlanPayout } from '../payout/model.js';
 import { compareIds, least, sortedIds } from './order.js';
 
 export interface InstrumentInfo {
@@ -276,6 +277,18 @@ export class PolicyIndex {
     return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
   }
 
+  /** What a compensation plan pays for a year's bookings (quota, curve, credit, SPIFFs), built once per plan. */
+  payoutOf(plan: CompensationPlanT): PlanPayout {
+    let payout = this.payouts.get(plan);
+    if (!payout) {
+      payout = new PlanPayout(plan, (segment) => this.dealEconomics(segment)?.avgDealSize);
+      this.payouts.set(plan, payout);
+    }
+    return payout;
+  }
+
+  private readonly payouts = new Map<CompensationPlanT, PlanPayout>();
+
   /** Whether any reward of any lever is on a metric or segment `priority` favors: what makes it more than words. */
   isServed(priority: PriorityT): boolean {
     return (
@@ -447,6 +460,12 @@ export class PolicyIndex {
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
 
+  /** The metric and segment a SPIFF or credit multiplier names, which must be declared. */
+  private referIds(node: { metric?: string; segment?: string }): void {
+    if (node.metric !== undefined) this.references.push({ kind: 'metric', id: node.metric, node, key: 'metric' });
+    if (node.segment !== undefined) this.references.push({ kind: 'segment', id: node.segment, node, key: 'segment' });
+  }
+
   private referList(kind: ReferenceKind, list: string[] | undefined): void {
     list?.forEach((id, index) => this.references.push({ kind, id, node: list, key: index }));
   }
@@ -490,7 +509,13 @@ export class PolicyIndex {
     switch (lever) {
       case 'compensation': {
         const plan = node as CompensationPlanT;
-        for (const line of plan.commission ?? []) add('commission', line, line.rate);
+        // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
+        for (const line of plan.commission ?? []) add('commission', line, line.rate ?? lineRate(plan, line));
+        // A quota no commission line prices pays its base rate on its metric (and segment): a commission reward.
+        for (const quota of plan.quotas ?? []) {
+          if (!plan.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) add('commission', quota, this.payoutOf(plan).rateOf(quota.metric, quota.segment));
+        }
+        for (const extra of [...(plan.spiffs ?? []), ...(plan.credit ?? [])]) this.referIds(extra);
         for (const line of plan.bonus ?? []) {
           add('bonus', line, undefined, line.weight, line.shared_with);
           this.referList('team', line.shared_with);
