@@ -11,6 +11,9 @@ import { pathToFileURL } from 'node:url';
 import yaml from 'js-yaml';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runHtmlReport } from '../src/html-report/run.js';
+import { loadPolicy } from '../src/load/index.js';
+import { buildMatrix } from '../src/matrix/build.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
@@ -26,7 +29,7 @@ interface Example {
 }
 
 const EXAMPLE_REPORTS: readonly Example[] = [
-  ...['enterprise-first', 'aligned', 'non-revenue-teams', 'quality-over-speed', 'shared-incentives'].map((name) => ({ name, cwd: ROOT, file: path.join(EXAMPLES, `${name}.yaml`) })),
+  ...['enterprise-first', 'aligned', 'non-revenue-teams', 'quality-over-speed', 'shared-incentives', 'quota-plan', 'quota-plan-aligned'].map((name) => ({ name, cwd: ROOT, file: path.join(EXAMPLES, `${name}.yaml`) })),
   { name: 'plugins', cwd: path.join(EXAMPLES, 'plugins'), file: 'policy.yaml' },
 ];
 
@@ -35,20 +38,22 @@ interface MatrixJson {
   rows: { priority: string; cells: Record<string, { status: string; reinforcedBy: string[]; underminedBy: string[] }> }[];
 }
 
-/** Writes the report of `file` with the CLI, as a user would, and returns its path. */
-function writeReport(example: Example, name = example.name): string {
+/**
+ * Writes the report of the example through the programmatic path the CLI calls (in process: the
+ * suite stays fast; report-command.test.ts runs the binary) and returns its path and verdict.
+ */
+async function writeReport(example: Example, name = example.name): Promise<{ file: string; verdict: string }> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const output = path.join(ARTIFACTS, `${name}.html`);
-  const run = runCli(['report', example.file, '--today', TODAY, '-o', output], { cwd: example.cwd });
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return output;
+  const outcome = await runHtmlReport([example.file], { cwd: example.cwd, today: TODAY });
+  expect(outcome.diagnostics).toEqual([]);
+  const file = path.join(ARTIFACTS, `${name}.html`);
+  fs.writeFileSync(file, outcome.html!);
+  return { file, verdict: outcome.verdict! };
 }
 
-/** What `command` (matrix, gate) prints as JSON for the example: the report must agree with it. */
-function cliJson<T>(example: Example, command: 'matrix' | 'gate'): T {
-  const run = runCli([command, example.file, '--format', 'json', ...(command === 'gate' ? ['--today', TODAY] : [])], { cwd: example.cwd });
-  return JSON.parse(run.stdout) as T;
+/** What `matrix --format json` prints for the example: the heatmap must show the same cells. */
+function matrixOf(example: Example): MatrixJson {
+  return buildMatrix(loadPolicy([example.file], { cwd: example.cwd }));
 }
 
 function instrumentCount(example: Example): number {
@@ -112,9 +117,8 @@ afterAll(async () => {
 
 describe('the HTML report in Chromium', () => {
   it.each(EXAMPLE_REPORTS)('$name: loads offline with no error, one cell per priority × team, one bar per instrument, a PDF and no serious accessibility problem', async (example) => {
-    const file = writeReport(example);
-    const matrix = cliJson<MatrixJson>(example, 'matrix');
-    const gate = cliJson<{ verdict: string }>(example, 'gate');
+    const { file, verdict } = await writeReport(example);
+    const matrix = matrixOf(example);
 
     // With JavaScript off, as a board pack is often opened: everything is in the markup.
     const { page, consoleErrors, requests, dialogs } = await visit(browser, file, { javaScript: false });
@@ -122,7 +126,7 @@ describe('the HTML report in Chromium', () => {
     expect(requests).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
-    expect(await page.$eval('[data-verdict]', (element) => element.getAttribute('data-verdict'))).toBe(gate.verdict);
+    expect(await page.$eval('[data-verdict]', (element) => element.getAttribute('data-verdict'))).toBe(verdict);
 
     const cells = await page.$$eval('td[data-cell]', (elements) =>
       elements.map((element) => ({ priority: element.getAttribute('data-priority'), team: element.getAttribute('data-team'), label: element.querySelector('.status')!.textContent!.trim(), items: element.querySelectorAll('.evidence li').length })),
@@ -142,26 +146,29 @@ describe('the HTML report in Chromium', () => {
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    await page.screenshot({ path: path.join(ARTIFACTS, `${example.name}.png`), fullPage: true });
-    await page.close();
+    await page.screenshot({ path: path.join(ARTIFACTS, `${example.name}.png`), fullPage: true, optimizeForSpeed: true });
 
-    // axe-core needs scripts: a second visit, with JavaScript on, still with no request and no error.
-    const checked = await visit(browser, file, { javaScript: true });
-    expect(await seriousAccessibilityViolations(checked.page)).toEqual([]);
-    expect(checked.requests).toEqual([]);
-    expect(checked.consoleErrors).toEqual([]);
-    await checked.page.close();
+    // axe-core needs scripts: the page again with JavaScript on, still with no request and no error.
+    await page.setJavaScriptEnabled(true);
+    await page.reload({ waitUntil: 'load' });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.close();
   });
 
   it('enterprise-first: the verdict says no-go and why, on the first screen; the README screenshot is made from it', async () => {
     const example = EXAMPLE_REPORTS[0]!;
-    const { page } = await visit(browser, writeReport(example, 'enterprise-first-top'), { javaScript: false });
+    const { page } = await visit(browser, (await writeReport(example, 'enterprise-first-top')).file, { javaScript: false });
     const verdict = await page.$eval('.verdict', (element) => ({ text: (element as HTMLElement).innerText, bottom: element.getBoundingClientRect().bottom }));
     expect(verdict.text).toContain('NO-GO');
     expect(verdict.text).toContain('4 of 4 readiness steps fail');
     expect(verdict.text).toContain('5 of 15 priority × team cells are undermined');
     expect(verdict.text).toContain('product-2026-q3 starts 121 days after the announcement');
-    expect(verdict.text).toContain('In ae-2026, a month of selling pays 1,371 on smb deals against 960 on enterprise: the rational choice is the segment the strategy deprioritizes');
+    expect(verdict.text).toContain(
+      "At any attainment, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,371 per month against 960 for enterprise): the rational choice is not the strategy's",
+    );
     expect(verdict.bottom).toBeLessThan(900);
     const choice = await page.$eval('[data-plan="ae-2026"] [data-choice="rational"]', (element) => element.getAttribute('data-segment'));
     expect(choice).toBe('smb');
@@ -171,14 +178,37 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('aligned: the verdict says go and why', async () => {
-    const { page } = await visit(browser, writeReport(EXAMPLE_REPORTS[1]!, 'aligned-top'), { javaScript: false });
+    const { page } = await visit(browser, (await writeReport(EXAMPLE_REPORTS[1]!, 'aligned-top')).file, { javaScript: false });
     const text = await page.$eval('.verdict', (element) => (element as HTMLElement).innerText);
     expect(text).toContain('GO');
     expect(text).not.toContain('NO-GO');
     expect(text).toContain('All 4 readiness steps pass');
     expect(text).toContain('No team is rewarded against a priority');
     expect(text).toContain('Every instrument is in force by the announcement on 2026-03-02');
-    expect(text).toContain('In ae-2026, the rational choice is enterprise, the favored segment');
+    expect(text).toContain("At every level, plan ae-2026 pays most per month of effort for enterprise, which the strategy favors: the rational choice is the strategy's");
+    await page.close();
+  });
+
+  it('quota-plan: one pay-versus-attainment curve per segment, and the rational choice marked at each attainment level', async () => {
+    const example = EXAMPLE_REPORTS.find((candidate) => candidate.name === 'quota-plan')!;
+    const simulation = JSON.parse(runCli(['simulate', example.file, '--format', 'json', '--date', '2026-03-02']).stdout) as {
+      plans: { plan: string; choices: { segment: string }[]; winners: { attainment: number | null; segment: string }[] }[];
+    };
+    const { page } = await visit(browser, (await writeReport(example, 'quota-plan-curves')).file, { javaScript: false });
+    for (const plan of simulation.plans) {
+      const figure = `figure[data-plan="${plan.plan}"]`;
+      if (plan.winners[0]?.attainment === null) {
+        expect(await page.$$eval(`${figure} g.pay-row`, (rows) => rows.map((row) => row.getAttribute('data-segment')))).toEqual(plan.choices.map((choice) => choice.segment));
+        expect(await page.$eval(`${figure} [data-choice="rational"]`, (row) => row.getAttribute('data-segment'))).toBe(plan.winners[0]!.segment);
+        continue;
+      }
+      expect(await page.$$eval(`${figure} g.curve`, (curves) => curves.map((curve) => curve.getAttribute('data-segment')))).toEqual(plan.choices.map((choice) => choice.segment));
+      expect(await page.$$eval(`${figure} g.level`, (levels) => levels.map((level) => [level.getAttribute('data-level'), level.getAttribute('data-choice')]))).toEqual(
+        plan.winners.map((winner) => [`${Math.round(winner.attainment! * 100)}%`, winner.segment]),
+      );
+    }
+    const ae = await page.$eval('figure[data-plan="ae-2026"]', (element) => (element as HTMLElement).innerText);
+    expect(ae).toContain('pays most per month of effort for smb, which the strategy deprioritizes');
     await page.close();
   });
 
@@ -236,7 +266,7 @@ waivers:
 `;
     const fileName = 'hostile-<img src=name.png>.yaml';
     const dir = tempDir({ [fileName]: policy });
-    const file = writeReport({ name: 'hostile', cwd: dir, file: fileName });
+    const { file } = await writeReport({ name: 'hostile', cwd: dir, file: fileName });
     const { page, consoleErrors, requests, dialogs } = await visit(browser, file, { javaScript: true });
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);

@@ -3,11 +3,11 @@
  * the detail. No script, no external resource (the Content-Security-Policy forbids both, so a
  * policy text that slipped through escaping still could not run or call out).
  */
-import { effortCharts, renderEffortChart } from './effort.js';
-import { html, raw, type SafeHtml } from './escape.js';
+import { html, raw } from './escape.js';
 import { renderFindings, renderWaivers } from './findings.js';
 import { renderHeatmap } from './heatmap.js';
 import type { ReportModel } from './model.js';
+import { renderPaySection, simulatePay } from './pay.js';
 import { STYLESHEET } from './style.js';
 import { renderTimeline, timelineEntries } from './timeline.js';
 import { renderChecklist, renderVerdict, verdictReasons } from './verdict.js';
@@ -17,7 +17,7 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 export function renderReportPage(model: ReportModel): string {
   const { policy } = model.loaded;
   const timeline = timelineEntries(model);
-  const effort = effortCharts(model);
+  const pay = simulatePay(model);
   const strategy = policy.strategy.name ?? 'the strategy';
   const title = `Launch readiness: ${strategy}${policy.organization ? ` (${policy.organization})` : ''}`;
   const page = html`<!DOCTYPE html>
@@ -36,7 +36,7 @@ export function renderReportPage(model: ReportModel): string {
 <h1>${title}</h1>
 <p class="meta">Announcement on <strong>${model.gate.announce}</strong> &#183; policy ${model.gate.files.join(', ')} &#183; checked ${model.today} by incentive-lint ${model.version}</p>
 </header>
-${renderVerdict(model, verdictReasons(model, timeline, effort))}
+${renderVerdict(model, verdictReasons(model, timeline, pay))}
 <section id="checklist" aria-labelledby="checklist-heading">
 <h2 id="checklist-heading">The gate's checklist</h2>
 ${renderChecklist(model)}
@@ -53,7 +53,7 @@ ${renderHeatmap(model)}
 <figcaption><ul class="timeline-legend"><li><span class="key against" aria-hidden="true"></span> works against a priority</li><li><span class="key for" aria-hidden="true"></span> rewards the priorities</li><li><span class="key mixed" aria-hidden="true"></span> both</li><li><span class="key neutral" aria-hidden="true"></span> neither</li><li><span class="key lag" aria-hidden="true"></span> lag after the announcement</li><li>dashed line: the announcement</li></ul></figcaption>
 </figure>
 </section>
-${renderPaySection(effort.map(renderEffortChart))}
+${renderPaySection(pay)}
 <section id="findings" aria-labelledby="findings-heading">
 <h2 id="findings-heading">Findings by instrument <span class="count">${model.findings.length}</span></h2>
 <p class="lead">Every finding of the gate's run, with its fix. The rule name links to its documentation.</p>
@@ -71,13 +71,4 @@ ${renderWaivers(model)}
 </html>
 `;
   return page.value;
-}
-
-function renderPaySection(charts: readonly SafeHtml[]): SafeHtml {
-  if (charts.length === 0) return html``;
-  return html`<section id="pay" aria-labelledby="pay-heading">
-<h2 id="pay-heading">What a seller earns by doing what the strategy wants</h2>
-<p class="lead">Commission per month of selling effort (rate &#215; average deal size &#247; months of sales cycle). "Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: close SMB deals." The &#9733; marks the segment that pays most for a month of work: the rational choice.</p>
-${charts}
-</section>`;
 }

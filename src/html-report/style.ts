@@ -90,6 +90,29 @@ figcaption { margin-bottom: 4px; }
 .chart tspan.focus-favored { fill: var(--good); }
 .chart tspan.focus-deprioritized { fill: var(--bad); }
 .chart .bar.chosen { stroke: var(--ink); stroke-width: 3; }
+.chart .status-line-favored { fill: none; stroke: #1e7b3a; stroke-width: 3; }
+.chart .status-line-deprioritized { fill: none; stroke: #b42318; stroke-width: 3; stroke-dasharray: 9 5; }
+.chart .status-line-neutral { fill: none; stroke: #6b7785; stroke-width: 2.5; stroke-dasharray: 2 4; }
+.chart .curve-label { font-weight: 600; }
+.chart .focus-text-favored { fill: var(--good); }
+.chart .focus-text-deprioritized { fill: var(--bad); }
+.chart .focus-text-neutral { fill: var(--muted); }
+.chart .level-line { stroke: #52606d; stroke-width: 1; stroke-dasharray: 3 3; }
+.chart .winner-dot { stroke: #fff; stroke-width: 2; }
+.chart .level-label { font-weight: bold; fill: var(--good); }
+.chart .level-label.alarm { fill: var(--bad); }
+.chart .level-detail { fill: var(--muted); font-size: 12px; }
+.chart .axis-title { fill: var(--muted); font-size: 12px; }
+.pay-plan figcaption .alarm { color: var(--bad); font-weight: 600; }
+.pay-plan figcaption .fine { color: var(--good); font-weight: 600; }
+.levels { width: auto; margin-top: 6px; font-size: 13.5px; }
+.levels td.num, .levels th.num { text-align: right; }
+.levels td.chosen { font-weight: bold; }
+.levels td.chosen.status-deprioritized { background: var(--bad-bg); color: #7a1a10; }
+.levels td.chosen.status-favored { background: var(--good-bg); color: #0f4d22; }
+.levels .star { font-weight: bold; }
+.pay-plan .note { color: var(--muted); font-size: 13.5px; margin: 2px 0 4px; }
+.unjudged { color: var(--muted); font-size: 13.5px; }
 .timeline-legend { list-style: none; padding: 0; margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); }
 .key { display: inline-block; width: 26px; height: 12px; vertical-align: -1px; border: 1px solid rgba(0,0,0,0.35); border-radius: 2px; }
 .key.against { background: repeating-linear-gradient(-45deg, #b91c1c 0 5px, #7f1d1d 5px 7px); }

@@ -3,8 +3,7 @@
  * checklist with each step linked to its findings.
  */
 import type { Finding } from '../engine/run.js';
-import { formatMoney } from '../engine/format.js';
-import { choosesOldStrategy, type EffortChart } from './effort.js';
+import type { SimulationReport } from '../payout/report.js';
 import { html, type SafeHtml } from './escape.js';
 import { undermined } from './heatmap.js';
 import type { ReportModel } from './model.js';
@@ -20,7 +19,7 @@ interface Reason {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The facts behind the verdict, worst first; each names where in the report the picture is. */
-export function verdictReasons(model: ReportModel, timeline: readonly TimelineEntry[], effort: readonly EffortChart[]): Reason[] {
+export function verdictReasons(model: ReportModel, timeline: readonly TimelineEntry[], pay: SimulationReport): Reason[] {
   const { gate, matrix } = model;
   const reasons: Reason[] = [];
   const failing = gate.steps.filter((step) => step.status === 'fail');
@@ -44,14 +43,9 @@ export function verdictReasons(model: ReportModel, timeline: readonly TimelineEn
   } else {
     reasons.push({ tone: 'good', text: html`Every instrument is in force by the announcement on ${gate.announce} (<a href="#timeline">timeline</a>).` });
   }
-  for (const chart of effort) {
-    const favored = chart.lines.filter((line) => line.focus === 'favored').sort((a, b) => b.perMonth - a.perMonth)[0];
-    if (choosesOldStrategy(chart)) {
-      const versus = favored ? ` against ${formatMoney(favored.perMonth)} on ${favored.segment}` : '';
-      reasons.push({ tone: 'bad', text: html`In ${chart.plan}, a month of selling pays ${formatMoney(chart.choice.perMonth)} on ${chart.choice.segment} deals${versus}: the rational choice is the segment the strategy deprioritizes (<a href="#pay">pay per month of effort</a>).` });
-    } else if (chart.choice.focus === 'favored') {
-      reasons.push({ tone: 'good', text: html`In ${chart.plan}, the rational choice is ${chart.choice.segment}, the favored segment: ${formatMoney(chart.choice.perMonth)} per month of selling (<a href="#pay">pay per month of effort</a>).` });
-    }
+  for (const plan of pay.plans) {
+    if (plan.verdict === 'misaligned') reasons.push({ tone: 'bad', text: html`${plan.summary.replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
+    else if (plan.verdict === 'aligned') reasons.push({ tone: 'good', text: html`${plan.summary.replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
   }
   if (gate.blocking.length > 0) reasons.push({ tone: 'bad', text: html`${plural(gate.blocking.length, 'blocking finding')} outside the steps (<a href="#findings">findings</a>).` });
   if (gate.waivers.length > 0) reasons.push({ tone: 'good', text: html`${plural(gate.waivers.length, 'waiver')} accepted, with owner and expiry (<a href="#waivers">waivers</a>).` });
