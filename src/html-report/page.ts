@@ -50,7 +50,7 @@ ${renderHeatmap(model)}
 <h2 id="timeline-heading">When the incentives change, against the announcement</h2>
 <p class="lead">One bar per instrument, from the date it takes effect. "Don't announce strategy until incentives are updated": a hatched gap after the announcement is time in which the old incentives still run.</p>
 <figure>${renderTimeline(timeline, model.gate.announce)}
-<figcaption><ul class="timeline-legend"><li><span class="key against" aria-hidden="true"></span> works against a priority</li><li><span class="key for" aria-hidden="true"></span> rewards the priorities</li><li><span class="key mixed" aria-hidden="true"></span> both</li><li><span class="key neutral" aria-hidden="true"></span> neither</li><li><span class="key lag" aria-hidden="true"></span> lag after the announcement</li><li>dashed line: the announcement</li></ul></figcaption>
+<figcaption><ul class="timeline-legend"><li><span class="key against" aria-hidden="true"></span> rewards against a priority</li><li><span class="key for" aria-hidden="true"></span> rewards the priorities</li><li><span class="key mixed" aria-hidden="true"></span> for and against</li><li><span class="key neutral" aria-hidden="true"></span> neither</li><li><span class="key lag" aria-hidden="true"></span> lag after the announcement</li><li>dashed line: the announcement</li></ul></figcaption>
 </figure>
 </section>
 ${renderPaySection(pay)}

@@ -44,15 +44,15 @@ export function timelineEntries(model: ReportModel): TimelineEntry[] {
 }
 
 export const STANCE_LABEL: Record<InstrumentStance, string> = {
-  against: 'works against a priority',
-  for: 'rewards the priorities',
-  mixed: 'both for and against',
+  against: 'against a priority',
+  for: 'for the priorities',
+  mixed: 'for and against',
   neutral: 'neither',
 };
 
 const LEVER_LABEL: Record<Lever, string> = { compensation: 'pay', okrs: 'OKRs', promotions: 'promotion', recognition: 'recognition' };
 
-const LAYOUT = { width: 1000, labelWidth: 250, noteWidth: 230, rowHeight: 30, barHeight: 16, top: 46, bottom: 30 };
+const LAYOUT = { width: 1000, labelWidth: 230, noteWidth: 290, rowHeight: 30, barHeight: 16, top: 46, bottom: 30 };
 
 /** Month starts between the two dates, thinned to at most about eight ticks. */
 function ticks(start: number, end: number): { at: number; label: string }[] {
@@ -84,7 +84,7 @@ export function renderTimeline(entries: readonly TimelineEntry[], announce: stri
     const barY = rowTop + (LAYOUT.rowHeight - LAYOUT.barHeight) / 2;
     const textY = rowTop + LAYOUT.rowHeight / 2 + 4.5;
     const from = entry.effective ? x(entry.effective) : plotLeft;
-    const note = entry.effective === undefined ? 'no effective date' : entry.lateDays !== undefined ? `starts ${entry.lateDays} days late` : STANCE_LABEL[entry.stance];
+    const note = entry.effective === undefined ? 'no effective date' : `from ${entry.effective} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
     const title = `${entry.id} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}; ${STANCE_LABEL[entry.stance]}`;
     const lag =
       entry.lateDays !== undefined

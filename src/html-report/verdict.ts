@@ -66,12 +66,16 @@ function shortName(finding: Finding): string {
   return finding.instrument ?? finding.subject ?? `line ${finding.line}`;
 }
 
-/** One line per rule: the rule, then a link to each of its findings, named by what it is about. */
+/** One line per rule: the rule, then what its findings are about, each linked to its first finding there (×N when several). */
 function ruleCounts(findings: readonly Finding[], model: ReportModel): SafeHtml[] {
-  const byRule = new Map<string, Finding[]>();
-  for (const finding of findings) byRule.set(finding.rule, [...(byRule.get(finding.rule) ?? []), finding]);
-  return [...byRule].map(([rule, list]) => {
-    const links = list.map((finding) => html`<a href="#${model.anchors.get(finding) ?? ''}">${shortName(finding)}</a>`);
+  const byRule = new Map<string, Map<string, Finding[]>>();
+  for (const finding of findings) {
+    const owners = byRule.get(finding.rule) ?? new Map<string, Finding[]>();
+    owners.set(shortName(finding), [...(owners.get(shortName(finding)) ?? []), finding]);
+    byRule.set(finding.rule, owners);
+  }
+  return [...byRule].map(([rule, owners]) => {
+    const links = [...owners].map(([owner, list]) => html`<a href="#${model.anchors.get(list[0]!) ?? ''}">${owner}</a>${list.length > 1 ? html` &#215;${list.length}` : ''}`);
     return html`<li><span class="rule">${rule}</span> ${links.flatMap((link, position) => (position === 0 ? [link] : [html`, `, link]))}</li>`;
   });
 }
