@@ -172,6 +172,20 @@ describe('the HTML report in Chromium', () => {
     expect(verdict.bottom).toBeLessThan(900);
     const choice = await page.$eval('[data-plan="ae-2026"] [data-choice="rational"]', (element) => element.getAttribute('data-segment'));
     expect(choice).toBe('smb');
+    // Each step links to findings of its own rules, and each finding links to its rule's documentation.
+    const stepLinks = await page.$$eval('tr[data-step] a', (links) =>
+      links.map((link) => {
+        const target = document.getElementById(link.getAttribute('href')!.slice(1));
+        return { step: link.closest('tr')!.getAttribute('data-step'), rule: target?.getAttribute('data-rule') ?? null };
+      }),
+    );
+    expect(stepLinks.length).toBeGreaterThan(0);
+    expect(stepLinks.filter((link) => link.step === 'incentives-updated').map((link) => link.rule)).toContain('flat-commission');
+    expect(stepLinks.filter((link) => link.step === 'recognition-reinforces').every((link) => link.rule === 'recognition-mismatch')).toBe(true);
+    expect(stepLinks.every((link) => link.rule !== null)).toBe(true);
+    const docs = await page.$$eval('li.finding[data-rule="flat-commission"] a.rule', (links) => links.map((link) => link.getAttribute('href')));
+    expect(docs).toEqual(['https://github.com/incentive-lint/incentive-lint/blob/main/docs/rules.md#flat-commission']);
+    expect(await page.$$eval('li.finding', (findings) => findings.every((finding) => finding.querySelector('.fix')!.textContent!.startsWith('Fix: ')))).toBe(true);
     const heatmapBottom = await page.$eval('#heatmap', (element) => element.getBoundingClientRect().bottom + window.scrollY);
     await page.screenshot({ path: README_SCREENSHOT, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(heatmapBottom) + 16 } });
     await page.close();

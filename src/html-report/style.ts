@@ -47,6 +47,7 @@ thead th { background: #f6f7f9; font-size: 13px; }
 .badge.fail { color: var(--bad); background: var(--bad-bg); }
 .rule-links { list-style: none; margin: 0; padding: 0; font-size: 13.5px; }
 .rule-links .rule { font-weight: 600; margin-right: 4px; }
+.rule-links a { white-space: nowrap; }
 .unchecked { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
 
 .heatmap th[scope=row] { width: 22%; }
