@@ -45,7 +45,7 @@ describe('incentive-lint report', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('policy.yaml');
-    expect(run.stderr).toContain('is a policy file being linted: the HTML report will not overwrite it; choose another file');
+    expect(run.stderr).toContain('the HTML report will not overwrite it; choose another file');
     expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(BASE_POLICY);
   });
 

@@ -33,6 +33,7 @@ h3 .sub { display: inline; margin-left: 6px; }
 .reasons .mark { display: inline-block; width: 22px; text-indent: 0; font-weight: bold; }
 .reasons .bad .mark { color: var(--bad); }
 .reasons .good .mark { color: var(--good); }
+.reasons .note .mark { color: var(--mixed); }
 
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); font-size: 13px; padding-bottom: 6px; }

@@ -9,7 +9,11 @@ import { undermined } from './heatmap.js';
 import type { ReportModel } from './model.js';
 import type { TimelineEntry } from './timeline.js';
 
-type Tone = 'bad' | 'good';
+/** bad: a reason for no-go; good: a reason for go; note: what the verdict relies on (waivers). */
+type Tone = 'bad' | 'good' | 'note';
+
+const TONE_RANK: Record<Tone, number> = { bad: 0, good: 1, note: 2 };
+const TONE_MARK: Record<Tone, string> = { bad: '✖', good: '✔', note: '!' };
 
 interface Reason {
   tone: Tone;
@@ -48,8 +52,8 @@ export function verdictReasons(model: ReportModel, timeline: readonly TimelineEn
     else if (plan.verdict === 'aligned') reasons.push({ tone: 'good', text: html`${plan.summary.replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
   }
   if (gate.blocking.length > 0) reasons.push({ tone: 'bad', text: html`${plural(gate.blocking.length, 'blocking finding')} outside the steps (<a href="#findings">findings</a>).` });
-  if (gate.waivers.length > 0) reasons.push({ tone: 'good', text: html`${plural(gate.waivers.length, 'waiver')} accepted, with owner and expiry (<a href="#waivers">waivers</a>).` });
-  return reasons.sort((a, b) => (a.tone === b.tone ? 0 : a.tone === 'bad' ? -1 : 1));
+  if (gate.waivers.length > 0) reasons.push({ tone: 'note', text: html`The verdict relies on ${plural(gate.waivers.length, 'waiver')}: accepted exceptions, each with an owner and an expiry (<a href="#waivers">waivers</a>).` });
+  return reasons.sort((a, b) => TONE_RANK[a.tone] - TONE_RANK[b.tone]);
 }
 
 export function renderVerdict(model: ReportModel, reasons: readonly Reason[]): SafeHtml {
@@ -57,7 +61,7 @@ export function renderVerdict(model: ReportModel, reasons: readonly Reason[]): S
   const headline = go ? `the strategy can be announced on ${model.gate.announce}` : `do not announce on ${model.gate.announce} yet`;
   return html`<section class="verdict ${go ? 'go' : 'no-go'}" aria-labelledby="verdict-heading" data-verdict="${model.gate.verdict}">
 <h2 id="verdict-heading"><span class="verdict-word">${go ? '✔ GO' : '✖ NO-GO'}</span> <span class="verdict-text">${headline}</span></h2>
-<ul class="reasons">${reasons.map((reason) => html`<li class="${reason.tone}"><span class="mark" aria-hidden="true">${reason.tone === 'bad' ? '✖' : '✔'}</span> ${reason.text}</li>`)}</ul>
+<ul class="reasons">${reasons.map((reason) => html`<li class="${reason.tone}"><span class="mark" aria-hidden="true">${TONE_MARK[reason.tone]}</span> ${reason.text}</li>`)}</ul>
 </section>`;
 }
 
