@@ -51,15 +51,21 @@ export function renderFindings(model: ReportModel): SafeHtml {
   )}`;
 }
 
+/**
+ * Every waiver the policy declares: those in force (with the findings each silenced in this run,
+ * possibly none) and those past their expiry, whose findings are back.
+ */
 export function renderWaivers(model: ReportModel): SafeHtml {
-  const { waivers } = model.gate;
-  if (waivers.length === 0) return html`<p class="none">No waiver is in force: no exception was accepted for this launch.</p>`;
+  const declared = model.loaded.policy.waivers;
+  if (declared.length === 0) return html`<p class="none">The policy declares no waiver: no exception was accepted for this launch.</p>`;
+  const silenced = new Map(model.gate.waivers.map(({ waiver, findings }) => [waiver, findings.length]));
   return html`<div class="table-scroll" tabindex="0" role="region" aria-label="waivers, scrollable"><table class="waivers">
-<caption>Accepted exceptions the verdict relies on</caption>
+<caption>Accepted exceptions: owned, explained and expiring. The verdict relies on those that waive a finding.</caption>
 <thead><tr><th scope="col">rule</th><th scope="col">target</th><th scope="col">approved by</th><th scope="col">expires</th><th scope="col">findings waived</th><th scope="col">reason</th></tr></thead>
-<tbody>${waivers.map(({ waiver, findings }) => {
+<tbody>${declared.map((waiver) => {
     const left = daysBetween(model.today, waiver.expires);
-    return html`<tr data-waiver="${waiver.rule}:${waiver.target}"><td>${waiver.rule}</td><td>${waiver.target}</td><td>${waiver.approved_by}</td><td>${waiver.expires}<span class="sub">${left >= 0 ? `in ${left} days` : 'expired'}</span></td><td class="num">${findings.length}</td><td>${waiver.reason}</td></tr>`;
+    const expired = left < 0;
+    return html`<tr data-waiver="${waiver.rule}:${waiver.target}" data-state="${expired ? 'expired' : 'in-force'}"><td>${waiver.rule}</td><td>${waiver.target}</td><td>${waiver.approved_by}</td><td>${waiver.expires}<span class="sub">${expired ? 'expired: its findings are back' : `in force, ${left} days left`}</span></td><td class="num">${expired ? '–' : (silenced.get(waiver) ?? 0)}</td><td>${waiver.reason}</td></tr>`;
   })}</tbody>
 </table></div>`;
 }

@@ -60,7 +60,7 @@ ${renderPaySection(pay)}
 ${renderFindings(model)}
 </section>
 <section id="waivers" aria-labelledby="waivers-heading">
-<h2 id="waivers-heading">Waivers in force</h2>
+<h2 id="waivers-heading">Waivers</h2>
 ${renderWaivers(model)}
 </section>
 <footer>
