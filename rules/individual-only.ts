@@ -1,4 +1,5 @@
 import { addSharedComponent, compareInstruments, compareRewards, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 export default defineRule({
   meta: {
@@ -64,7 +65,7 @@ function teamworkFix(index: PolicyIndex, team: string, declaredNeighbours: reado
       }
     }
   }
-  const metric = index.suggestMetric(team, (candidate) => neighbours.some((neighbour) => index.metricsRewardedFor(neighbour).has(candidate.id)));
+  const metric = suggestMetric(index, team, (candidate) => neighbours.some((neighbour) => index.metricsRewardedFor(neighbour).has(candidate.id)));
   const partner = neighbours.find((neighbour) => metric && index.metricsRewardedFor(neighbour).has(metric.id)) ?? neighbours[0]!;
   const plan = plans[0]!;
   return addSharedComponent({ id: plan.id, hasCommission: index.hasCommission(plan) }, metric?.id ?? 'a-metric-both-teams-affect', partner, weight);

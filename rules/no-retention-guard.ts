@@ -1,4 +1,5 @@
 import { compareIds, defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
+import { isRetentionMetric } from './helpers/retention.js';
 
 export default defineRule({
   meta: {
@@ -18,19 +19,31 @@ export default defineRule({
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),
     }),
     examples: {
-      bad: `compensation:
+      bad: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]`,
-      good: `compensation:
+      good: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]
     clawback: { months: 6 }`,
     },
   },
-  check({ index, options, report }) {
-    const favoredRetention = [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id) && index.isRetentionMetric(id));
+  check({ index, strategy, options, report }) {
+    const favoredRetention = strategy.favoredIds('metrics').filter((id) => isRetentionMetric(index, id));
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation' || !('commission' in plan.node)) continue;
       const { node } = plan;
@@ -42,7 +55,7 @@ export default defineRule({
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
       // Commission that already pays on keeping customers needs no guard: only new business can churn away.
-      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !index.isRetentionMetric(metric));
+      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
       if (metrics.length === 0) continue;
       const months = options.clawback_months;
       report({
@@ -62,7 +75,7 @@ function retentionDownstream(index: PolicyIndex, team: string) {
   const found: { team: string; metrics: string[] }[] = [];
   for (const handoff of index.handoffsFrom(team)) {
     if (handoff.to === team || !index.teams.has(handoff.to)) continue;
-    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => index.isRetentionMetric(metric));
+    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => isRetentionMetric(index, metric));
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }
   return found.sort((a, b) => compareIds(a.team, b.team));

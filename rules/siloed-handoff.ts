@@ -1,4 +1,5 @@
 import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 export default defineRule({
   meta: {
@@ -63,7 +64,7 @@ function sharesWith(index: PolicyIndex, owner: string, partner: string): boolean
 /** Where the upstream team can take a stake in the downstream team's metric, with the line to add. */
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {
   const metricOf = (team: string, partner: string) =>
-    index.suggestMetric(team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
+    suggestMetric(index, team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
   const plan = least(index.compensationPlansOf(from), compareInstruments);
   const share = (owner: string, partner: string, planId: string) =>
     addSharedComponent({ id: planId, hasCommission: index.hasCommission(planId) }, metricOf(owner, partner) ?? 'a-metric-both-teams-affect', partner, weight);

@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument, listInOrder, z, type MetricT } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
@@ -17,16 +18,22 @@ export default defineRule({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
     }),
     examples: {
-      bad: `okrs:
+      bad: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: change-failure-rate, type: quality, perspective: internal }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: change-failure-rate }  # perspective: internal`,
-      good: `okrs:
+      - { metric: system-uptime }
+      - { metric: change-failure-rate }`,
+      good: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: it-user-satisfaction, type: quality, perspective: customer }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: it-user-satisfaction } # perspective: customer`,
+      - { metric: system-uptime }
+      - { metric: it-user-satisfaction }`,
     },
   },
   check({ index, options, report }) {
@@ -40,7 +47,7 @@ export default defineRule({
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
-      const suggestion = index.suggestMetric(instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
+      const suggestion = suggestMetric(index, instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
       const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion?.id} }` : `a bonus component on ${suggestion?.id}`;
       report({
         node: instrument.node,

@@ -19,21 +19,29 @@ export default defineRule({
   priorities:
     - id: cross-functional
       favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
 okrs:
   - id: eng-q3
     key_results:
       - { metric: velocity, target: "+20%" }`,
-      good: `promotions:
+      good: `strategy:
+  priorities:
+    - id: cross-functional
+      favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
+promotions:
   - id: eng-ladder
     criteria:
       - { text: Enables other teams to succeed, metric: cross-team-impact }`,
     },
   },
-  check({ policy, index, options, report }) {
+  check({ policy, index, strategy, options, report }) {
     for (const priority of policy.strategy.priorities) {
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
-      if (metrics.length + segments.length === 0 || index.isServed(priority)) continue;
+      if (metrics.length + segments.length === 0 || strategy.isServed(priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

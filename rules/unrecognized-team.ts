@@ -16,11 +16,13 @@ export default defineRule({
   - { id: hr }
 recognition:
   - id: awards
-    awards: [{ text: Clean close of the quarter, teams: [finance] }]`,
-      good: `recognition:
+    awards: [{ text: Enterprise win of the quarter, segment: enterprise, teams: [sales, engineering] }]`,
+      good: `teams:
+  - { id: hr }
+recognition:
   - id: awards
     awards:
-      - { text: Clean close of the quarter, teams: [finance] }
+      - { text: Enterprise win of the quarter, segment: enterprise, teams: [sales, engineering] }
       - { text: Hire of the quarter still here a year later, teams: [hr] }`,
     },
   },

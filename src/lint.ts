@@ -35,6 +35,8 @@ export interface LintOptions extends ConfigOptions {
   cache?: boolean;
   /** The cache file, or a folder to keep it in. Default: .incentive-lint-cache in `cwd`. */
   cacheLocation?: string;
+  /** See LoadOptions.maxExactItems (`--max-exact-items`). */
+  maxExactItems?: number;
 }
 
 /** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
@@ -76,7 +78,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let loaded: LoadedPolicy;
   try {
     config = await resolveConfig({ ...options, cwd });
-    const loadOptions = { cwd, loader: options.loader, timings: options.timings };
+    const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
     loaded = isTexts(input)
       ? loadPolicyTexts(input.files, loadOptions)
       : loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });

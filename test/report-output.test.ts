@@ -95,13 +95,13 @@ describe('--output and --format NAME:FILE', () => {
     expect(run.stderr).toBe('error not-a-folder/results.sarif: cannot write the sarif report here (a part of the path is a file, not a folder): choose a writable file\n');
 
     const intoFolder = runCli(['policy', '-o', 'policy'], { cwd: dir });
-    expect([intoFolder.code, intoFolder.stderr]).toEqual([2, 'error policy: cannot write the stylish report here (it is a folder): choose a writable file\n']);
+    expect([intoFolder.code, intoFolder.stderr]).toEqual([2, 'error policy: is a folder: give the stylish report a file name, such as policy/report.out\n']);
   });
 
   it('never overwrites a policy file it is linting', () => {
     const { dir } = workspace();
     const run = runCli(['policy', '-f', 'json:policy/plan.yaml'], { cwd: dir });
-    expect([run.code, run.stderr]).toEqual([2, 'error policy/plan.yaml: is a policy file being linted: the json report will not overwrite it; choose another file\n']);
+    expect([run.code, run.stderr]).toEqual([2, 'error policy/plan.yaml: is a policy file this run reads: the json report will not overwrite it; choose another file\n']);
     expect(fs.readFileSync(path.join(dir, 'policy/plan.yaml'), 'utf8')).toBe(FLAT);
   });
 

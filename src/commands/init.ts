@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { RefusedWrite, replaceFile } from '../files/write.js';
 import { CONFIG_FILE_NAMES } from '../load/discover.js';
 import { packageFile } from '../package-root.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { printOut } from '../output/print.js';
 import { STARTER_CONFIG, starterPolicy } from './init-templates.js';
 import type { CommandRegistration } from './shared.js';
 
@@ -28,7 +30,8 @@ export const registerInit: CommandRegistration = (program, setExitCode) => {
 export function initCommand(folder: string, options: InitOptions): number {
   const errChalk = chooseChalk(process.stderr, undefined);
   // Any configuration file counts: a second one beside it would be confusing.
-  const existing = [POLICY_FILE, ...CONFIG_FILE_NAMES].filter((name) => fs.existsSync(path.join(folder, name)));
+  // lstat, not exists: a dangling symbolic link is there too, and would be written through.
+  const existing = [POLICY_FILE, ...CONFIG_FILE_NAMES].filter((name) => lexists(path.join(folder, name)));
   if (existing.length > 0 && !options.force) {
     printDiagnostics(
       existing.map((name) => ({ file: name, message: 'already exists: nothing was written; run `incentive-lint init --force` to overwrite it', source: 'usage' })),
@@ -40,14 +43,26 @@ export function initCommand(folder: string, options: InitOptions): number {
     [POLICY_FILE, starterPolicy(schemaReference(folder))],
     [CONFIG_FILE, STARTER_CONFIG],
   ];
-  try {
-    for (const [name, text] of files) fs.writeFileSync(path.join(folder, name), text);
-  } catch (error) {
-    printDiagnostics([{ file: folder, message: `cannot write here: ${(error as Error).message}`, source: 'io' }], errChalk);
-    return EXIT.untrusted;
+  for (const [name, text] of files) {
+    try {
+      replaceFile(path.join(folder, name), text, `the starter ${name}`, { createOnly: !options.force });
+    } catch (error) {
+      const refused = error instanceof RefusedWrite;
+      printDiagnostics([{ file: name, message: refused ? error.message : `cannot write here: ${(error as Error).message}`, source: refused ? 'usage' : 'io' }], errChalk);
+      return EXIT.untrusted;
+    }
   }
-  process.stdout.write(`wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx incentive-lint\n`);
+  printOut(`wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx incentive-lint\n`);
   return EXIT.ok;
+}
+
+function lexists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const SCHEMA_IN_PACKAGE = path.join('schema', 'policy.schema.json');

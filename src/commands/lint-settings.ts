@@ -3,16 +3,19 @@
  * the baseline (--baseline, --baseline-write, --baseline-prune) and --print-config. Kept apart from
  * the command itself so that output options and these grow independently.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { applyBaseline, BaselineSchema, buildBaseline, type Baseline, type BaselineEntry } from '../engine/baseline.js';
 import type { RuleOverrides, RuleSetting } from '../engine/config.js';
 import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/isolation.js';
+import { readInputText } from '../files/read.js';
+import { writeFileSafely } from '../files/write.js';
+import { DEFAULT_MAX_EXACT_ITEMS } from '../load/index.js';
 import { lint, summarize, type LintOptions, type LintResult } from '../lint.js';
 import { describeConfig, resolveConfig } from '../resolve-config.js';
 import { plural } from '../report/stylish.js';
+import { textLine } from '../output/neutralize.js';
 import { EXIT } from '../terminal.js';
 
 export interface SettingsCliOptions {
@@ -28,6 +31,7 @@ export interface SettingsCliOptions {
   ruleTimeout?: number;
   cache?: boolean;
   cacheLocation?: string;
+  maxExactItems?: number;
 }
 
 export function addSettingsOptions(command: Command): Command {
@@ -43,7 +47,12 @@ export function addSettingsOptions(command: Command): Command {
     .option('--print-config', 'print the resolved configuration as JSON and exit')
     .option('--cache', 'keep parsed files in a cache and re-read only the files that changed')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: .incentive-lint-cache)')
-    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds);
+    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds)
+    .option(
+      '--max-exact-items <n>',
+      `the most lines plus commas a file may hold when it needs the exact YAML reader (it has an error or unusual YAML), which is slow on huge files (default ${DEFAULT_MAX_EXACT_ITEMS})`,
+      parseItems,
+    );
 }
 
 function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides {
@@ -57,14 +66,27 @@ function parseMilliseconds(value: string): number {
   return Number(value);
 }
 
+function parseItems(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of items, such as --max-exact-items 2000000');
+  return Number(value);
+}
+
 function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0');
   return Number(value);
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation'> {
-  return { config: options.config, rules: options.rule, rulesOrigin: '--rule', ruleTimeoutMs: options.ruleTimeout, cache: options.cache, cacheLocation: options.cacheLocation };
+export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation' | 'maxExactItems'> {
+  return {
+    config: options.config,
+    rules: options.rule,
+    rulesOrigin: '--rule',
+    ruleTimeoutMs: options.ruleTimeout,
+    cache: options.cache,
+    cacheLocation: options.cacheLocation,
+    maxExactItems: options.maxExactItems,
+  };
 }
 
 export async function printConfig(options: SettingsCliOptions): Promise<{ output?: string; diagnostics: Diagnostic[] }> {
@@ -113,10 +135,10 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
       if (result.diagnostics.length > 0) {
         notes.push(`baseline not written: this run had problems (below), so its findings are incomplete`);
       } else {
-        const written = writeBaseline(absolute, baselineFile, buildBaseline(findings, toBaselinePath));
+        const written = writeBaseline(baselineFile, buildBaseline(findings, toBaselinePath));
         if ('diagnostic' in written) return { exitCode: EXIT.untrusted, diagnostics: [written.diagnostic], notes };
         baseline = written.baseline;
-        notes.push(`wrote ${baselineFile}: ${plural(findings.length, 'finding')} in ${entries(baseline.entries.length)}`);
+        notes.push(`wrote ${textLine(baselineFile)}: ${plural(findings.length, 'finding')} in ${entries(baseline.entries.length)}`);
       }
     }
     if (baseline) {
@@ -124,12 +146,12 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
       findings = outcome.fresh;
       if (outcome.stale.length > 0) {
         if (options.baselinePrune) {
-          const written = writeBaseline(absolute, baselineFile, outcome.pruned);
+          const written = writeBaseline(baselineFile, outcome.pruned);
           if ('diagnostic' in written) return { exitCode: EXIT.untrusted, diagnostics: [written.diagnostic], notes };
-          notes.push(`pruned ${entries(outcome.stale.length, 'stale ')} from ${baselineFile}`);
+          notes.push(`pruned ${entries(outcome.stale.length, 'stale ')} from ${textLine(baselineFile)}`);
         } else {
           notes.push(
-            `${baselineFile}: ${entries(outcome.stale.length, 'stale ')} no longer match${outcome.stale.length === 1 ? 'es' : ''} a finding (fixed, or the rule is off); remove ${outcome.stale.length === 1 ? 'it' : 'them'} with --baseline-prune:`,
+            `${textLine(baselineFile)}: ${entries(outcome.stale.length, 'stale ')} no longer match${outcome.stale.length === 1 ? 'es' : ''} a finding (fixed, or the rule is off); remove ${outcome.stale.length === 1 ? 'it' : 'them'} with --baseline-prune:`,
             ...outcome.stale.map(describeEntry),
           );
         }
@@ -152,14 +174,15 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
   };
 }
 
+/** A stale entry, quoted from the baseline file (repository content): one line, shown escaped. */
 function describeEntry(entry: BaselineEntry): string {
-  return `  ${entry.rule} in ${entry.file}${entry.instrument ? ` (${entry.instrument})` : ''}${entry.count > 1 ? `, ${entry.count} findings` : ''}`;
+  return `  ${textLine(entry.rule)} in ${textLine(entry.file)}${entry.instrument ? ` (${textLine(entry.instrument)})` : ''}${entry.count > 1 ? `, ${entry.count} findings` : ''}`;
 }
 
 function readBaseline(absolute: string, shown: string): { baseline: Baseline } | { diagnostic: Diagnostic } {
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = readInputText(absolute, 'baseline');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {
@@ -182,14 +205,10 @@ function readBaseline(absolute: string, shown: string): { baseline: Baseline } |
   return { baseline: parsed.data };
 }
 
-function writeBaseline(absolute: string, shown: string, baseline: Baseline): { baseline: Baseline } | { diagnostic: Diagnostic } {
-  try {
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    fs.writeFileSync(absolute, `${JSON.stringify(baseline, null, 2)}\n`);
-    return { baseline };
-  } catch (error) {
-    return { diagnostic: { file: shown, message: `cannot write the baseline: ${(error as Error).message}`, source: 'io' } };
-  }
+/** Writes the baseline; it may replace the baseline this run read (--baseline-prune), no other input. */
+function writeBaseline(shown: string, baseline: Baseline): { baseline: Baseline } | { diagnostic: Diagnostic } {
+  const failure = writeFileSafely(shown, `${JSON.stringify(baseline, null, 2)}\n`, 'the baseline', { replaces: ['baseline'] });
+  return failure ? { diagnostic: failure } : { baseline };
 }
 
 function entries(count: number, adjective = ''): string {

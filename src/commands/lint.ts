@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LintResult } from '../lint.js';
+import { printErr, printOut } from '../output/print.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { sinceCommand } from './diff.js';
@@ -65,7 +66,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   }
   if (options.printConfig) {
     const printed = await printConfig(options);
-    if (printed.output) process.stdout.write(printed.output);
+    if (printed.output) printOut(printed.output, 'json');
     printDiagnostics(printed.diagnostics, errChalk);
     return printed.diagnostics.length > 0 ? EXIT.untrusted : EXIT.ok;
   }
@@ -75,12 +76,11 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     const reportable = plan.targets.filter((target) => FORMATS_FOR_PROBLEMS.has(target.format));
     const failures = await emitReports(reportable, problemsOnly(run.diagnostics), options.color);
     printDiagnostics([...run.diagnostics, ...failures], errChalk);
-    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
+    printErr(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
   const failures = await emitReports(plan.targets, run.report, options.color);
-  for (const note of run.notes) process.stderr.write(`${note}
-`);
+  for (const note of run.notes) printErr(`${note}\n`);
   if (failures.length > 0) {
     printDiagnostics(failures, errChalk);
     return EXIT.untrusted;
@@ -88,7 +88,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   if (run.diagnostics.length > 0) {
     // A plugin or rule failed: the other rules' findings are above, but they are not the whole story.
     printDiagnostics(run.diagnostics, errChalk);
-    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`}: some rules did not run, so the findings are incomplete (exit 2)
+    printErr(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`}: some rules did not run, so the findings are incomplete (exit 2)
 `);
     return EXIT.untrusted;
   }

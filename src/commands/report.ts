@@ -4,6 +4,8 @@
  * Exit codes: 0 the report was written (it is a document, not a check: `gate` is the check);
  * 2 it could not be (bad input, no announcement date, a failing rule, an unwritable file).
  */
+import { textLine } from '../output/neutralize.js';
+import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { writeOutput } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
@@ -32,22 +34,23 @@ export const registerReport: CommandRegistration = (program, setExitCode) => {
       const chalk = chooseChalk(process.stderr, options.color);
       if (outcome.html === undefined) {
         printDiagnostics(outcome.diagnostics, chalk);
-        process.stderr.write('the report could not be made (exit 2)\n');
+        printErr('the report could not be made (exit 2)\n');
         setExitCode(EXIT.untrusted);
         return;
       }
       if (options.output === undefined) {
-        process.stdout.write(outcome.html);
+        // Markup: a legacy `##[` command is broken by a character reference, which the browser reads the same.
+        printOut(outcome.html, 'xml');
         setExitCode(EXIT.ok);
         return;
       }
-      const failure = writeOutput(options.output, outcome.html, 'the HTML report', outcome.files);
+      const failure = writeOutput(options.output, outcome.html, 'the HTML report');
       if (failure) {
         printDiagnostics([failure], chalk);
         setExitCode(EXIT.untrusted);
         return;
       }
-      process.stdout.write(`wrote ${options.output}: ${outcome.verdict === 'go' ? 'GO' : 'NO-GO'} for the announcement\n`);
+      printOut(`wrote ${textLine(options.output)}: ${outcome.verdict === 'go' ? 'GO' : 'NO-GO'} for the announcement\n`);
       setExitCode(EXIT.ok);
     });
 };

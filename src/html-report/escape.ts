@@ -13,11 +13,15 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;', '\r': '&#13;' };
 
-/** Text as it must appear in HTML text and in quoted attribute values. */
+/**
+ * Text as it must appear in HTML text and in quoted attribute values. Line breaks become character
+ * references too (the browser reads them the same): policy text then never starts a line of the
+ * document, so it cannot start a CI workflow command when the report is printed to a log.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+  return text.replace(/[&<>"'\n\r]/g, (character) => ENTITIES[character]!);
 }
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];

@@ -3,7 +3,7 @@
  * every finding (with the anchor each is linked by), the alignment matrix with the instruments
  * behind each cell, and the policy index the charts read. Renderers only lay this out.
  */
-import { PolicyIndex } from '../engine/policy-index.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
 import type { GateReport } from '../gate/run.js';
 import type { LintResult } from '../lint.js';

@@ -1,12 +1,14 @@
 /**
  * Command-line paths → the YAML files that make up the policy. Folders are scanned recursively for
  * `*.yaml` and `*.yml`, skipping hidden folders, `node_modules` and the linter's own config files;
- * symbolic links are followed once (a link loop is visited once, not forever).
+ * symbolic links are followed once (a link loop is visited once, not forever), and only while they
+ * stay inside the folder being scanned: a link to `/`, `/proc` or a parent folder is skipped, so a
+ * scan never reads (or quotes) files outside the tree it was given.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { printable } from './printable.js';
+import { printableLine } from './printable.js';
 
 export const CONFIG_FILE_NAMES: readonly string[] = ['incentive-lint.config.yaml', 'incentive-lint.config.yml', '.incentive-lint.yaml', '.incentive-lint.yml'];
 
@@ -28,7 +30,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute) || path.basename(absolute);
-  return printable(relative.split(path.sep).join('/'));
+  return printableLine(relative.split(path.sep).join('/'));
 }
 
 export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
@@ -52,7 +54,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     byRealPath.set(real, { absolute, display: displayPath(absolute, cwd), explicit });
   };
 
-  const scanFolder = (folder: string) => {
+  const scanFolder = (folder: string, root?: string) => {
     let real: string;
     try {
       real = fs.realpathSync.native(folder);
@@ -62,6 +64,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
     if (visitedFolders.has(real)) return;
     visitedFolders.add(real);
+    const scanRoot = root ?? real;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -76,6 +79,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
+          if (!isInside(fs.realpathSync.native(full), scanRoot)) continue;
           const target = fs.statSync(full);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
@@ -84,7 +88,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
         }
       }
       if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full, scanRoot);
       } else if (isFile && YAML_FILE.test(entry.name) && !CONFIG_FILE_NAMES.includes(entry.name)) {
         // A plain file in a folder with a known real path needs no system call of its own.
         addFile(full, false, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
@@ -98,17 +102,22 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     try {
       stat = fs.statSync(absolute);
     } catch (error) {
-      diagnostics.push(ioDiagnostic(printable(given), error));
+      diagnostics.push(ioDiagnostic(printableLine(given), error));
       continue;
     }
     if (stat.isDirectory()) scanFolder(absolute);
-    // A pipe is what `<(…)` process substitution gives; a device (/dev/zero) would never end.
+    // A pipe (`<(…)` process substitution) is refused when it is read: see files/read.ts.
     else if (stat.isFile() || stat.isFIFO()) addFile(absolute, true);
-    else diagnostics.push({ file: printable(given), message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder', source: 'io' });
+    else diagnostics.push({ file: printableLine(given), message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder', source: 'io' });
   }
 
   const files = [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, diagnostics };
+}
+
+function isInside(real: string, root: string): boolean {
+  const relative = path.relative(root, real);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export function ioDiagnostic(file: string, error: unknown): Diagnostic {

@@ -4,7 +4,8 @@
  * article's audit question asked of every cell: "If someone optimizes for this metric, will they
  * execute the strategy or undermine it?"
  */
-import { PolicyIndex, type Reward } from '../engine/policy-index.js';
+import type { IncentiveLine } from '../engine/lookups/lines.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { PriorityT, TeamT } from '../schema.js';
 
@@ -76,23 +77,23 @@ export function buildEvidenceMatrix(loaded: LoadedPolicy): EvidenceMatrix {
   return { teams: teams.map((team) => team.id), rows };
 }
 
-function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly Reward[]): EvidenceCell {
+function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly IncentiveLine[]): EvidenceCell {
   const reinforcedBy = new Map<string, CellEvidence>();
   const underminedBy = new Map<string, CellEvidence>();
-  const add = (into: Map<string, CellEvidence>, reward: Reward, suffix = '') => {
+  const add = (into: Map<string, CellEvidence>, reward: IncentiveLine, suffix = '') => {
     const description = `${describe(reward)}${suffix}`;
     into.set(description, { instrument: reward.instrument.id, description });
   };
   const prefersSegments = (priority.deprioritize?.segments ?? []).length > 0;
   for (const reward of rewards) {
-    const stance = index.stanceOf(reward, priority);
+    const stance = index.strategy.stanceOf(reward, priority);
     if (stance.reinforces) add(reinforcedBy, reward);
     if (stance.undermines) {
       if (!outpaidInItsPlan(index, reward, priority)) add(underminedBy, reward);
     }
     // A customer-facing team paid on a metric blind to segments earns as much from the segment the
     // priority deprioritizes as from any other, and the cheapest customers are the easiest to win.
-    else if (!stance.reinforces && prefersSegments && team.customer_facing && index.isSegmentBlind(reward)) {
+    else if (!stance.reinforces && prefersSegments && team.customer_facing && index.strategy.isSegmentBlind(reward)) {
       add(underminedBy, reward, ', blind to segments');
     }
   }
@@ -105,7 +106,7 @@ function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards
  * same metric: the plan makes the trade-off, so the line does not pull against the priority here.
  * Whether the gap is wide enough is flat-commission's question, not the matrix's.
  */
-function outpaidInItsPlan(index: PolicyIndex, reward: Reward, priority: PriorityT): boolean {
+function outpaidInItsPlan(index: PolicyIndex, reward: IncentiveLine, priority: PriorityT): boolean {
   if (reward.component !== 'commission' || reward.rate === undefined || !priority.deprioritize?.segments?.includes(reward.segment ?? '')) return false;
   if (priority.deprioritize?.metrics?.includes(reward.metric ?? '')) return false;
   return index
@@ -113,7 +114,7 @@ function outpaidInItsPlan(index: PolicyIndex, reward: Reward, priority: Priority
     .some((other) => other.component === 'commission' && other.metric === reward.metric && priority.favor?.segments?.includes(other.segment ?? '') && (other.rate ?? 0) > reward.rate!);
 }
 
-function describe(reward: Reward): string {
+function describe(reward: IncentiveLine): string {
   const what = [reward.metric, reward.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
   return `${reward.instrument.id}: ${what}`;
 }

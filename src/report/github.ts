@@ -4,6 +4,7 @@
  * plain log line. GitHub shows a limited number of annotations per step; SARIF has no such limit.
  */
 import type { Severity } from '../engine/rule.js';
+import { githubData, githubProperty } from '../output/neutralize.js';
 import { describeTotals } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -41,17 +42,9 @@ function annotation(command: string, place: Place, title: string, text: string):
     ['title', title],
   ]
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${githubProperty(String(value))}`)
     .join(',');
-  return `::${command} ${properties}::${escapeData(text)}`;
+  return `::${command} ${properties}::${githubData(text)}`;
 }
 
-/** The message of a workflow command: %, CR and LF are encoded, as the Actions runner decodes them. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** A property value of a workflow command: also `:` and `,`, which would end the value. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+export { escapeData, escapeProperty } from '../output/neutralize.js';

@@ -1,4 +1,5 @@
 /** The output formats. Each formatter is imported only when it is used. */
+import type { Medium } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
 export type { Formatter, ReportContext } from './types.js';
@@ -13,6 +14,13 @@ const loaders: Record<string, () => Promise<Formatter>> = {
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
+
+/** What each format's text is, for the guard every printed report passes (see output/print.ts). */
+const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', junit: 'xml', markdown: 'markdown' };
+
+export function mediumOf(format: string): Medium {
+  return MEDIA[format] ?? 'text';
+}
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
   return loaders[name]?.();

@@ -4,6 +4,7 @@
  * without findings so that it counts as checked.
  */
 import type { Finding } from '../engine/run.js';
+import { textLine, xmlAttr as attr, xmlText as text } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
 export const junit: Formatter = (result) => {
@@ -31,22 +32,11 @@ export const junit: Formatter = (result) => {
 
 function testcase(finding: Finding): string {
   const where = `${finding.file}:${finding.line}:${finding.column}`;
-  const body = `${finding.severity} ${finding.rule} at ${where}\n${finding.message}\nfix: ${finding.fix}`;
+  // One line each: a line break in the policy's text must not add lines that look like the report's own.
+  const body = `${finding.severity} ${finding.rule} at ${textLine(where)}\n${textLine(finding.message)}\nfix: ${textLine(finding.fix)}`;
   return [
     `    <testcase classname=${attr(finding.file)} name=${attr(`${finding.rule} at ${finding.line}:${finding.column}`)} file=${attr(finding.file)} line="${finding.line}">`,
     `      <failure type=${attr(finding.severity)} message=${attr(finding.message)}>${text(body)}</failure>`,
     '    </testcase>',
   ].join('\n');
-}
-
-/** Characters XML 1.0 cannot hold at all, even escaped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(value: string): string {
-  return value.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A quoted attribute value; line breaks are kept as character references, which parsers preserve. */
-function attr(value: string): string {
-  return `"${text(value).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')}"`;
 }
