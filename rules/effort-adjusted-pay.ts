@@ -17,7 +17,7 @@ export default defineRule({
       'A higher rate on the favored segment is not enough when its deals take far longer to close: "Enterprise deals take 6-9 months. ' +
       'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
       'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle.',
-    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),

@@ -12,7 +12,7 @@ export default defineRule({
       'Strategy says enterprise-first, but "sales comp plan still pays the same commission for SMB deals as enterprise deals". ' +
       'Enterprise deals take 6-9 months and SMB deals close in 3 weeks, so the rational choice is to close SMB deals. ' +
       'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals."',
-    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
     }),

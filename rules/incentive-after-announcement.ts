@@ -13,7 +13,7 @@ export default defineRule({
       'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
       'Organizations that align well "Update incentives before communicating strategy": "Comp plans, OKRs, and promotion criteria ' +
       'change first. Strategy announcement comes second."',
-    source: 'seed 000, "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
     options: z.object({
       every_instrument: z
         .boolean()

@@ -12,7 +12,7 @@ export default defineRule({
       'individual competition." Team incentives outperform individual ones (Garbers & Konradt 2014, meta-analysis of 146 studies: effect ' +
       'size 0.45 for team vs 0.32 for individual incentives), and hybrid individual + team rewards beat either alone (Pearsall et al. 2010). ' +
       'A team whose work crosses a handoff but whose pay has no shared component is paid to optimize its own side of it.',
-    source: 'seed 002, "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),

@@ -8,12 +8,12 @@ export default defineRule({
     severity: 'warning',
     summary: 'Commission paid in full at signature, with no clawback or deferral, while retention matters',
     rationale:
-      'Seed 001\'s remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
+      '"What are Shared Incentives?" gives this remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
       'remained active for six months. This forces sales to care about the quality of the customer and helps the success team by reducing ' +
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
       'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days.',
-    source: 'seed 001, "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
+    source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),

@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       'Strategy says "quality over speed", but "engineering OKRs still measure velocity, feature count, and sprint completion rate. ' +
       'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes.',
-    source: 'seed 000, "The Four Incentive Traps", trap 2: OKRs measure old priorities',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
     examples: {
       bad: `strategy:
   priorities:

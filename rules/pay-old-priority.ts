@@ -10,7 +10,7 @@ export default defineRule({
       'People "do what they\'re measured on, bonused for, promoted for, and publicly recognized for." When the strategy changes ' +
       'but pay does not, product keeps shipping small features "because velocity metrics reward feature count". The article\'s ' +
       'fix for an enterprise-first strategy: "CS bonuses reflect enterprise retention, not total customer count."',
-    source: 'seed 000, "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
     examples: {
       bad: `strategy:
   priorities:

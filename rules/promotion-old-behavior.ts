@@ -10,7 +10,7 @@ export default defineRule({
       'Strategy says "cross-functional collaboration", yet "promotions still go to individuals who deliver their functional goals ' +
       'independently. Collaborative work is invisible, slow, and unrewarded." The fix: "Add \'cross-functional impact\' as explicit ' +
       'promotion criteria. Reward people who enable other teams, not just those who hit their silo\'s goals."',
-    source: 'seed 000, "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
     examples: {
       bad: `strategy:
   priorities:

@@ -10,7 +10,7 @@ export default defineRule({
       'Strategy says enterprise-first, yet the "all-hands meeting celebrates the VP who closed the most deals this quarter - all SMB. ' +
       'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
       '"Celebrate the first enterprise deal closed, the enterprise feature shipped, the enterprise customer retained."',
-    source: 'seed 000, "The Four Incentive Traps", trap 4: recognition celebrates old wins',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 4: recognition celebrates old wins',
     examples: {
       bad: `recognition:
   - id: all-hands-awards

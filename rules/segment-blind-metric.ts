@@ -10,7 +10,7 @@ export default defineRule({
       'When the CEO announces "enterprise-first", marketing keeps targeting startups "because MQL targets don\'t distinguish customer size", ' +
       'and CS keeps focusing on small accounts "because satisfaction scores weight all customers equally". A metric that cannot ' +
       'tell segments apart makes the cheapest segment the best one to serve.',
-    source: 'seed 000, "The Incentive-Strategy Gap", classic pattern',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap", classic pattern',
     options: z.object({
       assume_unsegmented: z
         .boolean()

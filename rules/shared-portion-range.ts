@@ -14,7 +14,7 @@ export default defineRule({
       'free rider problem where high performers feel dragged down by a struggling department." Team incentives work (Garbers & Konradt ' +
       '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
       '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min.',
-    source: 'seed 001, "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
+    source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
       max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),

@@ -12,7 +12,7 @@ export default defineRule({
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
       'is shared between them, the handoff is where value gets destroyed.',
-    source: 'seed 001, "What are Shared Incentives?", shared vs. siloed model',
+    source: '"What are Shared Incentives?": shared vs. siloed model',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),

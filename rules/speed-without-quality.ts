@@ -13,7 +13,7 @@ export default defineRule({
       'Non-revenue teams "must balance efficiency with quality, requiring incentive systems that don\'t sacrifice service quality for speed ' +
       'or volume." Holmström & Milgrom (1991) show why: strong pay on the measurable task pulls effort from the unmeasured ones, so paying ' +
       'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality.',
-    source: 'seed 002, "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     examples: {
       bad: `teams:
   - { id: support }

@@ -10,10 +10,10 @@ export default defineRule({
     severity: 'info',
     summary: 'A plan or OKR set measures fewer than min perspectives of the balanced scorecard',
     rationale:
-      'Seed 002 recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
+      'Amplify\'s "Performance Incentives Beyond Sales" recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
       'leaves the others unrewarded, so they are the first to be traded away.',
-    source: 'seed 002, "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
     options: z.object({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
     }),

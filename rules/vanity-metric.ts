@@ -10,11 +10,11 @@ export default defineRule({
     severity: 'warning',
     summary: 'An instrument rewards a vanity metric, or an activity or output metric with no proxy_for outcome',
     rationale:
-      'Seed 001 asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
+      '"What are Shared Incentives?" asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
       'is safe to pay on only when the policy says which outcome it stands in for (proxy_for), so that the outcome can be checked too.',
-    source: 'seed 001, "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
+    source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     examples: {
       bad: `metrics:
   - { id: social-followers, vanity: true }

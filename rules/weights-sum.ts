@@ -10,7 +10,7 @@ export default defineRule({
       'Bonus weights are fractions of the plan\'s variable pay. In a plan without commission they must add up to 1; in a plan with ' +
       'commission, commission takes the rest, so they add up to at most 1. Weights that add to more promise pay that does not exist; ' +
       'weights that add to less leave part of the variable pay tied to nothing.',
-    source: 'format v1: bonus weights are fractions of variable pay',
+    source: 'policy format v1 (docs/format.md): bonus weights are fractions of variable pay',
     options: z.object({
       tolerance: z.number().min(0).default(0.001).describe('how far from the target sum rounding may take the weights'),
     }),

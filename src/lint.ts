@@ -39,8 +39,11 @@ export interface LintOptions extends ConfigOptions {
   maxExactItems?: number;
 }
 
-/** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
-export type LintInput = readonly string[] | { files: readonly PolicyText[] };
+/**
+ * Paths of policy files or folders, or policy texts held in memory (nothing is read from disk),
+ * or both: `{ files, paths }` reads the paths, with each text standing in for the file at its path.
+ */
+export type LintInput = readonly string[] | { files: readonly PolicyText[]; paths?: readonly string[] };
 
 export interface Summary {
   errors: number;
@@ -79,9 +82,9 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   try {
     config = await resolveConfig({ ...options, cwd });
     const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
-    loaded = isTexts(input)
-      ? loadPolicyTexts(input.files, loadOptions)
-      : loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
+    if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
+    else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
+    else loaded = loadPolicyTexts(input.files, loadOptions);
   } catch (error) {
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
@@ -108,7 +111,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   };
 }
 
-function isTexts(input: LintInput): input is { files: readonly PolicyText[] } {
+function isTexts(input: LintInput): input is { files: readonly PolicyText[]; paths?: readonly string[] } {
   return !Array.isArray(input) && typeof input === 'object' && input !== null && 'files' in input;
 }
 

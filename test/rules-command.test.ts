@@ -28,7 +28,7 @@ describe('incentive-lint explain', () => {
     const run = runCli(['explain', 'flat-commission']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Enterprise deals should pay 2-3x the commission of SMB deals.');
-    expect(run.stdout).toContain('Source: seed 000');
+    expect(run.stdout).toContain('Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps"');
     expect(run.stdout).toContain('min_ratio (default 2)');
     expect(run.stdout).toContain('Reported\n  compensation:\n    - id: ae-2026');
     expect(run.stdout).toContain('the rest is the base policy of rule tests');

@@ -13,6 +13,7 @@ import { readInputText } from '../files/read.js';
 import { writeFileSafely } from '../files/write.js';
 import { DEFAULT_MAX_EXACT_ITEMS } from '../load/index.js';
 import { lint, summarize, type LintOptions, type LintResult } from '../lint.js';
+import type { PolicyText } from '../load/index.js';
 import { describeConfig, resolveConfig } from '../resolve-config.js';
 import { plural } from '../report/stylish.js';
 import { textLine } from '../output/neutralize.js';
@@ -23,6 +24,7 @@ export interface SettingsCliOptions {
   config?: string | false;
   rule?: RuleOverrides;
   quiet?: boolean;
+  /** The most warnings that still exit 0; -1 (or absent): no limit. */
   maxWarnings?: number;
   baseline?: string;
   baselineWrite?: string;
@@ -40,7 +42,7 @@ export function addSettingsOptions(command: Command): Command {
     .option('--no-config', 'ignore every configuration file')
     .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collectRule)
     .option('--quiet', 'report errors only')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings; -1: no limit (the default)', parseWarningLimit)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--baseline-prune', 'remove the entries of --baseline that no longer match a finding')
@@ -71,8 +73,12 @@ function parseItems(value: string): number {
   return Number(value);
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0');
+const NO_WARNING_LIMIT = -1;
+
+/** A whole number of warnings; -1 means no limit, as in ESLint (so a script can always pass the flag). */
+function parseWarningLimit(value: string): number {
+  if (value.trim() === '-1') return NO_WARNING_LIMIT;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0, or -1 for no limit');
   return Number(value);
 }
 
@@ -109,8 +115,11 @@ export interface SettledRun {
   notes: string[];
 }
 
-/** Runs lint with the settings, then applies the baseline, --quiet and --max-warnings. */
-export async function lintWithSettings(paths: string[], options: SettingsCliOptions & { today?: string }): Promise<SettledRun> {
+/**
+ * Runs lint with the settings, then applies the baseline, --quiet and --max-warnings. `stdin` is a
+ * policy text read from standard input: it stands in for the file at its path among `paths`.
+ */
+export async function lintWithSettings(paths: string[], options: SettingsCliOptions & { today?: string; stdin?: PolicyText }): Promise<SettledRun> {
   const cwd = process.cwd();
   const usage = (message: string): SettledRun => ({ exitCode: EXIT.untrusted, diagnostics: [{ message, source: 'usage' }], notes: [] });
   if (options.baselinePrune && !options.baseline) return usage('--baseline-prune needs --baseline <file>: the baseline to prune');
@@ -122,7 +131,8 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
     baseline = read.baseline;
   }
 
-  const result = await lint(paths, { today: options.today, ...lintSettings(options) });
+  const input = options.stdin ? { files: [options.stdin], paths } : paths;
+  const result = await lint(input, { today: options.today, ...lintSettings(options) });
   if (!result.loaded) return { exitCode: EXIT.untrusted, diagnostics: result.diagnostics, notes: [] };
 
   const notes: string[] = [];
@@ -162,7 +172,7 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
   const counted = summarize(findings, result.summary.files);
   const shown = options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   let exitCode: number = counted.errors > 0 ? EXIT.findings : EXIT.ok;
-  if (options.maxWarnings !== undefined && counted.warnings > options.maxWarnings) {
+  if (options.maxWarnings !== undefined && options.maxWarnings !== NO_WARNING_LIMIT && counted.warnings > options.maxWarnings) {
     notes.push(`${plural(counted.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows (exit 1)`);
     exitCode = EXIT.findings;
   }

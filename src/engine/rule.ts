@@ -27,7 +27,7 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   summary: string;
   /** Why it matters, with the sentence or study it comes from. */
   rationale: string;
-  /** Where the rationale comes from: a seed article, a paper, a practitioner rule of thumb. */
+  /** Where the rationale comes from: a source article (by title and publisher), a paper, a practitioner rule of thumb. */
   source: string;
   options?: Options;
   /**

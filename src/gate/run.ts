@@ -30,7 +30,7 @@ export interface GateStepSpec {
   categories: readonly string[];
 }
 
-/** Seed 000, "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
+/** "What role do incentives play in strategic alignment failures?" (WattNext), "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
 export const GATE_STEPS: readonly GateStepSpec[] = [
   {
     number: 1,

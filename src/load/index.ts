@@ -54,6 +54,11 @@ export interface LoadOptions {
    * DEFAULT_MAX_EXACT_ITEMS; `--max-exact-items` raises it.
    */
   maxExactItems?: number;
+  /**
+   * Texts held in memory (an editor's unsaved buffer, `--stdin`): each stands in for the file at its
+   * path among the files found, or joins them when the paths do not reach it.
+   */
+  texts?: readonly PolicyText[];
 }
 
 /** About ten seconds and a gigabyte of the exact reader on the development machine. */
@@ -74,6 +79,13 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
   if (options.ignore) discovery.files = discovery.files.filter((file) => !options.ignore!(file.absolute));
+  for (const given of options.texts ?? []) {
+    const absolute = path.resolve(cwd, given.path);
+    const onDisk = discovery.files.findIndex((file) => file.absolute === absolute);
+    const inMemory = { absolute, display: displayPath(absolute, cwd), explicit: true, text: given.text };
+    if (onDisk === -1) discovery.files.push(inMemory);
+    else discovery.files[onDisk] = inMemory;
+  }
   return loadDiscovered(discovery, paths, options);
 }
 

@@ -33,12 +33,14 @@ interface Place {
 
 /** `::error file=F,line=L,col=C,endLine=…,endColumn=…,title=T::text`, leaving out what the place does not have. */
 function annotation(command: string, place: Place, title: string, text: string): string {
+  // GitHub takes columns only for a span within one line; across lines it keeps the lines alone.
+  const oneLine = place.endLine === undefined || place.endLine === place.line;
   const properties = [
     ['file', place.file],
     ['line', place.line],
-    ['col', place.column],
+    ['col', oneLine ? place.column : undefined],
     ['endLine', place.endLine],
-    ['endColumn', place.endColumn],
+    ['endColumn', oneLine ? place.endColumn : undefined],
     ['title', title],
   ]
     .filter(([, value]) => value !== undefined)

@@ -114,7 +114,7 @@ function fileUri(file: string): string {
  * whitespace-normalized text of the flagged line. Lines added or removed elsewhere leave it unchanged,
  * so code scanning keeps tracking the same alert; the occurrence tells identical ones apart.
  */
-function lineHashes(result: LintResult): string[] {
+export function lineHashes(result: LintResult): string[] {
   const linesOf = sourceLines(result);
   const seen = new Map<string, number>();
   return result.findings.map((finding) => {
