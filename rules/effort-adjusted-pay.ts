@@ -1,7 +1,8 @@
-import { commissionPerMonth, compareRewards, cycleMonths, defineRule, formatMoney, formatPercent, least, roundRate, z, dealEconomics, type DealEconomics, type IncentiveLine, type LineOf, type PricedCommissionLine, isPricedCommission, type PolicyIndex } from '../src/api.js';
+import { commissionPerMonth, compareRewards, cycleMonths, defineRule, formatMoney, formatPercent, least, roundRate, z, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedLine } from '../src/api.js';
+import { isPriced } from './helpers/priced.js';
 
 interface EffortPay {
-  reward: PricedCommissionLine;
+  reward: PricedLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -76,8 +77,8 @@ compensation:
 });
 
 function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
-  if (!isPricedCommission(reward)) return undefined;
-  const economics = dealEconomics(index, reward.segment);
+  if (!isPriced(reward)) return undefined;
+  const economics = index.dealEconomics(reward.segment);
   if (!economics) return undefined;
   return { reward, economics, monthly: commissionPerMonth(reward.rate, economics, daysPerMonth) };
 }
