@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, least, roundRate, z, dealEconomics, type DealEconomics, type IncentiveLine, type LineOf, type PricedCommissionLine, isPricedCommission, type PolicyIndex } from '../src/api.js';
+import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isPricedCommission, least, roundRate, z, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
 
 interface EffortPay {
   reward: PricedCommissionLine;
@@ -39,7 +39,7 @@ compensation:
     },
   },
   check({ index, strategy, options, report }) {
-    const months = (economics: DealEconomics) => economics.salesCycleDays / options.days_per_month;
+    const months = (economics: DealEconomics) => cycleMonths(economics, options.days_per_month);
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation') continue;
       const byMetric = new Map<string, EffortPay[]>();
@@ -79,7 +79,7 @@ function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: numb
   if (!isPricedCommission(reward)) return undefined;
   const economics = dealEconomics(index, reward.segment);
   if (!economics) return undefined;
-  return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
+  return { reward, economics, monthly: commissionPerMonth(reward.rate, economics, daysPerMonth) };
 }
 
 function describe(pay: EffortPay): string {

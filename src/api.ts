@@ -8,7 +8,7 @@ export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
 export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
-export { dealEconomics, type DealEconomics } from './payout/deal-economics.js';
+export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
 export { DEFAULT_LEVELS, paysPerDeal, simulatePlan } from './payout/rational-choice.js';
 export type { ChoicePoint, ChoiceStatus, LevelWinner, PlanSimulation, SimulatedChoice, SimulationOptions, Verdict } from './payout/rational-choice.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
