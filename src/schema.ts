@@ -105,12 +105,25 @@ export const SegmentFocus = z.strictObject({
   metrics: IdList('[new-arr, net-retention]').optional(),
 });
 
+/** One metric the strategy wants more of than another, while still wanting both. */
+export const Preference = z.strictObject({
+  metric: Id.describe('The metric the priority prefers, such as annual-contract-arr.'),
+  over: Id.describe('The metric it is preferred over, still wanted but less, such as monthly-contract-arr.'),
+});
+
 export const Priority = z.strictObject({
   id: Id,
   statement: Text.optional(),
   ...Described,
   favor: SegmentFocus.optional(),
   deprioritize: SegmentFocus.optional(),
+  prefer: z
+    .array(Preference, { error: 'write a list such as [{ metric: annual-contract-arr, over: monthly-contract-arr }]' })
+    .optional()
+    .describe(
+      'Metrics this priority wants more than another without deprioritizing the other (annual over monthly contracts): ' +
+        'an instrument that rewards both must pay the preferred one more.',
+    ),
 });
 
 export const Strategy = z.strictObject({
@@ -135,6 +148,9 @@ export const Team = z.strictObject({
   kind: TeamKind.optional(),
   customer_facing: z.boolean().optional(),
   hands_off_to: IdList('[implementation, customer-success]').optional(),
+  leads: IdList('[sales, sales-development]')
+    .optional()
+    .describe('The teams this team manages: paid on their shared result, a leader is accountable for it, not a free rider on it.'),
 });
 
 export const MetricType = z.enum(['outcome', 'output', 'activity', 'quality', 'speed', 'behavior']);
@@ -148,12 +164,22 @@ export const Metric = z.strictObject({
   segmented: z.boolean().optional(),
   proxy_for: IdList('[new-arr]').optional(),
   vanity: z.boolean().optional(),
+  nets_churn: z
+    .boolean()
+    .optional()
+    .describe(
+      'The metric subtracts what customers take away (net growth of a book of accounts, net revenue retention): ' +
+        'a lost customer lowers it, so it is its own retention guard.',
+    ),
 });
 
 /** What every reward line may say besides its own keys: the customer segment it pays on. */
 const RewardLine = {
   segment: Id.optional(),
   description: Text.optional(),
+  accounts: Text.optional().describe(
+    'The named accounts or territory this line is limited to, such as "Tier 1 customers": a line scoped this way tells customers apart as a segment does.',
+  ),
 };
 
 export const CommissionLine = z.strictObject({
@@ -200,6 +226,12 @@ export const KeyResult = z.strictObject({
   metric: Id,
   ...RewardLine,
   target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional(),
+  guardrail: z
+    .boolean()
+    .optional()
+    .describe(
+      'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
+    ),
 });
 
 export const OkrSet = z.strictObject({
@@ -269,6 +301,7 @@ export type Lever = (typeof INSTRUMENT_SECTIONS)[number];
 export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
 export type StrategyT = z.output<typeof Strategy>;
 export type PriorityT = z.output<typeof Priority>;
+export type PreferenceT = z.output<typeof Preference>;
 export type SegmentT = z.output<typeof Segment>;
 export type TeamT = z.output<typeof Team>;
 export type MetricT = z.output<typeof Metric>;
