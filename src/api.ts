@@ -4,6 +4,7 @@
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
 export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, OldFocus, DealEconomics, FocusStatus, Stance } from './engine/policy-index.js';
+export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';

@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { SCHEMA_URL } from './project.js';
+import { checkPlanPayout, Currency, definePayoutSchemas } from './payout/schema.js';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -185,7 +186,8 @@ const RewardLine = {
 export const CommissionLine = z.strictObject({
   metric: Id,
   ...RewardLine,
-  rate: Fraction,
+  // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
+  rate: Fraction.optional(),
 });
 
 export const BonusComponent = z.strictObject({
@@ -195,8 +197,12 @@ export const BonusComponent = z.strictObject({
   shared_with: IdList('[customer-success]').optional(),
 });
 
+/** The quota-plan pieces (quotas, curve, credit, SPIFFs, ramp…), built from the primitives above. */
+const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
+
 export const Clawback = z.strictObject({
   months: PositiveInteger('clawback months'),
+  triggers: Payout.ClawbackTriggers.optional(),
 });
 
 export const Deferral = z.strictObject({
@@ -220,7 +226,8 @@ export const CompensationPlan = z.strictObject({
   bonus: z.array(BonusComponent).optional(),
   clawback: Clawback.optional(),
   deferral: Deferral.optional(),
-});
+  ...Payout.planKeys,
+}).superRefine(checkPlanPayout);
 
 export const KeyResult = z.strictObject({
   metric: Id,
@@ -286,6 +293,7 @@ const sections = {
 export const PolicyDocumentSchema = z.strictObject({
   version: z.literal(1, { error: 'this tool reads format version 1: write version: 1' }),
   organization: Text.optional(),
+  currency: Currency.optional(),
   strategy: Strategy.optional(),
   ...sections,
 });
@@ -315,12 +323,22 @@ export type CriterionT = z.output<typeof Criterion>;
 export type RecognitionProgramT = z.output<typeof RecognitionProgram>;
 export type AwardT = z.output<typeof Award>;
 export type WaiverT = z.output<typeof Waiver>;
+export type QuotaT = z.output<typeof Payout.Quota>;
+export type CurveT = z.output<typeof Payout.Curve>;
+export type TierT = z.output<typeof Payout.Tier>;
+export type CapT = z.output<typeof Payout.Cap>;
+export type CreditT = z.output<typeof Payout.Credit>;
+export type SpiffT = z.output<typeof Payout.Spiff>;
+export type RampStepT = z.output<typeof Payout.RampStep>;
+export type GuaranteeT = z.output<typeof Payout.Guarantee>;
 export type InstrumentT = CompensationPlanT | OkrSetT | PromotionLadderT | RecognitionProgramT;
 
 /** The merged policy: every document's sections concatenated, exactly one strategy. */
 export interface Policy {
   version: 1;
   organization?: string;
+  /** ISO 4217 code of every amount, when the policy says. */
+  currency?: string;
   strategy: StrategyT;
   segments: SegmentT[];
   teams: TeamT[];

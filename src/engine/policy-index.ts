@@ -17,6 +17,7 @@ import type {
   SegmentT,
   TeamT,
 } from '../schema.js';
+import { lineRate, PlanPayout } from '../payout/model.js';
 import { compareIds, least, sortedIds } from './order.js';
 
 export interface InstrumentInfo {
@@ -276,6 +277,18 @@ export class PolicyIndex {
     return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
   }
 
+  /** What a compensation plan pays for a year's bookings (quota, curve, credit, SPIFFs), built once per plan. */
+  payoutOf(plan: CompensationPlanT): PlanPayout {
+    let payout = this.payouts.get(plan);
+    if (!payout) {
+      payout = new PlanPayout(plan, (segment) => this.dealEconomics(segment)?.avgDealSize);
+      this.payouts.set(plan, payout);
+    }
+    return payout;
+  }
+
+  private readonly payouts = new Map<CompensationPlanT, PlanPayout>();
+
   /** Whether any reward of any lever is on a metric or segment `priority` favors: what makes it more than words. */
   isServed(priority: PriorityT): boolean {
     return (
@@ -490,7 +503,8 @@ export class PolicyIndex {
     switch (lever) {
       case 'compensation': {
         const plan = node as CompensationPlanT;
-        for (const line of plan.commission ?? []) add('commission', line, line.rate);
+        // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
+        for (const line of plan.commission ?? []) add('commission', line, line.rate ?? lineRate(plan, line));
         for (const line of plan.bonus ?? []) {
           add('bonus', line, undefined, line.weight, line.shared_with);
           this.referList('team', line.shared_with);

@@ -223,7 +223,7 @@ function interpretFile<Source extends PolicySource>(
   return valid ? { kind: 'policy', documents } : { kind: 'invalid', diagnostics };
 }
 
-const KNOWN_TOP_KEYS = new Set(['organization', 'strategy', ...LIST_SECTIONS]);
+const KNOWN_TOP_KEYS = new Set(['organization', 'currency', 'strategy', ...LIST_SECTIONS]);
 
 /**
  * A scanned YAML file is part of the policy when it has a top-level `version` key, unless it is
@@ -338,6 +338,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
   let strategy: { value: StrategyT; source: PolicySource } | undefined;
   let organization: { value: string; source: PolicySource } | undefined;
+  let currency: { value: string; source: PolicySource } | undefined;
 
   for (const { source, value } of documents) {
     provenance.record(value, source);
@@ -362,6 +363,16 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
       }
       organization ??= { value: value.organization, source };
     }
+    if (value.currency !== undefined) {
+      if (currency && currency.value !== value.currency) {
+        diagnostics.push({
+          ...source.locate(['currency']),
+          message: `currency ${value.currency} differs from ${currency.value} in ${currency.source.file}: every amount of a policy is in one currency; convert the amounts and write currency: ${currency.value}`,
+          source: 'policy',
+        });
+      }
+      currency ??= { value: value.currency, source };
+    }
     for (const name of LIST_SECTIONS) {
       const section = value[name];
       if (!section) continue;
@@ -383,6 +394,7 @@ function mergeDocuments(documents: ValidDocument[]): Merged {
   const policy = {
     version: 1,
     organization: organization?.value,
+    ...(currency && { currency: currency.value }),
     strategy: strategy?.value ?? { priorities: [] },
     ...lists,
   } as Policy;

@@ -216,6 +216,14 @@ const NOUNS: Record<string, string> = {
   recognition: 'a recognition program',
   awards: 'an award',
   waivers: 'a waiver',
+  quotas: 'a quota',
+  curve: 'the attainment curve',
+  tiers: 'a tier',
+  cap: 'a cap',
+  credit: 'a credit multiplier',
+  spiffs: 'a SPIFF',
+  ramp: 'a ramp step',
+  guarantee: 'a guarantee',
 };
 
 /** "a commission line", "the policy file": what the object at `path` is, in the user's words. */
@@ -247,6 +255,12 @@ const EXAMPLES: Record<string, string> = {
   deferral: '{ share: 0.3, months: 6 }',
   sales_cycle_days: '210',
   avg_deal_size: '120000',
+  amount: '1200000',
+  multiplier: '1.5',
+  from: '1',
+  quota_share: '0.5',
+  ote: '180000',
+  currency: 'USD',
 };
 
 type SchemaNode = z.core.$ZodType;

@@ -1,0 +1,270 @@
+/**
+ * What a compensation plan pays for a year's bookings, by metric and segment: a stylized model whose
+ * every number can be checked by hand.
+ *
+ * - A booking earns quota credit: its amount times every credit multiplier that matches its metric
+ *   and segment (annual prepaid 1.25×…). Credited dollars count toward quota and are paid on.
+ * - A booking is measured against the plan's quota on its metric and segment (else the quota on its
+ *   metric for every segment). Attainment = credited bookings ÷ the year's quota; bookings are taken
+ *   as spread evenly over the year, so a quarterly quota sees a quarter of them each quarter.
+ * - Its rate is its commission line's rate, else the base rate: target variable pay (ote ×
+ *   variable_share, times the quota's weight) ÷ the year's quota.
+ * - Dollars of several rates on one quota climb the curve best-paid first.
+ * - The curve: nothing below the threshold (once reached, every dollar from the first is paid); each
+ *   tier's multiplier applies to the dollars inside the tier (1 below the first tier); a retroactive
+ *   tier, once reached, re-prices every dollar below it at its own multiplier; nothing is paid on
+ *   attainment above the cap, and no quota pays more than its cap amount per period.
+ * - Bookings of a metric with no quota are paid their line's rate, without a curve.
+ * - SPIFFs and kickers pay on top, when the date falls within their dates: an amount per deal, a rate
+ *   of each deal's bookings, or an amount once (on the first deal, or on reaching `at`).
+ * Ramps and guarantees are not modelled: the model is a seller past the ramp.
+ */
+import type { CommissionLineT, CompensationPlanT, CreditT, CurveT, QuotaT, SpiffT } from '../schema.js';
+import { MONTHS_IN, quotaFor } from './schema.js';
+
+/** A year's bookings of one metric (and segment), optionally with the number of deals. */
+export interface Booking {
+  metric: string;
+  segment?: string;
+  amount: number;
+  /** Number of deals; without it, amount ÷ the segment's average deal size (for per-deal SPIFFs). */
+  deals?: number;
+}
+
+export interface PayoutOptions {
+  /** The day the bookings close, YYYY-MM-DD: SPIFFs pay when it falls within their dates. Without it, only undated SPIFFs pay. */
+  date?: string;
+}
+
+export interface QuotaPayout {
+  quota: QuotaT;
+  /** Credited bookings measured against the quota. */
+  credited: number;
+  /** Credited bookings ÷ the year's quota (1 = 100%). */
+  attainment: number;
+  pay: number;
+}
+
+export interface SpiffPayout {
+  spiff: SpiffT;
+  pay: number;
+}
+
+export interface Payout {
+  /** Everything the bookings pay: commission on quotas, commission without a quota, SPIFFs. */
+  total: number;
+  quotas: QuotaPayout[];
+  /** Commission of metrics that have no quota (flat rate, no curve). */
+  flat: number;
+  spiffs: SpiffPayout[];
+}
+
+const EPSILON = 1e-9;
+
+/** Target variable pay of a plan per year (ote × variable_share), when it gives both. */
+export function targetVariablePay(plan: CompensationPlanT): number | undefined {
+  return plan.ote !== undefined && plan.variable_share !== undefined ? plan.ote * plan.variable_share : undefined;
+}
+
+/** The quota amount for a year. */
+export function annualQuota(quota: QuotaT): number {
+  return quota.amount * (12 / MONTHS_IN[quota.period]);
+}
+
+/** The share of target variable pay riding on `quota`: its weight, else an equal part of what weighted quotas leave. */
+export function quotaWeight(plan: CompensationPlanT, quota: QuotaT): number {
+  if (quota.weight !== undefined) return quota.weight;
+  const quotas = plan.quotas ?? [];
+  const unweighted = quotas.filter((other) => other.weight === undefined).length;
+  const given = quotas.reduce((sum, other) => sum + (other.weight ?? 0), 0);
+  return Math.max(0, 1 - given) / Math.max(1, unweighted);
+}
+
+/** Base rate of a quota: target variable pay × weight ÷ the year's quota; undefined without ote and variable_share. */
+export function baseRate(plan: CompensationPlanT, quota: QuotaT): number | undefined {
+  const target = targetVariablePay(plan);
+  return target === undefined ? undefined : (target * quotaWeight(plan, quota)) / annualQuota(quota);
+}
+
+/** The commission line paying bookings of `metric` and `segment`: the one on the segment, else the one on every segment. */
+export function commissionLineFor(plan: CompensationPlanT, metric: string, segment: string | undefined): CommissionLineT | undefined {
+  const lines = plan.commission ?? [];
+  return lines.find((line) => line.metric === metric && line.segment !== undefined && line.segment === segment) ?? lines.find((line) => line.metric === metric && line.segment === undefined);
+}
+
+/**
+ * The rate a commission line pays: its own, else the base rate of the quota it is measured against
+ * (what the linter uses everywhere a rate is used).
+ */
+export function lineRate(plan: CompensationPlanT, line: CommissionLineT): number | undefined {
+  if (line.rate !== undefined) return line.rate;
+  const quota = quotaFor(plan.quotas ?? [], line.metric, line.segment);
+  return quota && baseRate(plan, quota);
+}
+
+/**
+ * ∫₀ᴬ of the curve's multiplier, in units of attainment: what one dollar of base rate per dollar of
+ * quota earns at attainment A, before the threshold, cap and retroactive tiers.
+ */
+function multiplierIntegral(curve: CurveT | undefined, attainment: number): number {
+  const tiers = curve?.tiers ?? [];
+  let total = 0;
+  let from = 0;
+  let multiplier = 1;
+  for (const tier of tiers) {
+    if (tier.from >= attainment) break;
+    total += (tier.from - from) * multiplier;
+    from = tier.from;
+    multiplier = tier.multiplier;
+  }
+  return total + (attainment - from) * multiplier;
+}
+
+/**
+ * The curve at attainment A, as G(x): what the dollars of quota from 0 to x (x ≤ A, in units of
+ * attainment) earn per dollar of base rate. The threshold, a retroactive tier reached and the
+ * attainment cap depend on A; the tiers' multipliers apply to the dollars inside them.
+ */
+export function curveAt(curve: CurveT | undefined, attainment: number): (position: number) => number {
+  if (attainment <= 0 || (curve?.threshold !== undefined && attainment + EPSILON < curve.threshold)) return () => 0;
+  const cap = curve?.cap?.attainment ?? Number.POSITIVE_INFINITY;
+  const plain = (position: number) => multiplierIntegral(curve, Math.min(position, cap));
+  const retroactive = [...(curve?.tiers ?? [])].reverse().find((tier) => tier.retroactive && attainment + EPSILON >= tier.from);
+  if (!retroactive) return plain;
+  // Every dollar below the retroactive tier is re-priced at its multiplier; the dollars above keep theirs.
+  const below = plain(retroactive.from);
+  return (position) => (position <= retroactive.from ? position * retroactive.multiplier : retroactive.from * retroactive.multiplier + plain(position) - below);
+}
+
+/** What the curve pays at attainment A per dollar of base rate, as a multiple of quota: rate × quota × curveFactor(A) is the pay of one rate. */
+export function curveFactor(curve: CurveT | undefined, attainment: number): number {
+  return curveAt(curve, attainment)(attainment);
+}
+
+/** The product of the credit multipliers matching a booking (1 when none does). */
+export function creditMultiplier(credits: readonly CreditT[] | undefined, metric: string, segment: string | undefined): number {
+  let product = 1;
+  for (const credit of credits ?? []) {
+    if ((credit.metric === undefined || credit.metric === metric) && (credit.segment === undefined || credit.segment === segment)) product *= credit.multiplier;
+  }
+  return product;
+}
+
+/**
+ * Dollars of several rates on one quota climb the curve best-paid first: then more bookings never
+ * pay less (a dollar added anywhere only moves better-paid dollars down the curve).
+ */
+function piecesPay(pieces: { credited: number; rate: number }[], yearlyQuota: number, curve: (position: number) => number): number {
+  const ordered = pieces.length > 1 ? [...pieces].sort((a, b) => b.rate - a.rate) : pieces;
+  let pay = 0;
+  let position = 0;
+  for (const piece of ordered) {
+    const next = position + piece.credited / yearlyQuota;
+    pay += piece.rate * yearlyQuota * (curve(next) - curve(position));
+    position = next;
+  }
+  return pay;
+}
+
+function isWithin(spiff: SpiffT, date: string | undefined): boolean {
+  if (spiff.start === undefined && spiff.end === undefined) return true;
+  if (date === undefined) return false;
+  return (spiff.start === undefined || spiff.start <= date) && (spiff.end === undefined || date <= spiff.end);
+}
+
+/** A plan ready to price bookings; build it once per plan (`PolicyIndex.payoutOf`). */
+export class PlanPayout {
+  /** Target variable pay per year, when the plan gives ote and variable_share. */
+  readonly targetVariable: number | undefined;
+  /** The metrics the plan pays commission on: its quotas' and its commission lines'. */
+  readonly metrics: readonly string[];
+
+  constructor(
+    readonly plan: CompensationPlanT,
+    /** A segment's average deal size, for per-deal SPIFFs when a booking does not count its deals. */
+    private readonly dealSize: (segment: string | undefined) => number | undefined = () => undefined,
+  ) {
+    this.targetVariable = targetVariablePay(plan);
+    this.metrics = [...new Set([...(plan.quotas ?? []).map((quota) => quota.metric), ...(plan.commission ?? []).map((line) => line.metric)])];
+  }
+
+  /** The quota bookings of `metric` and `segment` count toward, if any. */
+  quotaOf(metric: string, segment: string | undefined): QuotaT | undefined {
+    return quotaFor(this.plan.quotas ?? [], metric, segment);
+  }
+
+  /** The rate bookings of `metric` and `segment` earn before the curve; undefined when the plan does not pay them. */
+  rateOf(metric: string, segment: string | undefined): number | undefined {
+    const line = commissionLineFor(this.plan, metric, segment);
+    if (line) return lineRate(this.plan, line);
+    const quota = this.quotaOf(metric, segment);
+    return quota && baseRate(this.plan, quota);
+  }
+
+  /** Whether the plan pays bookings of `metric` and `segment` at all (a line or a quota covers them). */
+  pays(metric: string, segment: string | undefined): boolean {
+    return commissionLineFor(this.plan, metric, segment) !== undefined || this.quotaOf(metric, segment) !== undefined;
+  }
+
+  /** Quota credit per dollar booked of `metric` and `segment`. */
+  creditOf(metric: string, segment: string | undefined): number {
+    return creditMultiplier(this.plan.credit, metric, segment);
+  }
+
+  /** What `bookings` (a year's) pay under the plan. */
+  pay(bookings: readonly Booking[], options: PayoutOptions = {}): Payout {
+    const pools = new Map<QuotaT, { credited: number; pieces: { credited: number; rate: number }[] }>();
+    let flat = 0;
+    for (const booking of bookings) {
+      if (!(booking.amount > 0)) continue;
+      const rate = this.rateOf(booking.metric, booking.segment);
+      if (rate === undefined) continue;
+      const credited = booking.amount * this.creditOf(booking.metric, booking.segment);
+      const quota = this.quotaOf(booking.metric, booking.segment);
+      if (!quota) {
+        flat += credited * rate;
+        continue;
+      }
+      const pool = pools.get(quota) ?? { credited: 0, pieces: [] };
+      pool.credited += credited;
+      pool.pieces.push({ credited, rate });
+      pools.set(quota, pool);
+    }
+    const quotas: QuotaPayout[] = [];
+    for (const [quota, pool] of pools) {
+      const yearly = annualQuota(quota);
+      const attainment = pool.credited / yearly;
+      let pay = piecesPay(pool.pieces, yearly, curveAt(this.plan.curve, attainment));
+      const capAmount = this.plan.curve?.cap?.amount;
+      if (capAmount !== undefined) pay = Math.min(pay, capAmount * (12 / MONTHS_IN[quota.period]));
+      quotas.push({ quota, credited: pool.credited, attainment, pay });
+    }
+    const spiffs = (this.plan.spiffs ?? []).filter((spiff) => isWithin(spiff, options.date)).map((spiff) => ({ spiff, pay: this.spiffPay(spiff, bookings, quotas) }));
+    const total = quotas.reduce((sum, quota) => sum + quota.pay, 0) + flat + spiffs.reduce((sum, spiff) => sum + spiff.pay, 0);
+    return { total, quotas, flat, spiffs };
+  }
+
+  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[]): number {
+    const matching = bookings.filter(
+      (booking) =>
+        booking.amount > 0 &&
+        (spiff.metric === undefined ? this.metrics.includes(booking.metric) : booking.metric === spiff.metric) &&
+        (spiff.segment === undefined || booking.segment === spiff.segment),
+    );
+    if (spiff.per === 'once') {
+      if (spiff.at === undefined) return matching.length > 0 ? (spiff.amount ?? 0) : 0;
+      const measured = quotas.find((paid) => (spiff.metric === undefined || paid.quota.metric === spiff.metric) && (spiff.segment === undefined || paid.quota.segment === undefined || paid.quota.segment === spiff.segment));
+      return measured && measured.attainment + EPSILON >= spiff.at ? (spiff.amount ?? 0) : 0;
+    }
+    let pay = 0;
+    for (const booking of matching) {
+      if (spiff.rate !== undefined) pay += booking.amount * spiff.rate;
+      else {
+        const size = this.dealSize(booking.segment);
+        const deals = booking.deals ?? (size ? booking.amount / size : 0);
+        pay += deals * (spiff.amount ?? 0);
+      }
+    }
+    return pay;
+  }
+}

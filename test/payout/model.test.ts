@@ -1,0 +1,200 @@
+/**
+ * The payout model: worked examples computed by hand, and the properties every curve must keep
+ * (never negative, never lower for more bookings, continuous except at thresholds, retroactive tiers
+ * and one-time bonuses).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PlanPayout, type Booking } from '../../src/payout/model.js';
+import { CompensationPlan } from '../../src/schema.js';
+
+/** A plan as the loader would read it (defaults applied, values checked). */
+function plan(fields: Record<string, unknown>) {
+  return CompensationPlan.parse({ id: 'ae-2026', ...fields });
+}
+
+const sale = (amount: number, segment?: string, deals?: number): Booking => ({ metric: 'new-arr', segment, amount, deals });
+
+/** OTE 200,000 at 50% variable on a 1,000,000 yearly quota: target variable 100,000, base rate 10%. */
+const FIFTY_FIFTY = { ote: 200000, variable_share: 0.5, quotas: [{ metric: 'new-arr', amount: 1000000 }] };
+
+describe('worked examples, computed by hand', () => {
+  it('a 50/50 plan with a 50% threshold, a 1.5× accelerator above quota and a 200% cap', () => {
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, curve: { threshold: 0.5, tiers: [{ from: 1, multiplier: 1.5 }], cap: { attainment: 2 } } }));
+    expect(payout.rateOf('new-arr', undefined)).toBeCloseTo(0.1, 12);
+    // Below the threshold nothing is paid.
+    expect(payout.pay([sale(400000)]).total).toBe(0);
+    // At the threshold every dollar from the first: 500,000 × 10%.
+    expect(payout.pay([sale(500000)]).total).toBeCloseTo(50000, 6);
+    expect(payout.pay([sale(1000000)]).total).toBeCloseTo(100000, 6);
+    // 1,000,000 × 10% + 200,000 × 10% × 1.5.
+    expect(payout.pay([sale(1200000)]).total).toBeCloseTo(130000, 6);
+    // Nothing above 200%: 100,000 + 1,000,000 × 15%.
+    expect(payout.pay([sale(2500000)]).total).toBeCloseTo(250000, 6);
+    expect(payout.pay([sale(1200000)]).quotas[0]!.attainment).toBeCloseTo(1.2, 12);
+  });
+
+  it('a retroactive tier re-prices every dollar from the first once reached', () => {
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, curve: { tiers: [{ from: 1, multiplier: 1.5, retroactive: true }] } }));
+    // One dollar short: 999,999 × 10%.
+    expect(payout.pay([sale(999999)]).total).toBeCloseTo(99999.9, 6);
+    // The dollar that reaches quota: 1,000,000 × 15%, 50,000.1 more for one dollar.
+    expect(payout.pay([sale(1000000)]).total).toBeCloseTo(150000, 6);
+    // Above it: 150,000 + 100,000 × 15%.
+    expect(payout.pay([sale(1100000)]).total).toBeCloseTo(165000, 6);
+  });
+
+  it('a credit multiplier counts a dollar as more toward quota and pay', () => {
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, curve: { tiers: [{ from: 1, multiplier: 2 }] }, credit: [{ segment: 'enterprise', multiplier: 1.25 }] }));
+    // 800,000 enterprise × 1.25 = 1,000,000 credited: 100% of quota, 100,000.
+    const enterprise = payout.pay([sale(800000, 'enterprise')]);
+    expect(enterprise.quotas[0]!.attainment).toBeCloseTo(1, 12);
+    expect(enterprise.total).toBeCloseTo(100000, 6);
+    // 960,000 × 1.25 = 1,200,000: 100,000 + 200,000 × 10% × 2.
+    expect(payout.pay([sale(960000, 'enterprise')]).total).toBeCloseTo(140000, 6);
+    // SMB gets no credit: 800,000 × 10%.
+    expect(payout.pay([sale(800000, 'smb')]).total).toBeCloseTo(80000, 6);
+  });
+
+  it('a SPIFF pays within its dates and not outside them', () => {
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ segment: 'smb', amount: 500, start: '2026-04-01', end: '2026-06-30' }] }), (segment) => (segment === 'smb' ? 8000 : undefined));
+    // 80,000 of SMB in 10 deals: 8,000 commission + 10 × 500.
+    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-05-15' }).total).toBeCloseTo(13000, 6);
+    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-06-30' }).total).toBeCloseTo(13000, 6);
+    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-07-01' }).total).toBeCloseTo(8000, 6);
+    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-03-31' }).total).toBeCloseTo(8000, 6);
+    // Without a count of deals, the segment's average deal size gives it: 80,000 ÷ 8,000 = 10.
+    expect(payout.pay([sale(80000, 'smb')], { date: '2026-05-15' }).total).toBeCloseTo(13000, 6);
+    // Enterprise deals do not qualify.
+    expect(payout.pay([sale(80000, 'enterprise', 1)], { date: '2026-05-15' }).total).toBeCloseTo(8000, 6);
+  });
+
+  it('a kicker on reaching quota is a step bonus', () => {
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ kind: 'kicker', amount: 5000, per: 'once', at: 1 }] }));
+    expect(payout.pay([sale(999000)]).total).toBeCloseTo(99900, 6);
+    expect(payout.pay([sale(1000000)]).total).toBeCloseTo(105000, 6);
+  });
+
+  it('a cap amount per quarter caps each quarter of a quarterly quota', () => {
+    // 250,000 a quarter is 1,000,000 a year; 30,000 a quarter is 120,000 a year.
+    const payout = new PlanPayout(
+      plan({ ...FIFTY_FIFTY, quotas: [{ metric: 'new-arr', amount: 250000, period: 'quarter' }], curve: { tiers: [{ from: 1, multiplier: 1.5 }], cap: { amount: 30000 } } }),
+    );
+    expect(payout.pay([sale(1100000)]).total).toBeCloseTo(115000, 6);
+    // Uncapped it would be 100,000 + 500,000 × 15% = 175,000.
+    expect(payout.pay([sale(1500000)]).total).toBeCloseTo(120000, 6);
+  });
+
+  it('lines of different rates on one quota: the better-paid dollars climb the curve first', () => {
+    const payout = new PlanPayout(
+      plan({
+        quotas: [{ metric: 'new-arr', amount: 1000000 }],
+        curve: { cap: { attainment: 1 } },
+        commission: [
+          { metric: 'new-arr', segment: 'enterprise', rate: 0.12 },
+          { metric: 'new-arr', segment: 'smb', rate: 0.06 },
+        ],
+      }),
+    );
+    // 600,000 enterprise × 12% + the 400,000 of SMB left under the cap × 6%.
+    expect(payout.pay([sale(600000, 'smb'), sale(600000, 'enterprise')]).total).toBeCloseTo(96000, 6);
+  });
+
+  it('a metric without a quota pays its flat rate, and an omitted rate is the base rate', () => {
+    const payout = new PlanPayout(
+      plan({
+        ...FIFTY_FIFTY,
+        commission: [{ metric: 'new-arr' }, { metric: 'renewals', rate: '3%' }],
+      }),
+    );
+    expect(payout.rateOf('new-arr', 'smb')).toBeCloseTo(0.1, 12);
+    expect(payout.pay([sale(500000), { metric: 'renewals', amount: 100000 }]).total).toBeCloseTo(53000, 6);
+    expect(payout.pay([{ metric: 'other', amount: 100000 }]).total).toBe(0);
+  });
+
+  it('quota weights split target variable pay: 100,000 × 0.6 ÷ 1,000,000 and 100,000 × 0.4 ÷ 200,000', () => {
+    const payout = new PlanPayout(
+      plan({
+        ote: 200000,
+        variable_share: 0.5,
+        quotas: [
+          { metric: 'new-arr', amount: 1000000, weight: 0.6 },
+          { metric: 'renewals', amount: 50000, period: 'quarter' },
+        ],
+      }),
+    );
+    expect(payout.rateOf('new-arr', undefined)).toBeCloseTo(0.06, 12);
+    expect(payout.rateOf('renewals', undefined)).toBeCloseTo(0.2, 12);
+  });
+});
+
+// --- Properties over random curves ---
+
+const attainment = fc.double({ min: 0.05, max: 3, noNaN: true });
+
+/** A random valid curve: sorted tiers, a threshold at or below the first, a cap above the last; retroactive tiers only where they cannot lower pay. */
+const curveArb = fc
+  .record({
+    threshold: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    starts: fc.uniqueArray(attainment, { maxLength: 4 }),
+    multipliers: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    retroactive: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    cap: fc.option(fc.oneof(fc.record({ attainment: fc.double({ min: 0.5, max: 4, noNaN: true }) }), fc.record({ amount: fc.double({ min: 1000, max: 500000, noNaN: true }) })), { nil: undefined }),
+  })
+  .map(({ threshold, starts, multipliers, retroactive, cap }) => ({
+    threshold,
+    tiers: [...starts].sort((a, b) => a - b).map((from, index) => ({ from, multiplier: multipliers[index]!, retroactive: retroactive[index]! })),
+    cap,
+  }))
+  .filter((curve) => CompensationPlan.safeParse({ id: 'p', curve }).success);
+
+const bookingArb = fc.record({
+  metric: fc.constantFrom('new-arr', 'renewals'),
+  segment: fc.constantFrom('enterprise', 'smb', undefined),
+  amount: fc.double({ min: 0, max: 3000000, noNaN: true }),
+});
+
+function randomPlan(curve: unknown, withSteps: boolean) {
+  return plan({
+    ote: 200000,
+    variable_share: 0.5,
+    quotas: [{ metric: 'new-arr', amount: 1000000 }],
+    curve,
+    credit: [{ segment: 'enterprise', multiplier: 1.25 }],
+    commission: [
+      { metric: 'new-arr', segment: 'enterprise', rate: 0.12 },
+      { metric: 'new-arr', segment: 'smb' },
+      { metric: 'renewals', rate: 0.03 },
+    ],
+    spiffs: withSteps ? [{ segment: 'smb', amount: 400, per: 'deal' }, { amount: 5000, per: 'once', at: 1 }] : [{ segment: 'smb', rate: 0.01 }],
+  });
+}
+
+describe('properties of every curve', () => {
+  it('never negative, and never lower for more bookings', () => {
+    fc.assert(
+      fc.property(curveArb, fc.array(bookingArb, { maxLength: 5 }), bookingArb, fc.boolean(), (curve, bookings, extra, withSteps) => {
+        const payout = new PlanPayout(randomPlan(curve, withSteps), (segment) => (segment === 'smb' ? 8000 : 90000));
+        const before = payout.pay(bookings).total;
+        const after = payout.pay([...bookings, extra]).total;
+        expect(before).toBeGreaterThanOrEqual(0);
+        expect(after).toBeGreaterThanOrEqual(before - 1e-6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('continuous (one more dollar pays at most the highest rate × multiplier × credit) without thresholds, retroactive tiers or step bonuses', () => {
+    fc.assert(
+      fc.property(curveArb, bookingArb, (curve, booking) => {
+        const smooth = { ...curve, threshold: undefined, tiers: curve.tiers.map((tier) => ({ ...tier, retroactive: false })) };
+        const payout = new PlanPayout(randomPlan(smooth, false));
+        const step = 1;
+        const jump = payout.pay([{ ...booking, amount: booking.amount + step }]).total - payout.pay([booking]).total;
+        // Highest rate 12% (or the 10% base rate + 1% SPIFF) × highest multiplier 3 × credit 1.25.
+        expect(Math.abs(jump)).toBeLessThanOrEqual(step * 0.12 * 3 * 1.25 + 0.011 + 1e-6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
