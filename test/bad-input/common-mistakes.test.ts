@@ -48,7 +48,7 @@ describe.concurrent('common mistakes say what to write instead', () => {
     expectUntrusted(
       await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    commission:', '      - { metric: new-arr }') }),
       'policy.yaml:5:9',
-      'a commission line has no "rate": add it, such as rate: "8%"',
+      'commission: a commission line has no "rate": add it, such as rate: "8%", or give the plan ote, variable_share and a quota on new-arr so that the rate is target variable pay ÷ quota',
     );
   });
 
