@@ -6,8 +6,8 @@
  * policy fails here until someone reviews it.
  *
  * To re-record after an intended change: REAL_POLICIES_RECORD=1 npx vitest run test/real-policies.test.ts
- * keeps the verdicts of findings that did not move and marks new ones "unreviewed", which fails
- * until a verdict is written.
+ * keeps the verdicts of findings whose message did not change (wherever they moved) and marks new
+ * ones "unreviewed", which fails until a verdict is written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,11 +57,13 @@ function readRecord(name: string): Record | undefined {
 }
 
 function rerecord(name: string, findings: readonly Finding[], previous: Record | undefined): void {
-  const reviewed = new Map((previous?.findings ?? []).map((finding) => [key(finding), finding]));
+  // A verdict follows its finding when lines move (same rule and message), or stays at its place.
+  const byMessage = new Map((previous?.findings ?? []).map((finding) => [`${finding.rule} ${finding.message ?? ''}`, finding]));
+  const byPlace = new Map((previous?.findings ?? []).map((finding) => [key(finding), finding]));
   const record: Record = {
     policy: name,
     findings: findings.map((finding) => {
-      const before = reviewed.get(key(finding));
+      const before = byMessage.get(`${finding.rule} ${finding.message}`) ?? byPlace.get(key(finding));
       return {
         rule: finding.rule,
         line: finding.line,
