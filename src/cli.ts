@@ -10,12 +10,13 @@ import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerSchema } from './commands/schema.js';
+import { registerSimulate } from './commands/simulate.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { VERSION } from './project.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix, registerSimulate, registerSchema];
 
 const EXAMPLES = `
 Examples:

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lint, type LintOptions, type LintResult } from '../src/index.js';
+import { BASE_POLICY } from '../src/testing/index.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'incentive-lint.js');
@@ -64,32 +65,8 @@ export function findingsOf(result: LintResult, rule: string) {
     .map(({ line, column, message, fix, severity }) => ({ line, column, severity, message, fix }));
 }
 
-/**
- * A small valid policy to build rule tests on: strategy favoring enterprise and enterprise-arr,
- * deprioritizing smb and velocity. Append sections with `policyWith(...)`.
- */
-export const BASE_POLICY = `version: 1
-organization: Test Co
-strategy:
-  name: Enterprise-first
-  announced: 2026-03-02
-  priorities:
-    - id: enterprise-growth
-      statement: Win enterprise accounts
-      favor: { segments: [enterprise], metrics: [enterprise-arr] }
-      deprioritize: { segments: [smb], metrics: [velocity] }
-segments:
-  - { id: enterprise, sales_cycle_days: 210, avg_deal_size: 120000 }
-  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }
-teams:
-  - { id: sales, kind: revenue, customer_facing: true }
-  - { id: engineering, kind: non-revenue }
-metrics:
-  - { id: new-arr, type: outcome, perspective: financial, segmented: true }
-  - { id: enterprise-arr, type: outcome, perspective: financial, segmented: true }
-  - { id: velocity, type: speed, perspective: internal }
-  - { id: defect-rate, type: quality, perspective: internal }
-`;
+/** The base policy of rule tests (see src/testing/base-policy.ts). Append sections with `policyWith(...)`. */
+export { BASE_POLICY };
 
 export function policyWith(...sections: string[]): string {
   return [BASE_POLICY, ...sections].join('\n');

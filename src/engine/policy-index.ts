@@ -460,6 +460,12 @@ export class PolicyIndex {
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
 
+  /** The metric and segment a SPIFF or credit multiplier names, which must be declared. */
+  private referIds(node: { metric?: string; segment?: string }): void {
+    if (node.metric !== undefined) this.references.push({ kind: 'metric', id: node.metric, node, key: 'metric' });
+    if (node.segment !== undefined) this.references.push({ kind: 'segment', id: node.segment, node, key: 'segment' });
+  }
+
   private referList(kind: ReferenceKind, list: string[] | undefined): void {
     list?.forEach((id, index) => this.references.push({ kind, id, node: list, key: index }));
   }
@@ -505,6 +511,11 @@ export class PolicyIndex {
         const plan = node as CompensationPlanT;
         // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
         for (const line of plan.commission ?? []) add('commission', line, line.rate ?? lineRate(plan, line));
+        // A quota no commission line prices pays its base rate on its metric (and segment): a commission reward.
+        for (const quota of plan.quotas ?? []) {
+          if (!plan.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) add('commission', quota, this.payoutOf(plan).rateOf(quota.metric, quota.segment));
+        }
+        for (const extra of [...(plan.spiffs ?? []), ...(plan.credit ?? [])]) this.referIds(extra);
         for (const line of plan.bonus ?? []) {
           add('bonus', line, undefined, line.weight, line.shared_with);
           this.referList('team', line.shared_with);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import incentiveAfterAnnouncement from '../../rules/incentive-after-announcement.js';
 import { runRules } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/load/index.js';
-import { BASE_POLICY, findingsOf, lintText, policyWith, tempDir } from '../helpers.js';
+import { remove, testRule } from '../../src/testing/index.js';
+import { policyWith, tempDir } from '../helpers.js';
 
 const INSTRUMENTS = `compensation:
   - id: ae-2026
@@ -17,30 +18,33 @@ okrs:
     key_results: []
 `;
 
-describe('incentive-after-announcement', () => {
-  it('fires on an effective date after the announcement and on a missing one, not on the announcement day itself', async () => {
-    const result = await lintText(policyWith(INSTRUMENTS));
-    expect(findingsOf(result, 'incentive-after-announcement')).toEqual([
-      {
-        line: 28,
-        column: 16,
-        severity: 'warning',
-        message:
-          'Plan ae-2026-h2 takes effect on 2026-03-03, 1 day after the strategy is announced (2026-03-02), and it is the first incentive for enterprise-arr: until then teams execute the old strategy under new labels.',
-        fix: 'make ae-2026-h2 effective on or before 2026-03-02, or announce the strategy no earlier than 2026-03-03',
-      },
-      {
-        line: 32,
-        column: 9,
-        severity: 'warning',
-        message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-03-02).',
-        fix: 'add effective: 2026-03-02 (or the earlier date it took effect)',
-      },
-    ]);
-  });
+const RULE = 'incentive-after-announcement';
 
-  it('stays silent on a late instrument that continues what an earlier one already rewards', async () => {
-    const text = policyWith(`compensation:
+describe('incentive-after-announcement', () => {
+  it('fires on an effective date after the announcement and on a missing one, not on the announcement day itself', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: INSTRUMENTS,
+          errors: [
+            {
+              at: 'compensation.1.effective',
+              message:
+                'Plan ae-2026-h2 takes effect on 2026-03-03, 1 day after the strategy is announced (2026-03-02), and it is the first incentive for enterprise-arr: until then teams execute the old strategy under new labels.',
+              fix: 'make ae-2026-h2 effective on or before 2026-03-02, or announce the strategy no earlier than 2026-03-03',
+            },
+            {
+              at: 'okrs.0.id',
+              message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-03-02).',
+              fix: 'add effective: 2026-03-02 (or the earlier date it took effect)',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent on a late instrument that continues what an earlier one already rewards, unless every_instrument', () => {
+    const continued = `compensation:
   - id: ae-2026
     team: sales
     effective: 2026-01-01
@@ -53,31 +57,47 @@ okrs:
     key_results:
       - { metric: enterprise-arr, target: "+10%" }
       - { metric: defect-rate, target: "-5%" }
-`);
-    expect(findingsOf(await lintText(text), 'incentive-after-announcement')).toEqual([]);
-    const strict = await lintText(text, { rules: { 'incentive-after-announcement': ['warning', { every_instrument: true }] } });
-    expect(findingsOf(strict, 'incentive-after-announcement').map((f) => f.message)).toEqual([
-      'OKR set sales-2026-q3 takes effect on 2026-07-01, 121 days after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
-    ]);
+`;
+    return testRule(RULE, {
+      valid: [continued],
+      invalid: [
+        {
+          policy: continued,
+          options: { every_instrument: true },
+          errors: [
+            {
+              at: 'okrs.0.effective',
+              message: 'OKR set sales-2026-q3 takes effect on 2026-07-01, 121 days after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
+              fix: 'make sales-2026-q3 effective on or before 2026-03-02, or announce the strategy no earlier than 2026-07-01',
+            },
+          ],
+        },
+      ],
+    });
   });
 
-  it('only checks for missing effective dates when the strategy has no announcement date', async () => {
-    const result = await lintText(`${BASE_POLICY.replace('  announced: 2026-03-02\n', '')}\n${INSTRUMENTS}`);
-    expect(findingsOf(result, 'incentive-after-announcement')).toEqual([
-      {
-        line: 31,
-        column: 9,
-        severity: 'warning',
-        message: 'OKR set eng-q3 has no effective date: nobody can tell when it starts rewarding what it rewards.',
-        fix: 'add effective: YYYY-MM-DD with the date eng-q3 took or takes effect',
-      },
-    ]);
-  });
+  it('only checks for missing effective dates when the strategy has no announcement date', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: INSTRUMENTS,
+          edits: [remove('strategy.announced')],
+          errors: [
+            {
+              at: 'okrs.0.id',
+              message: 'OKR set eng-q3 has no effective date: nobody can tell when it starts rewarding what it rewards.',
+              fix: 'add effective: YYYY-MM-DD with the date eng-q3 took or takes effect',
+            },
+          ],
+        },
+      ],
+    }));
 
   it('reads the announcement date from the policy, so a caller can check another date', async () => {
     const loaded = loadPolicy(['policy.yaml'], { cwd: tempDir({ 'policy.yaml': policyWith(INSTRUMENTS) }) });
     loaded.policy.strategy.announced = '2026-04-01';
     const run = await runRules(loaded, [{ rule: incentiveAfterAnnouncement, severity: 'error', options: {} }], { today: '2026-06-01' });
+    expect(run.diagnostics).toEqual([]);
     expect(run.findings.map(({ line, severity, message }) => ({ line, severity, message }))).toEqual([
       {
         line: 32,

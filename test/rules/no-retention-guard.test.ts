@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const policy = ({ favor = 'new-arr', guard = '', downstream = '' }: { favor?: string; guard?: string; downstream?: string }) => `version: 1
+const RULE = 'no-retention-guard';
+
+/** Sales hands off to customer success; plan ae-2026 pays commission on new-arr in full at signature. */
+const HANDOFF = `version: 1
 strategy:
   priorities:
     - id: keep
-      favor: { metrics: [${favor}] }
+      favor: { metrics: [new-arr] }
 teams:
   - { id: sales, hands_off_to: [customer-success] }
   - { id: customer-success }
@@ -21,75 +24,70 @@ compensation:
     team: sales
     commission:
       - { metric: new-arr, rate: "10%" }
-${guard}${downstream}`;
-
-const csPlan = (metric: string) => `  - id: cs-2026
-    team: customer-success
-    bonus: [{ metric: ${metric}, weight: 1 }]
 `;
 
+const favoring = (metric: string) => set('strategy.priorities.0.favor.metrics', [metric]);
+const csPlan = (metric: string) => set('compensation.1', { id: 'cs-2026', team: 'customer-success', bonus: [{ metric, weight: 1 }] });
 const FIX = 'add clawback: { months: 6 } or deferral: { share: 0.3, months: 6 } to plan ae-2026, so that commission depends on the customer staying 6 months';
+const IN_FULL = 'Plan ae-2026 pays commission on new-arr in full at signature, with no clawback or deferral, while';
+const STAYS = 'the seller earns the same whether the customer stays or churns.';
+const favorsKeeping = (metric: string) => ({ at: 'compensation.0.commission', message: `${IN_FULL} the strategy favors keeping customers (${metric}): ${STAYS}`, fix: FIX });
 
 describe('no-retention-guard', () => {
-  it('fires on the commission key when the strategy favors a retention metric', async () => {
-    expect(findingsOf(await lintText(policy({ favor: 'net-retention' })), 'no-retention-guard')).toEqual([
-      {
-        line: 19,
-        column: 5,
-        severity: 'warning',
-        message:
-          'Plan ae-2026 pays commission on new-arr in full at signature, with no clawback or deferral, while the strategy favors keeping customers (net-retention): the seller earns the same whether the customer stays or churns.',
-        fix: FIX,
-      },
-    ]);
-  });
+  it('fires on the commission key when the strategy favors a retention metric', () =>
+    testRule(RULE, { invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }] }));
 
-  it('fires when the team hands off to a team rewarded on a retention metric', async () => {
-    expect(findingsOf(await lintText(policy({ downstream: csPlan('logo-churn') })), 'no-retention-guard')).toEqual([
-      {
-        line: 19,
-        column: 5,
-        severity: 'warning',
-        message:
-          'Plan ae-2026 pays commission on new-arr in full at signature, with no clawback or deferral, while sales hands off to customer-success, which is rewarded on logo-churn: the seller earns the same whether the customer stays or churns.',
-        fix: FIX,
-      },
-    ]);
-  });
+  it('fires when the team hands off to a team rewarded on a retention metric', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [csPlan('logo-churn')],
+          errors: [{ at: 'compensation.0.commission', message: `${IN_FULL} sales hands off to customer-success, which is rewarded on logo-churn: ${STAYS}`, fix: FIX }],
+        },
+      ],
+    }));
 
-  it('recognizes retention by id, by name, and as a customer outcome', async () => {
-    for (const favor of ['net-retention', 'logo-churn', 'renewals-booked', 'nps']) {
-      expect(findingsOf(await lintText(policy({ favor })), 'no-retention-guard'), favor).toHaveLength(1);
-    }
-    // An output metric of the internal perspective named without retention or churn is not one.
-    expect(findingsOf(await lintText(policy({ favor: 'tickets-solved' })), 'no-retention-guard')).toEqual([]);
-  });
+  it('recognizes retention by id, by name, and as a customer outcome', () =>
+    testRule(RULE, {
+      // An output metric of the internal perspective named without retention or churn is not one.
+      valid: [{ base: HANDOFF, edits: [favoring('tickets-solved')] }],
+      invalid: ['net-retention', 'logo-churn', 'renewals-booked', 'nps'].map((metric) => ({ name: metric, base: HANDOFF, edits: [favoring(metric)], errors: [favorsKeeping(metric)] })),
+    }));
 
-  it('stays silent with a clawback or a deferral', async () => {
-    const favor = 'net-retention';
-    expect(findingsOf(await lintText(policy({ favor, guard: '    clawback: { months: 3 }\n' })), 'no-retention-guard')).toEqual([]);
-    expect(findingsOf(await lintText(policy({ favor, guard: '    deferral: { share: 0.2, months: 6 }\n' })), 'no-retention-guard')).toEqual([]);
-  });
+  it('stays silent with a clawback or a deferral', () =>
+    testRule(RULE, {
+      valid: [
+        { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 3 })] },
+        { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.deferral', { share: 0.2, months: 6 })] },
+      ],
+    }));
 
-  it('stays silent when neither the strategy nor a downstream team cares about retention', async () => {
-    expect(findingsOf(await lintText(policy({})), 'no-retention-guard')).toEqual([]);
-    expect(findingsOf(await lintText(policy({ downstream: csPlan('tickets-solved') })), 'no-retention-guard')).toEqual([]);
-  });
+  it('stays silent when neither the strategy nor a downstream team cares about retention', () =>
+    testRule(RULE, { valid: [{ base: HANDOFF }, { base: HANDOFF, edits: [csPlan('tickets-solved')] }] }));
 
-  it('stays silent for a plan without commission lines', async () => {
-    const bonusOnly = policy({ favor: 'net-retention' }).replace('    commission:\n      - { metric: new-arr, rate: "10%" }\n', '    bonus: [{ metric: new-arr, weight: 1 }]\n');
-    expect(findingsOf(await lintText(bonusOnly), 'no-retention-guard')).toEqual([]);
-  });
+  it('stays silent for a plan without commission lines', () =>
+    testRule(RULE, {
+      valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] })] }],
+    }));
 
-  it('stays silent when the commission itself pays on keeping customers', async () => {
-    const renewals = policy({ favor: 'net-retention' }).replace('{ metric: new-arr, rate: "10%" }', '{ metric: net-retention, rate: "3%" }');
-    expect(findingsOf(await lintText(renewals), 'no-retention-guard')).toEqual([]);
-  });
+  it('stays silent when the commission itself pays on keeping customers', () =>
+    testRule(RULE, { valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.commission.0.metric', 'net-retention')] }] }));
 
-  it('uses clawback_months in the fix', async () => {
-    const result = await lintText(policy({ favor: 'net-retention' }), { rules: { 'no-retention-guard': ['warning', { clawback_months: 3 }] } });
-    expect(findingsOf(result, 'no-retention-guard')[0]?.fix).toBe(
-      'add clawback: { months: 3 } or deferral: { share: 0.3, months: 3 } to plan ae-2026, so that commission depends on the customer staying 3 months',
-    );
-  });
+  it('uses clawback_months in the fix', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [favoring('net-retention')],
+          options: { clawback_months: 3 },
+          errors: [
+            {
+              ...favorsKeeping('net-retention'),
+              fix: 'add clawback: { months: 3 } or deferral: { share: 0.3, months: 3 } to plan ae-2026, so that commission depends on the customer staying 3 months',
+            },
+          ],
+        },
+      ],
+    }));
 });

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { BASE_POLICY, findingsOf, lineOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-// BASE_POLICY ends with its metrics list (21 lines): two more metrics, then the instruments from line 24.
-const policy = (base = BASE_POLICY) => `${base}  - { id: mqls, type: output, segmented: false }
+const RULE = 'segment-blind-metric';
+
+const SALES_ON_MQLS = `metrics:
+  - { id: mqls, type: output, segmented: false }
   - { id: csat, type: quality }
 compensation:
   - id: sales-2026
@@ -27,51 +29,43 @@ recognition:
       - { text: Most MQLs, metric: mqls, teams: [sales] }
 `;
 
+const CHEAPEST = 'the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.';
+const blind = (at: string, how: 'paid' | 'measured', metric: string, instrument: string) => ({
+  at,
+  message: `Team sales is ${how} on ${metric} in ${instrument}, a metric that cannot tell customer segments apart, while the strategy favors enterprise: ${CHEAPEST}`,
+  fix: `measure ${metric} per segment and name it on this line (segment: enterprise), or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as enterprise-arr`,
+});
+const PAID_ON_MQLS = blind('compensation.0.bonus.0', 'paid', 'mqls', 'plan sales-2026');
+const MEASURED_ON_MQLS = blind('okrs.0.key_results.0', 'measured', 'mqls', 'OKR set sales-q3');
+
 describe('segment-blind-metric', () => {
-  it('fires where a customer-facing team is paid or measured on a metric declared segmented: false', async () => {
-    expect(findingsOf(await lintText(policy()), 'segment-blind-metric')).toEqual([
-      {
-        line: 28,
-        column: 9,
-        severity: 'warning',
-        message:
-          'Team sales is paid on mqls in plan sales-2026, a metric that cannot tell customer segments apart, while the strategy favors enterprise: ' +
-          'the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.',
-        fix: 'measure mqls per segment and name it on this line (segment: enterprise), or pay on a segmented metric the strategy favors, such as enterprise-arr',
-      },
-      {
-        line: 36,
-        column: 9,
-        severity: 'warning',
-        message:
-          'Team sales is measured on mqls in OKR set sales-q3, a metric that cannot tell customer segments apart, while the strategy favors enterprise: ' +
-          'the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.',
-        fix: 'measure mqls per segment and name it on this line (segment: enterprise), or measure on a segmented metric the strategy favors, such as enterprise-arr',
-      },
-    ]);
-  });
+  it('fires where a customer-facing team is paid or measured on a metric declared segmented: false', () =>
+    testRule(RULE, { invalid: [{ policy: SALES_ON_MQLS, errors: [PAID_ON_MQLS, MEASURED_ON_MQLS] }] }));
 
-  it('with assume_unsegmented, also reports metrics that do not declare segmented', async () => {
-    const result = await lintText(policy(), { rules: { 'segment-blind-metric': ['warning', { assume_unsegmented: true }] } });
-    expect(findingsOf(result, 'segment-blind-metric').map(({ line }) => line)).toEqual([28, 30, 36]);
-  });
+  it('with assume_unsegmented, also reports metrics that do not declare segmented', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: SALES_ON_MQLS,
+          options: { assume_unsegmented: true },
+          errors: [PAID_ON_MQLS, blind('compensation.0.bonus.2', 'paid', 'csat', 'plan sales-2026'), MEASURED_ON_MQLS],
+        },
+      ],
+    }));
 
-  it('stays silent when the strategy favors no segment, or when the metric is itself favored', async () => {
-    const noSegments = BASE_POLICY.replace('favor: { segments: [enterprise], metrics: [enterprise-arr] }', 'favor: { metrics: [enterprise-arr] }');
-    expect(findingsOf(await lintText(policy(noSegments)), 'segment-blind-metric')).toEqual([]);
-    const favoredMqls = BASE_POLICY.replace('metrics: [enterprise-arr] }', 'metrics: [enterprise-arr, mqls] }');
-    expect(findingsOf(await lintText(policy(favoredMqls)), 'segment-blind-metric')).toEqual([]);
-  });
-
-  it('stays silent for teams that are not declared customer-facing', async () => {
-    const notFacing = BASE_POLICY.replace('{ id: sales, kind: revenue, customer_facing: true }', '{ id: sales, kind: revenue }');
-    expect(findingsOf(await lintText(policy(notFacing)), 'segment-blind-metric')).toEqual([]);
-  });
+  it('stays silent when the strategy favors no segment, when the metric is itself favored, or for teams not declared customer-facing', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'no favored segment', policy: SALES_ON_MQLS, edits: [set('strategy.priorities.0.favor', { metrics: ['enterprise-arr'] })] },
+        { name: 'mqls favored', policy: SALES_ON_MQLS, edits: [set('strategy.priorities.0.favor.metrics', ['enterprise-arr', 'mqls'])] },
+        { name: 'sales not customer-facing', policy: SALES_ON_MQLS, edits: [set('teams.0', { id: 'sales', kind: 'revenue' })] },
+      ],
+    }));
 });
 
 describe('segment-blind-metric on metrics that do not declare `segmented`', () => {
-  // BASE_POLICY ends with its metrics list: two more metrics that do not say whether they are segmented.
-  const text = `${BASE_POLICY}  - { id: mqls, type: output, proxy_for: [enterprise-arr] }
+  const UNDECLARED = `metrics:
+  - { id: mqls, type: output, proxy_for: [enterprise-arr] }
   - { id: nps, type: outcome, perspective: customer }
 okrs:
   - id: sales-q3
@@ -80,17 +74,13 @@ okrs:
       - { metric: mqls, target: 4000 }
       - { metric: nps, target: 50 }
 `;
+  const MQLS = blind('okrs.0.key_results.0', 'measured', 'mqls', 'OKR set sales-q3');
 
-  it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', async () => {
-    const result = await lintText(text);
-    expect(result.diagnostics).toEqual([]);
-    expect(findingsOf(result, 'segment-blind-metric').map((f) => f.line)).toEqual([lineOf(text, 'metric: mqls')]);
-  });
+  it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', () => testRule(RULE, { invalid: [{ policy: UNDECLARED, errors: [MQLS] }] }));
 
-  it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', async () => {
-    const off = await lintText(text, { rules: { 'segment-blind-metric': ['warning', { assume_volume_unsegmented: false }] } });
-    expect(findingsOf(off, 'segment-blind-metric')).toEqual([]);
-    const all = await lintText(text, { rules: { 'segment-blind-metric': ['warning', { assume_unsegmented: true }] } });
-    expect(findingsOf(all, 'segment-blind-metric').map((f) => f.line)).toEqual([lineOf(text, 'metric: mqls'), lineOf(text, 'metric: nps')]);
-  });
+  it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', () =>
+    testRule(RULE, {
+      valid: [{ policy: UNDECLARED, options: { assume_volume_unsegmented: false } }],
+      invalid: [{ policy: UNDECLARED, options: { assume_unsegmented: true }, errors: [MQLS, blind('okrs.0.key_results.1', 'measured', 'nps', 'OKR set sales-q3')] }],
+    }));
 });

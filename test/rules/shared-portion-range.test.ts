@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const plan = (bonus: string, extra = '') => `version: 1
+const RULE = 'shared-portion-range';
+
+/** Marketing's plan, without its bonus (each case gives it). */
+const ADOPTION = `version: 1
 strategy: { name: Adoption }
 teams:
   - { id: product }
@@ -13,79 +16,72 @@ metrics:
 compensation:
   - id: marketing-2026
     team: marketing
-${extra}    bonus:
-${bonus}`;
+`;
 
+const bonus = (...components: Record<string, unknown>[]) => ({ base: ADOPTION, edits: [set('compensation.0.bonus', components)] });
 const split = (individual: number, shared: number) =>
-  plan(`      - { metric: mqls, weight: ${individual} }
-      - { metric: feature-adoption, weight: ${shared}, shared_with: [product] }
-`);
+  bonus({ metric: 'mqls', weight: individual }, { metric: 'feature-adoption', weight: shared, shared_with: ['product'] });
+
+const BELOW = (shared: string, min = '10%') =>
+  `Plan marketing-2026 shares only ${shared} of variable pay (feature-adoption ${shared} with product), below the ${min} minimum: a shared portion this small will be ignored.`;
+const ABOVE = (shared: string) =>
+  `Plan marketing-2026 shares ${shared} of variable pay (feature-adoption ${shared} with product), above the 50% maximum: it invites free riders, and high performers may leave when they lack control over their earnings.`;
 
 describe('shared-portion-range', () => {
-  it('fires on the bonus key when the shared portion is below min', async () => {
-    expect(findingsOf(await lintText(split(0.95, 0.05)), 'shared-portion-range')).toEqual([
-      {
-        line: 13,
-        column: 5,
-        severity: 'warning',
-        message:
-          'Plan marketing-2026 shares only 5% of variable pay (feature-adoption 5% with product), below the 10% minimum: a shared portion this small will be ignored.',
-        fix: 'raise feature-adoption (shared with product) from 5% to 10% and lower mqls from 95% to 90%',
-      },
-    ]);
-  });
+  it('fires on the bonus key when the shared portion is below min', () =>
+    testRule(RULE, {
+      invalid: [{ ...split(0.95, 0.05), errors: [{ at: 'compensation.0.bonus', message: BELOW('5%'), fix: 'raise feature-adoption (shared with product) from 5% to 10% and lower mqls from 95% to 90%' }] }],
+    }));
 
-  it('fires when the shared portion is above max, and moves the excess to the individual component', async () => {
-    expect(findingsOf(await lintText(split(0.3, 0.7)), 'shared-portion-range')).toEqual([
-      {
-        line: 13,
-        column: 5,
-        severity: 'warning',
-        message:
-          'Plan marketing-2026 shares 70% of variable pay (feature-adoption 70% with product), above the 50% maximum: it invites free riders, and high performers may leave when they lack control over their earnings.',
-        fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%',
-      },
-    ]);
-  });
+  it('fires when the shared portion is above max, and moves the excess to the individual component', () =>
+    testRule(RULE, {
+      invalid: [{ ...split(0.3, 0.7), errors: [{ at: 'compensation.0.bonus', message: ABOVE('70%'), fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%' }] }],
+    }));
 
-  it('stays silent at exactly min and max, and fires just outside them', async () => {
-    expect(findingsOf(await lintText(split(0.9, 0.1)), 'shared-portion-range')).toEqual([]);
-    expect(findingsOf(await lintText(split(0.5, 0.5)), 'shared-portion-range')).toEqual([]);
-    expect(findingsOf(await lintText(split(0.91, 0.09)), 'shared-portion-range')).toHaveLength(1);
-    expect(findingsOf(await lintText(split(0.49, 0.51)), 'shared-portion-range')).toHaveLength(1);
-  });
+  it('stays silent at exactly min and max, and fires just outside them', () =>
+    testRule(RULE, {
+      valid: [split(0.9, 0.1), split(0.5, 0.5)],
+      invalid: [
+        { ...split(0.91, 0.09), errors: [{ at: 'compensation.0.bonus', message: BELOW('9%'), fix: 'raise feature-adoption (shared with product) from 9% to 10% and lower mqls from 91% to 90%' }] },
+        { ...split(0.49, 0.51), errors: [{ at: 'compensation.0.bonus', message: ABOVE('51%'), fix: 'lower feature-adoption (shared with product) from 51% to 50% and raise mqls from 49% to 50%' }] },
+      ],
+    }));
 
-  it('adds up every shared component (0.05 + 0.05 is exactly the minimum)', async () => {
-    const twoSmall = plan(`      - { metric: mqls, weight: 0.9 }
-      - { metric: feature-adoption, weight: 0.05, shared_with: [product] }
-      - { metric: new-arr, weight: 0.05, shared_with: [product] }
-`);
-    expect(findingsOf(await lintText(twoSmall), 'shared-portion-range')).toEqual([]);
-  });
+  it('adds up every shared component (0.05 + 0.05 is exactly the minimum), and exempts plans with no shared component', () =>
+    testRule(RULE, {
+      valid: [
+        bonus(
+          { metric: 'mqls', weight: 0.9 },
+          { metric: 'feature-adoption', weight: 0.05, shared_with: ['product'] },
+          { metric: 'new-arr', weight: 0.05, shared_with: ['product'] },
+        ),
+        bonus({ metric: 'mqls', weight: 1 }),
+      ],
+    }));
 
-  it('exempts plans with no shared component', async () => {
-    const individual = plan(`      - { metric: mqls, weight: 1 }
-`);
-    expect(findingsOf(await lintText(individual), 'shared-portion-range')).toEqual([]);
-  });
+  it('follows the min and max options', () =>
+    testRule(RULE, {
+      valid: [{ ...split(0.3, 0.7), options: { min: 0.2, max: 0.8 } }],
+      invalid: [
+        {
+          ...split(0.9, 0.1),
+          options: { min: 0.2, max: 0.8 },
+          errors: [{ at: 'compensation.0.bonus', message: BELOW('10%', '20%'), fix: 'raise feature-adoption (shared with product) from 10% to 20% and lower mqls from 90% to 80%' }],
+        },
+      ],
+    }));
 
-  it('follows the min and max options', async () => {
-    const options = { rules: { 'shared-portion-range': ['warning', { min: 0.2, max: 0.8 }] as ['warning', Record<string, unknown>] } };
-    expect(findingsOf(await lintText(split(0.9, 0.1), options), 'shared-portion-range').map((finding) => finding.fix)).toEqual([
-      'raise feature-adoption (shared with product) from 10% to 20% and lower mqls from 90% to 80%',
-    ]);
-    expect(findingsOf(await lintText(split(0.3, 0.7), options), 'shared-portion-range')).toEqual([]);
-  });
-
-  it('lets commission take the rest when there is no individual component to move', async () => {
-    const withCommission = plan(
-      `      - { metric: feature-adoption, weight: 0.05, shared_with: [product] }
-`,
-      `    commission: [{ metric: new-arr, rate: "5%" }]
-`,
-    );
-    expect(findingsOf(await lintText(withCommission), 'shared-portion-range').map((finding) => finding.fix)).toEqual([
-      'raise feature-adoption (shared with product) from 5% to 10% (commission takes the rest)',
-    ]);
-  });
+  it('lets commission take the rest when there is no individual component to move', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: ADOPTION,
+          edits: [
+            set('compensation.0.commission', [{ metric: 'new-arr', rate: '5%' }]),
+            set('compensation.0.bonus', [{ metric: 'feature-adoption', weight: 0.05, shared_with: ['product'] }]),
+          ],
+          errors: [{ at: 'compensation.0.bonus', message: BELOW('5%'), fix: 'raise feature-adoption (shared with product) from 5% to 10% (commission takes the rest)' }],
+        },
+      ],
+    }));
 });

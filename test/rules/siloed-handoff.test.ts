@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const policy = (implementationPlan: string, extra = '') => `version: 1
+const RULE = 'siloed-handoff';
+
+/** Sales hands off to implementation; sales is paid on new-arr, and implementation's plan is the case's. */
+const HANDOFF = `version: 1
 strategy:
   priorities:
     - id: keep
@@ -19,38 +22,35 @@ compensation:
     team: sales
     commission:
       - { metric: new-arr, rate: "10%" }
-${implementationPlan}${extra}`;
+`;
 
-const siloed = `  - id: implementation-2026
+const SILOED = `compensation:
+  - id: implementation-2026
     team: implementation
     bonus:
       - { metric: project-margin, weight: 0.7 }
       - { metric: implementation-csat, weight: 0.3 }
 `;
 
+const SALES_WINS =
+  'Team sales hands off to implementation, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: sales can win while implementation loses.';
+const shareFix = (weight: number) =>
+  `add - { metric: implementation-csat, weight: ${weight}, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds`;
+
 describe('siloed-handoff', () => {
-  it('fires on the hands_off_to entry and suggests sharing the downstream quality metric', async () => {
-    expect(findingsOf(await lintText(policy(siloed)), 'siloed-handoff')).toEqual([
-      {
-        line: 7,
-        column: 33,
-        severity: 'warning',
-        message:
-          'Team sales hands off to implementation, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: sales can win while implementation loses.',
-        fix: 'add - { metric: implementation-csat, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds',
-      },
-    ]);
-  });
+  it('fires on the hands_off_to entry and suggests sharing the downstream quality metric; shared_weight sets the weight', () =>
+    testRule(RULE, {
+      invalid: [
+        { base: HANDOFF, policy: SILOED, errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: shareFix(0.15) }] },
+        { base: HANDOFF, policy: SILOED, options: { shared_weight: 0.2 }, errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: shareFix(0.2) }] },
+      ],
+    }));
 
-  it('uses the shared_weight option in the fix', async () => {
-    const result = await lintText(policy(siloed), { rules: { 'siloed-handoff': ['warning', { shared_weight: 0.2 }] } });
-    expect(findingsOf(result, 'siloed-handoff')[0]?.fix).toBe(
-      'add - { metric: implementation-csat, weight: 0.2, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds',
-    );
-  });
-
-  it('suggests the downstream plan when the upstream team has no compensation plan', async () => {
-    const text = `version: 1
+  it('suggests the downstream plan when the upstream team has no compensation plan', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
 strategy: { name: Adoption }
 teams:
   - { id: product, hands_off_to: [marketing] }
@@ -67,40 +67,53 @@ compensation:
   - id: marketing-2026
     team: marketing
     bonus: [{ metric: mqls, weight: 1 }]
-`;
-    expect(findingsOf(await lintText(text), 'siloed-handoff').map((finding) => finding.fix)).toEqual([
-      'add - { metric: launches-on-date, weight: 0.15, shared_with: [product] } to the bonus of plan marketing-2026, lowering its other weights by 15% in total, so that both teams win or lose the handoff together',
-    ]);
-  });
+`,
+          errors: [
+            {
+              line: 4,
+              column: 35,
+              message:
+                'Team product hands off to marketing, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: product can win while marketing loses.',
+              fix: 'add - { metric: launches-on-date, weight: 0.15, shared_with: [product] } to the bonus of plan marketing-2026, lowering its other weights by 15% in total, so that both teams win or lose the handoff together',
+            },
+          ],
+        },
+      ],
+    }));
 
-  it('stays silent when a bonus component of either team is shared with the other', async () => {
-    const shared = siloed.replace('weight: 0.3 }', 'weight: 0.3, shared_with: [sales] }');
-    expect(findingsOf(await lintText(policy(shared)), 'siloed-handoff')).toEqual([]);
-  });
-
-  it('stays silent when both teams are rewarded on one metric, even through an award', async () => {
-    const award = `recognition:
+  it('stays silent when a component is shared, when both teams are rewarded on one metric (even through an award), or when the downstream team is rewarded on nothing', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'shared component', base: HANDOFF, policy: SILOED, edits: [set('compensation.1.bonus.1.shared_with', ['sales'])] },
+        {
+          name: 'an award for both',
+          base: HANDOFF,
+          policy: `${SILOED}recognition:
   - id: awards
     awards: [{ text: Install that stuck, metric: implementation-csat, teams: [sales, implementation] }]
-`;
-    expect(findingsOf(await lintText(policy(siloed, award)), 'siloed-handoff')).toEqual([]);
-  });
-
-  it('stays silent when the downstream team is rewarded on no metric at all', async () => {
-    const textOnly = `  - id: implementation-2026
+`,
+        },
+        {
+          name: 'rewarded on no metric',
+          base: HANDOFF,
+          policy: `compensation:
+  - id: implementation-2026
     team: implementation
     bonus: []
 promotions:
   - id: implementation-ladder
     team: implementation
     criteria: [{ text: Leads installs end to end }]
-`;
-    expect(findingsOf(await lintText(policy(textOnly)), 'siloed-handoff')).toEqual([]);
-  });
+`,
+        },
+      ],
+    }));
 
-  it('stays silent when the downstream team has no instrument, or is not declared', async () => {
-    expect(findingsOf(await lintText(policy('')), 'siloed-handoff')).toEqual([]);
-    const undeclared = policy(siloed).replace('hands_off_to: [implementation]', 'hands_off_to: [installs]');
-    expect(findingsOf(await lintText(undeclared), 'siloed-handoff')).toEqual([]);
-  });
+  it('stays silent when the downstream team has no instrument, or is not declared', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'no instrument', base: HANDOFF },
+        { name: 'undeclared team', base: HANDOFF, policy: SILOED, edits: [set('teams.0.hands_off_to', ['installs'])] },
+      ],
+    }));
 });

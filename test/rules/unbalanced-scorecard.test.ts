@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const policy = (extra = '') => `version: 1
+const RULE = 'unbalanced-scorecard';
+
+/** IT's OKRs measure only the internal perspective, support's bonus only the customer one. */
+const SERVICE = `version: 1
 strategy:
   priorities:
     - id: service
@@ -26,50 +29,79 @@ compensation:
   - id: support-2026
     team: support
     bonus: [{ metric: order-accuracy, weight: 1 }]
-${extra}`;
+`;
+
+/** Two perspectives in each instrument. */
+const TWO_EACH = [
+  set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+  set('compensation.0.bonus', [
+    { metric: 'order-accuracy', weight: 0.5 },
+    { metric: 'learning-hours', weight: 0.5 },
+  ]),
+];
 
 describe('unbalanced-scorecard', () => {
-  it('fires on the instrument id, naming the missing perspectives and a metric of one of them', async () => {
-    expect(findingsOf(await lintText(policy()), 'unbalanced-scorecard')).toEqual([
-      {
-        line: 17,
-        column: 9,
-        severity: 'info',
-        message: 'OKR set it-2026-h1 measures only the internal perspective of the balanced scorecard (fewer than 2).',
-        fix: 'add a key result { metric: it-user-satisfaction } (perspective: customer); missing perspectives: financial, customer and learning',
-      },
-      {
-        line: 23,
-        column: 9,
-        severity: 'info',
-        message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
-        fix: 'add a bonus component on learning-hours (perspective: learning); missing perspectives: financial, internal and learning',
-      },
-    ]);
-  });
+  it('fires on the instrument id, naming the missing perspectives and a metric of one of them', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: SERVICE,
+          errors: [
+            {
+              at: 'okrs.0.id',
+              message: 'OKR set it-2026-h1 measures only the internal perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a key result { metric: it-user-satisfaction } (perspective: customer); missing perspectives: financial, customer and learning',
+            },
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on learning-hours (perspective: learning); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+      ],
+    }));
 
-  it('stays silent at min_perspectives and fires below it', async () => {
-    const twoEach = policy()
-      .replace('      - { metric: change-failure-rate }\n', '      - { metric: it-user-satisfaction }\n')
-      .replace('bonus: [{ metric: order-accuracy, weight: 1 }]', 'bonus: [{ metric: order-accuracy, weight: 0.5 }, { metric: learning-hours, weight: 0.5 }]');
-    expect(findingsOf(await lintText(twoEach), 'unbalanced-scorecard')).toEqual([]);
-    const three = { rules: { 'unbalanced-scorecard': ['info', { min_perspectives: 3 }] as ['info', Record<string, unknown>] } };
-    expect(findingsOf(await lintText(twoEach, three), 'unbalanced-scorecard').map((finding) => finding.message)).toEqual([
-      'OKR set it-2026-h1 measures only the customer and internal perspectives of the balanced scorecard (fewer than 3).',
-      'Plan support-2026 measures only the customer and learning perspectives of the balanced scorecard (fewer than 3).',
-    ]);
-    const one = { rules: { 'unbalanced-scorecard': ['info', { min_perspectives: 1 }] as ['info', Record<string, unknown>] } };
-    expect(findingsOf(await lintText(policy(), one), 'unbalanced-scorecard')).toEqual([]);
-  });
+  it('stays silent at min_perspectives and fires below it', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'two perspectives each', base: SERVICE, edits: TWO_EACH },
+        { name: 'min_perspectives 1', base: SERVICE, options: { min_perspectives: 1 } },
+      ],
+      invalid: [
+        {
+          name: 'min_perspectives 3',
+          base: SERVICE,
+          edits: TWO_EACH,
+          options: { min_perspectives: 3 },
+          errors: [
+            {
+              at: 'okrs.0.id',
+              message: 'OKR set it-2026-h1 measures only the customer and internal perspectives of the balanced scorecard (fewer than 3).',
+              fix: 'measure a metric from the financial or learning perspective in it-2026-h1 (declare it with a perspective)',
+            },
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer and learning perspectives of the balanced scorecard (fewer than 3).',
+              fix: 'add a bonus component on change-failure-rate (perspective: internal); missing perspectives: financial and internal',
+            },
+          ],
+        },
+      ],
+    }));
 
-  it('stays silent when no rewarded metric declares a perspective, and does not judge ladders', async () => {
-    const unknown = policy(`promotions:
+  it('stays silent when no rewarded metric declares a perspective, and does not judge ladders', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: SERVICE,
+          policy: `promotions:
   - id: ladder
     team: it
     criteria: [{ text: Keeps systems up, metric: system-uptime }]
-`)
-      .replace('      - { metric: system-uptime }\n      - { metric: change-failure-rate }\n', '      - { metric: handle-time }\n')
-      .replace('bonus: [{ metric: order-accuracy, weight: 1 }]', 'bonus: [{ metric: handle-time, weight: 1 }]');
-    expect(findingsOf(await lintText(unknown), 'unbalanced-scorecard')).toEqual([]);
-  });
+`,
+          edits: [set('okrs.0.key_results', [{ metric: 'handle-time' }]), set('compensation.0.bonus', [{ metric: 'handle-time', weight: 1 }])],
+        },
+      ],
+    }));
 });

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const policy = (recognition: string) => `version: 1
+const RULE = 'unrecognized-team';
+
+/** Support has OKRs and facilities a ladder; finance and hr have nothing yet. */
+const SERVICE = `version: 1
 strategy: { name: Service }
 teams:
   - { id: support }
@@ -18,47 +21,73 @@ promotions:
   - id: facilities-ladder
     team: facilities
     criteria: [{ text: Keeps the buildings safe }]
-${recognition}`;
+`;
 
-const awards = `recognition:
+const AWARDS = `recognition:
   - id: awards
     awards:
       - { text: Clean close, teams: [finance] }
       - { text: Employee of the month }
 `;
 
+const UNRECOGNIZED = (team: string) =>
+  `Team ${team} is named by no plan, OKR set, promotion ladder or award: nothing tells it what the strategy needs from it, and nothing recognizes it.`;
+
 describe('unrecognized-team', () => {
-  it('fires on a team named by no instrument and no award (a company-wide award does not count)', async () => {
-    expect(findingsOf(await lintText(policy(awards)), 'unrecognized-team')).toEqual([
+  it('fires on a team named by no instrument and no award (a company-wide award does not count)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: SERVICE,
+          policy: AWARDS,
+          errors: [
+            {
+              at: 'teams.2.id',
+              message: UNRECOGNIZED('hr'),
+              fix: 'add an award { text: "People: win of the quarter", teams: [hr] } to recognition program awards, or give hr an OKR set (team: hr)',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('suggests an OKR set or a recognition program when the policy has none', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: SERVICE,
+          errors: [
+            {
+              at: 'teams.1.id',
+              message: UNRECOGNIZED('finance'),
+              fix: 'give finance an OKR set (team: finance), or a recognition program with an award { text: "finance: win of the quarter", teams: [finance] }',
+            },
+            { at: 'teams.2.id', message: UNRECOGNIZED('hr'), fix: 'give hr an OKR set (team: hr), or a recognition program with an award { text: "People: win of the quarter", teams: [hr] }' },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent once an award names the team', () =>
+    testRule(RULE, { valid: [{ base: SERVICE, policy: AWARDS, edits: [set('recognition.0.awards.0.teams', ['finance', 'hr'])] }] }));
+
+  it('suggests the recognition program with the lowest id, whatever order the programs are declared in', () => {
+    const programs = [
+      { id: 'spot-awards', awards: [{ text: 'Clean close', teams: ['finance'] }] },
+      { id: 'annual-awards', awards: [{ text: 'Employee of the year' }] },
+    ];
+    const errors = [
       {
-        line: 6,
-        column: 11,
-        severity: 'info',
-        message: 'Team hr is named by no plan, OKR set, promotion ladder or award: nothing tells it what the strategy needs from it, and nothing recognizes it.',
-        fix: 'add an award { text: "People: win of the quarter", teams: [hr] } to recognition program awards, or give hr an OKR set (team: hr)',
+        at: 'teams.2.id',
+        message: UNRECOGNIZED('hr'),
+        fix: 'add an award { text: "People: win of the quarter", teams: [hr] } to recognition program annual-awards, or give hr an OKR set (team: hr)',
       },
-    ]);
-  });
-
-  it('suggests an OKR set or a recognition program when the policy has none', async () => {
-    expect(findingsOf(await lintText(policy('')), 'unrecognized-team').map((finding) => [finding.line, finding.fix])).toEqual([
-      [5, 'give finance an OKR set (team: finance), or a recognition program with an award { text: "finance: win of the quarter", teams: [finance] }'],
-      [6, 'give hr an OKR set (team: hr), or a recognition program with an award { text: "People: win of the quarter", teams: [hr] }'],
-    ]);
-  });
-
-  it('stays silent once an award names the team', async () => {
-    const named = policy(awards.replace('teams: [finance]', 'teams: [finance, hr]'));
-    expect(findingsOf(await lintText(named), 'unrecognized-team')).toEqual([]);
-  });
-
-  it('suggests the recognition program with the lowest id, whatever order the programs are declared in', async () => {
-    const programs = ['  - id: spot-awards\n    awards: [{ text: Clean close, teams: [finance] }]', '  - id: annual-awards\n    awards: [{ text: Employee of the year }]'];
-    for (const order of [programs, [...programs].reverse()]) {
-      expect(findingsOf(await lintText(policy(`recognition:\n${order.join('\n')}\n`)), 'unrecognized-team').map((finding) => finding.fix)).toEqual([
-        'add an award { text: "People: win of the quarter", teams: [hr] } to recognition program annual-awards, or give hr an OKR set (team: hr)',
-      ]);
-    }
+    ];
+    return testRule(RULE, {
+      invalid: [
+        { name: 'spot first', base: SERVICE, policy: { recognition: programs }, errors },
+        { name: 'annual first', base: SERVICE, policy: { recognition: [...programs].reverse() }, errors },
+      ],
+    });
   });
 });
-

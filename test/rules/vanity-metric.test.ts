@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { findingsOf, lintText } from '../helpers.js';
+import { describe, it } from 'vitest';
+import { set, testRule } from '../../src/testing/index.js';
 
-const policy = `version: 1
+const RULE = 'vanity-metric';
+
+const MARKETING = `version: 1
 strategy:
   priorities:
     - id: grow
@@ -36,52 +38,49 @@ recognition:
 
 const noProxy = (metric: string, type: string) =>
   `rewards ${metric}, an ${type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`;
+const VANITY = 'rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.';
 
 describe('vanity-metric', () => {
-  it('fires on every reward line of a vanity metric or of an activity/output metric without proxy_for', async () => {
-    expect(findingsOf(await lintText(policy), 'vanity-metric')).toEqual([
-      {
-        line: 19,
-        column: 9,
-        severity: 'warning',
-        message: 'Plan marketing-2026 rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
-        fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026',
-      },
-      {
-        line: 20,
-        column: 9,
-        severity: 'warning',
-        message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
-        fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
-      },
-      {
-        line: 22,
-        column: 9,
-        severity: 'warning',
-        message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
-        fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
-      },
-      {
-        line: 30,
-        column: 9,
-        severity: 'warning',
-        message: 'Recognition program awards rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
-        fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards',
-      },
-    ]);
-  });
+  it('fires on every reward line of a vanity metric or of an activity/output metric without proxy_for; silent on proxied outputs, speed, outcomes and undeclared metrics', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: MARKETING,
+          errors: [
+            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+            {
+              at: 'compensation.0.bonus.1',
+              message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            // compensation.0.bonus.2 (mqls) has proxy_for; the OKRs reward a speed metric and an outcome.
+            {
+              at: 'compensation.0.bonus.3',
+              message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
+              fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            // recognition.0.awards.1: undeclared-thing is unknown-reference's business.
+            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
+          ],
+        },
+      ],
+    }));
 
-  it('stays silent on proxied outputs, speed metrics, outcomes and undeclared metrics', async () => {
-    const lines = findingsOf(await lintText(policy), 'vanity-metric').map((finding) => finding.line);
-    expect(lines).not.toContain(21); // mqls has proxy_for
-    expect(lines).not.toContain(26); // velocity (speed) and new-arr (outcome)
-    expect(lines).not.toContain(31); // undeclared-thing is unknown-reference's business
-    const clean = policy.replace('vanity: true', 'type: outcome').replace('type: activity', 'type: activity, proxy_for: [new-arr]').replace('proxy_for: []', 'proxy_for: [new-arr]');
-    expect(findingsOf(await lintText(clean), 'vanity-metric')).toEqual([]);
-  });
+  it('stays silent once every metric is an outcome or says what it is a proxy for', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: MARKETING,
+          edits: [set('metrics.1', { id: 'social-followers', type: 'outcome' }), set('metrics.2.proxy_for', ['new-arr']), set('metrics.4.proxy_for', ['new-arr'])],
+        },
+      ],
+    }));
 
-  it('says what to do when the policy declares no outcome to suggest', async () => {
-    const noOutcome = `version: 1
+  it('says what to do when the policy declares no outcome to suggest', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
 strategy: { name: Reach }
 metrics:
   - { id: social-followers, vanity: true }
@@ -89,10 +88,17 @@ metrics:
 okrs:
   - id: reach
     key_results: [{ metric: social-followers }, { metric: calls-made }]
-`;
-    expect(findingsOf(await lintText(noOutcome), 'vanity-metric').map((finding) => finding.fix)).toEqual([
-      'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move',
-      'declare the outcome it stands for on metric calls-made (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
-    ]);
-  });
+`,
+          errors: [
+            { line: 8, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
+            {
+              line: 8,
+              column: 49,
+              message: `OKR set reach ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
+            },
+          ],
+        },
+      ],
+    }));
 });

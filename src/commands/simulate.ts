@@ -1,0 +1,74 @@
+/**
+ * `incentive-lint simulate [paths…]`: per compensation plan, what a seller earns per month of effort
+ * by putting all effort into each segment, at several attainment levels, and whether the best-paid
+ * choice is the strategy's. Exit codes: 0 judged and no rational choice deprioritized; 1 some
+ * rational choice is deprioritized; 2 the policy could not be read or no plan could be judged.
+ */
+import { InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../diagnostics.js';
+import { todayUtc } from '../lint.js';
+import { loadPolicy, type LoadedPolicy } from '../load/index.js';
+import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { parseDate, type CommandRegistration } from './shared.js';
+
+const FORMATS = ['stylish', 'json', 'markdown'] as const;
+
+interface SimulateCommandOptions {
+  format: (typeof FORMATS)[number];
+  plan?: string;
+  levels?: number[];
+  date?: string;
+  color?: boolean;
+}
+
+export const registerSimulate: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('simulate')
+    .description('per plan, pay per month of effort for each segment at 50–200% of quota: is the rational choice the strategy\'s?')
+    .argument('[paths...]', 'policy files or folders (default: the current folder)')
+    .option('--plan <id>', 'simulate this compensation plan only')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--levels <percentages>', 'attainment levels, in % of quota (default: 50,100,150,200)', parseLevels)
+    .option('--date <date>', 'the day deals close, YYYY-MM-DD, for SPIFFs with dates (default: today)', parseDate)
+    .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .action(async (paths: string[], options: SimulateCommandOptions) => {
+      // Imported when the command runs: a plain lint does not load the simulation.
+      const { buildSimulationReport, renderSimulation, simulationExitCode } = await import('../payout/report.js');
+      let loaded: LoadedPolicy;
+      try {
+        loaded = loadPolicy(paths);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        printDiagnostics(error.diagnostics, chooseChalk(process.stderr, options.color));
+        process.stderr.write('the policy could not be read, so there is no simulation (exit 2)\n');
+        setExitCode(EXIT.untrusted);
+        return;
+      }
+      if (options.plan !== undefined && !loaded.policy.compensation.some((plan) => plan.id === options.plan)) {
+        const ids = loaded.policy.compensation.map((plan) => plan.id);
+        process.stderr.write(`incentive-lint simulate: no compensation plan "${options.plan}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
+        setExitCode(EXIT.untrusted);
+        return;
+      }
+      const report = buildSimulationReport(loaded, { date: options.date ?? todayUtc(), plan: options.plan, levels: options.levels });
+      process.stdout.write(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color)));
+      const code = simulationExitCode(report);
+      if (code === EXIT.untrusted && options.format !== 'json') {
+        process.stderr.write(
+          report.plans.length === 0
+            ? 'no compensation plan pays commission or carries a quota, so no rational choice can be judged (exit 2)\n'
+            : 'no plan could be judged: see why above (exit 2)\n',
+        );
+      }
+      setExitCode(code);
+    });
+};
+
+/** "50,100,150" → [0.5, 1, 1.5]. */
+function parseLevels(value: string): number[] {
+  const levels = value.split(',').map((part) => Number(part.trim().replace(/%$/, '')));
+  if (levels.length === 0 || levels.some((level) => !Number.isFinite(level) || level <= 0 || level > 1000)) {
+    throw new InvalidArgumentError('write attainment levels in % of quota, separated by commas, such as 50,100,150,200.');
+  }
+  return [...new Set(levels)].sort((a, b) => a - b).map((level) => level / 100);
+}

@@ -1,0 +1,73 @@
+import { describe, it } from 'vitest';
+import { testRule } from '../../src/testing/index.js';
+
+const RULE = 'weights-sum';
+const METRICS = ['enterprise-arr', 'defect-rate', 'new-arr'];
+
+/** Plan cs-2026 with these bonus weights, with or without a commission line. */
+const plan = (weights: number[], commission: boolean) => ({
+  policy: {
+    compensation: [
+      {
+        id: 'cs-2026',
+        team: 'sales',
+        ...(commission ? { commission: [{ metric: 'enterprise-arr', segment: 'enterprise', rate: '10%' }] } : {}),
+        bonus: weights.map((weight, index) => ({ metric: METRICS[index], weight })),
+      },
+    ],
+  },
+});
+
+describe('weights-sum', () => {
+  it('accepts 0.4 + 0.3 + 0.3 as 1 (floating point) in a plan without commission', () => testRule(RULE, { valid: [plan([0.4, 0.3, 0.3], false)] }));
+
+  it('fires when weights of a plan without commission do not add up to 1', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          ...plan([0.5, 0.3], false),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 80%; with no commission they must add up to 100% of variable pay.',
+              fix: 'add 20% to the weights (or a component for it)',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('allows less than 1 beside commission, and fires above 1', () =>
+    testRule(RULE, {
+      valid: [plan([0.2], true), plan([1], true)],
+      invalid: [
+        {
+          ...plan([0.7, 0.4], true),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 110% of variable pay, more than all of it, and commission still takes a share.',
+              fix: 'lower the weights by 10% in total, so that they add up to at most 100% and commission takes the rest',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('does not pool the lines of two instruments that share an id (duplicate-id reports them)', () =>
+    testRule(RULE, {
+      valid: [
+        `compensation:
+  - id: finance-2026
+    team: sales
+    bonus:
+      - { metric: enterprise-arr, weight: 0.5 }
+      - { metric: defect-rate, weight: 0.5 }
+  - id: finance-2026
+    team: sales
+    bonus:
+      - { metric: enterprise-arr, weight: 1 }
+`,
+      ],
+    }));
+});

@@ -1,0 +1,101 @@
+/**
+ * testRule itself: it passes a correct rule, and fails — naming the case — on every way a rule test
+ * used to pass wrongly: a rule that throws, a finding at another place, a missing or extra finding,
+ * a policy that does not load, an edit that changes nothing, options the rule rejects.
+ */
+import { describe, expect, it } from 'vitest';
+import { defineRule, z } from '../src/api.js';
+import { BASE_POLICY, mergeFragment, policyText, remove, set, testRule } from '../src/testing/index.js';
+
+/** The rule of the README's plugin section, as written there. */
+const noSpiffOnSmb = defineRule({
+  meta: {
+    id: 'acme/no-spiff-on-smb', category: 'strategic-alignment', severity: 'error',
+    summary: 'A SPIFF pays on a segment the strategy deprioritizes',
+    rationale: 'A sales contest is the loudest incentive there is.', source: 'Acme revenue-ops policy',
+    options: z.object({ id_prefix: z.string().default('spiff-') }),
+  },
+  check({ index, options, report }) {
+    for (const plan of index.instruments.filter((i) => i.lever === 'compensation' && i.id.startsWith(options.id_prefix)))
+      for (const reward of index.rewardsOf(plan))
+        if (index.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment' });
+  },
+});
+
+const spiff = (segment: string) => `compensation:
+  - id: spiff-q3
+    commission:
+      - { metric: new-arr, segment: ${segment}, rate: "5%" }`;
+
+const FINDING = { message: 'SPIFF spiff-q3 pays on smb', fix: 'run it on a favored segment' };
+
+describe('testRule', () => {
+  it('passes the README example', () =>
+    testRule(noSpiffOnSmb, {
+      valid: [
+        spiff('enterprise'),
+        { name: 'another prefix', policy: spiff('smb'), options: { id_prefix: 'contest-' } },
+        { name: 'smb no longer deprioritized', policy: spiff('smb'), edits: [remove('strategy.priorities.0.deprioritize.segments')] },
+      ],
+      invalid: [
+        { policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING }] },
+        { name: 'by line and column', policy: spiff('smb'), errors: [{ line: 25, column: 9, ...FINDING }] },
+      ],
+    }));
+
+  it('fails every case of a rule that throws, the valid ones included', async () => {
+    const throwing = defineRule({ ...noSpiffOnSmb, check: () => { throw new Error('boom'); } });
+    const failure = testRule(throwing, { valid: [spiff('enterprise')], invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING }] }] });
+    await expect(failure).rejects.toThrow(/2 of 2 cases failed[\s\S]*valid\[0\]: the run has diagnostics:\n {2}rule acme\/no-spiff-on-smb failed: boom/);
+  });
+
+  it('fails a case whose finding is elsewhere, missing, extra or worded otherwise', async () => {
+    const cases = [
+      { errors: [{ at: 'compensation.0', ...FINDING }] },
+      { errors: [{ at: 'compensation.0.commission.0', ...FINDING, fix: 'another fix' }] },
+      { errors: [{ at: 'compensation.0.commission.0', ...FINDING }, { at: 'compensation.0.commission.0', ...FINDING }] },
+    ];
+    for (const { errors } of cases) await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors }] })).rejects.toThrow(/1 of 1 cases failed/);
+    await expect(testRule(noSpiffOnSmb, { valid: [spiff('smb')] })).rejects.toThrow(/expected 0 findings, got 1/);
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [] }] })).rejects.toThrow(/errors is empty/);
+  });
+
+  it('fails a case whose policy does not load, whose edit changes nothing, whose options are rejected, or whose expected path names nothing', async () => {
+    await expect(testRule(noSpiffOnSmb, { valid: [`${spiff('smb')}\nsegments: []\nsegments: []`] })).rejects.toThrow(/does not parse|the policy could not be built|does not load/);
+    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [set('strategy.priorities.3.favor', {})] }] })).rejects.toThrow(
+      /edit of strategy.priorities.3.favor: there is nothing at strategy.priorities.3/,
+    );
+    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [remove('strategy.name.first')] }] })).rejects.toThrow(/cannot delete/);
+    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), options: { id_prefix: 3 } }] })).rejects.toThrow(/options .* are invalid/);
+    await expect(testRule(noSpiffOnSmb, { valid: [{ text: 'version: 1\nstrategy: { priorities: [] }\ncompensation: [{ id: x, team: nobody-knows, typo: 1 }]\n' }] })).rejects.toThrow(/does not load/);
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0.nope', ...FINDING }] }] })).rejects.toThrow(/names no node/);
+    await expect(testRule('no-such-rule', { valid: [''] })).rejects.toThrow(/no built-in rule "no-such-rule"/);
+  });
+});
+
+describe('policy fragments', () => {
+  it('merge onto the base policy: lists by id (replace once, else append), strategy key by key', () => {
+    const merged = mergeFragment({
+      strategy: { announced: '2026-04-01' },
+      segments: [{ id: 'smb', sales_cycle_days: 30 }, { id: 'mid-market' }, { id: 'smb' }],
+      organization: 'Other Co',
+    });
+    expect(merged.organization).toBe('Other Co');
+    expect(merged.strategy).toMatchObject({ name: 'Enterprise-first', announced: '2026-04-01', priorities: [{ id: 'enterprise-growth' }] });
+    expect(merged.segments).toEqual([
+      { id: 'enterprise', sales_cycle_days: 210, avg_deal_size: 120000 },
+      { id: 'smb', sales_cycle_days: 30 },
+      { id: 'mid-market' },
+      { id: 'smb' },
+    ]);
+  });
+
+  it('render the base policy as it is documented, line for line', () => {
+    expect(policyText({}).replace(/\[ | \]/g, (bracket) => bracket.trim())).toBe(BASE_POLICY);
+  });
+});
+
+it('is exported as incentive-lint/testing', async () => {
+  const testing = await import('incentive-lint/testing');
+  expect(typeof testing.testRule).toBe('function');
+});
