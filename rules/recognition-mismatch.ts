@@ -31,7 +31,7 @@ export default defineRule({
     let celebratesFavored = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
-      if (index.isFavoredMetric(reward.metric) || index.isFavoredSegment(reward.segment)) celebratesFavored = true;
+      if (index.servesFavoredMetric(reward.metric) || index.isFavoredSegment(reward.segment)) celebratesFavored = true;
       const old = index.oldFocusOf(reward);
       if (!old) continue;
       const { description: what, instead: alternatives } = old;

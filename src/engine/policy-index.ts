@@ -81,6 +81,8 @@ export type PriorityMap = ReadonlyMap<string, readonly PriorityT[]>;
 /** The deprioritized metric and segment of a reward line, and what the strategy favors instead. */
 export interface OldFocus {
   metric?: string;
+  /** The metric the line names, when it pays `metric` as its declared proxy. */
+  via?: string;
   segment?: string;
   /** "metric velocity and segment smb". */
   description: string;
@@ -94,6 +96,9 @@ export interface Handoff {
   node: string[];
   index: number;
 }
+
+/** The scorecard perspectives a revenue team's work moves directly. */
+const REVENUE_PERSPECTIVES: ReadonlySet<string> = new Set(['financial', 'customer']);
 
 const LEVER_ORDER: readonly Lever[] = ['compensation', 'okrs', 'promotions', 'recognition'];
 
@@ -137,6 +142,8 @@ export class PolicyIndex {
   // Answers computed on first use: rules ask the same question once per finding or per team.
   private readonly metricsRewardedForTeamId = new Map<string, ReadonlySet<string>>();
   private companyWide: readonly Reward[] | undefined;
+  private readonly proxyTargetsCache = new Map<string, readonly string[]>();
+  private proxiedByRewards: ReadonlySet<string> | undefined;
   private levers: Lever[] | undefined;
 
   constructor(
@@ -172,17 +179,63 @@ export class PolicyIndex {
   }
 
   /**
+   * The metrics `id` is declared to stand for, following proxy_for through chains (X stands for Y,
+   * Y for Z), nearest first, without `id` itself; a cycle stops where it closes.
+   */
+  proxyTargetsOf(id: string | undefined): readonly string[] {
+    if (id === undefined) return NONE;
+    let targets = this.proxyTargetsCache.get(id);
+    if (!targets) {
+      const found: string[] = [];
+      const seen = new Set([id]);
+      const queue = [...(this.metrics.get(id)?.proxy_for ?? [])];
+      while (queue.length > 0) {
+        const next = queue.shift()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        found.push(next);
+        queue.push(...(this.metrics.get(next)?.proxy_for ?? []));
+      }
+      targets = found;
+      this.proxyTargetsCache.set(id, targets);
+    }
+    return targets;
+  }
+
+  /**
+   * The deprioritized metric a reward on `id` pays for: `id` itself, or, when the strategy does not
+   * favor `id`, the nearest metric it is declared a proxy for that the strategy deprioritizes (a
+   * reward on X, declared a proxy for Y, is a reward on Y). `via` names the proxy.
+   */
+  deprioritizedMetricBehind(id: string | undefined): { metric: string; via?: string } | undefined {
+    if (id === undefined) return undefined;
+    if (this.isDeprioritizedMetric(id)) return { metric: id };
+    if (this.favoredMetrics.has(id)) return undefined;
+    const target = this.proxyTargetsOf(id).find((candidate) => this.isDeprioritizedMetric(candidate));
+    return target === undefined ? undefined : { metric: target, via: id };
+  }
+
+  /** Whether a reward on `id` rewards a metric the strategy favors: `id` itself, or one it stands for. */
+  servesFavoredMetric(id: string | undefined): boolean {
+    return id !== undefined && (this.isFavoredMetric(id) || (!this.deprioritizedMetrics.has(id) && this.proxyTargetsOf(id).some((target) => this.isFavoredMetric(target))));
+  }
+
+  /**
    * What a reward line pays or celebrates that the strategy deprioritizes (its metric, its segment or
    * both), with what those priorities favor instead; undefined when the line is not about the old.
    */
   oldFocusOf(reward: Reward): OldFocus | undefined {
-    const metric = this.isDeprioritizedMetric(reward.metric) ? reward.metric : undefined;
+    const behind = this.deprioritizedMetricBehind(reward.metric);
+    const metric = behind?.metric;
     const segment = this.isDeprioritizedSegment(reward.segment) ? reward.segment : undefined;
     if (!metric && !segment) return undefined;
     return {
       metric,
       segment,
-      description: [metric && `metric ${metric}`, segment && `segment ${segment}`].filter(Boolean).join(' and '),
+      via: behind?.via,
+      description: [metric && (behind?.via ? `metric ${metric} (through ${behind.via}, declared a proxy for it)` : `metric ${metric}`), segment && `segment ${segment}`]
+        .filter(Boolean)
+        .join(' and '),
       instead: { metrics: metric ? this.alternativesTo(metric) : [], segments: segment ? this.alternativesTo(segment, 'segments') : [] },
     };
   }
@@ -205,11 +258,14 @@ export class PolicyIndex {
     return new Set(maps.flatMap((map) => [...map.keys()]));
   }
 
+  /** A reward on a proxy stands toward a priority as a reward on what it stands for (see proxyTargetsOf). */
   stanceOf(reward: Reward, priority: PriorityT): Stance {
     const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    const metrics = reward.metric === undefined ? [] : [reward.metric, ...this.proxyTargetsOf(reward.metric)];
+    const namesMetric = (list: string[] | undefined) => metrics.some((id) => names(list, id));
     return {
-      reinforces: names(priority.favor?.metrics, reward.metric) || names(priority.favor?.segments, reward.segment),
-      undermines: names(priority.deprioritize?.metrics, reward.metric) || names(priority.deprioritize?.segments, reward.segment),
+      reinforces: namesMetric(priority.favor?.metrics) || names(priority.favor?.segments, reward.segment),
+      undermines: namesMetric(priority.deprioritize?.metrics) || names(priority.deprioritize?.segments, reward.segment),
     };
   }
 
@@ -292,9 +348,19 @@ export class PolicyIndex {
   /** Whether any reward of any lever is on a metric or segment `priority` favors: what makes it more than words. */
   isServed(priority: PriorityT): boolean {
     return (
-      (priority.favor?.metrics ?? []).some((metric) => this.rewardsByMetricId.has(metric)) ||
+      (priority.favor?.metrics ?? []).some((metric) => this.rewardsByMetricId.has(metric) || this.proxiesRewarded().has(metric)) ||
       (priority.favor?.segments ?? []).some((segment) => this.rewardsBySegmentId.has(segment))
     );
+  }
+
+  /** Every metric some rewarded metric is declared a proxy for (through chains): rewarded through its proxy. */
+  private proxiesRewarded(): ReadonlySet<string> {
+    if (!this.proxiedByRewards) {
+      const found = new Set<string>();
+      for (const metric of this.rewardsByMetricId.keys()) for (const target of this.proxyTargetsOf(metric)) found.add(target);
+      this.proxiedByRewards = found;
+    }
+    return this.proxiedByRewards;
   }
 
   /** Teams that hand off to `team`. */
@@ -361,26 +427,33 @@ export class PolicyIndex {
   }
 
   /**
-   * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
-   * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
-   * off to or receives from, then rewarded nowhere, then (for an instrument of no team, or a metric
-   * the strategy favors) rewarded elsewhere; ties go to a metric the strategy favors, then to a
-   * quality metric, then to the lowest id (never to declaration order).
+   * The declared metric to suggest to `team` among those `accept` allows, for a fix: one that
+   * belongs to the team, or none (the fix then says what to declare). Never a vanity or
+   * deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
+   * off to or receives from, then rewarded nowhere and of the team's kind and perspective (see
+   * fitsTeam); for an instrument of no team, any metric, unrewarded first. Ties go to a metric
+   * the strategy favors, then to a quality metric, then to the lowest id (never to declaration order).
    */
   suggestMetric(team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
     const { own, near } = this.metricsAround(team);
     const fits = (metric: MetricT | undefined): metric is MetricT => metric !== undefined && this.isSuggestable(metric) && accept(metric);
     const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => this.metrics.get(id)).filter(fits), this.compareSuggestions);
     const { unrewarded, rewarded } = this.suggestionOrder();
-    // Another, unrelated team's metric only when it is one the strategy favors, or the instrument
-    // belongs to no team: paying support on sales' win rate is no fix.
-    const sharedEnough = (metric: MetricT) => team === undefined || this.isFavoredMetric(metric.id);
-    return (
-      closest(own) ??
-      closest(near) ??
-      unrewarded.find((metric) => accept(metric)) ??
-      rewarded.find((metric) => !own.has(metric.id) && !near.has(metric.id) && sharedEnough(metric) && accept(metric))
-    );
+    if (team === undefined) return unrewarded.find((metric) => accept(metric)) ?? rewarded.find((metric) => accept(metric));
+    // Another team's metric is no fix (paying marketing on support's ticket times); a metric nobody
+    // is rewarded on fits when it is of the team's kind and perspective.
+    return closest(own) ?? closest(near) ?? unrewarded.find((metric) => this.fitsTeam(metric, team, own) && accept(metric));
+  }
+
+  /**
+   * Whether a metric nobody is rewarded on suits `team`: one of the perspectives the team is measured
+   * on already, or any that its kind works on (a revenue team the financial and customer ones, whose
+   * results it moves; a team of another kind any); a metric of no declared perspective suits all.
+   */
+  private fitsTeam(metric: MetricT, team: string, own: ReadonlySet<string>): boolean {
+    if (metric.perspective === undefined || this.teams.get(team)?.kind !== 'revenue') return true;
+    if (REVENUE_PERSPECTIVES.has(metric.perspective)) return true;
+    return [...own].some((id) => this.metrics.get(id)?.perspective === metric.perspective);
   }
 
   // --- End of shared incentives and balanced measurement lookups. ---

@@ -31,6 +31,7 @@ describe('alignment rules on the examples', () => {
         'incentive-after-announcement  product-2026-q3', // enterprise OKRs only from July
         'missing-rationale  all-hands-awards',
         'pay-old-priority  cs-2026', // customer-count bonus
+        'pay-old-priority  cs-2026', // accounts-per-csm, declared a proxy for customer-count: a reward on the proxy is a reward on it
         'promotion-old-behavior  eng-ladder', // solo-delivery
         'promotion-old-behavior  eng-ladder', // velocity
         'promotion-old-behavior  promotions', // cross-team-impact is in no criterion

@@ -61,7 +61,6 @@ describe('shared-incentive and balanced-measurement rules on the examples', () =
         'siloed-handoff warning sales→implementation',
         'siloed-handoff warning sales→customer-success',
         'no-retention-guard warning ae-2026',
-        'unbalanced-scorecard info ae-2026',
         'shared-portion-range warning product-2026',
         'shared-portion-range warning marketing-2026',
         'vanity-metric warning marketing-2026',
