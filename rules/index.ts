@@ -4,6 +4,7 @@ import duplicateId from './duplicate-id.js';
 import effortAdjustedPay from './effort-adjusted-pay.js';
 import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import gameableTarget from './gameable-target.js';
 import incentiveAfterAnnouncement from './incentive-after-announcement.js';
 import individualOnly from './individual-only.js';
 import missingRationale from './missing-rationale.js';
@@ -40,6 +41,7 @@ export const builtinRules: readonly AnyRule[] = [
   noRetentionGuard,
   vanityMetric,
   speedWithoutQuality,
+  gameableTarget,
   unbalancedScorecard,
   individualOnly,
   unrecognizedTeam,

@@ -399,6 +399,18 @@ export class PolicyIndex {
     return this.rewardsOf(instrument).filter((reward) => reward.component === component);
   }
 
+  /**
+   * The share of a plan's variable pay that one of its lines carries: a bonus component its weight,
+   * a commission line an equal part of what the bonus weights leave (commission takes the rest).
+   * Undefined for lines of other instruments.
+   */
+  variableShareOf(reward: Reward): number | undefined {
+    if (reward.component === 'bonus') return reward.weight ?? 0;
+    if (reward.component !== 'commission') return undefined;
+    const bonus = this.rewardsOfComponent(reward.instrument, 'bonus').reduce((sum, line) => sum + (line.weight ?? 0), 0);
+    return Math.max(0, 1 - bonus) / this.rewardsOfComponent(reward.instrument, 'commission').length;
+  }
+
   /** The bonus components of a plan that are shared with another team: the shared part of its variable pay. */
   sharedComponentsOf(instrument: InstrumentInfo | string): Reward[] {
     return this.rewardsOfComponent(instrument, 'bonus').filter((reward) => reward.sharedWith.length > 0);
