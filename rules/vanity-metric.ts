@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument } from '../src/api.js';
+import { defineRule, describeInstrument, listIds } from '../src/api.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -7,12 +7,13 @@ export default defineRule({
     id: 'vanity-metric',
     category: 'shared-incentives',
     severity: 'warning',
-    summary: 'An instrument rewards a vanity metric, or an activity or output metric with no proxy_for outcome',
+    summary: 'An instrument rewards a vanity metric, or an activity or output metric whose outcome (proxy_for) is not declared or not rewarded for the same team',
     rationale:
       'Seed 001 asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
-      'is safe to pay on only when the policy says which outcome it stands in for (proxy_for), so that the outcome can be checked too.',
+      'is safe to pay on only when the policy says which outcome it stands in for (proxy_for) and rewards that outcome too, for the same ' +
+      'people: a declared proxy whose outcome nobody is measured on rises alone.',
     source: 'seed 001, "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     examples: {
       bad: `metrics:
@@ -43,6 +44,21 @@ compensation:
           fix: instead
             ? `replace ${metric.id} with ${instead.id} (type: ${instead.type}), or remove it from ${reward.instrument.id}`
             : `remove ${metric.id} from ${reward.instrument.id}, or reward an outcome (type: outcome) that it was meant to move`,
+        });
+      } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && metric.proxy_for?.length) {
+        // Declaring what a count stands for is half of it: what it stands for must be rewarded too,
+        // for the same people, or nothing notices when the count rises alone. A proxy of a
+        // deprioritized metric is the old-priority rules' business.
+        if (index.deprioritizedMetricBehind(metric.id)) continue;
+        const targets = index.proxyTargetsOf(metric.id);
+        const rewardedFor = team === undefined ? (id: string) => index.rewardsOfMetric(id).length > 0 : (id: string) => index.metricsRewardedFor(team).has(id);
+        if (targets.some(rewardedFor)) continue;
+        const stands = listIds([...metric.proxy_for], 'or');
+        const how = reward.instrument.lever === 'okrs' ? `a key result on ${metric.proxy_for[0]}` : reward.instrument.lever === 'compensation' ? `a bonus component on ${metric.proxy_for[0]}` : `${metric.proxy_for[0]}`;
+        report({
+          node: reward.node,
+          message: `${where()} rewards ${metric.id}, declared a proxy for ${stands}, but nothing rewards ${stands}${team ? ` for ${team}` : ''}: the ${metric.type} count can rise while what it stands for does not.`,
+          fix: `add ${how} to ${reward.instrument.id} beside ${metric.id}, or stop rewarding ${metric.id}`,
         });
       } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length) {
         const outcome = index.suggestMetric(team, (other) => other.id !== metric.id && other.type === 'outcome');
