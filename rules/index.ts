@@ -21,6 +21,7 @@ import unbalancedScorecard from './unbalanced-scorecard.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
+import unmeasurableKeyResult from './unmeasurable-key-result.js';
 import unrecognizedTeam from './unrecognized-team.js';
 import vanityMetric from './vanity-metric.js';
 import weightsSum from './weights-sum.js';
@@ -30,6 +31,7 @@ export const builtinRules: readonly AnyRule[] = [
   payOldPriority,
   effortAdjustedPay,
   okrOldPriority,
+  unmeasurableKeyResult,
   promotionOldBehavior,
   recognitionMismatch,
   incentiveAfterAnnouncement,
