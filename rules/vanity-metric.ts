@@ -61,7 +61,9 @@ compensation:
           fix: `add ${how} to ${reward.instrument.id} beside ${metric.id}, or stop rewarding ${metric.id}`,
         });
       } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length) {
-        const outcome = index.suggestMetric(team, (other) => other.id !== metric.id && other.type === 'outcome');
+        // What the strategy wants instead of this metric is the likeliest outcome it stands for.
+        const instead = index.alternativesTo(metric.id).map((id) => index.metrics.get(id)).find((other) => other?.type === 'outcome');
+        const outcome = instead ?? index.suggestMetric(team, (other) => other.id !== metric.id && other.type === 'outcome');
         report({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,
