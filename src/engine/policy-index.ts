@@ -421,6 +421,19 @@ export class PolicyIndex {
     return [...(this.rewardsSharedWithTeamId.get(team) ?? [])];
   }
 
+  /**
+   * Whether two teams are both rewarded on something yet share nothing: no metric rewarded to both,
+   * no bonus component of one shared with the other (siloed-handoff reports such a handoff;
+   * individual-only leaves it to that finding).
+   */
+  isSiloed(team: string, partner: string): boolean {
+    const mine = this.metricsRewardedFor(team);
+    const theirs = this.metricsRewardedFor(partner);
+    if (mine.size === 0 || theirs.size === 0 || [...mine].some((metric) => theirs.has(metric))) return false;
+    const shares = (owner: string, other: string) => this.componentsSharedWith(other).some((reward) => reward.instrument.team === owner);
+    return !shares(team, partner) && !shares(partner, team);
+  }
+
   /** Declared teams joined to `team` by a handoff, either way, in declaration order. */
   handoffNeighbours(team: string): string[] {
     return [...(this.neighboursByTeamId.get(team) ?? [])];

@@ -64,6 +64,7 @@ describe('shared-incentive and balanced-measurement rules on the examples', () =
         'shared-portion-range warning product-2026',
         'shared-portion-range warning marketing-2026',
         'vanity-metric warning marketing-2026',
+        'vanity-metric warning marketing-2026',
       ].sort(),
     );
   });
