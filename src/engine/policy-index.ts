@@ -375,10 +375,14 @@ export class PolicyIndex {
 
   // --- Shared incentives and balanced measurement: lookups about teams working together. ---
 
-  /** A metric about keeping customers: its id or name says retention or churn, or it is a customer outcome. */
+  /**
+   * A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), its id or
+   * name says retention or churn, or it is a customer outcome.
+   */
   isRetentionMetric(id: string | undefined): boolean {
     if (id === undefined) return false;
     const metric = this.metrics.get(id);
+    if (metric?.nets_churn) return true;
     const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
     if (words.includes('retention') || words.includes('churn')) return true;
     return metric?.type === 'outcome' && metric.perspective === 'customer';

@@ -90,4 +90,19 @@ describe('no-retention-guard', () => {
         },
       ],
     }));
+
+  it('a metric that nets churn (nets_churn: true) is its own guard: commission on it needs no clawback', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('net-retention'),
+            set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true }),
+          ],
+        },
+      ],
+      invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }],
+    }));
 });
+
