@@ -558,6 +558,13 @@ export class PolicyIndex {
         addTo(this.neighboursByTeamId, to, team.id);
       });
     }
+    for (const team of policy.teams) this.referList('team', team.leads);
+    for (const priority of policy.strategy.priorities) {
+      for (const preference of priority.prefer ?? []) {
+        this.references.push({ kind: 'metric', id: preference.metric, node: preference, key: 'metric' });
+        this.references.push({ kind: 'metric', id: preference.over, node: preference, key: 'over' });
+      }
+    }
     for (const metric of policy.metrics) this.referList('metric', metric.proxy_for);
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
