@@ -144,6 +144,7 @@ export class PolicyIndex {
   private companyWide: readonly Reward[] | undefined;
   private readonly proxyTargetsCache = new Map<string, readonly string[]>();
   private proxiedByRewards: ReadonlySet<string> | undefined;
+  private extras: { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } | undefined;
   private levers: Lever[] | undefined;
 
   constructor(
@@ -347,10 +348,28 @@ export class PolicyIndex {
 
   /** Whether any reward of any lever is on a metric or segment `priority` favors: what makes it more than words. */
   isServed(priority: PriorityT): boolean {
+    const extras = this.payoutExtras();
     return (
-      (priority.favor?.metrics ?? []).some((metric) => this.rewardsByMetricId.has(metric) || this.proxiesRewarded().has(metric)) ||
-      (priority.favor?.segments ?? []).some((segment) => this.rewardsBySegmentId.has(segment))
+      (priority.favor?.metrics ?? []).some((metric) => this.rewardsByMetricId.has(metric) || this.proxiesRewarded().has(metric) || extras.metrics.has(metric)) ||
+      (priority.favor?.segments ?? []).some((segment) => this.rewardsBySegmentId.has(segment) || extras.segments.has(segment))
     );
+  }
+
+  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, and quota-credit multipliers above 1. */
+  private payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } {
+    if (!this.extras) {
+      const metrics = new Set<string>();
+      const segments = new Set<string>();
+      for (const plan of this.policy.compensation) {
+        const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
+        for (const extra of extras) {
+          if (extra.metric !== undefined) metrics.add(extra.metric);
+          if (extra.segment !== undefined) segments.add(extra.segment);
+        }
+      }
+      this.extras = { metrics, segments };
+    }
+    return this.extras;
   }
 
   /** Every metric some rewarded metric is declared a proxy for (through chains): rewarded through its proxy. */
