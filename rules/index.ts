@@ -11,6 +11,7 @@ import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payOldPriority from './pay-old-priority.js';
+import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
 import recognitionMismatch from './recognition-mismatch.js';
 import segmentBlindMetric from './segment-blind-metric.js';
@@ -30,6 +31,7 @@ export const builtinRules: readonly AnyRule[] = [
   flatCommission,
   payOldPriority,
   effortAdjustedPay,
+  preferenceNotPaid,
   okrOldPriority,
   unmeasurableKeyResult,
   promotionOldBehavior,
