@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listIds } from '../src/api.js';
+import { defineRule, describeInstrument, listIds, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -50,6 +50,8 @@ compensation:
         // for the same people, or nothing notices when the count rises alone. A proxy of a
         // deprioritized metric is the old-priority rules' business.
         if (index.deprioritizedMetricBehind(metric.id)) continue;
+        // A count in an instrument with no guard at all is gameable-target's finding, which says more.
+        if (!hasGuard(index, reward.instrument)) continue;
         const targets = index.proxyTargetsOf(metric.id);
         const rewardedFor = team === undefined ? (id: string) => index.rewardsOfMetric(id).length > 0 : (id: string) => index.metricsRewardedFor(team).has(id);
         if (targets.some(rewardedFor)) continue;
@@ -75,3 +77,9 @@ compensation:
     }
   },
 });
+
+/** A quality line, a guardrail key result or a clawback: something that checks the counts of the instrument. */
+function hasGuard(index: PolicyIndex, instrument: InstrumentInfo): boolean {
+  if ((instrument.node as { clawback?: unknown }).clawback !== undefined) return true;
+  return index.rewardsOf(instrument).some((line) => (line.node as { guardrail?: boolean }).guardrail === true || index.metrics.get(line.metric ?? '')?.type === 'quality');
+}

@@ -104,5 +104,8 @@ describe('no-retention-guard', () => {
       ],
       invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }],
     }));
+
+  it('commission earned on collection (earned_on: collection) is paid only for what the customer paid: no clawback needed', () =>
+    testRule(RULE, { valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.earned_on', 'collection')] }] }));
 });
 
