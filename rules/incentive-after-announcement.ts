@@ -41,6 +41,17 @@ okrs:
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
     const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    // A policy that dates none of its instruments has one gap, not one per instrument.
+    const undated = index.instruments.filter((instrument) => instrument.effective === undefined);
+    if (undated.length > 1 && undated.length === index.instruments.length) {
+      report({
+        node: undated[0]!.node,
+        key: 'id',
+        message: `No instrument of the policy has an effective date (${undated.length} instruments): nobody can tell which of them ${announced ? `are in force when the strategy is announced (${announced})` : 'are in force, or since when'}.`,
+        fix: `add effective: YYYY-MM-DD to every plan, OKR set, promotion ladder and recognition program, starting with ${undated[0]!.id}`,
+      });
+      return;
+    }
     for (const instrument of index.instruments) {
       const name = () => describeInstrument(instrument, { sentenceStart: true });
       if (instrument.effective === undefined) {

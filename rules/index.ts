@@ -4,12 +4,14 @@ import duplicateId from './duplicate-id.js';
 import effortAdjustedPay from './effort-adjusted-pay.js';
 import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import gameableTarget from './gameable-target.js';
 import incentiveAfterAnnouncement from './incentive-after-announcement.js';
 import individualOnly from './individual-only.js';
 import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payOldPriority from './pay-old-priority.js';
+import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
 import recognitionMismatch from './recognition-mismatch.js';
 import segmentBlindMetric from './segment-blind-metric.js';
@@ -20,6 +22,7 @@ import unbalancedScorecard from './unbalanced-scorecard.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
+import unmeasurableKeyResult from './unmeasurable-key-result.js';
 import unrecognizedTeam from './unrecognized-team.js';
 import vanityMetric from './vanity-metric.js';
 import weightsSum from './weights-sum.js';
@@ -28,7 +31,9 @@ export const builtinRules: readonly AnyRule[] = [
   flatCommission,
   payOldPriority,
   effortAdjustedPay,
+  preferenceNotPaid,
   okrOldPriority,
+  unmeasurableKeyResult,
   promotionOldBehavior,
   recognitionMismatch,
   incentiveAfterAnnouncement,
@@ -40,6 +45,7 @@ export const builtinRules: readonly AnyRule[] = [
   noRetentionGuard,
   vanityMetric,
   speedWithoutQuality,
+  gameableTarget,
   unbalancedScorecard,
   individualOnly,
   unrecognizedTeam,

@@ -38,6 +38,8 @@ compensation:
       const plans = index.compensationPlansOf(team.id);
       if (neighbours.length === 0 || plans.length === 0) continue;
       if (plans.some((plan) => index.sharedComponentsOf(plan).length > 0) || index.componentsSharedWith(team.id).length > 0) continue;
+      // A handoff that shares nothing at all is one finding, siloed-handoff's, not one more per team.
+      if (neighbours.every((neighbour) => index.isSiloed(team.id, neighbour))) continue;
       report({
         node: team,
         key: 'id',

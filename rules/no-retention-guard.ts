@@ -47,7 +47,8 @@ compensation:
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation' || !('commission' in plan.node)) continue;
       const { node } = plan;
-      if (!node.commission?.length || node.clawback || node.deferral) continue;
+      // Commission earned on collection is paid only for what the customer has paid for.
+      if (!node.commission?.length || node.clawback || node.deferral || node.earned_on === 'collection') continue;
       const downstream = plan.team ? retentionDownstream(index, plan.team) : [];
       if (favoredRetention.length === 0 && downstream.length === 0) continue;
       const reasons = [

@@ -28,16 +28,17 @@ okrs:
   },
   check({ index, strategy, report }) {
     for (const reward of index.rewards) {
-      if (reward.component !== 'key_result' || !strategy.isDeprioritizedMetric(reward.metric)) continue;
-      const metric = reward.metric!;
+      const behind = reward.component === 'key_result' ? strategy.deprioritizedMetricBehind(reward.metric) : undefined;
+      if (!behind) continue;
+      const { metric, via } = behind;
       const priorities = strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id);
       const alternatives = strategy.alternativesTo(metric);
       report({
         node: reward.node,
-        message: `OKR set ${reward.instrument.id} has a key result on ${metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,
+        message: `OKR set ${reward.instrument.id} has a key result on ${via ? `${via}, declared a proxy for ${metric}` : metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,
         fix: alternatives.length
-          ? `measure ${listIds(alternatives)} instead of ${metric} (the favored metrics of ${listIds(priorities, 'and')})`
-          : `remove the key result on ${metric}, or give priority ${listIds(priorities, 'and')} a favored metric to measure instead`,
+          ? `measure ${listIds(alternatives)} instead of ${via ?? metric} (the favored metrics of ${listIds(priorities, 'and')})`
+          : `remove the key result on ${via ?? metric}, or give priority ${listIds(priorities, 'and')} a favored metric to measure instead`,
       });
     }
   },

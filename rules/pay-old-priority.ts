@@ -30,8 +30,10 @@ compensation:
   check({ index, strategy, report }) {
     for (const reward of index.rewards) {
       if (reward.component !== 'commission' && reward.component !== 'bonus') continue;
-      if (!strategy.isDeprioritizedMetric(reward.metric)) continue;
-      const metric = reward.metric!;
+      // A line on a declared proxy of a deprioritized metric pays for that metric.
+      const behind = strategy.deprioritizedMetricBehind(reward.metric);
+      if (!behind) continue;
+      const { metric, via } = behind;
       const priorities = listIds(strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id), 'and');
       // Suggest a favored metric the plan does not already pay on this way: a second line on it would be a duplicate.
       const inPlan = new Set(index.rewardsOfComponent(reward.instrument, reward.component).map((line) => line.metric));
@@ -46,13 +48,13 @@ compensation:
       const segment = strategy.isDeprioritizedSegment(reward.segment) ? undefined : reward.segment;
       report({
         node: reward.node,
-        message: `Plan ${reward.instrument.id} pays ${pays} on ${metric}, which priority ${priorities} deprioritizes: the team is paid to keep doing what the strategy wants less of.`,
+        message: `Plan ${reward.instrument.id} pays ${pays} on ${via ? `${via}, declared a proxy for ${metric}` : metric}, which priority ${priorities} deprioritizes: the team is paid to keep doing what the strategy wants less of.`,
         fix: first
           ? `pay it on what ${priorities} favors instead: ${formatRewardLine({ metric: first, segment, rate: reward.rate, weight: reward.weight })}` +
             (others.length ? ` (or on ${listIds(others)})` : '')
           : alternatives.length
-            ? `remove the ${kind} on ${metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${kind} on ${alternatives[0]} the plan already has`
-            : `remove the ${kind} on ${metric}, or give priority ${priorities} a favored metric to pay on instead`,
+            ? `remove the ${kind} on ${via ?? metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${kind} on ${alternatives[0]} the plan already has`
+            : `remove the ${kind} on ${via ?? metric}, or give priority ${priorities} a favored metric to pay on instead`,
       });
     }
   },

@@ -27,7 +27,7 @@ export default defineRule({
     let celebratesFavored = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
-      if (strategy.isFavoredMetric(reward.metric) || strategy.isFavoredSegment(reward.segment)) celebratesFavored = true;
+      if (strategy.servesFavoredMetric(reward.metric) || strategy.isFavoredSegment(reward.segment)) celebratesFavored = true;
       const old = strategy.oldFocusOf(reward);
       if (!old) continue;
       const { description: what, instead: alternatives } = old;

@@ -1,11 +1,11 @@
-import { defineRule, listIds, sortedIds, z } from '../src/api.js';
+import { defineRule, listIds, sortedIds, z, type InstrumentInfo, type PolicyIndex, type IncentiveLine } from '../src/api.js';
 
 export default defineRule({
   meta: {
     id: 'segment-blind-metric',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'A customer-facing team is paid or measured on a metric that cannot tell customer segments apart',
+    summary: 'A customer-facing team is paid or measured on metrics that cannot tell customer segments apart, while the strategy favors segments (once per instrument)',
     rationale:
       'When the CEO announces "enterprise-first", marketing keeps targeting startups "because MQL targets don\'t distinguish customer size", ' +
       'and CS keeps focusing on small accounts "because satisfaction scores weight all customers equally". A metric that cannot ' +
@@ -50,20 +50,42 @@ compensation:
     const assume = { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented };
     for (const team of policy.teams) {
       if (team.customer_facing !== true) continue;
+      const blindByInstrument = new Map<InstrumentInfo, IncentiveLine[]>();
       for (const reward of index.paidOrMeasured(team.id)) {
-        if (!strategy.isSegmentBlind(reward, assume)) continue;
-        const how = reward.component === 'key_result' ? 'measured' : 'paid';
-        const where = reward.component === 'key_result' ? `OKR set ${reward.instrument.id}` : `plan ${reward.instrument.id}`;
+        // A line scoped to named accounts tells customers apart as a segment does.
+        if (('accounts' in reward.node && reward.node.accounts !== undefined) || !strategy.isSegmentBlind(reward, assume)) continue;
+        if (servesOnlyPrioritiesWithoutSegments(index, reward)) continue;
+        blindByInstrument.set(reward.instrument, [...(blindByInstrument.get(reward.instrument) ?? []), reward]);
+      }
+      // One finding per instrument, listing its metrics: the fix (segment the measure) is one decision.
+      for (const [instrument, blind] of blindByInstrument) {
+        const metrics = sortedIds(new Set(blind.map((reward) => reward.metric!)));
+        const how = instrument.lever === 'okrs' ? 'measured' : 'paid';
+        const where = instrument.lever === 'okrs' ? `OKR set ${instrument.id}` : `plan ${instrument.id}`;
+        const one = metrics.length === 1;
         report({
-          node: reward.node,
+          node: instrument.node,
+          key: 'id',
           message:
-            `Team ${team.id} is ${how} on ${reward.metric} in ${where}, a metric that cannot tell customer segments apart, while the strategy favors ${listIds(favoredSegments, 'and')}: ` +
+            `Team ${team.id} is ${how} on ${listIds(metrics, 'and')} in ${where}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors ${listIds(favoredSegments, 'and')}: ` +
             `the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.`,
           fix:
-            `measure ${reward.metric} per segment and name it on this line (segment: ${favoredSegments[0]})` +
+            `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: ${favoredSegments[0]}), or scope ${one ? 'it' : 'them'} to named accounts (accounts: …)` +
             (segmentedAlternatives.length ? `, or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as ${listIds(segmentedAlternatives)}` : ''),
         });
       }
     }
   },
 });
+
+/**
+ * A metric that only priorities favoring no segment care about (such as velocity, under a product
+ * priority) serves no segment strategy: telling segments apart is not what it is for.
+ */
+function servesOnlyPrioritiesWithoutSegments(index: PolicyIndex, reward: IncentiveLine): boolean {
+  const naming = [...index.priorities.values()].filter((priority) => {
+    const stance = index.strategy.stanceOf({ ...reward, segment: undefined }, priority);
+    return stance.reinforces || stance.undermines;
+  });
+  return naming.length > 0 && naming.every((priority) => (priority.favor?.segments ?? []).length === 0);
+}

@@ -35,7 +35,9 @@ export default defineRule({
   check({ index, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
-      const components = index.sharedComponentsOf(plan);
+      // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
+      const led = new Set(plan.team === undefined ? [] : (index.teams.get(plan.team)?.leads ?? []));
+      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team)));
       if (components.length === 0) continue;
       const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;

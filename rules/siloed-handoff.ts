@@ -39,12 +39,8 @@ compensation:
       const from = handoff.from.id;
       const to = handoff.to;
       if (from === to || !index.teams.has(to)) continue;
-      const fromMetrics = index.metricsRewardedFor(from);
-      const toMetrics = index.metricsRewardedFor(to);
       // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
-      if (fromMetrics.size === 0 || toMetrics.size === 0) continue;
-      if ([...fromMetrics].some((metric) => toMetrics.has(metric))) continue;
-      if (sharesWith(index, from, to) || sharesWith(index, to, from)) continue;
+      if (!index.isSiloed(from, to)) continue;
       report({
         node: handoff.node,
         key: handoff.index,
@@ -56,10 +52,6 @@ compensation:
     }
   },
 });
-
-function sharesWith(index: PolicyIndex, owner: string, partner: string): boolean {
-  return index.componentsSharedWith(partner).some((reward) => reward.instrument.team === owner);
-}
 
 /** Where the upstream team can take a stake in the downstream team's metric, with the line to add. */
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {

@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
+import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 const SPEED_OR_VOLUME: ReadonlySet<string> = new Set(['speed', 'activity', 'output']);
@@ -8,12 +8,21 @@ export default defineRule({
     id: 'speed-without-quality',
     category: 'balanced-measurement',
     severity: 'warning',
-    summary: 'A plan or OKR set rewards a speed or volume metric with no quality metric beside it',
+    summary: 'A plan or OKR set rewards a speed metric with no quality or outcome metric of real weight beside it',
     rationale:
       'Non-revenue teams "must balance efficiency with quality, requiring incentive systems that don\'t sacrifice service quality for speed ' +
       'or volume." Holmström & Milgrom (1991) show why: strong pay on the measurable task pulls effort from the unmeasured ones, so paying ' +
-      'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality.',
+      'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality. An outcome line balances ' +
+      'speed too (the result, not the pace, is paid), but not at a token weight. Counts without speed are judged by gameable-target.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
+    options: z.object({
+      min_balance_weight: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.1)
+        .describe('share of variable pay a quality or outcome line needs to balance speed: below it, the line is a token'),
+    }),
     examples: {
       bad: `teams:
   - { id: support }
@@ -42,17 +51,19 @@ compensation:
       - { metric: first-response-time, weight: 0.3 }`,
     },
   },
-  check({ index, strategy, report }) {
+  check({ index, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       const fast: FastLine[] = [];
       let balanced = false;
       for (const reward of index.rewardsOf(instrument)) {
         const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
-        if (metric?.type === 'quality') balanced = true;
+        // A quality or outcome line balances speed, unless its weight is a token.
+        if (metric?.type === 'quality' || metric?.type === 'outcome') balanced ||= (index.variableShareOf(reward) ?? 1) >= options.min_balance_weight;
         else if (metric && SPEED_OR_VOLUME.has(metric.type ?? '')) fast.push({ reward, metric });
       }
-      if (balanced || fast.length === 0) continue;
+      // Counts alone are gameable-target's business (a share of pay, a guard); speed is this rule's.
+      if (balanced || !fast.some(({ metric }) => metric.type === 'speed')) continue;
       const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);
       const anchor = lineToBalance(fast);
       report({

@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listInOrder, z, type MetricT } from '../src/api.js';
+import { defineRule, describeInstrument, listInOrder, z, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
@@ -12,10 +12,15 @@ export default defineRule({
     rationale:
       'Amplify\'s "Performance Incentives Beyond Sales" recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
-      'leaves the others unrewarded, so they are the first to be traded away.',
+      'leaves the others unrewarded, so they are the first to be traded away. A sales team\'s commission plan is left out by default: it pays ' +
+      'on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team\'s other instruments.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
     options: z.object({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
+      sales_commission_plans: z
+        .boolean()
+        .default(false)
+        .describe('also judge the commission plans of revenue teams, which pay on financial outputs by design (WorldatWork, Alexander Group)'),
     }),
     examples: {
       bad: `metrics:
@@ -39,6 +44,8 @@ okrs:
   check({ index, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
+      // A sales plan pays on bookings by design; its balance comes from the other instruments.
+      if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
       const covered = new Set<string>();
       for (const reward of index.rewardsOf(instrument)) {
         const perspective = reward.metric === undefined ? undefined : index.metrics.get(reward.metric)?.perspective;
@@ -60,6 +67,12 @@ okrs:
     }
   },
 });
+
+/** A compensation plan of a revenue team that pays commission. */
+function isSalesCommissionPlan(index: PolicyIndex, instrument: InstrumentInfo): boolean {
+  const team = instrument.team === undefined ? undefined : index.teams.get(instrument.team);
+  return instrument.lever === 'compensation' && team?.kind === 'revenue' && index.hasCommission(instrument);
+}
 
 function byScorecard(a: string, b: string): number {
   return PERSPECTIVES.indexOf(a as (typeof PERSPECTIVES)[number]) - PERSPECTIVES.indexOf(b as (typeof PERSPECTIVES)[number]);

@@ -7,7 +7,10 @@ const SECTION: Record<Reference['kind'], string> = {
   instrument: 'compensation, okrs, promotions or recognition',
 };
 
-/** "; the closest declared id is "x"": named even when it is no likely typo, as the format promises. */
+/**
+ * "; the closest declared id is "x"", only when it is close: at most half of the id's characters
+ * differ. A far id ("engineering" for "sales") sends people looking in the wrong place.
+ */
 function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'declared id'): string {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -15,7 +18,7 @@ function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'decl
     const distance = editDistance(id, candidate);
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best === undefined ? '' : ` (the closest ${what} is "${best}")`;
+  return best === undefined || bestDistance > Math.floor(Math.max(id.length, best.length) / 2) ? '' : ` (the closest ${what} is "${best}")`;
 }
 
 export default defineRule({

@@ -1,4 +1,5 @@
-import { defineRule, describeInstrument } from '../src/api.js';
+import { defineRule, describeInstrument, listIds } from '../src/api.js';
+import { hasAnyGuard } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
@@ -8,12 +9,13 @@ export default defineRule({
     id: 'vanity-metric',
     category: 'shared-incentives',
     severity: 'warning',
-    summary: 'An instrument rewards a vanity metric, or an activity or output metric with no proxy_for outcome',
+    summary: 'An instrument rewards a vanity metric, or an activity or output metric whose outcome (proxy_for) is not declared or not rewarded for the same team',
     rationale:
       '"What are Shared Incentives?" asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
-      'is safe to pay on only when the policy says which outcome it stands in for (proxy_for), so that the outcome can be checked too.',
+      'is safe to pay on only when the policy says which outcome it stands in for (proxy_for) and rewards that outcome too, for the same ' +
+      'people: a declared proxy whose outcome nobody is measured on rises alone.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     examples: {
       bad: `metrics:
@@ -30,7 +32,7 @@ compensation:
     bonus: [{ metric: new-arr, weight: 0.5 }, { metric: calls-made, weight: 0.5 }]`,
     },
   },
-  check({ index, report }) {
+  check({ index, strategy, report }) {
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
@@ -45,8 +47,27 @@ compensation:
             ? `replace ${metric.id} with ${instead.id} (type: ${instead.type}), or remove it from ${reward.instrument.id}`
             : `remove ${metric.id} from ${reward.instrument.id}, or reward an outcome (type: outcome) that it was meant to move`,
         });
+      } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && metric.proxy_for?.length) {
+        // Declaring what a count stands for is half of it: what it stands for must be rewarded too,
+        // for the same people, or nothing notices when the count rises alone. A proxy of a
+        // deprioritized metric is the old-priority rules' business.
+        if (strategy.deprioritizedMetricBehind(metric.id)) continue;
+        // A count in an instrument with no guard at all is gameable-target's finding, which says more.
+        if (!hasAnyGuard(index, reward.instrument)) continue;
+        const targets = index.proxyTargetsOf(metric.id);
+        const rewardedFor = team === undefined ? (id: string) => index.rewardsOfMetric(id).length > 0 : (id: string) => index.metricsRewardedFor(team).has(id);
+        if (targets.some(rewardedFor)) continue;
+        const stands = listIds([...metric.proxy_for], 'or');
+        const how = reward.instrument.lever === 'okrs' ? `a key result on ${metric.proxy_for[0]}` : reward.instrument.lever === 'compensation' ? `a bonus component on ${metric.proxy_for[0]}` : `${metric.proxy_for[0]}`;
+        report({
+          node: reward.node,
+          message: `${where()} rewards ${metric.id}, declared a proxy for ${stands}, but nothing rewards ${stands}${team ? ` for ${team}` : ''}: the ${metric.type} count can rise while what it stands for does not.`,
+          fix: `add ${how} to ${reward.instrument.id} beside ${metric.id}, or stop rewarding ${metric.id}`,
+        });
       } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length) {
-        const outcome = suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');
+        // What the strategy wants instead of this metric is the likeliest outcome it stands for.
+        const instead = strategy.alternativesTo(metric.id).map((id) => index.metrics.get(id)).find((other) => other?.type === 'outcome');
+        const outcome = instead ?? suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');
         report({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,

@@ -119,6 +119,12 @@ export const SegmentFocus = z.strictObject({
   metrics: IdList('[new-arr, net-retention]').optional().describe('Ids of metrics (declared under metrics).'),
 }).meta({ title: 'Focus' });
 
+/** One metric the strategy wants more of than another, while still wanting both. */
+export const Preference = z.strictObject({
+  metric: Id.describe('The metric the priority prefers, such as annual-contract-arr.'),
+  over: Id.describe('The metric it is preferred over, still wanted but less, such as monthly-contract-arr.'),
+});
+
 export const Priority = z.strictObject({
   id: Id.describe('The priority\'s id, unique among priorities (kebab-case, such as enterprise-growth).'),
   statement: Text.optional().describe('The priority in one sentence, as leadership announced it.'),
@@ -135,6 +141,13 @@ export const Priority = z.strictObject({
       'What behavior should **decrease** (the old strategy): no instrument should reward these segments and metrics.\n\n```yaml\ndeprioritize: { segments: [smb], metrics: [feature-count] }\n```',
     ),
   ),
+  prefer: z
+    .array(Preference, { error: 'write a list such as [{ metric: annual-contract-arr, over: monthly-contract-arr }]' })
+    .optional()
+    .describe(
+      'Metrics this priority wants more than another without deprioritizing the other (annual over monthly contracts): ' +
+        'an instrument that rewards both must pay the preferred one more.',
+    ),
 }).meta({ title: 'Priority' });
 
 export const Strategy = z.strictObject({
@@ -161,6 +174,9 @@ export const Team = z.strictObject({
   hands_off_to: IdList('[implementation, customer-success]')
     .optional()
     .describe('Ids of the teams this team hands its work to (sales to implementation, say). Teams joined by a handoff should share a metric (siloed-handoff, individual-only).'),
+  leads: IdList('[sales, sales-development]')
+    .optional()
+    .describe('The teams this team manages: paid on their shared result, a leader is accountable for it, not a free rider on it.'),
 }).meta({ title: 'Team' });
 
 export const MetricType = z
@@ -183,12 +199,22 @@ export const Metric = z.strictObject({
   segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
   proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
   vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+  nets_churn: z
+    .boolean()
+    .optional()
+    .describe(
+      'The metric subtracts what customers take away (net growth of a book of accounts, net revenue retention): ' +
+        'a lost customer lowers it, so it is its own retention guard.',
+    ),
 }).meta({ title: 'Metric' });
 
 /** What every reward line may say besides its own keys: the customer segment it pays on. */
 const RewardLine = {
   segment: Id.optional().describe('The id of the customer segment this line pays on or measures; absent: every segment.'),
   description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
+  accounts: Text.optional().describe(
+    'The named accounts or territory this line is limited to, such as "Tier 1 customers": a line scoped this way tells customers apart as a segment does.',
+  ),
 };
 
 export const CommissionLine = z.strictObject({
@@ -242,7 +268,13 @@ export const CompensationPlan = z.strictObject({
 export const KeyResult = z.strictObject({
   metric: Id.describe('The id of the metric this key result measures.'),
   ...RewardLine,
-  target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional().describe('The target, as a number or text such as "+20%" or "< 2%". Not judged by any rule.'),
+  target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional().describe('The target, as a number or text such as "+20%" or "< 2%". A key result without a measurable target is reported (unmeasurable-key-result).'),
+  guardrail: z
+    .boolean()
+    .optional()
+    .describe(
+      'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
+    ),
 }).meta({ title: 'Key result' });
 
 export const OkrSet = z.strictObject({
@@ -313,6 +345,7 @@ export type Lever = (typeof INSTRUMENT_SECTIONS)[number];
 export type PolicyDocument = z.output<typeof PolicyDocumentSchema>;
 export type StrategyT = z.output<typeof Strategy>;
 export type PriorityT = z.output<typeof Priority>;
+export type PreferenceT = z.output<typeof Preference>;
 export type SegmentT = z.output<typeof Segment>;
 export type TeamT = z.output<typeof Team>;
 export type MetricT = z.output<typeof Metric>;

@@ -130,6 +130,59 @@ describe('incentive-lint gate', () => {
     for (const step of report!.steps) for (const finding of step.findings) expect(finding.severity).toBe('error');
   });
 
+  it('judges lever coverage by the teams a priority concerns: one plan for sales does not make pay a lever every priority needs', () => {
+    const policy = `version: 1
+strategy:
+  announced: 2026-03-02
+  priorities:
+    - id: enterprise-growth
+      favor: { metrics: [enterprise-arr] }
+    - id: reliability
+      favor: { metrics: [uptime] }
+      deprioritize: { metrics: [velocity] }
+teams:
+  - { id: sales, kind: revenue }
+  - { id: engineering, kind: non-revenue }
+  - { id: support, kind: non-revenue }
+metrics:
+  - { id: enterprise-arr, type: outcome, perspective: financial }
+  - { id: uptime, type: quality, perspective: customer }
+  - { id: velocity, type: speed, perspective: internal }
+  - { id: csat, type: quality, perspective: customer }
+compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-02-16
+    commission: [{ metric: enterprise-arr, rate: "10%" }]
+    clawback: { months: 6 }
+    rationale: Enterprise revenue carries the commission.
+okrs:
+  - id: eng-2026
+    team: engineering
+    effective: 2026-02-16
+    key_results: [{ metric: uptime, target: "99.95%" }]
+    rationale: Reliability first.
+  - id: support-2026
+    team: support
+    effective: 2026-02-16
+    key_results: [{ metric: csat, target: "90%" }]
+    rationale: Happy customers.
+`;
+    const coverage = (text: string) =>
+      gateJson(text).report!.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage').map((finding) => finding.message);
+    expect(coverage(policy)).toEqual([]);
+    // An OKR set for sales brings the OKR lever to the teams enterprise-growth concerns.
+    const salesOkrs = `  - id: sales-2026
+    team: sales
+    effective: 2026-02-16
+    key_results: [{ metric: csat, target: "90%" }]
+    rationale: Happy customers.
+`;
+    expect(coverage(policy + salesOkrs)).toEqual([
+      'Priority enterprise-growth is rewarded by no OKR set: teams are told it matters but are not measured for it.',
+    ]);
+  });
+
   it('accepts a waiver of lever-coverage that names the priority, and lint knows the id', () => {
     const waiver = `waivers:
   - rule: lever-coverage

@@ -33,7 +33,7 @@ describe('incentive-lint matrix', () => {
     expect(growth['customer-success']!.underminedBy).toEqual([
       'cs-2026: csat, blind to segments',
       'cs-2026: customer-count',
-      'cs-2026: accounts-per-csm, blind to segments',
+      'cs-2026: accounts-per-csm', // declared a proxy for customer-count: it undermines the priority as customer-count does
     ]);
   });
 

@@ -1,10 +1,14 @@
 /** What counts as a metric about keeping customers, for the rules about retention. */
 import type { PolicyIndex } from '../../src/api.js';
 
-/** A metric about keeping customers: its id or name says retention or churn, or it is a customer outcome. */
+/**
+ * A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), its id or
+ * name says retention or churn, or it is a customer outcome.
+ */
 export function isRetentionMetric(index: PolicyIndex, id: string | undefined): boolean {
   if (id === undefined) return false;
   const metric = index.metrics.get(id);
+  if (metric?.nets_churn) return true;
   const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
   if (words.includes('retention') || words.includes('churn')) return true;
   return metric?.type === 'outcome' && metric.perspective === 'customer';

@@ -13,11 +13,12 @@ interface Suggestions {
 const computed = new WeakMap<PolicyIndex, Suggestions>();
 
 /**
- * The declared metric to suggest to `team` among those `accept` allows, for a fix. Never a vanity
- * or deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
- * off to or receives from, then rewarded nowhere, then (for an instrument of no team, or a metric
- * the strategy favors) rewarded elsewhere; ties go to a metric the strategy favors, then to a
- * quality metric, then to the lowest id (never to declaration order).
+ * The declared metric to suggest to `team` among those `accept` allows, for a fix: one that
+ * belongs to the team, or none (the fix then says what to declare). Never a vanity or
+ * deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
+ * off to or receives from, then rewarded nowhere and of the team's kind and perspective (see
+ * fitsTeam); for an instrument of no team, any metric, unrewarded first. Ties go to a metric
+ * the strategy favors, then to a quality metric, then to the lowest id (never to declaration order).
  */
 export function suggestMetric(index: PolicyIndex, team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
   const { strategy } = index;
@@ -34,18 +35,27 @@ export function suggestMetric(index: PolicyIndex, team: string | undefined, acce
     };
     computed.set(index, suggestions);
   }
+  if (team === undefined) return suggestions.unrewarded.find((metric) => accept(metric)) ?? suggestions.rewarded.find((metric) => accept(metric));
   const { own, near } = metricsAround(index, suggestions, team);
   const fits = (metric: MetricT | undefined): metric is MetricT => metric !== undefined && suggestable(metric) && accept(metric);
   const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => index.metrics.get(id)).filter(fits), compare);
-  // Another, unrelated team's metric only when it is one the strategy favors, or the instrument
-  // belongs to no team: paying support on sales' win rate is no fix.
-  const sharedEnough = (metric: MetricT) => team === undefined || strategy.isFavoredMetric(metric.id);
-  return (
-    closest(own) ??
-    closest(near) ??
-    suggestions.unrewarded.find((metric) => accept(metric)) ??
-    suggestions.rewarded.find((metric) => !own.has(metric.id) && !near.has(metric.id) && sharedEnough(metric) && accept(metric))
-  );
+  // Another team's metric is no fix (paying marketing on support's ticket times); a metric nobody
+  // is rewarded on fits when it is of the team's kind and perspective.
+  return closest(own) ?? closest(near) ?? suggestions.unrewarded.find((metric) => fitsTeam(index, metric, team, own) && accept(metric));
+}
+
+/** The scorecard perspectives a revenue team's work moves directly. */
+const REVENUE_PERSPECTIVES: ReadonlySet<string> = new Set(['financial', 'customer']);
+
+/**
+ * Whether a metric nobody is rewarded on suits `team`: one of the perspectives the team is measured
+ * on already, or any that its kind works on (a revenue team the financial and customer ones, whose
+ * results it moves; a team of another kind any); a metric of no declared perspective suits all.
+ */
+function fitsTeam(index: PolicyIndex, metric: MetricT, team: string, own: ReadonlySet<string>): boolean {
+  if (metric.perspective === undefined || index.teams.get(team)?.kind !== 'revenue') return true;
+  if (REVENUE_PERSPECTIVES.has(metric.perspective)) return true;
+  return [...own].some((id) => index.metrics.get(id)?.perspective === metric.perspective);
 }
 
 function metricsAround(index: PolicyIndex, suggestions: Suggestions, team: string | undefined): { own: ReadonlySet<string>; near: ReadonlySet<string> } {

@@ -182,13 +182,15 @@ const LEVER_NOUN: Record<Lever, string> = {
 };
 
 /**
- * Step 3: a priority must be rewarded by at least one instrument of every lever the policy uses.
- * "People do what they're measured on, bonused for, promoted for, and publicly recognized for":
- * a priority missing from one of those is the one people learn to skip.
+ * Step 3: a priority must be rewarded by at least one instrument of every lever in use where it
+ * matters: the levers of the teams it concerns (those rewarded on anything it favors or
+ * deprioritizes) and of company-wide instruments. "People do what they're measured on, bonused
+ * for, promoted for, and publicly recognized for": a priority missing from one of those is the one
+ * people learn to skip. One plan for one team does not make compensation a lever every priority
+ * must use.
  */
 function leverCoverage(loaded: LoadedPolicy): Finding[] {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const levers = index.leversInUse();
   const findings: Finding[] = [];
   const report = (priority: PriorityT, message: string, fix: string) => {
     const location = loaded.provenance.locate(priority, 'id');
@@ -200,6 +202,7 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
       report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
       continue;
     }
+    const levers = leversConcerning(index, priority);
     const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.strategy.stanceOf(reward, priority).reinforces));
     if (missing.length === 0) continue;
     const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
@@ -210,6 +213,32 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
     );
   }
   return findings;
+}
+
+/**
+ * The levers in use for the teams `priority` concerns, and those of company-wide instruments; when
+ * nothing rewards anything the priority names, every lever the policy uses (no lever rewards it,
+ * and nothing says whom it concerns).
+ */
+function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
+  const teams = new Set<string>();
+  let touched = false;
+  for (const reward of index.rewards) {
+    const stance = index.strategy.stanceOf(reward, priority);
+    if (!stance.reinforces && !stance.undermines) continue;
+    touched = true;
+    for (const team of reward.teams) teams.add(team);
+  }
+  const inUse = index.leversInUse();
+  if (!touched) return inUse;
+  const used = new Set<Lever>();
+  for (const instrument of index.instruments) {
+    const lines = index.rewardsOf(instrument);
+    const companyWide = instrument.team === undefined && lines.every((reward) => reward.teams.length === 0);
+    const concerned = (instrument.team !== undefined && teams.has(instrument.team)) || lines.some((reward) => reward.teams.some((team) => teams.has(team)));
+    if (companyWide || concerned) used.add(instrument.lever);
+  }
+  return inUse.filter((lever) => used.has(lever));
 }
 
 function withArticle(noun: string): string {

@@ -58,13 +58,17 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       const tabs = problems.filter((problem) => problem.code === 'TAB_AS_INDENT');
       // One syntax error usually sets off more on the same line; the first one is the one to fix.
       const linesSeen = new Set<number>();
+      const found: Diagnostic[] = [];
       for (const problem of tabs.length > 0 ? tabs : problems) {
         const { offset, message } = describeYamlError(problem, document);
         const diagnostic = at(offset, message);
         if (linesSeen.has(diagnostic.line!)) continue;
         linesSeen.add(diagnostic.line!);
-        diagnostics.push(diagnostic);
+        found.push(diagnostic);
       }
+      // Every tab is its own mistake; other syntax errors cascade (one pasted line breaks the
+      // structure of everything below it), so the first is the cause and the rest are counted.
+      diagnostics.push(...(tabs.length > 0 ? found : capFollowOn(found)));
       return;
     }
     try {
@@ -97,6 +101,20 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
     }
   });
   return { documents, values, diagnostics };
+}
+
+/** The first syntax error of a document, and one line for the errors it most likely set off below it. */
+function capFollowOn(found: readonly Diagnostic[]): Diagnostic[] {
+  const [first, next, ...rest] = found;
+  if (!first || !next) return [...found];
+  const count = rest.length + 1;
+  return [
+    first,
+    {
+      ...next,
+      message: `${count} more YAML ${count === 1 ? 'error follows' : 'errors follow'} from here on, most likely set off by the one at line ${first.line}: fix that line first and run again`,
+    },
+  ];
 }
 
 const TOO_DEEP = 'the YAML is nested too deeply to read: a policy needs only a few levels; flatten the structure';

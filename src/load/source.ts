@@ -62,6 +62,17 @@ export class SourceDocument implements PolicySource {
     return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, path: [...path] };
   }
 
+  /** The YAML node at `path`, for messages that depend on how the text was written (quoted or not, `{ … }` or block). */
+  nodeAt(path: NodePath): Node | undefined {
+    let node: unknown = this.document.contents;
+    for (const segment of path) {
+      if (isMap(node)) node = this.pairOf(node, String(segment))?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+      else return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
   /** Each large mapping's entries by key: a hostile mapping of 80,000 keys must not make every lookup a scan. */
   private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
 

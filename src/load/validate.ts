@@ -2,6 +2,7 @@
  * Validates one YAML document against format v1 and turns zod's issues into diagnostics that say, in
  * a plain sentence at the right line, what is wrong and what to write instead.
  */
+import { isMap, isScalar, type Pair } from 'yaml';
 import type * as z from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics.js';
 import { PolicyDocumentSchema, type PolicyDocument } from '../schema.js';
@@ -22,6 +23,11 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocum
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(issue.path);
     for (const key of issue.keys) {
+      const split = commaSplitValue(source, issue.path, key);
+      if (split) {
+        diagnostics.push(at(source, [...issue.path, split.key], split.message));
+        continue;
+      }
       const suggestion = didYouMean(key, known);
       if (suggestion) misspelled.add(pathKey([...issue.path, /"(.*)"/.exec(suggestion)![1]!]));
       diagnostics.push(at(source, [...issue.path, key], unknownKeyMessage(key, issue.path, known, suggestion), 'key'));
@@ -59,9 +65,34 @@ function pathKey(path: readonly PropertyKey[]): string {
   return JSON.stringify(path.map(String));
 }
 
+/** A required key that is absent: zod reports it as a wrong type, or (for a rate or weight, which are unions) a failed union, of no input. */
 function isMissing(issue: z.core.$ZodIssue): boolean {
-  return issue.code === 'invalid_type' && issue.input === undefined;
+  return (issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined;
 }
+
+/**
+ * In a `{ … }` mapping a comma ends the value: `{ name: Bookings, net of margin }` is read as
+ * name: Bookings and a key "net of margin" with no value. Such a key, right after a plain text
+ * value, is the user's text cut in two: say to quote it rather than call it an unknown key.
+ */
+function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], key: string): { key: string; message: string } | undefined {
+  const map = source.nodeAt(path.filter(isSegment));
+  if (!isMap(map) || !map.flow) return undefined;
+  const index = map.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === key);
+  const pair = map.items[index] as Pair | undefined;
+  const before = map.items[index - 1] as Pair | undefined;
+  if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
+  if (before.value.type !== 'PLAIN' || typeof before.value.value !== 'string') return undefined;
+  const previousKey = String(before.key.value);
+  const whole = `${before.value.value}, ${key}`;
+  return {
+    key: previousKey,
+    message:
+      `${previousKey}: the comma after "${before.value.value}" ends the value inside { }, so "${key}" was read as a key: ` +
+      `quote the whole text, such as ${previousKey}: "${whole.length > 60 ? `${whole.slice(0, 60)}…` : whole}"`,
+  };
+}
+
 
 function unknownKeyMessage(key: string, path: readonly PropertyKey[], known: string[], suggestion: string): string {
   const where = describePlace(path);
@@ -79,12 +110,14 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   const where = describePlace(isMissing(issue) ? issue.path.slice(0, -1) : issue.path.slice(0, -1));
   const input = (issue as { input?: unknown }).input;
   if (typeof input === 'number' && !Number.isFinite(input)) return withLabel(key, nonFiniteMessage(input, key, issue.path));
+  if (isMissing(issue)) {
+    const example = EXAMPLES[key ?? ''];
+    return `${where} has no "${key}": add it${example ? `, such as ${key}: ${example}` : ''}`;
+  }
+  if (key === 'team' && Array.isArray(input)) return oneTeamMessage(issue.path, input);
+  if ((key === 'clawback' || key === 'deferral') && typeof input === 'number') return windowMessage(key, input);
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) {
-        const example = EXAMPLES[key ?? ''];
-        return `${where} has no "${key}": add it${example ? `, such as ${key}: ${example}` : ''}`;
-      }
       const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping of keys' : `a ${issue.expected}`;
       if (issue.message && !issue.message.startsWith('Invalid input')) return withLabel(key, issue.message);
       return `${label(key)}expected ${expected}, found ${describeValue(issue.input)}${EXAMPLES[key ?? ''] ? `; write it such as ${key}: ${EXAMPLES[key ?? '']}` : ''}`;
@@ -99,6 +132,33 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     default:
       return withLabel(key, issue.message);
   }
+}
+
+/** `team: [sales, sdr]`: an instrument belongs to one team; say how to cover several. */
+function oneTeamMessage(path: readonly PropertyKey[], teams: readonly unknown[]): string {
+  const section = typeof path[0] === 'string' ? path[0] : '';
+  const ids = teams.map(String);
+  const first = ids[0] ?? 'sales';
+  const others = ids.slice(1).join(', ') || 'sdr';
+  const what = INSTRUMENT_NOUN[section] ?? 'an instrument';
+  const each = `write one ${what.replace(/^an? /, '')} per team (team: ${first}, then a copy with team: ${ids[1] ?? others})`;
+  const shared = section === 'compensation' ? `, or keep team: ${first} and share a bonus component with the others (shared_with: [${others}])` : '';
+  const awards = section === 'recognition' ? ', or name the teams on each award (teams: [' + ids.join(', ') + '])' : '';
+  return `team: ${what} belongs to one team, and this names ${ids.length}: ${each}${shared}${awards}`;
+}
+
+const INSTRUMENT_NOUN: Record<string, string> = {
+  compensation: 'a plan',
+  okrs: 'an OKR set',
+  promotions: 'a promotion ladder',
+  recognition: 'a recognition program',
+};
+
+/** `clawback: 6` means six months: show the mapping it belongs in. */
+function windowMessage(key: 'clawback' | 'deferral', value: number): string {
+  const months = Number.isInteger(value) && value > 0 ? value : 6;
+  const written = key === 'clawback' ? `{ months: ${months} }` : `{ share: 0.3, months: ${months} }`;
+  return `${key} is a mapping, not a number: write ${key}: ${written}`;
 }
 
 function label(key: string | undefined): string {
@@ -191,6 +251,8 @@ const EXAMPLES: Record<string, string> = {
   target: 'ae-2026',
   reason: 'Plan changes with the Q3 cycle',
   approved_by: 'CRO',
+  clawback: '{ months: 6 }',
+  deferral: '{ share: 0.3, months: 6 }',
   sales_cycle_days: '210',
   avg_deal_size: '120000',
   amount: '1200000',

@@ -196,7 +196,7 @@ describe.concurrent('prototype keys', () => {
     expectUntrusted(run, 'policy.yaml:3:1', `unknown key "__proto__" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:4:1', `unknown key "constructor" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:5:1', `unknown key "prototype" in the policy file: ${top}`);
-    const team = 'the keys allowed here are id, name, description, kind, customer_facing, hands_off_to';
+    const team = 'the keys allowed here are id, name, description, kind, customer_facing, hands_off_to, leads';
     expectUntrusted(run, 'policy.yaml:8:5', `unknown key "__proto__" in a team: ${team}`);
     expectUntrusted(run, 'policy.yaml:9:5', `unknown key "constructor" in a team: ${team}`);
   });
@@ -496,7 +496,7 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy: { priorities: [] }', 'metrics:', ...metrics) });
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
     expect(errors).toHaveLength(101);
-    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity');
+    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, nets_churn');
     expectUntrusted(run, 'policy.yaml:104:17', '4900 more problems from here on are not shown: fix the ones above and run again');
   });
 

@@ -93,6 +93,31 @@ okrs:
       ],
     }));
 
+  it('says once, for the policy, that no instrument is dated, instead of once per instrument', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+okrs:
+  - id: eng-q3
+    key_results: []
+recognition:
+  - id: awards
+    awards: []
+`,
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'No instrument of the policy has an effective date (3 instruments): nobody can tell which of them are in force when the strategy is announced (2026-03-02).',
+              fix: 'add effective: YYYY-MM-DD to every plan, OKR set, promotion ladder and recognition program, starting with ae-2026',
+            },
+          ],
+        },
+      ],
+    }));
+
   it('reads the announcement date from the policy, so a caller can check another date', async () => {
     const loaded = loadPolicy(['policy.yaml'], { cwd: tempDir({ 'policy.yaml': policyWith(INSTRUMENTS) }) });
     loaded.policy.strategy.announced = '2026-04-01';

@@ -90,4 +90,22 @@ describe('no-retention-guard', () => {
         },
       ],
     }));
+
+  it('a metric that nets churn (nets_churn: true) is its own guard: commission on it needs no clawback', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('net-retention'),
+            set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true }),
+          ],
+        },
+      ],
+      invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }],
+    }));
+
+  it('commission earned on collection (earned_on: collection) is paid only for what the customer paid: no clawback needed', () =>
+    testRule(RULE, { valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.earned_on', 'collection')] }] }));
 });
+

@@ -54,4 +54,26 @@ describe('okr-old-priority', () => {
         },
       ],
     }));
+
+  it('follows proxy chains: a key result on a declared proxy of a deprioritized metric measures that metric', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `metrics:
+  - { id: story-points, type: output, proxy_for: [velocity] }
+okrs:
+  - id: eng-q3
+    team: engineering
+    key_results: [{ metric: story-points, target: 40 }]
+`,
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: 'OKR set eng-q3 has a key result on story-points, declared a proxy for velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy\'s expense.',
+              fix: 'measure enterprise-arr instead of story-points (the favored metrics of enterprise-growth)',
+            },
+          ],
+        },
+      ],
+    }));
 });

@@ -88,4 +88,27 @@ recognition:
         { name: 'contested', policy: VELOCITY_BONUS, edits: [set('strategy.priorities.1', { id: 'speed', favor: { metrics: ['velocity'] } })] },
       ],
     }));
+
+  it('follows proxy chains: a line on a declared proxy of a deprioritized metric pays for that metric', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `metrics:
+  - { id: tickets-closed, type: output, proxy_for: [story-points] }
+  - { id: story-points, type: output, proxy_for: [velocity] }
+compensation:
+  - id: eng-2026
+    team: engineering
+    bonus: [{ metric: tickets-closed, weight: 0.5 }, { metric: enterprise-arr, weight: 0.5 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: `Plan eng-2026 pays a bonus component worth 50% of variable pay on tickets-closed, declared a proxy for velocity, ${EXPENSE}`,
+              fix: 'remove the bonus component on tickets-closed and move its weight to the bonus component on enterprise-arr the plan already has',
+            },
+          ],
+        },
+      ],
+    }));
 });

@@ -79,4 +79,18 @@ describe('recognition-mismatch, contested ids', () => {
         },
       ],
     }));
+
+  it('counts an award on a declared proxy of a favored metric as celebrating it (a contest on pipeline built for enterprise revenue)', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          policy: `metrics:
+  - { id: enterprise-pipeline, type: output, proxy_for: [enterprise-arr] }
+recognition:
+  - id: contests
+    awards: [{ text: Most enterprise pipeline, metric: enterprise-pipeline }]
+`,
+        },
+      ],
+    }));
 });

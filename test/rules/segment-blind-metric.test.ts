@@ -30,13 +30,18 @@ recognition:
 `;
 
 const CHEAPEST = 'the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.';
-const blind = (at: string, how: 'paid' | 'measured', metric: string, instrument: string) => ({
-  at,
-  message: `Team sales is ${how} on ${metric} in ${instrument}, a metric that cannot tell customer segments apart, while the strategy favors enterprise: ${CHEAPEST}`,
-  fix: `measure ${metric} per segment and name it on this line (segment: enterprise), or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as enterprise-arr`,
-});
-const PAID_ON_MQLS = blind('compensation.0.bonus.0', 'paid', 'mqls', 'plan sales-2026');
-const MEASURED_ON_MQLS = blind('okrs.0.key_results.0', 'measured', 'mqls', 'OKR set sales-q3');
+const blind = (at: string, how: 'paid' | 'measured', metrics: string[], instrument: string) => {
+  const one = metrics.length === 1;
+  return {
+    at,
+    message: `Team sales is ${how} on ${metrics.join(' and ')} in ${instrument}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors enterprise: ${CHEAPEST}`,
+    fix:
+      `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: enterprise), or scope ${one ? 'it' : 'them'} to named accounts (accounts: …), ` +
+      `or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as enterprise-arr`,
+  };
+};
+const PAID_ON_MQLS = blind('compensation.0.id', 'paid', ['mqls'], 'plan sales-2026');
+const MEASURED_ON_MQLS = blind('okrs.0.id', 'measured', ['mqls'], 'OKR set sales-q3');
 
 describe('segment-blind-metric', () => {
   it('fires where a customer-facing team is paid or measured on a metric declared segmented: false', () =>
@@ -48,7 +53,7 @@ describe('segment-blind-metric', () => {
         {
           policy: SALES_ON_MQLS,
           options: { assume_unsegmented: true },
-          errors: [PAID_ON_MQLS, blind('compensation.0.bonus.2', 'paid', 'csat', 'plan sales-2026'), MEASURED_ON_MQLS],
+          errors: [blind('compensation.0.id', 'paid', ['csat', 'mqls'], 'plan sales-2026'), MEASURED_ON_MQLS],
         },
       ],
     }));
@@ -59,6 +64,28 @@ describe('segment-blind-metric', () => {
         { name: 'no favored segment', policy: SALES_ON_MQLS, edits: [set('strategy.priorities.0.favor', { metrics: ['enterprise-arr'] })] },
         { name: 'mqls favored', policy: SALES_ON_MQLS, edits: [set('strategy.priorities.0.favor.metrics', ['enterprise-arr', 'mqls'])] },
         { name: 'sales not customer-facing', policy: SALES_ON_MQLS, edits: [set('teams.0', { id: 'sales', kind: 'revenue' })] },
+        {
+          name: 'every blind line scoped to a segment or to named accounts',
+          policy: SALES_ON_MQLS,
+          edits: [
+            set('compensation.0.bonus.0', { metric: 'mqls', accounts: 'Tier 1 customers', weight: 0.3 }),
+            set('okrs.0.key_results.0', { metric: 'mqls', segment: 'enterprise', target: 500 }),
+          ],
+        },
+        {
+          name: 'a metric only a priority favoring no segment names (velocity under a product priority)',
+          policy: `metrics:
+  - { id: story-points, type: output, proxy_for: [velocity] }
+okrs:
+  - id: sales-q3
+    team: sales
+    key_results: [{ metric: story-points, target: 40 }]
+`,
+          edits: [
+            set('strategy.priorities.0.deprioritize.metrics', []),
+            set('strategy.priorities.1', { id: 'ship-faster', favor: { metrics: ['velocity'] } }),
+          ],
+        },
       ],
     }));
 });
@@ -74,13 +101,13 @@ okrs:
       - { metric: mqls, target: 4000 }
       - { metric: nps, target: 50 }
 `;
-  const MQLS = blind('okrs.0.key_results.0', 'measured', 'mqls', 'OKR set sales-q3');
+  const MQLS = blind('okrs.0.id', 'measured', ['mqls'], 'OKR set sales-q3');
 
   it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', () => testRule(RULE, { invalid: [{ policy: UNDECLARED, errors: [MQLS] }] }));
 
   it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', () =>
     testRule(RULE, {
       valid: [{ policy: UNDECLARED, options: { assume_volume_unsegmented: false } }],
-      invalid: [{ policy: UNDECLARED, options: { assume_unsegmented: true }, errors: [MQLS, blind('okrs.0.key_results.1', 'measured', 'nps', 'OKR set sales-q3')] }],
+      invalid: [{ policy: UNDECLARED, options: { assume_unsegmented: true }, errors: [blind('okrs.0.id', 'measured', ['mqls', 'nps'], 'OKR set sales-q3')] }],
     }));
 });

@@ -84,4 +84,10 @@ describe('shared-portion-range', () => {
         },
       ],
     }));
+
+  it('does not count as a free rider a leader paid on the result of the teams it leads (leads)', () =>
+    testRule(RULE, {
+      valid: [{ ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] }],
+    }));
 });
+

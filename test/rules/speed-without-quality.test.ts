@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { set, testRule } from '../../src/testing/index.js';
+import { remove, set, testRule } from '../../src/testing/index.js';
 
 const RULE = 'speed-without-quality';
 
@@ -110,16 +110,54 @@ recognition:
       ],
     }));
 
-  it('lets commission take the rest when the volume metric is paid by commission', () =>
+  it('leaves counts without speed to gameable-target, and names commission taking the rest when a speed metric is paid by commission', () =>
     testRule(RULE, {
       invalid: [
         {
           base: SERVICE,
-          policy: { compensation: [{ id: 'sdr-2026', team: 'sales', commission: [{ metric: 'calls-made', rate: '2%' }] }] },
+          policy: {
+            compensation: [
+              { id: 'sdr-2026', team: 'sales', commission: [{ metric: 'calls-made', rate: '2%' }] },
+              { id: 'dispatch-2026', team: 'sales', commission: [{ metric: 'velocity', rate: '2%' }] },
+            ],
+          },
           errors: [
             SUPPORT_PLAN,
-            { at: 'compensation.1.commission.0', message: `Plan sdr-2026 rewards calls-made (activity) ${TRADE}`, fix: 'add a bonus component on csat (type: quality) to plan sdr-2026 beside calls-made (commission takes the rest)' },
+            {
+              at: 'compensation.2.commission.0',
+              message: `Plan dispatch-2026 rewards velocity (speed) ${TRADE}`,
+              fix: 'add a bonus component on csat (type: quality) to plan dispatch-2026 beside velocity (commission takes the rest)',
+            },
             ENG_OKRS,
+          ],
+        },
+      ],
+    }));
+
+  it('an outcome line of real weight balances speed; a quality or outcome line of token weight does not', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: SERVICE,
+          policy: { compensation: [{ id: 'support-2026', team: 'support', bonus: [{ metric: 'first-response-time', weight: 0.7 }, { metric: 'new-arr', weight: 0.3 }] }] },
+          edits: [remove('okrs')],
+        },
+      ],
+      invalid: [
+        {
+          base: SERVICE,
+          policy: {
+            compensation: [
+              { id: 'support-2026', team: 'support', bonus: [{ metric: 'first-response-time', weight: 0.95 }, { metric: 'csat', weight: 0.05 }] },
+            ],
+          },
+          edits: [remove('okrs')],
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: `Plan support-2026 rewards first-response-time (speed) ${TRADE}`,
+              fix: 'add - { metric: csat, weight: 0.475 } to plan support-2026 and lower first-response-time from 95% to 47.5%',
+            },
           ],
         },
       ],

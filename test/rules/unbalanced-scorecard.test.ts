@@ -104,4 +104,43 @@ describe('unbalanced-scorecard', () => {
         },
       ],
     }));
+
+  it('leaves a sales team\'s commission plan alone by default (it pays on outputs by design); the option brings it back', () => {
+    const sales = `compensation:
+  - id: ae-2026
+    team: sales
+    commission: [{ metric: new-arr, rate: "10%" }]
+`;
+    return testRule(RULE, {
+      valid: [{ policy: sales }],
+      invalid: [
+        {
+          policy: sales,
+          options: { sales_commission_plans: true },
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan ae-2026 measures only the financial perspective of the balanced scorecard (fewer than 2).',
+              fix: 'measure a metric from the customer, internal or learning perspective in ae-2026 (declare it with a perspective)',
+            },
+          ],
+        },
+        {
+          name: 'the bonus-only plan of a revenue team is still judged',
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    bonus: [{ metric: new-arr, weight: 1 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan ae-2026 measures only the financial perspective of the balanced scorecard (fewer than 2).',
+              fix: 'measure a metric from the customer, internal or learning perspective in ae-2026 (declare it with a perspective)',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

@@ -109,4 +109,29 @@ describe('uncovered-priority', () => {
       ],
     });
   });
+
+  it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'kicker on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.spiffs', [{ kind: 'kicker', segment: 'enterprise', rate: '2%' }])] },
+        { name: 'credit multiplier on the favored metric', policy: SMB_PLAN, edits: [set('compensation.0.credit', [{ metric: 'enterprise-arr', multiplier: 1.25 }])] },
+        {
+          name: 'a proxy of the favored metric',
+          policy: `${SMB_PLAN}metrics:
+  - { id: enterprise-pipeline, type: output, proxy_for: [enterprise-arr] }
+okrs:
+  - { id: sales-q3, team: sales, key_results: [{ metric: enterprise-pipeline, target: "3x" }] }
+`,
+        },
+      ],
+      invalid: [
+        {
+          name: 'a credit multiplier below 1 rewards nothing',
+          policy: SMB_PLAN,
+          edits: [set('compensation.0.credit', [{ metric: 'enterprise-arr', multiplier: 0.5 }])],
+          errors: [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)' }],
+        },
+      ],
+    }));
 });
+

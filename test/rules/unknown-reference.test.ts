@@ -37,7 +37,7 @@ describe('unknown-reference', () => {
             },
             {
               at: 'waivers.2.rule',
-              message: 'Unknown rule "no-such-check" in the waiver for ae-2026, so the waiver accepts no finding (the closest rule id is "duplicate-id")',
+              message: 'Unknown rule "no-such-check" in the waiver for ae-2026, so the waiver accepts no finding',
               fix: 'name a rule that exists (`incentive-lint rules` lists them), or remove the waiver',
             },
           ],
@@ -62,7 +62,7 @@ waivers:
             { at: 'strategy.priorities.0.favor.segments.0', message: 'Unknown segment "enterprize"; did you mean "enterprise"?', fix: 'write enterprise, or declare enterprize under segments' },
             {
               at: 'compensation.0.bonus.0.shared_with.0',
-              message: 'Unknown team "customer-success" (the closest declared id is "sales")',
+              message: 'Unknown team "customer-success"',
               fix: 'declare customer-success under teams, or use an id declared there',
             },
             { at: 'waivers.0.target', message: 'Unknown instrument "ae-2025"; did you mean "ae-2026"?', fix: 'write ae-2026, or declare ae-2025 under compensation, okrs, promotions or recognition' },
@@ -82,4 +82,25 @@ waivers:
 `,
       ],
     }));
+
+  it('checks leads and prefer, and names the closest declared id only when it is close', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `teams:
+  - { id: sales-leadership, leads: [sales, enginering] }
+`,
+          edits: [set('strategy.priorities.0.prefer', [{ metric: 'enterprise-revenue', over: 'new-arr' }])],
+          errors: [
+            {
+              at: 'strategy.priorities.0.prefer.0.metric',
+              message: 'Unknown metric "enterprise-revenue" (the closest declared id is "enterprise-arr")',
+              fix: 'declare enterprise-revenue under metrics, or use an id declared there',
+            },
+            { at: 'teams.2.leads.1', message: 'Unknown team "enginering"; did you mean "engineering"?', fix: 'write engineering, or declare enginering under teams' },
+          ],
+        },
+      ],
+    }));
 });
+

@@ -101,4 +101,63 @@ okrs:
         },
       ],
     }));
+
+  it('a proxy_for alone does not silence it: what the count stands for must be rewarded for the same team (through proxy chains), in a guarded instrument', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: marketing }
+  - { id: sales }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: sqls, type: output, proxy_for: [new-arr] }
+  - { id: website-visits, type: activity, proxy_for: [sqls] }
+  - { id: lead-quality, type: quality }
+compensation:
+  - { id: marketing-2026, team: marketing, bonus: [{ metric: website-visits, weight: 0.8 }, { metric: lead-quality, weight: 0.2 }] }
+  - { id: ae-2026, team: sales, commission: [{ metric: new-arr, rate: "10%" }] }
+`,
+          errors: [
+            {
+              line: 12,
+              column: 52,
+              message: 'Plan marketing-2026 rewards website-visits, declared a proxy for sqls, but nothing rewards sqls for marketing: the activity count can rise while what it stands for does not.',
+              fix: 'add a bonus component on sqls to marketing-2026 beside website-visits, or stop rewarding website-visits',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'an unguarded count is left to gameable-target',
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: sqls, type: output, proxy_for: [new-arr] }
+compensation:
+  - { id: marketing-2026, team: marketing, bonus: [{ metric: sqls, weight: 1 }] }
+`,
+        },
+        {
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: sqls, type: output, proxy_for: [new-arr] }
+  - { id: website-visits, type: activity, proxy_for: [sqls] }
+compensation:
+  - { id: marketing-2026, team: marketing, bonus: [{ metric: website-visits, weight: 0.5 }, { metric: new-arr, weight: 0.5 }] }
+`,
+        },
+      ],
+    }));
 });
+

@@ -220,8 +220,95 @@ export class PolicyIndex {
         addTo(this.neighboursByTeamId, to, team.id);
       });
     }
+    for (const team of policy.teams) this.referList('team', team.leads);
+    for (const priority of policy.strategy.priorities) {
+      for (const preference of priority.prefer ?? []) {
+        this.references.push({ kind: 'metric', id: preference.metric, node: preference, key: 'metric' });
+        this.references.push({ kind: 'metric', id: preference.over, node: preference, key: 'over' });
+      }
+    }
     for (const metric of policy.metrics) this.referList('metric', metric.proxy_for);
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
+  }
+
+  /**
+   * The metrics `id` is declared to stand for, following proxy_for through chains (X stands for Y,
+   * Y for Z), nearest first, without `id` itself; a cycle stops where it closes.
+   */
+  proxyTargetsOf(id: string | undefined): readonly string[] {
+    if (id === undefined) return NONE;
+    let targets = this.proxyTargetsCache.get(id);
+    if (!targets) {
+      const found: string[] = [];
+      const seen = new Set([id]);
+      const queue = [...(this.metrics.get(id)?.proxy_for ?? [])];
+      while (queue.length > 0) {
+        const next = queue.shift()!;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        found.push(next);
+        queue.push(...(this.metrics.get(next)?.proxy_for ?? []));
+      }
+      targets = found;
+      this.proxyTargetsCache.set(id, targets);
+    }
+    return targets;
+  }
+
+  private readonly proxyTargetsCache = new Map<string, readonly string[]>();
+  private proxiedByRewards: ReadonlySet<string> | undefined;
+  private extras: { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } | undefined;
+
+  /** Every metric some rewarded metric is declared a proxy for (through chains): rewarded through its proxy. */
+  proxiesRewarded(): ReadonlySet<string> {
+    if (!this.proxiedByRewards) {
+      const found = new Set<string>();
+      for (const metric of this.rewardsByMetricId.keys()) for (const target of this.proxyTargetsOf(metric)) found.add(target);
+      this.proxiedByRewards = found;
+    }
+    return this.proxiedByRewards;
+  }
+
+  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, and quota-credit multipliers above 1. */
+  payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } {
+    if (!this.extras) {
+      const metrics = new Set<string>();
+      const segments = new Set<string>();
+      for (const plan of this.policy.compensation) {
+        const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
+        for (const extra of extras) {
+          if (extra.metric !== undefined) metrics.add(extra.metric);
+          if (extra.segment !== undefined) segments.add(extra.segment);
+        }
+      }
+      this.extras = { metrics, segments };
+    }
+    return this.extras;
+  }
+
+  /**
+   * The share of a plan's variable pay that one of its lines carries: a bonus component its weight,
+   * a commission line an equal part of what the bonus weights leave (commission takes the rest).
+   * Undefined for lines of other instruments.
+   */
+  variableShareOf(line: IncentiveLine): number | undefined {
+    if (line.component === 'bonus') return line.weight ?? 0;
+    if (line.component !== 'commission') return undefined;
+    const bonus = this.rewardsOfComponent(line.instrument, 'bonus').reduce((sum, other) => sum + (other.weight ?? 0), 0);
+    return Math.max(0, 1 - bonus) / this.rewardsOfComponent(line.instrument, 'commission').length;
+  }
+
+  /**
+   * Whether two teams are both rewarded on something yet share nothing: no metric rewarded to both,
+   * no bonus component of one shared with the other (siloed-handoff reports such a handoff;
+   * individual-only leaves it to that finding).
+   */
+  isSiloed(team: string, partner: string): boolean {
+    const mine = this.metricsRewardedFor(team);
+    const theirs = this.metricsRewardedFor(partner);
+    if (mine.size === 0 || theirs.size === 0 || [...mine].some((metric) => theirs.has(metric))) return false;
+    const shares = (owner: string, other: string) => this.componentsSharedWith(other).some((line) => line.instrument.team === owner);
+    return !shares(team, partner) && !shares(partner, team);
   }
 
   /** What a compensation plan pays for a year's bookings (quota, curve, credit, SPIFFs), built once per plan. */

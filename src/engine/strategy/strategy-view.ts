@@ -24,6 +24,8 @@ export interface Stance {
 /** The deprioritized metric and segment of a line, and what the strategy favors instead. */
 export interface OldFocus {
   metric?: string;
+  /** The metric the line names, when it pays `metric` as its declared proxy. */
+  via?: string;
   segment?: string;
   /** "metric velocity and segment smb". */
   description: string;
@@ -115,15 +117,37 @@ export class StrategyView {
    * both), with what those priorities favor instead; undefined when the line is not about the old.
    */
   oldFocusOf(line: IncentiveLine): OldFocus | undefined {
-    const metric = this.isDeprioritizedMetric(line.metric) ? line.metric : undefined;
+    const behind = this.deprioritizedMetricBehind(line.metric);
+    const metric = behind?.metric;
     const segment = this.isDeprioritizedSegment(line.segment) ? line.segment : undefined;
     if (!metric && !segment) return undefined;
     return {
       metric,
       segment,
-      description: [metric && `metric ${metric}`, segment && `segment ${segment}`].filter(Boolean).join(' and '),
+      via: behind?.via,
+      description: [metric && (behind?.via ? `metric ${metric} (through ${behind.via}, declared a proxy for it)` : `metric ${metric}`), segment && `segment ${segment}`]
+        .filter(Boolean)
+        .join(' and '),
       instead: { metrics: metric ? this.alternativesTo(metric) : [], segments: segment ? this.alternativesTo(segment, 'segments') : [] },
     };
+  }
+
+  /**
+   * The deprioritized metric a reward on `id` pays for: `id` itself, or, when the strategy does not
+   * favor `id`, the nearest metric it is declared a proxy for that the strategy deprioritizes (a
+   * reward on X, declared a proxy for Y, is a reward on Y). `via` names the proxy.
+   */
+  deprioritizedMetricBehind(id: string | undefined): { metric: string; via?: string } | undefined {
+    if (id === undefined) return undefined;
+    if (this.isDeprioritizedMetric(id)) return { metric: id };
+    if (this.favored.metrics.has(id)) return undefined;
+    const target = this.index.proxyTargetsOf(id).find((candidate) => this.isDeprioritizedMetric(candidate));
+    return target === undefined ? undefined : { metric: target, via: id };
+  }
+
+  /** Whether a reward on `id` rewards a metric the strategy favors: `id` itself, or one it stands for. */
+  servesFavoredMetric(id: string | undefined): boolean {
+    return id !== undefined && (this.isFavoredMetric(id) || (!this.deprioritized.metrics.has(id) && this.index.proxyTargetsOf(id).some((target) => this.isFavoredMetric(target))));
   }
 
   /** The favored metrics (or segments) of the priorities that deprioritize `metricOrSegment`, alphabetically: what to reward instead. */
@@ -131,19 +155,23 @@ export class StrategyView {
     return sortedIds(this.prioritiesDeprioritizing(kind, metricOrSegment).flatMap((priority) => priority.favor?.[kind] ?? []));
   }
 
+  /** A line on a proxy stands toward a priority as a line on what it stands for (see PolicyIndex.proxyTargetsOf). */
   stanceOf(line: IncentiveLine, priority: PriorityT): Stance {
     const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    const metrics = line.metric === undefined ? [] : [line.metric, ...this.index.proxyTargetsOf(line.metric)];
+    const namesMetric = (list: string[] | undefined) => metrics.some((id) => names(list, id));
     return {
-      reinforces: names(priority.favor?.metrics, line.metric) || names(priority.favor?.segments, line.segment),
-      undermines: names(priority.deprioritize?.metrics, line.metric) || names(priority.deprioritize?.segments, line.segment),
+      reinforces: namesMetric(priority.favor?.metrics) || names(priority.favor?.segments, line.segment),
+      undermines: namesMetric(priority.deprioritize?.metrics) || names(priority.deprioritize?.segments, line.segment),
     };
   }
 
   /** Whether any line of any lever is on a metric or segment `priority` favors: what makes it more than words. */
   isServed(priority: PriorityT): boolean {
+    const extras = this.index.payoutExtras();
     return (
-      (priority.favor?.metrics ?? []).some((metric) => this.index.rewardsOfMetric(metric).length > 0) ||
-      (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0)
+      (priority.favor?.metrics ?? []).some((metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric)) ||
+      (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0 || extras.segments.has(segment))
     );
   }
 

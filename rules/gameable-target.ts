@@ -1,0 +1,88 @@
+import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
+import { clawbackGuardsGaming, isCount, isGuardrail, isQualityLine } from './helpers/guards.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
+
+const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
+
+export default defineRule({
+  meta: {
+    id: 'gameable-target',
+    category: 'balanced-measurement',
+    severity: 'error',
+    summary: 'A large share of variable pay, or a key result, rides on an activity or output count with no quality measure, clawback or guardrail beside it',
+    rationale:
+      '"When a measure becomes a target, it ceases to be a good measure" (Goodhart); "the more any quantitative social indicator is used for ' +
+      'social decision-making, the more subject it will be to corruption pressures" (Campbell, 1979). Kerr (1975), "On the folly of rewarding A, ' +
+      'while hoping for B": people deliver the count that is paid, not the result it was meant to stand for. The Consumer Financial Protection ' +
+      'Bureau\'s consent order 2016-CFPB-0015 found that Wells Fargo branch staff, paid and ranked on daily counts of products sold ("eight is ' +
+      'great"), opened about 1.5 million deposit accounts and 565,000 credit-card applications without consent. A count is safe to pay on ' +
+      'only with a guard in the same instrument: a quality or integrity measure of real weight, a clawback for misconduct or refunds, or a ' +
+      'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong.',
+    source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
+    options: z.object({
+      share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
+      guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay a quality measure needs to count as a guard'),
+    }),
+    examples: {
+      bad: `metrics:
+  - { id: accounts-opened, type: output, proxy_for: [deposits] }
+compensation:
+  - id: banker-incentive
+    team: bankers
+    bonus: [{ metric: accounts-opened, weight: 1 }]`,
+      good: `metrics:
+  - { id: accounts-opened, type: output, proxy_for: [deposits] }
+  - { id: accounts-funded-90-days, type: quality }
+compensation:
+  - id: banker-incentive
+    team: bankers
+    bonus:
+      - { metric: accounts-opened, weight: 0.6 }
+      - { metric: accounts-funded-90-days, weight: 0.4 }
+    clawback: { months: 12, triggers: [misconduct, refund] }`,
+    },
+  },
+  check({ index, options, report }) {
+    for (const instrument of index.instruments) {
+      const counts = index.rewardsOf(instrument).filter((reward) => isCount(index.metrics.get(reward.metric ?? '')));
+      if (counts.length === 0) continue;
+      const quality = suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
+      if (instrument.lever === 'compensation') {
+        const shareOf = (reward: IncentiveLine) => index.variableShareOf(reward) ?? 0;
+        const share = counts.reduce((sum, reward) => sum + shareOf(reward), 0);
+        if (share < options.share || planIsGuarded(index, instrument, options.guard_weight)) continue;
+        const heaviest = least(counts, (a, b) => shareOf(b) - shareOf(a) || compareRewards(a, b))!;
+        report({
+          node: heaviest.node,
+          message:
+            `${describeInstrument(instrument, { sentenceStart: true })} puts ${formatPercent(share)} of variable pay on ${countList(index, counts)} with no guard beside ${counts.length > 1 ? 'them' : 'it'} ` +
+            '(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.',
+          fix: quality
+            ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}, and add ${CLAWBACK_FIX}`
+            : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}, and add ${CLAWBACK_FIX}`,
+        });
+      } else if (instrument.lever === 'okrs') {
+        if (index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) continue;
+        const first = least(counts, compareRewards)!;
+        report({
+          node: first.node,
+          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
+          fix: quality
+            ? `add a guardrail key result { metric: ${quality.id}, guardrail: true } to ${instrument.id}`
+            : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id} as { metric: …, guardrail: true }`,
+        });
+      }
+    }
+  },
+});
+
+function countList(index: PolicyIndex, counts: readonly IncentiveLine[]): string {
+  const ids = [...new Set(counts.map((reward) => reward.metric!))].sort();
+  return ids.length === 1 ? `a count (${ids[0]}, ${index.metrics.get(ids[0]!)?.type})` : `counts (${listIds(ids, 'and')})`;
+}
+
+/** A quality line of real weight, or a clawback that takes back what misconduct or refunds earned (or names no trigger). */
+function planIsGuarded(index: PolicyIndex, instrument: InstrumentInfo, guardWeight: number): boolean {
+  if (clawbackGuardsGaming(instrument)) return true;
+  return index.rewardsOf(instrument).some((line) => isQualityLine(index, line) && (index.variableShareOf(line) ?? 0) >= guardWeight);
+}

@@ -1,0 +1,140 @@
+import { describe, it } from 'vitest';
+import { testRule } from '../../src/testing/index.js';
+
+const RULE = 'gameable-target';
+
+/** Wells Fargo in miniature: bankers paid and measured on a count of accounts opened, which the strategy favors. */
+const BANK = `version: 1
+strategy:
+  priorities:
+    - id: cross-sell
+      favor: { metrics: [accounts-opened] }
+teams:
+  - { id: bankers, kind: revenue, customer_facing: true }
+metrics:
+  - { id: accounts-opened, type: output, proxy_for: [deposits] }
+  - { id: referrals, type: activity, proxy_for: [accounts-opened] }
+  - { id: deposits, type: outcome }
+  - { id: accounts-funded-90-days, type: quality }
+`;
+
+const COUNT_MESSAGE = (plan: string, share: string, what: string, them = 'it') =>
+  `Plan ${plan} puts ${share} of variable pay on ${what} with no guard beside ${them} (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.`;
+const CLAWBACK = 'clawback: { months: 12, triggers: [misconduct, refund] }';
+
+describe('gameable-target', () => {
+  it('fires on a plan paying most of its variable pay on counts, and on a count key result with no guardrail, even when the strategy favors the count', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: BANK,
+          policy: `compensation:
+  - id: banker-incentive
+    team: bankers
+    bonus:
+      - { metric: referrals, weight: 0.3 }
+      - { metric: accounts-opened, weight: 0.6 }
+      - { metric: deposits, weight: 0.1 }
+  - id: banker-commission
+    team: bankers
+    commission: [{ metric: accounts-opened, rate: "2%" }]
+    clawback: { months: 6, triggers: [churn] }
+okrs:
+  - id: daily-goals
+    team: bankers
+    key_results:
+      - { metric: deposits, target: "+5%" }
+      - { metric: accounts-opened, target: "8 per day" }
+`,
+          errors: [
+            {
+              at: 'compensation.0.bonus.1',
+              message: COUNT_MESSAGE('banker-incentive', '90%', 'counts (accounts-opened and referrals)', 'them'),
+              fix: `pay at least 10% of variable pay on accounts-funded-90-days (type: quality) in banker-incentive, and add ${CLAWBACK}`,
+            },
+            {
+              at: 'compensation.1.commission.0',
+              message: COUNT_MESSAGE('banker-commission', '100%', 'a count (accounts-opened, output)'),
+              fix: `pay at least 10% of variable pay on accounts-funded-90-days (type: quality) in banker-commission, and add ${CLAWBACK}`,
+            },
+            {
+              at: 'okrs.0.key_results.1',
+              message:
+                'OKR set daily-goals sets a target on a count (accounts-opened, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+              fix: 'add a guardrail key result { metric: accounts-funded-90-days, guardrail: true } to daily-goals',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent with a guard: a quality line of real weight, a clawback for misconduct or refunds, a guardrail key result, or counts under the share', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: BANK,
+          policy: `compensation:
+  - id: with-quality
+    team: bankers
+    bonus: [{ metric: accounts-opened, weight: 0.8 }, { metric: accounts-funded-90-days, weight: 0.2 }]
+  - id: with-clawback
+    team: bankers
+    bonus: [{ metric: accounts-opened, weight: 1 }]
+    clawback: { months: 12, triggers: [misconduct] }
+  - id: mostly-outcome
+    team: bankers
+    bonus: [{ metric: accounts-opened, weight: 0.4 }, { metric: deposits, weight: 0.6 }]
+okrs:
+  - id: guarded-goals
+    team: bankers
+    key_results:
+      - { metric: accounts-opened, target: "+10%" }
+      - { metric: deposits, target: "no decline", guardrail: true }
+`,
+        },
+      ],
+    }));
+
+  it('counts a quality line of token weight as no guard, and says what to declare when the policy has no quality metric', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Volume }
+metrics:
+  - { id: repairs-sold, type: output }
+  - { id: comebacks, type: quality }
+compensation:
+  - id: mechanic-commission
+    bonus: [{ metric: repairs-sold, weight: 0.95 }, { metric: comebacks, weight: 0.05 }]
+`,
+          errors: [
+            {
+              line: 8,
+              column: 13,
+              message: COUNT_MESSAGE('mechanic-commission', '95%', 'a count (repairs-sold, output)'),
+              fix: `pay at least 10% of variable pay on comebacks (type: quality) in mechanic-commission, and add ${CLAWBACK}`,
+            },
+          ],
+        },
+        {
+          text: `version: 1
+strategy: { name: Volume }
+metrics:
+  - { id: repairs-sold, type: output }
+okrs:
+  - id: shift-quota
+    key_results: [{ metric: repairs-sold, target: "8 per shift" }]
+`,
+          errors: [
+            {
+              line: 7,
+              column: 19,
+              message: 'OKR set shift-quota sets a target on a count (repairs-sold, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+              fix: 'declare a quality metric that shows whether repairs-sold is done well (type: quality) and add it to shift-quota as { metric: …, guardrail: true }',
+            },
+          ],
+        },
+      ],
+    }));
+});

@@ -1,0 +1,49 @@
+import { describe, it } from 'vitest';
+import { testRule } from '../../src/testing/index.js';
+
+const RULE = 'unmeasurable-key-result';
+
+describe('unmeasurable-key-result', () => {
+  it('fires on a key result with no target and on one whose target is words, at the target', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `okrs:
+  - id: eng-q3
+    team: engineering
+    key_results:
+      - { metric: defect-rate }
+      - { metric: enterprise-arr, target: maximize }
+      - { metric: new-arr, target: "+20%" }
+`,
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: 'OKR set eng-q3 has a key result on defect-rate with no target: nobody can tell at the end of the period whether it was met.',
+              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on defect-rate in eng-q3',
+            },
+            {
+              at: 'okrs.0.key_results.1.target',
+              message:
+                'OKR set eng-q3 has a key result on enterprise-arr with the target "maximize", which is not a number: nobody can tell at the end of the period whether it was met.',
+              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on enterprise-arr in eng-q3',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('accepts numbers, text holding a number, and a confidential placeholder such as "$N"', () =>
+    testRule(RULE, {
+      valid: [
+        `okrs:
+  - id: eng-q3
+    team: engineering
+    key_results:
+      - { metric: defect-rate, target: 0 }
+      - { metric: new-arr, target: "$N net new ARR" }
+      - { metric: enterprise-arr, target: "8 per day" }
+`,
+      ],
+    }));
+});
