@@ -37,7 +37,7 @@ describe('unknown-reference', () => {
             },
             {
               at: 'waivers.2.rule',
-              message: 'Unknown rule "no-such-check" in the waiver for ae-2026, so the waiver accepts no finding (the closest rule id is "duplicate-id")',
+              message: 'Unknown rule "no-such-check" in the waiver for ae-2026, so the waiver accepts no finding (the closest rule id is "payout-cliff")',
               fix: 'name a rule that exists (`incentive-lint rules` lists them), or remove the waiver',
             },
           ],
