@@ -1,4 +1,4 @@
-import { annualQuota, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { annualQuota, curveFactor, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -97,25 +97,22 @@ function favoredQuota(index: PolicyIndex, plan: CompensationPlanT): { quota: Quo
   return quota && { quota, segment: quota.segment };
 }
 
-/** What the quota pays per period for `segment` bookings at `attainment`. */
+/** What the quota pays per period at `attainment`, before any cap amount: rate × quota × the curve's factor. */
 function amountAt(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, segment: string | undefined, attainment: number): number {
-  const payout = index.payoutOf(plan);
-  const bookings = (attainment * annualQuota(quota)) / payout.creditOf(quota.metric, segment);
-  const paid = payout.pay([{ metric: quota.metric, segment, amount: bookings }]).quotas.find((entry) => entry.quota === quota);
-  // Per period, as the cap amount is written.
-  return (paid?.pay ?? 0) / (annualQuota(quota) / quota.amount);
+  const rate = index.payoutOf(plan).rateOf(quota.metric, segment) ?? 0;
+  return rate * quota.amount * curveFactor(plan.curve, attainment);
 }
 
-/** The attainment where the cap amount is reached (pay never decreases with bookings: bisection), if the plan can reach it. */
+/** The attainment where the curve reaches the cap amount (it never decreases: bisection), if it does by 1,000%. */
 function capAmountAttainment(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, segment: string | undefined): number | undefined {
   const cap = plan.curve!.cap!.amount!;
   const TOP = 10;
-  if (amountAt(index, plan, quota, segment, TOP) < cap * (1 - 1e-9)) return undefined;
+  if (amountAt(index, plan, quota, segment, TOP) < cap) return undefined;
   let low = 0;
   let high = TOP;
   for (let step = 0; step < 60; step++) {
     const middle = (low + high) / 2;
-    if (amountAt(index, plan, quota, segment, middle) >= cap * (1 - 1e-9)) high = middle;
+    if (amountAt(index, plan, quota, segment, middle) >= cap) high = middle;
     else low = middle;
   }
   return Math.round(high * 10000) / 10000;

@@ -38,7 +38,10 @@ export default defineRule({
             node: spiff,
             key: 'end',
             message: `Plan ${plan.id} pays ${describeSpiff(spiff)} on ${target}, which the strategy deprioritizes, until ${spiff.end}, after the strategy is announced (${announced}): sellers hear the old priority louder than the new one.`,
-            fix: `end the SPIFF before ${announced} (end: ${dayBefore(announced)}), or pay it on ${alternatives(index, spiff)} instead`,
+            fix:
+              spiff.start !== undefined && spiff.start >= announced
+                ? `remove the SPIFF from plan ${plan.id}, or pay it on ${alternatives(index, spiff)} instead`
+                : `end the SPIFF before ${announced} (end: ${dayBefore(announced)}), or pay it on ${alternatives(index, spiff)} instead`,
           });
           continue;
         }

@@ -5,7 +5,7 @@
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
 export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, OldFocus, DealEconomics, FocusStatus, Stance } from './engine/policy-index.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
-export { annualQuota, baseRate, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
+export { annualQuota, baseRate, curveFactor, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { planChoices, simulatePlan, type Candidate as PlanChoice, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice } from './payout/rational-choice.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';

@@ -2,9 +2,10 @@
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { SpiffT } from '../schema.js';
 
-/** "SPIFF smb-q2-blitz (500 per deal on smb, 2026-04-01 to 2026-06-30)". */
+/** "the SPIFF smb-q2-blitz (500 per deal on smb, 2026-04-01 to 2026-06-30)", or "a kicker (2% of bookings on smb)" without an id. */
 export function describeSpiff(spiff: SpiffT): string {
-  const name = `${spiff.kind === 'kicker' ? 'kicker' : 'SPIFF'}${spiff.id ? ` ${spiff.id}` : ''}`;
+  const kind = spiff.kind === 'kicker' ? 'kicker' : 'SPIFF';
+  const name = spiff.id ? `the ${kind} ${spiff.id}` : `a ${kind}`;
   const pays =
     spiff.per === 'once'
       ? `${formatMoney(spiff.amount ?? 0)} once${spiff.at !== undefined ? ` at ${formatShare(spiff.at)} of quota` : ''}`
