@@ -34,8 +34,8 @@ export default defineRule({
   check({ index, options, report }) {
     const favoredRetention = [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id) && index.isRetentionMetric(id));
     for (const plan of index.instruments) {
-      if (plan.lever !== 'compensation' || !('commission' in plan.node)) continue;
-      const { node } = plan;
+      if (plan.lever !== 'compensation') continue;
+      const node = plan.node as CompensationPlanT;
       const paid = [...(node.commission ?? []), ...(node.quotas ?? [])];
       if (paid.length === 0 || node.deferral || guardsChurn(node.clawback)) continue;
       const downstream = plan.team ? retentionDownstream(index, plan.team) : [];
