@@ -32,7 +32,7 @@ export default defineRule({
   check({ index, options, report }) {
     for (const plan of index.policy.compensation) {
       for (const credit of plan.credit ?? []) {
-        const target = deprioritizedTarget(index, credit);
+        const target = deprioritizedTarget(index.strategy, credit);
         if (!target || credit.multiplier <= options.min_multiplier) continue;
         report({
           node: credit,
@@ -44,7 +44,7 @@ export default defineRule({
         });
       }
       for (const spiff of plan.spiffs ?? []) {
-        const target = deprioritizedTarget(index, spiff);
+        const target = deprioritizedTarget(index.strategy, spiff);
         // A SPIFF with an end date is a timing question: spiff-timing's.
         if (!target || spiff.end !== undefined) continue;
         report({
@@ -65,18 +65,18 @@ export default defineRule({
 function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMultiplier: number, report: (descriptor: { node: object; key?: string; message: string; fix: string }) => void): void {
   const tiers = (plan.curve?.tiers ?? []).filter((tier) => tier.multiplier > minMultiplier);
   if (tiers.length === 0) return;
-  const accelerated = (plan.quotas ?? []).find((quota) => deprioritizedTarget(index, quota));
+  const accelerated = (plan.quotas ?? []).find((quota) => deprioritizedTarget(index.strategy, quota));
   const outside = (plan.commission ?? []).find(
-    (line) => (index.isFavoredSegment(line.segment) || index.isFavoredMetric(line.metric)) && !index.payoutOf(plan).quotaOf(line.metric, line.segment),
+    (line) => (index.strategy.isFavoredSegment(line.segment) || index.strategy.isFavoredMetric(line.metric)) && !index.payoutOf(plan).quotaOf(line.metric, line.segment),
   );
   if (!accelerated || !outside) return;
-  const favored = index.isFavoredSegment(outside.segment) ? outside.segment! : outside.metric;
+  const favored = index.strategy.isFavoredSegment(outside.segment) ? outside.segment! : outside.metric;
   for (const tier of tiers) {
     report({
       node: tier,
       key: 'multiplier',
       message:
-        `Plan ${plan.id} pays ${tier.multiplier}× the base rate from ${formatPercent(tier.from)} of its quota on ${deprioritizedTarget(index, accelerated)}, which the strategy deprioritizes, ` +
+        `Plan ${plan.id} pays ${tier.multiplier}× the base rate from ${formatPercent(tier.from)} of its quota on ${deprioritizedTarget(index.strategy, accelerated)}, which the strategy deprioritizes, ` +
         `while the favored ${favored} is paid outside any quota, without the accelerator: the more a seller sells of the old priority, the better each dollar of it pays.`,
       fix: `put ${favored} under a quota of plan ${plan.id} so that it gets the accelerator, and pay ${accelerated.segment ?? accelerated.metric} outside the quota at a flat rate`,
     });
@@ -85,8 +85,8 @@ function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMult
 
 /** What the priorities that deprioritize the entry favor instead, phrased by `phrase`; empty when they name nothing. */
 function instead(index: PolicyIndex, entry: { metric?: string; segment?: string }, phrase: (ids: string) => string): string {
-  const segments = index.isDeprioritizedSegment(entry.segment) ? index.alternativesTo(entry.segment!, 'segments') : [];
+  const segments = index.strategy.isDeprioritizedSegment(entry.segment) ? index.strategy.alternativesTo(entry.segment!, 'segments') : [];
   if (segments.length > 0) return phrase(`segment ${listIds(segments)}`);
-  const metrics = index.isDeprioritizedMetric(entry.metric) ? index.alternativesTo(entry.metric!) : [];
+  const metrics = index.strategy.isDeprioritizedMetric(entry.metric) ? index.strategy.alternativesTo(entry.metric!) : [];
   return metrics.length > 0 ? phrase(`metric ${listIds(metrics)}`) : '';
 }

@@ -1,4 +1,4 @@
-import { annualQuota, curveFactor, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { annualQuota, curveFactor, dealEconomics, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -50,7 +50,7 @@ export default defineRule({
       const { quota, segment } = favored;
       const who = segment ? `the favored ${segment}` : `the favored ${quota.metric}`;
       const deals = (attainment: number) => {
-        const size = index.dealEconomics(segment)?.avgDealSize;
+        const size = dealEconomics(index, segment)?.avgDealSize;
         const bookings = (attainment * annualQuota(quota)) / index.payoutOf(plan).creditOf(quota.metric, segment);
         return size ? `, which a seller of ${segment} reaches with ${formatMoney(bookings / size)} deals of ${formatMoney(size)}` : '';
       };
@@ -86,14 +86,14 @@ export default defineRule({
 /** The plan's quota that the favored segment's (else a favored metric's) bookings count toward, with that segment. */
 function favoredQuota(index: PolicyIndex, plan: CompensationPlanT): { quota: QuotaT; segment?: string } | undefined {
   const payout = index.payoutOf(plan);
-  const segments = sortedIds(index.favoredSegments.keys()).filter((segment) => index.isFavoredSegment(segment));
+  const segments = sortedIds(index.strategy.favoredIds('segments'));
   for (const metric of payout.metrics) {
     for (const segment of segments) {
       const quota = payout.quotaOf(metric, segment);
       if (quota) return { quota, segment };
     }
   }
-  const quota = (plan.quotas ?? []).find((candidate) => index.isFavoredMetric(candidate.metric));
+  const quota = (plan.quotas ?? []).find((candidate) => index.strategy.isFavoredMetric(candidate.metric));
   return quota && { quota, segment: quota.segment };
 }
 

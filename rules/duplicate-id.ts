@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       'Ids are unique across the whole policy, whatever file they are declared in: a second plan with the same id makes every ' +
       'reference to it (waivers, baselines, diffs) ambiguous. Segments, teams, metrics, priorities and instruments each form one namespace.',
-    source: 'format v1: ids are unique across the whole policy',
+    source: 'policy format v1 (docs/format.md): ids are unique across the whole policy',
     examples: {
       bad: `compensation:
   - { id: ae-2026, team: sales }

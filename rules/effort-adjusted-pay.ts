@@ -1,7 +1,7 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, isFlatRatePlan, least, z, type CompensationPlanT, type DealEconomics, type PolicyIndex, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatMoney, formatPercent, isFlatRatePlan, least, roundRate, z, dealEconomics, type CompensationPlanT, type DealEconomics, type IncentiveLine, type LineOf, type PricedCommissionLine, isPricedCommission, type PolicyIndex } from '../src/api.js';
 
 interface EffortPay {
-  reward: Reward;
+  reward: PricedCommissionLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -18,7 +18,7 @@ export default defineRule({
       'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
       'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle. ' +
       'This rule judges flat-rate plans; a plan with a quota, curve, credit multiplier or SPIFF is judged on its whole curve by rational-choice.',
-    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
@@ -39,7 +39,7 @@ compensation:
       - { metric: new-arr, segment: smb, rate: "5%" }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     const months = (economics: DealEconomics) => economics.salesCycleDays / options.days_per_month;
     for (const instrument of index.instruments) {
       // A plan with a quota, curve, credit or SPIFF is judged on its whole curve by rational-choice.
@@ -50,16 +50,16 @@ compensation:
         if (pay) byMetric.set(reward.metric!, [...(byMetric.get(reward.metric!) ?? []), pay]);
       }
       for (const [metric, lines] of byMetric) {
-        const favored = lines.filter((line) => index.isFavoredSegment(line.reward.segment));
+        const favored = lines.filter((line) => strategy.isFavoredSegment(line.reward.segment));
         if (favored.length === 0) continue;
         // The favored line earning least per month is the one the deprioritized line competes with (on a tie, the lowest segment id).
         const weakest = least(favored, (a, b) => a.monthly - b.monthly || compareRewards(a.reward, b.reward))!;
         for (const line of lines) {
-          if (!index.isDeprioritizedSegment(line.reward.segment)) continue;
+          if (!strategy.isDeprioritizedSegment(line.reward.segment)) continue;
           const required = line.monthly * options.min_ratio;
           if (weakest.monthly + 1e-9 >= required) continue;
-          const favoredRate = roundUp((required * months(weakest.economics)) / weakest.economics.avgDealSize);
-          const deprioritizedRate = roundDown((weakest.monthly / options.min_ratio) * months(line.economics) / line.economics.avgDealSize);
+          const favoredRate = roundRate((required * months(weakest.economics)) / weakest.economics.avgDealSize, 'up');
+          const deprioritizedRate = roundRate((weakest.monthly / options.min_ratio) * months(line.economics) / line.economics.avgDealSize, 'down');
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,
@@ -77,22 +77,15 @@ compensation:
   },
 });
 
-function effortPay(index: PolicyIndex, reward: Reward, daysPerMonth: number): EffortPay | undefined {
-  if (reward.component !== 'commission' || reward.metric === undefined || reward.rate === undefined) return undefined;
-  const economics = index.dealEconomics(reward.segment);
+function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
+  if (!isPricedCommission(reward)) return undefined;
+  const economics = dealEconomics(index, reward.segment);
   if (!economics) return undefined;
   return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
 }
 
 function describe(pay: EffortPay): string {
-  return `${formatPercent(pay.reward.rate!)} of ${formatMoney(pay.economics.avgDealSize)} over ${pay.economics.salesCycleDays} days`;
+  return `${formatPercent(pay.reward.rate)} of ${formatMoney(pay.economics.avgDealSize)} over ${pay.economics.salesCycleDays} days`;
 }
 
-// Rates are shown to a hundredth of a percent; round so that the suggested rate does satisfy the rule.
-function roundUp(rate: number): number {
-  return Math.ceil(rate * 10000 - 1e-9) / 10000;
-}
-
-function roundDown(rate: number): number {
-  return Math.floor(rate * 10000 + 1e-9) / 10000;
-}
+// Rates are shown to a hundredth of a percent, rounded so that the suggested rate does satisfy the rule.

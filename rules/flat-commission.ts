@@ -1,4 +1,6 @@
-import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, sortedIds, z, type Reward } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type PricedCommissionLine } from '../src/api.js';
+
+type CommissionLine = PricedCommissionLine;
 
 export default defineRule({
   meta: {
@@ -10,53 +12,59 @@ export default defineRule({
       'Strategy says enterprise-first, but "sales comp plan still pays the same commission for SMB deals as enterprise deals". ' +
       'Enterprise deals take 6-9 months and SMB deals close in 3 weeks, so the rational choice is to close SMB deals. ' +
       'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals."',
-    source: 'seed 000, "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
     }),
     examples: {
-      bad: `commission:
-  - { metric: new-arr, segment: enterprise, rate: "8%" }
-  - { metric: new-arr, segment: smb, rate: "8%" }`,
-      good: `commission:
-  - { metric: new-arr, segment: enterprise, rate: "16%" }
-  - { metric: new-arr, segment: smb, rate: "8%" }`,
+      bad: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "8%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      good: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "16%" }
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
     },
   },
-  check({ index, options, report }) {
-    const favoredSegments = sortedIds(index.favoredSegments.keys()).filter((segment) => index.isFavoredSegment(segment));
-    const deprioritizedSegments = sortedIds(index.deprioritizedSegments.keys()).filter((segment) => index.isDeprioritizedSegment(segment));
+  check({ index, strategy, options, report }) {
+    const favoredSegments = sortedIds(strategy.favoredIds('segments'));
+    const deprioritizedSegments = sortedIds(strategy.deprioritizedIds('segments'));
     if (favoredSegments.length === 0 || deprioritizedSegments.length === 0) return;
     for (const instrument of index.instruments) {
-      const byMetric = new Map<string, Reward[]>();
-      for (const reward of index.rewardsOf(instrument)) {
-        if (reward.component !== 'commission' || reward.metric === undefined || reward.rate === undefined) continue;
+      const byMetric = new Map<string, CommissionLine[]>();
+      for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
+        if (!isPricedCommission(reward)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
       for (const [metric, lines] of byMetric) {
         const favored = linesFor(favoredSegments, lines, { lowest: true });
         if (favored.length === 0) continue;
         // The favored rate paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
-        const weakest = least(favored, (a, b) => a.line.rate! - b.line.rate! || compareIds(a.segment, b.segment))!;
-        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(({ line }) => weakest.line.rate! + 1e-9 < line.rate! * options.min_ratio);
+        const weakest = least(favored, (a, b) => a.line.rate - b.line.rate || compareIds(a.segment, b.segment))!;
+        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(({ line }) => weakest.line.rate + 1e-9 < line.rate * options.min_ratio);
         for (const line of new Set(outpaid.map((rate) => rate.line))) {
-          const rate = line.rate!;
+          const rate = line.rate;
           const required = rate * options.min_ratio;
-          const against = `${formatPercent(weakest.line.rate!)} for ${weakest.segment}`;
+          const against = `${formatPercent(weakest.line.rate)} for ${weakest.segment}`;
           if (line.segment !== undefined) {
             // Rounded down, so that a ratio just under min_ratio never reads as min_ratio.
-            const ratio = rate === 0 ? '' : ` (${Math.floor((weakest.line.rate! / rate) * 100 + 1e-6) / 100}×)`;
+            const ratio = rate === 0 ? '' : ` (${roundRate(weakest.line.rate / rate, 'down', 2)}×)`;
             report({
               node: line.node,
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-              fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate! / options.min_ratio, 'down')}`,
+              fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate / options.min_ratio, 'down')}`,
             });
             continue;
           }
           // A line without a segment pays every segment that has no line of its own the same rate.
           // The suggested rates are bounds, rounded toward what satisfies them (hundredths of a percent).
-          const ceiling = Math.floor((weakest.line.rate! / options.min_ratio) * 10000 + 1e-6) / 10000;
-          const floor = Math.ceil(required * 10000 - 1e-6) / 10000;
+          const ceiling = roundRate(weakest.line.rate / options.min_ratio, 'down');
+          const floor = roundRate(required, 'up');
           const segments = outpaid.filter((other) => other.line === line).map((other) => other.segment);
           const same = weakest.line === line;
           report({
@@ -79,8 +87,8 @@ export default defineRule({
  * with `lowest`), else the line that names no segment, which pays every segment without a line of
  * its own ("the same commission for SMB deals as enterprise deals").
  */
-function linesFor(segments: readonly string[], lines: readonly Reward[], { lowest }: { lowest: boolean }): Array<{ segment: string; line: Reward }> {
-  const byRate = (a: Reward, b: Reward) => a.rate! - b.rate! || compareRewards(a, b);
+function linesFor(segments: readonly string[], lines: readonly CommissionLine[], { lowest }: { lowest: boolean }): Array<{ segment: string; line: CommissionLine }> {
+  const byRate = (a: CommissionLine, b: CommissionLine) => a.rate - b.rate || compareRewards(a, b);
   const general = least(lines.filter((line) => line.segment === undefined), byRate);
   return segments.flatMap((segment) => {
     const own = lines.filter((line) => line.segment === segment);

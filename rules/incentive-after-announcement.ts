@@ -13,7 +13,7 @@ export default defineRule({
       'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
       'Organizations that align well "Update incentives before communicating strategy": "Comp plans, OKRs, and promotion criteria ' +
       'change first. Strategy announcement comes second."',
-    source: 'seed 000, "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
     options: z.object({
       every_instrument: z
         .boolean()
@@ -27,13 +27,17 @@ export default defineRule({
   announced: 2026-03-02
 okrs:
   - id: product-2026-q3
-    effective: 2026-07-01`,
+    effective: 2026-07-01
+    key_results:
+      - { metric: enterprise-arr, target: "+20%" }`,
       good: `okrs:
   - id: product-2026-h1
-    effective: 2026-02-16`,
+    effective: 2026-02-16
+    key_results:
+      - { metric: enterprise-arr, target: "+20%" }`,
     },
   },
-  check({ policy, index, options, report }) {
+  check({ policy, index, strategy, options, report }) {
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
     const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
@@ -92,8 +96,8 @@ function favoredRewardedBy(index: PolicyIndex, instruments: readonly InstrumentI
   const favored = noFocus();
   for (const instrument of instruments) {
     for (const reward of index.rewardsOf(instrument)) {
-      if (index.isFavoredMetric(reward.metric)) favored.metrics.add(reward.metric!);
-      if (index.isFavoredSegment(reward.segment)) favored.segments.add(reward.segment!);
+      if (index.strategy.isFavoredMetric(reward.metric)) favored.metrics.add(reward.metric!);
+      if (index.strategy.isFavoredSegment(reward.segment)) favored.segments.add(reward.segment!);
     }
   }
   return favored;

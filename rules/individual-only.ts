@@ -1,4 +1,5 @@
 import { addSharedComponent, compareInstruments, compareRewards, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
       'individual competition." Team incentives outperform individual ones (Garbers & Konradt 2014, meta-analysis of 146 studies: effect ' +
       'size 0.45 for team vs 0.32 for individual incentives), and hybrid individual + team rewards beat either alone (Pearsall et al. 2010). ' +
       'A team whose work crosses a handoff but whose pay has no shared component is paid to optimize its own side of it.',
-    source: 'seed 002, "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),
@@ -64,7 +65,7 @@ function teamworkFix(index: PolicyIndex, team: string, declaredNeighbours: reado
       }
     }
   }
-  const metric = index.suggestMetric(team, (candidate) => neighbours.some((neighbour) => index.metricsRewardedFor(neighbour).has(candidate.id)));
+  const metric = suggestMetric(index, team, (candidate) => neighbours.some((neighbour) => index.metricsRewardedFor(neighbour).has(candidate.id)));
   const partner = neighbours.find((neighbour) => metric && index.metricsRewardedFor(neighbour).has(metric.id)) ?? neighbours[0]!;
   const plan = plans[0]!;
   return addSharedComponent({ id: plan.id, hasCommission: index.hasCommission(plan) }, metric?.id ?? 'a-metric-both-teams-affect', partner, weight);

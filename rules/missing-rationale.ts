@@ -10,7 +10,7 @@ export default defineRule({
       'Step 4 of the article, "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning", such as ' +
       '"Enterprise deals now pay 3x commission because they\'re harder but more strategic". "Transparency builds trust. ' +
       'Surprise changes breed resentment." An instrument with no written rationale cannot be explained to the people it pays.',
-    source: 'seed 000, "What To Do Next", step 4: communicate the incentive logic',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 4: communicate the incentive logic',
     examples: {
       bad: `recognition:
   - id: all-hands-awards

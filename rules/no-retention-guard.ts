@@ -1,4 +1,5 @@
 import { compareIds, defineRule, listIds, listInOrder, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
+import { isRetentionMetric } from './helpers/retention.js';
 
 export default defineRule({
   meta: {
@@ -7,32 +8,44 @@ export default defineRule({
     severity: 'warning',
     summary: 'Commission paid in full at signature, with no clawback or deferral, while retention matters',
     rationale:
-      'Seed 001\'s remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
+      '"What are Shared Incentives?" gives this remedy for sales and customer success: "sales staff receive a portion of their commission only after the client has ' +
       'remained active for six months. This forces sales to care about the quality of the customer and helps the success team by reducing ' +
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
       'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days. ' +
       'Commission earned on collection guards non-payment, not churn, and so does a clawback whose triggers leave churn out: ' +
       'a customer who pays and then leaves costs the seller nothing. A clawback that names churn, or names no trigger, guards it.',
-    source: 'seed 001, "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
+    source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),
     }),
     examples: {
-      bad: `compensation:
+      bad: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]`,
-      good: `compensation:
+      good: `strategy:
+  priorities:
+    - id: keep-customers
+      favor: { metrics: [net-retention] }
+metrics:
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]
     clawback: { months: 6 }`,
     },
   },
-  check({ index, options, report }) {
-    const favoredRetention = [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id) && index.isRetentionMetric(id));
+  check({ index, strategy, options, report }) {
+    const favoredRetention = strategy.favoredIds('metrics').filter((id) => isRetentionMetric(index, id));
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       const node = plan.node as CompensationPlanT;
@@ -45,7 +58,7 @@ export default defineRule({
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
       // Commission that already pays on keeping customers needs no guard: only new business can churn away.
-      const metrics = [...new Set(paid.map((line) => line.metric))].filter((metric) => !index.isRetentionMetric(metric));
+      const metrics = [...new Set(paid.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
       if (metrics.length === 0) continue;
       const months = options.clawback_months;
       const triggers = node.clawback?.triggers;
@@ -80,7 +93,7 @@ function retentionDownstream(index: PolicyIndex, team: string) {
   const found: { team: string; metrics: string[] }[] = [];
   for (const handoff of index.handoffsFrom(team)) {
     if (handoff.to === team || !index.teams.has(handoff.to)) continue;
-    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => index.isRetentionMetric(metric));
+    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => isRetentionMetric(index, metric));
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }
   return found.sort((a, b) => compareIds(a.team, b.team));

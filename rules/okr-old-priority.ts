@@ -9,7 +9,7 @@ export default defineRule({
     rationale:
       'Strategy says "quality over speed", but "engineering OKRs still measure velocity, feature count, and sprint completion rate. ' +
       'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes.',
-    source: 'seed 000, "The Four Incentive Traps", trap 2: OKRs measure old priorities',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
     examples: {
       bad: `strategy:
   priorities:
@@ -26,12 +26,12 @@ okrs:
       - { metric: defect-rate, target: "-30%" }`,
     },
   },
-  check({ index, report }) {
+  check({ index, strategy, report }) {
     for (const reward of index.rewards) {
-      if (reward.component !== 'key_result' || !index.isDeprioritizedMetric(reward.metric)) continue;
+      if (reward.component !== 'key_result' || !strategy.isDeprioritizedMetric(reward.metric)) continue;
       const metric = reward.metric!;
-      const priorities = (index.deprioritizedMetrics.get(metric) ?? []).map((priority) => priority.id);
-      const alternatives = index.alternativesTo(metric);
+      const priorities = strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id);
+      const alternatives = strategy.alternativesTo(metric);
       report({
         node: reward.node,
         message: `OKR set ${reward.instrument.id} has a key result on ${metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,

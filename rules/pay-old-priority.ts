@@ -10,7 +10,7 @@ export default defineRule({
       'People "do what they\'re measured on, bonused for, promoted for, and publicly recognized for." When the strategy changes ' +
       'but pay does not, product keeps shipping small features "because velocity metrics reward feature count". The article\'s ' +
       'fix for an enterprise-first strategy: "CS bonuses reflect enterprise retention, not total customer count."',
-    source: 'seed 000, "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
     examples: {
       bad: `strategy:
   priorities:
@@ -27,15 +27,15 @@ compensation:
       - { metric: net-retention, weight: 1 }`,
     },
   },
-  check({ index, report }) {
+  check({ index, strategy, report }) {
     for (const reward of index.rewards) {
       if (reward.component !== 'commission' && reward.component !== 'bonus') continue;
-      if (!index.isDeprioritizedMetric(reward.metric)) continue;
+      if (!strategy.isDeprioritizedMetric(reward.metric)) continue;
       const metric = reward.metric!;
-      const priorities = listIds((index.deprioritizedMetrics.get(metric) ?? []).map((priority) => priority.id), 'and');
+      const priorities = listIds(strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id), 'and');
       // Suggest a favored metric the plan does not already pay on this way: a second line on it would be a duplicate.
       const inPlan = new Set(index.rewardsOfComponent(reward.instrument, reward.component).map((line) => line.metric));
-      const alternatives = index.alternativesTo(metric);
+      const alternatives = strategy.alternativesTo(metric);
       const [first, ...others] = alternatives.filter((alternative) => !inPlan.has(alternative));
       const kind = reward.component === 'commission' ? 'commission line' : 'bonus component';
       const pays =
@@ -43,7 +43,7 @@ compensation:
           ? `${formatPercent(reward.rate ?? 0)} commission`
           : `a bonus component worth ${formatPercent(reward.weight ?? 0)} of variable pay`;
       // Keep the line's segment in the suggestion unless that segment is itself part of the old strategy.
-      const segment = index.isDeprioritizedSegment(reward.segment) ? undefined : reward.segment;
+      const segment = strategy.isDeprioritizedSegment(reward.segment) ? undefined : reward.segment;
       report({
         node: reward.node,
         message: `Plan ${reward.instrument.id} pays ${pays} on ${metric}, which priority ${priorities} deprioritizes: the team is paid to keep doing what the strategy wants less of.`,

@@ -10,7 +10,7 @@ export default defineRule({
       'Strategy says "cross-functional collaboration", yet "promotions still go to individuals who deliver their functional goals ' +
       'independently. Collaborative work is invisible, slow, and unrewarded." The fix: "Add \'cross-functional impact\' as explicit ' +
       'promotion criteria. Reward people who enable other teams, not just those who hit their silo\'s goals."',
-    source: 'seed 000, "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
     examples: {
       bad: `strategy:
   priorities:
@@ -30,15 +30,15 @@ promotions:
       - { text: Enables other teams to succeed, metric: cross-team-impact }`,
     },
   },
-  check({ policy, index, report }) {
+  check({ policy, index, strategy, report }) {
     for (const reward of index.rewards) {
       if (reward.component !== 'criterion') continue;
-      const old = index.oldFocusOf(reward);
+      const old = strategy.oldFocusOf(reward);
       if (!old) continue;
       const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
-        message: `Promotion ladder ${reward.instrument.id} promotes on "${(reward.node as { text: string }).text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
+        message: `Promotion ladder ${reward.instrument.id} promotes on "${reward.node.text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
         fix: alternatives.metrics.length + alternatives.segments.length
           ? `base this criterion on ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
           : `remove this criterion, or point it at what the strategy favors`,
@@ -49,10 +49,10 @@ promotions:
     const section = index.sections.promotions[0];
     if (ladders.length === 0 || !section) return;
     const promotedOn = new Set(index.rewards.filter((reward) => reward.component === 'criterion').map((reward) => reward.metric));
-    for (const metric of index.favoredMetrics.keys()) {
+    for (const metric of strategy.favoredIds('metrics')) {
       const declared = index.metrics.get(metric);
-      if (!index.isFavoredMetric(metric) || declared?.type !== 'behavior' || promotedOn.has(metric)) continue;
-      const priorities = listIds((index.favoredMetrics.get(metric) ?? []).map((priority) => priority.id), 'and');
+      if (declared?.type !== 'behavior' || promotedOn.has(metric)) continue;
+      const priorities = listIds(strategy.prioritiesFavoring('metrics', metric).map((priority) => priority.id), 'and');
       report({
         node: section,
         message: `No promotion criterion names ${metric}, a behavior priority ${priorities} favors: work nobody is promoted for stays invisible and unrewarded.`,

@@ -80,7 +80,7 @@ function fixFor(index: PolicyIndex, simulation: PlanSimulation, wrong: readonly 
   const ratio = Math.max(...against.map((winner) => winner.payPerMonth / winner.bestFavored!.payPerMonth));
   // Credit multipliers multiply: a new line of `ratio` on top of the credit already given.
   const multiplier = Math.ceil(ratio * 100 - 1e-6) / 100;
-  const target = index.isFavoredSegment(favored.segment) ? `segment: ${favored.segment}` : `metric: ${favored.metric}`;
+  const target = index.strategy.isFavoredSegment(favored.segment) ? `segment: ${favored.segment}` : `metric: ${favored.metric}`;
   return (
     `add - { ${target}, multiplier: ${multiplier} } to the credit of plan ${simulation.plan}, so that ${favored.segment} pays at least as much per month of effort as ${loser.segment} at every level; ` +
     `or pay ${loser.segment} outside the quota, at a rate of its own`

@@ -10,7 +10,7 @@ export default defineRule({
       'Strategy says enterprise-first, yet the "all-hands meeting celebrates the VP who closed the most deals this quarter - all SMB. ' +
       'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
       '"Celebrate the first enterprise deal closed, the enterprise feature shipped, the enterprise customer retained."',
-    source: 'seed 000, "The Four Incentive Traps", trap 4: recognition celebrates old wins',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 4: recognition celebrates old wins',
     examples: {
       bad: `recognition:
   - id: all-hands-awards
@@ -22,22 +22,18 @@ export default defineRule({
       - { text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }`,
     },
   },
-  check({ index, report }) {
-    // A metric or segment two priorities disagree about is neither favored nor deprioritized.
-    const favored = {
-      metrics: [...index.favoredMetrics.keys()].filter((id) => index.isFavoredMetric(id)),
-      segments: [...index.favoredSegments.keys()].filter((id) => index.isFavoredSegment(id)),
-    };
+  check({ index, strategy, report }) {
+    const favored = { metrics: strategy.favoredIds('metrics'), segments: strategy.favoredIds('segments') };
     let celebratesFavored = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
-      if (index.isFavoredMetric(reward.metric) || index.isFavoredSegment(reward.segment)) celebratesFavored = true;
-      const old = index.oldFocusOf(reward);
+      if (strategy.isFavoredMetric(reward.metric) || strategy.isFavoredSegment(reward.segment)) celebratesFavored = true;
+      const old = strategy.oldFocusOf(reward);
       if (!old) continue;
       const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
-        message: `Award "${(reward.node as { text?: string }).text ?? reward.instrument.id}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
+        message: `Award "${reward.node.text}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
         fix: alternatives.metrics.length + alternatives.segments.length
           ? `celebrate ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
           : `retire this award, or point it at what the strategy favors`,

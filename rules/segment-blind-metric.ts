@@ -10,7 +10,7 @@ export default defineRule({
       'When the CEO announces "enterprise-first", marketing keeps targeting startups "because MQL targets don\'t distinguish customer size", ' +
       'and CS keeps focusing on small accounts "because satisfaction scores weight all customers equally". A metric that cannot ' +
       'tell segments apart makes the cheapest segment the best one to serve.',
-    source: 'seed 000, "The Incentive-Strategy Gap", classic pattern',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap", classic pattern',
     options: z.object({
       assume_unsegmented: z
         .boolean()
@@ -43,17 +43,15 @@ compensation:
       - { metric: mqls, segment: enterprise, weight: 1 }`,
     },
   },
-  check({ policy, index, options, report }) {
-    const favoredSegments = sortedIds(index.favoredSegments.keys()).filter((segment) => index.isFavoredSegment(segment));
+  check({ policy, index, strategy, options, report }) {
+    const favoredSegments = sortedIds(strategy.favoredIds('segments'));
     if (favoredSegments.length === 0) return;
-    const segmentedAlternatives = [...index.favoredMetrics.keys()].filter(
-      (metric) => index.isFavoredMetric(metric) && index.metrics.get(metric)?.segmented === true,
-    );
+    const segmentedAlternatives = strategy.favoredIds('metrics').filter((metric) => index.metrics.get(metric)?.segmented === true);
     const assume = { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented };
     for (const team of policy.teams) {
       if (team.customer_facing !== true) continue;
       for (const reward of index.paidOrMeasured(team.id)) {
-        if (!index.isSegmentBlind(reward, assume)) continue;
+        if (!strategy.isSegmentBlind(reward, assume)) continue;
         const how = reward.component === 'key_result' ? 'measured' : 'paid';
         const where = reward.component === 'key_result' ? `OKR set ${reward.instrument.id}` : `plan ${reward.instrument.id}`;
         report({

@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, formatPercent, least, listIds, z, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
 
 const EPSILON = 1e-9;
 
@@ -14,18 +14,22 @@ export default defineRule({
       'free rider problem where high performers feel dragged down by a struggling department." Team incentives work (Garbers & Konradt ' +
       '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
       '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min.',
-    source: 'seed 001, "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
+    source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
       max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),
     }),
     examples: {
-      bad: `bonus:
-  - { metric: mqls, weight: 0.95 }
-  - { metric: feature-adoption, weight: 0.05, shared_with: [product] }`,
-      good: `bonus:
-  - { metric: mqls, weight: 0.8 }
-  - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
+      bad: `compensation:
+  - id: marketing-2026
+    bonus:
+      - { metric: mqls, weight: 0.95 }
+      - { metric: feature-adoption, weight: 0.05, shared_with: [product] }`,
+      good: `compensation:
+  - id: marketing-2026
+    bonus:
+      - { metric: mqls, weight: 0.8 }
+      - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
     },
   },
   check({ index, options, report }) {
@@ -55,21 +59,21 @@ export default defineRule({
   },
 });
 
-function sum(rewards: readonly Reward[]): number {
+function sum(rewards: readonly IncentiveLine[]): number {
   return rewards.reduce((total, reward) => total + (reward.weight ?? 0), 0);
 }
 
-function describe(reward: Reward): string {
+function describe(reward: IncentiveLine): string {
   return `${reward.metric} ${formatPercent(reward.weight ?? 0)} with ${listIds(reward.sharedWith, 'and')}`;
 }
 
 /** The heaviest line; on a tie, the first by content. */
-function largest(rewards: readonly Reward[]): Reward | undefined {
+function largest(rewards: readonly IncentiveLine[]): IncentiveLine | undefined {
   return least(rewards, (a, b) => (b.weight ?? 0) - (a.weight ?? 0) || compareRewards(a, b));
 }
 
 /** Moves `amount` of variable pay into (raise) or out of (lower) the shared part, naming the lines and their new weights. */
-function move(amount: number, shared: Reward | undefined, individual: Reward | undefined, hasCommission: boolean, direction: 'raise' | 'lower'): string {
+function move(amount: number, shared: IncentiveLine | undefined, individual: IncentiveLine | undefined, hasCommission: boolean, direction: 'raise' | 'lower'): string {
   const sign = direction === 'raise' ? 1 : -1;
   const sharedWeight = shared?.weight ?? 0;
   const sharedPart =

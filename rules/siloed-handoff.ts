@@ -1,4 +1,5 @@
 import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 export default defineRule({
   meta: {
@@ -11,7 +12,7 @@ export default defineRule({
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
       'is shared between them, the handoff is where value gets destroyed.',
-    source: 'seed 001, "What are Shared Incentives?", shared vs. siloed model',
+    source: '"What are Shared Incentives?": shared vs. siloed model',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),
@@ -63,7 +64,7 @@ function sharesWith(index: PolicyIndex, owner: string, partner: string): boolean
 /** Where the upstream team can take a stake in the downstream team's metric, with the line to add. */
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {
   const metricOf = (team: string, partner: string) =>
-    index.suggestMetric(team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
+    suggestMetric(index, team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
   const plan = least(index.compensationPlansOf(from), compareInstruments);
   const share = (owner: string, partner: string, planId: string) =>
     addSharedComponent({ id: planId, hasCommission: index.hasCommission(planId) }, metricOf(owner, partner) ?? 'a-metric-both-teams-affect', partner, weight);

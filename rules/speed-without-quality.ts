@@ -1,4 +1,5 @@
-import { compareRewards, defineRule, formatPercent, describeInstrument, least, listIds, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type Reward } from '../src/api.js';
+import { compareRewards, defineRule, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 const SPEED_OR_VOLUME: ReadonlySet<string> = new Set(['speed', 'activity', 'output']);
 
@@ -12,15 +13,27 @@ export default defineRule({
       'Non-revenue teams "must balance efficiency with quality, requiring incentive systems that don\'t sacrifice service quality for speed ' +
       'or volume." Holmström & Milgrom (1991) show why: strong pay on the measurable task pulls effort from the unmeasured ones, so paying ' +
       'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality.',
-    source: 'seed 002, "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     examples: {
-      bad: `compensation:
+      bad: `teams:
+  - { id: support }
+metrics:
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+  - { id: first-response-time, type: speed }
+  - { id: first-contact-resolution, type: quality }
+compensation:
   - id: support-2026
     team: support
     bonus:
       - { metric: tickets-closed, weight: 0.7 }
       - { metric: first-response-time, weight: 0.3 }`,
-      good: `compensation:
+      good: `teams:
+  - { id: support }
+metrics:
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+  - { id: first-response-time, type: speed }
+  - { id: first-contact-resolution, type: quality }
+compensation:
   - id: support-2026
     team: support
     bonus:
@@ -29,7 +42,7 @@ export default defineRule({
       - { metric: first-response-time, weight: 0.3 }`,
     },
   },
-  check({ index, report }) {
+  check({ index, strategy, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       const fast: FastLine[] = [];
@@ -52,7 +65,7 @@ export default defineRule({
 });
 
 interface FastLine {
-  reward: Reward;
+  reward: IncentiveLine;
   metric: MetricT;
 }
 
@@ -77,17 +90,14 @@ function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readon
   const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
   if (!weight) return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
   const half = weight / 2;
-  return `add - { metric: ${quality.id}, weight: ${round(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;
+  return `add - { metric: ${quality.id}, weight: ${roundRate(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;
 }
 
 /** The quality metric to pair with: one the speed or volume metrics stand in for (lowest id), else the closest quality metric. */
 function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly MetricT[]): MetricT | undefined {
   const proxied = sortedIds(fast.flatMap((metric) => metric.proxy_for ?? []))
     .map((id) => index.metrics.get(id))
-    .find((target) => target?.type === 'quality' && !target.vanity && !index.isDeprioritizedMetric(target.id));
-  return proxied ?? index.suggestMetric(instrument.team, (metric) => metric.type === 'quality');
+    .find((target) => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
+  return proxied ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
 }
 
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
-}

@@ -30,7 +30,7 @@ export default defineRule({
     const announced = policy.strategy.announced;
     for (const plan of policy.compensation) {
       for (const spiff of plan.spiffs ?? []) {
-        const target = deprioritizedTarget(index, spiff);
+        const target = deprioritizedTarget(index.strategy, spiff);
         // A SPIFF that ended (before the announcement, or before today) pays nothing more.
         if (spiff.end !== undefined && spiff.end < today) continue;
         if (target && announced !== undefined && spiff.end !== undefined && spiff.end >= announced) {
@@ -66,8 +66,8 @@ interface Favored {
 }
 
 function favoredTarget(index: PolicyIndex, spiff: SpiffT): Favored | undefined {
-  const metric = index.isFavoredMetric(spiff.metric) ? spiff.metric : undefined;
-  const segment = index.isFavoredSegment(spiff.segment) ? spiff.segment : undefined;
+  const metric = index.strategy.isFavoredMetric(spiff.metric) ? spiff.metric : undefined;
+  const segment = index.strategy.isFavoredSegment(spiff.segment) ? spiff.segment : undefined;
   if (!metric && !segment) return undefined;
   return { metric, segment, description: [metric && `metric ${metric}`, segment && `segment ${segment}`].filter(Boolean).join(' and ') };
 }
@@ -81,16 +81,16 @@ function paysFavoredOtherwise(index: PolicyIndex, plan: CompensationPlanT, favor
 /** What the plan's commission or quotas pay that the strategy deprioritizes: a line on it, or a line on every segment while a segment is deprioritized. */
 function oldPay(index: PolicyIndex, plan: CompensationPlanT): string | undefined {
   const lines = [...(plan.commission ?? []), ...(plan.quotas ?? [])];
-  const named = lines.map((line) => deprioritizedTarget(index, line)).find(Boolean);
+  const named = lines.map((line) => deprioritizedTarget(index.strategy, line)).find(Boolean);
   if (named) return named;
-  const deprioritized = [...index.deprioritizedSegments.keys()].filter((segment) => index.isDeprioritizedSegment(segment));
+  const deprioritized = index.strategy.deprioritizedIds('segments');
   const everySegment = lines.find((line) => line.segment === undefined);
   return everySegment && deprioritized.length > 0 ? `${everySegment.metric} on every segment, ${listIds(deprioritized, 'and')} included` : undefined;
 }
 
 function alternatives(index: PolicyIndex, spiff: SpiffT): string {
-  const segments = index.isDeprioritizedSegment(spiff.segment) ? index.alternativesTo(spiff.segment!, 'segments') : [];
-  const metrics = index.isDeprioritizedMetric(spiff.metric) ? index.alternativesTo(spiff.metric!) : [];
+  const segments = index.strategy.isDeprioritizedSegment(spiff.segment) ? index.strategy.alternativesTo(spiff.segment!, 'segments') : [];
+  const metrics = index.strategy.isDeprioritizedMetric(spiff.metric) ? index.strategy.alternativesTo(spiff.metric!) : [];
   return segments.length > 0 ? `segment ${listIds(segments)}` : metrics.length > 0 ? `metric ${listIds(metrics)}` : 'what the strategy favors';
 }
 

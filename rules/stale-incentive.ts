@@ -1,4 +1,4 @@
-import { compareIds, compareRewards, defineRule, listIds, type Reward, type StatusChange } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, listIds, type IncentiveLine, type StatusChange } from '../src/api.js';
 
 const SINGULAR = { metrics: 'metric', segments: 'segment' } as const;
 
@@ -12,19 +12,33 @@ export default defineRule({
       '"If those incentives don\'t change when strategy changes, neither will behavior." The usual cause is "We\'ll do it next cycle": ' +
       'leaders communicate the strategy now and update comp plans later, "but behavior doesn\'t wait for Q4". Only `incentive-lint diff` ' +
       'and `--since` report this rule: it compares two versions of the policy, matching instruments by id.',
-    source: 'seed 000, "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
     examples: {
-      bad: `# before: the strategy did not mention smb; after: it deprioritizes smb
+      baseline: `# the earlier version: the strategy did not mention smb
+strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { segments: [enterprise] }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: new-arr, segment: smb, rate: "8%" }`,
+      bad: `# now: the strategy deprioritizes smb, and the plan is identical
 strategy:
   priorities:
     - id: enterprise-growth
       favor: { segments: [enterprise] }
       deprioritize: { segments: [smb] }
 compensation:
-  - id: ae-2026                     # identical in both versions
+  - id: ae-2026
     commission:
       - { metric: new-arr, segment: smb, rate: "8%" }`,
-      good: `compensation:
+      good: `strategy:
+  priorities:
+    - id: enterprise-growth
+      favor: { segments: [enterprise] }
+      deprioritize: { segments: [smb] }
+compensation:
   - id: ae-2026                     # changed with the strategy
     effective: 2026-02-16
     commission:
@@ -38,7 +52,7 @@ compensation:
     for (const instrument of index.instruments) {
       if (!diff.isUnchanged(instrument)) continue;
       // Lines by content and changes by name, so that the line reported on does not depend on declaration order.
-      const touched = new Map<string, Reward>();
+      const touched = new Map<string, IncentiveLine>();
       for (const reward of [...index.rewardsOf(instrument)].sort(compareRewards)) {
         for (const change of [diff.statusChangeOf('segments', reward.segment), diff.statusChangeOf('metrics', reward.metric)]) {
           const text = change && describeChange(change);

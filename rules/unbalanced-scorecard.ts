@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument, listInOrder, z, type MetricT } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
@@ -9,24 +10,30 @@ export default defineRule({
     severity: 'info',
     summary: 'A plan or OKR set measures fewer than min perspectives of the balanced scorecard',
     rationale:
-      'Seed 002 recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
+      'Amplify\'s "Performance Incentives Beyond Sales" recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
       'leaves the others unrewarded, so they are the first to be traded away.',
-    source: 'seed 002, "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
     options: z.object({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
     }),
     examples: {
-      bad: `okrs:
+      bad: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: change-failure-rate, type: quality, perspective: internal }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: change-failure-rate }  # perspective: internal`,
-      good: `okrs:
+      - { metric: system-uptime }
+      - { metric: change-failure-rate }`,
+      good: `metrics:
+  - { id: system-uptime, type: quality, perspective: internal }
+  - { id: it-user-satisfaction, type: quality, perspective: customer }
+okrs:
   - id: it-2026-h1
     key_results:
-      - { metric: system-uptime }        # perspective: internal
-      - { metric: it-user-satisfaction } # perspective: customer`,
+      - { metric: system-uptime }
+      - { metric: it-user-satisfaction }`,
     },
   },
   check({ index, options, report }) {
@@ -40,7 +47,7 @@ export default defineRule({
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
-      const suggestion = index.suggestMetric(instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
+      const suggestion = suggestMetric(index, instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
       const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion?.id} }` : `a bonus component on ${suggestion?.id}`;
       report({
         node: instrument.node,

@@ -10,7 +10,7 @@ export default defineRule({
       'For each strategic priority, ask "What behavior should increase? (update incentives to reward it)". A priority that no plan, ' +
       'OKR, promotion criterion or award rewards is the folly Kerr (1975) named "On the folly of rewarding A, while hoping for B": ' +
       'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance.',
-    source: 'seed 000, "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     options: z.object({
       suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
     }),
@@ -19,21 +19,29 @@ export default defineRule({
   priorities:
     - id: cross-functional
       favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
 okrs:
   - id: eng-q3
     key_results:
       - { metric: velocity, target: "+20%" }`,
-      good: `promotions:
+      good: `strategy:
+  priorities:
+    - id: cross-functional
+      favor: { metrics: [cross-team-impact] }
+metrics:
+  - { id: cross-team-impact, type: behavior }
+promotions:
   - id: eng-ladder
     criteria:
       - { text: Enables other teams to succeed, metric: cross-team-impact }`,
     },
   },
-  check({ policy, index, options, report }) {
+  check({ policy, index, strategy, options, report }) {
     for (const priority of policy.strategy.priorities) {
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
-      if (metrics.length + segments.length === 0 || index.isServed(priority)) continue;
+      if (metrics.length + segments.length === 0 || strategy.isServed(priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

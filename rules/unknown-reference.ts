@@ -28,7 +28,7 @@ export default defineRule({
       'A reference to an undeclared metric, segment, team or instrument is almost always a typo, and every rule that follows ' +
       'the reference silently skips it: a misspelled metric in a commission line escapes every alignment check. ' +
       'A waiver that names a misspelled rule accepts nothing, while its owner believes the exception is recorded.',
-    source: 'format v1: every id a policy uses is declared once',
+    source: 'policy format v1 (docs/format.md): every id a policy uses is declared once',
     examples: {
       bad: `metrics:
   - { id: new-arr }

@@ -7,20 +7,22 @@ export default defineRule({
     severity: 'info',
     summary: 'A team with no instrument and no award at all',
     rationale:
-      'Seed 002 asks for "Fair Recognition Distribution: Monitoring to ensure recognition opportunities are fairly distributed across all ' +
+      'Amplify\'s "Performance Incentives Beyond Sales" asks for "Fair Recognition Distribution: Monitoring to ensure recognition opportunities are fairly distributed across all ' +
       'team members and performance levels." A declared team that no plan, OKR set, promotion ladder or award names is invisible to the ' +
       'incentive system: nothing tells it what the strategy needs from it, and nothing celebrates it when it delivers.',
-    source: 'seed 002, "Quality Assurance": fair recognition distribution',
+    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Quality Assurance": fair recognition distribution',
     examples: {
       bad: `teams:
   - { id: hr }
 recognition:
   - id: awards
-    awards: [{ text: Clean close of the quarter, teams: [finance] }]`,
-      good: `recognition:
+    awards: [{ text: Enterprise win of the quarter, segment: enterprise, teams: [sales, engineering] }]`,
+      good: `teams:
+  - { id: hr }
+recognition:
   - id: awards
     awards:
-      - { text: Clean close of the quarter, teams: [finance] }
+      - { text: Enterprise win of the quarter, segment: enterprise, teams: [sales, engineering] }
       - { text: Hire of the quarter still here a year later, teams: [hr] }`,
     },
   },

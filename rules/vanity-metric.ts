@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument } from '../src/api.js';
+import { suggestMetric } from './helpers/suggest-metric.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -9,11 +10,11 @@ export default defineRule({
     severity: 'warning',
     summary: 'An instrument rewards a vanity metric, or an activity or output metric with no proxy_for outcome',
     rationale:
-      'Seed 001 asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
+      '"What are Shared Incentives?" asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
       'is safe to pay on only when the policy says which outcome it stands in for (proxy_for), so that the outcome can be checked too.',
-    source: 'seed 001, "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
+    source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     examples: {
       bad: `metrics:
   - { id: social-followers, vanity: true }
@@ -36,7 +37,7 @@ compensation:
       const where = () => describeInstrument(reward.instrument, { sentenceStart: true });
       const team = reward.instrument.team;
       if (metric.vanity) {
-        const instead = index.suggestMetric(team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
+        const instead = suggestMetric(index, team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
         report({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.`,
@@ -45,7 +46,7 @@ compensation:
             : `remove ${metric.id} from ${reward.instrument.id}, or reward an outcome (type: outcome) that it was meant to move`,
         });
       } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length) {
-        const outcome = index.suggestMetric(team, (other) => other.id !== metric.id && other.type === 'outcome');
+        const outcome = suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');
         report({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,

@@ -10,28 +10,32 @@ export default defineRule({
       'Bonus weights are fractions of the plan\'s variable pay. In a plan without commission they must add up to 1; in a plan with ' +
       'commission, commission takes the rest, so they add up to at most 1. Weights that add to more promise pay that does not exist; ' +
       'weights that add to less leave part of the variable pay tied to nothing.',
-    source: 'format v1: bonus weights are fractions of variable pay',
+    source: 'policy format v1 (docs/format.md): bonus weights are fractions of variable pay',
     options: z.object({
       tolerance: z.number().min(0).default(0.001).describe('how far from the target sum rounding may take the weights'),
     }),
     examples: {
-      bad: `bonus:
-  - { metric: net-retention, weight: 0.5 }
-  - { metric: csat, weight: 0.3 }`,
-      good: `bonus:
-  - { metric: net-retention, weight: 0.6 }
-  - { metric: csat, weight: 0.4 }`,
+      bad: `compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: net-retention, weight: 0.5 }
+      - { metric: csat, weight: 0.3 }`,
+      good: `compensation:
+  - id: cs-2026
+    bonus:
+      - { metric: net-retention, weight: 0.6 }
+      - { metric: csat, weight: 0.4 }`,
     },
   },
   check({ index, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation') continue;
       const rewards = index.rewardsOf(instrument);
-      const weights = rewards.filter((reward) => reward.component === 'bonus').map((reward) => reward.weight ?? 0);
+      const weights = index.rewardsOfComponent(instrument, 'bonus').map((component) => component.weight);
       if (weights.length === 0) continue;
       const sum = weights.reduce((total, weight) => total + weight, 0);
       const hasCommission = rewards.some((reward) => reward.component === 'commission');
-      const plan = instrument.node as { bonus?: object[] };
+      const plan = instrument.node;
       if (hasCommission && sum > 1 + options.tolerance) {
         report({
           node: plan,

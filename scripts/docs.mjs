@@ -1,8 +1,11 @@
-// Writes docs/rules.md from the rule metadata (run through `npm run docs`, after the build).
+// Writes docs/rules.md from the rule metadata and docs/format.md from the policy schema (run through
+// `npm run docs`, after the build).
 import fs from 'node:fs';
 import { builtinRules } from '../dist/rules/index.js';
 import { rulesMarkdown } from '../dist/src/engine/rule-docs.js';
+import { formatMarkdown } from '../dist/src/format-docs.js';
 
-const target = new URL('../docs/rules.md', import.meta.url);
-fs.writeFileSync(target, rulesMarkdown(builtinRules));
+fs.writeFileSync(new URL('../docs/rules.md', import.meta.url), rulesMarkdown(builtinRules));
 console.log(`wrote docs/rules.md (${builtinRules.length} rules)`);
+fs.writeFileSync(new URL('../docs/format.md', import.meta.url), formatMarkdown());
+console.log('wrote docs/format.md');

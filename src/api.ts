@@ -3,14 +3,19 @@
  * they are written exactly as a plugin would be.
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
-export type { InstrumentInfo, PolicyIndex, Reward, RewardComponent, Reference, Declaration, Handoff, OldFocus, DealEconomics, FocusStatus, Stance } from './engine/policy-index.js';
+export type { PolicyIndex } from './engine/lookups/policy-index.js';
+export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/lines.js';
+export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
+export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
 export { annualQuota, baseRate, curveFactor, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { planChoices, simulatePlan, type Candidate as PlanChoice, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice } from './payout/rational-choice.js';
+export { dealEconomics, type DealEconomics } from './payout/deal-economics.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
+export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';

@@ -13,6 +13,8 @@ import { registerSchema } from './commands/schema.js';
 import { registerSimulate } from './commands/simulate.js';
 import type { CommandRegistration } from './commands/shared.js';
 import { VERSION } from './project.js';
+import { printable, textLine } from './output/neutralize.js';
+import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
@@ -50,8 +52,10 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     exitCode = code;
   });
   program.exitOverride();
-  program.configureOutput({ outputError: (text, write) => write(text) });
-  for (const command of program.commands) command.exitOverride();
+  // Commander quotes the arguments in its errors: they are shown escaped, and guarded like all output.
+  const output = { writeOut: (text: string) => printOut(text), writeErr: (text: string) => printErr(text), outputError: (text: string) => printErr(printable(text)) };
+  program.configureOutput(output);
+  for (const command of program.commands) command.exitOverride().configureOutput(output);
   try {
     await program.parseAsync([...argv]);
     return exitCode;
@@ -61,7 +65,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.untrusted;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`incentive-lint: internal error: ${message}\nThis is a bug in incentive-lint; please report it with the command you ran.\n`);
+    printErr(`incentive-lint: internal error: ${textLine(message)}\nThis is a bug in incentive-lint; please report it with the command you ran.\n`);
     return EXIT.untrusted;
   }
 }

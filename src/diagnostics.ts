@@ -2,6 +2,8 @@
  * A diagnostic is a reason the run cannot be trusted (bad input, bad config, a rule that threw):
  * it always leads to exit code 2. Findings about the policy itself are `Finding`s, not diagnostics.
  */
+import { textLine } from './output/neutralize.js';
+
 export interface Diagnostic {
   /** Path of the file, relative to the working folder; absent for problems with no file. */
   file?: string;
@@ -16,12 +18,14 @@ export interface Diagnostic {
 
 export type DiagnosticSource = 'yaml' | 'schema' | 'policy' | 'config' | 'plugin' | 'rule' | 'usage' | 'io';
 
+/** `file:line:column: message`, as one line: the file name and message may quote anything. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  let where = diagnostic.file ?? '';
+  let where = diagnostic.file ? textLine(diagnostic.file) : '';
   if (diagnostic.file && diagnostic.line !== undefined) {
     where += `:${diagnostic.line}:${diagnostic.column ?? 1}`;
   }
-  return where ? `${where}: ${diagnostic.message}` : diagnostic.message;
+  const message = textLine(diagnostic.message);
+  return where ? `${where}: ${message}` : message;
 }
 
 /** Thrown where a run must stop with exit code 2; carries every diagnostic found before stopping. */

@@ -35,10 +35,15 @@ export interface LintOptions extends ConfigOptions {
   cache?: boolean;
   /** The cache file, or a folder to keep it in. Default: .incentive-lint-cache in `cwd`. */
   cacheLocation?: string;
+  /** See LoadOptions.maxExactItems (`--max-exact-items`). */
+  maxExactItems?: number;
 }
 
-/** Paths of policy files or folders, or policy texts held in memory (nothing is read from disk). */
-export type LintInput = readonly string[] | { files: readonly PolicyText[] };
+/**
+ * Paths of policy files or folders, or policy texts held in memory (nothing is read from disk),
+ * or both: `{ files, paths }` reads the paths, with each text standing in for the file at its path.
+ */
+export type LintInput = readonly string[] | { files: readonly PolicyText[]; paths?: readonly string[] };
 
 export interface Summary {
   errors: number;
@@ -76,10 +81,10 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let loaded: LoadedPolicy;
   try {
     config = await resolveConfig({ ...options, cwd });
-    const loadOptions = { cwd, loader: options.loader, timings: options.timings };
-    loaded = isTexts(input)
-      ? loadPolicyTexts(input.files, loadOptions)
-      : loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
+    const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
+    if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
+    else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
+    else loaded = loadPolicyTexts(input.files, loadOptions);
   } catch (error) {
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
     throw error;
@@ -106,7 +111,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   };
 }
 
-function isTexts(input: LintInput): input is { files: readonly PolicyText[] } {
+function isTexts(input: LintInput): input is { files: readonly PolicyText[]; paths?: readonly string[] } {
   return !Array.isArray(input) && typeof input === 'object' && input !== null && 'files' in input;
 }
 

@@ -28,6 +28,8 @@ export interface ConfigOptions {
   rulesOrigin?: string;
   /** Rules given as objects (no module to load), run beside the built-in ones. */
   plugins?: readonly AnyRule[];
+  /** How long a plugin's top-level code (and each plugin rule) may run, in milliseconds. */
+  ruleTimeoutMs?: number;
 }
 
 export interface ResolvedConfig {
@@ -53,7 +55,7 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
   const file: ConfigFile | undefined = configPath ? readConfigFile(configPath, cwd) : undefined;
 
   const known = [...builtinRules, ...SUPPRESSION_RULES, ...(options.plugins ?? [])];
-  const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id)) : { rules: [], diagnostics: [] };
+  const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id), options.ruleTimeoutMs) : { rules: [], diagnostics: [] };
   const available = [...known, ...loaded.rules];
 
   const layers: ConfigLayer[] = [];

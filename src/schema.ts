@@ -13,6 +13,17 @@ import { checkPlanPayout, Currency, definePayoutSchemas } from './payout/schema.
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PERCENT = /^\s*-?\d+(?:\.\d+)?\s*%\s*$/;
+/**
+ * The percentages the loader accepts, for JSON Schema: 0% to 100% (and -0%). PERCENT reads any
+ * percentage so that the loader can say what is wrong with "800%"; editors only need to know that
+ * it is wrong, and must agree with the loader on it.
+ */
+const PERCENT_0_TO_100 = /^\s*(?:-?0+(?:\.0+)?|0*(?:\d{1,2}(?:\.\d+)?|100(?:\.0+)?))\s*%\s*$/;
+
+/** `description` for every editor; `markdownDescription` where formatting helps (VS Code shows it on hover). */
+function doc(description: string, markdownDescription?: string): { description: string; markdownDescription?: string } {
+  return markdownDescription === undefined ? { description } : { description, markdownDescription };
+}
 
 export const Id = z
   .string({ error: 'an id is a kebab-case string such as enterprise-arr' })
@@ -50,11 +61,13 @@ export const IsoDate = z
   // The refinement is invisible to JSON Schema; editors still get the shape of a date.
   .meta({ format: 'date', pattern: ISO_DATE.source });
 
+const FRACTION_MARKDOWN = 'Write a fraction (`0.08`) or a percentage string (`"8%"`), between 0 and 100%; never a whole number of percent (`8` is 800%).';
+
 /** A share between 0 and 1, written as a fraction (0.08) or a percentage string ("8%"). */
 export const Fraction = z
   // The range is checked after the percentage is converted, which JSON Schema cannot see; the
   // metadata gives editors the range of a fraction, so that `rate: 8` (meaning 8%) is flagged there.
-  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => notAPercentage(String(issue.input)) })], {
+  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => notAPercentage(String(issue.input)) }).meta({ pattern: PERCENT_0_TO_100.source })], {
     error: 'write a fraction such as 0.08 or a percentage such as "8%"',
   })
   // One transform converts and checks the range: a large policy has tens of thousands of rates and
@@ -97,174 +110,197 @@ const IdList = (example: string) => z.array(Id, { error: `write a list of ids, s
 
 /** Keys that every declared thing may carry for people reading the file. */
 const Described = {
-  name: Text.optional(),
-  description: Text.optional(),
+  name: Text.optional().describe('A display name for people reading the policy and the reports; the id stays the reference.'),
+  description: Text.optional().describe('Free text for people reading the policy: what this is and why it exists. Not judged by any rule.'),
 };
 
 export const SegmentFocus = z.strictObject({
-  segments: IdList('[enterprise, mid-market]').optional(),
-  metrics: IdList('[new-arr, net-retention]').optional(),
-});
+  segments: IdList('[enterprise, mid-market]').optional().describe('Ids of customer segments (declared under segments).'),
+  metrics: IdList('[new-arr, net-retention]').optional().describe('Ids of metrics (declared under metrics).'),
+}).meta({ title: 'Focus' });
 
 export const Priority = z.strictObject({
-  id: Id,
-  statement: Text.optional(),
+  id: Id.describe('The priority\'s id, unique among priorities (kebab-case, such as enterprise-growth).'),
+  statement: Text.optional().describe('The priority in one sentence, as leadership announced it.'),
   ...Described,
-  favor: SegmentFocus.optional(),
-  deprioritize: SegmentFocus.optional(),
-});
+  favor: SegmentFocus.optional().meta(
+    doc(
+      'What behavior should increase: the segments and metrics this priority wants more of. Instruments should reward them.',
+      'What behavior should **increase**: the segments and metrics this priority wants more of. Instruments should reward them.\n\n```yaml\nfavor: { segments: [enterprise], metrics: [net-retention] }\n```',
+    ),
+  ),
+  deprioritize: SegmentFocus.optional().meta(
+    doc(
+      'What behavior should decrease (the old strategy): no instrument should reward these segments and metrics.',
+      'What behavior should **decrease** (the old strategy): no instrument should reward these segments and metrics.\n\n```yaml\ndeprioritize: { segments: [smb], metrics: [feature-count] }\n```',
+    ),
+  ),
+}).meta({ title: 'Priority' });
 
 export const Strategy = z.strictObject({
-  name: Text.optional(),
-  description: Text.optional(),
-  announced: IsoDate.optional(),
-  priorities: z.array(Priority).default([]),
-});
+  name: Text.optional().describe('The strategy\'s name, such as Enterprise-first.'),
+  description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
+  announced: IsoDate.optional().describe('The day the strategy is (or was) announced, YYYY-MM-DD. Incentives should be effective on or before it; the gate\'s --announce overrides it for one run.'),
+  priorities: z.array(Priority).default([]).describe('What the strategy favors and deprioritizes, one entry per priority.'),
+}).meta({ title: 'Strategy' });
 
 export const Segment = z.strictObject({
-  id: Id,
+  id: Id.describe('The segment\'s id, unique among segments (kebab-case, such as enterprise or smb).'),
   ...Described,
-  sales_cycle_days: PositiveNumber('sales_cycle_days').optional(),
-  avg_deal_size: PositiveNumber('avg_deal_size').optional(),
-});
+  sales_cycle_days: PositiveNumber('sales_cycle_days').optional().describe('Days from first contact to signature, on average (greater than 0). With avg_deal_size, lets effort-adjusted-pay compare pay per month of selling.'),
+  avg_deal_size: PositiveNumber('avg_deal_size').optional().describe('The average deal size, in the currency the plans pay in (greater than 0).'),
+}).meta({ title: 'Segment' });
 
-export const TeamKind = z.enum(['revenue', 'non-revenue']);
+export const TeamKind = z.enum(['revenue', 'non-revenue']).describe('revenue: carries a revenue number (sales, account management); non-revenue: every other team.');
 
 export const Team = z.strictObject({
-  id: Id,
+  id: Id.describe('The team\'s id, unique among teams (kebab-case, such as sales).'),
   ...Described,
   kind: TeamKind.optional(),
-  customer_facing: z.boolean().optional(),
-  hands_off_to: IdList('[implementation, customer-success]').optional(),
-});
+  customer_facing: z.boolean().optional().describe('true when the team works with customers, so that the segment a metric counts matters (segment-blind-metric).'),
+  hands_off_to: IdList('[implementation, customer-success]')
+    .optional()
+    .describe('Ids of the teams this team hands its work to (sales to implementation, say). Teams joined by a handoff should share a metric (siloed-handoff, individual-only).'),
+}).meta({ title: 'Team' });
 
-export const MetricType = z.enum(['outcome', 'output', 'activity', 'quality', 'speed', 'behavior']);
-export const Perspective = z.enum(['financial', 'customer', 'internal', 'learning']);
+export const MetricType = z
+  .enum(['outcome', 'output', 'activity', 'quality', 'speed', 'behavior'])
+  .meta(
+    doc(
+      'What the metric counts: outcome (a business result), output (things produced), activity (effort spent), quality, speed, or behavior.',
+      'What the metric counts:\n- `outcome`: a business result (new-arr, net-retention)\n- `output`: things produced (feature-count)\n- `activity`: effort spent (calls, demos)\n- `quality`: how well (defect-escape-rate)\n- `speed`: how fast (velocity)\n- `behavior`: how people work (cross-team-impact)',
+    ),
+  );
+export const Perspective = z
+  .enum(['financial', 'customer', 'internal', 'learning'])
+  .describe('The balanced-scorecard perspective the metric belongs to: financial, customer, internal (processes) or learning (growth).');
 
 export const Metric = z.strictObject({
-  id: Id,
+  id: Id.describe('The metric\'s id, unique among metrics (kebab-case, such as new-arr).'),
   ...Described,
   type: MetricType.optional(),
   perspective: Perspective.optional(),
-  segmented: z.boolean().optional(),
-  proxy_for: IdList('[new-arr]').optional(),
-  vanity: z.boolean().optional(),
-});
+  segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
+  proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
+  vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+}).meta({ title: 'Metric' });
 
 /** What every reward line may say besides its own keys: the customer segment it pays on. */
 const RewardLine = {
-  segment: Id.optional(),
-  description: Text.optional(),
+  segment: Id.optional().describe('The id of the customer segment this line pays on or measures; absent: every segment.'),
+  description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
 };
 
 export const CommissionLine = z.strictObject({
-  metric: Id,
+  metric: Id.describe('The id of the metric commission is paid on, such as new-arr.'),
   ...RewardLine,
   // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
-  rate: Fraction.optional(),
-});
+  rate: Fraction.optional().meta(doc('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. On a quota plan (ote, variable_share, quotas) it may be omitted: the line then pays the base rate, target variable pay ÷ quota.', `The commission rate. ${FRACTION_MARKDOWN} On a quota plan it may be omitted: the line pays the base rate, target variable pay ÷ quota.`)),
+}).meta({ title: 'Commission line' });
 
 export const BonusComponent = z.strictObject({
-  metric: Id,
+  metric: Id.describe('The id of the metric this part of the bonus is paid on.'),
   ...RewardLine,
-  weight: Fraction,
-  shared_with: IdList('[customer-success]').optional(),
-});
+  weight: Fraction.meta(doc('The share of variable pay this component is worth: a fraction such as 0.2 or a percentage such as "20%".', `The share of variable pay this component is worth. ${FRACTION_MARKDOWN}`)),
+  shared_with: IdList('[customer-success]').optional().describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
+}).meta({ title: 'Bonus component' });
 
 /** The quota-plan pieces (quotas, curve, credit, SPIFFs, ramp…), built from the primitives above. */
 const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
 
 export const Clawback = z.strictObject({
-  months: PositiveInteger('clawback months'),
+  months: PositiveInteger('clawback months').describe('How many months after signature commission can be taken back (a whole number, greater than 0).'),
   triggers: Payout.ClawbackTriggers.optional(),
-});
+}).meta({ title: 'Clawback' });
 
 export const Deferral = z.strictObject({
-  share: Fraction,
-  months: PositiveInteger('deferral months'),
-});
+  share: Fraction.meta(doc('The share of commission held back: a fraction such as 0.3 or a percentage such as "30%".', `The share of commission held back. ${FRACTION_MARKDOWN}`)),
+  months: PositiveInteger('deferral months').describe('How many months the deferred share is held before it is paid (a whole number, greater than 0).'),
+}).meta({ title: 'Deferral' });
 
 /** What every instrument (plan, OKR set, ladder, recognition program) carries. */
 const InstrumentBase = {
-  id: Id,
+  id: Id.describe('The instrument\'s id, unique among plans, OKR sets, ladders and recognition programs (kebab-case). Waivers name it as their target.'),
   ...Described,
-  team: Id.optional(),
-  effective: IsoDate.optional(),
-  rationale: Text.optional(),
+  team: Id.optional().describe('The id of the team this instrument applies to.'),
+  effective: IsoDate.optional().describe('The day it takes effect, YYYY-MM-DD. An instrument that starts after the strategy is announced leaves a gap (incentive-after-announcement).'),
+  rationale: Text.optional().describe('Why it rewards what it does, in words the team will read. Instruments without one are reported (missing-rationale).'),
 };
 
 export const CompensationPlan = z.strictObject({
   ...InstrumentBase,
-  variable_share: Fraction.optional(),
-  commission: z.array(CommissionLine).optional(),
-  bonus: z.array(BonusComponent).optional(),
-  clawback: Clawback.optional(),
-  deferral: Deferral.optional(),
+  variable_share: Fraction.optional().meta(
+    doc('The share of on-target pay that is variable: a fraction such as 0.5 or a percentage such as "50%". Bonus weights divide it.', `The share of on-target pay that is variable; bonus weights divide it. ${FRACTION_MARKDOWN}`),
+  ),
+  commission: z.array(CommissionLine).optional().describe('Commission lines: a rate paid on a metric, optionally for one segment.'),
+  bonus: z.array(BonusComponent).optional().describe('Bonus components: weights of variable pay, each on a metric.'),
+  clawback: Clawback.optional().describe('Commission can be taken back within the months given; triggers say what takes it back.'),
+  deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
   ...Payout.planKeys,
-}).superRefine(checkPlanPayout);
+}).superRefine(checkPlanPayout).meta({ title: 'Compensation plan' });
 
 export const KeyResult = z.strictObject({
-  metric: Id,
+  metric: Id.describe('The id of the metric this key result measures.'),
   ...RewardLine,
-  target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional(),
-});
+  target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional().describe('The target, as a number or text such as "+20%" or "< 2%". Not judged by any rule.'),
+}).meta({ title: 'Key result' });
 
 export const OkrSet = z.strictObject({
   ...InstrumentBase,
-  objective: Text.optional(),
-  key_results: z.array(KeyResult).default([]),
-});
+  objective: Text.optional().describe('The objective, in words.'),
+  key_results: z.array(KeyResult).default([]).describe('The key results, each on a metric.'),
+}).meta({ title: 'OKR set' });
 
 export const Criterion = z.strictObject({
-  text: Text,
-  metric: Id.optional(),
+  text: Text.describe('The criterion as the ladder states it, such as "Leads cross-team projects".'),
+  metric: Id.optional().describe('The id of the metric or behavior the criterion measures, so that rules can judge it.'),
   ...RewardLine,
-});
+}).meta({ title: 'Promotion criterion' });
 
 export const PromotionLadder = z.strictObject({
   ...InstrumentBase,
-  criteria: z.array(Criterion).default([]),
-});
+  criteria: z.array(Criterion).default([]).describe('What people are promoted for.'),
+}).meta({ title: 'Promotion ladder' });
 
 export const Award = z.strictObject({
-  text: Text,
-  metric: Id.optional(),
+  text: Text.describe('The award as it is announced, such as "First enterprise win of the quarter".'),
+  metric: Id.optional().describe('The id of the metric the award celebrates.'),
   ...RewardLine,
-  teams: IdList('[sales, marketing]').optional(),
-});
+  teams: IdList('[sales, marketing]').optional().describe('Ids of the teams that can win it; absent: every team.'),
+}).meta({ title: 'Award' });
 
 export const RecognitionProgram = z.strictObject({
   ...InstrumentBase,
-  awards: z.array(Award).default([]),
-});
+  awards: z.array(Award).default([]).describe('The awards the program gives.'),
+}).meta({ title: 'Recognition program' });
 
 export const Waiver = z.strictObject({
-  rule: z.string({ error: 'name the rule id this waiver accepts, such as flat-commission' }).min(1),
-  target: Id,
-  reason: Text,
-  approved_by: Text,
-  expires: IsoDate,
-});
+  rule: z.string({ error: 'name the rule id this waiver accepts, such as flat-commission' }).min(1).describe('The id of the rule whose findings this waiver accepts, such as flat-commission.'),
+  target: Id.describe('The instrument the findings are in, or, for a finding about a team, segment, metric or priority, that thing\'s id.'),
+  reason: Text.describe('Why the exception is accepted.'),
+  approved_by: Text.describe('Who accepted it: a name or a role.'),
+  expires: IsoDate.describe('The last day the waiver holds, YYYY-MM-DD; after it, the findings are reported again and the waiver itself is (expired-waiver).'),
+}).meta({ title: 'Waiver' });
 
 const sections = {
-  segments: z.array(Segment).optional(),
-  teams: z.array(Team).optional(),
-  metrics: z.array(Metric).optional(),
-  compensation: z.array(CompensationPlan).optional(),
-  okrs: z.array(OkrSet).optional(),
-  promotions: z.array(PromotionLadder).optional(),
-  recognition: z.array(RecognitionProgram).optional(),
-  waivers: z.array(Waiver).optional(),
+  segments: z.array(Segment).optional().describe('Customer segments the strategy and the plans name.'),
+  teams: z.array(Team).optional().describe('The teams incentives apply to.'),
+  metrics: z.array(Metric).optional().describe('Every metric an instrument or priority names.'),
+  compensation: z.array(CompensationPlan).optional().describe('Commission and bonus plans.'),
+  okrs: z.array(OkrSet).optional().describe('OKR sets: objectives with key results on metrics.'),
+  promotions: z.array(PromotionLadder).optional().describe('Promotion ladders: the criteria people are promoted on.'),
+  recognition: z.array(RecognitionProgram).optional().describe('Recognition programs: awards and what they celebrate.'),
+  waivers: z.array(Waiver).optional().describe('Accepted exceptions to a rule, each with an owner and an expiry date.'),
 };
 
 /** One YAML document of a policy: any subset of the sections, and always `version: 1`. */
 export const PolicyDocumentSchema = z.strictObject({
-  version: z.literal(1, { error: 'this tool reads format version 1: write version: 1' }),
-  organization: Text.optional(),
+  version: z.literal(1, { error: 'this tool reads format version 1: write version: 1' }).describe('The format version: always 1. A YAML file without it is not a policy file (folder scans skip it).'),
+  organization: Text.optional().describe('The organization\'s name; every file of one policy must give the same one.'),
   currency: Currency.optional(),
-  strategy: Strategy.optional(),
+  strategy: Strategy.optional().describe('The strategy the incentives must serve. A policy (all its files together) has exactly one.'),
   ...sections,
-});
+}).meta({ title: 'Policy file' });
 
 /** The list sections, in the order the loader concatenates them. */
 export const LIST_SECTIONS = Object.keys(sections) as ListSection[];

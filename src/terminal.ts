@@ -4,6 +4,7 @@
  */
 import { Chalk, supportsColor, type ChalkInstance } from 'chalk';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { printErr } from './output/print.js';
 
 export const EXIT = { ok: 0, findings: 1, untrusted: 2 } as const;
 
@@ -27,6 +28,6 @@ function colorLevel(stream: NodeJS.WriteStream, colorFlag: boolean | undefined):
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], chalk: ChalkInstance): void {
   for (const diagnostic of diagnostics) {
-    process.stderr.write(`${chalk.red('error')} ${formatDiagnostic(diagnostic)}\n`);
+    printErr(`${chalk.red('error')} ${formatDiagnostic(diagnostic)}\n`);
   }
 }

@@ -16,6 +16,7 @@ interface ActionStep {
   shell?: string;
   env?: Record<string, string>;
   with?: Record<string, string>;
+  'working-directory'?: string;
 }
 
 interface Action {
@@ -29,31 +30,41 @@ const CI_START = README.indexOf('## CI integration');
 const CI_END = README.indexOf('\n## ', CI_START + 1);
 const CI_SECTION = README.slice(CI_START, CI_END === -1 ? undefined : CI_END);
 
-/** A repository checkout: the enterprise-first example as its policy/ folder. */
-function repository(): string {
-  return tempDir({ 'policy/plan.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8') });
+/** A repository checkout: the enterprise-first example as its policy/ folder, and `files`. */
+function repository(files: Record<string, string> = {}): string {
+  return tempDir({ 'policy/plan.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8'), ...files });
 }
 
-/** Runs the action's lint step as the runner would: its script, with its env filled from inputs. */
-function runLintStep(inputs: Record<string, string>) {
-  const step = action.runs.steps.find((candidate) => candidate.id === 'lint')!;
+/**
+ * Runs one step of the action (by id or index) as the runner would: its script, in a fresh checkout,
+ * with its env filled from the inputs; returns what it wrote to GITHUB_OUTPUT and GITHUB_PATH.
+ */
+function runStep(which: string | number, inputs: Record<string, string>, env: Record<string, string> = {}, files: Record<string, string> = {}) {
+  const step = typeof which === 'number' ? action.runs.steps[which]! : action.runs.steps.find((candidate) => candidate.id === which)!;
   const values: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), ...inputs };
-  const env: Record<string, string> = {};
+  const stepEnv: Record<string, string> = {};
   for (const [name, expression] of Object.entries(step.env ?? {})) {
-    env[name] = expression
+    stepEnv[name] = expression
       .replace('${{ github.action_path }}', ROOT)
       .replace(/\$\{\{ inputs\.([\w-]+) \}\}/g, (_, input: string) => values[input] ?? '');
   }
-  const cwd = repository();
+  const cwd = repository(files);
   const githubOutput = path.join(cwd, '..', `${path.basename(cwd)}-output`);
+  const githubPath = path.join(cwd, '..', `${path.basename(cwd)}-path`);
   fs.writeFileSync(githubOutput, '');
-  const run = spawnSync('bash', ['-e', '-c', step.run!], {
-    cwd,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', GITHUB_OUTPUT: githubOutput, ...env },
+  fs.writeFileSync(githubPath, '');
+  const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run!], {
+    cwd: step['working-directory'] === '${{ github.action_path }}' ? ROOT : cwd,
+    env: { PATH: process.env.PATH, NO_COLOR: '1', RUNNER_OS: 'Linux', GITHUB_OUTPUT: githubOutput, GITHUB_PATH: githubPath, ...stepEnv, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, cwd, outputs: fs.readFileSync(githubOutput, 'utf8') };
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, cwd, outputs: fs.readFileSync(githubOutput, 'utf8'), path: fs.readFileSync(githubPath, 'utf8') };
+}
+
+/** Runs the action's lint step. */
+function runLintStep(inputs: Record<string, string>, files: Record<string, string> = {}) {
+  return runStep('lint', inputs, {}, files);
 }
 
 describe('the GitHub Action (action.yml)', () => {
@@ -83,12 +94,53 @@ describe('the GitHub Action (action.yml)', () => {
     expect(sarif.runs[0]!.results).toHaveLength(annotations.length);
   });
 
-  it('splits the paths input on spaces and new lines, and writes no SARIF unless asked', () => {
+  it('takes one path per line (spaces kept, blank lines skipped), expands globs, and writes no SARIF unless asked', () => {
     const run = runLintStep({ paths: 'policy/plan.yaml\n', format: 'junit' });
     expect(run.code).toBe(1);
     expect(readJunit(run.stdout).suites.map((suite) => suite.attributes.name)).toEqual(['policy/plan.yaml']);
     expect(run.outputs).toBe('');
     expect(fs.readdirSync(run.cwd)).toEqual(['policy']);
+
+    const spaced = runLintStep({ paths: '  policy/plan.yaml  \n\npolicy/Q3 plans/*.yaml\n', format: 'junit' }, { 'policy/Q3 plans/sales plan.yaml': 'version: 1\n' });
+    expect(spaced.stderr).toBe('');
+    expect(readJunit(spaced.stdout).suites.map((suite) => suite.attributes.name)).toEqual(['policy/Q3 plans/sales plan.yaml', 'policy/plan.yaml']);
+  });
+
+  it('has a description the Marketplace accepts (under 125 characters)', () => {
+    expect((action as unknown as { description: string }).description.length).toBeLessThan(125);
+  });
+
+  it('runs on a Node.js still supported in 2026 that package.json allows, and installs it only when the PATH has another', () => {
+    const nodeVersion = action.inputs['node-version']!.default!;
+    expect(Number(nodeVersion)).toBeGreaterThanOrEqual(22);
+    const { engines } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(engines.node).toMatch(/>=22\.12\.0$/);
+    const find = (version: string) => runStep('node', { 'node-version': version });
+    const same = find(process.versions.node.split('.')[0]!);
+    expect(same.outputs).toBe(`caller-dir=${path.dirname(process.execPath)}\ninstall=false\n`);
+    expect(find('99').outputs).toContain('install=true');
+    const setup = action.runs.steps.find((step) => step.uses?.startsWith('actions/setup-node@'))!;
+    expect(setup.if).toBe("${{ steps.node.outputs.install == 'true' }}");
+  });
+
+  it('gives later steps the caller\'s node back when it installed another', () => {
+    const last = action.runs.steps.at(-1)!;
+    expect(last.if).toContain("always() && steps.node.outputs.install == 'true'");
+    const run = runStep(action.runs.steps.indexOf(last), {}, { CALLER_NODE_DIR: '/opt/caller/node/bin' });
+    expect(run.code).toBe(0);
+    expect(run.path).toBe('/opt/caller/node/bin\n');
+  });
+
+  it('builds once per version: npm ci runs only when the cached build (keyed by its sources and Node.js) is missing', () => {
+    const first = runStep('build', {});
+    expect(first.outputs).toMatch(new RegExp(`^key=incentive-lint-Linux-node${process.versions.node.replace(/\./g, '\\.')}-[0-9a-f]{32}\n$`));
+    expect(runStep('build', {}).outputs).toBe(first.outputs);
+    const cache = action.runs.steps.find((step) => step.uses?.startsWith('actions/cache@'))!;
+    expect(cache.with?.key).toBe('${{ steps.build.outputs.key }}');
+    expect(cache.with?.path).toContain('${{ github.action_path }}/node_modules');
+    expect(cache.with?.path).toContain('${{ github.action_path }}/dist');
+    const install = action.runs.steps.find((step) => step.run?.startsWith('npm ci'))!;
+    expect(install.if).toBe("${{ steps.cache.outputs.cache-hit != 'true' }}");
   });
 
   it('uploads with github/codeql-action/upload-sarif only when a SARIF report was written, even after findings', () => {
@@ -114,6 +166,8 @@ describe('the example workflow and the pre-commit hook', () => {
     for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
     expect(step.with?.['upload-sarif']).toBe(true);
     expect(workflow.permissions['security-events']).toBe('write');
+    // A private repository's SARIF upload also reads the workflow run.
+    expect(workflow.permissions.actions).toBe('read');
   });
 
   it('the README shows the example workflow verbatim', () => {
@@ -145,17 +199,25 @@ describe('the README CI section, as written', () => {
   /** Every incentive-lint command of the section: shell lines, and `run:` / `script:` lines of YAML. */
   const commands = blocks
     .flatMap((block) => block.body.split('\n'))
-    .map((line) => /(?:^|run: |- )(npx (?:--yes )?incentive-lint .*)$/.exec(line.trim())?.[1])
+    .map((line) => /(?:^|run: |- )(npx --no-install incentive-lint .*)$/.exec(line.trim())?.[1])
     .filter((command): command is string => command !== undefined);
 
   it('has the commands this test runs', () => {
     expect(commands.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('every npx command of the README runs the version the lockfile pins, never one fetched by name', () => {
+    const npx = [...README.matchAll(/npx [^\n`]*incentive-lint/g)].map((match) => match[0]);
+    expect(npx.length).toBeGreaterThan(10);
+    // The one exception is the sentence that warns against it.
+    expect(npx.filter((command) => !command.startsWith('npx --no-install incentive-lint'))).toEqual(['npx --yes incentive-lint']);
+    expect(README).toContain('`npx --yes incentive-lint` could fetch and run someone else\'s code');
+  });
+
   it.each(commands)('%s', (command) => {
     const cwd = repository();
     const summary = path.join(cwd, 'step-summary.md');
-    const run = spawnSync('bash', ['-c', command.replace(/^npx (--yes )?incentive-lint/, `"${process.execPath}" "${BIN}"`)], {
+    const run = spawnSync('bash', ['-c', command.replace(/^npx --no-install incentive-lint/, `"${process.execPath}" "${BIN}"`)], {
       cwd,
       env: { PATH: process.env.PATH, NO_COLOR: '1', GITHUB_STEP_SUMMARY: summary },
       encoding: 'utf8',

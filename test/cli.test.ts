@@ -98,7 +98,7 @@ describe('incentive-lint on the bundled examples', () => {
 describe('README', () => {
   it('shows the real output of the quick start command', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const sample = /<!-- sample:start -->\n```text\n\$ npx incentive-lint examples\/enterprise-first\.yaml\n([\s\S]*?)```\n<!-- sample:end -->/.exec(readme);
+    const sample = /<!-- sample:start -->\n```text\n\$ npx --no-install incentive-lint examples\/enterprise-first\.yaml\n([\s\S]*?)```\n<!-- sample:end -->/.exec(readme);
     expect(sample, 'the README has its sample block').not.toBeNull();
     const run = runCli(['examples/enterprise-first.yaml']);
     expect(run.code).toBe(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir } from './helpers.js';
+import { runCli, tempDir } from './helpers.js';
 
 describe('incentive-lint init', () => {
   it('writes a starter policy and config into an empty folder, and the starter lints clean even under strict', () => {
@@ -14,7 +14,9 @@ describe('incentive-lint init', () => {
     const policy = fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8');
     const schemaLine = /^# yaml-language-server: \$schema=(\S+)\n/.exec(policy);
     expect(schemaLine).not.toBeNull();
-    expect(path.resolve(dir, schemaLine![1]!)).toBe(path.join(ROOT, 'schema', 'policy.schema.json'));
+    // Where a local install puts it, never the copy of incentive-lint that is running (npx, global).
+    expect(schemaLine![1]).toBe('./node_modules/incentive-lint/schema/policy.schema.json');
+    expect(policy).toContain('to point elsewhere, write another path or a URL after $schema=');
 
     const lint = runCli(['--format', 'json'], { cwd: dir });
     expect(lint.stderr).toBe('');
@@ -38,6 +40,15 @@ describe('incentive-lint init', () => {
     expect(runCli(['init'], { cwd: path.join(dir, 'policies') }).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'policies', 'policy.yaml'), 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../node_modules/incentive-lint/schema/policy.schema.json',
+    );
+  });
+
+  it('points the schema line at the project root\'s node_modules when the project has a package.json but no install yet', () => {
+    const dir = tempDir({ 'package.json': '{"name":"acme-policy","private":true}' });
+    fs.mkdirSync(path.join(dir, 'policy', 'comp'), { recursive: true });
+    expect(runCli(['init'], { cwd: path.join(dir, 'policy', 'comp') }).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'policy', 'comp', 'policy.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/incentive-lint/schema/policy.schema.json',
     );
   });
 

@@ -48,7 +48,7 @@ describe('--output and --format NAME:FILE', () => {
     expect(files()).toEqual(['policy/plan.yaml', 'reports/junit.xml', 'results.sarif']);
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'results.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toContain('flat-commission');
-    expect(fs.readFileSync(path.join(dir, 'reports/junit.xml'), 'utf8')).toContain('name="flat-commission at 28:9"');
+    expect(fs.readFileSync(path.join(dir, 'reports/junit.xml'), 'utf8')).toContain('name="flat-commission in ae-2026"');
   });
 
   it('a report written to a file has no color codes, even when the terminal forces color', () => {
@@ -75,7 +75,7 @@ describe('--output and --format NAME:FILE', () => {
   });
 
   it.each([
-    [['-f', 'pdf'], 'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, junit, markdown, optionally followed by :FILE'],
+    [['-f', 'pdf'], 'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, gitlab, junit, markdown, optionally followed by :FILE'],
     [['-f', 'sarif:'], '--format sarif: names no file: write --format sarif:results.sarif, or leave out the colon to print it'],
     [['-f', 'json', '-f', 'github'], '2 reports would be printed together (json, github): give all but one a file, such as --format github:report.out'],
     [['-f', 'json:a.json', '-o', 'b.json'], '--output b.json takes the one report that names no file, but 0 do: write each as --format NAME:FILE instead'],
@@ -95,13 +95,13 @@ describe('--output and --format NAME:FILE', () => {
     expect(run.stderr).toBe('error not-a-folder/results.sarif: cannot write the sarif report here (a part of the path is a file, not a folder): choose a writable file\n');
 
     const intoFolder = runCli(['policy', '-o', 'policy'], { cwd: dir });
-    expect([intoFolder.code, intoFolder.stderr]).toEqual([2, 'error policy: cannot write the stylish report here (it is a folder): choose a writable file\n']);
+    expect([intoFolder.code, intoFolder.stderr]).toEqual([2, 'error policy: is a folder: give the stylish report a file name, such as policy/report.out\n']);
   });
 
   it('never overwrites a policy file it is linting', () => {
     const { dir } = workspace();
     const run = runCli(['policy', '-f', 'json:policy/plan.yaml'], { cwd: dir });
-    expect([run.code, run.stderr]).toEqual([2, 'error policy/plan.yaml: is a policy file being linted: the json report will not overwrite it; choose another file\n']);
+    expect([run.code, run.stderr]).toEqual([2, 'error policy/plan.yaml: is a policy file this run reads: the json report will not overwrite it; choose another file\n']);
     expect(fs.readFileSync(path.join(dir, 'policy/plan.yaml'), 'utf8')).toBe(FLAT);
   });
 
@@ -114,7 +114,7 @@ describe('--output and --format NAME:FILE', () => {
 
   it('--help documents the syntax', () => {
     const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('-f, --format <name[:file]> output format: stylish, json, sarif, github, junit, markdown (default: stylish); add :FILE to write it to a file, and repeat to write several reports');
+    expect(help).toContain('-f, --format <name[:file]> output format: stylish, json, sarif, github, gitlab, junit, markdown (default: stylish); add :FILE to write it to a file, and repeat to write several reports');
     expect(help).toContain('-o, --output <file> write the report to FILE instead of stdout');
   });
 });

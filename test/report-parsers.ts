@@ -3,6 +3,7 @@
  * findings. Each reads what a consumer reads (the GitHub runner, a JUnit viewer, a Markdown
  * renderer, a SARIF viewer) and returns the findings as plain records.
  */
+import { expect } from 'vitest';
 import type { Finding } from '../src/index.js';
 import { parseXml, type XmlElement } from './xml.js';
 
@@ -11,7 +12,7 @@ export interface ReadFinding {
   severity: string;
   file: string;
   line: number;
-  column: number;
+  column?: number;
   endLine?: number;
   endColumn?: number;
   message: string;
@@ -23,6 +24,11 @@ export function expected(findings: readonly Finding[], keys: readonly (keyof Rea
 }
 
 // --- github: workflow commands, decoded as the Actions runner decodes them ---
+
+/** What an annotation can say: GitHub takes columns only for a finding that starts and ends on one line. */
+export function expectedGithub(findings: readonly Finding[]) {
+  return expected(findings).map((finding) => (finding.line === finding.endLine ? finding : { ...finding, column: undefined, endColumn: undefined }));
+}
 
 const SEVERITY_OF_COMMAND: Record<string, string> = { error: 'error', warning: 'warning', notice: 'info' };
 
@@ -54,9 +60,9 @@ export function readGithub(text: string): ReadFinding[] {
         severity: SEVERITY_OF_COMMAND[match[1]!]!,
         file: properties.file!,
         line: Number(properties.line),
-        column: Number(properties.col),
+        column: properties.col === undefined ? undefined : Number(properties.col),
         endLine: Number(properties.endLine),
-        endColumn: Number(properties.endColumn),
+        endColumn: properties.endColumn === undefined ? undefined : Number(properties.endColumn),
         message: data.slice(0, fixAt),
         fix: data.slice(fixAt + '\nfix: '.length),
       };
@@ -65,6 +71,10 @@ export function readGithub(text: string): ReadFinding[] {
 
 // --- junit ---
 
+/**
+ * Every finding of a JUnit report: a failing testcase (errors) or a passing one whose system-out
+ * carries it (warnings, infos). The body's first line is `SEVERITY RULE at FILE:LINE:COLUMN`.
+ */
 export function readJunit(text: string): { suites: XmlElement[]; findings: ReadFinding[] } {
   const root = parseXml(text);
   if (root.name !== 'testsuites') throw new Error(`root is <${root.name}>`);
@@ -72,18 +82,16 @@ export function readJunit(text: string): { suites: XmlElement[]; findings: ReadF
   for (const suite of root.children) {
     for (const testcase of suite.children) {
       const failure = testcase.children.find((child) => child.name === 'failure');
-      if (!failure) continue;
-      const [, rule, line, column] = /^(.*) at (\d+):(\d+)$/.exec(testcase.attributes.name!)!;
-      const fixAt = failure.text.lastIndexOf('\nfix: ');
-      findings.push({
-        rule: rule!,
-        severity: failure.attributes.type!,
-        file: testcase.attributes.classname!,
-        line: Number(line),
-        column: Number(column),
-        message: failure.attributes.message!,
-        fix: failure.text.slice(fixAt + '\nfix: '.length),
-      });
+      const output = testcase.children.find((child) => child.name === 'system-out');
+      const body = (failure ?? output)?.text;
+      if (body === undefined) continue;
+      const firstBreak = body.indexOf('\n');
+      const [, severity, rule, file, line, column] = /^(\w+) (\S+) at (.*):(\d+):(\d+)$/.exec(body.slice(0, firstBreak))!;
+      const fixAt = body.lastIndexOf('\nfix: ');
+      const message = body.slice(firstBreak + 1, fixAt);
+      if (failure) expect([failure.attributes.type, failure.attributes.message]).toEqual([severity, message]);
+      expect(testcase.attributes.classname).toBe(file);
+      findings.push({ rule: rule!, severity: severity!, file: file!, line: Number(line), column: Number(column), message, fix: body.slice(fixAt + '\nfix: '.length) });
     }
   }
   return { suites: root.children, findings };

@@ -28,10 +28,17 @@ describe('incentive-lint explain', () => {
     const run = runCli(['explain', 'flat-commission']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Enterprise deals should pay 2-3x the commission of SMB deals.');
-    expect(run.stdout).toContain('Source: seed 000');
+    expect(run.stdout).toContain('Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps"');
     expect(run.stdout).toContain('min_ratio (default 2)');
-    expect(run.stdout).toContain('Reported\n  commission:');
+    expect(run.stdout).toContain('Reported\n  compensation:\n    - id: ae-2026');
+    expect(run.stdout).toContain('the rest is the base policy of rule tests');
     expect(run.stdout).toContain('    - rule: flat-commission\n      target: INSTRUMENT-ID');
+  });
+
+  it('shows the earlier version a diff-only rule compares its examples with', () => {
+    const run = runCli(['explain', 'stale-incentive']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Earlier version (what diff and --since compare with)\n  # the earlier version: the strategy did not mention smb');
   });
 
   it('an unknown rule exits 2 and suggests the closest id', () => {

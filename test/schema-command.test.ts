@@ -60,7 +60,7 @@ compensation:
         '/teams/0/id must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"',
         '/compensation/0 must NOT have additional properties',
         '/compensation/0/commission/0/rate must be <= 1',
-        '/compensation/0/commission/1/rate must match pattern "^\\s*-?\\d+(?:\\.\\d+)?\\s*%\\s*$"',
+        '/compensation/0/commission/1/rate must match pattern "^\\s*(?:-?0+(?:\\.0+)?|0*(?:\\d{1,2}(?:\\.\\d+)?|100(?:\\.0+)?))\\s*%\\s*$"',
       ]),
     );
   });

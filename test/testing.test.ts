@@ -15,10 +15,10 @@ const noSpiffOnSmb = defineRule({
     rationale: 'A sales contest is the loudest incentive there is.', source: 'Acme revenue-ops policy',
     options: z.object({ id_prefix: z.string().default('spiff-') }),
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const plan of index.instruments.filter((i) => i.lever === 'compensation' && i.id.startsWith(options.id_prefix)))
       for (const reward of index.rewardsOf(plan))
-        if (index.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment' });
+        if (strategy.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment' });
   },
 });
 

@@ -30,12 +30,12 @@ export const noSpiffOnSmb = defineRule({
       - { metric: new-arr, segment: enterprise, rate: "5%" }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' || !instrument.id.startsWith(options.id_prefix)) continue;
       for (const reward of index.rewardsOf(instrument)) {
-        if (!index.isDeprioritizedSegment(reward.segment)) continue;
-        const favored = [...index.favoredSegments.keys()];
+        if (!strategy.isDeprioritizedSegment(reward.segment)) continue;
+        const favored = strategy.favoredIds('segments');
         const paid = reward.rate !== undefined ? ` ${formatPercent(reward.rate)}` : '';
         report({
           node: reward.node,

@@ -10,7 +10,9 @@ import { Option } from 'commander';
 import type { ChalkInstance } from 'chalk';
 import type { BaseVersion } from '../diff/run.js';
 import type { PolicyDiff, PriorityChange } from '../engine/policy-diff.js';
-import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
+import { textLine } from '../output/neutralize.js';
+import { printErr, printOut } from '../output/print.js';
+import { FORMAT_NAMES, loadFormatter, mediumOf } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
@@ -44,7 +46,7 @@ async function diffCommand(base: BaseVersion, headPaths: string[], options: Diff
   const errChalk = chooseChalk(process.stderr, options.color);
   const formatter = await loadFormatter(options.format);
   if (!formatter) {
-    printDiagnostics([{ message: `unknown format "${options.format}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
+    printDiagnostics([{ message: `unknown format "${textLine(options.format)}": use one of ${FORMAT_NAMES.join(', ')}`, source: 'usage' }], errChalk);
     return EXIT.untrusted;
   }
   // Imported when a comparison runs: a plain lint does not load git or the diff.
@@ -52,31 +54,34 @@ async function diffCommand(base: BaseVersion, headPaths: string[], options: Diff
   const { result, diff, note } = await runDiff(base, headPaths, { today: options.today });
   if (result.diagnostics.length > 0) {
     printDiagnostics(result.diagnostics, errChalk);
-    process.stderr.write(`the two versions could not be compared, so nothing can be trusted (exit 2)\n`);
+    printErr(`the two versions could not be compared, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
   const chalk = chooseChalk(process.stdout, options.color);
   if (options.format === 'stylish') {
-    const intro = note ? [chalk.dim(note)] : diff ? describeChanges(diff, labels, chalk) : [];
-    process.stdout.write(`${intro.join('\n')}\n\n`);
+    const intro = note ? [chalk.dim(textLine(note))] : diff ? describeChanges(diff, labels, chalk) : [];
+    printOut(`${intro.join('\n')}\n\n`);
   }
-  process.stdout.write(formatter(result, { chalk }));
+  printOut(formatter(result, { chalk }), mediumOf(options.format));
   return result.findings.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
 export function describeChanges(diff: PolicyDiff, labels: { base: string; head: string }, chalk: ChalkInstance): string[] {
-  if (!diff.strategyChanged) return [chalk.dim(`The strategy did not change between ${labels.base} and ${labels.head}: no incentive can be stale.`)];
-  const lines = [chalk.bold(`Strategy changes from ${labels.base} to ${labels.head}:`)];
+  const base = textLine(labels.base);
+  const head = textLine(labels.head);
+  if (!diff.strategyChanged) return [chalk.dim(`The strategy did not change between ${base} and ${head}: no incentive can be stale.`)];
+  const lines = [chalk.bold(`Strategy changes from ${base} to ${head}:`)];
   for (const change of diff.priorityChanges) lines.push(`  ${describePriorityChange(change, chalk)}`);
   for (const change of diff.statusChanges) {
-    lines.push(`  ${change.kind === 'metrics' ? 'metric' : 'segment'} ${change.id}: ${change.before} → ${chalk.bold(change.after)}`);
+    lines.push(`  ${change.kind === 'metrics' ? 'metric' : 'segment'} ${textLine(change.id)}: ${textLine(String(change.before))} → ${chalk.bold(textLine(String(change.after)))}`);
   }
   return lines;
 }
 
 function describePriorityChange(change: PriorityChange, chalk: ChalkInstance): string {
-  if (change.change === 'added') return `${chalk.green('+')} priority ${change.priority} added`;
-  if (change.change === 'removed') return `${chalk.red('-')} priority ${change.priority} removed`;
-  const parts = [...change.added.map((id) => chalk.green(`+${id}`)), ...change.removed.map((id) => chalk.red(`-${id}`))];
-  return `${chalk.yellow('~')} priority ${change.priority}: ${change.list} ${parts.join(' ')}`;
+  const priority = textLine(change.priority);
+  if (change.change === 'added') return `${chalk.green('+')} priority ${priority} added`;
+  if (change.change === 'removed') return `${chalk.red('-')} priority ${priority} removed`;
+  const parts = [...change.added.map((id) => chalk.green(`+${textLine(id)}`)), ...change.removed.map((id) => chalk.red(`-${textLine(id)}`))];
+  return `${chalk.yellow('~')} priority ${priority}: ${change.list} ${parts.join(' ')}`;
 }

@@ -4,6 +4,7 @@
  */
 import { Option } from 'commander';
 import { GATE_FORMATS, renderGate, type GateFormat } from '../gate/render.js';
+import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
@@ -30,11 +31,11 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
       const outcome = await runGate(paths, { announce: options.announce, today: options.today });
       if (!outcome.report) {
         printDiagnostics(outcome.diagnostics, chooseChalk(process.stderr, options.color));
-        process.stderr.write('the gate could not judge readiness (exit 2)\n');
+        printErr('the gate could not judge readiness (exit 2)\n');
         setExitCode(EXIT.untrusted);
         return;
       }
-      process.stdout.write(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color)));
+      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
       setExitCode(outcome.report.verdict === 'go' ? EXIT.ok : EXIT.findings);
     });
 };

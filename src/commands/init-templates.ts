@@ -1,12 +1,20 @@
+import { SCHEMA_URL } from '../project.js';
+
 /**
  * What `incentive-lint init` writes: a small, aligned, commented policy that lints clean, and a
  * configuration file that shows every key. The tests lint the starter with every rule.
  */
 
+/** A published copy of the schema, pinned to a release: the alternative the starter names. */
+const SCHEMA_URL_PATTERN = SCHEMA_URL.replace('/main/', '/vX.Y.Z/');
+
 export function starterPolicy(schemaPath: string): string {
   return `# yaml-language-server: $schema=${schemaPath}
+# (The schema gives editors completion and checks. This path is where \`npm install --save-dev
+# incentive-lint\` puts it; to point elsewhere, write another path or a URL after $schema=, such as
+# ${SCHEMA_URL_PATTERN}.)
 # A starter policy for incentive-lint (format version 1). Replace the examples with your own
-# strategy, teams, metrics and incentives, then run: npx incentive-lint
+# strategy, teams, metrics and incentives, then run: npx --no-install incentive-lint
 # Every instrument (plan, OKR set, promotion ladder, recognition program) should reward what the
 # strategy favors, and nothing it deprioritizes. Run \`incentive-lint explain RULE\` for any finding.
 version: 1

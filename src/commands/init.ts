@@ -4,9 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { RefusedWrite, replaceFile } from '../files/write.js';
 import { CONFIG_FILE_NAMES } from '../load/discover.js';
-import { packageFile } from '../package-root.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { printOut } from '../output/print.js';
 import { STARTER_CONFIG, starterPolicy } from './init-templates.js';
 import type { CommandRegistration } from './shared.js';
 
@@ -28,7 +29,8 @@ export const registerInit: CommandRegistration = (program, setExitCode) => {
 export function initCommand(folder: string, options: InitOptions): number {
   const errChalk = chooseChalk(process.stderr, undefined);
   // Any configuration file counts: a second one beside it would be confusing.
-  const existing = [POLICY_FILE, ...CONFIG_FILE_NAMES].filter((name) => fs.existsSync(path.join(folder, name)));
+  // lstat, not exists: a dangling symbolic link is there too, and would be written through.
+  const existing = [POLICY_FILE, ...CONFIG_FILE_NAMES].filter((name) => lexists(path.join(folder, name)));
   if (existing.length > 0 && !options.force) {
     printDiagnostics(
       existing.map((name) => ({ file: name, message: 'already exists: nothing was written; run `incentive-lint init --force` to overwrite it', source: 'usage' })),
@@ -40,32 +42,59 @@ export function initCommand(folder: string, options: InitOptions): number {
     [POLICY_FILE, starterPolicy(schemaReference(folder))],
     [CONFIG_FILE, STARTER_CONFIG],
   ];
-  try {
-    for (const [name, text] of files) fs.writeFileSync(path.join(folder, name), text);
-  } catch (error) {
-    printDiagnostics([{ file: folder, message: `cannot write here: ${(error as Error).message}`, source: 'io' }], errChalk);
-    return EXIT.untrusted;
+  for (const [name, text] of files) {
+    try {
+      replaceFile(path.join(folder, name), text, `the starter ${name}`, { createOnly: !options.force });
+    } catch (error) {
+      const refused = error instanceof RefusedWrite;
+      printDiagnostics([{ file: name, message: refused ? error.message : `cannot write here: ${(error as Error).message}`, source: refused ? 'usage' : 'io' }], errChalk);
+      return EXIT.untrusted;
+    }
   }
-  process.stdout.write(`wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx incentive-lint\n`);
+  printOut(`wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx --no-install incentive-lint\n`);
   return EXIT.ok;
 }
 
+function lexists(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const SCHEMA_IN_PACKAGE = path.join('schema', 'policy.schema.json');
+const INSTALLED_SCHEMA = path.join('node_modules', 'incentive-lint', SCHEMA_IN_PACKAGE);
 
 /**
- * The path editors follow to the JSON Schema: the project's own installed copy when there is one
- * (node_modules/incentive-lint), otherwise the copy of the incentive-lint that is running.
+ * The path editors follow to the JSON Schema, relative to the policy's folder: the project's own
+ * installed copy (node_modules/incentive-lint), where `npm install --save-dev incentive-lint` puts
+ * it. Never the copy that happens to be running, which for npx or a global install lies outside the
+ * repository. The project is the nearest folder upward with an installed copy, else with a
+ * package.json, else the policy's folder itself.
  */
 export function schemaReference(folder: string): string {
-  let schema = packageFile(SCHEMA_IN_PACKAGE);
-  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
-    const installed = path.join(dir, 'node_modules', 'incentive-lint', SCHEMA_IN_PACKAGE);
-    if (fs.existsSync(installed)) {
-      schema = installed;
-      break;
+  const start = path.resolve(folder);
+  const upward = (test: (dir: string) => boolean): string | undefined => {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (test(dir)) return dir;
+      if (path.dirname(dir) === dir) return undefined;
     }
-    if (path.dirname(dir) === dir) break;
-  }
-  const relative = path.relative(folder, schema).split(path.sep).join('/');
+  };
+  const installed = upward((dir) => fs.existsSync(path.join(dir, INSTALLED_SCHEMA)));
+  const project = installed ?? upward((dir) => fs.existsSync(path.join(dir, 'package.json')));
+  let schema = path.join(project ?? start, INSTALLED_SCHEMA);
+  // In a clone of incentive-lint itself, the schema is its own.
+  if (!installed && project && isIncentiveLint(path.join(project, 'package.json'))) schema = path.join(project, SCHEMA_IN_PACKAGE);
+  const relative = path.relative(start, schema).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
+function isIncentiveLint(packageJson: string): boolean {
+  try {
+    return (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { name?: unknown }).name === 'incentive-lint';
+  } catch {
+    return false;
+  }
 }

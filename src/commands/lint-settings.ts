@@ -3,16 +3,20 @@
  * the baseline (--baseline, --baseline-write, --baseline-prune) and --print-config. Kept apart from
  * the command itself so that output options and these grow independently.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { applyBaseline, BaselineSchema, buildBaseline, type Baseline, type BaselineEntry } from '../engine/baseline.js';
 import type { RuleOverrides, RuleSetting } from '../engine/config.js';
 import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/isolation.js';
+import { readInputText } from '../files/read.js';
+import { writeFileSafely } from '../files/write.js';
+import { DEFAULT_MAX_EXACT_ITEMS } from '../load/index.js';
 import { lint, summarize, type LintOptions, type LintResult } from '../lint.js';
+import type { PolicyText } from '../load/index.js';
 import { describeConfig, resolveConfig } from '../resolve-config.js';
 import { plural } from '../report/stylish.js';
+import { textLine } from '../output/neutralize.js';
 import { EXIT } from '../terminal.js';
 
 export interface SettingsCliOptions {
@@ -20,6 +24,7 @@ export interface SettingsCliOptions {
   config?: string | false;
   rule?: RuleOverrides;
   quiet?: boolean;
+  /** The most warnings that still exit 0; -1 (or absent): no limit. */
   maxWarnings?: number;
   baseline?: string;
   baselineWrite?: string;
@@ -28,6 +33,7 @@ export interface SettingsCliOptions {
   ruleTimeout?: number;
   cache?: boolean;
   cacheLocation?: string;
+  maxExactItems?: number;
 }
 
 export function addSettingsOptions(command: Command): Command {
@@ -36,14 +42,19 @@ export function addSettingsOptions(command: Command): Command {
     .option('--no-config', 'ignore every configuration file')
     .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collectRule)
     .option('--quiet', 'report errors only')
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings; -1: no limit (the default)', parseWarningLimit)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--baseline-write <file>', 'record every current finding in a baseline file')
     .option('--baseline-prune', 'remove the entries of --baseline that no longer match a finding')
     .option('--print-config', 'print the resolved configuration as JSON and exit')
     .option('--cache', 'keep parsed files in a cache and re-read only the files that changed')
     .option('--cache-location <path>', 'the cache file, or a folder for it (default: .incentive-lint-cache)')
-    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds);
+    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds)
+    .option(
+      '--max-exact-items <n>',
+      `the most lines plus commas a file may hold when it needs the exact YAML reader (it has an error or unusual YAML), which is slow on huge files (default ${DEFAULT_MAX_EXACT_ITEMS})`,
+      parseItems,
+    );
 }
 
 function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides {
@@ -57,14 +68,31 @@ function parseMilliseconds(value: string): number {
   return Number(value);
 }
 
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0');
+function parseItems(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of items, such as --max-exact-items 2000000');
+  return Number(value);
+}
+
+const NO_WARNING_LIMIT = -1;
+
+/** A whole number of warnings; -1 means no limit, as in ESLint (so a script can always pass the flag). */
+function parseWarningLimit(value: string): number {
+  if (value.trim() === '-1') return NO_WARNING_LIMIT;
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0, or -1 for no limit');
   return Number(value);
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation'> {
-  return { config: options.config, rules: options.rule, rulesOrigin: '--rule', ruleTimeoutMs: options.ruleTimeout, cache: options.cache, cacheLocation: options.cacheLocation };
+export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation' | 'maxExactItems'> {
+  return {
+    config: options.config,
+    rules: options.rule,
+    rulesOrigin: '--rule',
+    ruleTimeoutMs: options.ruleTimeout,
+    cache: options.cache,
+    cacheLocation: options.cacheLocation,
+    maxExactItems: options.maxExactItems,
+  };
 }
 
 export async function printConfig(options: SettingsCliOptions): Promise<{ output?: string; diagnostics: Diagnostic[] }> {
@@ -87,8 +115,11 @@ export interface SettledRun {
   notes: string[];
 }
 
-/** Runs lint with the settings, then applies the baseline, --quiet and --max-warnings. */
-export async function lintWithSettings(paths: string[], options: SettingsCliOptions & { today?: string }): Promise<SettledRun> {
+/**
+ * Runs lint with the settings, then applies the baseline, --quiet and --max-warnings. `stdin` is a
+ * policy text read from standard input: it stands in for the file at its path among `paths`.
+ */
+export async function lintWithSettings(paths: string[], options: SettingsCliOptions & { today?: string; stdin?: PolicyText }): Promise<SettledRun> {
   const cwd = process.cwd();
   const usage = (message: string): SettledRun => ({ exitCode: EXIT.untrusted, diagnostics: [{ message, source: 'usage' }], notes: [] });
   if (options.baselinePrune && !options.baseline) return usage('--baseline-prune needs --baseline <file>: the baseline to prune');
@@ -100,7 +131,8 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
     baseline = read.baseline;
   }
 
-  const result = await lint(paths, { today: options.today, ...lintSettings(options) });
+  const input = options.stdin ? { files: [options.stdin], paths } : paths;
+  const result = await lint(input, { today: options.today, ...lintSettings(options) });
   if (!result.loaded) return { exitCode: EXIT.untrusted, diagnostics: result.diagnostics, notes: [] };
 
   const notes: string[] = [];
@@ -113,10 +145,10 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
       if (result.diagnostics.length > 0) {
         notes.push(`baseline not written: this run had problems (below), so its findings are incomplete`);
       } else {
-        const written = writeBaseline(absolute, baselineFile, buildBaseline(findings, toBaselinePath));
+        const written = writeBaseline(baselineFile, buildBaseline(findings, toBaselinePath));
         if ('diagnostic' in written) return { exitCode: EXIT.untrusted, diagnostics: [written.diagnostic], notes };
         baseline = written.baseline;
-        notes.push(`wrote ${baselineFile}: ${plural(findings.length, 'finding')} in ${entries(baseline.entries.length)}`);
+        notes.push(`wrote ${textLine(baselineFile)}: ${plural(findings.length, 'finding')} in ${entries(baseline.entries.length)}`);
       }
     }
     if (baseline) {
@@ -124,12 +156,12 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
       findings = outcome.fresh;
       if (outcome.stale.length > 0) {
         if (options.baselinePrune) {
-          const written = writeBaseline(absolute, baselineFile, outcome.pruned);
+          const written = writeBaseline(baselineFile, outcome.pruned);
           if ('diagnostic' in written) return { exitCode: EXIT.untrusted, diagnostics: [written.diagnostic], notes };
-          notes.push(`pruned ${entries(outcome.stale.length, 'stale ')} from ${baselineFile}`);
+          notes.push(`pruned ${entries(outcome.stale.length, 'stale ')} from ${textLine(baselineFile)}`);
         } else {
           notes.push(
-            `${baselineFile}: ${entries(outcome.stale.length, 'stale ')} no longer match${outcome.stale.length === 1 ? 'es' : ''} a finding (fixed, or the rule is off); remove ${outcome.stale.length === 1 ? 'it' : 'them'} with --baseline-prune:`,
+            `${textLine(baselineFile)}: ${entries(outcome.stale.length, 'stale ')} no longer match${outcome.stale.length === 1 ? 'es' : ''} a finding (fixed, or the rule is off); remove ${outcome.stale.length === 1 ? 'it' : 'them'} with --baseline-prune:`,
             ...outcome.stale.map(describeEntry),
           );
         }
@@ -140,7 +172,7 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
   const counted = summarize(findings, result.summary.files);
   const shown = options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   let exitCode: number = counted.errors > 0 ? EXIT.findings : EXIT.ok;
-  if (options.maxWarnings !== undefined && counted.warnings > options.maxWarnings) {
+  if (options.maxWarnings !== undefined && options.maxWarnings !== NO_WARNING_LIMIT && counted.warnings > options.maxWarnings) {
     notes.push(`${plural(counted.warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows (exit 1)`);
     exitCode = EXIT.findings;
   }
@@ -152,14 +184,15 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
   };
 }
 
+/** A stale entry, quoted from the baseline file (repository content): one line, shown escaped. */
 function describeEntry(entry: BaselineEntry): string {
-  return `  ${entry.rule} in ${entry.file}${entry.instrument ? ` (${entry.instrument})` : ''}${entry.count > 1 ? `, ${entry.count} findings` : ''}`;
+  return `  ${textLine(entry.rule)} in ${textLine(entry.file)}${entry.instrument ? ` (${textLine(entry.instrument)})` : ''}${entry.count > 1 ? `, ${entry.count} findings` : ''}`;
 }
 
 function readBaseline(absolute: string, shown: string): { baseline: Baseline } | { diagnostic: Diagnostic } {
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = readInputText(absolute, 'baseline');
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {
@@ -182,14 +215,10 @@ function readBaseline(absolute: string, shown: string): { baseline: Baseline } |
   return { baseline: parsed.data };
 }
 
-function writeBaseline(absolute: string, shown: string, baseline: Baseline): { baseline: Baseline } | { diagnostic: Diagnostic } {
-  try {
-    fs.mkdirSync(path.dirname(absolute), { recursive: true });
-    fs.writeFileSync(absolute, `${JSON.stringify(baseline, null, 2)}\n`);
-    return { baseline };
-  } catch (error) {
-    return { diagnostic: { file: shown, message: `cannot write the baseline: ${(error as Error).message}`, source: 'io' } };
-  }
+/** Writes the baseline; it may replace the baseline this run read (--baseline-prune), no other input. */
+function writeBaseline(shown: string, baseline: Baseline): { baseline: Baseline } | { diagnostic: Diagnostic } {
+  const failure = writeFileSafely(shown, `${JSON.stringify(baseline, null, 2)}\n`, 'the baseline', { replaces: ['baseline'] });
+  return failure ? { diagnostic: failure } : { baseline };
 }
 
 function entries(count: number, adjective = ''): string {

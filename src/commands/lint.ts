@@ -1,7 +1,9 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
 import type { Command } from 'commander';
+import fs from 'node:fs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LintResult } from '../lint.js';
+import { printErr, printOut } from '../output/print.js';
 import { FORMAT_NAMES } from '../report/index.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { sinceCommand } from './diff.js';
@@ -17,7 +19,14 @@ export interface LintCommandOptions extends SettingsCliOptions {
   color?: boolean;
   today?: string;
   since?: string;
+  /** `--stdin`: lint the policy text piped in, such as an editor's unsaved buffer. */
+  stdin?: boolean;
+  /** `--stdin-filename`: the path that text stands for, in findings and among the paths. */
+  stdinFilename?: string;
 }
+
+/** The name findings carry for text read from stdin when --stdin-filename does not give one. */
+export const STDIN_NAME = '<stdin>';
 
 export const registerLint: CommandRegistration = (program, setExitCode) => {
   const addLintOptions = (command: Command) =>
@@ -32,10 +41,19 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
       .option('--since <git-ref>', 'instead of linting, report stale incentives: compare the paths with themselves at this commit (see diff)')
+      .option('--stdin', 'lint the policy text read from standard input; paths, if given, are the rest of the policy')
+      .option('--stdin-filename <path>', `the file that text stands for: findings carry this name, and it replaces that file among the paths (default: ${STDIN_NAME})`)
       .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
   addLintOptions(program);
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
 };
+
+function stdinUsageProblem(options: LintCommandOptions): string | undefined {
+  if (options.stdinFilename !== undefined && !options.stdin) return '--stdin-filename names the text read with --stdin: add --stdin, or give the file as a path';
+  if (options.stdin && options.since !== undefined) return '--stdin cannot be combined with --since: --since reads the files from git; save the file and run again';
+  if (options.stdin && (options.cache || options.baselineWrite !== undefined)) return '--stdin cannot be combined with --cache or --baseline-write: both record files on disk; lint the saved files instead';
+  return undefined;
+}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -53,6 +71,11 @@ function problemsOnly(diagnostics: Diagnostic[]): LintResult {
 }
 
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
+  const usageProblem = stdinUsageProblem(options);
+  if (usageProblem) {
+    printDiagnostics([{ message: usageProblem, source: 'usage' }], chooseChalk(process.stderr, options.color));
+    return EXIT.untrusted;
+  }
   if (options.since !== undefined) {
     const formats = typeof options.format === 'string' ? [options.format] : (options.format ?? []);
     return sinceCommand(options.since, paths, { ...options, format: formats[formats.length - 1] ?? 'stylish' });
@@ -65,22 +88,22 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   }
   if (options.printConfig) {
     const printed = await printConfig(options);
-    if (printed.output) process.stdout.write(printed.output);
+    if (printed.output) printOut(printed.output, 'json');
     printDiagnostics(printed.diagnostics, errChalk);
     return printed.diagnostics.length > 0 ? EXIT.untrusted : EXIT.ok;
   }
-  const run = await lintWithSettings(paths, options);
+  const stdin = options.stdin ? { path: options.stdinFilename ?? STDIN_NAME, text: fs.readFileSync(0, 'utf8') } : undefined;
+  const run = await lintWithSettings(paths, { ...options, stdin });
   if (!run.report) {
     // A pull request shows github annotations, not stderr: they carry the problems, at their lines.
     const reportable = plan.targets.filter((target) => FORMATS_FOR_PROBLEMS.has(target.format));
     const failures = await emitReports(reportable, problemsOnly(run.diagnostics), options.color);
     printDiagnostics([...run.diagnostics, ...failures], errChalk);
-    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
+    printErr(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
     return EXIT.untrusted;
   }
   const failures = await emitReports(plan.targets, run.report, options.color);
-  for (const note of run.notes) process.stderr.write(`${note}
-`);
+  for (const note of run.notes) printErr(`${note}\n`);
   if (failures.length > 0) {
     printDiagnostics(failures, errChalk);
     return EXIT.untrusted;
@@ -88,7 +111,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   if (run.diagnostics.length > 0) {
     // A plugin or rule failed: the other rules' findings are above, but they are not the whole story.
     printDiagnostics(run.diagnostics, errChalk);
-    process.stderr.write(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`}: some rules did not run, so the findings are incomplete (exit 2)
+    printErr(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`}: some rules did not run, so the findings are incomplete (exit 2)
 `);
     return EXIT.untrusted;
   }

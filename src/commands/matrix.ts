@@ -7,6 +7,7 @@ import { Option } from 'commander';
 import { InputError } from '../diagnostics.js';
 import { loadPolicy, type LoadedPolicy } from '../load/index.js';
 import { MATRIX_FORMATS, renderMatrix, type MatrixFormat } from '../matrix/render.js';
+import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import type { CommandRegistration } from './shared.js';
 
@@ -31,11 +32,11 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         printDiagnostics(error.diagnostics, chooseChalk(process.stderr, options.color));
-        process.stderr.write('the policy could not be read, so there is no matrix (exit 2)\n');
+        printErr('the policy could not be read, so there is no matrix (exit 2)\n');
         setExitCode(EXIT.untrusted);
         return;
       }
-      process.stdout.write(renderMatrix(buildMatrix(loaded), options.format, chooseChalk(process.stdout, options.color)));
+      printOut(renderMatrix(buildMatrix(loaded), options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
       setExitCode(EXIT.ok);
     });
 };

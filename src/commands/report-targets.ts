@@ -4,11 +4,13 @@
  * sends the one report that names no file of its own to FILE. At most one report goes to stdout.
  */
 import { Chalk } from 'chalk';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LintResult } from '../lint.js';
-import { FORMAT_NAMES, loadFormatter } from '../report/index.js';
+import { writeFileSafely } from '../files/write.js';
+import { textLine } from '../output/neutralize.js';
+import { printOut } from '../output/print.js';
+import { FORMAT_NAMES, loadFormatter, mediumOf } from '../report/index.js';
 import { chooseChalk } from '../terminal.js';
 
 export interface ReportTarget {
@@ -27,10 +29,10 @@ export function planTargets(formats: readonly string[], output: string | undefin
     const format = colon === -1 ? spec : spec.slice(0, colon);
     const file = colon === -1 ? undefined : spec.slice(colon + 1);
     if (!FORMAT_NAMES.includes(format)) {
-      return { problem: `unknown format "${format}" in --format ${spec}: use one of ${FORMAT_NAMES.join(', ')}, optionally followed by :FILE` };
+      return { problem: `unknown format "${textLine(format)}" in --format ${textLine(spec)}: use one of ${FORMAT_NAMES.join(', ')}, optionally followed by :FILE` };
     }
     if (file !== undefined && file.trim() === '') {
-      return { problem: `--format ${spec} names no file: write --format ${format}:results.${format === 'sarif' ? 'sarif' : 'txt'}, or leave out the colon to print it` };
+      return { problem: `--format ${textLine(spec)} names no file: write --format ${format}:results.${format === 'sarif' ? 'sarif' : 'txt'}, or leave out the colon to print it` };
     }
     targets.push(file === undefined ? { format } : { format, file });
   }
@@ -39,7 +41,7 @@ export function planTargets(formats: readonly string[], output: string | undefin
   if (output !== undefined) {
     if (toStdout.length !== 1) {
       return {
-        problem: `--output ${output} takes the one report that names no file, but ${toStdout.length} do: write each as --format NAME:FILE instead`,
+        problem: `--output ${textLine(output)} takes the one report that names no file, but ${toStdout.length} do: write each as --format NAME:FILE instead`,
       };
     }
     toStdout[0]!.file = output;
@@ -54,7 +56,7 @@ export function planTargets(formats: readonly string[], output: string | undefin
     if (target.file === undefined) continue;
     const resolved = path.resolve(target.file);
     const other = byFile.get(resolved);
-    if (other) return { problem: `the ${other} and ${target.format} reports would both be written to ${target.file}: give each its own file` };
+    if (other) return { problem: `the ${other} and ${target.format} reports would both be written to ${textLine(target.file)}: give each its own file` };
     byFile.set(resolved, target.format);
   }
   return { targets };
@@ -70,51 +72,20 @@ export async function emitReports(targets: readonly ReportTarget[], result: Lint
     const formatter = await loadFormatter(target.format);
     if (!formatter) throw new Error(`no formatter for the planned format ${target.format}`);
     if (target.file === undefined) {
-      process.stdout.write(formatter(result, { chalk: chooseChalk(process.stdout, colorFlag) }));
+      printOut(formatter(result, { chalk: chooseChalk(process.stdout, colorFlag) }), mediumOf(target.format));
       continue;
     }
-    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`, result.files);
+    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`);
     if (failure) failures.push(failure);
   }
   return failures;
 }
 
 /**
- * Writes `what` (such as "the sarif report") to `file`, creating missing folders. Refuses to
- * overwrite a policy file, and turns every failure into a diagnostic that names the path and what to do.
+ * Writes `what` (such as "the sarif report") to `file`, creating missing folders, and only as a new
+ * regular file (see files/write.ts: never over an input of the run, never through a link or into a
+ * device). Every failure becomes a diagnostic that names the path and what to do.
  */
-export function writeOutput(file: string, text: string, what: string, policyFiles: readonly string[] = []): Diagnostic | undefined {
-  const resolved = path.resolve(file);
-  if (policyFiles.some((policyFile) => path.resolve(policyFile) === resolved)) {
-    return { file, message: `is a policy file being linted: ${what} will not overwrite it; choose another file`, source: 'usage' };
-  }
-  try {
-    fs.mkdirSync(path.dirname(resolved), { recursive: true });
-    fs.writeFileSync(resolved, text);
-    return undefined;
-  } catch (error) {
-    return { file, message: `cannot write ${what} here (${reason(error)}): choose a writable file`, source: 'io' };
-  }
-}
-
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a part of the path is a file, not a folder';
-    case 'ENOENT':
-      return 'its folder does not exist and cannot be created';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+export function writeOutput(file: string, text: string, what: string): Diagnostic | undefined {
+  return writeFileSafely(file, text, what);
 }

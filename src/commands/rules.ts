@@ -5,6 +5,7 @@ import { didYouMean } from '../diagnostics.js';
 import { optionDocs, waiverSnippet } from '../engine/rule-docs.js';
 import type { AnyRule } from '../engine/rule.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { printOut } from '../output/print.js';
 import type { CommandRegistration } from './shared.js';
 
 export const registerRules: CommandRegistration = (program, setExitCode) => {
@@ -37,7 +38,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
       source: meta.source,
       options: Object.fromEntries(optionDocs({ meta } as AnyRule).map((option) => [option.name, option.default])),
     }));
-    process.stdout.write(`${JSON.stringify(catalog, null, 2)}\n`);
+    printOut(`${JSON.stringify(catalog, null, 2)}\n`, 'json');
     return EXIT.ok;
   }
   const chalk = chooseChalk(process.stdout, options.color);
@@ -49,7 +50,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
     wordWrap: true,
   });
   for (const { meta } of rules) table.push([meta.id, meta.category, meta.severity, meta.summary]);
-  process.stdout.write(`${table.toString()}\n`);
+  printOut(`${table.toString()}\n`);
   return EXIT.ok;
 }
 
@@ -79,10 +80,12 @@ function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color
   for (const option of optionList) out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
   out.push(`  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`, '');
   if (meta.examples) {
+    if (meta.examples.baseline !== undefined) out.push(heading('Earlier version (what diff and --since compare with)'), indent(meta.examples.baseline), '');
     out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
+    out.push(`  ${chalk.dim('Each example is part of a policy: the rest is the base policy of rule tests (incentive-lint/testing).')}`, '');
   }
   out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
-  process.stdout.write(`${out.join('\n')}\n`);
+  printOut(`${out.join('\n')}\n`);
   return EXIT.ok;
 }
 

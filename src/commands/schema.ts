@@ -5,6 +5,7 @@
  */
 import { policyJsonSchema } from '../schema.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { printOut } from '../output/print.js';
 import { writeOutput } from './report-targets.js';
 import type { CommandRegistration } from './shared.js';
 
@@ -19,7 +20,7 @@ export const registerSchema: CommandRegistration = (program, setExitCode) => {
 export function schemaCommand(options: { output?: string }): number {
   const text = `${JSON.stringify(policyJsonSchema(), null, 2)}\n`;
   if (options.output === undefined) {
-    process.stdout.write(text);
+    printOut(text, 'json');
     return EXIT.ok;
   }
   const failure = writeOutput(options.output, text, 'the schema');

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../diagnostics.js';
+import { replaceFile } from '../files/write.js';
 
 export interface Snapshot {
   /** Temporary folder holding the files; load `paths` from it. Remove it with `dispose()`. */
@@ -38,8 +39,7 @@ export function snapshotAt(ref: string, paths: readonly string[], cwd: string): 
       const placed = renamedTo.get(file) ?? file;
       if (!relativePaths.some((root) => isWithin(placed, root))) continue;
       const target = path.join(dir, ...placed.split('/'));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, git(top, ['show', `${commit}:${file}`]));
+      replaceFile(target, git(top, ['show', `${commit}:${file}`]), 'a file of the earlier version');
       origins.set(placed, `${ref}:${file}`);
     }
   } catch (error) {

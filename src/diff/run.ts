@@ -4,7 +4,7 @@
  */
 import { InputError } from '../diagnostics.js';
 import { PolicyDiff } from '../engine/policy-diff.js';
-import { PolicyIndex } from '../engine/policy-index.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { emptyResult, lint, summarize, type LintResult } from '../lint.js';
 import { loadPolicy, type LoadedPolicy } from '../load/index.js';
 import { snapshotAt } from './git.js';

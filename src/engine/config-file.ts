@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isMap, isScalar, type Pair } from 'yaml';
 import type * as z from 'zod';
 import { InputError, didYouMean, type Diagnostic } from '../diagnostics.js';
+import { readInputText, UnreadableFile } from '../files/read.js';
 import { CONFIG_FILE_NAMES, displayPath, ioDiagnostic } from '../load/discover.js';
 import { parseYaml } from '../load/parse.js';
 import type { PathSegment, SourceDocument } from '../load/source.js';
@@ -33,7 +34,11 @@ export interface ConfigFile {
   ignore: string[];
 }
 
-/** The nearest configuration file in `startDir` or a folder above it. */
+/**
+ * The nearest configuration file in `startDir` or a folder above it, up to the repository root (the
+ * folder holding `.git`): a configuration above the repository (in a parent or a shared folder) is
+ * not the repository's, and its plugins would run code nobody reviewed with it.
+ */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = path.resolve(startDir);
   for (;;) {
@@ -41,6 +46,7 @@ export function findConfigFile(startDir: string): string | undefined {
       const candidate = path.join(dir, name);
       if (isFile(candidate)) return candidate;
     }
+    if (fs.existsSync(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -60,9 +66,10 @@ export function readConfigFile(absolute: string, cwd: string): ConfigFile {
   const display = displayPath(absolute, cwd);
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
+    text = readInputText(absolute, 'config');
   } catch (error) {
-    throw new InputError([{ ...ioDiagnostic(display, error), source: 'config' }]);
+    const problem = error instanceof UnreadableFile && !error.code ? { file: display, message: error.message } : ioDiagnostic(display, error);
+    throw new InputError([{ ...problem, source: 'config' }]);
   }
   return parseConfigText(text, absolute, display);
 }
@@ -85,7 +92,7 @@ export function parseConfigText(text: string, absolute: string, display: string)
 
   const layer: ConfigLayer = {
     origin: display,
-    rules: content.rules ?? {},
+    rules: keepEveryKey(content.rules ?? {}, (value as { rules?: unknown }).rules),
     place: (ruleId, at, pointAt = 'value') => {
       if (!source) return undefined;
       if (at === undefined) return keyPlace(source, ['rules'], ruleId) ?? placeOf(['rules', ruleId]);
@@ -105,6 +112,19 @@ export function parseConfigText(text: string, absolute: string, display: string)
     plugins: (content.plugins ?? []).map((specifier, index) => ({ specifier, place: placeOf(['plugins', index]) })),
     ignore: content.ignore ?? [],
   };
+}
+
+/**
+ * The rules mapping with every key the file wrote. Validation copies it into a plain object, where
+ * `__proto__: …` sets the prototype instead of adding a key, and the setting would vanish without
+ * a word; put back as an own key, it is reported as the unknown rule it is.
+ */
+function keepEveryKey(rules: Record<string, unknown>, written: unknown): Record<string, unknown> {
+  if (typeof written !== 'object' || written === null) return rules;
+  for (const key of Object.keys(written)) {
+    if (!Object.hasOwn(rules, key)) Object.defineProperty(rules, key, { value: (written as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+  }
+  return rules;
 }
 
 function toPlace(location: { file: string; line: number; column: number }): SettingPlace {

@@ -1,16 +1,14 @@
 /** Small wording helpers for rule messages, so that every rule writes numbers and lists alike. */
 import { sortedIds } from './order.js';
+import { roundRate, roundToSteps, type Rounding } from './rounding.js';
 
 /** 0.08 → "8%", 0.125 → "12.5%". */
 /**
  * 0.0825 → "8.25%", to two decimals of a percent. A bound in a fix rounds toward what satisfies it
  * ('up' for "at least", 'down' for "at most"), so that following the fix silences the finding.
  */
-export function formatShare(value: number, round: 'nearest' | 'up' | 'down' = 'nearest'): string {
-  const hundredths = value * 10000;
-  // The tolerance keeps 2 × 8% at 16%, not 16.01%: 0.16 × 10000 is 1600.0000000000002.
-  const rounded = round === 'up' ? Math.ceil(hundredths - 1e-6) : round === 'down' ? Math.floor(hundredths + 1e-6) : Math.round(hundredths);
-  return `${rounded / 100}%`;
+export function formatShare(value: number, round: Rounding = 'nearest'): string {
+  return `${roundToSteps(value, 10000, round) / 100}%`;
 }
 
 const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
@@ -60,7 +58,7 @@ export function formatRewardLine(line: { text?: string; metric?: string; segment
     line.metric !== undefined && `metric: ${line.metric}`,
     line.segment !== undefined && `segment: ${line.segment}`,
     line.rate !== undefined && `rate: "${formatShare(line.rate)}"`,
-    line.weight !== undefined && `weight: ${Math.round(line.weight * 10000) / 10000}`,
+    line.weight !== undefined && `weight: ${roundRate(line.weight)}`,
   ].filter(Boolean);
   return `{ ${fields.join(', ')} }`;
 }

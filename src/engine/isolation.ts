@@ -38,13 +38,35 @@ export async function runIsolated(
   const graph = { policy: loaded.policy, sections: loaded.sections };
   const nodes = numberNodes(graph);
   const job: PluginJob = { moduleFile, ruleId: rule.meta.id, graph, options, today, ruleIds: [...ruleIds] };
+  const message = await inWorker(job, timeoutMs, `did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`);
+  if (!message.ok) throw new Error(message.error);
+  const foreign = {};
+  return message.reports.map((report) => ({
+    node: (report.node >= 0 ? nodes[report.node] : report.node === -1 ? foreign : undefined) as object,
+    key: report.key,
+    message: report.message as string,
+    fix: report.fix as string,
+  }));
+}
+
+/**
+ * Imports a plugin module in a worker first: top-level code that exits, throws or never ends is
+ * stopped there (within the rule timeout) and reported, and never ends or hangs the run itself.
+ */
+export async function probePlugin(moduleFile: string, timeoutMs: number): Promise<void> {
+  const job: PluginJob = { moduleFile, probe: true, ruleId: '', graph: { policy: {} as PluginJob['graph']['policy'], sections: {} as PluginJob['graph']['sections'] }, options: {}, today: '', ruleIds: [] };
+  const message = await inWorker(job, timeoutMs, `its top-level code did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`);
+  if (!message.ok) throw new Error(message.error);
+}
+
+async function inWorker(job: PluginJob, timeoutMs: number, timeoutMessage: string): Promise<WorkerMessage> {
   // Loaded here, not at start-up: only runs with plugins start workers.
   const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
-  const message = await new Promise<WorkerMessage>((resolve, reject) => {
+  return new Promise<WorkerMessage>((resolve, reject) => {
     const worker = new Worker(workerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new RuleTimeoutError(`did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`));
+      reject(new RuleTimeoutError(timeoutMessage));
     }, timeoutMs);
     const settle = (action: () => void) => {
       clearTimeout(timer);
@@ -55,14 +77,6 @@ export async function runIsolated(
     worker.once('error', (error) => settle(() => reject(error)));
     worker.once('exit', (code) => settle(() => reject(new Error(`its worker stopped (exit code ${code}) before reporting`))));
   });
-  if (!message.ok) throw new Error(message.error);
-  const foreign = {};
-  return message.reports.map((report) => ({
-    node: (report.node >= 0 ? nodes[report.node] : report.node === -1 ? foreign : undefined) as object,
-    key: report.key,
-    message: report.message as string,
-    fix: report.fix as string,
-  }));
 }
 
 /**

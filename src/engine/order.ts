@@ -5,7 +5,7 @@
  * by lever then id, reward lines by what they say.
  */
 import { INSTRUMENT_SECTIONS, type Lever } from '../schema.js';
-import type { Reward } from './policy-index.js';
+import type { IncentiveLine } from './lookups/lines.js';
 
 /** Code-point order, the same on every machine and locale. */
 export function compareIds(a: string, b: string): number {
@@ -22,13 +22,13 @@ export function compareInstruments(a: { lever: Lever; id: string }, b: { lever: 
   return INSTRUMENT_SECTIONS.indexOf(a.lever) - INSTRUMENT_SECTIONS.indexOf(b.lever) || compareIds(a.id, b.id);
 }
 
-const COMPONENT_ORDER: readonly Reward['component'][] = ['commission', 'bonus', 'key_result', 'criterion', 'award'];
+const COMPONENT_ORDER: readonly IncentiveLine['component'][] = ['commission', 'bonus', 'key_result', 'criterion', 'award'];
 
 /**
- * Reward lines by their instrument, then by what the line says: component, metric, segment, the
+ * Lines by their instrument, then by what the line says: component, metric, segment, the
  * smaller rate or weight, its text. Two lines that compare equal say the same thing.
  */
-export function compareRewards(a: Reward, b: Reward): number {
+export function compareRewards(a: IncentiveLine, b: IncentiveLine): number {
   return (
     compareInstruments(a.instrument, b.instrument) ||
     COMPONENT_ORDER.indexOf(a.component) - COMPONENT_ORDER.indexOf(b.component) ||
@@ -75,7 +75,6 @@ function compareOptional(a: string | undefined, b: string | undefined): number {
   return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : compareIds(a, b);
 }
 
-function textOf(reward: Reward): string | undefined {
-  const { text } = reward.node as { text?: unknown };
-  return typeof text === 'string' ? text : undefined;
+function textOf(reward: IncentiveLine): string | undefined {
+  return reward.component === 'criterion' || reward.component === 'award' ? reward.node.text : undefined;
 }

@@ -7,11 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ListSection, Policy } from '../schema.js';
 import { numberNodes } from './node-ids.js';
-import { PolicyIndex } from './policy-index.js';
+import { PolicyIndex } from './lookups/policy-index.js';
 import type { AnyRule, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
   moduleFile: string;
+  /** Only import the module (its top-level code runs here first, where it can be stopped), run nothing. */
+  probe?: boolean;
   ruleId: string;
   graph: { policy: Policy; sections: Record<ListSection, object[]> };
   options: Record<string, unknown>;
@@ -30,6 +32,7 @@ export type WorkerMessage = { ok: true; reports: WorkerReport[] } | { ok: false;
 
 async function run(job: PluginJob): Promise<WorkerMessage> {
   const module = (await import(pathToFileURL(job.moduleFile).href)) as Record<string, unknown>;
+  if (job.probe) return { ok: true, reports: [] };
   const exported = module.default ?? module.rules;
   const rules = (Array.isArray(exported) ? exported : [exported]) as AnyRule[];
   const rule = rules.find((candidate) => candidate?.meta?.id === job.ruleId);
@@ -44,7 +47,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

@@ -11,7 +11,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { importModule } from '../import-module.js';
 import type { SettingPlace } from './config.js';
 import type { PluginReference } from './config-file.js';
-import { markPluginRule } from './isolation.js';
+import { recordInput } from '../files/inputs.js';
+import { DEFAULT_RULE_TIMEOUT_MS, markPluginRule, probePlugin } from './isolation.js';
 import { defineRule, type AnyRule } from './rule.js';
 
 export interface LoadedPlugins {
@@ -20,7 +21,12 @@ export interface LoadedPlugins {
   diagnostics: Diagnostic[];
 }
 
-export async function loadPlugins(references: readonly PluginReference[], baseDir: string, takenIds: Iterable<string>): Promise<LoadedPlugins> {
+export async function loadPlugins(
+  references: readonly PluginReference[],
+  baseDir: string,
+  takenIds: Iterable<string>,
+  timeoutMs: number = DEFAULT_RULE_TIMEOUT_MS,
+): Promise<LoadedPlugins> {
   const taken = new Map<string, string>([...takenIds].map((id) => [id, 'a built-in rule']));
   const rules: AnyRule[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -30,6 +36,8 @@ export async function loadPlugins(references: readonly PluginReference[], baseDi
     let file: string;
     try {
       file = resolvePlugin(specifier, baseDir);
+      recordInput(fs.statSync(file, { bigint: true }), 'plugin');
+      await probePlugin(file, timeoutMs);
       const module = await importModule(pathToFileURL(file).href);
       exported = module.default ?? module.rules;
     } catch (error) {
@@ -84,11 +92,20 @@ function checkPluginRule(candidate: unknown): string | undefined {
 
 const PATH_LIKE = /^(?:\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
 
-/** A path relative to the config file's folder, or a package resolved from there. */
+/**
+ * A path inside the config file's folder, or a package resolved from there. A path may not leave
+ * the folder (`../`, an absolute path, a link pointing out): code from outside the repository is
+ * named as a package, which someone installed on purpose.
+ */
 export function resolvePlugin(specifier: string, baseDir: string): string {
   if (PATH_LIKE.test(specifier)) {
     const file = path.resolve(baseDir, specifier);
     if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);
+    const real = fs.realpathSync.native(file);
+    const inside = path.relative(fs.realpathSync.native(baseDir), real);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+      throw new Error(`the path leads outside the configuration's folder (to ${real}): keep plugin files beside the configuration, or install the plugin as a package and name the package`);
+    }
     return file;
   }
   try {

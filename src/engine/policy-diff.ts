@@ -6,7 +6,9 @@
  */
 import type { PriorityT } from '../schema.js';
 import { canonicalForm } from './order.js';
-import type { FocusStatus, InstrumentInfo, PolicyIndex } from './policy-index.js';
+import type { InstrumentInfo } from './lookups/lines.js';
+import type { PolicyIndex } from './lookups/policy-index.js';
+import type { FocusStatus } from './strategy/strategy-view.js';
 
 export type FocusKind = 'metrics' | 'segments';
 export type FocusList = 'favor.metrics' | 'favor.segments' | 'deprioritize.metrics' | 'deprioritize.segments';
@@ -83,8 +85,8 @@ function comparePriorities(base: readonly PriorityT[], head: readonly PriorityT[
 }
 
 function compareStatuses(base: PolicyIndex, head: PolicyIndex, kind: FocusKind): StatusChange[] {
-  const ids = [...new Set([...base.focusIds(kind), ...head.focusIds(kind)])].sort();
+  const ids = [...new Set([...base.strategy.focusIds(kind), ...head.strategy.focusIds(kind)])].sort();
   return ids
-    .map((id) => ({ kind, id, before: base.statusOf(kind, id), after: head.statusOf(kind, id) }))
+    .map((id) => ({ kind, id, before: base.strategy.statusOf(kind, id), after: head.strategy.statusOf(kind, id) }))
     .filter((change) => change.before !== change.after);
 }

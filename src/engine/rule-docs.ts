@@ -52,6 +52,7 @@ export function rulesMarkdown(rules: readonly AnyRule[]): string {
       lines.push('');
     }
     if (meta.examples) {
+      if (meta.examples.baseline !== undefined) lines.push('### Earlier version (what diff and --since compare with)', '', '```yaml', meta.examples.baseline, '```', '');
       lines.push('### Reported', '', '```yaml', meta.examples.bad, '```', '', '### Accepted', '', '```yaml', meta.examples.good, '```', '');
     }
     lines.push('### Accepting an exception', '', '```yaml', waiverSnippet(meta.id), '```', '');

@@ -6,7 +6,8 @@ import * as z from 'zod';
 import type { PathSegment } from '../load/source.js';
 import type { Policy } from '../schema.js';
 import type { PolicyDiff } from './policy-diff.js';
-import type { PolicyIndex } from './policy-index.js';
+import type { PolicyIndex } from './lookups/policy-index.js';
+import type { StrategyView } from './strategy/strategy-view.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -26,11 +27,19 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   summary: string;
   /** Why it matters, with the sentence or study it comes from. */
   rationale: string;
-  /** Where the rationale comes from: a seed article, a paper, a practitioner rule of thumb. */
+  /** Where the rationale comes from: a source article (by title and publisher), a paper, a practitioner rule of thumb. */
   source: string;
   options?: Options;
-  /** Small YAML snippets for `explain`: one that the rule reports, one that it accepts. */
-  examples?: { bad: string; good: string };
+  /**
+   * YAML fragments for `explain`, merged onto the base policy of rule tests (incentive-lint/testing):
+   * one that the rule reports, one that it accepts. A test proves both for every built-in rule.
+   */
+  examples?: {
+    bad: string;
+    good: string;
+    /** For a rule that compares two versions (`diff`, `--since`): the earlier version both examples are compared with. */
+    baseline?: string;
+  };
 }
 
 export interface ReportDescriptor {
@@ -46,6 +55,8 @@ export interface ReportDescriptor {
 export interface RuleContext<Options = Record<string, unknown>> {
   readonly policy: Policy;
   readonly index: PolicyIndex;
+  /** What the strategy favors and deprioritizes (contested ids left out), and how a line stands toward it: `index.strategy`. */
+  readonly strategy: StrategyView;
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;

@@ -8,7 +8,7 @@ import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
-import { PolicyIndex } from './policy-index.js';
+import { PolicyIndex } from './lookups/policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 
@@ -76,7 +76,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
         for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, options: ruleOptions, today: options.today, diff, ruleIds, report });
+        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, options: ruleOptions, today: options.today, diff, ruleIds, report });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {

@@ -65,7 +65,7 @@ export function parseDirectives(source: Pick<PolicySource, 'file' | 'text'>): Su
   return directives;
 }
 
-const SUPPRESSION_SOURCE = 'seed 000, "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning"';
+const SUPPRESSION_SOURCE = '"What role do incentives play in strategic alignment failures?" (WattNext), section "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning"';
 
 export const unusedSuppression = defineRule({
   meta: {

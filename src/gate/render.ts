@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
+import { markdownText, textLine } from '../output/neutralize.js';
 import { newTable } from '../report/table.js';
 import type { GateReport, GateStep } from './run.js';
 
@@ -16,7 +17,7 @@ export function renderGate(report: GateReport, format: GateFormat, chalk: ChalkI
   return stylish(report, chalk);
 }
 
-const where = (finding: Finding) => `${finding.file}:${finding.line}:${finding.column}`;
+const where = (finding: Finding) => `${textLine(finding.file)}:${finding.line}:${finding.column}`;
 
 function findingJson(finding: Finding) {
   const { rule, severity, message, fix, file, line, column, instrument } = finding;
@@ -38,7 +39,7 @@ function toJson(report: GateReport) {
 function ruleCounts(findings: readonly Finding[]): string {
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1);
-  return [...counts].map(([rule, count]) => `${rule} ×${count}`).join(', ');
+  return [...counts].map(([rule, count]) => `${textLine(rule)} ×${count}`).join(', ');
 }
 
 function failing(report: GateReport): number {
@@ -52,7 +53,7 @@ function verdictLine(report: GateReport): string {
 }
 
 function stylish(report: GateReport, chalk: ChalkInstance): string {
-  const lines: string[] = [chalk.bold(`Pre-announcement gate for ${report.announce} (${report.files.join(', ')})`), ''];
+  const lines: string[] = [chalk.bold(`Pre-announcement gate for ${report.announce} (${report.files.map(textLine).join(', ')})`), ''];
   const style = { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] };
   const table = newTable({ head: ['#', 'step', 'result', 'findings'], style });
   for (const step of report.steps) {
@@ -64,8 +65,8 @@ function stylish(report: GateReport, chalk: ChalkInstance): string {
   const detail = (heading: string, findings: readonly Finding[]) => {
     lines.push(chalk.bold(heading));
     for (const finding of findings) {
-      lines.push(`  ${chalk.dim(where(finding))}  ${finding.message}  ${chalk.dim(finding.rule)}`);
-      lines.push(`    ${chalk.cyan('fix:')} ${finding.fix}`);
+      lines.push(`  ${chalk.dim(where(finding))}  ${textLine(finding.message)}  ${chalk.dim(textLine(finding.rule))}`);
+      lines.push(`    ${chalk.cyan('fix:')} ${textLine(finding.fix)}`);
     }
     lines.push('');
   };
@@ -75,7 +76,9 @@ function stylish(report: GateReport, chalk: ChalkInstance): string {
   if (report.waivers.length > 0) {
     lines.push(chalk.bold('Waivers relied on (accepted exceptions)'));
     const waivers = newTable({ head: ['rule', 'target', 'approved by', 'expires', 'findings', 'reason'], style, wordWrap: true, colWidths: [null, null, null, null, null, 50] });
-    for (const { waiver, findings } of report.waivers) waivers.push([waiver.rule, waiver.target, waiver.approved_by, waiver.expires, findings.length, waiver.reason]);
+    for (const { waiver, findings } of report.waivers) {
+      waivers.push([textLine(waiver.rule), textLine(waiver.target), textLine(waiver.approved_by), waiver.expires, findings.length, textLine(waiver.reason)]);
+    }
     lines.push(waivers.toString(), '');
   }
   const unchecked = notCheckedLines(report.steps);
@@ -86,18 +89,19 @@ function stylish(report: GateReport, chalk: ChalkInstance): string {
 }
 
 function notCheckedLines(steps: readonly GateStep[]): string[] {
-  return steps.filter((step) => step.notChecked.length > 0).map((step) => `step ${step.number}: ${step.notChecked.join(', ')}`);
+  return steps.filter((step) => step.notChecked.length > 0).map((step) => `step ${step.number}: ${step.notChecked.map(textLine).join(', ')}`);
 }
 
+/** Text from the policy in the Markdown report: escaped as the lint markdown report escapes it. */
 function cell(text: string | number): string {
-  return String(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return markdownText(String(text));
 }
 
 function markdown(report: GateReport): string {
   const lines = [
     `## Pre-announcement gate: ${report.verdict === 'go' ? 'GO' : 'NO-GO'}`,
     '',
-    `Announcement date: ${report.announce}. Policy: ${report.files.map((file) => `\`${file}\``).join(', ')}.`,
+    `Announcement date: ${report.announce}. Policy: ${report.files.map(cell).join(', ')}.`,
     '',
     '| # | Step | Result | Findings |',
     '| --- | --- | --- | --- |',
@@ -106,7 +110,9 @@ function markdown(report: GateReport): string {
   ];
   const detail = (heading: string, findings: readonly Finding[]) => {
     lines.push(`### ${heading}`, '');
-    for (const finding of findings) lines.push(`- \`${where(finding)}\` **${finding.rule}**: ${finding.message} *Fix:* ${finding.fix}`);
+    for (const finding of findings) {
+      lines.push(`- ${cell(`${finding.file}:${finding.line}:${finding.column}`)} **${cell(finding.rule)}**: ${cell(finding.message)} *Fix:* ${cell(finding.fix)}`);
+    }
     lines.push('');
   };
   for (const step of report.steps) if (step.findings.length > 0) detail(`Step ${step.number}: ${step.title}`, step.findings);
@@ -119,7 +125,7 @@ function markdown(report: GateReport): string {
     lines.push('');
   }
   const unchecked = notCheckedLines(report.steps);
-  if (unchecked.length > 0) lines.push(`Not checked (rules not installed): ${unchecked.join('; ')}.`, '');
+  if (unchecked.length > 0) lines.push(`Not checked (rules not installed): ${unchecked.map(cell).join('; ')}.`, '');
   lines.push(`**${verdictLine(report)}**`);
   return `${lines.join('\n')}\n`;
 }

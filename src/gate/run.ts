@@ -7,7 +7,7 @@ import { builtinRules } from '../../rules/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RuleOverrides } from '../engine/config.js';
 import { listInOrder, listMetricsAndSegments } from '../engine/format.js';
-import { PolicyIndex } from '../engine/policy-index.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { AnyRule } from '../engine/rule.js';
 import { LEVER_COVERAGE } from '../engine/check-ids.js';
 import { applyWaivers, type Finding, type WaivedFinding } from '../engine/run.js';
@@ -30,7 +30,7 @@ export interface GateStepSpec {
   categories: readonly string[];
 }
 
-/** Seed 000, "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
+/** "What role do incentives play in strategic alignment failures?" (WattNext), "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
 export const GATE_STEPS: readonly GateStepSpec[] = [
   {
     number: 1,
@@ -199,7 +199,7 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
       report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
       continue;
     }
-    const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.stanceOf(reward, priority).reinforces));
+    const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.strategy.stanceOf(reward, priority).reinforces));
     if (missing.length === 0) continue;
     const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
     report(

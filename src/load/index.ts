@@ -3,7 +3,6 @@
  * Every problem found on the way is collected, and the load fails with all of them at once.
  */
 import { isUtf8 } from 'node:buffer';
-import fs from 'node:fs';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
 import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
@@ -14,6 +13,7 @@ import { parseYaml } from './parse.js';
 import { printable, UNPRINTABLE } from './printable.js';
 import { Provenance } from './provenance.js';
 import type { PolicySource } from './source.js';
+import { readInputFile, UnreadableFile } from '../files/read.js';
 import { timed, type PhaseTimings } from '../timing.js';
 import { validateDocument, type ValidationResult } from './validate.js';
 
@@ -48,7 +48,21 @@ export interface LoadOptions {
   timings?: PhaseTimings;
   /** Reuses the documents of files whose content has not changed since the cache was written. */
   cache?: ParseCache;
+  /**
+   * The most items (lines plus commas) a file may hold when it needs the exact reader: its cost per
+   * item is high, so a few megabytes of `[1, 1, …]` would take a minute and gigabytes. Default
+   * DEFAULT_MAX_EXACT_ITEMS; `--max-exact-items` raises it.
+   */
+  maxExactItems?: number;
+  /**
+   * Texts held in memory (an editor's unsaved buffer, `--stdin`): each stands in for the file at its
+   * path among the files found, or joins them when the paths do not reach it.
+   */
+  texts?: readonly PolicyText[];
 }
+
+/** About ten seconds and a gigabyte of the exact reader on the development machine. */
+export const DEFAULT_MAX_EXACT_ITEMS = 400_000;
 
 /** A policy file given as text rather than read from disk. */
 export interface PolicyText {
@@ -65,6 +79,13 @@ export function loadPolicy(paths: readonly string[], options: LoadOptions = {}):
   const cwd = options.cwd ?? process.cwd();
   const discovery = discoverFiles(paths.length > 0 ? paths : ['.'], cwd);
   if (options.ignore) discovery.files = discovery.files.filter((file) => !options.ignore!(file.absolute));
+  for (const given of options.texts ?? []) {
+    const absolute = path.resolve(cwd, given.path);
+    const onDisk = discovery.files.findIndex((file) => file.absolute === absolute);
+    const inMemory = { absolute, display: displayPath(absolute, cwd), explicit: true, text: given.text };
+    if (onDisk === -1) discovery.files.push(inMemory);
+    else discovery.files[onDisk] = inMemory;
+  }
   return loadDiscovered(discovery, paths, options);
 }
 
@@ -86,7 +107,7 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
   const loader = chooseLoader(options.loader, discovery.files);
 
   for (const file of discovery.files) {
-    const read = readPolicyFile(file, { loader, timings: options.timings, cache: options.cache });
+    const read = readPolicyFile(file, { loader, timings: options.timings, cache: options.cache, maxExactItems: options.maxExactItems ?? DEFAULT_MAX_EXACT_ITEMS });
     if (read.kind === 'skipped') {
       skipped.push(file.display);
       continue;
@@ -106,7 +127,8 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
       source: 'io',
     });
   }
-  options.cache?.save();
+  const cacheProblem = options.cache?.save();
+  if (cacheProblem) diagnostics.push(cacheProblem);
   if (diagnostics.length > 0) throw new InputError(sortDiagnostics(diagnostics).map(printableDiagnostic));
 
   const merged = timed(options.timings, 'rules', () => mergeDocuments(documents));
@@ -123,14 +145,16 @@ interface ReadOptions {
   loader: 'fast' | 'exact';
   timings?: PhaseTimings;
   cache?: ParseCache;
+  maxExactItems: number;
 }
 
-function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timings, cache }: ReadOptions): FileRead {
+function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timings, cache, maxExactItems }: ReadOptions): FileRead {
   let bytes: Buffer;
   try {
-    bytes = file.text === undefined ? fs.readFileSync(file.absolute) : Buffer.from(file.text, 'utf8');
+    bytes = file.text === undefined ? readInputFile(file.absolute, 'policy') : Buffer.from(file.text, 'utf8');
   } catch (error) {
-    return { kind: 'invalid', diagnostics: [ioDiagnostic(file.display, error)] };
+    const diagnostic = error instanceof UnreadableFile && !error.code ? { file: file.display, message: error.message, source: 'io' as const } : ioDiagnostic(file.display, error);
+    return { kind: 'invalid', diagnostics: [diagnostic] };
   }
   const fail = (message: string, line?: number, column?: number): FileRead => ({
     kind: 'invalid',
@@ -149,7 +173,7 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
     return fail(`byte 0x${bytes[invalidAt]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 text: save the file as UTF-8`, line, column);
   }
   const text = bytes.toString('utf8');
-  if (!cache) return readText(file, text, loader, timings);
+  if (!cache) return readText(file, text, loader, timings, maxExactItems);
 
   const hash = ParseCache.hash(bytes);
   const cached = cache.get(file.absolute, hash);
@@ -158,13 +182,13 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
     return { kind: 'policy', documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })) };
   }
   if (cached?.kind === 'skipped' && !file.explicit) return { kind: 'skipped' };
-  const read = readText(file, text, loader, timings);
+  const read = readText(file, text, loader, timings, maxExactItems);
   if (read.kind === 'policy') cache.set(file.absolute, hash, { kind: 'policy', values: read.documents.map((document) => document.value) });
   if (read.kind === 'skipped') cache.set(file.absolute, hash, { kind: 'skipped' });
   return read;
 }
 
-function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined): FileRead {
+function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined, maxExactItems: number): FileRead {
   // Escapes and control characters are judged by the exact path alone (see printable.ts).
   if (loader === 'fast' && !text.includes('\\') && !UNPRINTABLE.test(text)) {
     const fast = timed(timings, 'parse', () => parseFast(file.display, text));
@@ -172,8 +196,31 @@ function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', t
     const read = fast && interpretFile(file, text, fast, (value) => timed(timings, 'validate', () => validateFast(value)));
     if (read && read.kind !== 'invalid') return read;
   }
+  const items = countItems(text, maxExactItems);
+  if (items > maxExactItems) {
+    return {
+      kind: 'invalid',
+      diagnostics: [
+        {
+          file: file.display,
+          message: `this file needs the exact YAML reader (it has an error, an escape or a YAML feature the fast reader leaves to it) and holds more than ${maxExactItems} items (lines plus commas), more than it reads in reasonable time: split the file, write long flow lists [a, b, …] as block lists, or raise the limit with --max-exact-items`,
+          source: 'io',
+        },
+      ],
+    };
+  }
   const parsed = timed(timings, 'parse', () => parseYaml(file.display, text));
   return interpretFile(file, text, parsed, (value, source) => timed(timings, 'validate', () => validateDocument(value, source)));
+}
+
+/** Lines plus commas, counted up to just past `limit`: a bound of the exact reader's work. */
+function countItems(text: string, limit: number): number {
+  let count = 0;
+  for (let at = 0; at < text.length && count <= limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 44) count++;
+  }
+  return count;
 }
 
 interface ParsedDocuments<Source extends PolicySource> {

@@ -4,7 +4,8 @@
  * article's audit question asked of every cell: "If someone optimizes for this metric, will they
  * execute the strategy or undermine it?"
  */
-import { PolicyIndex, type Reward } from '../engine/policy-index.js';
+import type { IncentiveLine } from '../engine/lookups/lines.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { PriorityT, TeamT } from '../schema.js';
 
@@ -40,19 +41,19 @@ export function buildMatrix(loaded: LoadedPolicy): AlignmentMatrix {
   return { teams: teams.map((team) => team.id), rows };
 }
 
-function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly Reward[]): MatrixCell {
+function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly IncentiveLine[]): MatrixCell {
   const reinforcedBy = new Set<string>();
   const underminedBy = new Set<string>();
   const prefersSegments = (priority.deprioritize?.segments ?? []).length > 0;
   for (const reward of rewards) {
-    const stance = index.stanceOf(reward, priority);
+    const stance = index.strategy.stanceOf(reward, priority);
     if (stance.reinforces) reinforcedBy.add(describe(reward));
     if (stance.undermines) {
       if (!outpaidInItsPlan(index, reward, priority)) underminedBy.add(describe(reward));
     }
     // A customer-facing team paid on a metric blind to segments earns as much from the segment the
     // priority deprioritizes as from any other, and the cheapest customers are the easiest to win.
-    else if (!stance.reinforces && prefersSegments && team.customer_facing && index.isSegmentBlind(reward)) {
+    else if (!stance.reinforces && prefersSegments && team.customer_facing && index.strategy.isSegmentBlind(reward)) {
       underminedBy.add(`${describe(reward)}, blind to segments`);
     }
   }
@@ -65,7 +66,7 @@ function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards
  * same metric: the plan makes the trade-off, so the line does not pull against the priority here.
  * Whether the gap is wide enough is flat-commission's question, not the matrix's.
  */
-function outpaidInItsPlan(index: PolicyIndex, reward: Reward, priority: PriorityT): boolean {
+function outpaidInItsPlan(index: PolicyIndex, reward: IncentiveLine, priority: PriorityT): boolean {
   if (reward.component !== 'commission' || reward.rate === undefined || !priority.deprioritize?.segments?.includes(reward.segment ?? '')) return false;
   if (priority.deprioritize?.metrics?.includes(reward.metric ?? '')) return false;
   return index
@@ -73,7 +74,7 @@ function outpaidInItsPlan(index: PolicyIndex, reward: Reward, priority: Priority
     .some((other) => other.component === 'commission' && other.metric === reward.metric && priority.favor?.segments?.includes(other.segment ?? '') && (other.rate ?? 0) > reward.rate!);
 }
 
-function describe(reward: Reward): string {
+function describe(reward: IncentiveLine): string {
   const what = [reward.metric, reward.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
   return `${reward.instrument.id}: ${what}`;
 }

@@ -1,5 +1,6 @@
 /** The alignment matrix as a colored table (cli-table3), as markdown, or as JSON. */
 import type { ChalkInstance } from 'chalk';
+import { markdownText, textLine } from '../output/neutralize.js';
 import { newTable } from '../report/table.js';
 import type { AlignmentMatrix, CellStatus } from './build.js';
 
@@ -29,23 +30,23 @@ function underminingReasons(matrix: AlignmentMatrix): string[] {
 function stylish(matrix: AlignmentMatrix, chalk: ChalkInstance): string {
   if (matrix.rows.length === 0 || matrix.teams.length === 0) return `${chalk.dim('The policy declares no priorities or no teams: there is no matrix to draw.')}\n`;
   const table = newTable({
-    head: ['priority', ...matrix.teams],
+    head: ['priority', ...matrix.teams.map(textLine)],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
   });
-  for (const row of matrix.rows) table.push([row.priority, ...matrix.teams.map((team) => paint(chalk, row.cells[team]!.status))]);
+  for (const row of matrix.rows) table.push([textLine(row.priority), ...matrix.teams.map((team) => paint(chalk, row.cells[team]!.status))]);
   const lines = [table.toString(), chalk.dim('reinforced: rewarded on what the priority favors; undermined: on what it deprioritizes; both; nothing')];
   const reasons = underminingReasons(matrix);
-  if (reasons.length > 0) lines.push('', chalk.bold('Undermined by'), ...reasons.map((reason) => `  ${chalk.red('✖')} ${reason}`));
+  if (reasons.length > 0) lines.push('', chalk.bold('Undermined by'), ...reasons.map((reason) => `  ${chalk.red('✖')} ${textLine(reason)}`));
   return `${lines.join('\n')}\n`;
 }
 
 function markdown(matrix: AlignmentMatrix): string {
   const lines = [
-    `| Priority | ${matrix.teams.join(' | ')} |`,
+    `| Priority | ${matrix.teams.map(markdownText).join(' | ')} |`,
     `| --- |${matrix.teams.map(() => ' --- |').join('')}`,
-    ...matrix.rows.map((row) => `| ${row.priority} | ${matrix.teams.map((team) => SYMBOL[row.cells[team]!.status]).join(' | ')} |`),
+    ...matrix.rows.map((row) => `| ${markdownText(row.priority)} | ${matrix.teams.map((team) => SYMBOL[row.cells[team]!.status]).join(' | ')} |`),
   ];
   const reasons = underminingReasons(matrix);
-  if (reasons.length > 0) lines.push('', '**Undermined by**', '', ...reasons.map((reason) => `- ${reason.replace(/\|/g, '\\|')}`));
+  if (reasons.length > 0) lines.push('', '**Undermined by**', '', ...reasons.map((reason) => `- ${markdownText(reason)}`));
   return `${lines.join('\n')}\n`;
 }

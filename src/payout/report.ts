@@ -10,7 +10,7 @@
  * bestFavored}]}]}. Fields are added, never renamed or removed, within version 1.
  */
 import type { ChalkInstance } from 'chalk';
-import { PolicyIndex } from '../engine/policy-index.js';
+import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { newTable } from '../report/table.js';

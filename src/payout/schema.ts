@@ -93,7 +93,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
       description: Text.optional().describe('what the quota is, for people reading the file'),
     })
-    .describe('a quota: how much of a metric one seller is expected to book per period');
+    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
 
   const Tier = z
     .strictObject({
@@ -102,7 +102,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       retroactive: z.boolean({ error: 'retroactive is true or false' }).optional().describe('when true, reaching the tier re-prices every dollar from the first at its multiplier'),
       description: Text.optional().describe('what the tier is, for people reading the file'),
     })
-    .describe('a tier of the attainment curve');
+    .meta({ title: 'Curve tier', description: 'a tier of the attainment curve' });
 
   const Cap = z
     .strictObject({
@@ -122,7 +122,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
         });
       }
     })
-    .describe('a cap: where the curve stops paying, as attainment or as an amount');
+    .meta({ title: 'Cap', description: 'a cap: where the curve stops paying, as attainment or as an amount' });
 
   const Curve = z
     .strictObject({
@@ -132,7 +132,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('the curve in the plan\'s own words'),
     })
     .superRefine((curve, context) => checkCurve(curve, context))
-    .describe('the attainment curve: how the base rate changes with attainment of quota');
+    .meta({ title: 'Attainment curve', description: 'the attainment curve: how the base rate changes with attainment of quota' });
 
   const Credit = z
     .strictObject({
@@ -146,7 +146,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
         context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add metric (such as metric: multi-year-arr), segment, or both' });
       }
     })
-    .describe('a quota-credit multiplier for bookings of a metric and/or segment');
+    .meta({ title: 'Quota credit', description: 'a quota-credit multiplier for bookings of a metric and/or segment' });
 
   const Spiff = z
     .strictObject({
@@ -163,14 +163,14 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('what the SPIFF or kicker says, for people reading the file'),
     })
     .superRefine((spiff, context) => checkSpiff(spiff, context))
-    .describe('a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates');
+    .meta({ title: 'SPIFF or kicker', description: 'a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates' });
 
   const RampStep = z
     .strictObject({
       months: PositiveInteger('ramp months').describe('how many months this step lasts'),
       quota_share: Fraction.describe('share of the full quota carried during these months, such as 0.5'),
     })
-    .describe('one step of a new hire\'s ramp');
+    .meta({ title: 'Ramp step', description: 'one step of a new hire\'s ramp' });
 
   const Guarantee = z
     .strictObject({
@@ -178,7 +178,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       share: Fraction.describe('share of target variable pay paid whatever is booked, such as 1'),
       recoverable: z.boolean({ error: 'recoverable is true or false' }).optional().describe('true for a draw recovered from later commission, false for a guarantee kept'),
     })
-    .describe('a guarantee or draw for new hires');
+    .meta({ title: 'Guarantee', description: 'a guarantee or draw for new hires' });
 
   const ClawbackTriggers = z
     .array(z.enum(CLAWBACK_TRIGGERS, { error: `a clawback trigger is one of ${CLAWBACK_TRIGGERS.join(', ')}` }), { error: `triggers is a list, such as [churn, non-payment]` })

@@ -4,6 +4,7 @@
  * plain log line. GitHub shows a limited number of annotations per step; SARIF has no such limit.
  */
 import type { Severity } from '../engine/rule.js';
+import { githubData, githubProperty } from '../output/neutralize.js';
 import { describeTotals } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -32,26 +33,20 @@ interface Place {
 
 /** `::error file=F,line=L,col=C,endLine=…,endColumn=…,title=T::text`, leaving out what the place does not have. */
 function annotation(command: string, place: Place, title: string, text: string): string {
+  // GitHub takes columns only for a span within one line; across lines it keeps the lines alone.
+  const oneLine = place.endLine === undefined || place.endLine === place.line;
   const properties = [
     ['file', place.file],
     ['line', place.line],
-    ['col', place.column],
+    ['col', oneLine ? place.column : undefined],
     ['endLine', place.endLine],
-    ['endColumn', place.endColumn],
+    ['endColumn', oneLine ? place.endColumn : undefined],
     ['title', title],
   ]
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${githubProperty(String(value))}`)
     .join(',');
-  return `::${command} ${properties}::${escapeData(text)}`;
+  return `::${command} ${properties}::${githubData(text)}`;
 }
 
-/** The message of a workflow command: %, CR and LF are encoded, as the Actions runner decodes them. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** A property value of a workflow command: also `:` and `,`, which would end the value. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+export { escapeData, escapeProperty } from '../output/neutralize.js';

@@ -1,4 +1,5 @@
 /** The output formats. Each formatter is imported only when it is used. */
+import type { Medium } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
 export type { Formatter, ReportContext } from './types.js';
@@ -8,11 +9,19 @@ const loaders: Record<string, () => Promise<Formatter>> = {
   json: async () => (await import('./json.js')).json,
   sarif: async () => (await import('./sarif.js')).sarif,
   github: async () => (await import('./github.js')).github,
+  gitlab: async () => (await import('./gitlab.js')).gitlab,
   junit: async () => (await import('./junit.js')).junit,
   markdown: async () => (await import('./markdown.js')).markdown,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
+
+/** What each format's text is, for the guard every printed report passes (see output/print.ts). */
+const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', junit: 'xml', markdown: 'markdown' };
+
+export function mediumOf(format: string): Medium {
+  return MEDIA[format] ?? 'text';
+}
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
   return loaders[name]?.();

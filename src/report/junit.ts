@@ -1,9 +1,13 @@
 /**
  * JUnit XML, for CI systems that chart test results (GitLab, Jenkins, Azure Pipelines): one
- * testsuite per policy file, one failing testcase per finding, and one passing testcase for a file
- * without findings so that it counts as checked.
+ * testsuite per policy file and one testcase per finding. Only error-level findings, the ones that
+ * fail the run, are failures; warnings and infos are passing testcases that carry their text, so a
+ * job that passes shows no failed test. A file without findings has one passing testcase, so that it
+ * counts as checked. Test names say what a finding is about (rule and instrument), never where it
+ * stands: moving a line does not read as one test fixed and another failing.
  */
 import type { Finding } from '../engine/run.js';
+import { textLine, xmlAttr as attr, xmlText as text } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
 export const junit: Formatter = (result) => {
@@ -11,10 +15,11 @@ export const junit: Formatter = (result) => {
   for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
 
   const suites = [...byFile].map(([file, findings]) => {
-    const cases = findings.length === 0 ? [`    <testcase classname=${attr(file)} name="incentive-lint" file=${attr(file)}/>`] : findings.map(testcase);
+    const names = testNames(findings);
+    const cases = findings.length === 0 ? [`    <testcase classname=${attr(file)} name="incentive-lint" file=${attr(file)}/>`] : findings.map((finding, index) => testcase(finding, names[index]!));
     const tests = Math.max(findings.length, 1);
     return [
-      `  <testsuite name=${attr(file)} tests="${tests}" failures="${findings.length}" errors="0" skipped="0">`,
+      `  <testsuite name=${attr(file)} tests="${tests}" failures="${failures(findings)}" errors="0" skipped="0">`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -22,31 +27,41 @@ export const junit: Formatter = (result) => {
   const tests = [...byFile.values()].reduce((sum, findings) => sum + Math.max(findings.length, 1), 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="incentive-lint" tests="${tests}" failures="${result.findings.length}" errors="0">`,
+    `<testsuites name="incentive-lint" tests="${tests}" failures="${failures(result.findings)}" errors="0">`,
     ...suites,
     '</testsuites>',
     '',
   ].join('\n');
 };
 
-function testcase(finding: Finding): string {
+/** What fails the run: error-level findings. */
+function failures(findings: readonly Finding[]): number {
+  return findings.filter((finding) => finding.severity === 'error').length;
+}
+
+/**
+ * `RULE in INSTRUMENT` (or the team, metric, segment or section the finding is about); a second
+ * finding with the same name in one file is numbered, `RULE in INSTRUMENT (2)`.
+ */
+function testNames(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const name = `${finding.rule} in ${finding.instrument ?? finding.subject ?? String(finding.path[0] ?? 'the policy')}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
+function testcase(finding: Finding, name: string): string {
   const where = `${finding.file}:${finding.line}:${finding.column}`;
-  const body = `${finding.severity} ${finding.rule} at ${where}\n${finding.message}\nfix: ${finding.fix}`;
+  // One line each: a line break in the policy's text must not add lines that look like the report's own.
+  const body = `${finding.severity} ${finding.rule} at ${textLine(where)}\n${textLine(finding.message)}\nfix: ${textLine(finding.fix)}`;
   return [
-    `    <testcase classname=${attr(finding.file)} name=${attr(`${finding.rule} at ${finding.line}:${finding.column}`)} file=${attr(finding.file)} line="${finding.line}">`,
-    `      <failure type=${attr(finding.severity)} message=${attr(finding.message)}>${text(body)}</failure>`,
+    `    <testcase classname=${attr(finding.file)} name=${attr(name)} file=${attr(finding.file)} line="${finding.line}">`,
+    finding.severity === 'error'
+      ? `      <failure type=${attr(finding.severity)} message=${attr(finding.message)}>${text(body)}</failure>`
+      : `      <system-out>${text(body)}</system-out>`,
     '    </testcase>',
   ].join('\n');
-}
-
-/** Characters XML 1.0 cannot hold at all, even escaped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-function text(value: string): string {
-  return value.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A quoted attribute value; line breaks are kept as character references, which parsers preserve. */
-function attr(value: string): string {
-  return `"${text(value).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')}"`;
 }

@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../engine/run.js';
 import type { RuleInfo } from '../engine/rule-info.js';
+import { markdownText } from '../output/neutralize.js';
 import { describeTotals, plural } from './summary.js';
 import type { Formatter } from './types.js';
 
@@ -33,12 +34,5 @@ export const markdown: Formatter = (result) => {
   return `${lines.join('\n').trimEnd()}\n`;
 };
 
-/**
- * Text as one table cell: Markdown and HTML punctuation is backslash-escaped (so `|` cannot end
- * the cell and `<b>` or `*` cannot format), and line breaks become `<br>`.
- */
-export function cell(value: string): string {
-  return value
-    .replace(/[\\`*_[\]<>|~#&]/g, (character) => `\\${character}`)
-    .replace(/\r\n?|\n/g, '<br>');
-}
+/** Text as one table cell (see markdownText: no formatting, HTML, mention or link gets through). */
+export const cell = markdownText;

@@ -99,9 +99,13 @@ export const sarif: Formatter = (result) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-/** A relative file name as a URI reference: `/` separators, each segment percent-encoded. */
+/** A relative file name as a URI reference: `/` separators, each segment percent-encoded (a lone surrogate as U+FFFD). */
 function fileUri(file: string): string {
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+  return file
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    .split(/[\\/]/)
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 /**
@@ -110,7 +114,7 @@ function fileUri(file: string): string {
  * whitespace-normalized text of the flagged line. Lines added or removed elsewhere leave it unchanged,
  * so code scanning keeps tracking the same alert; the occurrence tells identical ones apart.
  */
-function lineHashes(result: LintResult): string[] {
+export function lineHashes(result: LintResult): string[] {
   const linesOf = sourceLines(result);
   const seen = new Map<string, number>();
   return result.findings.map((finding) => {

@@ -4,6 +4,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Finding } from '../engine/run.js';
+import { textLine } from '../output/neutralize.js';
 import { newTable } from './table.js';
 import type { Formatter } from './types.js';
 
@@ -17,7 +18,7 @@ export const stylish: Formatter = (result, { chalk }) => {
   }
 
   for (const [file, findings] of byFile) {
-    lines.push(chalk.underline(file));
+    lines.push(chalk.underline(textLine(file)));
     // A loop, not Math.max(...list): a file with a hundred thousand findings would overflow the stack.
     const positionWidth = findings.reduce((width, f) => Math.max(width, `${f.line}:${f.column}`.length), 0);
     const severityWidth = findings.reduce((width, f) => Math.max(width, f.severity.length), 0);
@@ -25,8 +26,8 @@ export const stylish: Formatter = (result, { chalk }) => {
     for (const finding of findings) {
       const position = `${finding.line}:${finding.column}`.padEnd(positionWidth);
       const severity = paint(chalk, finding.severity, finding.severity.padEnd(severityWidth));
-      lines.push(`  ${chalk.dim(position)}  ${severity}  ${finding.message}  ${chalk.dim(finding.rule)}`);
-      lines.push(`${indent}${chalk.cyan('fix:')} ${finding.fix}`);
+      lines.push(`  ${chalk.dim(position)}  ${severity}  ${textLine(finding.message)}  ${chalk.dim(textLine(finding.rule))}`);
+      lines.push(`${indent}${chalk.cyan('fix:')} ${textLine(finding.fix)}`);
     }
     lines.push('');
   }
@@ -36,7 +37,7 @@ export const stylish: Formatter = (result, { chalk }) => {
   }
   lines.push(totals(result, chalk));
   if (result.skipped.length > 0) {
-    lines.push(chalk.dim(`(skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.join(', ')})`));
+    lines.push(chalk.dim(`(skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(textLine).join(', ')})`));
   }
   return `${lines.join('\n')}\n`;
 };
@@ -54,7 +55,7 @@ function countsByRule(findings: readonly Finding[], chalk: ChalkInstance): strin
     counts.set(finding.rule, row);
   }
   for (const [rule, row] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    table.push([rule, row.error, row.warning, row.info]);
+    table.push([textLine(rule), row.error, row.warning, row.info]);
   }
   return table.toString();
 }

@@ -94,40 +94,52 @@ export function policyText(test: PolicyCase): string {
   return renderPolicy(applyEdits(mergeFragment(test.policy, test.base), test.edits));
 }
 
-async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[]): Promise<string | undefined> {
+/** What a case produced: the rule's findings, or why it could not be judged (every diagnostic, as text). */
+export type CaseRun = { text: string; loaded: LoadedPolicy; findings: Finding[]; problem?: undefined } | { text?: string; problem: string };
+
+/** Runs one rule alone over the policy of a case, in memory: its findings, or the problem that makes the case untrustworthy. */
+export async function runRuleCase(ruleOrId: AnyRule | string, test: RuleTestCase): Promise<CaseRun> {
+  const rule = typeof ruleOrId === 'string' ? builtinRule(ruleOrId) : ruleOrId;
   let text: string;
   try {
     text = policyText(test);
   } catch (error) {
-    return `the policy could not be built: ${(error as Error).message}`;
+    return { problem: `the policy could not be built: ${(error as Error).message}` };
   }
-  const withText = (message: string) => `${message}\n${numbered(text)}`;
   const options = resolveOptions(rule, test.options ?? {});
-  if (!options.success) return `options ${JSON.stringify(test.options)} are invalid: ${options.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`;
-
+  if (!options.success) return { text, problem: `options ${JSON.stringify(test.options)} are invalid: ${options.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` };
   const loaded = load(text);
-  if ('diagnostics' in loaded) return withText(`the policy does not load:\n${loaded.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+  if ('diagnostics' in loaded) return { text, problem: `the policy does not load:\n${listDiagnostics(loaded.diagnostics)}` };
   let baseline: LoadedPolicy | undefined;
   if (test.baseline) {
     const loadedBaseline = load(policyText(test.baseline), 'baseline.yaml');
-    if ('diagnostics' in loadedBaseline) return `the baseline policy does not load:\n${loadedBaseline.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`;
+    if ('diagnostics' in loadedBaseline) return { text, problem: `the baseline policy does not load:\n${listDiagnostics(loadedBaseline.diagnostics)}` };
     baseline = loadedBaseline;
   }
-
   const run = await runRules(loaded, [{ rule, severity: rule.meta.severity, options: options.data }], {
     today: test.today ?? TEST_TODAY,
     knownRuleIds: knownRuleIds(rule),
     baseline,
   });
-  if (run.diagnostics.length > 0) return withText(`the run has diagnostics:\n${run.diagnostics.map((d) => `  ${formatDiagnostic(d)}`).join('\n')}`);
+  if (run.diagnostics.length > 0) return { text, problem: `the run has diagnostics:\n${listDiagnostics(run.diagnostics)}` };
+  return { text, loaded, findings: run.findings };
+}
 
+async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[]): Promise<string | undefined> {
+  const run = await runRuleCase(rule, test);
+  const withText = (message: string) => (run.text === undefined ? message : `${message}\n${numbered(run.text)}`);
+  if (run.problem !== undefined) return withText(run.problem);
   const actual = run.findings.map((finding) => describeActual(finding));
-  const wanted = expected.map((finding) => describeExpected(rule, loaded, finding));
+  const wanted = expected.map((finding) => describeExpected(rule, run.loaded, finding));
   const positionError = wanted.find((finding) => typeof finding === 'string');
   if (positionError !== undefined) return withText(positionError as string);
   if (JSON.stringify(actual) === JSON.stringify(wanted)) return undefined;
   const count = wanted.length === actual.length ? 'the findings differ' : `expected ${wanted.length} finding${wanted.length === 1 ? '' : 's'}, got ${actual.length}`;
   return withText(`${count}\n  expected: ${indentJson(wanted)}\n  actual:   ${indentJson(actual)}`);
+}
+
+function listDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((diagnostic) => `  ${formatDiagnostic(diagnostic)}`).join('\n');
 }
 
 function load(text: string, file = 'policy.yaml'): LoadedPolicy | { diagnostics: Diagnostic[] } {

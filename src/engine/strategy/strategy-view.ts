@@ -1,0 +1,177 @@
+/**
+ * The strategy as rules ask about it: what it favors and deprioritizes, and how a line of an
+ * instrument stands toward it. An id that one priority favors and another deprioritizes is
+ * contested: the favored and deprioritized queries leave it out, so no rule has to.
+ */
+import type { Policy, PriorityT } from '../../schema.js';
+import type { PolicyIndex } from '../lookups/policy-index.js';
+import type { IncentiveLine, RewardComponent } from '../lookups/lines.js';
+import { sortedIds } from '../order.js';
+
+export type FocusKind = 'metrics' | 'segments';
+
+/** Where the strategy puts a metric or segment: wanted more, wanted less, both (two priorities disagree), or not named. */
+export type FocusStatus = 'favored' | 'deprioritized' | 'contested' | 'neutral';
+
+/** How one line stands toward one priority. */
+export interface Stance {
+  /** It rewards a metric or segment the priority favors. */
+  reinforces: boolean;
+  /** It rewards a metric or segment the priority deprioritizes. */
+  undermines: boolean;
+}
+
+/** The deprioritized metric and segment of a line, and what the strategy favors instead. */
+export interface OldFocus {
+  metric?: string;
+  segment?: string;
+  /** "metric velocity and segment smb". */
+  description: string;
+  instead: { metrics: string[]; segments: string[] };
+}
+
+/** Which priorities favor or deprioritize an id. */
+export type PriorityMap = ReadonlyMap<string, readonly PriorityT[]>;
+
+/** The lines that pay a team or measure it (awards and promotion criteria excluded). */
+const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
+
+const NO_PRIORITIES: readonly PriorityT[] = [];
+
+export class StrategyView {
+  private readonly favored: Record<FocusKind, PriorityMap>;
+  private readonly deprioritized: Record<FocusKind, PriorityMap>;
+
+  constructor(
+    policy: Policy,
+    private readonly index: PolicyIndex,
+  ) {
+    this.favored = { metrics: byPriority(policy, 'favor', 'metrics'), segments: byPriority(policy, 'favor', 'segments') };
+    this.deprioritized = { metrics: byPriority(policy, 'deprioritize', 'metrics'), segments: byPriority(policy, 'deprioritize', 'segments') };
+  }
+
+  /** The metrics or segments the strategy favors and no priority deprioritizes, in the order the priorities name them. */
+  favoredIds(kind: FocusKind): string[] {
+    return [...this.favored[kind].keys()].filter((id) => !this.deprioritized[kind].has(id));
+  }
+
+  /** The metrics or segments the strategy deprioritizes and no priority favors, in the order the priorities name them. */
+  deprioritizedIds(kind: FocusKind): string[] {
+    return [...this.deprioritized[kind].keys()].filter((id) => !this.favored[kind].has(id));
+  }
+
+  isFavored(kind: FocusKind, id: string | undefined): boolean {
+    return id !== undefined && this.favored[kind].has(id) && !this.deprioritized[kind].has(id);
+  }
+
+  isDeprioritized(kind: FocusKind, id: string | undefined): boolean {
+    return id !== undefined && this.deprioritized[kind].has(id) && !this.favored[kind].has(id);
+  }
+
+  isFavoredMetric(id: string | undefined): boolean {
+    return this.isFavored('metrics', id);
+  }
+
+  isFavoredSegment(id: string | undefined): boolean {
+    return this.isFavored('segments', id);
+  }
+
+  isDeprioritizedMetric(id: string | undefined): boolean {
+    return this.isDeprioritized('metrics', id);
+  }
+
+  isDeprioritizedSegment(id: string | undefined): boolean {
+    return this.isDeprioritized('segments', id);
+  }
+
+  /** The priorities that favor `id`, in declaration order (contested or not). */
+  prioritiesFavoring(kind: FocusKind, id: string): readonly PriorityT[] {
+    return this.favored[kind].get(id) ?? NO_PRIORITIES;
+  }
+
+  /** The priorities that deprioritize `id`, in declaration order (contested or not). */
+  prioritiesDeprioritizing(kind: FocusKind, id: string): readonly PriorityT[] {
+    return this.deprioritized[kind].get(id) ?? NO_PRIORITIES;
+  }
+
+  /** Every id one side of the priorities names, with those priorities: contested ids included, as written. */
+  namedBy(side: 'favor' | 'deprioritize', kind: FocusKind): PriorityMap {
+    return (side === 'favor' ? this.favored : this.deprioritized)[kind];
+  }
+
+  statusOf(kind: FocusKind, id: string): FocusStatus {
+    const favored = this.favored[kind].has(id);
+    const deprioritized = this.deprioritized[kind].has(id);
+    return favored && deprioritized ? 'contested' : favored ? 'favored' : deprioritized ? 'deprioritized' : 'neutral';
+  }
+
+  /** Every metric or segment some priority favors or deprioritizes. */
+  focusIds(kind: FocusKind): Set<string> {
+    return new Set([...this.favored[kind].keys(), ...this.deprioritized[kind].keys()]);
+  }
+
+  /**
+   * What a line pays or celebrates that the strategy deprioritizes (its metric, its segment or
+   * both), with what those priorities favor instead; undefined when the line is not about the old.
+   */
+  oldFocusOf(line: IncentiveLine): OldFocus | undefined {
+    const metric = this.isDeprioritizedMetric(line.metric) ? line.metric : undefined;
+    const segment = this.isDeprioritizedSegment(line.segment) ? line.segment : undefined;
+    if (!metric && !segment) return undefined;
+    return {
+      metric,
+      segment,
+      description: [metric && `metric ${metric}`, segment && `segment ${segment}`].filter(Boolean).join(' and '),
+      instead: { metrics: metric ? this.alternativesTo(metric) : [], segments: segment ? this.alternativesTo(segment, 'segments') : [] },
+    };
+  }
+
+  /** The favored metrics (or segments) of the priorities that deprioritize `metricOrSegment`, alphabetically: what to reward instead. */
+  alternativesTo(metricOrSegment: string, kind: FocusKind = 'metrics'): string[] {
+    return sortedIds(this.prioritiesDeprioritizing(kind, metricOrSegment).flatMap((priority) => priority.favor?.[kind] ?? []));
+  }
+
+  stanceOf(line: IncentiveLine, priority: PriorityT): Stance {
+    const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    return {
+      reinforces: names(priority.favor?.metrics, line.metric) || names(priority.favor?.segments, line.segment),
+      undermines: names(priority.deprioritize?.metrics, line.metric) || names(priority.deprioritize?.segments, line.segment),
+    };
+  }
+
+  /** Whether any line of any lever is on a metric or segment `priority` favors: what makes it more than words. */
+  isServed(priority: PriorityT): boolean {
+    return (
+      (priority.favor?.metrics ?? []).some((metric) => this.index.rewardsOfMetric(metric).length > 0) ||
+      (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0)
+    );
+  }
+
+  /**
+   * A pay or measure line (commission, bonus, key result) that names no segment, on a metric that
+   * cannot tell customer segments apart ("MQL targets don't distinguish customer size"): declared
+   * `segmented: false`, or silent about it and a count (activity or output) unless `assume` says
+   * otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
+   */
+  isSegmentBlind(line: IncentiveLine, assume: { undeclared?: boolean; undeclaredVolume?: boolean } = {}): boolean {
+    if (line.segment !== undefined || line.metric === undefined || !PAY_AND_MEASURE.has(line.component)) return false;
+    if (this.favored.metrics.has(line.metric)) return false;
+    const metric = this.index.metrics.get(line.metric);
+    if (!metric) return false;
+    if (metric.segmented !== undefined) return !metric.segmented;
+    const isVolume = metric.type === 'activity' || metric.type === 'output';
+    return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
+  }
+}
+
+function byPriority(policy: Policy, side: 'favor' | 'deprioritize', kind: FocusKind): PriorityMap {
+  const map = new Map<string, PriorityT[]>();
+  for (const priority of policy.strategy.priorities) {
+    for (const id of priority[side]?.[kind] ?? []) {
+      const list = map.get(id) ?? [];
+      if (!list.includes(priority)) list.push(priority);
+      map.set(id, list);
+    }
+  }
+  return map;
+}

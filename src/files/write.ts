@@ -1,0 +1,117 @@
+/**
+ * Every file the run writes (reports, the baseline, the cache, the schema, `init`'s starters) is
+ * written here, and only as a whole new regular file: the text goes to a fresh temporary file in
+ * the target's folder (an unpredictable name, created exclusively, so no planted link is followed)
+ * that is then renamed over the target. The target must be missing or a regular file: a symbolic
+ * link (dangling or not), a device, a pipe or a folder is refused, so a link committed to the
+ * repository cannot send a report to a file outside it, and `/dev/null` stays a device. A file the
+ * run read (a policy, the configuration, the baseline) is never replaced, whatever link leads to it.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
+import { protectedRoles, type InputRole } from './inputs.js';
+
+export interface WriteOptions {
+  /** Inputs this write may replace: the cache it read, the baseline --baseline-prune rewrites. */
+  replaces?: readonly InputRole[];
+  /** Refuse an existing target (init without --force). */
+  createOnly?: boolean;
+}
+
+/** A write that must not happen, and why; the CLI reports it and exits 2. */
+export class RefusedWrite extends Error {}
+
+/**
+ * Writes `text` to `file` (as the user gave it, relative to the working folder), creating missing
+ * folders. Returns a diagnostic naming the file and what to do when it cannot or must not.
+ */
+export function writeFileSafely(file: string, text: string | Uint8Array, what: string, options: WriteOptions = {}): Diagnostic | undefined {
+  try {
+    replaceFile(path.resolve(file), text, what, options);
+    return undefined;
+  } catch (error) {
+    if (error instanceof RefusedWrite) return { file, message: error.message, source: 'usage' };
+    return { file, message: `cannot write ${what} here (${reason(error)}): choose a writable file`, source: 'io' };
+  }
+}
+
+/** Throws RefusedWrite for a target that must not be written, or the system's error. */
+export function replaceFile(absolute: string, text: string | Uint8Array, what: string, options: WriteOptions = {}): void {
+  const existing = checkTarget(absolute, what, options);
+  const folder = path.dirname(absolute);
+  fs.mkdirSync(folder, { recursive: true });
+  const temporary = path.join(folder, `.${path.basename(absolute)}.${randomBytes(9).toString('base64url')}.tmp`);
+  // 'wx' is O_CREAT | O_EXCL: it fails on any existing name, a symbolic link included.
+  const fd = fs.openSync(temporary, 'wx', existing ? Number(existing.mode & 0o777n) : 0o666);
+  try {
+    try {
+      fs.writeFileSync(fd, text);
+    } finally {
+      fs.closeSync(fd);
+    }
+    // The target may have been replaced while the text was written: judge it again just before.
+    checkTarget(absolute, what, options);
+    fs.renameSync(temporary, absolute);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+function checkTarget(absolute: string, what: string, options: WriteOptions): fs.BigIntStats | undefined {
+  let stats: fs.BigIntStats;
+  try {
+    stats = fs.lstatSync(absolute, { bigint: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (stats.isSymbolicLink()) {
+    throw new RefusedWrite(`is a symbolic link: ${what} is never written through a link (it may point anywhere, even outside the repository); remove the link or choose another file`);
+  }
+  if (stats.isDirectory()) throw new RefusedWrite(`is a folder: give ${what} a file name, such as ${path.basename(absolute)}/report.out`);
+  if (!stats.isFile()) throw new RefusedWrite(`is not a regular file (a device, pipe or socket): ${what} is only written to a regular file; choose another file`);
+  if (options.createOnly) throw new RefusedWrite(`already exists: ${what} does not overwrite it`);
+  const roles = protectedRoles(stats, options.replaces);
+  if (roles.length > 0) {
+    const through = stats.nlink > 1n ? ', or a hard link to it' : '';
+    throw new RefusedWrite(`is ${roles.map(describeRole).join(' and ')} this run reads${through}: ${what} will not overwrite it; choose another file`);
+  }
+  return stats;
+}
+
+const ROLE_NAMES: Record<InputRole, string> = {
+  policy: 'a policy file',
+  config: 'the configuration file',
+  baseline: 'the baseline',
+  cache: 'the cache',
+  plugin: 'a plugin',
+};
+
+function describeRole(role: InputRole): string {
+  return ROLE_NAMES[role];
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a part of the path is a file, not a folder';
+    case 'ENOENT':
+      return 'its folder does not exist and cannot be created';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
