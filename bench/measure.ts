@@ -5,6 +5,7 @@
  *   node dist/bench/measure.js lint PATH [--cache FILE] [--loader fast|exact|auto]
  *   node dist/bench/measure.js js-yaml PATH      js-yaml's load of the same files (CORE_SCHEMA)
  *   node dist/bench/measure.js yaml PATH         the `yaml` package alone (parseAllDocuments + toJS)
+ *   node dist/bench/measure.js simulate PATH [--format stylish|json|markdown]   `simulate` of every plan
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,7 @@ async function measure(mode: string, target: string, flags: string[]): Promise<M
     }
     return { total: performance.now() - start, peakMb: peakMb() };
   }
+  if (mode === 'simulate') return simulate(target, (flag('--format') ?? 'stylish') as 'stylish' | 'json' | 'markdown');
   const { lint } = await import('../src/lint.js');
   const { emptyTimings } = await import('../src/timing.js');
   const { loadFormatter } = await import('../src/report/index.js');
@@ -66,6 +68,22 @@ async function measure(mode: string, target: string, flags: string[]): Promise<M
   if (result.diagnostics.length > 0) throw new Error(`the benchmark policy did not load: ${result.diagnostics[0]!.message}`);
   if (report.length === 0) throw new Error('empty report');
   return { total: end - start, ...timings, report: end - linted, findings: result.findings.length, peakMb: peakMb() };
+}
+
+/** Load (parse, validate), simulate every plan that pays per deal, render: what `incentive-lint simulate` does. */
+async function simulate(target: string, format: 'stylish' | 'json' | 'markdown'): Promise<Measurement> {
+  const { loadPolicy } = await import('../src/load/index.js');
+  const { buildSimulationReport, renderSimulation } = await import('../src/payout/report.js');
+  const { Chalk } = await import('chalk');
+  const start = performance.now();
+  const loaded = loadPolicy([target], { cwd: path.dirname(target) });
+  const parsed = performance.now();
+  const report = buildSimulationReport(loaded, { date: '2026-06-01' });
+  const simulated = performance.now();
+  const text = renderSimulation(report, format, new Chalk({ level: 0 }));
+  const end = performance.now();
+  if (text.length === 0 || report.plans.length === 0) throw new Error('nothing simulated');
+  return { total: end - start, parse: parsed - start, rules: simulated - parsed, report: end - simulated, findings: report.plans.length, peakMb: peakMb() };
 }
 
 function peakMb(): number {

@@ -142,6 +142,38 @@ for (const plans of SCALES) {
 }
 out('');
 
+// 2b. simulate: the rational choice of every plan that pays per deal, against a lint of the same policy.
+out(
+  '## simulate',
+  '',
+  'Total = load (read, parse, validate, merge) + index + the simulation of every plan that pays per deal (choices × 4 attainment levels, ' +
+    'and a pay-versus-attainment curve every 10% up to 250%) + the stylish output, in process. Lint total measured alternately with it.',
+  '',
+  '| policy | plans simulated | total | load | index + simulate | output | peak memory | lint total | simulate ÷ lint |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+);
+for (const plans of SCALES.filter((scale) => scale <= 10_000)) {
+  for (const files of [1, SPLIT_FILES]) {
+    const name = `${scaleName(plans)} plans, ${files === 1 ? 'one file' : `${files.toLocaleString('en-US')} files`}`;
+    const target = targets.get(`${plans}-${files}`)!;
+    const reps = plans >= 10_000 ? 3 : 5;
+    log(`${name}: simulate and lint, interleaved, ×${reps}…`);
+    const simulated: Measurement[] = [];
+    const linted: Measurement[] = [];
+    for (let i = 0; i < reps; i++) {
+      simulated.push(measure(['simulate', target]));
+      linted.push(measure(['lint', target]));
+    }
+    const total = of(simulated, 'total');
+    const lintTotal = of(linted, 'total');
+    out(
+      `| ${name} | ${simulated[0]!.findings} | ${range(total)} | ${ms(of(simulated, 'parse').median)} | ${ms(of(simulated, 'rules').median)} | ` +
+        `${ms(of(simulated, 'report').median)} | ${Math.round(of(simulated, 'peakMb').median)} MB | ${range(lintTotal)} | ${(total.median / lintTotal.median).toFixed(2)} |`,
+    );
+  }
+}
+out('');
+
 // 3. Scaling exponent: time ∝ size^k between 10k and 100k plans.
 if (SCALES.includes(10_000) && SCALES.includes(100_000)) {
   out('## Scaling, 10k → 100k plans', '', '| layout | 10k | 100k | growth | exponent |', '| --- | --- | --- | --- | --- |');

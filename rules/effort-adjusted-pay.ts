@@ -1,7 +1,8 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, isFlatRatePlan, least, roundRate, z, dealEconomics, type CompensationPlanT, type DealEconomics, type IncentiveLine, type LineOf, type PricedCommissionLine, isPricedCommission, type PolicyIndex } from '../src/api.js';
+import { compareRewards, defineRule, formatMoney, formatPercent, isFlatRatePlan, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedLine } from '../src/api.js';
+import { isPriced } from './helpers/priced.js';
 
 interface EffortPay {
-  reward: PricedCommissionLine;
+  reward: PricedLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -78,8 +79,8 @@ compensation:
 });
 
 function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
-  if (!isPricedCommission(reward)) return undefined;
-  const economics = dealEconomics(index, reward.segment);
+  if (!isPriced(reward)) return undefined;
+  const economics = index.dealEconomics(reward.segment);
   if (!economics) return undefined;
   return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
 }

@@ -46,14 +46,19 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   return program;
 }
 
+function commanderError(text: string): string {
+  return printable(text).replace(/\n(?!$|\(Did you mean )/g, '\\n');
+}
+
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = buildProgram((code) => {
     exitCode = code;
   });
   program.exitOverride();
-  // Commander quotes the arguments in its errors: they are shown escaped, and guarded like all output.
-  const output = { writeOut: (text: string) => printOut(text), writeErr: (text: string) => printErr(text), outputError: (text: string) => printErr(printable(text)) };
+  // Commander quotes the arguments in its errors: they are shown escaped (a line break in an argument
+  // as \n; only the message's own break before its suggestion stays), and guarded like all output.
+  const output = { writeOut: (text: string) => printOut(text), writeErr: (text: string) => printErr(text), outputError: (text: string) => printErr(commanderError(text)) };
   program.configureOutput(output);
   for (const command of program.commands) command.exitOverride().configureOutput(output);
   try {

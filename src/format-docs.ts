@@ -56,12 +56,15 @@ completion, hover and checks from the JSON Schema (\`incentive-lint schema\`, sh
 /** The whole reference, as Markdown. */
 export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSchema): string {
   const sections = collectSections(schema);
+  const titles = new Map<JsonSchema, string>();
+  for (const section of sections) titles.set(section.schema, section.title);
+  const typeOf = (property: JsonSchema) => describeType(property, titles);
   const lines = [INTRODUCTION, '## Contents', ''];
   for (const section of sections) lines.push(`- [${section.title}](#${anchor(section.title)})`);
   for (const section of sections) {
     lines.push('', `## ${section.title}`, '');
     lines.push(section.paths[0] === TOP ? 'The top level of every policy file (and of every YAML document in one).' : `Where: ${section.paths.map((where) => `\`${where}\``).join(', ')}`, '');
-    // A section reached from one key only says what that key holds; a shared one (favor and deprioritize) leaves it to the keys.
+    // A section reached from one key says what that key holds; a shared one (favor and deprioritize) leaves it to the keys.
     if (section.schema.description && section.paths.length === 1 && section.paths[0] !== TOP) lines.push(oneLine(section.schema.description), '');
     lines.push('| key | type | required | description |', '| --- | --- | --- | --- |');
     const required = new Set(section.schema.required ?? []);
@@ -78,26 +81,31 @@ interface Section {
   paths: string[];
 }
 
-/** Every object of the schema, in the order a reader meets them; one section per title. */
+/**
+ * Every object of the schema, in the order a reader meets them; one section per title. An object
+ * without a title of its own is named after the titled object it sits in and its key there
+ * ("Compensation plan: curve.tiers").
+ */
 function collectSections(root: JsonSchema): Section[] {
   const byTitle = new Map<string, Section>();
-  const visit = (schema: JsonSchema, where: string) => {
+  const visit = (schema: JsonSchema, where: string, owner: { title: string; where: string } | undefined) => {
     const object = objectOf(schema);
     if (!object) return;
-    const title = where === TOP ? 'Policy file' : (object.title ?? where);
+    const title = where === TOP ? 'Policy file' : (object.title ?? `${owner!.title}: ${where.slice(owner!.where.length + 1).replace(/\[\]/g, '')}`);
     const existing = byTitle.get(title);
     if (existing) {
       existing.paths.push(where);
       return;
     }
     byTitle.set(title, { title, schema: object, paths: [where] });
+    const inner = object.title || where === TOP ? { title, where } : owner;
     for (const [key, property] of Object.entries(object.properties ?? {})) {
       const path = where === TOP ? key : `${where}.${key}`;
-      if (property.type === 'array' && property.items) visit(property.items, `${path}[]`);
-      else visit(property, path);
+      if (property.type === 'array' && property.items) visit(property.items, `${path}[]`, inner);
+      else visit(property, path, inner);
     }
   };
-  visit(root, TOP);
+  visit(root, TOP, undefined);
   return [...byTitle.values()];
 }
 
@@ -106,10 +114,14 @@ function objectOf(schema: JsonSchema): JsonSchema | undefined {
   return schema.anyOf?.find((option) => option.type === 'object' && option.properties);
 }
 
-/** The type of a value, in words a policy author reads. */
-function typeOf(schema: JsonSchema): string {
+/** The type of a value, in words a policy author reads; a mapping links to its section. */
+function describeType(schema: JsonSchema, titles: ReadonlyMap<JsonSchema, string>): string {
+  const typeOf = (inner: JsonSchema) => describeType(inner, titles);
   const object = objectOf(schema);
-  if (object) return `[${object.title ?? 'mapping'}](#${anchor(object.title ?? 'mapping')})`;
+  if (object) {
+    const title = titles.get(object) ?? object.title ?? 'mapping';
+    return `[${title}](#${anchor(title)})`;
+  }
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
   if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(' \\| ');
   if (schema.anyOf) {

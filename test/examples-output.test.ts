@@ -1,5 +1,5 @@
 /**
- * Pins what a user sees on every example, byte for byte: the six lint formats (written by the built
+ * Pins what a user sees on every example, byte for byte: the seven lint formats (written by the built
  * CLI in one run), the gate and the matrix in each of their formats, and the exit codes. A change
  * of output shows as a diff of the files under test/__snapshots__/examples/; when the change is
  * intended, update them with `npx vitest run -u test/examples-output.test.ts` and review the diff.
@@ -17,7 +17,7 @@ import { EXAMPLES, runCli, tempDir } from './helpers.js';
 
 const TODAY = '2026-06-01';
 const SNAPSHOTS = path.join(path.dirname(new URL(import.meta.url).pathname), '__snapshots__', 'examples');
-const LINT_FORMATS = { stylish: 'txt', json: 'json', sarif: 'sarif', github: 'txt', junit: 'xml', markdown: 'md' } as const;
+const LINT_FORMATS = { stylish: 'txt', json: 'json', sarif: 'sarif', github: 'txt', gitlab: 'json', junit: 'xml', markdown: 'md' } as const;
 const NO_COLOR = new Chalk({ level: 0 });
 const EXTENSION = { stylish: 'txt', markdown: 'md', json: 'json' } as const;
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePolicy, VIOLATIONS, writePolicy } from '../bench/generate.js';
 import { lint, type LintResult } from '../src/index.js';
-import { parseFast } from '../src/load/fast.js';
+import { parseFast } from '../src/load/fast/index.js';
 import { parseYaml } from '../src/load/parse.js';
 import type { PathSegment, PolicySource } from '../src/load/source.js';
 import { EXAMPLES, tempDir } from './helpers.js';

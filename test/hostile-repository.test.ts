@@ -109,6 +109,10 @@ describe('forged output', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown format "pdf\\n" in --format pdf\\n::error::forged\\u001b[31m:');
     expect(commandLines(run)).toEqual([]);
+    const commander = runCli(['--rule', 'x\n✔ no problems in 1 file=error', 'examples']);
+    expect(commander.code).toBe(2);
+    expect(commander.stderr).toContain("argument 'x\\n✔ no problems in 1 file=error' is invalid");
+    expect(commander.stderr.split('\n').filter((line) => line.startsWith('✔'))).toEqual([]);
   });
 
   it('the legacy ##[command] form is neutralized anywhere in a line', () => {
@@ -283,6 +287,23 @@ describe('trust', () => {
     const run = runCli(['p.yaml', '--rule-timeout', timeout], { cwd: dir, timeout: 40_000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`plugin ./plugin.mjs: could not be loaded: ${message}`);
+  });
+
+  it('a plugin\'s code never runs in the main thread: one that exits there cannot end the run', () => {
+    const plugin = `import { isMainThread } from 'node:worker_threads';
+if (isMainThread) process.exit(0);
+export default {
+  meta: { id: 'acme/sees-plans', category: 'integrity', severity: 'warning', summary: 's', rationale: 'r', source: 's' },
+  check({ index, report }) {
+    for (const plan of index.instruments) if (plan.lever === 'compensation') report({ node: plan.node, message: 'seen ' + plan.id, fix: 'none' });
+  },
+};
+`;
+    const dir = tempDir({ 'p.yaml': FLAT, 'plugin.mjs': plugin, 'incentive-lint.config.yaml': 'plugins:\n  - ./plugin.mjs\n' });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const run = runCli(['p.yaml', '-f', 'json', '--rule-timeout', '20000'], { cwd: dir, timeout: 40_000 });
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === 'acme/sees-plans').map((f) => f.message)).toEqual(['seen ae-2026']);
   });
 
   it('rules: { __proto__: … } in the configuration is an unknown rule', () => {

@@ -9,7 +9,7 @@ import type { LoadedPolicy } from '../load/index.js';
 import { importModule } from '../import-module.js';
 import { packageFile } from '../package-root.js';
 import { numberNodes } from './node-ids.js';
-import type { PluginJob, WorkerMessage } from './plugin-worker.js';
+import type { DescribedRule, PluginJob, WorkerMessage } from './plugin-worker.js';
 import type { AnyRule, ReportDescriptor } from './rule.js';
 
 /** How long a plugin rule may run by default, in milliseconds (`--rule-timeout`). */
@@ -50,13 +50,15 @@ export async function runIsolated(
 }
 
 /**
- * Imports a plugin module in a worker first: top-level code that exits, throws or never ends is
- * stopped there (within the rule timeout) and reported, and never ends or hangs the run itself.
+ * Imports a plugin module in a worker, never in the main thread, and describes its rules as plain
+ * data: top-level code that exits, throws or never ends is stopped there (within the rule timeout)
+ * and reported, and can neither end nor hang the run.
  */
-export async function probePlugin(moduleFile: string, timeoutMs: number): Promise<void> {
-  const job: PluginJob = { moduleFile, probe: true, ruleId: '', graph: { policy: {} as PluginJob['graph']['policy'], sections: {} as PluginJob['graph']['sections'] }, options: {}, today: '', ruleIds: [] };
+export async function describePlugin(moduleFile: string, timeoutMs: number): Promise<DescribedRule[]> {
+  const job: PluginJob = { moduleFile, describe: true, ruleId: '', graph: { policy: {} as PluginJob['graph']['policy'], sections: {} as PluginJob['graph']['sections'] }, options: {}, today: '', ruleIds: [] };
   const message = await inWorker(job, timeoutMs, `its top-level code did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`);
   if (!message.ok) throw new Error(message.error);
+  return message.rules ?? [];
 }
 
 async function inWorker(job: PluginJob, timeoutMs: number, timeoutMessage: string): Promise<WorkerMessage> {

@@ -5,15 +5,20 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import * as z from 'zod';
 import type { ListSection, Policy } from '../schema.js';
 import { numberNodes } from './node-ids.js';
+import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
-import type { AnyRule, ReportDescriptor } from './rule.js';
+import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
   moduleFile: string;
-  /** Only import the module (its top-level code runs here first, where it can be stopped), run nothing. */
-  probe?: boolean;
+  /**
+   * Only import the module and describe its rules (its top-level code runs here, where it can be
+   * stopped, and never in the main thread), run nothing.
+   */
+  describe?: boolean;
   ruleId: string;
   graph: { policy: Policy; sections: Record<ListSection, object[]> };
   options: Record<string, unknown>;
@@ -28,15 +33,23 @@ export interface WorkerReport {
   fix: unknown;
 }
 
-export type WorkerMessage = { ok: true; reports: WorkerReport[] } | { ok: false; error: string };
+/** A plugin's export as the main thread sees it: plain metadata, or why it is not a rule. */
+export type DescribedRule =
+  | { problem: string; id?: string }
+  | { meta: Omit<RuleMeta, 'options'>; optionsSchema?: Record<string, unknown>; optionKeys: string[] };
+
+export type WorkerMessage = { ok: true; reports: WorkerReport[]; rules?: DescribedRule[] } | { ok: false; error: string };
 
 async function run(job: PluginJob): Promise<WorkerMessage> {
   const module = (await import(pathToFileURL(job.moduleFile).href)) as Record<string, unknown>;
-  if (job.probe) return { ok: true, reports: [] };
   const exported = module.default ?? module.rules;
   const rules = (Array.isArray(exported) ? exported : [exported]) as AnyRule[];
+  if (job.describe) return { ok: true, reports: [], rules: exported === undefined ? [] : rules.map(describeRule) };
   const rule = rules.find((candidate) => candidate?.meta?.id === job.ruleId);
   if (!rule) return { ok: false, error: `the plugin no longer exports rule ${job.ruleId}` };
+  // The main thread checked the options against a copy of the schema; the rule's own schema decides.
+  const parsed = rule.meta.options ? rule.meta.options.safeParse(job.options) : { success: true as const, data: job.options };
+  if (!parsed.success) return { ok: false, error: `invalid options: ${parsed.error.issues.map((issue: z.core.$ZodIssue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}` };
   const ids = new Map(numberNodes(job.graph).map((node, id) => [node, id]));
   const index = new PolicyIndex(job.graph.policy, job.graph.sections);
   const reports: WorkerReport[] = [];
@@ -47,8 +60,27 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: job.options, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
+}
+
+function describeRule(candidate: unknown): DescribedRule {
+  const problem = checkPluginRule(candidate);
+  if (problem) {
+    const id = (candidate as AnyRule | undefined)?.meta?.id;
+    return typeof id === 'string' ? { problem, id } : { problem };
+  }
+  const { id, category, severity, summary, rationale, source, examples, options } = (candidate as AnyRule).meta;
+  // Only text crosses to the main thread: the examples' snippets, not whatever else an object holds.
+  const snippets = examples ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples']) : undefined;
+  const meta = { id, category, severity, summary, rationale, source, ...(snippets ? { examples: snippets } : {}) };
+  let optionsSchema: Record<string, unknown> | undefined;
+  try {
+    optionsSchema = options ? (z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) : undefined;
+  } catch {
+    optionsSchema = undefined; // checked in the worker only, when the rule runs
+  }
+  return { meta: { ...meta }, optionsSchema, optionKeys: Object.keys(options?.shape ?? {}) };
 }
 
 run(workerData as PluginJob).then(

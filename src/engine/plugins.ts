@@ -2,18 +2,21 @@
  * Plugins: JavaScript modules that export one rule or a list of rules made with defineRule, named in
  * the configuration by a path (relative to the config file) or an npm package name (resolved from
  * the config file's folder). A plugin that fails to load is reported and left out; the rest run.
+ * A plugin's code never runs in the main thread: its module is imported in a worker, which
+ * describes its rules as plain data, and each rule's check runs in a worker of its own.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
-import { importModule } from '../import-module.js';
+import { recordInput } from '../files/inputs.js';
 import type { SettingPlace } from './config.js';
 import type { PluginReference } from './config-file.js';
-import { recordInput } from '../files/inputs.js';
-import { DEFAULT_RULE_TIMEOUT_MS, markPluginRule, probePlugin } from './isolation.js';
-import { defineRule, type AnyRule } from './rule.js';
+import { DEFAULT_RULE_TIMEOUT_MS, describePlugin, markPluginRule } from './isolation.js';
+import { describeError } from './plugin-check.js';
+import type { DescribedRule } from './plugin-worker.js';
+import { defineRule, type AnyRule, type OptionsSchema } from './rule.js';
 
 export interface LoadedPlugins {
   rules: AnyRule[];
@@ -32,31 +35,26 @@ export async function loadPlugins(
   const diagnostics: Diagnostic[] = [];
   for (const { specifier, place } of references) {
     const fail = (cause: string) => diagnostics.push(pluginDiagnostic(specifier, place, cause));
-    let exported: unknown;
+    let described: DescribedRule[];
     let file: string;
     try {
       file = resolvePlugin(specifier, baseDir);
       recordInput(fs.statSync(file, { bigint: true }), 'plugin');
-      await probePlugin(file, timeoutMs);
-      const module = await importModule(pathToFileURL(file).href);
-      exported = module.default ?? module.rules;
+      described = await describePlugin(file, timeoutMs);
     } catch (error) {
-      fail(`could not be loaded: ${describe(error)}`);
+      fail(`could not be loaded: ${describeError(error)}`);
       continue;
     }
-    const candidates = Array.isArray(exported) ? exported : [exported];
-    if (exported === undefined || candidates.length === 0) {
+    if (described.length === 0) {
       fail('exports no rule: export default one rule made with defineRule(), or a list of them');
       continue;
     }
-    for (const candidate of candidates) {
-      const problem = checkPluginRule(candidate);
-      const id = (candidate as AnyRule | undefined)?.meta?.id;
-      if (problem) {
-        fail(`${typeof id === 'string' ? `rule ${id}: ` : ''}${problem}`);
+    for (const candidate of described) {
+      if ('problem' in candidate) {
+        fail(`${candidate.id !== undefined ? `rule ${candidate.id}: ` : ''}${candidate.problem}`);
         continue;
       }
-      const rule = candidate as AnyRule;
+      const rule = standIn(candidate);
       const owner = taken.get(rule.meta.id);
       if (owner) {
         fail(`rule ${rule.meta.id} is already defined by ${owner}: give it another id`);
@@ -74,20 +72,28 @@ function pluginDiagnostic(specifier: string, place: SettingPlace | undefined, ca
   return { ...place, message: `plugin ${specifier}: ${cause}; its rules do not run, so this run cannot be trusted`, source: 'plugin' };
 }
 
-function checkPluginRule(candidate: unknown): string | undefined {
-  try {
-    defineRule(candidate as AnyRule);
-  } catch (error) {
-    return `not a rule made with defineRule(): ${describe(error)}`;
+/**
+ * The main thread's stand-in for a plugin rule: its metadata, and a copy of its options schema made
+ * from JSON Schema (so the configuration is checked where it is read, with positions). The check
+ * itself only ever runs in a worker (isolation.ts), which checks the options with the rule's own schema.
+ */
+function standIn(described: Extract<DescribedRule, { meta: unknown }>): AnyRule {
+  let options: OptionsSchema | undefined;
+  if (described.optionsSchema) {
+    try {
+      const copy = z.fromJSONSchema(described.optionsSchema as z.core.JSONSchema.JSONSchema);
+      if (copy instanceof z.ZodObject) options = copy as OptionsSchema;
+    } catch {
+      options = undefined;
+    }
   }
-  const rule = candidate as AnyRule;
-  if (!rule.meta.id.includes('/')) {
-    return `plugin rule ids are namespaced, such as acme/${rule.meta.id}: rename it to <your-namespace>/${rule.meta.id}`;
-  }
-  if (rule.meta.options !== undefined && typeof (rule.meta.options as { safeParse?: unknown }).safeParse !== 'function') {
-    return 'meta.options must be a zod object schema (import { z } from "incentive-lint")';
-  }
-  return undefined;
+  if (!options && described.optionKeys.length > 0) options = z.looseObject(Object.fromEntries(described.optionKeys.map((key) => [key, z.unknown()])));
+  return defineRule({
+    meta: { ...described.meta, ...(options ? { options } : {}) },
+    check() {
+      throw new Error('a plugin rule runs in its worker only');
+    },
+  });
 }
 
 const PATH_LIKE = /^(?:\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
@@ -146,7 +152,4 @@ function exportTarget(exports: unknown): string | undefined {
   return undefined;
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] || error.name;
-  return String(error);
-}
+

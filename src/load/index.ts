@@ -5,10 +5,14 @@
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument, type StrategyT } from '../schema.js';
+import { LIST_SECTIONS, type ListSection, type Policy, type PolicyDocument } from '../schema.js';
 import { discoverFiles, displayPath, ioDiagnostic, type CandidateFile, type Discovery } from './discover.js';
 import { ParseCache } from './cache.js';
-import { chooseLoader, parseFast, sourcesFor, validateFast, type LoaderChoice } from './fast.js';
+import { exactSourcesFor } from './cached-source.js';
+import { startsWithUtf16Bom, firstInvalidUtf8Offset, positionOfByte } from './encoding.js';
+import { chooseLoader, parseFast, sourcesFor, validateFast, type LoaderChoice } from './fast/index.js';
+import { isMapping } from './fast/scan.js';
+import { mergeDocuments, type ValidDocument } from './merge.js';
 import { parseYaml } from './parse.js';
 import { printable, UNPRINTABLE } from './printable.js';
 import { Provenance } from './provenance.js';
@@ -21,6 +25,7 @@ export type { Location, NodePath, PathSegment, PolicySource } from './source.js'
 export { SourceDocument } from './source.js';
 export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
 export { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
+export { firstInvalidUtf8Offset } from './encoding.js';
 
 export interface LoadedPolicy {
   policy: Policy;
@@ -68,11 +73,6 @@ export const DEFAULT_MAX_EXACT_ITEMS = 400_000;
 export interface PolicyText {
   path: string;
   text: string;
-}
-
-interface ValidDocument {
-  source: PolicySource;
-  value: PolicyDocument;
 }
 
 export function loadPolicy(paths: readonly string[], options: LoadOptions = {}): LoadedPolicy {
@@ -178,7 +178,8 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   const hash = ParseCache.hash(bytes);
   const cached = cache.get(file.absolute, hash);
   if (cached?.kind === 'policy') {
-    const sources = sourcesFor(file.display, text, cached.values);
+    // A small policy stays on the exact path, cached or not: the fast path's positions are for large ones.
+    const sources = loader === 'fast' ? sourcesFor(file.display, text, cached.values) : exactSourcesFor(file.display, text, cached.values.length);
     return { kind: 'policy', documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })) };
   }
   if (cached?.kind === 'skipped' && !file.explicit) return { kind: 'skipped' };
@@ -326,124 +327,3 @@ function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function startsWithUtf16Bom(bytes: Buffer): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-}
-
-/** The offset of the first byte that is not well-formed UTF-8, or -1: one linear pass, however large the file. */
-export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    const continuation = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : 0;
-    if (continuation === 0 || i + continuation >= bytes.length) return i;
-    let codePoint = lead & (0x3f >> continuation);
-    for (let k = 1; k <= continuation; k++) {
-      const next = bytes[i + k]!;
-      if ((next & 0xc0) !== 0x80) return i;
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    const shortest = [0, 0x80, 0x800, 0x10000][continuation]!;
-    if (codePoint < shortest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
-    i += continuation + 1;
-  }
-  return -1;
-}
-
-/** Line and column (in characters, as YAML positions count them) of the byte at `offset`. */
-function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const before = bytes.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
-  return { line, column: before.length + 1 };
-}
-
-interface Merged {
-  result: Omit<LoadedPolicy, 'files' | 'skipped'>;
-  diagnostics: Diagnostic[];
-}
-
-/** List sections are concatenated in file order; `strategy` must appear exactly once. */
-function mergeDocuments(documents: ValidDocument[]): Merged {
-  const provenance = new Provenance();
-  const diagnostics: Diagnostic[] = [];
-  const sections = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as object[]])) as Record<ListSection, object[]>;
-  const lists = Object.fromEntries(LIST_SECTIONS.map((name) => [name, [] as unknown[]])) as Record<ListSection, unknown[]>;
-  let strategy: { value: StrategyT; source: PolicySource } | undefined;
-  let organization: { value: string; source: PolicySource } | undefined;
-  let currency: { value: string; source: PolicySource } | undefined;
-
-  for (const { source, value } of documents) {
-    provenance.record(value, source);
-    if (value.strategy) {
-      if (strategy) {
-        diagnostics.push({
-          ...source.locate(['strategy']),
-          message: `a second strategy: a policy has exactly one (the first is in ${strategy.source.file}:${strategy.source.locate(['strategy']).line}); merge the priorities into it`,
-          source: 'policy',
-        });
-      } else {
-        strategy = { value: value.strategy, source };
-      }
-    }
-    if (value.organization !== undefined) {
-      if (organization && organization.value !== value.organization) {
-        diagnostics.push({
-          ...source.locate(['organization']),
-          message: `organization "${value.organization}" differs from "${organization.value}" in ${organization.source.file}: a policy describes one organization`,
-          source: 'policy',
-        });
-      }
-      organization ??= { value: value.organization, source };
-    }
-    if (value.currency !== undefined) {
-      if (currency && currency.value !== value.currency) {
-        diagnostics.push({
-          ...source.locate(['currency']),
-          message: `currency ${value.currency} differs from ${currency.value} in ${currency.source.file}: every amount of a policy is in one currency; convert the amounts and write currency: ${currency.value}`,
-          source: 'policy',
-        });
-      }
-      currency ??= { value: value.currency, source };
-    }
-    for (const name of LIST_SECTIONS) {
-      const section = value[name];
-      if (!section) continue;
-      sections[name].push(section);
-      appendAll(lists[name], section);
-    }
-  }
-
-  const first = documents[0]!.source;
-  if (!strategy) {
-    diagnostics.push({
-      file: first.file,
-      line: 1,
-      column: 1,
-      message: 'the policy has no strategy: add a `strategy:` section with its priorities (what to favor and what to deprioritize)',
-      source: 'policy',
-    });
-  }
-  const policy = {
-    version: 1,
-    organization: organization?.value,
-    ...(currency && { currency: currency.value }),
-    strategy: strategy?.value ?? { priorities: [] },
-    ...lists,
-  } as Policy;
-  return { result: { policy, provenance, sources: documents.map((d) => d.source), sections }, diagnostics };
-}

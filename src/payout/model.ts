@@ -10,7 +10,7 @@
  * - Its rate is its commission line's rate, else the base rate: target variable pay (ote ×
  *   variable_share, times the quota's weight) ÷ the year's quota.
  * - Dollars of several rates on one quota climb the curve best-paid first.
- * - The curve: nothing below the threshold (once reached, every dollar from the first is paid); each
+ * - The curve (the quota's own, else the plan's): nothing below the threshold (once reached, every dollar from the first is paid); each
  *   tier's multiplier applies to the dollars inside the tier (1 below the first tier); a retroactive
  *   tier, once reached, re-prices every dollar below it at its own multiplier; nothing is paid on
  *   attainment above the cap, and no quota pays more than its cap amount per period.
@@ -199,15 +199,12 @@ export class PlanPayout {
 
   /** The quota bookings of `metric` and `segment` count toward, if any. */
   quotaOf(metric: string, segment: string | undefined): QuotaT | undefined {
-    return quotaFor(this.plan.quotas ?? [], metric, segment);
+    return this.termsOf(metric, segment).quota;
   }
 
   /** The rate bookings of `metric` and `segment` earn before the curve; undefined when the plan does not pay them. */
   rateOf(metric: string, segment: string | undefined): number | undefined {
-    const line = commissionLineFor(this.plan, metric, segment);
-    if (line) return lineRate(this.plan, line);
-    const quota = this.quotaOf(metric, segment);
-    return quota && baseRate(this.plan, quota);
+    return this.termsOf(metric, segment).rate;
   }
 
   /** Whether the plan pays bookings of `metric` and `segment` at all (a line or a quota covers them). */
@@ -217,39 +214,62 @@ export class PlanPayout {
 
   /** Quota credit per dollar booked of `metric` and `segment`. */
   creditOf(metric: string, segment: string | undefined): number {
-    return creditMultiplier(this.plan.credit, metric, segment);
+    return this.termsOf(metric, segment).credit;
+  }
+
+  // Simulating a plan prices the same metric and segment dozens of times: its terms are looked up once.
+  private readonly terms = new Map<string, { quota?: QuotaT; rate?: number; credit: number }>();
+
+  private termsOf(metric: string, segment: string | undefined): { quota?: QuotaT; rate?: number; credit: number } {
+    const key = segment === undefined ? metric : `${metric}\u0000${segment}`;
+    let terms = this.terms.get(key);
+    if (!terms) {
+      const quota = quotaFor(this.plan.quotas ?? [], metric, segment);
+      const line = commissionLineFor(this.plan, metric, segment);
+      const rate = line ? lineRate(this.plan, line) : quota && baseRate(this.plan, quota);
+      terms = { quota, rate, credit: creditMultiplier(this.plan.credit, metric, segment) };
+      this.terms.set(key, terms);
+    }
+    return terms;
   }
 
   /** What `bookings` (a year's) pay under the plan. */
   pay(bookings: readonly Booking[], options: PayoutOptions = {}): Payout {
-    const pools = new Map<QuotaT, { credited: number; pieces: { credited: number; rate: number }[] }>();
+    const pools: { quota: QuotaT; credited: number; pieces: { credited: number; rate: number }[] }[] = [];
     let flat = 0;
     for (const booking of bookings) {
       if (!(booking.amount > 0)) continue;
-      const rate = this.rateOf(booking.metric, booking.segment);
+      const { quota, rate, credit } = this.termsOf(booking.metric, booking.segment);
       if (rate === undefined) continue;
-      const credited = booking.amount * this.creditOf(booking.metric, booking.segment);
-      const quota = this.quotaOf(booking.metric, booking.segment);
+      const credited = booking.amount * credit;
       if (!quota) {
         flat += credited * rate;
         continue;
       }
-      const pool = pools.get(quota) ?? { credited: 0, pieces: [] };
+      let pool = pools.find((candidate) => candidate.quota === quota);
+      if (!pool) pools.push((pool = { quota, credited: 0, pieces: [] }));
       pool.credited += credited;
       pool.pieces.push({ credited, rate });
-      pools.set(quota, pool);
     }
+    let total = flat;
     const quotas: QuotaPayout[] = [];
-    for (const [quota, pool] of pools) {
+    for (const { quota, credited, pieces } of pools) {
       const yearly = annualQuota(quota);
-      const attainment = pool.credited / yearly;
-      let pay = piecesPay(pool.pieces, yearly, curveAt(this.plan.curve, attainment));
-      const capAmount = this.plan.curve?.cap?.amount;
+      const attainment = credited / yearly;
+      const curve = quota.curve ?? this.plan.curve;
+      let pay = piecesPay(pieces, yearly, curveAt(curve, attainment));
+      const capAmount = curve?.cap?.amount;
       if (capAmount !== undefined) pay = Math.min(pay, capAmount * (12 / MONTHS_IN[quota.period]));
-      quotas.push({ quota, credited: pool.credited, attainment, pay });
+      quotas.push({ quota, credited, attainment, pay });
+      total += pay;
     }
-    const spiffs = (this.plan.spiffs ?? []).filter((spiff) => isWithin(spiff, options.date)).map((spiff) => ({ spiff, pay: this.spiffPay(spiff, bookings, quotas) }));
-    const total = quotas.reduce((sum, quota) => sum + quota.pay, 0) + flat + spiffs.reduce((sum, spiff) => sum + spiff.pay, 0);
+    const spiffs: SpiffPayout[] = [];
+    for (const spiff of this.plan.spiffs ?? []) {
+      if (!isWithin(spiff, options.date)) continue;
+      const pay = this.spiffPay(spiff, bookings, quotas);
+      spiffs.push({ spiff, pay });
+      total += pay;
+    }
     return { total, quotas, flat, spiffs };
   }
 

@@ -7,7 +7,6 @@
  * cycle at every level, exactly what `effort-adjusted-pay` compares.
  */
 import type { PolicyIndex } from '../engine/lookups/policy-index.js';
-import { dealEconomics } from './deal-economics.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -22,7 +21,7 @@ export interface SimulationOptions {
   daysPerMonth?: number;
   /** The day the bookings close (YYYY-MM-DD), for SPIFFs with dates. */
   date?: string;
-  /** Attainment step of the pay-versus-attainment curve (default 0.05); 0 leaves curves out. */
+  /** Attainment step of the pay-versus-attainment curve (default 0.1); 0 leaves curves out. */
   curveStep?: number;
 }
 
@@ -109,7 +108,7 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
     return unjudged(`plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`);
   }
   if (priced.length < 2) {
-    const economics = [...index.segments.values()].filter((segment) => dealEconomics(index, segment.id)).map((segment) => segment.id);
+    const economics = [...index.segments.values()].filter((segment) => index.dealEconomics(segment.id)).map((segment) => segment.id);
     return unjudged(
       priced.length === 1
         ? `plan ${plan.id} pays on one segment with deal economics (${priced[0]!.segment}): there is no choice between segments to compare`
@@ -150,7 +149,7 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
     const everySegment = named.some((entry) => entry.segment === undefined);
     const segments = everySegment ? [...index.segments.keys()] : named.map((entry) => entry.segment!);
     for (const segment of [...new Set(segments)].sort(compareIds)) {
-      const economics = dealEconomics(index, segment);
+      const economics = index.dealEconomics(segment);
       if (!economics) continue;
       found.push({ metric, segment, status: statusOf(index, metric, segment), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
     }
@@ -159,8 +158,8 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
 }
 
 function statusOf(index: PolicyIndex, metric: string, segment: string): ChoiceStatus {
-  if (index.isDeprioritizedSegment(segment) || index.isDeprioritizedMetric(metric)) return 'deprioritized';
-  if (index.isFavoredSegment(segment) || index.isFavoredMetric(metric)) return 'favored';
+  if (index.strategy.isDeprioritizedSegment(segment) || index.strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
+  if (index.strategy.isFavoredSegment(segment) || index.strategy.isFavoredMetric(metric)) return 'favored';
   return 'neutral';
 }
 
@@ -180,7 +179,7 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
     const point = level === null || yearly === undefined ? at(choice.avgDealSize) : at(bookingsFor(level));
     return { attainment: yearly === undefined ? null : level, ...point, payPerMonth: point.effortMonths > 0 ? point.pay / point.effortMonths : 0 };
   });
-  const step = options.curveStep ?? 0.05;
+  const step = options.curveStep ?? 0.1;
   const curve: SimulatedChoice['curve'] = [];
   if (yearly !== undefined && step > 0) {
     const top = Math.max(2, ...levels.map((level) => level ?? 0)) * 1.25;

@@ -13,7 +13,6 @@ import type { ChalkInstance } from 'chalk';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
-import { newTable } from '../report/table.js';
 import { simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';
 
 export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
@@ -96,26 +95,24 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
     const head = `${chalk.bold(`plan ${plan.plan}`)}${plan.team ? ` (team ${plan.team})` : ''}${where}`;
     const verdict = paintVerdict(chalk, plan.verdict, `${MARK[plan.verdict]} ${plan.summary}`);
     if (plan.verdict === 'unjudged') return [head, `  ${verdict}`].join('\n');
-    const table = newTable({
-      head: ['choice', 'strategy', 'attainment', 'bookings', 'pay', 'effort (months)', 'pay per month'],
-      colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
-      style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-    });
+    const rows: string[][] = [];
     for (const choice of plan.choices) {
       rowsOf(plan, choice).forEach(({ point, star }, position) => {
-        table.push([
+        rows.push([
           position === 0 ? choiceName(plan, choice) : '',
           position === 0 ? STATUS_MARK[choice.status] : '',
           levelName(point.attainment),
           formatMoney(point.bookings),
           formatMoney(point.pay),
           point.effortMonths.toFixed(1),
-          `${formatMoney(point.payPerMonth)}${star}`,
+          formatMoney(point.payPerMonth),
+          star.trim(),
         ]);
       });
     }
+    const table = columns([TABLE_HEAD, ...rows], chalk);
     const winners = plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)}${winner.status === 'deprioritized' ? ' ✖' : winner.status === 'favored' ? ' ✔' : ''}`);
-    const lines = [head, indent(table.toString()), `  rational choice (★): ${winners.join(' · ')}`];
+    const lines = [head, ...table.map((line) => `  ${line}`), `  rational choice (★): ${winners.join(' · ')}`];
     const curves = curveLines(plan);
     if (curves.length > 0) lines.push(`  pay vs attainment, 0 to ${formatShare(plan.choices.find((choice) => choice.curve.length > 0)!.curve.at(-1)!.attainment)} of quota:`, ...curves.map((line) => `    ${line}`));
     lines.push(`  ${verdict}`);
@@ -124,11 +121,22 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
   return `${blocks.join('\n\n')}\n`;
 }
 
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `  ${line}`)
-    .join('\n');
+const TABLE_HEAD = ['choice', 'strategy', 'attainment', 'bookings', 'pay', 'effort (months)', 'pay per month', ''];
+/** The first two columns are text, the others numbers. */
+const LEFT_COLUMNS = 2;
+
+/**
+ * Rows as aligned columns, the header in bold: plain padding rather than a boxed table, because a
+ * large policy prints thousands of plans and a table library would take longer than the simulation.
+ */
+function columns(rows: readonly string[][], chalk: ChalkInstance): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row, index) => {
+    // The last column (the ★ of the winner) is text too.
+    const cells = row.map((cell, column) => (column < LEFT_COLUMNS || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)));
+    const line = cells.join('  ').trimEnd();
+    return index === 0 ? chalk.bold(line) : line;
+  });
 }
 
 /** Nothing paid is a dot, so that a threshold shows; any pay at all is at least the lowest bar. */

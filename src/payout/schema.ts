@@ -84,17 +84,6 @@ type Issue = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 
 /** Builds the payout schemas from the base primitives (see the module comment for why a function). */
 export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger }: SchemaPrimitives) {
-  const Quota = z
-    .strictObject({
-      metric: Id.describe('the metric the quota is measured on, such as new-arr'),
-      segment: Id.optional().describe('the customer segment whose bookings count toward this quota; without it, every segment counts'),
-      amount: Amount('amount', '1200000').describe('the quota for one period, in the policy currency'),
-      period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
-      weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
-      description: Text.optional().describe('what the quota is, for people reading the file'),
-    })
-    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
-
   const Tier = z
     .strictObject({
       from: Attainment('from', '1').describe('attainment where the tier starts, as a share of quota: 1 or "100%" is quota'),
@@ -133,6 +122,18 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
     })
     .superRefine((curve, context) => checkCurve(curve, context))
     .meta({ title: 'Attainment curve', description: 'the attainment curve: how the base rate changes with attainment of quota' });
+
+  const Quota = z
+    .strictObject({
+      metric: Id.describe('the metric the quota is measured on, such as new-arr'),
+      segment: Id.optional().describe('the customer segment whose bookings count toward this quota; without it, every segment counts'),
+      amount: Amount('amount', '1200000').describe('the quota for one period: an amount in the policy currency, or a count for a metric that counts (logos, meetings)'),
+      period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
+      weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
+      curve: Curve.optional().describe('the attainment curve of this quota, when it differs from the plan\'s curve'),
+      description: Text.optional().describe('what the quota is, for people reading the file'),
+    })
+    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
 
   const Credit = z
     .strictObject({

@@ -17,7 +17,7 @@ const loaders: Record<string, () => Promise<Formatter>> = {
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
 
 /** What each format's text is, for the guard every printed report passes (see output/print.ts). */
-const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', junit: 'xml', markdown: 'markdown' };
+const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', gitlab: 'json', junit: 'xml', markdown: 'markdown' };
 
 export function mediumOf(format: string): Medium {
   return MEDIA[format] ?? 'text';

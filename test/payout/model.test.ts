@@ -126,6 +126,26 @@ describe('worked examples, computed by hand', () => {
     expect(payout.rateOf('new-arr', undefined)).toBeCloseTo(0.06, 12);
     expect(payout.rateOf('renewals', undefined)).toBeCloseTo(0.2, 12);
   });
+
+  it('a quota with its own curve: ACV 2× over quota, logos 1.2× over quota', () => {
+    // Target variable 100,000: 60,000 on 600,000 of ACV (10%), 20,000 on 10 logos a year (2,000 a logo).
+    const payout = new PlanPayout(
+      plan({
+        ote: 200000,
+        variable_share: 0.5,
+        quotas: [
+          { metric: 'new-acv', amount: 600000, weight: 0.6, curve: { tiers: [{ from: 1, multiplier: 2 }] } },
+          { metric: 'new-logos', amount: 5, period: 'half', weight: 0.2, curve: { tiers: [{ from: 1, multiplier: 1.2 }] } },
+        ],
+      }),
+    );
+    // 700,000 ACV: 60,000 + 100,000 × 20%; 12 logos: 20,000 + 2 × 2,400.
+    const paid = payout.pay([
+      { metric: 'new-acv', amount: 700000 },
+      { metric: 'new-logos', amount: 12 },
+    ]);
+    expect(paid.quotas.map((quota) => Math.round(quota.pay))).toEqual([80000, 24800]);
+  });
 });
 
 // --- Properties over random curves ---

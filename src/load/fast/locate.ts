@@ -11,17 +11,10 @@
  * snippet with the exact parser. `test/fast-loader.test.ts` compares both for every node.
  */
 
-/** A block of whole lines [start, end) of the file, as the fast loader cuts them. */
-export interface LineBlock {
-  start: number;
-  end: number;
-  /** `item`: one list item (`- …`); `entry`: one key of a block mapping (`key: …`). */
-  kind: 'item' | 'entry';
-}
+import { indentAt, isMapping, lineAfter, lineEndOf, SPACE, type LineBlock } from './scan.js';
 
 export type Span = readonly [start: number, end: number];
 
-const SPACE = 0x20;
 const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** Characters that start something other than a plain scalar (or may, depending on what follows). */
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
@@ -32,7 +25,7 @@ const WHITESPACE = /\s/;
  * `value` as js-yaml read it. `key` is the block's key for an `entry` block.
  */
 export function locateInBlock(text: string, block: LineBlock, value: unknown, inner: readonly (string | number)[], key?: string): Span | undefined {
-  const lineEnd = endOfLine(text, block.start, block.end);
+  const lineEnd = lineEndOf(text, block.start, block.end);
   const indent = indentAt(text, block.start);
   if (block.kind === 'item') {
     const at = block.start + indent;
@@ -42,10 +35,10 @@ export function locateInBlock(text: string, block: LineBlock, value: unknown, in
       if (!onlyBlankAfter(text, content, lineEnd, block.end)) return undefined;
       return locateInFlowMapping(text, content, lineEnd, value, inner);
     }
-    if (inner.length === 0) return isPlainObject(value) && keyAt(text, content, lineEnd) ? blockCollection(text, content, block.end) : undefined;
+    if (inner.length === 0) return isMapping(value) && keyAt(text, content, lineEnd) ? blockCollection(text, content, block.end) : undefined;
     // `- key: scalar` on the item's line: the first key of a block mapping.
     const [first] = inner;
-    if (inner.length !== 1 || typeof first !== 'string' || !isPlainObject(value)) return undefined;
+    if (inner.length !== 1 || typeof first !== 'string' || !isMapping(value)) return undefined;
     const found = keyAt(text, content, lineEnd);
     if (found?.key !== first || !isScalarValue(value[first])) return undefined;
     return scalarToLineEnd(text, found.valueStart, lineEnd, block.end, content - block.start);
@@ -55,7 +48,7 @@ export function locateInBlock(text: string, block: LineBlock, value: unknown, in
   if (!found || found.key !== key) return undefined;
   const keyStart = block.start + indent;
   if (found.valueStart >= lineEnd || isSpaceOnly(text, found.valueStart, lineEnd)) {
-    return inner.length === 0 && isObject(value) ? blockCollection(text, keyStart, block.end) : undefined;
+    return inner.length === 0 && typeof value === 'object' && value !== null ? blockCollection(text, keyStart, block.end) : undefined;
   }
   if (text.charCodeAt(found.valueStart) === 0x7b) {
     if (!onlyBlankAfter(text, found.valueStart, lineEnd, block.end)) return undefined;
@@ -69,7 +62,7 @@ export function locateInBlock(text: string, block: LineBlock, value: unknown, in
 
 /** `{ key: value, … }` on one line, then nothing but spaces: the mapping itself, or one key's value. */
 function locateInFlowMapping(text: string, open: number, lineEnd: number, value: unknown, inner: readonly (string | number)[]): Span | undefined {
-  if (!isPlainObject(value) || inner.length > 1) return undefined;
+  if (!isMapping(value) || inner.length > 1) return undefined;
   const mapping = scanFlowMapping(text, open, lineEnd);
   if (!mapping || !isSpaceOnly(text, mapping.end, lineEnd)) return undefined;
   const keys = Object.keys(value);
@@ -158,11 +151,14 @@ function scalarToLineEnd(text: string, start: number, lineEnd: number, blockEnd:
   }
   // A plain scalar goes on over deeper lines (even after blank ones): the next line with content
   // must stand no deeper than the key.
-  for (let line = nextLine(text, lineEnd, blockEnd); line < blockEnd; line = nextLine(text, endOfLine(text, line, blockEnd), blockEnd)) {
-    const lineStop = endOfLine(text, line, blockEnd);
-    if (isSpaceOnly(text, line, lineStop)) continue;
-    if (indentAt(text, line) > keyIndent) return undefined;
-    break;
+  let line = lineAfter(lineEnd, blockEnd);
+  while (line < blockEnd) {
+    const lineStop = lineEndOf(text, line, blockEnd);
+    if (!isSpaceOnly(text, line, lineStop)) {
+      if (indentAt(text, line) > keyIndent) return undefined;
+      break;
+    }
+    line = lineAfter(lineStop, blockEnd);
   }
   return [start, end];
 }
@@ -232,29 +228,6 @@ function skipSpaces(text: string, from: number, lineEnd: number): number {
   let at = from;
   while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
   return at;
-}
-
-function indentAt(text: string, line: number): number {
-  let indent = 0;
-  while (text.charCodeAt(line + indent) === SPACE) indent++;
-  return indent;
-}
-
-function endOfLine(text: string, line: number, blockEnd: number): number {
-  const newline = text.indexOf('\n', line);
-  return newline === -1 || newline >= blockEnd ? blockEnd : newline;
-}
-
-function nextLine(text: string, lineEnd: number, blockEnd: number): number {
-  return lineEnd >= blockEnd ? blockEnd : lineEnd + 1;
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return isObject(value) && !Array.isArray(value);
 }
 
 /** A value js-yaml read as a scalar that has text of its own (an empty value is left to the parser). */

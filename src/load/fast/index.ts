@@ -13,15 +13,16 @@
 import fs from 'node:fs';
 import jsYaml from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
-import { PolicyDocumentSchema } from '../schema.js';
-import type { CandidateFile } from './discover.js';
-import { FAST_SCHEMA } from './fast-schema.js';
-import { locateInBlock } from './fast-locate.js';
-import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './fast-outline.js';
-import { parseYaml } from './parse.js';
-import { SourceDocument, type Location, type NodePath, type PathSegment, type PolicySource } from './source.js';
-import type { ValidationResult } from './validate.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { PolicyDocumentSchema } from '../../schema.js';
+import type { CandidateFile } from '../discover.js';
+import { parseYaml } from '../parse.js';
+import { SourceDocument, type Location, type NodePath, type PathSegment, type PolicySource } from '../source.js';
+import type { ValidationResult } from '../validate.js';
+import { locateInBlock } from './locate.js';
+import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './outline.js';
+import { indentAt, isMapping, nextLineOf, type LineBlock } from './scan.js';
+import { FAST_SCHEMA } from './schema.js';
 
 export type LoaderChoice = 'auto' | 'fast' | 'exact';
 
@@ -97,10 +98,6 @@ export function sourcesFor(file: string, rawText: string, values: readonly Recor
     const source = new FastSource(shared, index, outline, value);
     return outline && source.outlineMatches() ? source : new FastSource(shared, index, undefined, value);
   });
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** What the documents of one file share: the text, its line starts, and the exact parse if ever needed. */
@@ -247,7 +244,7 @@ export class FastSource implements PolicySource {
   private entriesBelow(block: Block): BlockEntries | undefined {
     const kept = this.entries.get(block.start);
     if (kept?.end === block.end) return kept.entries;
-    const entries = blockEntries(this.text, lineAfter(this.text, block.start, block.end), block.end);
+    const entries = blockEntries(this.text, nextLineOf(this.text, block.start, block.end), block.end);
     this.entries.set(block.start, { end: block.end, entries });
     return entries;
   }
@@ -270,11 +267,11 @@ export class FastSource implements PolicySource {
     // A key whose value starts on the next lines: a block list or a block mapping.
     if (!keyLineIsBare(text, block.start)) return undefined;
     const entries = this.entriesBelow(block);
-    if (!entries || entries.indent < indentOf(text, block.start) || entries.starts.length === 0) return undefined;
+    if (!entries || entries.indent < indentAt(text, block.start) || entries.starts.length === 0) return undefined;
     if (entries.kind === 'seq' && Array.isArray(value) && typeof segment === 'number' && entries.starts.length === value.length) {
       return { start: entries.starts[segment]!, end: entries.starts[segment + 1] ?? block.end, kind: 'item', depth };
     }
-    if (entries.kind === 'map' && isMapping(value) && typeof segment === 'string' && entries.indent > indentOf(text, block.start)) {
+    if (entries.kind === 'map' && isMapping(value) && typeof segment === 'string' && entries.indent > indentAt(text, block.start)) {
       if (entries.names.length !== Object.keys(value).length) return undefined;
       const at = entries.names.indexOf(segment);
       return at === -1 ? undefined : { start: entries.starts[at]!, end: entries.starts[at + 1] ?? block.end, kind: 'entry', depth };
@@ -323,22 +320,8 @@ function itemEnd(key: TopLevelKey, item: number): number {
  * one-item list), an `entry` block one key of a mapping (its snippet reads as a one-key mapping).
  * `depth` is how many segments of the path the block's own node stands for.
  */
-interface Block {
-  start: number;
-  end: number;
-  kind: 'item' | 'entry';
+interface Block extends LineBlock {
   depth: number;
-}
-
-function lineAfter(text: string, line: number, end: number): number {
-  const newline = text.indexOf('\n', line);
-  return newline === -1 || newline >= end ? end : newline + 1;
-}
-
-function indentOf(text: string, line: number): number {
-  let indent = 0;
-  while (text.charCodeAt(line + indent) === 0x20) indent++;
-  return indent;
 }
 
 /** `key:` with nothing after it but spaces or a comment: the value is on the lines below. */

@@ -4,6 +4,7 @@
  * It returns `undefined` for anything that is not plain block style at the top level (flow or quoted
  * top-level keys, tabs, directives); the loader then takes the exact path.
  */
+import { DASH, HASH, indentAt, isSeparator, lineAfter, lineEndOf, SPACE, TAB } from './scan.js';
 
 export interface TopLevelKey {
   /** Offset of the key's line (the key stands at column 1). */
@@ -18,9 +19,6 @@ export interface DocumentOutline {
   keys: Map<string, TopLevelKey>;
 }
 
-const SPACE = 0x20;
-const DASH = 0x2d;
-const HASH = 0x23;
 
 export function outlineDocuments(text: string): DocumentOutline[] | undefined {
   const documents: DocumentOutline[] = [];
@@ -50,8 +48,7 @@ export function outlineDocuments(text: string): DocumentOutline[] | undefined {
       if (text.slice(start + 3, end).trim() !== '' && !text.slice(start + 3, end).trim().startsWith('#')) return undefined;
       closeDocument(start);
     } else if (first === SPACE || first === DASH) {
-      let indent = 0;
-      while (text.charCodeAt(start + indent) === SPACE) indent++;
+      const indent = indentAt(text, start);
       const marker = text.charCodeAt(start + indent);
       if (marker === DASH && isSeparator(text.charCodeAt(start + indent + 1))) {
         if (!key) return undefined;
@@ -81,10 +78,6 @@ function isMarker(line: string, marker: string): boolean {
   return line.startsWith(marker) && (line.length === 3 || isSeparator(line.charCodeAt(3)));
 }
 
-function isSeparator(code: number): boolean {
-  return Number.isNaN(code) || code === SPACE || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
 /** The entries of one nested block: the line where each list item or each key begins. */
 export interface BlockEntries {
   kind: 'seq' | 'map';
@@ -105,11 +98,11 @@ function keyOfLine(text: string, start: number, lineEnd: number): string | undef
   const name = KEY_NAME.exec(text)?.[0];
   if (name === undefined) return undefined;
   let at = start + name.length;
-  while (at < lineEnd && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === 0x09)) at++;
+  while (at < lineEnd && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
   if (at >= lineEnd || text.charCodeAt(at) !== 0x3a) return undefined;
   const next = at + 1;
   const after = text.charCodeAt(next);
-  return next === lineEnd || after === SPACE || after === 0x09 || (after === 0x0d && next + 1 === lineEnd) ? name : undefined;
+  return next === lineEnd || after === SPACE || after === TAB || (after === 0x0d && next + 1 === lineEnd) ? name : undefined;
 }
 
 /**
@@ -120,11 +113,9 @@ function keyOfLine(text: string, start: number, lineEnd: number): string | undef
 export function blockEntries(text: string, start: number, end: number): BlockEntries | undefined {
   let block: BlockEntries | undefined;
   for (let line = start; line < end; ) {
-    const newline = text.indexOf('\n', line);
-    const lineEnd = newline === -1 || newline >= end ? end : newline;
-    const next = lineEnd === end ? end : lineEnd + 1;
-    let indent = 0;
-    while (text.charCodeAt(line + indent) === SPACE) indent++;
+    const lineEnd = lineEndOf(text, line, end);
+    const next = lineAfter(lineEnd, end);
+    const indent = indentAt(text, line);
     const first = text.charCodeAt(line + indent);
     const blank = line + indent >= lineEnd || first === HASH || first === 0x0d;
     if (!blank) {
@@ -145,8 +136,7 @@ export function blockEntries(text: string, start: number, end: number): BlockEnt
 
 /** The text after `- ` on an item's line, when it opens a block mapping with a plain key. */
 export function firstKeyOfItem(text: string, itemLine: number): { key: string; indent: number } | undefined {
-  let indent = 0;
-  while (text.charCodeAt(itemLine + indent) === SPACE) indent++;
+  const indent = indentAt(text, itemLine);
   const after = itemLine + indent + 2;
   if (text.charCodeAt(after - 1) !== SPACE) return undefined;
   const newline = text.indexOf('\n', after);

@@ -1,0 +1,159 @@
+/**
+ * The rational choice a plan leaves a seller, and the `simulate` command that prints it: numbers
+ * checked by hand, agreement with effort-adjusted-pay on flat rates, and the exit codes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+import { loadPolicyTexts } from '../../src/load/index.js';
+import { buildSimulationReport, simulationExitCode, type SimulationReport } from '../../src/payout/report.js';
+import type { SimulationOptions } from '../../src/payout/rational-choice.js';
+import { BASE_POLICY, runCli } from '../helpers.js';
+
+function simulate(text: string, options: SimulationOptions & { plan?: string } = {}): SimulationReport {
+  return buildSimulationReport(loadPolicyTexts([{ path: 'policy.yaml', text }]), { date: '2026-05-01', ...options });
+}
+
+const perMonth = (report: SimulationReport, segment: string, level = 0) => report.plans[0]!.choices.find((choice) => choice.segment === segment)!.points[level]!.payPerMonth;
+
+/** BASE_POLICY: enterprise 120,000 over 210 days (7 months), smb 8,000 over 21 days (0.7 months). */
+const flatPlan = (enterprise: string, smb: string) =>
+  `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "${enterprise}" }\n      - { metric: new-arr, segment: smb, rate: "${smb}" }\n`;
+
+describe('the rational choice, by hand', () => {
+  it('flat rates: rate × deal size ÷ months of cycle, the same at any attainment', () => {
+    const report = simulate(flatPlan('8%', '8%'));
+    const plan = report.plans[0]!;
+    // 120,000 × 8% ÷ 7 = 1,371.43; 8,000 × 8% ÷ 0.7 = 914.29.
+    expect(perMonth(report, 'enterprise')).toBeCloseTo(1371.43, 2);
+    expect(perMonth(report, 'smb')).toBeCloseTo(914.29, 2);
+    expect(plan.levels).toEqual([null]);
+    expect(plan.winners).toEqual([{ attainment: null, metric: 'new-arr', segment: 'enterprise', status: 'favored', payPerMonth: expect.closeTo(1371.43, 2) }]);
+    expect(plan.verdict).toBe('aligned');
+  });
+
+  it('an accelerator changes the answer with attainment', () => {
+    // Base rate 100,000 ÷ 1,000,000 = 10% on enterprise, 3× above quota; SMB a flat 12%.
+    const text = `${BASE_POLICY}compensation:
+  - id: ae-2026
+    team: sales
+    ote: 200000
+    variable_share: 0.5
+    quotas: [{ metric: new-arr, segment: enterprise, amount: 1000000 }]
+    curve: { tiers: [{ from: 1, multiplier: 3 }] }
+    commission:
+      - { metric: new-arr, segment: smb, rate: "12%" }
+`;
+    const report = simulate(text);
+    const plan = report.plans[0]!;
+    // Enterprise, 7 months per 120,000 deal: 50% → 500,000 = 4.17 deals = 29.2 months for 50,000: 1,714.29.
+    expect(perMonth(report, 'enterprise', 0)).toBeCloseTo(1714.29, 2);
+    // 150% → 100,000 + 500,000 × 30% = 250,000 for 1,500,000 (87.5 months): 2,857.14.
+    expect(perMonth(report, 'enterprise', 2)).toBeCloseTo(2857.14, 2);
+    // SMB: 8,000 × 12% ÷ 0.7 = 1,371.43 at every level. Enterprise wins at every level here…
+    expect(perMonth(report, 'smb', 0)).toBeCloseTo(1371.43, 2);
+    expect(plan.winners.map((winner) => winner.segment)).toEqual(['enterprise', 'enterprise', 'enterprise', 'enterprise']);
+    // …but at 20% SMB, 8,000 × 20% ÷ 0.7 = 2,285.71 beats enterprise below quota and loses above it.
+    const steeper = simulate(text.replace('rate: "12%"', 'rate: "20%"'));
+    expect(steeper.plans[0]!.winners.map((winner) => `${winner.attainment} ${winner.segment}`)).toEqual(['0.5 smb', '1 smb', '1.5 enterprise', '2 enterprise']);
+    expect(steeper.plans[0]!.verdict).toBe('misaligned');
+    expect(steeper.plans[0]!.summary).toBe(
+      "At 50% and 100% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,286 per month against 1,714 for enterprise): the rational choice is not the strategy's.",
+    );
+  });
+
+  it('levels are an option', () => {
+    const report = simulate(flatPlan('8%', '8%').replace('    commission:', '    ote: 200000\n    variable_share: 0.5\n    quotas: [{ metric: new-arr, amount: 1000000 }]\n    commission:'), { levels: [0.25, 3] });
+    expect(report.plans[0]!.levels).toEqual([0.25, 3]);
+    expect(report.plans[0]!.choices[0]!.points.map((point) => point.bookings)).toEqual([250000, 3000000]);
+  });
+
+  it('says why it cannot judge', () => {
+    const noRate = `${BASE_POLICY}compensation:\n  - id: ae-2026\n    quotas: [{ metric: new-arr, amount: 1000000 }]\n`;
+    const report = simulate(noRate);
+    expect(report.plans[0]!.verdict).toBe('unjudged');
+    expect(report.plans[0]!.summary).toBe(
+      'plan ae-2026 has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line',
+    );
+    expect(simulationExitCode(report)).toBe(2);
+    const noEconomics = simulate(flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, ''));
+    expect(noEconomics.plans[0]!.summary).toBe('no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+  });
+});
+
+describe('with flat rates, simulate agrees with effort-adjusted-pay', () => {
+  it('the deprioritized segment wins exactly when effort-adjusted-pay reports it, with the same pay per month', async () => {
+    const percent = fc.integer({ min: 1, max: 3000 }).map((hundredths) => `${hundredths / 100}%`);
+    const economics = fc.record({ days: fc.integer({ min: 7, max: 400 }), size: fc.integer({ min: 1000, max: 500000 }) });
+    await fc.assert(
+      fc.asyncProperty(percent, percent, economics, economics, async (enterpriseRate, smbRate, enterprise, smb) => {
+        const text = flatPlan(enterpriseRate, smbRate)
+          .replace('sales_cycle_days: 210, avg_deal_size: 120000', `sales_cycle_days: ${enterprise.days}, avg_deal_size: ${enterprise.size}`)
+          .replace('sales_cycle_days: 21, avg_deal_size: 8000', `sales_cycle_days: ${smb.days}, avg_deal_size: ${smb.size}`);
+        const report = simulate(text);
+        const { findings } = await lint({ files: [{ path: 'policy.yaml', text }] }, { today: '2026-05-01' });
+        const reported = findings.filter((finding) => finding.rule === 'effort-adjusted-pay');
+        const smbWins = report.plans[0]!.winners[0]!.segment === 'smb';
+        const monthly = (rate: string, side: { days: number; size: number }) => (Number.parseFloat(rate) / 100) * side.size / (side.days / 30);
+        expect(perMonth(report, 'enterprise')).toBeCloseTo(monthly(enterpriseRate, enterprise), 6);
+        expect(perMonth(report, 'smb')).toBeCloseTo(monthly(smbRate, smb), 6);
+        // Ties: effort-adjusted-pay stays silent, and the simulation gives a tie to the favored segment.
+        expect(reported.length > 0).toBe(smbWins);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('incentive-lint simulate', () => {
+  it('exits 1 on examples/quota-plan.yaml, where SMB pays most per month of effort at every level', () => {
+    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '--date', '2026-05-01']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('rational choice (★): 50% smb ✖ · 100% smb ✖ · 150% smb ✖ · 200% smb ✖');
+    expect(run.stdout).toContain(
+      "✖ At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,429 per month against 1,200 for enterprise): the rational choice is not the strategy's.",
+    );
+    expect(run.stdout).toMatch(/^ {4}enterprise {2}·····▁/m);
+  });
+
+  it('outside the SPIFF dates SMB pays less, and still most', () => {
+    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '--date', '2026-08-01', '-f', 'json']);
+    const report = JSON.parse(run.stdout) as SimulationReport;
+    const smb = report.plans[0]!.choices.find((choice) => choice.segment === 'smb')!;
+    // 100% of 1,200,000: 100 SMB deals, 70 months, 120,000 without the 500-per-deal SPIFF.
+    expect(smb.points[1]).toEqual({ attainment: 1, bookings: 1200000, deals: 100, effortMonths: expect.closeTo(70, 9), pay: expect.closeTo(120000, 6), payPerMonth: expect.closeTo(1714.29, 2) });
+    expect(run.code).toBe(1);
+  });
+
+  it('exits 0 on the aligned twin, whose lint has no finding at all', async () => {
+    const run = runCli(['simulate', 'examples/quota-plan-aligned.yaml', '-f', 'json', '--date', '2026-05-01']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as SimulationReport;
+    expect(report).toMatchObject({ version: 1, date: '2026-05-01', currency: 'USD' });
+    expect(report.plans.map((plan) => [plan.plan, plan.verdict, plan.file, plan.line])).toEqual([
+      ['ae-2026', 'aligned', 'examples/quota-plan-aligned.yaml', 77],
+      ['sales-leadership-2026', 'aligned', 'examples/quota-plan-aligned.yaml', 102],
+    ]);
+    const enterprise = report.plans[0]!.choices[0]!;
+    expect(enterprise.curve[0]).toEqual({ attainment: 0, pay: 0 });
+    expect(enterprise.curve.find((point) => point.attainment === 2)!.pay).toBeCloseTo(300000, 6);
+    const { findings, diagnostics } = await lint(['examples/quota-plan-aligned.yaml'], { today: '2026-11-23' });
+    expect(diagnostics).toEqual([]);
+    expect(findings).toEqual([]);
+  });
+
+  it('markdown: a table per plan', () => {
+    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'markdown', '--date', '2026-05-01', '--levels', '100']);
+    expect(run.stdout).toContain('| smb | deprioritized | 100% | 1,200,000 | 170,000 | 70.0 | 2,429 ★ |');
+    expect(run.code).toBe(1);
+  });
+
+  it('exits 2 when nothing can be judged, and on an unknown plan', () => {
+    const onlyBonus = runCli(['simulate', 'examples/non-revenue-teams.yaml']);
+    expect(onlyBonus.code).toBe(2);
+    expect(onlyBonus.stderr).toMatch(/no compensation plan pays commission or carries a quota|no plan could be judged/);
+    const unknown = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2027']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)');
+  });
+});
