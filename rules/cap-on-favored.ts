@@ -1,4 +1,4 @@
-import { annualQuota, curveFactor, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { annualQuota, curveFactor, dealEconomics, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -50,7 +50,7 @@ export default defineRule({
       const { quota, segment } = favored;
       const who = segment ? `the favored ${segment}` : `the favored ${quota.metric}`;
       const deals = (attainment: number) => {
-        const size = index.dealEconomics(segment)?.avgDealSize;
+        const size = dealEconomics(index, segment)?.avgDealSize;
         const bookings = (attainment * annualQuota(quota)) / index.payoutOf(plan).creditOf(quota.metric, segment);
         return size ? `, which a seller of ${segment} reaches with ${formatMoney(bookings / size)} deals of ${formatMoney(size)}` : '';
       };

@@ -1,8 +1,7 @@
-import { compareRewards, defineRule, formatMoney, formatPercent, isFlatRatePlan, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedLine } from '../src/api.js';
-import { isPriced } from './helpers/priced.js';
+import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isFlatRatePlan, isPricedCommission, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
 
 interface EffortPay {
-  reward: PricedLine;
+  reward: PricedCommissionLine;
   economics: DealEconomics;
   /** Commission earned per month of sales cycle: rate × deal size ÷ cycle months. */
   monthly: number;
@@ -41,7 +40,7 @@ compensation:
     },
   },
   check({ index, strategy, options, report }) {
-    const months = (economics: DealEconomics) => economics.salesCycleDays / options.days_per_month;
+    const months = (economics: DealEconomics) => cycleMonths(economics, options.days_per_month);
     for (const instrument of index.instruments) {
       // A plan with a quota, curve, credit or SPIFF is judged on its whole curve by rational-choice.
       if (instrument.lever !== 'compensation' || !isFlatRatePlan(instrument.node as CompensationPlanT)) continue;
@@ -79,10 +78,10 @@ compensation:
 });
 
 function effortPay(index: PolicyIndex, reward: IncentiveLine, daysPerMonth: number): EffortPay | undefined {
-  if (!isPriced(reward)) return undefined;
-  const economics = index.dealEconomics(reward.segment);
+  if (!isPricedCommission(reward)) return undefined;
+  const economics = dealEconomics(index, reward.segment);
   if (!economics) return undefined;
-  return { reward, economics, monthly: (reward.rate * economics.avgDealSize) / (economics.salesCycleDays / daysPerMonth) };
+  return { reward, economics, monthly: commissionPerMonth(reward.rate, economics, daysPerMonth) };
 }
 
 function describe(pay: EffortPay): string {

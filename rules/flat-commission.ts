@@ -1,5 +1,6 @@
-import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, type PricedLine as CommissionLine } from '../src/api.js';
-import { isPriced } from './helpers/priced.js';
+import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type PricedCommissionLine } from '../src/api.js';
+
+type CommissionLine = PricedCommissionLine;
 
 export default defineRule({
   meta: {
@@ -37,7 +38,7 @@ export default defineRule({
     for (const instrument of index.instruments) {
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
-        if (!isPriced(reward)) continue;
+        if (!isPricedCommission(reward)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
       for (const [metric, lines] of byMetric) {

@@ -9,6 +9,7 @@ import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSimulate } from './commands/simulate.js';
 import type { CommandRegistration } from './commands/shared.js';
@@ -18,7 +19,7 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerDiff, registerMatrix, registerSimulate, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
 
 const EXAMPLES = `
 Examples:

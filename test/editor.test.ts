@@ -83,7 +83,9 @@ describe('yaml-language-server, the editors\' client', () => {
       return typeof value === 'string' ? value : (value?.value ?? '');
     };
     for (const label of labels) expect(documentation(label), label).not.toBe('');
-    expect(documentation('clawback')).toContain('taken back if the customer leaves');
+    // Each offered key carries the description the schema gives it.
+    const plan = SCHEMA.properties!.compensation!.items!;
+    for (const label of ['clawback', 'rationale', 'team']) expect(documentation(label), label).toContain(plan.properties![label]!.description!);
   });
 
   it('agrees with the CLI on every value both judge: percentages, fractions, counts, ids, keys', async () => {

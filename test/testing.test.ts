@@ -73,6 +73,21 @@ describe('testRule', () => {
   });
 });
 
+describe('the rule API before the strategy view', () => {
+  it('still answers a plugin that reads the favored maps and is* queries on the index (deprecated)', () => {
+    const legacy = defineRule({
+      ...noSpiffOnSmb,
+      check({ index, report }) {
+        for (const reward of index.rewards) {
+          if (!index.isDeprioritizedSegment(reward.segment)) continue;
+          report({ node: reward.node, message: `pays on ${reward.segment}`, fix: `pay on ${[...index.favoredSegments.keys()].join(' or ')}` });
+        }
+      },
+    });
+    return testRule(legacy, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'pays on smb', fix: 'pay on enterprise' }] }] });
+  });
+});
+
 describe('policy fragments', () => {
   it('merge onto the base policy: lists by id (replace once, else append), strategy key by key', () => {
     const merged = mergeFragment({

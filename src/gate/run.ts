@@ -97,7 +97,8 @@ export interface GateOptions {
   plugins?: readonly AnyRule[];
 }
 
-export type GateOutcome = { report: GateReport; diagnostics: [] } | { report?: undefined; diagnostics: Diagnostic[] };
+/** `lint` is the gate's own lint run (strict severities): reports that show more than the verdict read it. */
+export type GateOutcome = { report: GateReport; lint: LintResult; diagnostics: [] } | { report?: undefined; diagnostics: Diagnostic[] };
 
 export async function runGate(paths: readonly string[], options: GateOptions = {}): Promise<GateOutcome> {
   const rules = [...builtinRules, ...(options.plugins ?? [])];
@@ -123,7 +124,7 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
       ],
     };
   }
-  return { report: buildReport(result, result.loaded, announce, rules, options.today ?? todayUtc()), diagnostics: [] };
+  return { report: buildReport(result, result.loaded, announce, rules, options.today ?? todayUtc()), lint: result, diagnostics: [] };
 }
 
 /** Options the gate runs rules with: before an announcement, every late instrument counts. */

@@ -29,36 +29,76 @@ export interface AlignmentMatrix {
   rows: MatrixRow[];
 }
 
+/** One reward behind a cell: the instrument it belongs to, and "instrument: metric / segment". */
+export interface CellEvidence {
+  instrument: string;
+  description: string;
+}
+
+/** A cell with its evidence kept by instrument, for reports that link a cell to its instruments. */
+export interface EvidenceCell {
+  status: CellStatus;
+  reinforcedBy: CellEvidence[];
+  underminedBy: CellEvidence[];
+}
+
+export interface EvidenceRow {
+  priority: string;
+  statement?: string;
+  cells: Record<string, EvidenceCell>;
+}
+
+export interface EvidenceMatrix {
+  teams: string[];
+  rows: EvidenceRow[];
+}
+
 export function buildMatrix(loaded: LoadedPolicy): AlignmentMatrix {
+  const evidence = buildEvidenceMatrix(loaded);
+  const descriptions = (list: readonly CellEvidence[]) => list.map((item) => item.description);
+  return {
+    teams: evidence.teams,
+    rows: evidence.rows.map((row) => ({
+      ...row,
+      cells: Object.fromEntries(Object.entries(row.cells).map(([team, cell]) => [team, { status: cell.status, reinforcedBy: descriptions(cell.reinforcedBy), underminedBy: descriptions(cell.underminedBy) }])),
+    })),
+  };
+}
+
+export function buildEvidenceMatrix(loaded: LoadedPolicy): EvidenceMatrix {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
   const teams = [...index.teams.values()];
   const companyWide = index.companyWideRewards();
-  const rows = loaded.policy.strategy.priorities.map((priority): MatrixRow => {
-    const cells: Record<string, MatrixCell> = {};
+  const rows = loaded.policy.strategy.priorities.map((priority): EvidenceRow => {
+    const cells: Record<string, EvidenceCell> = {};
     for (const team of teams) cells[team.id] = judgeCell(index, priority, team, [...index.rewardsForTeam(team.id), ...companyWide]);
     return { priority: priority.id, statement: priority.statement ?? priority.name, cells };
   });
   return { teams: teams.map((team) => team.id), rows };
 }
 
-function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly IncentiveLine[]): MatrixCell {
-  const reinforcedBy = new Set<string>();
-  const underminedBy = new Set<string>();
+function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly IncentiveLine[]): EvidenceCell {
+  const reinforcedBy = new Map<string, CellEvidence>();
+  const underminedBy = new Map<string, CellEvidence>();
+  const add = (into: Map<string, CellEvidence>, reward: IncentiveLine, suffix = '') => {
+    const description = `${describe(reward)}${suffix}`;
+    into.set(description, { instrument: reward.instrument.id, description });
+  };
   const prefersSegments = (priority.deprioritize?.segments ?? []).length > 0;
   for (const reward of rewards) {
     const stance = index.strategy.stanceOf(reward, priority);
-    if (stance.reinforces) reinforcedBy.add(describe(reward));
+    if (stance.reinforces) add(reinforcedBy, reward);
     if (stance.undermines) {
-      if (!outpaidInItsPlan(index, reward, priority)) underminedBy.add(describe(reward));
+      if (!outpaidInItsPlan(index, reward, priority)) add(underminedBy, reward);
     }
     // A customer-facing team paid on a metric blind to segments earns as much from the segment the
     // priority deprioritizes as from any other, and the cheapest customers are the easiest to win.
     else if (!stance.reinforces && prefersSegments && team.customer_facing && index.strategy.isSegmentBlind(reward)) {
-      underminedBy.add(`${describe(reward)}, blind to segments`);
+      add(underminedBy, reward, ', blind to segments');
     }
   }
   const status: CellStatus = reinforcedBy.size > 0 ? (underminedBy.size > 0 ? 'both' : 'reinforced') : underminedBy.size > 0 ? 'undermined' : 'nothing';
-  return { status, reinforcedBy: [...reinforcedBy], underminedBy: [...underminedBy] };
+  return { status, reinforcedBy: [...reinforcedBy.values()], underminedBy: [...underminedBy.values()] };
 }
 
 /**

@@ -7,6 +7,7 @@
  * cycle at every level, exactly what `effort-adjusted-pay` compares.
  */
 import type { PolicyIndex } from '../engine/lookups/policy-index.js';
+import { dealEconomics } from './deal-economics.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -108,7 +109,7 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
     return unjudged(`plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`);
   }
   if (priced.length < 2) {
-    const economics = [...index.segments.values()].filter((segment) => index.dealEconomics(segment.id)).map((segment) => segment.id);
+    const economics = [...index.segments.values()].filter((segment) => dealEconomics(index, segment.id)).map((segment) => segment.id);
     return unjudged(
       priced.length === 1
         ? `plan ${plan.id} pays on one segment with deal economics (${priced[0]!.segment}): there is no choice between segments to compare`
@@ -149,7 +150,7 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
     const everySegment = named.some((entry) => entry.segment === undefined);
     const segments = everySegment ? [...index.segments.keys()] : named.map((entry) => entry.segment!);
     for (const segment of [...new Set(segments)].sort(compareIds)) {
-      const economics = index.dealEconomics(segment);
+      const economics = dealEconomics(index, segment);
       if (!economics) continue;
       found.push({ metric, segment, status: statusOf(index, metric, segment), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
     }

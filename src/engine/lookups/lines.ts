@@ -45,7 +45,10 @@ interface LineFields {
  * the type of `node` (the line itself, to report on).
  */
 export type IncentiveLine =
-  // A quota plan may omit a line's rate (it pays the base rate), and a quota no line prices is a commission line of its own.
+  /**
+   * A commission line, or a quota that no commission line prices (it pays its base rate). `rate` is
+   * undefined only where no share of bookings can be told: a quota plan without OTE, or a quota on a count.
+   */
   | (LineFields & { component: 'commission'; node: CommissionLineT | QuotaT; metric: string; rate: number | undefined; weight?: undefined })
   | (LineFields & { component: 'bonus'; node: BonusComponentT; metric: string; weight: number; rate?: undefined })
   | (LineFields & { component: 'key_result'; node: KeyResultT; metric: string; rate?: undefined; weight?: undefined })
@@ -54,14 +57,19 @@ export type IncentiveLine =
 
 export type RewardComponent = IncentiveLine['component'];
 
+/** A commission line whose rate is known, the only kind a rule can compare rates on. */
+export type PricedCommissionLine = Extract<IncentiveLine, { component: 'commission' }> & { rate: number };
+
+/** Whether `line` is a commission line with a known rate (a quota plan without OTE, or a quota on a count, has none). */
+export function isPricedCommission(line: IncentiveLine): line is PricedCommissionLine {
+  return line.component === 'commission' && line.rate !== undefined;
+}
+
 /** @deprecated The same as IncentiveLine (key results and criteria are lines too, not rewards); kept for plugins. */
 export type Reward = IncentiveLine;
 
 /** The line of one component: `LineOf<'commission'>` has a `rate` and a commission line as its node. */
 export type LineOf<Component extends RewardComponent> = Extract<IncentiveLine, { component: Component }>;
-
-/** A commission line whose rate is known (written, or the base rate of its quota). */
-export type PricedLine = LineOf<'commission'> & { rate: number };
 
 export type ReferenceKind = 'metric' | 'segment' | 'team' | 'instrument';
 
@@ -80,12 +88,6 @@ export interface Declaration {
   kind: DeclarationKind;
   id: string;
   node: object;
-}
-
-/** What a deal in a segment is worth and how long it takes to close, when the segment declares both. */
-export interface DealEconomics {
-  salesCycleDays: number;
-  avgDealSize: number;
 }
 
 export interface Handoff {

@@ -4,10 +4,11 @@
  * on), references and handoffs. What the strategy favors is the strategy view (`index.strategy`).
  * Rules read this index; they never re-scan the policy.
  */
-import { lineRate, PlanPayout } from '../../payout/model.js';
 import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PriorityT, SegmentT, TeamT } from '../../schema.js';
+import { dealEconomics } from '../../payout/deal-economics.js';
+import { lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
-import type { DealEconomics, Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
+import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
 
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
@@ -140,25 +141,6 @@ export class PolicyIndex {
     return this.instrumentsOfTeam(team).flatMap((instrument) => this.rewardsOf(instrument).filter((reward) => PAY_AND_MEASURE.has(reward.component)));
   }
 
-  /** The sales cycle and deal size of `segment`, or undefined unless it declares both. */
-  dealEconomics(segment: string | undefined): DealEconomics | undefined {
-    const declared = segment === undefined ? undefined : this.segments.get(segment);
-    if (declared?.sales_cycle_days === undefined || declared.avg_deal_size === undefined) return undefined;
-    return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
-  }
-
-  /** What a compensation plan pays for a year's bookings (quota, curve, credit, SPIFFs), built once per plan. */
-  payoutOf(plan: CompensationPlanT): PlanPayout {
-    let payout = this.payouts.get(plan);
-    if (!payout) {
-      payout = new PlanPayout(plan, (segment) => this.dealEconomics(segment)?.avgDealSize);
-      this.payouts.set(plan, payout);
-    }
-    return payout;
-  }
-
-  private readonly payouts = new Map<CompensationPlanT, PlanPayout>();
-
   /** The handoffs `team` makes (its `hands_off_to` entries), in declaration order. */
   handoffsFrom(team: string): readonly Handoff[] {
     return this.handoffsByFromId.get(team) ?? [];
@@ -242,6 +224,18 @@ export class PolicyIndex {
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
 
+  /** What a compensation plan pays for a year's bookings (quota, curve, credit, SPIFFs), built once per plan. */
+  payoutOf(plan: CompensationPlanT): PlanPayout {
+    let payout = this.payouts.get(plan);
+    if (!payout) {
+      payout = new PlanPayout(plan, (segment) => dealEconomics(this, segment)?.avgDealSize);
+      this.payouts.set(plan, payout);
+    }
+    return payout;
+  }
+
+  private readonly payouts = new Map<CompensationPlanT, PlanPayout>();
+
   /** The metric and segment a SPIFF or credit multiplier names, which must be declared. */
   private referIds(node: { metric?: string; segment?: string }): void {
     if (node.metric !== undefined) this.references.push({ kind: 'metric', id: node.metric, node, key: 'metric' });
@@ -276,25 +270,23 @@ export class PolicyIndex {
     // Every line is built with the same keys in the same order: a large policy has hundreds of
     // thousands of them, and one object shape keeps property access fast.
     switch (info.lever) {
-      case 'compensation': {
-        const plan = info.node;
+      case 'compensation':
         // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
-        for (const line of plan.commission ?? []) {
-          add({ instrument: info, component: 'commission', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: line.rate ?? asShare(lineRate(plan, line)), weight: undefined });
+        for (const line of info.node.commission ?? []) {
+          add({ instrument: info, component: 'commission', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: line.rate ?? asShare(lineRate(info.node, line)), weight: undefined });
         }
-        // A quota no commission line prices pays its base rate on its metric (and segment): a commission line.
-        for (const quota of plan.quotas ?? []) {
-          if (plan.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) continue;
-          const rate = asShare(this.payoutOf(plan).rateOf(quota.metric, quota.segment));
+        // A quota that no commission line prices pays its base rate on its metric (and segment).
+        for (const quota of info.node.quotas ?? []) {
+          if (info.node.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) continue;
+          const rate = asShare(this.payoutOf(info.node).rateOf(quota.metric, quota.segment));
           add({ instrument: info, component: 'commission', node: quota, metric: quota.metric, segment: quota.segment, teams, sharedWith: NONE, rate, weight: undefined });
         }
-        for (const extra of [...(plan.spiffs ?? []), ...(plan.credit ?? [])]) this.referIds(extra);
+        for (const extra of [...(info.node.spiffs ?? []), ...(info.node.credit ?? [])]) this.referIds(extra);
         for (const line of info.node.bonus ?? []) {
           add({ instrument: info, component: 'bonus', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: line.shared_with ?? NONE, rate: undefined, weight: line.weight });
           this.referList('team', line.shared_with);
         }
         break;
-      }
       case 'okrs':
         for (const line of info.node.key_results) {
           add({ instrument: info, component: 'key_result', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: undefined, weight: undefined });

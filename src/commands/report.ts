@@ -1,0 +1,56 @@
+/**
+ * `incentive-lint report [paths…] [--announce YYYY-MM-DD] [-o report.html]`: the gate's verdict as
+ * one self-contained HTML page for leadership, with the pictures that explain it.
+ * Exit codes: 0 the report was written (it is a document, not a check: `gate` is the check);
+ * 2 it could not be (bad input, no announcement date, a failing rule, an unwritable file).
+ */
+import { textLine } from '../output/neutralize.js';
+import { printErr, printOut } from '../output/print.js';
+import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { writeOutput } from './report-targets.js';
+import { parseDate, type CommandRegistration } from './shared.js';
+
+interface ReportCommandOptions {
+  announce?: string;
+  output?: string;
+  color?: boolean;
+  today?: string;
+}
+
+export const registerReport: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('report')
+    .description('the gate as one self-contained HTML page for leadership: verdict, checklist, heatmap, timeline, pay per segment, findings, waivers')
+    .argument('[paths...]', 'policy files or folders (default: the current folder)')
+    .option('--announce <date>', 'the announcement date to judge against, YYYY-MM-DD (default: strategy.announced)', parseDate)
+    .option('-o, --output <file>', 'write the HTML to this file (default: standard output)')
+    .option('--no-color', 'turn colors off in messages (also: NO_COLOR=1)')
+    .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+    .addHelpText('after', '\nExit codes: 0 the report was written (whatever the verdict; `gate` is the check), 2 it could not be.\nThe page has no script and loads nothing: open it offline, attach it, or print it to PDF.')
+    .action(async (paths: string[], options: ReportCommandOptions) => {
+      // Imported when the command runs: a plain lint does not load the report.
+      const { runHtmlReport } = await import('../html-report/run.js');
+      const outcome = await runHtmlReport(paths, { announce: options.announce, today: options.today });
+      const chalk = chooseChalk(process.stderr, options.color);
+      if (outcome.html === undefined) {
+        printDiagnostics(outcome.diagnostics, chalk);
+        printErr('the report could not be made (exit 2)\n');
+        setExitCode(EXIT.untrusted);
+        return;
+      }
+      if (options.output === undefined) {
+        // Markup: a legacy `##[` command is broken by a character reference, which the browser reads the same.
+        printOut(outcome.html, 'xml');
+        setExitCode(EXIT.ok);
+        return;
+      }
+      const failure = writeOutput(options.output, outcome.html, 'the HTML report');
+      if (failure) {
+        printDiagnostics([failure], chalk);
+        setExitCode(EXIT.untrusted);
+        return;
+      }
+      printOut(`wrote ${textLine(options.output)}: ${outcome.verdict === 'go' ? 'GO' : 'NO-GO'} for the announcement\n`);
+      setExitCode(EXIT.ok);
+    });
+};
