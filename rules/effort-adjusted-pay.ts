@@ -1,4 +1,4 @@
-import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isPricedCommission, least, roundRate, z, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
+import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isFlatRatePlan, isPricedCommission, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
 
 interface EffortPay {
   reward: PricedCommissionLine;
@@ -16,7 +16,8 @@ export default defineRule({
     rationale:
       'A higher rate on the favored segment is not enough when its deals take far longer to close: "Enterprise deals take 6-9 months. ' +
       'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
-      'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle.',
+      'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle. ' +
+      'This rule judges flat-rate plans; a plan with a quota, curve, credit multiplier or SPIFF is judged on its whole curve by rational-choice.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
@@ -41,7 +42,8 @@ compensation:
   check({ index, strategy, options, report }) {
     const months = (economics: DealEconomics) => cycleMonths(economics, options.days_per_month);
     for (const instrument of index.instruments) {
-      if (instrument.lever !== 'compensation') continue;
+      // A plan with a quota, curve, credit or SPIFF is judged on its whole curve by rational-choice.
+      if (instrument.lever !== 'compensation' || !isFlatRatePlan(instrument.node as CompensationPlanT)) continue;
       const byMetric = new Map<string, EffortPay[]>();
       for (const reward of index.rewardsOf(instrument)) {
         const pay = effortPay(index, reward, options.days_per_month);

@@ -1,23 +1,30 @@
 /** The built-in rules, in catalog order. Each is an ordinary plugin rule. */
 import type { AnyRule } from '../src/api.js';
+import acceleratorOnDeprioritized from './accelerator-on-deprioritized.js';
+import capOnFavored from './cap-on-favored.js';
 import duplicateId from './duplicate-id.js';
 import effortAdjustedPay from './effort-adjusted-pay.js';
 import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
 import gameableTarget from './gameable-target.js';
 import incentiveAfterAnnouncement from './incentive-after-announcement.js';
+import implausibleValue from './implausible-value.js';
 import individualOnly from './individual-only.js';
 import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
+import payoutCliff from './payout-cliff.js';
 import payOldPriority from './pay-old-priority.js';
 import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
+import rationalChoice from './rational-choice.js';
 import recognitionMismatch from './recognition-mismatch.js';
 import segmentBlindMetric from './segment-blind-metric.js';
 import sharedPortionRange from './shared-portion-range.js';
 import siloedHandoff from './siloed-handoff.js';
 import speedWithoutQuality from './speed-without-quality.js';
+import spiffTiming from './spiff-timing.js';
+import tooManyMeasures from './too-many-measures.js';
 import unbalancedScorecard from './unbalanced-scorecard.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
@@ -32,6 +39,10 @@ export const builtinRules: readonly AnyRule[] = [
   payOldPriority,
   effortAdjustedPay,
   preferenceNotPaid,
+  rationalChoice,
+  capOnFavored,
+  acceleratorOnDeprioritized,
+  spiffTiming,
   okrOldPriority,
   unmeasurableKeyResult,
   promotionOldBehavior,
@@ -47,11 +58,14 @@ export const builtinRules: readonly AnyRule[] = [
   speedWithoutQuality,
   gameableTarget,
   unbalancedScorecard,
+  tooManyMeasures,
   individualOnly,
   unrecognizedTeam,
   staleIncentive,
   unknownReference,
   duplicateId,
   weightsSum,
+  implausibleValue,
+  payoutCliff,
   expiredWaiver,
 ];

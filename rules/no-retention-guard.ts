@@ -1,4 +1,5 @@
-import { compareIds, defineRule, listIds, z, type PolicyIndex } from '../src/api.js';
+import { compareIds, defineRule, listIds, listInOrder, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
+import { isCount } from './helpers/guards.js';
 import { isRetentionMetric } from './helpers/retention.js';
 
 export default defineRule({
@@ -12,7 +13,9 @@ export default defineRule({
       'remained active for six months. This forces sales to care about the quality of the customer and helps the success team by reducing ' +
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
-      'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days.',
+      'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days. ' +
+      'Commission earned on collection guards non-payment, not churn, and so does a clawback whose triggers leave churn out: ' +
+      'a customer who pays and then leaves costs the seller nothing. A clawback that names churn, or names no trigger, guards it.',
     source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
@@ -45,10 +48,11 @@ compensation:
   check({ index, strategy, options, report }) {
     const favoredRetention = strategy.favoredIds('metrics').filter((id) => isRetentionMetric(index, id));
     for (const plan of index.instruments) {
-      if (plan.lever !== 'compensation' || !('commission' in plan.node)) continue;
+      if (plan.lever !== 'compensation') continue;
       const { node } = plan;
-      // Commission earned on collection is paid only for what the customer has paid for.
-      if (!node.commission?.length || node.clawback || node.deferral || node.earned_on === 'collection') continue;
+      // Commission on new business: a quota on a count (meetings, accepted opportunities) books no customer that could churn.
+      const paid = [...(node.commission ?? []), ...(node.quotas ?? []).filter((quota) => !isCount(index.metrics.get(quota.metric)))];
+      if (paid.length === 0 || node.deferral || guardsChurn(node.clawback)) continue;
       const downstream = plan.team ? retentionDownstream(index, plan.team) : [];
       if (favoredRetention.length === 0 && downstream.length === 0) continue;
       const reasons = [
@@ -56,16 +60,31 @@ compensation:
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
       // Commission that already pays on keeping customers needs no guard: only new business can churn away.
-      const metrics = [...new Set(node.commission.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
+      const metrics = [...new Set(paid.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
       if (metrics.length === 0) continue;
       const months = options.clawback_months;
+      const triggers = node.clawback?.triggers;
+      if (triggers) {
+        // A clawback on non-payment, refund or misconduct only: a customer who pays and then churns costs the seller nothing.
+        report({
+          node: node.clawback!,
+          key: 'triggers',
+          message:
+            `Plan ${plan.id} claws back commission on ${listIds(metrics, 'and')} only on ${listInOrder(triggers, 'or')}, not on churn, while ${reasons.join('; ')}: ` +
+            `a customer who pays and then leaves costs the seller nothing.`,
+          fix: `add churn to the triggers of the clawback of plan ${plan.id}: triggers: [${['churn', ...triggers].join(', ')}]`,
+        });
+        continue;
+      }
+      // Earned on collection guards non-payment, not churn: a customer who pays the first invoice can still leave.
+      const paidWhen = node.earned_on === 'collection' ? 'on collection' : node.earned_on === 'invoice' ? 'on invoice' : 'in full at signature';
       report({
         node,
-        key: 'commission',
+        key: node.commission?.length ? 'commission' : 'quotas',
         message:
-          `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} in full at signature, with no clawback or deferral, while ${reasons.join('; ')}: ` +
+          `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} ${paidWhen}, with no clawback or deferral, while ${reasons.join('; ')}: ` +
           `the seller earns the same whether the customer stays or churns.`,
-        fix: `add clawback: { months: ${months} } or deferral: { share: ${options.deferral_share}, months: ${months} } to plan ${plan.id}, so that commission depends on the customer staying ${months} months`,
+        fix: `add clawback: { months: ${months}${node.earned_on ? ', triggers: [churn]' : ''} } or deferral: { share: ${options.deferral_share}, months: ${months} } to plan ${plan.id}, so that commission depends on the customer staying ${months} months`,
       });
     }
   },
@@ -80,4 +99,9 @@ function retentionDownstream(index: PolicyIndex, team: string) {
     if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
   }
   return found.sort((a, b) => compareIds(a.team, b.team));
+}
+
+/** A clawback guards retention when it names no trigger (it takes commission back whatever the cause) or names churn. */
+function guardsChurn(clawback: CompensationPlanT['clawback']): boolean {
+  return clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn'));
 }

@@ -8,9 +8,11 @@ export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
 export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
+export { annualQuota, baseRate, curveFactor, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
+export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
-export { DEFAULT_LEVELS, paysPerDeal, simulatePlan } from './payout/rational-choice.js';
-export type { ChoicePoint, ChoiceStatus, LevelWinner, PlanSimulation, SimulatedChoice, SimulationOptions, Verdict } from './payout/rational-choice.js';
+export { DEFAULT_LEVELS, paysPerDeal, planChoices, simulatePlan } from './payout/rational-choice.js';
+export type { Candidate as PlanChoice, ChoicePoint, ChoiceStatus, LevelWinner, PlanSimulation, SimulatedChoice, SimulationOptions, Verdict } from './payout/rational-choice.js';
 export type { PolicyDiff, PriorityChange, StatusChange } from './engine/policy-diff.js';
 export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';

@@ -66,6 +66,15 @@ export function targetVariablePay(plan: CompensationPlanT): number | undefined {
   return plan.ote !== undefined && plan.variable_share !== undefined ? plan.ote * plan.variable_share : undefined;
 }
 
+/**
+ * A plan that pays flat rates only: no quota, curve, credit multiplier or SPIFF. Its rational choice
+ * is what `effort-adjusted-pay` compares line by line; every other plan is judged on its whole curve
+ * by `rational-choice`, so that one cause is never reported twice.
+ */
+export function isFlatRatePlan(plan: CompensationPlanT): boolean {
+  return !plan.quotas?.length && plan.curve === undefined && !plan.credit?.length && !plan.spiffs?.length;
+}
+
 /** The quota amount for a year. */
 export function annualQuota(quota: QuotaT): number {
   return quota.amount * (12 / MONTHS_IN[quota.period]);

@@ -126,7 +126,7 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
   return { ...base, levels, choices, winners, ...judge(plan, winners, choices) };
 }
 
-interface Candidate {
+export interface Candidate {
   metric: string;
   segment: string;
   status: ChoiceStatus;
@@ -138,6 +138,10 @@ interface Candidate {
  * Every (metric, segment) the plan pays on and whose segment declares deal economics: the segments
  * its lines and quotas name, and every declared segment for a line or quota on all segments.
  */
+export function planChoices(index: PolicyIndex, plan: CompensationPlanT): Candidate[] {
+  return choicesOf(index, index.payoutOf(plan));
+}
+
 function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
   const { plan } = payout;
   const found: Candidate[] = [];

@@ -96,4 +96,18 @@ describe('effort-adjusted-pay', () => {
 `,
       ],
     }));
+
+  it('leaves a plan with a quota, curve, credit or SPIFF to rational-choice', () =>
+    testRule(RULE, {
+      valid: [
+        `${salesPlan('4%', '8%')}    ote: 240000
+    variable_share: 0.5
+    quotas:
+      - { metric: new-arr, segment: enterprise, amount: 1200000 }
+`,
+        `${salesPlan('4%', '8%')}    spiffs:
+      - { segment: enterprise, amount: 100 }
+`,
+      ],
+    }));
 });

@@ -96,16 +96,74 @@ describe('no-retention-guard', () => {
       valid: [
         {
           base: HANDOFF,
-          edits: [
-            favoring('net-retention'),
-            set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true }),
-          ],
+          edits: [favoring('net-retention'), set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true })],
         },
       ],
       invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }],
     }));
 
-  it('commission earned on collection (earned_on: collection) is paid only for what the customer paid: no clawback needed', () =>
-    testRule(RULE, { valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.earned_on', 'collection')] }] }));
+  it('a clawback only on non-payment does not guard retention; one that names churn does', () =>
+    testRule(RULE, {
+      valid: [
+        { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['churn'] })] },
+        { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['non-payment', 'churn'] })] },
+      ],
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 3, triggers: ['non-payment', 'refund'] })],
+          errors: [
+            {
+              at: 'compensation.0.clawback.triggers',
+              message:
+                'Plan ae-2026 claws back commission on new-arr only on non-payment or refund, not on churn, while the strategy favors keeping customers (net-retention): ' +
+                'a customer who pays and then leaves costs the seller nothing.',
+              fix: 'add churn to the triggers of the clawback of plan ae-2026: triggers: [churn, non-payment, refund]',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('commission earned on collection guards non-payment, not churn', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [favoring('net-retention'), set('compensation.0.earned_on', 'collection')],
+          errors: [
+            {
+              at: 'compensation.0.commission',
+              message: 'Plan ae-2026 pays commission on new-arr on collection, with no clawback or deferral, while the strategy favors keeping customers (net-retention): the seller earns the same whether the customer stays or churns.',
+              fix: 'add clawback: { months: 6, triggers: [churn] } or deferral: { share: 0.3, months: 6 } to plan ae-2026, so that commission depends on the customer staying 6 months',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('reads the quotas of a plan without commission lines, but not a quota on a count', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('net-retention'),
+            set('metrics.1', { id: 'meetings-held', type: 'activity', proxy_for: ['new-arr'] }),
+            set('compensation.0', { id: 'ae-2026', team: 'sales', ote: 200000, variable_share: 0.5, quotas: [{ metric: 'meetings-held', amount: 120 }] }),
+          ],
+        },
+      ],
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('net-retention'),
+            set('compensation.0', { id: 'ae-2026', team: 'sales', ote: 200000, variable_share: 0.5, quotas: [{ metric: 'new-arr', amount: 1000000 }] }),
+          ],
+          errors: [{ ...favorsKeeping('net-retention'), at: 'compensation.0.quotas' }],
+        },
+      ],
+    }));
 });
 
