@@ -11,7 +11,7 @@ export default defineRule({
       'single ones. Deprioritizing the lesser option would be wrong (it is still wanted), but a plan that pays both the same tells people ' +
       'the preference is only words: "people do what they are bonused for", and the easier option wins. The plan should pay the preferred ' +
       'metric more, through its rate, its weight or a quota-credit multiplier.',
-    source: 'seed 000, "The Incentive-Strategy Gap"; Kerr (1975), "On the folly of rewarding A, while hoping for B"',
+    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap"; Kerr (1975), "On the folly of rewarding A, while hoping for B"',
     examples: {
       bad: `strategy:
   priorities:
