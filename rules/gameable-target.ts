@@ -42,9 +42,10 @@ compensation:
     clawback: { months: 12, triggers: [misconduct, refund] }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const instrument of index.instruments) {
-      const counts = index.rewardsOf(instrument).filter((reward) => isCount(index.metrics.get(reward.metric ?? '')));
+      // A count the strategy deprioritizes is the old-priority rules' finding: their fix stops rewarding it, no guard makes it right.
+      const counts = index.rewardsOf(instrument).filter((reward) => isCount(index.metrics.get(reward.metric ?? '')) && !strategy.deprioritizedMetricBehind(reward.metric));
       if (counts.length === 0) continue;
       const quality = suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
       if (instrument.lever === 'compensation') {

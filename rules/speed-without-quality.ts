@@ -51,7 +51,7 @@ compensation:
       - { metric: first-response-time, weight: 0.3 }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       const fast: FastLine[] = [];
@@ -60,7 +60,8 @@ compensation:
         const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
         // A quality or outcome line balances speed, unless its weight is a token.
         if (metric?.type === 'quality' || metric?.type === 'outcome') balanced ||= (index.variableShareOf(reward) ?? 1) >= options.min_balance_weight;
-        else if (metric && SPEED_OR_VOLUME.has(metric.type ?? '')) fast.push({ reward, metric });
+        // A line on a deprioritized metric is the old-priority rules' finding: its fix removes the line.
+        else if (metric && SPEED_OR_VOLUME.has(metric.type ?? '') && !strategy.deprioritizedMetricBehind(metric.id)) fast.push({ reward, metric });
       }
       // Counts alone are gameable-target's business (a share of pay, a guard); speed is this rule's.
       if (balanced || !fast.some(({ metric }) => metric.type === 'speed')) continue;

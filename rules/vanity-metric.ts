@@ -64,7 +64,8 @@ compensation:
           message: `${where()} rewards ${metric.id}, declared a proxy for ${stands}, but nothing rewards ${stands}${team ? ` for ${team}` : ''}: the ${metric.type} count can rise while what it stands for does not.`,
           fix: `add ${how} to ${reward.instrument.id} beside ${metric.id}, or stop rewarding ${metric.id}`,
         });
-      } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length) {
+      } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length && !strategy.deprioritizedMetricBehind(metric.id)) {
+        // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.
         const instead = strategy.alternativesTo(metric.id).map((id) => index.metrics.get(id)).find((other) => other?.type === 'outcome');
         const outcome = instead ?? suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');

@@ -137,4 +137,17 @@ okrs:
         },
       ],
     }));
+  it('stays silent on a count the strategy deprioritizes: okr-old-priority says to stop measuring it, and a guardrail would contradict that', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: BANK.replace('favor: { metrics: [accounts-opened] }', 'favor: { metrics: [deposits] }\n      deprioritize: { metrics: [accounts-opened] }'),
+          policy: `okrs:
+  - id: bankers-q1
+    team: bankers
+    key_results:
+      - { metric: accounts-opened, target: 1000 }`,
+        },
+      ],
+    }));
 });
