@@ -4,10 +4,13 @@ import { defineRule, type KeyResultT } from '../src/api.js';
  * A target is measurable when it holds a number ("+20%", "8 per day", 0) or a single-letter
  * placeholder for a number kept confidential ("$N", as published OKRs often write it).
  */
+/** Words that name a level one can check at the end of the period without a number: a frequency, zero or never. */
+const CHECKABLE_WORDS = /\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annually|zero|never)\b/i;
+
 function isMeasurable(target: KeyResultT['target']): boolean {
   if (typeof target === 'number') return Number.isFinite(target);
   if (target === undefined) return false;
-  return /\d/.test(target) || /(?:^|[^A-Za-z])[A-Z](?![A-Za-z])/.test(target);
+  return /\d/.test(target) || /(?:^|[^A-Za-z])[A-Z](?![A-Za-z])/.test(target) || CHECKABLE_WORDS.test(target);
 }
 
 export default defineRule({

@@ -41,6 +41,7 @@ describe('unmeasurable-key-result', () => {
     team: engineering
     key_results:
       - { metric: defect-rate, target: 0 }
+      - { metric: deploy-frequency, target: daily }
       - { metric: new-arr, target: "$N net new ARR" }
       - { metric: enterprise-arr, target: "8 per day" }
 `,
