@@ -10,6 +10,18 @@ import type { NodePath, PathSegment, SourceDocument } from './source.js';
 
 export type ValidationResult = { ok: true; value: PolicyDocument } | { ok: false; diagnostics: Diagnostic[] };
 
+/** Words people write for an allowed value that no edit distance finds ("annual" for year). */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  annual: 'year',
+  annually: 'year',
+  yearly: 'year',
+  monthly: 'month',
+  quarterly: 'quarter',
+  'semi-annual': 'half',
+  semiannual: 'half',
+  'half-year': 'half',
+};
+
 export function validateDocument(value: unknown, source: SourceDocument): ValidationResult {
   const result = PolicyDocumentSchema.safeParse(value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
@@ -127,7 +139,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         return `version is ${describeValue(issue.input)}: this tool reads format version 1; write version: 1`;
       }
       const options = issue.values.map(String);
-      return `${label(key)}${describeValue(issue.input)} is not one of ${options.join(', ')}${didYouMean(String(issue.input), options)}`;
+      const synonym = SYNONYMS[String(issue.input).trim().toLowerCase()];
+      const hint = synonym !== undefined && options.includes(synonym) ? `; write ${key ?? 'it'}: ${synonym}` : didYouMean(String(issue.input), options);
+      return `${label(key)}${describeValue(issue.input)} is not one of ${options.join(', ')}${hint}`;
     }
     default:
       return withLabel(key, issue.message);

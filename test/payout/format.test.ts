@@ -40,6 +40,12 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       message: 'period: the text "fortnight" is not one of month, quarter, half, year',
     },
     {
+      name: 'a quota period written as an adjective',
+      text: policy('    quotas:', '      - { metric: new-arr, amount: 1200000, period: annual }'),
+      where: `policy.yaml:${LINE(2)}:53`,
+      message: 'period: the text "annual" is not one of month, quarter, half, year; write period: year',
+    },
+    {
       name: 'a quota amount that is not positive',
       text: policy('    quotas:', '      - { metric: new-arr, amount: 0 }'),
       where: `policy.yaml:${LINE(2)}:36`,
