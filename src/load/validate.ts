@@ -96,7 +96,10 @@ function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], k
   if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
   if (before.value.type !== 'PLAIN' || typeof before.value.value !== 'string') return undefined;
   const previousKey = String(before.key.value);
-  const whole = `${before.value.value}, ${key}`;
+  // The text as written, from the value to the stray key (so "1,000" stays "1,000").
+  const start = before.value.range?.[0];
+  const end = isScalar(pair.key) ? pair.key.range?.[1] : undefined;
+  const whole = start !== undefined && end !== undefined ? source.text.slice(start, end) : `${before.value.value}, ${key}`;
   return {
     key: previousKey,
     message:

@@ -20,6 +20,18 @@ describe.concurrent('common mistakes say what to write instead', () => {
     expect(errorLines(run.stderr)).toHaveLength(1);
   });
 
+  it('a number with a thousands comma inside { }: the suggested quote keeps the text as written', async () => {
+    const run = await lintFiles({
+      'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: complaints, name: Complaints per 1,000 households, type: quality }'),
+    });
+    expectUntrusted(
+      run,
+      'policy.yaml:3:29',
+      'name: the comma after "Complaints per 1" ends the value inside { }, so "000 households" was read as a key: quote the whole text, such as name: "Complaints per 1,000 households"',
+    );
+    expect(errorLines(run.stderr)).toHaveLength(1);
+  });
+
   it('a real unknown key after a quoted value is still an unknown key', async () => {
     expectUntrusted(
       await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: bookings, name: "Bookings", colour }') }),
