@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default leaves a core idle (cores - 1: one worker on a 2-core machine), but most test
+    // time is spent waiting on the CLI processes the tests spawn. Every core: 247 s → 171 s measured here.
+    maxWorkers: os.availableParallelism(),
   },
 });
