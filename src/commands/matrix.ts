@@ -4,12 +4,10 @@
  * Exit codes: 0 the matrix was drawn (it is a report, not a check); 2 the policy could not be read.
  */
 import { Option } from 'commander';
-import { InputError } from '../diagnostics.js';
-import { loadPolicy, type LoadedPolicy } from '../load/index.js';
 import { MATRIX_FORMATS, renderMatrix, type MatrixFormat } from '../matrix/render.js';
-import { printErr, printOut } from '../output/print.js';
-import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import type { CommandRegistration } from './shared.js';
+import { printOut } from '../output/print.js';
+import { chooseChalk, EXIT } from '../terminal.js';
+import { loadForReport, type CommandRegistration } from './shared.js';
 
 interface MatrixCommandOptions {
   format: MatrixFormat;
@@ -26,13 +24,8 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
     .action(async (paths: string[], options: MatrixCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the matrix.
       const { buildMatrix } = await import('../matrix/build.js');
-      let loaded: LoadedPolicy;
-      try {
-        loaded = loadPolicy(paths);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        printDiagnostics(error.diagnostics, chooseChalk(process.stderr, options.color));
-        printErr('the policy could not be read, so there is no matrix (exit 2)\n');
+      const loaded = loadForReport(paths, 'matrix', options.color);
+      if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;
       }

@@ -1,5 +1,9 @@
 /** What every command module shares: how it registers itself, and common argument parsers. */
 import { InvalidArgumentError, type Command } from 'commander';
+import { InputError } from '../diagnostics.js';
+import { loadPolicy, type LoadedPolicy } from '../load/index.js';
+import { printErr } from '../output/print.js';
+import { chooseChalk, printDiagnostics } from '../terminal.js';
 
 /** A command module adds its command to the program; its action reports the exit code. */
 export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
@@ -13,4 +17,19 @@ export function parseDate(value: string): string {
     throw new InvalidArgumentError('write the date as YYYY-MM-DD, such as 2026-03-02.');
   }
   return value;
+}
+
+/**
+ * The policy at `paths`, or undefined after its problems are printed with a last line saying there is
+ * no `product` (exit 2 is the caller's to set): what report commands such as matrix and simulate share.
+ */
+export function loadForReport(paths: readonly string[], product: string, color: boolean | undefined): LoadedPolicy | undefined {
+  try {
+    return loadPolicy(paths);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    printDiagnostics(error.diagnostics, chooseChalk(process.stderr, color));
+    printErr(`the policy could not be read, so there is no ${product} (exit 2)\n`);
+    return undefined;
+  }
 }

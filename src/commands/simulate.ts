@@ -5,11 +5,10 @@
  * rational choice is deprioritized; 2 the policy could not be read or no plan could be judged.
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { InputError } from '../diagnostics.js';
 import { todayUtc } from '../lint.js';
-import { loadPolicy, type LoadedPolicy } from '../load/index.js';
-import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import { parseDate, type CommandRegistration } from './shared.js';
+import { printErr, printOut } from '../output/print.js';
+import { chooseChalk, EXIT } from '../terminal.js';
+import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
 
 const FORMATS = ['stylish', 'json', 'markdown'] as const;
 
@@ -34,27 +33,22 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .action(async (paths: string[], options: SimulateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the simulation.
       const { buildSimulationReport, renderSimulation, simulationExitCode } = await import('../payout/report.js');
-      let loaded: LoadedPolicy;
-      try {
-        loaded = loadPolicy(paths);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        printDiagnostics(error.diagnostics, chooseChalk(process.stderr, options.color));
-        process.stderr.write('the policy could not be read, so there is no simulation (exit 2)\n');
+      const loaded = loadForReport(paths, 'simulation', options.color);
+      if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;
       }
       if (options.plan !== undefined && !loaded.policy.compensation.some((plan) => plan.id === options.plan)) {
         const ids = loaded.policy.compensation.map((plan) => plan.id);
-        process.stderr.write(`incentive-lint simulate: no compensation plan "${options.plan}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
+        printErr(`incentive-lint simulate: no compensation plan "${options.plan}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
         setExitCode(EXIT.untrusted);
         return;
       }
       const report = buildSimulationReport(loaded, { date: options.date ?? todayUtc(), plan: options.plan, levels: options.levels });
-      process.stdout.write(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color)));
+      printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);
       if (code === EXIT.untrusted && options.format !== 'json') {
-        process.stderr.write(
+        printErr(
           report.plans.length === 0
             ? 'no compensation plan pays commission or carries a quota, so no rational choice can be judged (exit 2)\n'
             : 'no plan could be judged: see why above (exit 2)\n',

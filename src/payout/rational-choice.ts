@@ -7,7 +7,7 @@
  * cycle at every level, exactly what `effort-adjusted-pay` compares.
  */
 import type { PolicyIndex } from '../engine/lookups/policy-index.js';
-import { dealEconomics } from './deal-economics.js';
+import { cycleMonths, dealEconomics } from './deal-economics.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -168,11 +168,11 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
   const quota = payout.quotaOf(choice.metric, choice.segment);
   const credit = payout.creditOf(choice.metric, choice.segment);
   const yearly = quota && annualQuota(quota);
-  const cycleMonths = choice.salesCycleDays / daysPerMonth;
+  const months = cycleMonths(choice, daysPerMonth);
   const at = (bookings: number): { bookings: number; deals: number; effortMonths: number; pay: number } => {
     const deals = bookings / choice.avgDealSize;
     const pay = payout.pay([{ metric: choice.metric, segment: choice.segment, amount: bookings, deals }], { date: options.date }).total;
-    return { bookings, deals, effortMonths: deals * cycleMonths, pay };
+    return { bookings, deals, effortMonths: deals * months, pay };
   };
   // Reaching attainment A takes A × quota of credit: A × quota ÷ credit of bookings.
   const bookingsFor = (attainment: number) => (attainment * yearly!) / credit;

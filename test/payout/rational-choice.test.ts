@@ -156,4 +156,10 @@ describe('incentive-lint simulate', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)');
   });
+
+  it('an unknown plan id is echoed inside its line: a forged workflow command stays text', () => {
+    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'x\n::error::forged']);
+    expect(run.code).toBe(2);
+    expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+  });
 });
