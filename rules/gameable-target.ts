@@ -1,6 +1,6 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { clawbackGuardsGaming, isCount, isGuardrail, isQualityLine } from './helpers/guards.js';
-import { suggestMetric } from './helpers/suggest-metric.js';
+import { clawbackGuardsGaming, isAcceptedCount, isCount, isGuardrail, isQualityLine, qualityCounterpart } from './helpers/guards.js';
+import { isMeasurableTarget } from './helpers/targets.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -45,9 +45,13 @@ compensation:
   check({ index, strategy, options, report }) {
     for (const instrument of index.instruments) {
       // A count the strategy deprioritizes is the old-priority rules' finding: their fix stops rewarding it, no guard makes it right.
-      const counts = index.rewardsOf(instrument).filter((reward) => isCount(index.metrics.get(reward.metric ?? '')) && !strategy.deprioritizedMetricBehind(reward.metric));
+      // A count another team accepts item by item carries its own guard.
+      const counts = index.rewardsOf(instrument).filter((reward) => {
+        const metric = index.metrics.get(reward.metric ?? '');
+        return isCount(metric) && !isAcceptedCount(index, metric, instrument.team) && !strategy.deprioritizedMetricBehind(reward.metric);
+      });
       if (counts.length === 0) continue;
-      const quality = suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
+      const quality = qualityCounterpart(index, instrument);
       if (instrument.lever === 'compensation') {
         const shareOf = (reward: IncentiveLine) => index.variableShareOf(reward) ?? 0;
         const share = counts.reduce((sum, reward) => sum + shareOf(reward), 0);
@@ -58,16 +62,21 @@ compensation:
           message:
             `${describeInstrument(instrument, { sentenceStart: true })} puts ${formatPercent(share)} of variable pay on ${countList(index, counts)} with no guard beside ${counts.length > 1 ? 'them' : 'it'} ` +
             '(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.',
-          fix: quality
-            ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}, and add ${CLAWBACK_FIX}`
-            : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}, and add ${CLAWBACK_FIX}`,
+          fix:
+            (quality
+              ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}`
+              : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
+            // What a sale earned can be taken back; a support or operations bonus is guarded by the quality line alone.
+            (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : ''),
         });
       } else if (instrument.lever === 'okrs') {
-        if (index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) continue;
-        const first = least(counts, compareRewards)!;
+        // A key result with no target to hit is unmeasurable-key-result's finding: there is no number to game yet.
+        const targeted = counts.filter((reward) => reward.component !== 'key_result' || isMeasurableTarget(reward.node.target));
+        if (targeted.length === 0 || index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) continue;
+        const first = least(targeted, compareRewards)!;
         report({
           node: first.node,
-          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
+          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, targeted)} with no guardrail key result: the count can be hit by means the objective never meant.`,
           fix: quality
             ? `add a guardrail key result { metric: ${quality.id}, guardrail: true } to ${instrument.id}`
             : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id} as { metric: …, guardrail: true }`,
@@ -76,6 +85,12 @@ compensation:
     }
   },
 });
+
+/** A plan that pays commission, or of a team not declared non-revenue: what its sales earned can be clawed back. */
+function sellsToCustomers(index: PolicyIndex, instrument: InstrumentInfo): boolean {
+  const kind = instrument.team === undefined ? undefined : index.teams.get(instrument.team)?.kind;
+  return index.hasCommission(instrument) || kind !== 'non-revenue';
+}
 
 function countList(index: PolicyIndex, counts: readonly IncentiveLine[]): string {
   const ids = [...new Set(counts.map((reward) => reward.metric!))].sort();

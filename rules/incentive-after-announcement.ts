@@ -7,7 +7,7 @@ export default defineRule({
     id: 'incentive-after-announcement',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'An instrument becomes effective after the strategy is announced, or has no effective date',
+    summary: 'An instrument takes effect after the strategy is announced, or has no effective date while the strategy has an announcement date',
     rationale:
       'Timing lag: "Leaders announce strategy immediately. Updating comp plans, OKRs, and promotion criteria takes time and coordination. ' +
       'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
@@ -40,14 +40,16 @@ okrs:
   check({ policy, index, strategy, options, report }) {
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
-    const inForce = announced === undefined ? noFocus() : favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    // With no announcement date there is no lag to measure: an undated plan is not late for anything (gate --announce supplies one).
+    if (announced === undefined) return;
+    const inForce = favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
     // A policy that dates none of its instruments has one gap, not one per instrument.
     const undated = index.instruments.filter((instrument) => instrument.effective === undefined);
     if (undated.length > 1 && undated.length === index.instruments.length) {
       report({
         node: undated[0]!.node,
         key: 'id',
-        message: `No instrument of the policy has an effective date (${undated.length} instruments): nobody can tell which of them ${announced ? `are in force when the strategy is announced (${announced})` : 'are in force, or since when'}.`,
+        message: `No instrument of the policy has an effective date (${undated.length} instruments): nobody can tell which of them are in force when the strategy is announced (${announced}).`,
         fix: `add effective: YYYY-MM-DD to every plan, OKR set, promotion ladder and recognition program, starting with ${undated[0]!.id}`,
       });
       return;
@@ -58,14 +60,10 @@ okrs:
         report({
           node: instrument.node,
           key: 'id',
-          message: announced
-            ? `${name()} has no effective date: nobody can tell whether it is in force when the strategy is announced (${announced}).`
-            : `${name()} has no effective date: nobody can tell when it starts rewarding what it rewards.`,
-          fix: announced
-            ? `add effective: ${announced} (or the earlier date it took effect)`
-            : `add effective: YYYY-MM-DD with the date ${instrument.id} took or takes effect`,
+          message: `${name()} has no effective date: nobody can tell whether it is in force when the strategy is announced (${announced}).`,
+          fix: `add effective: ${announced} (or the earlier date it took effect)`,
         });
-      } else if (announced !== undefined && instrument.effective > announced) {
+      } else if (instrument.effective > announced) {
         const rewarded = favoredRewardedBy(index, [instrument]);
         const firsts = {
           metrics: [...rewarded.metrics].filter((id) => !inForce.metrics.has(id)),

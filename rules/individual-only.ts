@@ -1,4 +1,4 @@
-import { addSharedComponent, compareInstruments, compareRewards, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
+import { addSharedComponent, compareInstruments, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 export default defineRule({
@@ -6,12 +6,15 @@ export default defineRule({
     id: 'individual-only',
     category: 'balanced-measurement',
     severity: 'warning',
-    summary: 'A team that hands off to or receives from another team has only individual pay components',
+    summary: 'A team beyond sales paid only on individual components hands work to or from a team no instrument rewards',
     rationale:
       'Most functions "depend heavily on cross-functional collaboration, necessitating incentive designs that encourage teamwork rather than ' +
       'individual competition." Team incentives outperform individual ones (Garbers & Konradt 2014, meta-analysis of 146 studies: effect ' +
       'size 0.45 for team vs 0.32 for individual incentives), and hybrid individual + team rewards beat either alone (Pearsall et al. 2010). ' +
-      'A team whose work crosses a handoff but whose pay has no shared component is paid to optimize its own side of it.',
+      'A team whose work crosses a handoff but whose pay has no shared component is paid to optimize its own side of it. Where the ' +
+      'neighbour is paid on other metrics, siloed-handoff reports the handoff; where both teams are paid on one result, they are ' +
+      'aligned as the articles ask ("aligning these teams on inventory turnover"); sales plans pay individuals by design. This rule ' +
+      'reports the handoff left: a team beyond sales paid only on its own measures, next to a team no instrument rewards.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
@@ -33,42 +36,35 @@ compensation:
   check({ index, options, report }) {
     const handoffTeams = new Set(index.handoffs.flatMap((handoff) => [handoff.from.id, handoff.to]));
     for (const team of index.teams.values()) {
-      if (!handoffTeams.has(team.id)) continue;
+      // Sales plans pay individuals by design; the article is about the teams beyond sales.
+      if (!handoffTeams.has(team.id) || team.kind === 'revenue') continue;
       const neighbours = index.handoffNeighbours(team.id);
       const plans = index.compensationPlansOf(team.id);
       if (neighbours.length === 0 || plans.length === 0) continue;
       if (plans.some((plan) => index.sharedComponentsOf(plan).length > 0) || index.componentsSharedWith(team.id).length > 0) continue;
-      // A handoff that shares nothing at all is one finding, siloed-handoff's, not one more per team.
-      if (neighbours.every((neighbour) => index.isSiloed(team.id, neighbour))) continue;
+      const own = index.metricsRewardedFor(team.id);
+      // Paid on a result its neighbour is paid on too is the alignment the articles ask for ("aligning these teams on inventory turnover").
+      if (neighbours.some((neighbour) => [...index.metricsRewardedFor(neighbour)].some((metric) => own.has(metric)))) continue;
+      // A neighbour paid on other metrics makes a siloed handoff: siloed-handoff's one finding. This rule speaks where it cannot judge.
+      const unpaid = neighbours.filter((neighbour) => index.metricsRewardedFor(neighbour).size === 0);
+      if (unpaid.length === 0) continue;
       report({
         node: team,
         key: 'id',
         message:
-          `Team ${team.id} works across a handoff with ${listIds(neighbours, 'and')}, but ${plans.length === 1 ? `its plan ${plans[0]!.id} has` : `its plans ${listIds(plans.map((plan) => plan.id), 'and')} have`} ` +
-          `only individual components and no plan shares a component with the team: it is paid to win its own side of the handoff.`,
-        fix: teamworkFix(index, team.id, neighbours, options.shared_weight),
+          `Team ${team.id} works across a handoff with ${listIds(unpaid, 'and')}, which no instrument rewards, but ${plans.length === 1 ? `its plan ${plans[0]!.id} has` : `its plans ${listIds(plans.map((plan) => plan.id), 'and')} have`} ` +
+          `only individual components: it is paid to win its own side of the handoff, and nobody is paid on the other.`,
+        fix: teamworkFix(index, team.id, unpaid, options.shared_weight),
       });
     }
   },
 });
 
-/**
- * Share what the team already pays on with a neighbour rewarded on it too; else add a neighbour's metric as a shared component.
- * Plans, components and neighbours are taken by id and content, never in declaration order.
- */
-function teamworkFix(index: PolicyIndex, team: string, declaredNeighbours: readonly string[], weight: number): string {
-  const neighbours = sortedIds(declaredNeighbours);
-  const plans = [...index.compensationPlansOf(team)].sort(compareInstruments);
-  for (const plan of plans) {
-    for (const component of [...index.rewardsOfComponent(plan, 'bonus')].sort(compareRewards)) {
-      const partners = neighbours.filter((neighbour) => component.metric !== undefined && index.metricsRewardedFor(neighbour).has(component.metric));
-      if (partners.length > 0) {
-        return `add shared_with: [${partners.join(', ')}] to the bonus component on ${component.metric} in plan ${plan.id} (${listIds(partners, 'and')} ${partners.length > 1 ? 'are' : 'is'} rewarded on it too)`;
-      }
-    }
-  }
-  const metric = suggestMetric(index, team, (candidate) => neighbours.some((neighbour) => index.metricsRewardedFor(neighbour).has(candidate.id)));
-  const partner = neighbours.find((neighbour) => metric && index.metricsRewardedFor(neighbour).has(metric.id)) ?? neighbours[0]!;
-  const plan = plans[0]!;
-  return addSharedComponent({ id: plan.id, hasCommission: index.hasCommission(plan) }, metric?.id ?? 'a-metric-both-teams-affect', partner, weight);
+/** Share the team's own result with the unpaid neighbour, so both sides of the handoff are paid on it; plans and metrics by id, never declaration order. */
+function teamworkFix(index: PolicyIndex, team: string, unpaid: readonly string[], weight: number): string {
+  const partners = sortedIds(unpaid);
+  const plan = [...index.compensationPlansOf(team)].sort(compareInstruments)[0]!;
+  const metric = suggestMetric(index, team, (candidate) => candidate.type === 'outcome' || candidate.type === 'quality');
+  const line = addSharedComponent({ id: plan.id, hasCommission: index.hasCommission(plan) }, metric?.id ?? 'a-result-both-teams-affect', partners[0]!, weight);
+  return `${line}, and reward ${listIds(partners, 'and')} on it too`;
 }

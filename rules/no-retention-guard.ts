@@ -1,6 +1,5 @@
-import { compareIds, defineRule, listIds, listInOrder, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
-import { isCount } from './helpers/guards.js';
-import { isRetentionMetric } from './helpers/retention.js';
+import { defineRule, listIds, listInOrder, z } from '../src/api.js';
+import { guardsChurn, isRetentionMetric, newBusinessLines, retentionDownstream } from './helpers/retention.js';
 
 export default defineRule({
   meta: {
@@ -50,8 +49,8 @@ compensation:
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       const { node } = plan;
-      // Commission on new business: a quota on a count (meetings, accepted opportunities) books no customer that could churn.
-      const paid = [...(node.commission ?? []), ...(node.quotas ?? []).filter((quota) => !isCount(index.metrics.get(quota.metric)))];
+      // Commission that already pays on keeping customers needs no guard: only new business can churn away.
+      const paid = newBusinessLines(index, node);
       if (paid.length === 0 || node.deferral || guardsChurn(node.clawback)) continue;
       const downstream = plan.team ? retentionDownstream(index, plan.team) : [];
       if (favoredRetention.length === 0 && downstream.length === 0) continue;
@@ -59,9 +58,7 @@ compensation:
         favoredRetention.length > 0 && `the strategy favors keeping customers (${listIds(favoredRetention, 'and')})`,
         ...downstream.map(({ team, metrics }) => `${plan.team} hands off to ${team}, which is rewarded on ${listIds(metrics, 'and')}`),
       ].filter(Boolean);
-      // Commission that already pays on keeping customers needs no guard: only new business can churn away.
-      const metrics = [...new Set(paid.map((line) => line.metric))].filter((metric) => !isRetentionMetric(index, metric));
-      if (metrics.length === 0) continue;
+      const metrics = [...new Set(paid.map((line) => line.metric))];
       const months = options.clawback_months;
       const triggers = node.clawback?.triggers;
       if (triggers) {
@@ -89,19 +86,3 @@ compensation:
     }
   },
 });
-
-/** The teams `team` hands off to that are rewarded on a retention metric, with those metrics, by team id. */
-function retentionDownstream(index: PolicyIndex, team: string) {
-  const found: { team: string; metrics: string[] }[] = [];
-  for (const handoff of index.handoffsFrom(team)) {
-    if (handoff.to === team || !index.teams.has(handoff.to)) continue;
-    const metrics = [...index.metricsRewardedFor(handoff.to)].filter((metric) => isRetentionMetric(index, metric));
-    if (metrics.length > 0 && !found.some((entry) => entry.team === handoff.to)) found.push({ team: handoff.to, metrics });
-  }
-  return found.sort((a, b) => compareIds(a.team, b.team));
-}
-
-/** A clawback guards retention when it names no trigger (it takes commission back whatever the cause) or names churn. */
-function guardsChurn(clawback: CompensationPlanT['clawback']): boolean {
-  return clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn'));
-}

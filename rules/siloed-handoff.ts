@@ -1,5 +1,9 @@
 import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
+import { isRetentionHandoff } from './helpers/retention.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+
+/** The kinds of metric a team can lose on when the team before it passes on poor work: a result, or its quality. */
+const LOSABLE_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality']);
 
 export default defineRule({
   meta: {
@@ -11,7 +15,11 @@ export default defineRule({
       '"The handoff between teams is usually where value is either created or destroyed." In a siloed model "Department A wins even if ' +
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
-      'is shared between them, the handoff is where value gets destroyed.',
+      'is shared between them, the handoff is where value gets destroyed. Three handoffs are judged otherwise: one into a team paid on ' +
+      'keeping customers, from a team paid commission on new business, is no-retention-guard\'s (the article\'s own remedy is part of ' +
+      'the commission "only after the client has remained active for six months"); one into a team rewarded only on counts or speed, ' +
+      'which has no result or quality to lose; and one between teams that are not paid on either side and whose objectives serve one ' +
+      'priority (an OKR tree shares its objective).',
     source: '"What are Shared Incentives?": shared vs. siloed model',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
@@ -41,6 +49,7 @@ compensation:
       if (from === to || !index.teams.has(to)) continue;
       // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
       if (!index.isSiloed(from, to)) continue;
+      if (isRetentionHandoff(index, from, to) || !canLose(index, to) || sharesAnObjective(index, from, to)) continue;
       report({
         node: handoff.node,
         key: handoff.index,
@@ -53,10 +62,24 @@ compensation:
   },
 });
 
+/** Whether `team` is rewarded on a result or a quality measure that poor work handed to it would lower. */
+function canLose(index: PolicyIndex, team: string): boolean {
+  return [...index.metricsRewardedFor(team)].some((id) => LOSABLE_TYPES.has(index.metrics.get(id)?.type ?? 'outcome'));
+}
+
+/** Teams paid on neither side, measured on results one priority favors: the priority is their shared objective. */
+function sharesAnObjective(index: PolicyIndex, from: string, to: string): boolean {
+  if (index.compensationPlansOf(from).length > 0 || index.compensationPlansOf(to).length > 0) return false;
+  // Measured on the favored results themselves: a count declared a proxy for one (leads for ARR) is the classic split, not a shared objective.
+  const served = (team: string) => new Set([...index.metricsRewardedFor(team)].flatMap((metric) => index.strategy.prioritiesFavoring('metrics', metric)));
+  const upstream = served(from);
+  return [...served(to)].some((priority) => upstream.has(priority));
+}
+
 /** Where the upstream team can take a stake in the downstream team's metric, with the line to add. */
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {
   const metricOf = (team: string, partner: string) =>
-    suggestMetric(index, team, (metric) => index.metricsRewardedFor(partner).has(metric.id))?.id;
+    suggestMetric(index, team, (metric) => LOSABLE_TYPES.has(metric.type ?? 'outcome') && index.metricsRewardedFor(partner).has(metric.id))?.id;
   const plan = least(index.compensationPlansOf(from), compareInstruments);
   const share = (owner: string, partner: string, planId: string) =>
     addSharedComponent({ id: planId, hasCommission: index.hasCommission(planId) }, metricOf(owner, partner) ?? 'a-metric-both-teams-affect', partner, weight);

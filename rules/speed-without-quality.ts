@@ -1,7 +1,6 @@
 import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
-import { suggestMetric } from './helpers/suggest-metric.js';
+import { qualityCounterpart } from './helpers/guards.js';
 
-const SPEED_OR_VOLUME: ReadonlySet<string> = new Set(['speed', 'activity', 'output']);
 
 export default defineRule({
   meta: {
@@ -13,7 +12,8 @@ export default defineRule({
       'Non-revenue teams "must balance efficiency with quality, requiring incentive systems that don\'t sacrifice service quality for speed ' +
       'or volume." Holmström & Milgrom (1991) show why: strong pay on the measurable task pulls effort from the unmeasured ones, so paying ' +
       'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality. An outcome line balances ' +
-      'speed too (the result, not the pace, is paid), but not at a token weight. Counts without speed are judged by gameable-target.',
+      'speed too (the result, not the pace, is paid), but not at a token weight. Counts (tickets closed) are judged by gameable-target, ' +
+      'on their share of pay and their guards, so that one line is never given two prices.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     options: z.object({
       min_balance_weight: z
@@ -61,15 +61,15 @@ compensation:
         // A quality or outcome line balances speed, unless its weight is a token.
         if (metric?.type === 'quality' || metric?.type === 'outcome') balanced ||= (index.variableShareOf(reward) ?? 1) >= options.min_balance_weight;
         // A line on a deprioritized metric is the old-priority rules' finding: its fix removes the line.
-        else if (metric && SPEED_OR_VOLUME.has(metric.type ?? '') && !strategy.deprioritizedMetricBehind(metric.id)) fast.push({ reward, metric });
+        // Counts are gameable-target's (a share of pay, a guard), so two findings never price one line twice; speed is this rule's.
+        else if (metric?.type === 'speed' && !strategy.deprioritizedMetricBehind(metric.id)) fast.push({ reward, metric });
       }
-      // Counts alone are gameable-target's business (a share of pay, a guard); speed is this rule's.
-      if (balanced || !fast.some(({ metric }) => metric.type === 'speed')) continue;
+      if (balanced || fast.length === 0) continue;
       const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);
       const anchor = lineToBalance(fast);
       report({
         node: anchor.reward.node,
-        message: `${describeInstrument(instrument, { sentenceStart: true })} rewards ${listIds(named, 'and')} but no quality metric: people will trade quality for speed and volume.`,
+        message: `${describeInstrument(instrument, { sentenceStart: true })} rewards ${listIds(named, 'and')} but no quality metric: people will trade quality for speed.`,
         fix: qualityFix(index, instrument, fast, anchor),
       });
     }
@@ -93,7 +93,7 @@ function lineToBalance(fast: readonly FastLine[]): FastLine {
 }
 
 function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly FastLine[], anchor: FastLine): string {
-  const quality = qualityCounterpart(index, instrument, fast.map(({ metric }) => metric));
+  const quality = qualityCounterpart(index, instrument);
   const beside = anchor.metric.id;
   if (!quality) {
     return `declare a metric with type: quality that shows whether ${beside} is done well, and reward it in ${instrument.id} beside ${beside}`;
@@ -104,12 +104,3 @@ function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readon
   const half = weight / 2;
   return `add - { metric: ${quality.id}, weight: ${roundRate(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;
 }
-
-/** The quality metric to pair with: one the speed or volume metrics stand in for (lowest id), else the closest quality metric. */
-function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly MetricT[]): MetricT | undefined {
-  const proxied = sortedIds(fast.flatMap((metric) => metric.proxy_for ?? []))
-    .map((id) => index.metrics.get(id))
-    .find((target) => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
-  return proxied ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
-}
-

@@ -3,6 +3,9 @@ import { suggestMetric } from './helpers/suggest-metric.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
+/** What can balance a scorecard: a result or a quality measure, not one more count or speed. */
+const BALANCING_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality']);
+
 export default defineRule({
   meta: {
     id: 'unbalanced-scorecard',
@@ -13,7 +16,10 @@ export default defineRule({
       'Amplify\'s "Performance Incentives Beyond Sales" recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
       'leaves the others unrewarded, so they are the first to be traded away. A sales team\'s commission plan is left out by default: it pays ' +
-      'on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team\'s other instruments.',
+      'on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team\'s other instruments. ' +
+      'An OKR set with one key result is focused, not unbalanced. The rule names a declared result or quality metric of a missing perspective ' +
+      'that suits the team; where the policy declares none, balance is a choice of the whole organization (a public health system has no ' +
+      'financial measure to add), and adding another count would balance nothing.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
     options: z.object({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
@@ -26,6 +32,7 @@ export default defineRule({
       bad: `metrics:
   - { id: system-uptime, type: quality, perspective: internal }
   - { id: change-failure-rate, type: quality, perspective: internal }
+  - { id: it-user-satisfaction, type: quality, perspective: customer }
 okrs:
   - id: it-2026-h1
     key_results:
@@ -44,6 +51,7 @@ okrs:
   check({ index, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
+      if (instrument.lever === 'okrs' && index.rewardsOf(instrument).length < 2) continue;
       // A sales plan pays on bookings by design; its balance comes from the other instruments.
       if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
       const covered = new Set<string>();
@@ -54,15 +62,18 @@ okrs:
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
-      const suggestion = suggestMetric(index, instrument.team, (metric: MetricT) => metric.perspective !== undefined && missing.includes(metric.perspective));
-      const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion?.id} }` : `a bonus component on ${suggestion?.id}`;
+      const suggestion = suggestMetric(
+        index,
+        instrument.team,
+        (metric: MetricT) => BALANCING_TYPES.has(metric.type ?? '') && metric.perspective !== undefined && missing.includes(metric.perspective),
+      );
+      if (!suggestion) continue;
+      const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion.id} }` : `a bonus component on ${suggestion.id}`;
       report({
         node: instrument.node,
         key: 'id',
         message: `${describeInstrument(instrument, { sentenceStart: true })} measures only the ${listInOrder([...covered].sort(byScorecard), 'and')} perspective${covered.size > 1 ? 's' : ''} of the balanced scorecard (fewer than ${options.min_perspectives}).`,
-        fix: suggestion
-          ? `add ${how} (perspective: ${suggestion.perspective}); missing perspectives: ${listInOrder(missing, 'and')}`
-          : `measure a metric from the ${listInOrder(missing, 'or')} perspective in ${instrument.id} (declare it with a perspective)`,
+        fix: `add ${how} (perspective: ${suggestion.perspective}); missing perspectives: ${listInOrder(missing, 'and')}`,
       });
     }
   },

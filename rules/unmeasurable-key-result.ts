@@ -1,17 +1,5 @@
-import { defineRule, type KeyResultT } from '../src/api.js';
-
-/**
- * A target is measurable when it holds a number ("+20%", "8 per day", 0) or a single-letter
- * placeholder for a number kept confidential ("$N", as published OKRs often write it).
- */
-/** Words that name a level one can check at the end of the period without a number: a frequency, zero or never. */
-const CHECKABLE_WORDS = /\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annually|zero|never)\b/i;
-
-function isMeasurable(target: KeyResultT['target']): boolean {
-  if (typeof target === 'number') return Number.isFinite(target);
-  if (target === undefined) return false;
-  return /\d/.test(target) || /(?:^|[^A-Za-z])[A-Z](?![A-Za-z])/.test(target) || CHECKABLE_WORDS.test(target);
-}
+import { defineRule } from '../src/api.js';
+import { isMeasurableTarget } from './helpers/targets.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +27,7 @@ export default defineRule({
     for (const reward of index.rewards) {
       if (reward.component !== 'key_result') continue;
       const line = reward.node;
-      if (isMeasurable(line.target)) continue;
+      if (isMeasurableTarget(line.target)) continue;
       const said = line.target === undefined ? 'no target' : `the target "${line.target}", which is not a number`;
       report({
         node: reward.node,

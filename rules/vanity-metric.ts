@@ -1,5 +1,5 @@
 import { defineRule, describeInstrument, listIds } from '../src/api.js';
-import { hasAnyGuard } from './helpers/guards.js';
+import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
@@ -36,6 +36,8 @@ compensation:
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
+      // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
+      if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
       const where = () => describeInstrument(reward.instrument, { sentenceStart: true });
       const team = reward.instrument.team;
       if (metric.vanity) {

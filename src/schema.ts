@@ -199,6 +199,12 @@ export const Metric = z.strictObject({
   segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
   proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
   vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+  accepted_by: Id
+    .optional()
+    .describe(
+      'Id of the team that accepts each item before it counts (a sales-accepted opportunity): the count carries a quality gate kept by ' +
+        'another team, so paying on it is guarded when that team is rewarded on the result (gameable-target, vanity-metric).',
+    ),
   nets_churn: z
     .boolean()
     .optional()

@@ -1,9 +1,10 @@
 /**
  * What guards a count (an activity or output metric) inside one instrument: a quality measure, a
- * guardrail key result, or a clawback that takes back what gaming earned. Shared by gameable-target,
+ * guardrail key result, a clawback that takes back what gaming earned, or acceptance by another team. Shared by gameable-target,
  * which reports an unguarded count, and vanity-metric, which leaves such a count to it.
  */
-import type { IncentiveLine, InstrumentInfo, MetricT, PolicyIndex } from '../../src/api.js';
+import { sortedIds, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../../src/api.js';
+import { suggestMetric } from './suggest-metric.js';
 
 /** A count of things done or produced: the numbers people can raise without the business gaining. */
 const COUNT_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
@@ -13,6 +14,17 @@ const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
 
 export function isCount(metric: MetricT | undefined): metric is MetricT {
   return metric !== undefined && !metric.vanity && COUNT_TYPES.has(metric.type ?? '');
+}
+
+/**
+ * A count another team accepts item by item before it counts (a sales-accepted opportunity), when
+ * that team is rewarded on a result or its quality: it refuses what would not serve that result,
+ * so the count carries its own guard.
+ */
+export function isAcceptedCount(index: PolicyIndex, metric: MetricT, team: string | undefined): boolean {
+  const acceptor = metric.accepted_by;
+  if (acceptor === undefined || acceptor === team) return false;
+  return [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
 }
 
 /** A plan's clawback that takes back what misconduct or refunds earned (or names no trigger, so takes back anything). */
@@ -36,4 +48,17 @@ export function isGuardrail(index: PolicyIndex, line: IncentiveLine): boolean {
 export function hasAnyGuard(index: PolicyIndex, instrument: InstrumentInfo): boolean {
   if (instrument.lever === 'compensation' && instrument.node.clawback !== undefined) return true;
   return index.rewardsOf(instrument).some((line) => isGuardrail(index, line));
+}
+
+/**
+ * The quality metric a fix pairs with an instrument's counts or speed: one its lines are declared to
+ * stand for (lowest id: tickets closed for first-contact resolution), else the closest quality metric
+ * of the team. One answer for every rule, so two findings on one plan never name two different guards.
+ */
+export function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo): MetricT | undefined {
+  const lines = index.rewardsOf(instrument).flatMap((reward) => index.metrics.get(reward.metric ?? '') ?? []);
+  const proxied = sortedIds(lines.flatMap((metric) => metric.proxy_for ?? []))
+    .map((id) => index.metrics.get(id))
+    .find((target) => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
+  return proxied ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
 }

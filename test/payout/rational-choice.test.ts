@@ -81,8 +81,8 @@ describe('the rational choice, by hand', () => {
   });
 });
 
-describe('with flat rates, simulate agrees with effort-adjusted-pay', () => {
-  it('the deprioritized segment wins exactly when effort-adjusted-pay reports it, with the same pay per month', async () => {
+describe('with flat rates, simulate agrees with effort-adjusted-pay and flat-commission', () => {
+  it('the deprioritized segment wins exactly when effort-adjusted-pay reports it, or flat-commission when the rates do not favor enterprise at all', async () => {
     const percent = fc.integer({ min: 1, max: 3000 }).map((hundredths) => `${hundredths / 100}%`);
     const economics = fc.record({ days: fc.integer({ min: 7, max: 400 }), size: fc.integer({ min: 1000, max: 500000 }) });
     await fc.assert(
@@ -92,13 +92,17 @@ describe('with flat rates, simulate agrees with effort-adjusted-pay', () => {
           .replace('sales_cycle_days: 21, avg_deal_size: 8000', `sales_cycle_days: ${smb.days}, avg_deal_size: ${smb.size}`);
         const report = simulate(text);
         const { findings } = await lint({ files: [{ path: 'policy.yaml', text }] }, { today: '2026-05-01' });
-        const reported = findings.filter((finding) => finding.rule === 'effort-adjusted-pay');
+        // Equal or inverted rates are flat-commission's finding alone (one number per line).
+        const favoredRateHigher = Number.parseFloat(enterpriseRate) > Number.parseFloat(smbRate);
+        const reported = findings.filter((finding) => finding.rule === (favoredRateHigher ? 'effort-adjusted-pay' : 'flat-commission'));
         const smbWins = report.plans[0]!.winners[0]!.segment === 'smb';
         const monthly = (rate: string, side: { days: number; size: number }) => (Number.parseFloat(rate) / 100) * side.size / (side.days / 30);
         expect(perMonth(report, 'enterprise')).toBeCloseTo(monthly(enterpriseRate, enterprise), 6);
         expect(perMonth(report, 'smb')).toBeCloseTo(monthly(smbRate, smb), 6);
         // Ties: effort-adjusted-pay stays silent, and the simulation gives a tie to the favored segment.
-        expect(reported.length > 0).toBe(smbWins);
+        if (favoredRateHigher) expect(reported.length > 0).toBe(smbWins);
+        // flat-commission speaks whenever enterprise is not paid more, whoever wins per month.
+        else expect(reported.length).toBeGreaterThan(0);
       }),
       { numRuns: 40 },
     );

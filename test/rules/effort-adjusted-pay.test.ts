@@ -1,41 +1,53 @@
 import { describe, it } from 'vitest';
-import { remove, testRule } from '../../src/testing/index.js';
+import { remove, set, testRule } from '../../src/testing/index.js';
 import { commissionPlan, salesPlan } from './fragments.js';
 
 // The base policy: enterprise deals 120,000 over 210 days (7 months), smb deals 8,000 over 21 days (0.7 months).
+// These tests make smb deals 16,000: at equal rates smb then pays 4/3 as much per month (1% → 229 against 171).
 const RULE = 'effort-adjusted-pay';
 const SMB_LINE = 'compensation.0.commission.1';
+const SMB_16K = set('segments.1.avg_deal_size', 16000);
 const RATIONAL = 'the rational choice is to close smb deals, which the strategy deprioritizes.';
 
 describe('effort-adjusted-pay', () => {
-  it('fires on the smb line when it pays more per month of sales cycle than enterprise', () =>
+  it('fires on the smb line when enterprise has the higher rate but smb pays more per month of sales cycle', () =>
     testRule(RULE, {
       invalid: [
         {
-          policy: salesPlan('4%', '8%'),
+          policy: salesPlan('10%', '8%'),
+          edits: [SMB_16K],
           errors: [
             {
               at: SMB_LINE,
-              message: `Per month of sales cycle, plan ae-2026 pays 914 of new-arr commission for smb (8% of 8,000 over 21 days) and 686 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`,
-              // 914.29 × 7 months ÷ 120,000 = 5.333% (rounded up); 685.71 × 0.7 months ÷ 8,000 = 6%.
-              fix: 'raise the enterprise rate on new-arr to at least 5.34%, or lower the smb rate to at most 6%',
+              message: `Per month of sales cycle, plan ae-2026 pays 1,829 of new-arr commission for smb (8% of 16,000 over 21 days) and 1,714 for enterprise (10% of 120,000 over 210 days): ${RATIONAL}`,
+              // 1,828.57 × 7 months ÷ 120,000 = 10.667% (rounded up); 1,714.29 × 0.7 months ÷ 16,000 = 7.5%.
+              fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 7.5%',
             },
           ],
         },
       ],
     }));
 
-  it('stays silent when the monthly figures are equal (4% vs 6%) and fires just above', () =>
+  it('leaves equal or inverted rates to flat-commission, whose fix asks more: one number per line', () =>
     testRule(RULE, {
-      valid: [salesPlan('4%', '6%')],
+      valid: [
+        { name: 'equal', policy: salesPlan('8%', '8%'), edits: [SMB_16K] },
+        { name: 'inverted', policy: salesPlan('4%', '8%'), edits: [SMB_16K] },
+      ],
+    }));
+
+  it('stays silent when the monthly figures are equal (10% vs 7.5%) and fires just above', () =>
+    testRule(RULE, {
+      valid: [{ policy: salesPlan('10%', '7.5%'), edits: [SMB_16K] }],
       invalid: [
         {
-          policy: salesPlan('4%', '6.01%'),
+          policy: salesPlan('10%', '7.51%'),
+          edits: [SMB_16K],
           errors: [
             {
               at: SMB_LINE,
-              message: `Per month of sales cycle, plan ae-2026 pays 687 of new-arr commission for smb (6.01% of 8,000 over 21 days) and 686 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`,
-              fix: 'raise the enterprise rate on new-arr to at least 4.01%, or lower the smb rate to at most 6%',
+              message: `Per month of sales cycle, plan ae-2026 pays 1,717 of new-arr commission for smb (7.51% of 16,000 over 21 days) and 1,714 for enterprise (10% of 120,000 over 210 days): ${RATIONAL}`,
+              fix: 'raise the enterprise rate on new-arr to at least 10.02%, or lower the smb rate to at most 7.5%',
             },
           ],
         },
@@ -44,18 +56,19 @@ describe('effort-adjusted-pay', () => {
 
   it('with min_ratio 2, needs enterprise to earn twice as much per month', () =>
     testRule(RULE, {
-      valid: [{ policy: salesPlan('8%', '6%'), options: { min_ratio: 2 } }],
+      valid: [{ policy: salesPlan('16%', '6%'), edits: [SMB_16K], options: { min_ratio: 2 } }],
       invalid: [
         {
-          policy: salesPlan('7.99%', '6%'),
+          policy: salesPlan('15.99%', '6%'),
+          edits: [SMB_16K],
           options: { min_ratio: 2 },
           errors: [
             {
               at: SMB_LINE,
               message:
-                'Per month of sales cycle, plan ae-2026 pays 686 of new-arr commission for smb (6% of 8,000 over 21 days) and 1,370 for enterprise (7.99% of 120,000 over 210 days): ' +
+                'Per month of sales cycle, plan ae-2026 pays 1,371 of new-arr commission for smb (6% of 16,000 over 21 days) and 2,741 for enterprise (15.99% of 120,000 over 210 days): ' +
                 'the favored enterprise should pay at least 2× as much per month.',
-              fix: 'raise the enterprise rate on new-arr to at least 8%, or lower the smb rate to at most 5.99%',
+              fix: 'raise the enterprise rate on new-arr to at least 16%, or lower the smb rate to at most 5.99%',
             },
           ],
         },
@@ -66,13 +79,14 @@ describe('effort-adjusted-pay', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: salesPlan('4%', '8%'),
+          policy: salesPlan('10%', '8%'),
+          edits: [SMB_16K],
           options: { days_per_month: 60 },
           errors: [
             {
               at: SMB_LINE,
-              message: `Per month of sales cycle, plan ae-2026 pays 1,829 of new-arr commission for smb (8% of 8,000 over 21 days) and 1,371 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`,
-              fix: 'raise the enterprise rate on new-arr to at least 5.34%, or lower the smb rate to at most 6%',
+              message: `Per month of sales cycle, plan ae-2026 pays 3,657 of new-arr commission for smb (8% of 16,000 over 21 days) and 3,429 for enterprise (10% of 120,000 over 210 days): ${RATIONAL}`,
+              fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 7.5%',
             },
           ],
         },
@@ -82,32 +96,41 @@ describe('effort-adjusted-pay', () => {
   it('stays silent where a segment does not declare both its sales cycle and its deal size', () =>
     testRule(RULE, {
       valid: [
-        { name: 'smb without a cycle', policy: salesPlan('4%', '8%'), edits: [remove('segments.1.sales_cycle_days')] },
-        { name: 'enterprise without a deal size', policy: salesPlan('4%', '8%'), edits: [remove('segments.0.avg_deal_size')] },
+        { name: 'smb without a cycle', policy: salesPlan('10%', '8%'), edits: [SMB_16K, remove('segments.1.sales_cycle_days')] },
+        { name: 'enterprise without a deal size', policy: salesPlan('10%', '8%'), edits: [SMB_16K, remove('segments.0.avg_deal_size')] },
       ],
     }));
 
   it('compares lines of the same plan and metric only', () =>
     testRule(RULE, {
       valid: [
-        `${commissionPlan('{ metric: new-arr, segment: enterprise, rate: "4%" }', '{ metric: enterprise-arr, segment: smb, rate: "8%" }')}  - id: ae-smb
+        {
+          policy: `${commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: enterprise-arr, segment: smb, rate: "8%" }')}  - id: ae-smb
     commission:
       - { metric: new-arr, segment: smb, rate: "8%" }
 `,
+          edits: [SMB_16K],
+        },
       ],
     }));
 
   it('leaves a plan with a quota, curve, credit or SPIFF to rational-choice', () =>
     testRule(RULE, {
       valid: [
-        `${salesPlan('4%', '8%')}    ote: 240000
+        {
+          policy: `${salesPlan('10%', '8%')}    ote: 240000
     variable_share: 0.5
     quotas:
       - { metric: new-arr, segment: enterprise, amount: 1200000 }
 `,
-        `${salesPlan('4%', '8%')}    spiffs:
+          edits: [SMB_16K],
+        },
+        {
+          policy: `${salesPlan('10%', '8%')}    spiffs:
       - { segment: enterprise, amount: 100 }
 `,
+          edits: [SMB_16K],
+        },
       ],
     }));
 });

@@ -150,4 +150,90 @@ okrs:
         },
       ],
     }));
+
+  it('asks a team beyond sales for the quality its count stands for, not another team\'s favored metric, and no clawback', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy:
+  priorities: [{ id: quality, favor: { metrics: [defect-escape-rate, first-contact-resolution] } }]
+teams:
+  - { id: engineering, kind: non-revenue }
+  - { id: support, kind: non-revenue }
+metrics:
+  - { id: defect-escape-rate, type: quality }
+  - { id: first-contact-resolution, type: quality }
+  - { id: tickets-closed, type: output, proxy_for: [first-contact-resolution] }
+compensation:
+  - id: support-2026
+    team: support
+    bonus: [{ metric: tickets-closed, weight: 1 }]
+`,
+          errors: [
+            {
+              line: 14,
+              column: 13,
+              message: COUNT_MESSAGE('support-2026', '100%', 'a count (tickets-closed, output)'),
+              fix: 'pay at least 10% of variable pay on first-contact-resolution (type: quality) in support-2026',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves a count another team accepts, and is paid on the result for, to that team (sales-accepted opportunities)', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: sdrs, hands_off_to: [account-executives] }
+  - { id: account-executives }
+metrics:
+  - { id: new-acv, type: outcome }
+  - { id: sales-accepted-opps, type: output, accepted_by: account-executives }
+compensation:
+  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
+  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
+`,
+        },
+      ],
+      invalid: [
+        {
+          name: 'accepted by the team paid on it: no guard',
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: sdrs }
+metrics:
+  - { id: sales-accepted-opps, type: output, accepted_by: sdrs }
+compensation:
+  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
+`,
+          errors: [
+            {
+              line: 8,
+              column: 41,
+              message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (sales-accepted-opps, output)'),
+              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves a key result with no target to unmeasurable-key-result: there is no number to game yet', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { name: Adoption }
+metrics:
+  - { id: filter-usage, type: output }
+okrs:
+  - { id: search, key_results: [{ metric: filter-usage, target: increase }] }
+`,
+      ],
+    }));
 });

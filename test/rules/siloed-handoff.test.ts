@@ -46,7 +46,7 @@ describe('siloed-handoff', () => {
       ],
     }));
 
-  it('suggests the downstream plan when the upstream team has no compensation plan', () =>
+  it('suggests the downstream plan when the upstream team has no compensation plan, sharing a result, never a count', () =>
     testRule(RULE, {
       invalid: [
         {
@@ -58,15 +58,15 @@ teams:
 metrics:
   - { id: launches-on-date, type: output, proxy_for: [feature-adoption] }
   - { id: feature-adoption, type: outcome }
-  - { id: mqls, type: output, proxy_for: [feature-adoption] }
+  - { id: lead-quality, type: quality }
 okrs:
   - id: product-okrs
     team: product
-    key_results: [{ metric: launches-on-date }]
+    key_results: [{ metric: launches-on-date, target: 4 }, { metric: feature-adoption, target: "30%" }]
 compensation:
   - id: marketing-2026
     team: marketing
-    bonus: [{ metric: mqls, weight: 1 }]
+    bonus: [{ metric: lead-quality, weight: 1 }]
 `,
           errors: [
             {
@@ -74,7 +74,101 @@ compensation:
               column: 35,
               message:
                 'Team product hands off to marketing, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: product can win while marketing loses.',
-              fix: 'add - { metric: launches-on-date, weight: 0.15, shared_with: [product] } to the bonus of plan marketing-2026, lowering its other weights by 15% in total, so that both teams win or lose the handoff together',
+              fix: 'add - { metric: feature-adoption, weight: 0.15, shared_with: [product] } to the bonus of plan marketing-2026, lowering its other weights by 15% in total, so that both teams win or lose the handoff together',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves a handoff from commission on new business to a team paid on keeping customers to no-retention-guard, guarded or not', () =>
+    testRule(RULE, {
+      valid: [
+        { name: 'unguarded: no-retention-guard reports it', base: HANDOFF, policy: SILOED, edits: [set('compensation.1.bonus.0.metric', 'net-retention')] },
+        {
+          name: 'a churn clawback: the article\'s own shared incentive',
+          base: HANDOFF,
+          policy: SILOED,
+          edits: [set('compensation.1.bonus.0.metric', 'net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['churn'] })],
+        },
+      ],
+      invalid: [
+        {
+          name: 'a bonus plan upstream pays no commission, so the shared metric is the remedy',
+          base: HANDOFF,
+          policy: SILOED,
+          edits: [set('compensation.1.bonus.0.metric', 'net-retention'), set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] })],
+          errors: [
+            {
+              at: 'teams.0.hands_off_to.0',
+              message: SALES_WINS,
+              fix: 'add - { metric: net-retention, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026, lowering its other weights by 15% in total, so that sales cannot fully win unless implementation also succeeds',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent when the downstream team is rewarded only on counts or speed: it has no result or quality to lose', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: HANDOFF,
+          policy: `compensation:
+  - id: implementation-2026
+    team: implementation
+    bonus: [{ metric: installs-done, weight: 0.5 }, { metric: days-to-go-live, weight: 0.5 }]
+metrics:
+  - { id: installs-done, type: output }
+  - { id: days-to-go-live, type: speed }
+`,
+        },
+      ],
+    }));
+
+  it('reads an OKR tree: teams paid on neither side and measured on results one priority favors share that objective; a count declared a proxy does not', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          text: `version: 1
+strategy:
+  priorities:
+    - { id: grow, favor: { metrics: [net-new-arr, net-dollar-retention] } }
+teams:
+  - { id: sales, hands_off_to: [customer-success] }
+  - { id: customer-success }
+metrics:
+  - { id: net-new-arr, type: outcome }
+  - { id: net-dollar-retention, type: outcome }
+okrs:
+  - { id: sales-q4, team: sales, key_results: [{ metric: net-new-arr, target: "$N" }] }
+  - { id: cs-q4, team: customer-success, key_results: [{ metric: net-dollar-retention, target: "110%" }] }
+`,
+        },
+      ],
+      invalid: [
+        {
+          text: `version: 1
+strategy:
+  priorities:
+    - { id: grow, favor: { metrics: [net-new-arr] } }
+teams:
+  - { id: marketing, hands_off_to: [sales] }
+  - { id: sales }
+metrics:
+  - { id: net-new-arr, type: outcome }
+  - { id: mqls, type: output, proxy_for: [net-new-arr] }
+okrs:
+  - { id: marketing-q4, team: marketing, key_results: [{ metric: mqls, target: 3x weekly }] }
+  - { id: sales-q4, team: sales, key_results: [{ metric: net-new-arr, target: "$N" }] }
+`,
+          errors: [
+            {
+              line: 6,
+              column: 37,
+              message:
+                'Team marketing hands off to sales, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: marketing can win while sales loses.',
+              fix: 'add a key result { metric: net-new-arr } to OKR set marketing-q4, so that marketing is measured on what sales is measured on',
             },
           ],
         },

@@ -34,16 +34,17 @@ okrs:
       - { metric: velocity }
 `;
 
-const TRADE = 'but no quality metric: people will trade quality for speed and volume.';
+const TRADE = 'but no quality metric: people will trade quality for speed.';
 const SUPPORT_PLAN = {
-  at: 'compensation.0.bonus.0',
-  message: `Plan support-2026 rewards first-response-time (speed) and tickets-closed (output) ${TRADE}`,
-  fix: 'add - { metric: first-contact-resolution, weight: 0.35 } to plan support-2026 and lower tickets-closed from 70% to 35%',
+  // The speed line: tickets-closed, a count, is gameable-target's line, so no line gets two prices.
+  at: 'compensation.0.bonus.1',
+  message: `Plan support-2026 rewards first-response-time (speed) ${TRADE}`,
+  fix: 'add - { metric: first-contact-resolution, weight: 0.15 } to plan support-2026 and lower first-response-time from 30% to 15%',
 };
 const ENG_OKRS = { at: 'okrs.0.key_results.0', message: `OKR set eng-q3 rewards velocity (speed) ${TRADE}`, fix: 'add a key result { metric: csat } to OKR set eng-q3 beside velocity' };
 
 describe('speed-without-quality', () => {
-  it('fires on the heaviest bonus line of a plan and on the speed or volume key result of an OKR set with no quality metric', () =>
+  it('fires on the heaviest speed line of a plan and on the speed key result of an OKR set with no quality metric', () =>
     testRule(RULE, { invalid: [{ base: SERVICE, errors: [SUPPORT_PLAN, ENG_OKRS] }] }));
 
   it('names the same lines, metrics and quality metric whatever order they are declared in', () => {
@@ -64,9 +65,9 @@ describe('speed-without-quality', () => {
       compensation: [{ id: 'support-2026', team: 'support', bonus: lines }],
       okrs: [{ id: 'support-q3', team: 'support', key_results: lines.map(({ metric }) => ({ metric })) }],
     });
-    const message = (instrument: string) => `${instrument} rewards first-response-time (speed), handle-time (speed) and tickets-closed (output) ${TRADE}`;
+    const message = (instrument: string) => `${instrument} rewards first-response-time (speed) and handle-time (speed) ${TRADE}`;
     const errors = (handleTime: number, firstResponse: number) => [
-      // Two components weigh 40%: the fix halves the first by metric id.
+      // handle-time is the heaviest speed line (tickets-closed, as heavy, is a count: gameable-target's).
       { at: `compensation.0.bonus.${handleTime}`, message: message('Plan support-2026'), fix: 'add - { metric: csat, weight: 0.2 } to plan support-2026 and lower handle-time from 40% to 20%' },
       { at: `okrs.0.key_results.${firstResponse}`, message: message('OKR set support-q3'), fix: 'add a key result { metric: csat } to OKR set support-q3 beside first-response-time' },
     ];
@@ -214,7 +215,7 @@ compensation:
           errors: [
             {
               at: 'compensation.1.bonus.1',
-              message: `Plan support-2026 rewards first-response-time (speed) and tickets-closed (output) ${TRADE}`,
+              message: `Plan support-2026 rewards first-response-time (speed) ${TRADE}`,
               fix: 'declare a metric with type: quality that shows whether first-response-time is done well, and reward it in support-2026 beside first-response-time',
             },
           ],

@@ -19,6 +19,7 @@ metrics:
   - { id: order-accuracy, type: quality, perspective: customer }
   - { id: handle-time, type: speed }
   - { id: learning-hours, type: behavior, perspective: learning }
+  - { id: cost-per-contact, type: outcome, perspective: financial }
 okrs:
   - id: it-2026-h1
     team: it
@@ -55,7 +56,7 @@ describe('unbalanced-scorecard', () => {
             {
               at: 'compensation.0.id',
               message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
-              fix: 'add a bonus component on learning-hours (perspective: learning); missing perspectives: financial, internal and learning',
+              fix: 'add a bonus component on cost-per-contact (perspective: financial); missing perspectives: financial, internal and learning',
             },
           ],
         },
@@ -78,7 +79,7 @@ describe('unbalanced-scorecard', () => {
             {
               at: 'okrs.0.id',
               message: 'OKR set it-2026-h1 measures only the customer and internal perspectives of the balanced scorecard (fewer than 3).',
-              fix: 'measure a metric from the financial or learning perspective in it-2026-h1 (declare it with a perspective)',
+              fix: 'add a key result { metric: cost-per-contact } (perspective: financial); missing perspectives: financial and learning',
             },
             {
               at: 'compensation.0.id',
@@ -106,7 +107,10 @@ describe('unbalanced-scorecard', () => {
     }));
 
   it('leaves a sales team\'s commission plan alone by default (it pays on outputs by design); the option brings it back', () => {
-    const sales = `compensation:
+    const sales = `metrics:
+  - { id: new-arr, type: outcome, perspective: financial }
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     commission: [{ metric: new-arr, rate: "10%" }]
@@ -121,13 +125,16 @@ describe('unbalanced-scorecard', () => {
             {
               at: 'compensation.0.id',
               message: 'Plan ae-2026 measures only the financial perspective of the balanced scorecard (fewer than 2).',
-              fix: 'measure a metric from the customer, internal or learning perspective in ae-2026 (declare it with a perspective)',
+              fix: 'add a bonus component on net-retention (perspective: customer); missing perspectives: customer, internal and learning',
             },
           ],
         },
         {
           name: 'the bonus-only plan of a revenue team is still judged',
-          policy: `compensation:
+          policy: `metrics:
+  - { id: new-arr, type: outcome, perspective: financial }
+  - { id: net-retention, type: outcome, perspective: customer }
+compensation:
   - id: ae-2026
     team: sales
     bonus: [{ metric: new-arr, weight: 1 }]
@@ -136,11 +143,49 @@ describe('unbalanced-scorecard', () => {
             {
               at: 'compensation.0.id',
               message: 'Plan ae-2026 measures only the financial perspective of the balanced scorecard (fewer than 2).',
-              fix: 'measure a metric from the customer, internal or learning perspective in ae-2026 (declare it with a perspective)',
+              fix: 'add a bonus component on net-retention (perspective: customer); missing perspectives: customer, internal and learning',
             },
           ],
         },
       ],
     });
   });
+
+  it('stays silent on an OKR set with one key result: it is focused, not unbalanced (the plan beside it is still judged)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: SERVICE,
+          edits: [set('okrs.0.key_results', [{ metric: 'system-uptime' }])],
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on change-failure-rate (perspective: internal); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent when the policy declares no result or quality metric of a missing perspective for the team: another count balances nothing', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          name: 'a public health system with customer measures only (VA, 2014)',
+          text: `version: 1
+strategy: { name: Access }
+teams: [{ id: physicians }]
+metrics:
+  - { id: appointments-within-14-days, type: speed, perspective: customer }
+  - { id: patient-satisfaction, type: quality, perspective: customer }
+  - { id: referrals-made, type: output, perspective: internal }
+compensation:
+  - id: physician-pay
+    team: physicians
+    bonus: [{ metric: appointments-within-14-days, weight: 0.6 }, { metric: patient-satisfaction, weight: 0.4 }]
+`,
+        },
+      ],
+    }));
 });

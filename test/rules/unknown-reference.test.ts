@@ -102,5 +102,16 @@ waivers:
         },
       ],
     }));
-});
 
+  it('checks the team a metric is accepted_by', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `metrics:
+  - { id: sales-accepted-opps, type: output, accepted_by: sale }
+`,
+          errors: [{ at: 'metrics.4.accepted_by', message: 'Unknown team "sale"; did you mean "sales"?', fix: 'write sales, or declare sale under teams' }],
+        },
+      ],
+    }));
+});

@@ -159,5 +159,46 @@ compensation:
         },
       ],
     }));
-});
 
+  it('stays silent on a count another team accepts and is paid on the result for (sales-accepted opportunities); a vanity metric stays vanity', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: sdrs, hands_off_to: [account-executives] }
+  - { id: account-executives }
+metrics:
+  - { id: new-acv, type: outcome }
+  - { id: sales-accepted-opps, type: output, accepted_by: account-executives }
+compensation:
+  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
+  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
+`,
+      ],
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: sdrs }
+  - { id: account-executives }
+metrics:
+  - { id: new-acv, type: outcome }
+  - { id: meetings, type: output, vanity: true, accepted_by: account-executives }
+compensation:
+  - { id: sdr-plan, team: sdrs, bonus: [{ metric: meetings, weight: 1 }] }
+  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
+`,
+          errors: [
+            {
+              line: 10,
+              column: 41,
+              message: 'Plan sdr-plan rewards meetings, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+              fix: 'remove meetings from sdr-plan, or reward an outcome (type: outcome) that it was meant to move',
+            },
+          ],
+        },
+      ],
+    }));
+});

@@ -227,7 +227,10 @@ export class PolicyIndex {
         this.references.push({ kind: 'metric', id: preference.over, node: preference, key: 'over' });
       }
     }
-    for (const metric of policy.metrics) this.referList('metric', metric.proxy_for);
+    for (const metric of policy.metrics) {
+      this.referList('metric', metric.proxy_for);
+      if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
+    }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
 
