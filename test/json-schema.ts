@@ -7,8 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers.js';
 
-/** The published SARIF 2.1.0 schema, in the shared/ folder that sits beside this repository. */
-export const SARIF_SCHEMA_PATH = path.resolve(ROOT, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json');
+const SARIF_SCHEMA = path.join('shared', 'schemas', 'sarif-schema-2.1.0.json');
+
+/**
+ * The published SARIF 2.1.0 schema, in the shared/ folder that sits beside this repository, or
+ * beside the folder that holds it (a git worktree of the repository one level down).
+ */
+export const SARIF_SCHEMA_PATH =
+  [path.resolve(ROOT, '..'), path.resolve(ROOT, '..', '..')].map((folder) => path.join(folder, SARIF_SCHEMA)).find((file) => fs.existsSync(file)) ??
+  path.resolve(ROOT, '..', SARIF_SCHEMA);
 
 export function createAjv() {
   const ajv = new Ajv({ allErrors: true, strict: false });
