@@ -2,13 +2,15 @@
  * The bad-input catalog: every way a policy file can be broken or hostile, run through the built
  * CLI. Each run must end in exit 2 with a message at file:line:column (where a position exists),
  * nothing on stdout, no stack trace, and within BAD_INPUT_TIMEOUT_MS (the spawn is killed after).
+ * Cases that stop at their own file share one run (LintBatch, see harness.ts); a case with other
+ * options, a folder scan, a huge file or a policy that must lint has a run of its own.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/index.js';
 import { BASE_POLICY, EXAMPLES } from '../helpers.js';
-import { expectNoStackTrace, expectUntrusted, folderWith, lintFiles, runCliAsync, yamlLines } from './harness.js';
+import { expectNoStackTrace, expectUntrusted, folderWith, LintBatch, lintFiles, runCliAsync, yamlLines } from './harness.js';
 
 interface Case {
   name: string;
@@ -16,6 +18,9 @@ interface Case {
   where: string;
   message: string;
 }
+
+/** The cases of this file that stop at their own file: one run of the CLI for all of them. */
+const batch = new LintBatch();
 
 describe.concurrent('syntax errors point at the mistake and say what to write', () => {
   const cases: Case[] = [
@@ -97,56 +102,44 @@ describe.concurrent('syntax errors point at the mistake and say what to write', 
   ];
 
   for (const { name, text, where, message } of cases) {
-    it(name, async () => expectUntrusted(await lintFiles({ 'policy.yaml': text }), where, message));
+    batch.it(name, { 'policy.yaml': text }, (run) => expectUntrusted(run, where, message));
   }
 
-  it('reports one error per line, not the cascade a single mistake sets off', async () => {
-    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: Enterprise-first', '  - enterprise-growth') });
+  batch.it('reports one error per line, not the cascade a single mistake sets off', { 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: Enterprise-first', '  - enterprise-growth') }, (run) => {
     expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toHaveLength(1);
   });
 });
 
 describe.concurrent('duplicate keys', () => {
-  it('at the top of the file', async () => {
-    expectUntrusted(
-      await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'version: 1') }),
-      'policy.yaml:2:1',
-      'duplicate key "version": a key may appear once in a mapping: remove or rename the second one',
-    );
+  batch.it('at the top of the file', { 'policy.yaml': yamlLines('version: 1', 'version: 1') }, (run) => {
+    expectUntrusted(run, 'policy.yaml:2:1', 'duplicate key "version": a key may appear once in a mapping: remove or rename the second one');
   });
 
-  it('inside a list item and inside a { mapping }', async () => {
-    const run = await lintFiles({
-      'policy.yaml': yamlLines('version: 1', 'teams:', '  - id: sales', '    kind: revenue', '    id: marketing', 'metrics:', '  - { id: new-arr, id: arr }'),
-    });
-    expectUntrusted(run, 'policy.yaml:5:5', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
-    expectUntrusted(run, 'policy.yaml:7:20', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
-  });
+  batch.it(
+    'inside a list item and inside a { mapping }',
+    { 'policy.yaml': yamlLines('version: 1', 'teams:', '  - id: sales', '    kind: revenue', '    id: marketing', 'metrics:', '  - { id: new-arr, id: arr }') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:5:5', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
+      expectUntrusted(run, 'policy.yaml:7:20', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
+    },
+  );
 });
 
 describe.concurrent('aliases', () => {
-  it('stops a "billion laughs" alias bomb at the first alias, quickly', async () => {
-    const laugh = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]`;
-    const levels = ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
-    const text = yamlLines('version: 1', laugh('a', '"lol"'), ...levels.map((name, i) => laugh(name, `*${i === 0 ? 'a' : levels[i - 1]}`)));
-    expectUntrusted(
-      await lintFiles({ 'policy.yaml': text }),
-      'policy.yaml:3:8',
-      'too many aliases: a document may expand at most 50 aliases (*name); write the values out instead of nesting aliases',
-    );
+  const laugh = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(of).join(', ')}]`;
+  const levels = ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
+  const bomb = yamlLines('version: 1', laugh('a', '"lol"'), ...levels.map((name, i) => laugh(name, `*${i === 0 ? 'a' : levels[i - 1]}`)));
+  batch.it('stops a "billion laughs" alias bomb at the first alias, quickly', { 'policy.yaml': bomb }, (run) => {
+    expectUntrusted(run, 'policy.yaml:3:8', 'too many aliases: a document may expand at most 50 aliases (*name); write the values out instead of nesting aliases');
   });
 
-  it('names an alias whose anchor is not defined', async () => {
-    expectUntrusted(
-      await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'organization: *acme') }),
-      'policy.yaml:2:15',
-      'the alias *acme names no anchor defined before it: define &acme above it, or write the value out',
-    );
+  batch.it('names an alias whose anchor is not defined', { 'policy.yaml': yamlLines('version: 1', 'organization: *acme') }, (run) => {
+    expectUntrusted(run, 'policy.yaml:2:15', 'the alias *acme names no anchor defined before it: define &acme above it, or write the value out');
   });
 
-  it('rejects merge keys (<<), an old way around alias limits', async () => {
-    const text = `${BASE_POLICY}compensation:\n  - &plan { id: ae-2026, team: sales }\n  - { <<: *plan, id: ae-2027 }\n`;
-    expectUntrusted(await lintFiles({ 'policy.yaml': text }), 'policy.yaml:24:7', 'merge keys (<<) are not supported in a compensation plan: write the keys out');
+  const mergeKeys = `${BASE_POLICY}compensation:\n  - &plan { id: ae-2026, team: sales }\n  - { <<: *plan, id: ae-2027 }\n`;
+  batch.it('rejects merge keys (<<), an old way around alias limits', { 'policy.yaml': mergeKeys }, (run) => {
+    expectUntrusted(run, 'policy.yaml:24:7', 'merge keys (<<) are not supported in a compensation plan: write the keys out');
   });
 
   it('still accepts a few aliases for shared snippets', async () => {
@@ -228,15 +221,17 @@ describe.concurrent('YAML tags are rejected as data and never run', () => {
   ];
   for (const value of tags) {
     const tag = value.split(' ')[0]!.replace('!<tag:yaml.org,2002:', '!!').replace('>', '');
+    const tagged = batch.add({ 'policy.yaml': yamlLines('version: 1', `organization: ${value}`) });
     it(tag, async () => {
-      const dir = folderWith({ 'policy.yaml': yamlLines('version: 1', `organization: ${value}`) });
-      const run = await runCliAsync(['policy.yaml'], { cwd: dir });
+      const run = await tagged();
       expectUntrusted(
         run,
         'policy.yaml:2:15',
         `YAML tag ${tag} is not allowed: a policy file is plain data and no tag is ever run; remove the tag and write the value itself`,
       );
-      expect(fs.readdirSync(dir)).toEqual(['policy.yaml']);
+      // Nothing was written: not beside the policy, not in the working folder of the run.
+      expect(fs.readdirSync(tagged.folder)).toEqual(['policy.yaml']);
+      expect(fs.readdirSync(path.dirname(tagged.folder)).every((name) => name.startsWith('case-'))).toBe(true);
     });
   }
 });
@@ -264,36 +259,39 @@ describe.concurrent('a byte order mark and CRLF line endings are accepted, with 
     });
   }
 
+  const broken = batch.add({ 'policy.yaml': `\uFEFF${yamlLines('version: 2', 'strategy: { priorities: [] }').replace(/\n/g, '\r\n')}` });
+  const unclosed = batch.add({ 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: "Enterprise-first', '  priorities: []').replace(/\n/g, '\r\n') });
   it('positions of errors stay right too', async () => {
-    const broken = yamlLines('version: 2', 'strategy: { priorities: [] }');
-    expectUntrusted(await lintFiles({ 'policy.yaml': `\uFEFF${broken.replace(/\n/g, '\r\n')}` }), 'policy.yaml:1:10', 'version is 2: this tool reads format version 1; write version: 1');
-    const unclosed = yamlLines('version: 1', 'strategy:', '  name: "Enterprise-first', '  priorities: []').replace(/\n/g, '\r\n');
-    expectUntrusted(await lintFiles({ 'policy.yaml': unclosed }), 'policy.yaml:3:9', 'this double-quoted text is never closed: add the closing " where the text ends (write \\" for a quote inside it)');
+    expectUntrusted(await broken(), 'policy.yaml:1:10', 'version is 2: this tool reads format version 1; write version: 1');
+    expectUntrusted(await unclosed(), 'policy.yaml:3:9', 'this double-quoted text is never closed: add the closing " where the text ends (write \\" for a quote inside it)');
   });
 });
 
 describe.concurrent('files that are not UTF-8 YAML text', () => {
   const text = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
-  it('invalid UTF-8: the byte, its line and column (in characters)', async () => {
-    const run = await lintFiles({ 'policy.yaml': text('version: 1\norganization: café ', [0xff], ' GmbH\n') });
+  batch.it('invalid UTF-8: the byte, its line and column (in characters)', { 'policy.yaml': text('version: 1\norganization: café ', [0xff], ' GmbH\n') }, (run) => {
     expectUntrusted(run, 'policy.yaml:2:20', 'byte 0xFF is not UTF-8 text: save the file as UTF-8');
   });
 
+  const latin1 = batch.add({ 'policy.yaml': text('version: 1\norganization: caf', [0xe9], '\n') });
+  const overlong = batch.add({ 'policy.yaml': text('version: 1\n', [0xc0, 0xaf], '\n') });
+  const surrogate = batch.add({ 'policy.yaml': text('version: 1\n# ', [0xed, 0xa0, 0x80], '\n') });
   it('Latin-1 text, an overlong encoding and an encoded surrogate are all invalid UTF-8', async () => {
-    expectUntrusted(await lintFiles({ 'policy.yaml': text('version: 1\norganization: caf', [0xe9], '\n') }), 'policy.yaml:2:18', 'byte 0xE9 is not UTF-8 text: save the file as UTF-8');
-    expectUntrusted(await lintFiles({ 'policy.yaml': text('version: 1\n', [0xc0, 0xaf], '\n') }), 'policy.yaml:2:1', 'byte 0xC0 is not UTF-8 text: save the file as UTF-8');
-    expectUntrusted(await lintFiles({ 'policy.yaml': text('version: 1\n# ', [0xed, 0xa0, 0x80], '\n') }), 'policy.yaml:2:3', 'byte 0xED is not UTF-8 text: save the file as UTF-8');
+    expectUntrusted(await latin1(), 'policy.yaml:2:18', 'byte 0xE9 is not UTF-8 text: save the file as UTF-8');
+    expectUntrusted(await overlong(), 'policy.yaml:2:1', 'byte 0xC0 is not UTF-8 text: save the file as UTF-8');
+    expectUntrusted(await surrogate(), 'policy.yaml:2:3', 'byte 0xED is not UTF-8 text: save the file as UTF-8');
   });
 
-  it('UTF-16 text (as some Windows editors save it)', async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le')]);
-    expectUntrusted(await lintFiles({ 'policy.yaml': utf16 }), 'policy.yaml', 'the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)');
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le')]);
+  batch.it('UTF-16 text (as some Windows editors save it)', { 'policy.yaml': utf16 }, (run) => {
+    expectUntrusted(run, 'policy.yaml', 'the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)');
   });
 
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const namedBinary = batch.add({ 'policy.yaml': png });
   it('a binary file with a .yaml name: refused when named, skipped in a folder scan', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expectUntrusted(await lintFiles({ 'policy.yaml': png }), 'policy.yaml', 'this is a binary file, not YAML text: give the path of a policy .yaml file');
+    expectUntrusted(await namedBinary(), 'policy.yaml', 'this is a binary file, not YAML text: give the path of a policy .yaml file');
     const aligned = fs.readFileSync(path.join(EXAMPLES, 'aligned.yaml'));
     const run = await lintFiles({ 'policy/logo.yaml': png, 'policy/aligned.yaml': aligned }, ['policy', '--format', 'json']);
     expectNoStackTrace(run.stderr);
@@ -303,11 +301,14 @@ describe.concurrent('files that are not UTF-8 YAML text', () => {
 });
 
 describe.concurrent('nothing to lint', () => {
+  const empty = batch.add({ 'policy.yaml': '' });
+  const blank = batch.add({ 'policy.yaml': '\n   \n\n' });
+  const comments = batch.add({ 'policy.yaml': '# policy to come\n\n# owner: revops\n' });
   it('an empty file, a blank file, a file of only comments', async () => {
     const starter = 'a policy file starts with version: 1 (run `incentive-lint init` for a starter)';
-    expectUntrusted(await lintFiles({ 'policy.yaml': '' }), 'policy.yaml:1:1', `the file is empty: ${starter}`);
-    expectUntrusted(await lintFiles({ 'policy.yaml': '\n   \n\n' }), 'policy.yaml:1:1', `the file is empty: ${starter}`);
-    expectUntrusted(await lintFiles({ 'policy.yaml': '# policy to come\n\n# owner: revops\n' }), 'policy.yaml:1:1', `the file holds only comments: ${starter}`);
+    expectUntrusted(await empty(), 'policy.yaml:1:1', `the file is empty: ${starter}`);
+    expectUntrusted(await blank(), 'policy.yaml:1:1', `the file is empty: ${starter}`);
+    expectUntrusted(await comments(), 'policy.yaml:1:1', `the file holds only comments: ${starter}`);
   });
 
   it('a folder with no policy files, empty or holding only other tools\' YAML', async () => {
@@ -321,9 +322,11 @@ describe.concurrent('nothing to lint', () => {
     );
   });
 
+  const missingFile = batch.add({}, ['nope.yaml']);
+  const missingFolder = batch.add({}, ['missing/folder/']);
   it('a missing path', async () => {
-    expectUntrusted(await lintFiles({}, ['nope.yaml']), 'nope.yaml', 'no such file or folder: check the path');
-    expectUntrusted(await lintFiles({}, ['missing/folder/']), 'missing/folder/', 'no such file or folder: check the path');
+    expectUntrusted(await missingFile(), 'nope.yaml', 'no such file or folder: check the path');
+    expectUntrusted(await missingFolder(), 'missing/folder/', 'no such file or folder: check the path');
   });
 
   it.runIf(fs.existsSync('/dev/zero'))('a device, which would never end (/dev/zero)', async () => {
@@ -391,18 +394,16 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
   const infinite = (key: string, example: string) =>
     `${key}: the number is infinite or too large (such as .inf or 1e400): write a finite number, such as ${key}: ${example}`;
 
-  it('.inf, 1e400 and .nan are schema errors that never print Infinity or NaN', async () => {
-    const run = await lintFiles({
-      'policy.yaml': plan(
-        'variable_share: .inf',
-        'commission:',
-        '  - { metric: new-arr, segment: enterprise, rate: 1e400 }',
-        '  - { metric: new-arr, segment: smb, rate: .nan }',
-        '  - { metric: new-arr, rate: "1e400%" }',
-        `  - { metric: new-arr, rate: "1${'0'.repeat(400)}%" }`,
-        'clawback: { months: -.inf }',
-      ),
-    });
+  const nonFinite = plan(
+    'variable_share: .inf',
+    'commission:',
+    '  - { metric: new-arr, segment: enterprise, rate: 1e400 }',
+    '  - { metric: new-arr, segment: smb, rate: .nan }',
+    '  - { metric: new-arr, rate: "1e400%" }',
+    `  - { metric: new-arr, rate: "1${'0'.repeat(400)}%" }`,
+    'clawback: { months: -.inf }',
+  );
+  batch.it('.inf, 1e400 and .nan are schema errors that never print Infinity or NaN', { 'policy.yaml': nonFinite }, (run) => {
     expectUntrusted(run, `${line(1)}:21`, infinite('variable_share', '0.5'));
     expectUntrusted(run, `${line(3)}:55`, infinite('rate', '"8%"'));
     expectUntrusted(run, `${line(4)}:48`, 'rate: .nan is not a number: write a finite number, such as rate: "8%"');
@@ -412,28 +413,27 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     expect(run.stderr).not.toMatch(/Infinity|NaN/);
   });
 
-  it('rates above 100% or negative are schema errors', async () => {
-    const run = await lintFiles({
-      'policy.yaml': plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "150%" }', '  - { metric: new-arr, segment: smb, rate: -0.02 }', '  - { metric: new-arr, rate: 0x10 }'),
-    });
+  const outOfRange = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "150%" }', '  - { metric: new-arr, segment: smb, rate: -0.02 }', '  - { metric: new-arr, rate: 0x10 }');
+  batch.it('rates above 100% or negative are schema errors', { 'policy.yaml': outOfRange }, (run) => {
     expectUntrusted(run, `${line(2)}:55`, 'rate: 1.5 (150%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
     expectUntrusted(run, `${line(3)}:48`, 'rate: -0.02 (-2%) is negative: a share is between 0 and 1 (0% and 100%)');
     expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
   });
 
-  it('a tab in a list item under a key is reported alone, without the errors it sets off around it', async () => {
-    const run = await lintFiles({ 'policy.yaml': plan('commission:', '\t- { metric: new-arr, segment: enterprise, rate: "10%" }', 'clawback: { months: 6 }') });
+  const tabbed = plan('commission:', '\t- { metric: new-arr, segment: enterprise, rate: "10%" }', 'clawback: { months: 6 }');
+  batch.it('a tab in a list item under a key is reported alone, without the errors it sets off around it', { 'policy.yaml': tabbed }, (run) => {
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((text) => text.startsWith('error '))).toEqual([
       `error ${line(2)}:5: tabs are not allowed as indentation: YAML indents with spaces, not tabs: replace the tab with spaces`,
     ]);
   });
 
-  it('a quoted number is text: the message says to drop the quotes', async () => {
-    const run = await lintFiles({ 'policy.yaml': plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "0.14" }') });
+  const quotedNumber = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "0.14" }');
+  batch.it('a quoted number is text: the message says to drop the quotes', { 'policy.yaml': quotedNumber }, (run) => {
     expectUntrusted(run, `${line(2)}:55`, 'rate: "0.14" is text because of the quotes: write 0.14 without them, or a percentage such as "14%"');
   });
 
+  const zeroCycle = batch.add({ 'policy.yaml': BASE_POLICY.replace('sales_cycle_days: 21,', 'sales_cycle_days: -0,') });
   it('-0 is a rate of 0 (not negative), but not a sales cycle (which must be positive)', async () => {
     const zeroRate = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: -0 }', '  - { metric: new-arr, segment: smb, rate: "-0%" }');
     const result = await lint(['policy.yaml'], { cwd: folderWith({ 'policy.yaml': zeroRate }), today: '2026-06-01' });
@@ -441,8 +441,7 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     const rates = result.loaded!.policy.compensation[0]!.commission!.map((commission) => commission.rate);
     expect(rates.map((rate) => Object.is(rate, 0))).toEqual([true, true]);
 
-    const zeroCycle = BASE_POLICY.replace('sales_cycle_days: 21,', 'sales_cycle_days: -0,');
-    expectUntrusted(await lintFiles({ 'policy.yaml': zeroCycle }), 'policy.yaml:13:34', 'sales_cycle_days must be greater than 0');
+    expectUntrusted(await zeroCycle(), 'policy.yaml:13:34', 'sales_cycle_days must be greater than 0');
   });
 });
 
@@ -450,11 +449,13 @@ describe.concurrent('dates that are not on the calendar', () => {
   const withDates = (announced: string, effective: string) =>
     BASE_POLICY.replace('announced: 2026-03-02', `announced: ${announced}`) + `okrs:\n  - { id: q3, team: engineering, effective: ${effective}, key_results: [] }\n`;
 
+  const offCalendar = batch.add({ 'policy.yaml': withDates('2026-02-30', '2026-13-01') });
+  const notIso = batch.add({ 'policy.yaml': withDates('2026-3-2', '2025-02-29') });
   it('2026-02-30, 2026-13-01 and 2025-02-29 are named; 2026-3-2 is not ISO', async () => {
-    let run = await lintFiles({ 'policy.yaml': withDates('2026-02-30', '2026-13-01') });
+    let run = await offCalendar();
     expectUntrusted(run, 'policy.yaml:5:14', 'announced: 2026-02-30 is not a calendar date: check the month and day');
     expectUntrusted(run, 'policy.yaml:23:45', 'effective: 2026-13-01 is not a calendar date: check the month and day');
-    run = await lintFiles({ 'policy.yaml': withDates('2026-3-2', '2025-02-29') });
+    run = await notIso();
     expectUntrusted(run, 'policy.yaml:5:14', 'announced: "2026-3-2" is not a date: write it YYYY-MM-DD, such as 2026-03-02');
     expectUntrusted(run, 'policy.yaml:23:45', 'effective: 2025-02-29 is not a calendar date: check the month and day');
   });
@@ -469,23 +470,24 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
   const refused = (code: string) =>
     `this text contains the control character ${code}: remove it (policy text is printed in terminals and CI logs, where such characters can rewrite what is shown)`;
 
+  const escape = batch.add({ 'policy.yaml': yamlLines('version: 1', '"\\e]0;owned\\a\\e[2J": 1') });
+  const carriageReturn = batch.add({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme\\rall checks passed"') });
+  const override = batch.add({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme \u202Eproc eht"') });
   it('escape sequences, carriage returns and bidirectional overrides in keys or text are refused', async () => {
-    expectUntrusted(await lintFiles({ 'policy.yaml': yamlLines('version: 1', '"\\e]0;owned\\a\\e[2J": 1') }), 'policy.yaml:2:1', refused('U+001B'));
-    expectUntrusted(await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme\\rall checks passed"') }), 'policy.yaml:2:15', refused('U+000D'));
-    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme \u202Eproc eht"') });
+    expectUntrusted(await escape(), 'policy.yaml:2:1', refused('U+001B'));
+    expectUntrusted(await carriageReturn(), 'policy.yaml:2:15', refused('U+000D'));
+    const run = await override();
     expectUntrusted(run, 'policy.yaml:2:15', refused('U+202E'));
     expect(run.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 
-  it('a file name with an escape character is shown escaped', async () => {
-    const run = await lintFiles({ 'bad\u001b[2Jname.yaml': '' }, ['bad\u001b[2Jname.yaml']);
+  batch.it('a file name with an escape character is shown escaped', { 'bad\u001b[2Jname.yaml': '' }, (run) => {
     expectUntrusted(run, 'bad\\u001b[2Jname.yaml:1:1', 'the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)');
     expect(run.stderr).not.toContain('\u001b');
-  });
+  }, ['bad\u001b[2Jname.yaml']);
 
-  it('a 1,000-character key and a 100,000-character value are quoted short', async () => {
-    const key = 'k'.repeat(1000);
-    const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', `${key}: 1`, 'teams:', `  - id: ${'X'.repeat(100_000)}`) });
+  const longKeyAndValue = yamlLines('version: 1', `${'k'.repeat(1000)}: 1`, 'teams:', `  - id: ${'X'.repeat(100_000)}`);
+  batch.it('a 1,000-character key and a 100,000-character value are quoted short', { 'policy.yaml': longKeyAndValue }, (run) => {
     expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers`);
     expectUntrusted(run, 'policy.yaml:4:9', `id: "${'X'.repeat(40)}…" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${'x'.repeat(40)}…"`);
     expect(run.stderr.length).toBeLessThan(1000);
