@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LintBatch } from './bad-input/harness.js';
 import { BASE_POLICY, lineOf, runCli, salesPlan, tempDir } from './helpers.js';
 
 const STRATEGY = BASE_POLICY;
@@ -66,16 +67,13 @@ describe('bad input: exit 2, file:line:column, a plain sentence, no stack trace'
     ['a non-kebab id', BASE_POLICY.replace('id: enterprise-growth', 'id: Enterprise Growth'), /policy\.yaml:7:11: id: "Enterprise Growth" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "enterprise-growth"/],
     ['a bad enum value', BASE_POLICY.replace('kind: revenue', 'kind: revnue'), /policy\.yaml:15:\d+: kind: the text "revnue" is not one of revenue, non-revenue; did you mean "revenue"\?/],
   ];
+  // Every case stops at its own file: one run of the CLI for all of them (see LintBatch).
+  const batch = new LintBatch();
   for (const [name, text, pattern] of cases) {
-    it(name, () => {
-      const dir = tempDir({ 'policy.yaml': text });
-      expectInputError(runCli(['policy.yaml'], { cwd: dir }), pattern);
-    });
+    batch.it(name, { 'policy.yaml': text }, (run) => expectInputError(run, pattern));
   }
 
-  it('a missing file', () => {
-    expectInputError(runCli(['no/such/policy.yaml'], { cwd: tempDir() }), /no\/such\/policy\.yaml: no such file or folder/);
-  });
+  batch.it('a missing file', {}, (run) => expectInputError(run, /no\/such\/policy\.yaml: no such file or folder/), ['no/such/policy.yaml']);
 
   it('a folder with no policy files', () => {
     const dir = tempDir({ 'ci.yml': 'name: CI\n' });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BASE_POLICY } from '../helpers.js';
-import { expectNoStackTrace, expectUntrusted, lintFiles, yamlLines } from '../bad-input/harness.js';
+import { expectNoStackTrace, expectUntrusted, LintBatch, lintFiles, yamlLines } from '../bad-input/harness.js';
 
 /** BASE_POLICY has 21 lines: the plan below starts at line 22. */
 const PLAN_HEAD = ['compensation:', '  - id: ae-2026', '    team: sales'];
@@ -142,10 +142,10 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       message: 'unknown key "quota" in a compensation plan; did you mean "quotas"?',
     },
   ];
+  // Every case stops at its own file: one run of the CLI for all of them (see LintBatch).
+  const batch = new LintBatch();
   for (const { name, text, where, message } of cases) {
-    it(name, async () => {
-      expectUntrusted(await lintFiles({ 'policy.yaml': text }), where, message);
-    });
+    batch.it(name, { 'policy.yaml': text }, (run) => expectUntrusted(run, where, message));
   }
 });
 
