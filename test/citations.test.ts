@@ -4,9 +4,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
-import { ROOT, runCli } from './helpers.js';
+import { explanation } from '../src/commands/rules.js';
+import { ROOT } from './helpers.js';
 
 const ARTICLES = [
   '"What role do incentives play in strategic alignment failures?" (WattNext)',
@@ -30,6 +32,7 @@ describe('citations', () => {
     for (const file of ['README.md', 'SECURITY.md', 'docs/rules.md', 'docs/format.md']) {
       expect(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).not.toMatch(NOT_A_USER_DOCUMENT);
     }
-    for (const rule of builtinRules) expect(runCli(['explain', rule.meta.id]).stdout, rule.meta.id).not.toMatch(NOT_A_USER_DOCUMENT);
+    // What `explain RULE` prints (rules-command.test.ts runs the binary).
+    for (const rule of builtinRules) expect(explanation(rule, new Chalk({ level: 0 })), rule.meta.id).not.toMatch(NOT_A_USER_DOCUMENT);
   });
 });

@@ -1,4 +1,5 @@
 /** `incentive-lint rules` and `incentive-lint explain RULE`: the rule catalog, for people and tools. */
+import type { ChalkInstance } from 'chalk';
 import { Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { didYouMean } from '../diagnostics.js';
@@ -61,7 +62,12 @@ function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color
     printDiagnostics([{ message: `unknown rule "${ruleId}"${didYouMean(ruleId, ids)} (\`incentive-lint rules\` lists them all)`, source: 'usage' }], chooseChalk(process.stderr, options.color));
     return EXIT.untrusted;
   }
-  const chalk = chooseChalk(process.stdout, options.color);
+  printOut(explanation(rule, chooseChalk(process.stdout, options.color)));
+  return EXIT.ok;
+}
+
+/** What `explain` prints for a rule: why it exists, its options, its examples, how to waive it. */
+export function explanation(rule: AnyRule, chalk: ChalkInstance): string {
   const { meta } = rule;
   const heading = (text: string) => chalk.bold(text);
   const out = [
@@ -85,8 +91,7 @@ function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color
     out.push(`  ${chalk.dim('Each example is part of a policy: the rest is the base policy of rule tests (incentive-lint/testing).')}`, '');
   }
   out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
-  printOut(`${out.join('\n')}\n`);
-  return EXIT.ok;
+  return `${out.join('\n')}\n`;
 }
 
 function indent(text: string): string {
