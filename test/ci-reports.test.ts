@@ -64,17 +64,32 @@ interface GitlabIssue {
 const EXAMPLE_FILES = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml'));
 const ENTERPRISE_FIRST = fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8');
 
-/** One run, two reports of the same findings: JSON (the contract) and `format` (to check). */
-function lintTwice(args: string[], format: string, cwd?: string): { json: JsonFinding[]; report: string; code: number } {
+/** One run, reports of the same findings: JSON (the contract) and each of `formats` (to check). */
+function lintInFormats(args: string[], formats: readonly string[], cwd?: string): { json: JsonFinding[]; reports: Record<string, string>; code: number } {
   const out = tempDir();
-  const run = runCli([...args, '--today', '2026-06-01', '-f', 'json', '-f', `${format}:${path.join(out, 'report')}`], { cwd });
+  const run = runCli([...args, '--today', '2026-06-01', '-f', 'json', ...formats.flatMap((format) => ['-f', `${format}:${path.join(out, format)}`])], { cwd });
   expect(run.stderr).toBe('');
-  return { json: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings, report: fs.readFileSync(path.join(out, 'report'), 'utf8'), code: run.code };
+  const reports = Object.fromEntries(formats.map((format) => [format, fs.readFileSync(path.join(out, format), 'utf8')]));
+  return { json: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings, reports, code: run.code };
+}
+
+/** One run, two reports of the same findings: JSON and `format`. */
+function lintTwice(args: string[], format: string, cwd?: string): { json: JsonFinding[]; report: string; code: number } {
+  const { json, reports, code } = lintInFormats(args, [format], cwd);
+  return { json, report: reports[format]!, code };
+}
+
+/** An example's JSON and CI reports: one run per example, shared by the tests below. */
+const exampleRuns = new Map<string, ReturnType<typeof lintInFormats>>();
+function lintExample(example: string, format: 'gitlab' | 'junit' | 'github'): { json: JsonFinding[]; report: string; code: number } {
+  if (!exampleRuns.has(example)) exampleRuns.set(example, lintInFormats([`examples/${example}`], ['gitlab', 'junit', 'github']));
+  const { json, reports, code } = exampleRuns.get(example)!;
+  return { json, report: reports[format]!, code };
 }
 
 describe('--format gitlab (GitLab Code Quality)', () => {
   it.each(EXAMPLE_FILES)('%s: a valid report, one issue per finding, fingerprints unique', (example) => {
-    const { json, report } = lintTwice([`examples/${example}`], 'gitlab');
+    const { json, report } = lintExample(example, 'gitlab');
     const issues = JSON.parse(report) as GitlabIssue[];
     expect(validateGitlab(issues), JSON.stringify(validateGitlab.errors, null, 2)).toBe(true);
     const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as Record<string, string>;
@@ -87,7 +102,7 @@ describe('--format gitlab (GitLab Code Quality)', () => {
   });
 
   it('is an empty array for a clean policy (GitLab reads it as "no issues")', () => {
-    const { report, code } = lintTwice(['examples/aligned.yaml'], 'gitlab');
+    const { report, code } = lintExample('aligned.yaml', 'gitlab');
     expect(code).toBe(0);
     expect(JSON.parse(report)).toEqual([]);
   });
@@ -111,7 +126,7 @@ describe('--format gitlab (GitLab Code Quality)', () => {
 
 describe('--format junit: only what fails the run is a failure', () => {
   it('errors are <failure>; warnings and infos pass, with their text; names are rule and instrument', () => {
-    const { json, report } = lintTwice(['examples/enterprise-first.yaml'], 'junit');
+    const { json, report } = lintExample('enterprise-first.yaml', 'junit');
     const { suites, findings } = readJunit(report);
     expect(findings).toEqual(json.map(({ rule, severity, file, line, column, message, fix }) => ({ rule, severity, file, line, column, message, fix })));
     const errors = json.filter((finding) => finding.severity === 'error').length;
@@ -145,7 +160,7 @@ describe('--format github: columns only within one line', () => {
   it('drops col and endColumn from annotations that span lines, and keeps them on one-line findings', () => {
     let spanning = 0;
     for (const example of EXAMPLE_FILES) {
-      const { json, report } = lintTwice([`examples/${example}`], 'github');
+      const { json, report } = lintExample(example, 'github');
       const annotations = report.split('\n').filter((line) => line.startsWith('::'));
       expect(annotations.length).toBe(json.length);
       json.forEach((finding, index) => {
