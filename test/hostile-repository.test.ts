@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LintBatch } from './bad-input/harness.js';
 import { policyWith, runCli, salesPlan, tempDir, type CliRun } from './helpers.js';
 
 const CLEAN = fs.readFileSync(path.join(__dirname, '..', 'examples', 'aligned.yaml'), 'utf8');
@@ -123,18 +124,20 @@ describe('forged output', () => {
     expect(commandLines(run)).toEqual([]);
   });
 
-  it.each([
+  // Each file stops the run on its own: one run of the CLI for all five (see LintBatch).
+  const invisible = new LintBatch();
+  for (const [name, character] of [
     ['U+200E', '\u200e'],
     ['U+200F', '\u200f'],
     ['U+061C', '\u061c'],
     ['U+2028', '\u2028'],
     ['U+2029', '\u2029'],
-  ])('the invisible mark or separator %s is refused in policy text', (name, character) => {
-    const dir = tempDir({ 'p.yaml': `version: 1\norganization: "Acme${character} Corp"\n` });
-    const run = runCli(['p.yaml'], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`p.yaml:2:15: this text contains the control character ${name}`);
-  });
+  ] as const) {
+    invisible.it(`the invisible mark or separator ${name} is refused in policy text`, { 'p.yaml': `version: 1\norganization: "Acme${character} Corp"\n` }, (run) => {
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`p.yaml:2:15: this text contains the control character ${name}`);
+    }, ['p.yaml']);
+  }
 });
 
 describe('no file is overwritten', () => {
