@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { FAST_LOAD_THRESHOLD } from '../../src/load/fast/index.js';
-import { BIN, ROOT, tempDir, type CliRun } from '../helpers.js';
+import { BIN, cliEnvironment, ROOT, tempDir, type CliRun } from '../helpers.js';
 
 /** Every bad-input run is killed after this long: a hang fails the test instead of stalling CI. */
 export const BAD_INPUT_TIMEOUT_MS = 20_000;
@@ -55,10 +55,8 @@ export function runCliAsync(
   args: readonly string[],
   options: { cwd?: string; timeout?: number; nodeFlags?: readonly string[]; env?: Record<string, string> } = {},
 ): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env.FORCE_COLOR;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
