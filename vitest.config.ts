@@ -12,8 +12,9 @@ export default defineConfig({
     maxWorkers: os.availableParallelism(),
     // One worker process runs many files, so src/ and the test helpers are transformed and imported
     // once per worker instead of once per file (a fork per file cost about 1 s of CPU each here).
-    // The test files share no mutable state: none changes process.env, the working folder or a
-    // module's state, and none mocks a module.
+    // No test file changes process.env or the working folder, mocks a module or stubs a global;
+    // the one register src/ keeps for a process (the files a run read, by inode, so that no write
+    // replaces them) only grows, and no test deletes a file it linted in process.
     isolate: false,
   },
 });
