@@ -73,6 +73,13 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
     compareRewards,
   );
   const metric = proxiedBy(place?.metric) ?? metrics[0]!;
+  // Cash collected is rewarded by when commission is earned, not by one more line.
+  const uncollected = least(index.instruments.filter((instrument) => instrument.lever === 'compensation' && index.hasCommission(instrument)), compareInstruments);
+  if (index.isCollectionMetric(metric) && uncollected?.lever === 'compensation') {
+    const now = uncollected.node.earned_on;
+    const change = now ? `change earned_on from ${now} to collection in` : 'add earned_on: collection to';
+    return `reward ${metric}: ${change} ${describeInstrument(uncollected)}, so that its commission is earned when the customer pays`;
+  }
   const first = (lever: InstrumentInfo['lever']) => least(index.instruments.filter((instrument) => instrument.lever === lever), compareInstruments);
   const target =
     place?.instrument ??

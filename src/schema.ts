@@ -81,7 +81,10 @@ export const Fraction = z
       message:
         share < 0
           ? `${formatShare(share)} is negative: a share is between 0 and 1 (0% and 100%)`
-          : `${formatShare(share)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
+          : typeof value === 'number' && value > 1 && value <= 100
+            ? // A whole number of percent (50 meaning 50%): say the two ways to write what was meant.
+              `${formatShare(share)} is above 100%: if you meant ${value}%, write ${Math.round(value * 100) / 10000} or "${value}%"`
+            : `${formatShare(share)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
     });
     return z.NEVER;
   });

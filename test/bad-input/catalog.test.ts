@@ -418,7 +418,7 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     });
     expectUntrusted(run, `${line(2)}:55`, 'rate: 1.5 (150%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
     expectUntrusted(run, `${line(3)}:48`, 'rate: -0.02 (-2%) is negative: a share is between 0 and 1 (0% and 100%)');
-    expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
+    expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: if you meant 16%, write 0.16 or "16%"');
   });
 
   it('a tab in a list item under a key is reported alone, without the errors it sets off around it', async () => {

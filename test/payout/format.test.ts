@@ -121,7 +121,7 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'a guarantee share above 100%',
       text: policy('    guarantee: { months: 3, share: 2 }'),
       where: `policy.yaml:${LINE(1)}:36`,
-      message: 'share: 2 (200%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"',
+      message: 'share: 2 (200%) is above 100%: if you meant 2%, write 0.02 or "2%"',
     },
     {
       name: 'quota weights above 100%',

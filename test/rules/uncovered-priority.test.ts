@@ -110,9 +110,17 @@ describe('uncovered-priority', () => {
     });
   });
 
-  it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric', () =>
+  it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric, commission earned on collection', () =>
     testRule(RULE, {
       valid: [
+        {
+          name: 'commission earned on collection serves a priority on cash collected',
+          policy: `${SMB_PLAN}    earned_on: collection
+metrics:
+  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
+        },
         { name: 'kicker on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.spiffs', [{ kind: 'kicker', segment: 'enterprise', rate: '2%' }])] },
         { name: 'credit multiplier on the favored metric', policy: SMB_PLAN, edits: [set('compensation.0.credit', [{ metric: 'enterprise-arr', multiplier: 1.25 }])] },
         {
@@ -125,6 +133,22 @@ okrs:
         },
       ],
       invalid: [
+        {
+          name: 'commission earned on invoice does not reward collecting the cash',
+          policy: `${SMB_PLAN}    earned_on: invoice
+metrics:
+  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
+          errors: [
+            {
+              at: PRIORITY,
+              message:
+                'Priority enterprise-growth favors metric cash-collected, but no plan, OKR, promotion criterion or award rewards any of them: the strategy hopes for this priority while the incentives reward something else.',
+              fix: 'reward cash-collected: change earned_on from invoice to collection in plan ae-2026, so that its commission is earned when the customer pays',
+            },
+          ],
+        },
         {
           name: 'a credit multiplier below 1 rewards nothing',
           policy: SMB_PLAN,

@@ -10,6 +10,9 @@ import { lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
 import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
 
+/** Words naming a metric about collecting cash (cash collected, collections): what commission earned on collection rewards. */
+const COLLECTION_WORDS = /\b(?:cash|collect(?:ed|ion|ions)?)\b/i;
+
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
 
@@ -272,12 +275,22 @@ export class PolicyIndex {
     return this.proxiedByRewards;
   }
 
-  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, and quota-credit multipliers above 1. */
+  /** Whether a metric is about collecting cash (its id or name says cash or collection): commission earned on collection rewards it. */
+  isCollectionMetric(id: string): boolean {
+    const metric = this.metrics.get(id);
+    return COLLECTION_WORDS.test(`${id} ${metric?.name ?? ''}`);
+  }
+
+  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1, and cash collected where commission is earned on collection. */
   payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } {
     if (!this.extras) {
       const metrics = new Set<string>();
       const segments = new Set<string>();
       for (const plan of this.policy.compensation) {
+        // Commission earned only once the customer pays rewards collecting the cash: a priority on it is served.
+        if (plan.earned_on === 'collection' && (plan.commission?.length || plan.quotas?.length)) {
+          for (const metric of this.policy.metrics) if (this.isCollectionMetric(metric.id)) metrics.add(metric.id);
+        }
         const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
         for (const extra of extras) {
           if (extra.metric !== undefined) metrics.add(extra.metric);
