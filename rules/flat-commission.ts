@@ -41,6 +41,8 @@ export default defineRule({
         if (!isPricedCommission(reward)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
+      // A quota plan pays through its quota: the trade-off is made by quota credit, not by a second rate.
+      const quotaPlan = instrument.lever === 'compensation' && (instrument.node.quotas?.length ?? 0) > 0;
       for (const [metric, lines] of byMetric) {
         const favored = linesFor(favoredSegments, lines, { lowest: true });
         if (favored.length === 0) continue;
@@ -72,9 +74,11 @@ export default defineRule({
             message:
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-            fix: same
-              ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
-              : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
+            fix: quotaPlan
+              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${weakest.segment} bookings count ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
+              : same
+                ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
+                : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
           });
         }
       }

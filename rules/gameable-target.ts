@@ -1,6 +1,5 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { clawbackGuardsGaming, isAcceptedCount, isCount, isGuardrail, isQualityLine, qualityCounterpart } from './helpers/guards.js';
-import { isMeasurableTarget } from './helpers/targets.js';
+import { GAMEABLE_DEFAULTS, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -20,8 +19,8 @@ export default defineRule({
       'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong.',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     options: z.object({
-      share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
-      guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay a quality measure needs to count as a guard'),
+      share: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.share).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
+      guard_weight: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.guard_weight).describe('share of variable pay a quality measure needs to count as a guard'),
     }),
     examples: {
       bad: `metrics:
@@ -42,20 +41,14 @@ compensation:
     clawback: { months: 12, triggers: [misconduct, refund] }`,
     },
   },
-  check({ index, strategy, options, report }) {
+  check({ index, options, report }) {
     for (const instrument of index.instruments) {
-      // A count the strategy deprioritizes is the old-priority rules' finding: their fix stops rewarding it, no guard makes it right.
-      // A count another team accepts item by item carries its own guard.
-      const counts = index.rewardsOf(instrument).filter((reward) => {
-        const metric = index.metrics.get(reward.metric ?? '');
-        return isCount(metric) && !isAcceptedCount(index, metric, instrument.team) && !strategy.deprioritizedMetricBehind(reward.metric);
-      });
-      if (counts.length === 0) continue;
+      const unguarded = unguardedCounts(index, instrument, options);
+      if (!unguarded) continue;
+      const { counts, share } = unguarded;
       const quality = qualityCounterpart(index, instrument);
       if (instrument.lever === 'compensation') {
         const shareOf = (reward: IncentiveLine) => index.variableShareOf(reward) ?? 0;
-        const share = counts.reduce((sum, reward) => sum + shareOf(reward), 0);
-        if (share < options.share || planIsGuarded(index, instrument, options.guard_weight)) continue;
         const heaviest = least(counts, (a, b) => shareOf(b) - shareOf(a) || compareRewards(a, b))!;
         report({
           node: heaviest.node,
@@ -67,16 +60,14 @@ compensation:
               ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}`
               : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
             // What a sale earned can be taken back; a support or operations bonus is guarded by the quality line alone.
-            (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : ''),
+            (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : '') +
+            acceptanceFix(index, instrument, heaviest),
         });
-      } else if (instrument.lever === 'okrs') {
-        // A key result with no target to hit is unmeasurable-key-result's finding: there is no number to game yet.
-        const targeted = counts.filter((reward) => reward.component !== 'key_result' || isMeasurableTarget(reward.node.target));
-        if (targeted.length === 0 || index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) continue;
-        const first = least(targeted, compareRewards)!;
+      } else {
+        const first = least(counts, compareRewards)!;
         report({
           node: first.node,
-          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, targeted)} with no guardrail key result: the count can be hit by means the objective never meant.`,
+          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
           fix: quality
             ? `add a guardrail key result { metric: ${quality.id}, guardrail: true } to ${instrument.id}`
             : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id} as { metric: …, guardrail: true }`,
@@ -85,6 +76,16 @@ compensation:
     }
   },
 });
+
+/** A count handed to a team paid on results (meetings for account executives) is guarded by that team's acceptance: say how to count only what it accepts. */
+function acceptanceFix(index: PolicyIndex, instrument: InstrumentInfo, line: IncentiveLine): string {
+  if (instrument.team === undefined || index.metrics.get(line.metric ?? '')?.type !== 'output') return '';
+  const acceptor = index
+    .handoffsFrom(instrument.team)
+    .map((handoff) => handoff.to)
+    .find((team) => team !== instrument.team && [...index.metricsRewardedFor(team)].some((id) => index.metrics.get(id)?.type === 'outcome'));
+  return acceptor ? `; or count only what ${acceptor} accepts, and say so on the metric: accepted_by: ${acceptor}` : '';
+}
 
 /** A plan that pays commission, or of a team not declared non-revenue: what its sales earned can be clawed back. */
 function sellsToCustomers(index: PolicyIndex, instrument: InstrumentInfo): boolean {
@@ -97,8 +98,3 @@ function countList(index: PolicyIndex, counts: readonly IncentiveLine[]): string
   return ids.length === 1 ? `a count (${ids[0]}, ${index.metrics.get(ids[0]!)?.type})` : `counts (${listIds(ids, 'and')})`;
 }
 
-/** A quality line of real weight, or a clawback that takes back what misconduct or refunds earned (or names no trigger). */
-function planIsGuarded(index: PolicyIndex, instrument: InstrumentInfo, guardWeight: number): boolean {
-  if (clawbackGuardsGaming(instrument)) return true;
-  return index.rewardsOf(instrument).some((line) => isQualityLine(index, line) && (index.variableShareOf(line) ?? 0) >= guardWeight);
-}

@@ -40,7 +40,7 @@ export default defineRule({
       - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
@@ -54,7 +54,8 @@ export default defineRule({
       const tooLarge = portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
       if (!tooSmall && !tooLarge) continue;
       const shared = [...components].sort(compareRewards);
-      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0);
+      // Weight moved out of the shared part never goes to what the strategy deprioritizes (or a declared proxy of it).
+      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0 && !strategy.deprioritizedMetricBehind(reward.metric));
       const hasCommission = index.hasCommission(plan);
       const totalPay = ofTotalPay === undefined ? '' : `, ${formatPercent(ofTotalPay)} of total pay`;
       const what = `${formatPercent(portion)} of variable pay${totalPay} (${shared.map(describe).join(', ')})`;

@@ -1,6 +1,7 @@
 import { defineRule, describeInstrument, listIds } from '../src/api.js';
-import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
+import { hasAnyGuard, isAcceptedCount, unguardedCounts } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+import { hasLevel } from './helpers/targets.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -33,9 +34,17 @@ compensation:
     },
   },
   check({ index, strategy, report }) {
+    // One finding per metric and instrument, and none on a line gameable-target reports (an unguarded count target).
+    const seen = new Set<string>();
+    const gameable = new Map(index.instruments.map((instrument) => [instrument, new Set(unguardedCounts(index, instrument)?.counts ?? [])]));
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
+      const key = `${reward.instrument.lever}\u0000${reward.instrument.id}\u0000${metric.id}`;
+      if (seen.has(key) || gameable.get(reward.instrument)?.has(reward)) continue;
+      // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
+      if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
+      seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
       const where = () => describeInstrument(reward.instrument, { sentenceStart: true });

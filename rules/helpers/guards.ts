@@ -5,6 +5,7 @@
  */
 import { sortedIds, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../../src/api.js';
 import { suggestMetric } from './suggest-metric.js';
+import { hasLevel } from './targets.js';
 
 /** A count of things done or produced: the numbers people can raise without the business gaining. */
 const COUNT_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
@@ -61,4 +62,36 @@ export function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInf
     .map((id) => index.metrics.get(id))
     .find((target) => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
   return proxied ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
+}
+
+/** gameable-target's default thresholds, which vanity-metric also uses to leave gameable-target's lines to it. */
+export const GAMEABLE_DEFAULTS = { share: 0.5, guard_weight: 0.1 } as const;
+
+/**
+ * The counts in an instrument that are an unguarded target, with their share of variable pay: a plan
+ * with at least `share` of its variable pay on counts and no guard (a quality line of `guard_weight`,
+ * a clawback on misconduct or refunds), or an OKR set with a measurable target on a count and no
+ * guardrail key result. A count the strategy deprioritizes is the old-priority rules' (their fix stops
+ * rewarding it); a count another team accepts item by item carries its own guard; a key result with
+ * no level to reach (none, "increase", or a deliverable done or not) sets no number to game.
+ */
+export function unguardedCounts(
+  index: PolicyIndex,
+  instrument: InstrumentInfo,
+  thresholds: { share: number; guard_weight: number } = GAMEABLE_DEFAULTS,
+): { counts: IncentiveLine[]; share: number } | undefined {
+  const counts = index.rewardsOf(instrument).filter((reward) => {
+    const metric = index.metrics.get(reward.metric ?? '');
+    if (!isCount(metric) || isAcceptedCount(index, metric, instrument.team) || index.strategy.deprioritizedMetricBehind(reward.metric)) return false;
+    return reward.component !== 'key_result' || hasLevel(reward.node.target);
+  });
+  if (counts.length === 0) return undefined;
+  if (instrument.lever === 'compensation') {
+    const share = counts.reduce((sum, reward) => sum + (index.variableShareOf(reward) ?? 0), 0);
+    const guarded =
+      clawbackGuardsGaming(instrument) || index.rewardsOf(instrument).some((line) => isQualityLine(index, line) && (index.variableShareOf(line) ?? 0) >= thresholds.guard_weight);
+    return share >= thresholds.share && !guarded ? { counts, share } : undefined;
+  }
+  if (instrument.lever === 'okrs' && !index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) return { counts, share: 0 };
+  return undefined;
 }

@@ -194,7 +194,32 @@ describe('flat-commission, bounds in the fix', () => {
         },
       ],
     }));
+
+  it('on a quota plan, asks for quota credit on the favored segment rather than a second rate', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    ote: 200000
+    variable_share: 0.5
+    quotas: [{ metric: new-arr, amount: 1000000 }]
+    commission: [{ metric: new-arr }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.commission.0',
+              message:
+                'Plan ae-2026 pays 10% on new-arr whatever the segment (this line names none), so smb earns as much as enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
+              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that enterprise bookings count 2× toward quota; or give enterprise a quota of its own',
+            },
+          ],
+        },
+      ],
+    }));
 });
+
 
 function commissionPlanData(lines: Record<string, unknown>[]) {
   return { compensation: [{ id: 'ae-2026', team: 'sales', commission: lines }] };

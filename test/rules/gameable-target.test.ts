@@ -224,16 +224,44 @@ compensation:
       ],
     }));
 
-  it('leaves a key result with no target to unmeasurable-key-result: there is no number to game yet', () =>
+  it('leaves a key result with no level to reach alone: no target, "increase" (unmeasurable-key-result\'s) or a deliverable done or not', () =>
     testRule(RULE, {
-      valid: [
-        `version: 1
+      valid: ['increase', 'Runway operates production services'].map(
+        (target) => `version: 1
 strategy: { name: Adoption }
 metrics:
   - { id: filter-usage, type: output }
 okrs:
-  - { id: search, key_results: [{ metric: filter-usage, target: increase }] }
+  - { id: search, key_results: [{ metric: filter-usage, target: ${target} }] }
 `,
+      ),
+    }));
+
+  it('suggests counting only what the team downstream accepts when the count is handed to a team paid on results', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: sdrs, hands_off_to: [account-executives] }
+  - { id: account-executives }
+metrics:
+  - { id: new-acv, type: outcome }
+  - { id: meetings-booked, type: output }
+compensation:
+  - { id: sdr-plan, team: sdrs, bonus: [{ metric: meetings-booked, weight: 1 }] }
+  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
+`,
+          errors: [
+            {
+              line: 10,
+              column: 41,
+              message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (meetings-booked, output)'),
+              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
+            },
+          ],
+        },
       ],
     }));
 });

@@ -121,4 +121,28 @@ describe('shared-portion-range', () => {
         },
       ],
     }));
+
+  it('never moves weight to a metric the strategy deprioritizes, or a proxy of one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          ...bonus({ metric: 'mqls', weight: 0.3 }, { metric: 'new-arr', weight: 0.1 }, { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] }),
+          edits: [
+            set('compensation.0.bonus', [
+              { metric: 'mqls', weight: 0.3 },
+              { metric: 'new-arr', weight: 0.1 },
+              { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] },
+            ]),
+            set('strategy', { name: 'Adoption', priorities: [{ id: 'adoption', favor: { metrics: ['feature-adoption'] }, deprioritize: { metrics: ['mqls'] } }] }),
+          ],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('60%'),
+              fix: 'lower feature-adoption (shared with product) from 60% to 50% and raise new-arr from 10% to 20%',
+            },
+          ],
+        },
+      ],
+    }));
 });

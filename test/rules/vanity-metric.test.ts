@@ -46,6 +46,8 @@ describe('vanity-metric', () => {
       invalid: [
         {
           base: MARKETING,
+          // A clawback guards the plan, so its counts are not gameable-target's unguarded target.
+          edits: [set('compensation.0.clawback', { months: 12 })],
           errors: [
             { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
             {
@@ -85,14 +87,15 @@ strategy: { name: Reach }
 metrics:
   - { id: social-followers, vanity: true }
   - { id: calls-made, type: activity }
+  - { id: brand-safety }
 okrs:
   - id: reach
-    key_results: [{ metric: social-followers }, { metric: calls-made }]
+    key_results: [{ metric: social-followers }, { metric: calls-made, target: 50 }, { metric: brand-safety, guardrail: true }]
 `,
           errors: [
-            { line: 8, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
+            { line: 9, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
             {
-              line: 8,
+              line: 9,
               column: 49,
               message: `OKR set reach ${noProxy('calls-made', 'activity')}`,
               fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
@@ -197,6 +200,56 @@ compensation:
               message: 'Plan sdr-plan rewards meetings, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
               fix: 'remove meetings from sdr-plan, or reward an outcome (type: outcome) that it was meant to move',
             },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves a key result with no level to reach alone: a deliverable, done or not, has no number that can rise', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { name: Delivery }
+metrics:
+  - { id: fedramp-readiness, type: output }
+okrs:
+  - { id: infra-q3, key_results: [{ metric: fedramp-readiness, target: Security assessment report submitted }] }
+`,
+      ],
+    }));
+
+  it('leaves the counts of an unguarded target to gameable-target (one finding per defect), and reports a metric once per instrument', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: MARKETING,
+          errors: [
+            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
+          ],
+        },
+        {
+          name: 'the same metric twice in one OKR set',
+          base: MARKETING,
+          edits: [set('compensation.0.clawback', { months: 12 }), set('okrs.0.key_results', [{ metric: 'calls-made', target: 'weekly' }, { metric: 'calls-made', target: 'daily' }, { metric: 'new-arr', guardrail: true }])],
+          errors: [
+            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+            {
+              at: 'compensation.0.bonus.1',
+              message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            {
+              at: 'compensation.0.bonus.3',
+              message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
+              fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            {
+              at: 'okrs.0.key_results.0',
+              message: `OKR set marketing-okrs ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
           ],
         },
       ],

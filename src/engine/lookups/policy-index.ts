@@ -275,13 +275,36 @@ export class PolicyIndex {
     return this.proxiedByRewards;
   }
 
+  /**
+   * Whether a plan's commission depends on the customer staying: a deferral, or a clawback that names
+   * churn or no trigger at all (it takes commission back whatever the cause). Earned on collection does
+   * not: a customer who pays the first invoice can still leave.
+   */
+  dependsOnStaying(plan: CompensationPlanT): boolean {
+    const { clawback } = plan;
+    return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
+  }
+
+  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn. */
+  isRetentionMetric(id: string | undefined): boolean {
+    if (id === undefined) return false;
+    const metric = this.metrics.get(id);
+    if (metric?.nets_churn) return true;
+    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
+    return words.includes('retention') || words.includes('churn');
+  }
+
   /** Whether a metric is about collecting cash (its id or name says cash or collection): commission earned on collection rewards it. */
   isCollectionMetric(id: string): boolean {
     const metric = this.metrics.get(id);
     return COLLECTION_WORDS.test(`${id} ${metric?.name ?? ''}`);
   }
 
-  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1, and cash collected where commission is earned on collection. */
+  /**
+   * The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1,
+   * cash collected where commission is earned on collection, and keeping customers where commission
+   * depends on it (a deferral, a clawback on churn).
+   */
   payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } {
     if (!this.extras) {
       const metrics = new Set<string>();
@@ -290,6 +313,10 @@ export class PolicyIndex {
         // Commission earned only once the customer pays rewards collecting the cash: a priority on it is served.
         if (plan.earned_on === 'collection' && (plan.commission?.length || plan.quotas?.length)) {
           for (const metric of this.policy.metrics) if (this.isCollectionMetric(metric.id)) metrics.add(metric.id);
+        }
+        // Commission that depends on the customer staying (a deferral, or a clawback on churn) rewards keeping customers.
+        if (this.dependsOnStaying(plan) && (plan.commission?.length || plan.quotas?.length)) {
+          for (const metric of this.policy.metrics) if (this.isRetentionMetric(metric.id)) metrics.add(metric.id);
         }
         const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
         for (const extra of extras) {
