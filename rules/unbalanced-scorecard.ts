@@ -66,6 +66,8 @@ okrs:
         index,
         instrument.team,
         (metric: MetricT) => BALANCING_TYPES.has(metric.type ?? '') && metric.perspective !== undefined && missing.includes(metric.perspective),
+        // A neighbour's operational measure (the warehouse's safety rate) is no part of this team's scorecard.
+        { neighbours: false },
       );
       if (!suggestion) continue;
       const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion.id} }` : `a bonus component on ${suggestion.id}`;
