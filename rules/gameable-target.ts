@@ -1,5 +1,5 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { GAMEABLE_DEFAULTS, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
+import { GAMEABLE_DEFAULTS, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -65,11 +65,12 @@ compensation:
         });
       } else {
         const first = least(counts, compareRewards)!;
+        const guardrail = proxiedQuality(index, counts) ?? quality;
         report({
           node: first.node,
           message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
-          fix: quality
-            ? `add a guardrail key result { metric: ${quality.id}, guardrail: true } to ${instrument.id}`
+          fix: guardrail
+            ? `add a guardrail key result { metric: ${guardrail.id}, guardrail: true } to ${instrument.id}`
             : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id} as { metric: …, guardrail: true }`,
         });
       }

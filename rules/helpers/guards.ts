@@ -57,11 +57,16 @@ export function hasAnyGuard(index: PolicyIndex, instrument: InstrumentInfo): boo
  * of the team. One answer for every rule, so two findings on one plan never name two different guards.
  */
 export function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo): MetricT | undefined {
-  const lines = index.rewardsOf(instrument).flatMap((reward) => index.metrics.get(reward.metric ?? '') ?? []);
-  const proxied = sortedIds(lines.flatMap((metric) => metric.proxy_for ?? []))
+  // A neighbour's quality measure does not show whether this team's work was done well.
+  return proxiedQuality(index, index.rewardsOf(instrument)) ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality', { neighbours: false });
+}
+
+/** The quality metric some of `lines` are declared to stand for (lowest id): the measure that shows whether that work was done well. */
+export function proxiedQuality(index: PolicyIndex, lines: readonly IncentiveLine[]): MetricT | undefined {
+  const metrics = lines.flatMap((reward) => index.metrics.get(reward.metric ?? '') ?? []);
+  return sortedIds(metrics.flatMap((metric) => metric.proxy_for ?? []))
     .map((id) => index.metrics.get(id))
-    .find((target) => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
-  return proxied ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality');
+    .find((target): target is MetricT => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
 }
 
 /** gameable-target's default thresholds, which vanity-metric also uses to leave gameable-target's lines to it. */
