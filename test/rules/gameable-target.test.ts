@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { testRule } from '../../src/testing/index.js';
+import { pipelinePolicy } from './fragments.js';
 
 const RULE = 'gameable-target';
 
@@ -186,18 +187,7 @@ compensation:
     testRule(RULE, {
       valid: [
         {
-          text: `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: sdrs, hands_off_to: [account-executives] }
-  - { id: account-executives }
-metrics:
-  - { id: new-acv, type: outcome }
-  - { id: sales-accepted-opps, type: output, accepted_by: account-executives }
-compensation:
-  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
-  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
-`,
+          text: pipelinePolicy('{ id: sales-accepted-opps, type: output, accepted_by: account-executives }'),
         },
       ],
       invalid: [
@@ -241,18 +231,7 @@ okrs:
     testRule(RULE, {
       invalid: [
         {
-          text: `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: sdrs, hands_off_to: [account-executives] }
-  - { id: account-executives }
-metrics:
-  - { id: new-acv, type: outcome }
-  - { id: meetings-booked, type: output }
-compensation:
-  - { id: sdr-plan, team: sdrs, bonus: [{ metric: meetings-booked, weight: 1 }] }
-  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
-`,
+          text: pipelinePolicy('{ id: meetings-booked, type: output }'),
           errors: [
             {
               line: 10,
