@@ -1,5 +1,5 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { GAMEABLE_DEFAULTS, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
+import { GAMEABLE_DEFAULTS, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -8,7 +8,7 @@ export default defineRule({
     id: 'gameable-target',
     category: 'balanced-measurement',
     severity: 'error',
-    summary: 'A large share of variable pay, or a key result, rides on an activity or output count with no quality measure, clawback or guardrail beside it',
+    summary: 'A large share of variable pay, or a key result, rides on an activity or output count, or a number the team reports itself, with no quality measure, clawback or guardrail beside it',
     rationale:
       '"When a measure becomes a target, it ceases to be a good measure" (Goodhart); "the more any quantitative social indicator is used for ' +
       'social decision-making, the more subject it will be to corruption pressures" (Campbell, 1979). Kerr (1975), "On the folly of rewarding A, ' +
@@ -16,7 +16,9 @@ export default defineRule({
       'Bureau\'s consent order 2016-CFPB-0015 found that Wells Fargo branch staff, paid and ranked on daily counts of products sold ("eight is ' +
       'great"), opened about 1.5 million deposit accounts and 565,000 credit-card applications without consent. A count is safe to pay on ' +
       'only with a guard in the same instrument: a quality or integrity measure of real weight, a clawback for misconduct or refunds, or a ' +
-      'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong.',
+      'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong. The same holds ' +
+      'for any number the team paid on it reports itself (`reported_by`), outcome or not: the Atlanta Public Schools targets paid bonuses ' +
+      'on test scores whose answer sheets the paid educators handled (Governor\'s special investigation, 2011).',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     options: z.object({
       share: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.share).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
@@ -46,6 +48,7 @@ compensation:
       const unguarded = unguardedCounts(index, instrument, options);
       if (!unguarded) continue;
       const { counts, share } = unguarded;
+      const selfReported = counts.some((line) => !isCount(index.metrics.get(line.metric ?? '')));
       const quality = qualityCounterpart(index, instrument);
       if (instrument.lever === 'compensation') {
         const shareOf = (reward: IncentiveLine) => index.variableShareOf(reward) ?? 0;
@@ -54,11 +57,11 @@ compensation:
           node: heaviest.node,
           message:
             `${describeInstrument(instrument, { sentenceStart: true })} puts ${formatPercent(share)} of variable pay on ${countList(index, counts)} with no guard beside ${counts.length > 1 ? 'them' : 'it'} ` +
-            '(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.',
+            `(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the ${selfReported ? 'number they report' : 'count'}, not the result it stands for.`,
           fix:
             (quality
               ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}`
-              : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
+              : `declare a quality or integrity metric (type: quality, such as ${selfReported ? 'an independent audit of the reported number' : 'complaints or accounts still used after 90 days'}), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
             // What a sale earned can be taken back; a support or operations bonus is guarded by the quality line alone.
             (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : '') +
             acceptanceFix(index, instrument, heaviest),
@@ -94,8 +97,12 @@ function sellsToCustomers(index: PolicyIndex, instrument: InstrumentInfo): boole
   return index.hasCommission(instrument) || kind !== 'non-revenue';
 }
 
+/** "a count (accounts-opened, output)", "counts (a and b)", or, for numbers the team reports itself, "a number it reports itself (test-scores)". */
 function countList(index: PolicyIndex, counts: readonly IncentiveLine[]): string {
   const ids = [...new Set(counts.map((reward) => reward.metric!))].sort();
+  if (!ids.every((id) => isCount(index.metrics.get(id)))) {
+    return ids.length === 1 ? `a number it reports itself (${ids[0]})` : `numbers it counts or reports itself (${listIds(ids, 'and')})`;
+  }
   return ids.length === 1 ? `a count (${ids[0]}, ${index.metrics.get(ids[0]!)?.type})` : `counts (${listIds(ids, 'and')})`;
 }
 

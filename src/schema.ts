@@ -202,6 +202,12 @@ export const Metric = z.strictObject({
   segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
   proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
   vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+  reported_by: IdList('[schedulers]')
+    .optional()
+    .describe(
+      'Ids of the teams that produce or report the number themselves (teachers who handle their own tests\' answer sheets, schedulers who ' +
+        'enter the date a patient asked for): paying or measuring a team on a number it reports needs a guard (gameable-target).',
+    ),
   accepted_by: Id
     .optional()
     .describe(

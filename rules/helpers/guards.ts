@@ -28,6 +28,11 @@ export function isAcceptedCount(index: PolicyIndex, metric: MetricT, team: strin
   return [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
 }
 
+/** A number the team paid on it reports itself (`reported_by`): Campbell's law at its plainest. */
+export function isSelfReported(metric: MetricT, team: string | undefined): boolean {
+  return team !== undefined && (metric.reported_by ?? []).includes(team);
+}
+
 /** A plan's clawback that takes back what misconduct or refunds earned (or names no trigger, so takes back anything). */
 export function clawbackGuardsGaming(instrument: InstrumentInfo): boolean {
   if (instrument.lever !== 'compensation') return false;
@@ -73,7 +78,7 @@ export function proxiedQuality(index: PolicyIndex, lines: readonly IncentiveLine
 export const GAMEABLE_DEFAULTS = { share: 0.5, guard_weight: 0.1 } as const;
 
 /**
- * The counts in an instrument that are an unguarded target, with their share of variable pay: a plan
+ * The counts in an instrument that are an unguarded target (and the numbers the team reports itself), with their share of variable pay: a plan
  * with at least `share` of its variable pay on counts and no guard (a quality line of `guard_weight`,
  * a clawback on misconduct or refunds), or an OKR set with a measurable target on a count and no
  * guardrail key result. A count the strategy deprioritizes is the old-priority rules' (their fix stops
@@ -87,7 +92,8 @@ export function unguardedCounts(
 ): { counts: IncentiveLine[]; share: number } | undefined {
   const counts = index.rewardsOf(instrument).filter((reward) => {
     const metric = index.metrics.get(reward.metric ?? '');
-    if (!isCount(metric) || isAcceptedCount(index, metric, instrument.team) || index.strategy.deprioritizedMetricBehind(reward.metric)) return false;
+    if (!metric || !(isCount(metric) || isSelfReported(metric, instrument.team))) return false;
+    if (isAcceptedCount(index, metric, instrument.team) || index.strategy.deprioritizedMetricBehind(reward.metric)) return false;
     return reward.component !== 'key_result' || hasLevel(reward.node.target);
   });
   if (counts.length === 0) return undefined;

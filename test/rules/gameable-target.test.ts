@@ -243,4 +243,41 @@ okrs:
         },
       ],
     }));
+
+  it('treats a number the paid team reports itself like a count, outcome or not (reported_by: Atlanta Public Schools, 2009)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { priorities: [{ id: achievement, favor: { metrics: [test-score-gains] } }] }
+teams: [{ id: teachers, kind: non-revenue }]
+metrics:
+  - { id: test-score-gains, type: outcome, reported_by: [teachers] }
+compensation:
+  - { id: school-bonus, team: teachers, bonus: [{ metric: test-score-gains, weight: 1 }] }
+`,
+          errors: [
+            {
+              line: 7,
+              column: 49,
+              message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace('raise the count', 'raise the number they report'),
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in school-bonus',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'reported by another team (an independent test office)',
+          text: `version: 1
+strategy: { priorities: [{ id: achievement, favor: { metrics: [test-score-gains] } }] }
+teams: [{ id: teachers, kind: non-revenue }, { id: testing-office, kind: non-revenue }]
+metrics:
+  - { id: test-score-gains, type: outcome, reported_by: [testing-office] }
+compensation:
+  - { id: school-bonus, team: teachers, bonus: [{ metric: test-score-gains, weight: 1 }] }
+`,
+        },
+      ],
+    }));
 });

@@ -232,6 +232,7 @@ export class PolicyIndex {
     }
     for (const metric of policy.metrics) {
       this.referList('metric', metric.proxy_for);
+      this.referList('team', metric.reported_by);
       if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
