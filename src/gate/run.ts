@@ -9,6 +9,7 @@ import type { RuleOverrides } from '../engine/config.js';
 import { listInOrder, listMetricsAndSegments } from '../engine/format.js';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { AnyRule } from '../engine/rule.js';
+import { favoredMetricsOf } from '../engine/strategy/strategy-view.js';
 import { LEVER_COVERAGE } from '../engine/check-ids.js';
 import { applyWaivers, type Finding, type WaivedFinding } from '../engine/run.js';
 import { lint, todayUtc, type LintResult } from '../lint.js';
@@ -197,7 +198,8 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
     if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location, subject: priority.id });
   };
   for (const priority of loaded.policy.strategy.priorities) {
-    const favored = { metrics: priority.favor?.metrics ?? [], segments: priority.favor?.segments ?? [] };
+    // A metric the priority prefers over another is one it wants more of: rewarding it rewards the priority.
+    const favored = { metrics: favoredMetricsOf(priority), segments: priority.favor?.segments ?? [] };
     if (favored.metrics.length + favored.segments.length === 0) {
       report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
       continue;

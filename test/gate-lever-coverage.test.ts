@@ -1,0 +1,97 @@
+/**
+ * The gate's step 3 (`lever-coverage`) as a user meets it: which priorities a lever must reward,
+ * and what counts as rewarding one. Each case runs the built CLI and reads its JSON back.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './helpers.js';
+
+interface GateJson {
+  verdict: 'go' | 'no-go';
+  steps: { number: number; status: 'pass' | 'fail'; findings: { rule: string; message: string; fix: string; line: number; column: number }[] }[];
+}
+
+function gate(text: string) {
+  const run = runCli(['gate', 'policy.yaml', '--format', 'json', '--today', '2026-06-01'], { cwd: tempDir({ 'policy.yaml': text }) });
+  const report = JSON.parse(run.stdout) as GateJson;
+  const coverage = report.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage');
+  return { code: run.code, verdict: report.verdict, coverage };
+}
+
+/**
+ * A subscription business: priority annual-plans favors segment annual-plan and prefers metric
+ * annual-plan-conversions over monthly-plan-conversions. Two bonus plans and an OKR set pay the
+ * preferred metric (without naming the segment); an award names the segment.
+ */
+const PREFERENCE_PAID = `version: 1
+strategy:
+  announced: 2026-03-16
+  priorities:
+    - id: annual-plans
+      favor: { segments: [annual-plan] }
+      deprioritize: { segments: [promo-trial] }
+      prefer:
+        - { metric: annual-plan-conversions, over: monthly-plan-conversions }
+segments:
+  - { id: annual-plan }
+  - { id: monthly-plan }
+  - { id: promo-trial }
+teams:
+  - { id: growth-marketing, kind: non-revenue }
+  - { id: lifecycle-marketing, kind: non-revenue }
+metrics:
+  - { id: annual-plan-conversions, type: outcome, perspective: financial, segmented: true }
+  - { id: monthly-plan-conversions, type: outcome, perspective: financial, segmented: true }
+  - { id: subscriber-ltv, type: outcome, perspective: financial, segmented: true }
+compensation:
+  - id: growth-marketing-2026
+    team: growth-marketing
+    effective: 2026-01-01
+    bonus:
+      - { metric: subscriber-ltv, weight: 0.6 }
+      - { metric: annual-plan-conversions, weight: 0.4 }
+    rationale: Paid for subscribers who stay, and for moving them to annual plans.
+  - id: lifecycle-marketing-2026
+    team: lifecycle-marketing
+    effective: 2026-01-01
+    bonus:
+      - { metric: subscriber-ltv, weight: 0.6 }
+      - { metric: annual-plan-conversions, segment: monthly-plan, weight: 0.4 }
+    rationale: Paid when monthly subscribers move to an annual plan.
+okrs:
+  - id: lifecycle-2026-h1
+    team: lifecycle-marketing
+    effective: 2026-01-01
+    key_results:
+      - { metric: annual-plan-conversions, segment: monthly-plan, target: "18% of month-3 subscribers" }
+    rationale: Annual members stay longer.
+recognition:
+  - id: member-awards
+    effective: 2026-01-01
+    awards:
+      - { text: Annual-plan champion, metric: annual-plan-conversions, segment: annual-plan, teams: [lifecycle-marketing] }
+    rationale: We celebrate moving members to annual plans.
+`;
+
+describe('gate lever-coverage', () => {
+  it('counts a metric the priority prefers (prefer: [{ metric, over }]) as one it favors: paid and measured, the priority is covered', () => {
+    const { code, verdict, coverage } = gate(PREFERENCE_PAID);
+    expect(coverage).toEqual([]);
+    expect(verdict).toBe('go');
+    expect(code).toBe(0);
+  });
+
+  it('does not count the metric it is preferred over: paying only that one leaves the priority unrewarded there', () => {
+    const overOnly = PREFERENCE_PAID.replace(/metric: annual-plan-conversions, weight: 0\.4/, 'metric: monthly-plan-conversions, weight: 0.4')
+      .replace(/metric: annual-plan-conversions, segment: monthly-plan, weight: 0\.4/, 'metric: monthly-plan-conversions, segment: monthly-plan, weight: 0.4');
+    const { code, coverage } = gate(overOnly);
+    expect(code).toBe(1);
+    expect(coverage.map(({ message, fix, line, column }) => ({ message, fix, line, column }))).toEqual([
+      {
+        message: 'Priority annual-plans is rewarded by no compensation plan: teams are told it matters but are not paid for it.',
+        fix: 'reward annual-plan-conversions or annual-plan in a compensation plan',
+        line: 5,
+        column: 11,
+      },
+    ]);
+  });
+});
