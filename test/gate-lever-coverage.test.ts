@@ -94,4 +94,78 @@ describe('gate lever-coverage', () => {
       },
     ]);
   });
+
+  it('judges a lever only over the teams a priority concerns: a ladder of plant operations is not needed for a sales segment', () => {
+    const { code, verdict, coverage } = gate(CONTRACT_CUSTOMERS);
+    expect(coverage).toEqual([]);
+    expect(verdict).toBe('go');
+    expect(code).toBe(0);
+  });
+
+  it('still demands the ladder of a team the priority concerns: a sales ladder silent about OEM contracts', () => {
+    const { code, coverage } = gate(CONTRACT_CUSTOMERS.replace('    team: operations\n    effective: 2026-01-01\n    criteria:', '    team: sales\n    effective: 2026-01-01\n    criteria:'));
+    expect(code).toBe(1);
+    expect(coverage.map(({ message, fix, line, column }) => ({ message, fix, line, column }))).toEqual([
+      {
+        message: 'Priority contract-customers is rewarded by no promotion ladder: teams are told it matters but are not promoted for it.',
+        fix: 'reward oem-contract in a promotion ladder',
+        line: 5,
+        column: 11,
+      },
+    ]);
+  });
 });
+
+/**
+ * A manufacturer: priority contract-customers favors segment oem-contract. Sales is paid on it and
+ * logistics measured on it; the only promotion ladder is plant operations', which the segment does
+ * not concern; a company-wide award for on-time OEM deliveries names operations among its teams.
+ */
+const CONTRACT_CUSTOMERS = `version: 1
+strategy:
+  announced: 2026-04-01
+  priorities:
+    - id: contract-customers
+      favor: { segments: [oem-contract] }
+      deprioritize: { segments: [spot] }
+segments:
+  - { id: oem-contract }
+  - { id: spot }
+teams:
+  - { id: sales, kind: revenue, customer_facing: true }
+  - { id: operations, kind: non-revenue }
+  - { id: logistics, kind: non-revenue, customer_facing: true }
+metrics:
+  - { id: contract-revenue, type: outcome, perspective: financial, segmented: true }
+  - { id: otif, type: outcome, perspective: customer, segmented: true }
+  - { id: first-pass-yield, type: quality, perspective: internal }
+compensation:
+  - id: key-account-sales-2026
+    team: sales
+    effective: 2026-01-01
+    bonus:
+      - { metric: contract-revenue, segment: oem-contract, weight: 0.7 }
+      - { metric: otif, segment: oem-contract, weight: 0.3 }
+    rationale: Paid on multi-year OEM agreements, and on the on-time delivery those customers get.
+okrs:
+  - id: logistics-2026-q2
+    team: logistics
+    effective: 2026-01-01
+    key_results:
+      - { metric: otif, segment: oem-contract, target: ">= 97%" }
+    rationale: OEM lines stop when we are late.
+promotions:
+  - id: operations-ladder
+    team: operations
+    effective: 2026-01-01
+    criteria:
+      - { text: Raises first-pass yield on the lines they own, metric: first-pass-yield }
+      - { text: Keeps their lines on the promised schedule, metric: otif }
+    rationale: We promote people who make quality better for everyone.
+recognition:
+  - id: plant-recognition
+    effective: 2026-01-01
+    awards:
+      - { text: Perfect OTIF month for an OEM account, metric: otif, segment: oem-contract, teams: [logistics, operations, sales] }
+    rationale: We celebrate on-time delivery, because it is what our customers buy from us.
+`;

@@ -184,11 +184,10 @@ const LEVER_NOUN: Record<Lever, string> = {
 
 /**
  * Step 3: a priority must be rewarded by at least one instrument of every lever in use where it
- * matters: the levers of the teams it concerns (those rewarded on anything it favors or
- * deprioritizes) and of company-wide instruments. "People do what they're measured on, bonused
- * for, promoted for, and publicly recognized for": a priority missing from one of those is the one
- * people learn to skip. One plan for one team does not make compensation a lever every priority
- * must use.
+ * matters: the levers of the teams it concerns (see teamsConcerned) and of company-wide
+ * instruments. "People do what they're measured on, bonused for, promoted for, and publicly
+ * recognized for": a priority missing from one of those is the one people learn to skip. One plan
+ * for one team does not make compensation a lever every priority must use.
  */
 function leverCoverage(loaded: LoadedPolicy): Finding[] {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
@@ -223,16 +222,9 @@ function leverCoverage(loaded: LoadedPolicy): Finding[] {
  * and nothing says whom it concerns).
  */
 function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
-  const teams = new Set<string>();
-  let touched = false;
-  for (const reward of index.rewards) {
-    const stance = index.strategy.stanceOf(reward, priority);
-    if (!stance.reinforces && !stance.undermines) continue;
-    touched = true;
-    for (const team of reward.teams) teams.add(team);
-  }
+  const teams = teamsConcerned(index, priority);
   const inUse = index.leversInUse();
-  if (!touched) return inUse;
+  if (!teams) return inUse;
   const used = new Set<Lever>();
   for (const instrument of index.instruments) {
     const lines = index.rewardsOf(instrument);
@@ -241,6 +233,24 @@ function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
     if (companyWide || concerned) used.add(instrument.lever);
   }
   return inUse.filter((lever) => used.has(lever));
+}
+
+/**
+ * The teams a priority concerns: those whose own instruments (a plan, OKR set, ladder or program
+ * with their `team`) reward or undermine it, through what it favors, prefers or deprioritizes. An
+ * award of a company-wide program that names a team does not make the priority that team's job: a
+ * plant crew recognized for on-time delivery to OEM accounts is not thereby to be promoted for
+ * winning OEM contracts. Only when nothing but such awards touch the priority do their teams say
+ * whom it concerns. Undefined when nothing touches it at all.
+ */
+function teamsConcerned(index: PolicyIndex, priority: PriorityT): Set<string> | undefined {
+  const touching = index.rewards.filter((reward) => {
+    const stance = index.strategy.stanceOf(reward, priority);
+    return stance.reinforces || stance.undermines;
+  });
+  if (touching.length === 0) return undefined;
+  const owned = touching.filter((reward) => reward.instrument.team !== undefined);
+  return new Set((owned.length > 0 ? owned : touching).flatMap((reward) => reward.teams));
 }
 
 function withArticle(noun: string): string {
