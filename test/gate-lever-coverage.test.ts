@@ -3,7 +3,8 @@
  * and what counts as rewarding one. Each case runs the built CLI and reads its JSON back.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './helpers.js';
+import { leverCoverageDoc } from '../src/gate/lever-coverage.js';
+import { policyWith, runCli, tempDir } from './helpers.js';
 
 interface GateJson {
   verdict: 'go' | 'no-go';
@@ -113,6 +114,14 @@ describe('gate lever-coverage', () => {
         column: 11,
       },
     ]);
+  });
+
+  it('reports the example `explain lever-coverage` shows as reported, and accepts the one it shows as accepted', () => {
+    const { bad, good } = leverCoverageDoc.meta.examples!;
+    expect(gate(policyWith(bad)).coverage.map((finding) => finding.message)).toEqual([
+      'Priority enterprise-growth is rewarded by no OKR set: teams are told it matters but are not measured for it.',
+    ]);
+    expect(gate(policyWith(good)).coverage).toEqual([]);
   });
 });
 
