@@ -8,7 +8,7 @@ import { lint } from '../../src/index.js';
 import { loadPolicyTexts } from '../../src/load/index.js';
 import { buildSimulationReport, simulationExitCode, type SimulationReport } from '../../src/payout/report.js';
 import type { SimulationOptions } from '../../src/payout/rational-choice.js';
-import { BASE_POLICY, runCli } from '../helpers.js';
+import { BASE_POLICY, runCli, tempDir } from '../helpers.js';
 
 function simulate(text: string, options: SimulationOptions & { plan?: string } = {}): SimulationReport {
   return buildSimulationReport(loadPolicyTexts([{ path: 'policy.yaml', text }]), { date: '2026-05-01', ...options });
@@ -75,9 +75,33 @@ describe('the rational choice, by hand', () => {
     expect(report.plans[0]!.summary).toBe(
       'plan ae-2026 has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line',
     );
+    expect(report.plans[0]!.unjudgedBecause).toBe('no-rate');
+    // An unjudged plan still says at which levels it would be judged, as the README documents.
+    expect(report.plans[0]!.levels).toEqual([0.5, 1, 1.5, 2]);
     expect(simulationExitCode(report)).toBe(2);
     const noEconomics = simulate(flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, ''));
     expect(noEconomics.plans[0]!.summary).toBe('no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.plans[0]!.levels).toEqual([null]);
+  });
+
+  it('does not price a quota that counts things (meetings) as deals of a segment\'s size', () => {
+    const meetings = `${BASE_POLICY}  - { id: meetings, type: activity, perspective: internal, segmented: true }\ncompensation:
+  - id: sdr-2026
+    ote: 90000
+    variable_share: 0.35
+    quotas:
+      - { metric: meetings, segment: enterprise, amount: 15, period: month }
+      - { metric: meetings, segment: smb, amount: 40, period: month }
+`;
+    const report = simulate(meetings);
+    expect(report.plans[0]).toMatchObject({
+      verdict: 'unjudged',
+      unjudgedBecause: 'counted',
+      summary: "plan sdr-2026 pays per meetings, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns",
+      levels: [0.5, 1, 1.5, 2],
+      choices: [],
+    });
+    expect(simulationExitCode(report)).toBe(0);
   });
 });
 
@@ -152,10 +176,35 @@ describe('incentive-lint simulate', () => {
     expect(run.code).toBe(1);
   });
 
-  it('exits 2 when nothing can be judged, and on an unknown plan', () => {
+  it('exits 0 with one line on a valid policy with no plan to simulate, and the JSON is a document with no plans', () => {
     const onlyBonus = runCli(['simulate', 'examples/non-revenue-teams.yaml']);
-    expect(onlyBonus.code).toBe(2);
-    expect(onlyBonus.stderr).toMatch(/no compensation plan pays commission or carries a quota|no plan could be judged/);
+    expect(onlyBonus).toEqual({ code: 0, stdout: 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n', stderr: '' });
+    const json = runCli(['simulate', 'examples/non-revenue-teams.yaml', '-f', 'json', '--date', '2026-05-01']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ version: 1, date: '2026-05-01', currency: null, plans: [] });
+    const bonusPlan = runCli(['simulate', 'examples/non-revenue-teams.yaml', '--plan', 'support-2026']);
+    expect(bonusPlan).toEqual({ code: 0, stdout: 'Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n', stderr: '' });
+  });
+
+  it('prints the table of a plan paying one segment, with no choice to judge (exit 0)', () => {
+    const dir = tempDir({ 'policy.yaml': `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n` });
+    const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    // 120,000 × 8% over 7 months: 1,371 a month.
+    expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any +120,000 +9,600 +7\.0 +1,371$/m);
+    expect(run.stdout).toContain('  ? plan ae-2026 pays on one segment with deal economics (enterprise): there is no choice between segments to compare');
+    const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json'], { cwd: dir }).stdout) as SimulationReport;
+    expect(json.plans[0]).toMatchObject({ plan: 'ae-2026', verdict: 'unjudged', unjudgedBecause: 'one-segment', levels: [null], winners: [] });
+    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored']]);
+  });
+
+  it('exits 2 when no plan could be simulated for what the policy lacks, and on an unknown plan', () => {
+    const dir = tempDir({ 'policy.yaml': flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, '') });
+    const noEconomics = runCli(['simulate', 'policy.yaml'], { cwd: dir });
+    expect(noEconomics.code).toBe(2);
+    expect(noEconomics.stdout).toContain('  ? no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.stderr).toBe('no plan could be simulated: see why above (exit 2)\n');
     const unknown = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2027']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)');
