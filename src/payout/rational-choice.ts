@@ -26,7 +26,7 @@ export interface SimulationOptions {
   curveStep?: number;
 }
 
-/** Where the strategy puts a choice: deprioritized when its segment or its metric is. */
+/** Where the strategy puts a choice: its segment's stance, deprioritized when its metric is too (see statusOf). */
 export type ChoiceStatus = 'favored' | 'deprioritized' | 'neutral';
 
 export interface ChoicePoint {
@@ -177,6 +177,7 @@ export function planChoices(index: PolicyIndex, plan: CompensationPlanT): Candid
 function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
   const { plan } = payout;
   const found: Candidate[] = [];
+  const severalMetrics = payout.metrics.length > 1;
   for (const metric of payout.metrics) {
     const named = [...(plan.commission ?? []), ...(plan.quotas ?? [])].filter((entry) => entry.metric === metric);
     const everySegment = named.some((entry) => entry.segment === undefined);
@@ -184,15 +185,25 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
     for (const segment of [...new Set(segments)].sort(compareIds)) {
       const economics = dealEconomics(index, segment);
       if (!economics) continue;
-      found.push({ metric, segment, status: statusOf(index, metric, segment), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
+      found.push({ metric, segment, status: statusOf(index, metric, segment, severalMetrics), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
     }
   }
   return found;
 }
 
-function statusOf(index: PolicyIndex, metric: string, segment: string): ChoiceStatus {
-  if (index.strategy.isDeprioritizedSegment(segment) || index.strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
-  if (index.strategy.isFavoredSegment(segment) || index.strategy.isFavoredMetric(metric)) return 'favored';
+/**
+ * Where the strategy puts a choice. The seller chooses a segment, so the choice stands where its
+ * segment does: a segment the strategy neither favors nor deprioritizes (mid-market, between a
+ * favored enterprise and a deprioritized smb) is neutral whatever metric it is paid on. A
+ * deprioritized metric makes any choice deprioritized. Only when the strategy favors no segment
+ * and the plan pays on several metrics is the choice one between metrics: then a favored metric
+ * makes it favored.
+ */
+function statusOf(index: PolicyIndex, metric: string, segment: string, severalMetrics: boolean): ChoiceStatus {
+  const { strategy } = index;
+  if (strategy.isDeprioritizedSegment(segment) || strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
+  if (strategy.isFavoredSegment(segment)) return 'favored';
+  if (severalMetrics && strategy.favoredIds('segments').length === 0 && strategy.isFavoredMetric(metric)) return 'favored';
   return 'neutral';
 }
 

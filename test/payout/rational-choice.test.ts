@@ -105,6 +105,57 @@ describe('the rational choice, by hand', () => {
   });
 });
 
+describe('where the strategy puts a choice', () => {
+  /** Mid-market, named by no priority, paid on enterprise-arr, a metric the strategy favors: 40,000 × 10% ÷ 2 months = 2,000 a month. */
+  const midMarket = BASE_POLICY.replace(
+    '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n',
+    '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n  - { id: mid-market, sales_cycle_days: 60, avg_deal_size: 40000 }\n',
+  ) + `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: enterprise-arr, segment: enterprise, rate: "5%" }
+      - { metric: enterprise-arr, segment: mid-market, rate: "10%" }
+`;
+
+  it('labels a segment neither favored nor deprioritized neutral, even on a favored metric, and does not call its win the strategy\'s', () => {
+    const dir = tempDir({ 'policy.yaml': midMarket });
+    const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}mid-market {2}· neutral +any +40,000 +4,000 +2\.0 +2,000 +★$/m);
+    expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any /m);
+    expect(run.stdout).toContain('  rational choice (★): at any attainment mid-market\n');
+    expect(run.stdout).toContain('  · At any attainment, plan ae-2026 pays most per month of effort for mid-market, which the strategy neither favors nor deprioritizes.');
+    const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json', '--date', '2026-05-01'], { cwd: dir }).stdout) as SimulationReport;
+    expect(json.plans[0]!.verdict).toBe('neutral');
+    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored'], ['mid-market', 'neutral']]);
+    expect(json.plans[0]!.winners[0]).toMatchObject({ segment: 'mid-market', status: 'neutral', bestFavored: { segment: 'enterprise' } });
+  });
+
+  it('where the strategy favors no segment, a plan paying several metrics is a choice between metrics', () => {
+    const text = `version: 1
+strategy:
+  priorities:
+    - id: commitment
+      favor: { metrics: [multi-year-arr] }
+      deprioritize: { metrics: [monthly-arr] }
+segments:
+  - { id: mid-market, sales_cycle_days: 60, avg_deal_size: 40000 }
+metrics:
+  - { id: multi-year-arr, type: outcome, perspective: financial, segmented: true }
+  - { id: monthly-arr, type: outcome, perspective: financial, segmented: true }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: multi-year-arr, rate: "8%" }
+      - { metric: monthly-arr, rate: "6%" }
+`;
+    const plan = simulate(text).plans[0]!;
+    expect(plan.choices.map((choice) => [choice.metric, choice.status])).toEqual([['multi-year-arr', 'favored'], ['monthly-arr', 'deprioritized']]);
+    expect(plan.verdict).toBe('aligned');
+  });
+});
+
 describe('with flat rates, simulate agrees with effort-adjusted-pay and flat-commission', () => {
   it('the deprioritized segment wins exactly when effort-adjusted-pay reports it, or flat-commission when the rates do not favor enterprise at all', async () => {
     const percent = fc.integer({ min: 1, max: 3000 }).map((hundredths) => `${hundredths / 100}%`);
