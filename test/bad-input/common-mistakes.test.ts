@@ -32,6 +32,35 @@ describe.concurrent('common mistakes say what to write instead', () => {
     expect(errorLines(run.stderr)).toHaveLength(1);
   });
 
+  it('a value cut by several commas inside { }: one message quoting the whole value up to the closing brace, no knock-on error', async () => {
+    const run = await lintFiles({
+      'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations (finance, staffing, HR) }', '  - { id: sales, kind: revenue }'),
+    });
+    expectUntrusted(
+      run,
+      'policy.yaml:3:29',
+      'name: the comma after "Firm operations (finance" ends the value inside { }, so "staffing" and "HR)" were read as keys: quote the whole text, such as name: "Firm operations (finance, staffing, HR)"',
+    );
+    expect(errorLines(run.stderr)).toHaveLength(1);
+  });
+
+  it('a cut value stops at the next real key, and a piece that is a known key is part of the value', async () => {
+    const beforeKey = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations, finance, kind: revenue }') });
+    expectUntrusted(
+      beforeKey,
+      'policy.yaml:3:29',
+      'name: the comma after "Firm operations" ends the value inside { }, so "finance" was read as a key: quote the whole text, such as name: "Firm operations, finance"',
+    );
+    expect(errorLines(beforeKey.stderr)).toHaveLength(1);
+    const knownPiece = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Ops, description, HR }') });
+    expectUntrusted(
+      knownPiece,
+      'policy.yaml:3:29',
+      'name: the comma after "Ops" ends the value inside { }, so "description" and "HR" were read as keys: quote the whole text, such as name: "Ops, description, HR"',
+    );
+    expect(errorLines(knownPiece.stderr)).toHaveLength(1);
+  });
+
   it('a real unknown key after a quoted value is still an unknown key', async () => {
     expectUntrusted(
       await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: bookings, name: "Bookings", colour }') }),

@@ -6,7 +6,7 @@
  */
 import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PriorityT, SegmentT, TeamT } from '../../schema.js';
 import { dealEconomics } from '../../payout/deal-economics.js';
-import { lineRate, PlanPayout } from '../../payout/model.js';
+import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
 import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
 
@@ -440,9 +440,9 @@ export class PolicyIndex {
 
 const NONE: string[] = [];
 
-/** A base rate is a share of bookings unless the quota counts things (5 meetings a month): then it is money per thing, not a rate. */
+/** The rate as a share of bookings, undefined when it is money per thing counted (see isShareOfBookings). */
 function asShare(rate: number | undefined): number | undefined {
-  return rate !== undefined && rate <= 1 ? rate : undefined;
+  return rate !== undefined && isShareOfBookings(rate) ? rate : undefined;
 }
 
 /** The ids of a list once each; most lists have one id or none, and need no set. */
