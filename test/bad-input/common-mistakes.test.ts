@@ -121,7 +121,7 @@ describe.concurrent('common mistakes say what to write instead', () => {
     expectUntrusted(
       await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: arr, owner: finance }') }),
       'policy.yaml:3:16',
-      'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, accepted_by, nets_churn',
+      'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn',
     );
   });
 
