@@ -92,6 +92,8 @@ export interface GateOptions {
   announce?: string;
   /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
   plugins?: readonly AnyRule[];
+  /** false reads no configuration file (and so loads no plugin it names); default: the nearest, as lint does. */
+  config?: false;
 }
 
 /** `lint` is the gate's own lint run (strict severities): reports that show more than the verdict read it. */
@@ -101,6 +103,7 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
   const rules = [...builtinRules, ...(options.plugins ?? [])];
   const result = await lint(paths, {
     cwd: options.cwd,
+    config: options.config,
     today: options.today,
     announced: options.announce,
     plugins: options.plugins,
