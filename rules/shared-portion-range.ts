@@ -15,7 +15,8 @@ export default defineRule({
       '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
       '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min. ' +
       'The max is about control over earnings, so a plan that declares its variable_share is judged on what the shared part is of total ' +
-      'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away.',
+      'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away. A revenue team\'s plan is ' +
+      'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
@@ -51,7 +52,9 @@ export default defineRule({
       const tooSmall = portion < options.min - EPSILON;
       const variableShare = plan.node.variable_share;
       const ofTotalPay = variableShare === undefined ? undefined : portion * variableShare;
-      const tooLarge = portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
+      // A sales overlay (solutions engineers on the account executives' number) is pooled by design.
+      const overlay = plan.team !== undefined && index.teams.get(plan.team)?.kind === 'revenue';
+      const tooLarge = !overlay && portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
       if (!tooSmall && !tooLarge) continue;
       const shared = [...components].sort(compareRewards);
       // Weight moved out of the shared part never goes to what the strategy deprioritizes (or a declared proxy of it).

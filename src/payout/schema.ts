@@ -143,6 +143,9 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('what earns the credit, such as "annual prepaid"'),
     })
     .superRefine((credit, context) => {
+      if (credit.multiplier === 0) {
+        context.addIssue({ code: 'custom', path: ['multiplier'], message: 'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out, give the plan no line or quota on them' });
+      }
       if (credit.metric === undefined && credit.segment === undefined) {
         context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both' });
       }

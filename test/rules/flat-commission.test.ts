@@ -218,6 +218,53 @@ describe('flat-commission, bounds in the fix', () => {
         },
       ],
     }));
+
+  it('prices a segment\'s quota credit with its rate, as simulate does, and leaves a line on named accounts alone', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          name: 'enterprise bookings credit 2x toward quota',
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    ote: 200000
+    variable_share: 0.5
+    quotas: [{ metric: new-arr, amount: 1000000 }]
+    commission: [{ metric: new-arr }]
+    credit: [{ segment: enterprise, multiplier: 2 }]
+`,
+        },
+        {
+          name: 'an account manager paid on the expansion of an assigned book',
+          policy: `compensation:
+  - id: am-2026
+    team: sales
+    commission: [{ metric: new-arr, rate: "10%", accounts: assigned book of 40 accounts }]
+`,
+        },
+      ],
+      invalid: [
+        {
+          name: 'a credit below what the strategy asks (1.5x against min_ratio 2)',
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "10%" }
+      - { metric: new-arr, segment: smb, rate: "10%" }
+    credit: [{ segment: enterprise, multiplier: 1.5 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.commission.1',
+              message:
+                'Plan ae-2026 pays smb 10% on new-arr, against 10% at 1.5× quota credit for enterprise (1.5×): the strategy favors enterprise, but this commission does not make the trade-off.',
+              fix: 'raise enterprise to at least 13.34% (2 × smb 10%), or lower smb to at most 7.5%',
+            },
+          ],
+        },
+      ],
+    }));
 });
 
 

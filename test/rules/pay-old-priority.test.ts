@@ -111,4 +111,29 @@ compensation:
         },
       ],
     }));
+
+  it('names the quota when the favored metric is paid through one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    ote: 200000
+    variable_share: 0.5
+    quotas: [{ metric: enterprise-arr, amount: 1000000 }]
+    commission:
+      - { metric: enterprise-arr }
+      - { metric: velocity, rate: "1%" }
+`,
+          errors: [
+            {
+              at: 'compensation.0.commission.1',
+              message: 'Plan ae-2026 pays 1% commission on velocity, which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.',
+              fix: 'remove the commission line on velocity and move its rate to the quota on enterprise-arr the plan already has',
+            },
+          ],
+        },
+      ],
+    }));
 });

@@ -145,4 +145,7 @@ describe('shared-portion-range', () => {
         },
       ],
     }));
+
+  it('does not hold a revenue team to the max: a sales overlay pooled on the account executives\' number is standard', () =>
+    testRule(RULE, { valid: [{ ...split(0.25, 0.75), edits: [...split(0.25, 0.75).edits, set('teams.1', { id: 'marketing', kind: 'revenue' })] }] }));
 });

@@ -286,11 +286,13 @@ export class PolicyIndex {
     return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
   }
 
-  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn. */
+  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn and it is not a learning or internal measure (employee retention). */
   isRetentionMetric(id: string | undefined): boolean {
     if (id === undefined) return false;
     const metric = this.metrics.get(id);
     if (metric?.nets_churn) return true;
+    // Keeping people (driver or employee retention) is a learning or internal measure, not keeping customers.
+    if (metric?.perspective === 'learning' || metric?.perspective === 'internal') return false;
     const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
     return words.includes('retention') || words.includes('churn');
   }

@@ -182,8 +182,8 @@ export class StrategyView {
   /**
    * A pay or measure line (commission, bonus, key result) that names no segment, on a metric that
    * cannot tell customer segments apart ("MQL targets don't distinguish customer size"): declared
-   * `segmented: false`, or silent about it and a count (activity or output) unless `assume` says
-   * otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
+   * `segmented: false`, or silent about it and a count (activity or output) of the customer or
+   * financial perspective (or none) unless `assume` says otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
    */
   isSegmentBlind(line: IncentiveLine, assume: { undeclared?: boolean; undeclaredVolume?: boolean } = {}): boolean {
     if (line.segment !== undefined || line.metric === undefined || !PAY_AND_MEASURE.has(line.component)) return false;
@@ -191,6 +191,8 @@ export class StrategyView {
     const metric = this.index.metrics.get(line.metric);
     if (!metric) return false;
     if (metric.segmented !== undefined) return !metric.segmented;
+    // An internal or learning measure (knowledge-base articles written) has no customer segment to tell apart.
+    if (metric.perspective === 'internal' || metric.perspective === 'learning') return false;
     const isVolume = metric.type === 'activity' || metric.type === 'output';
     return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
   }
