@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { remove, set, testRule } from '../../src/testing/index.js';
-import { commissionPlan, salesPlan } from './fragments.js';
+import { commissionPlan, salesPlan, quotaPlan } from './fragments.js';
 
 const RULE = 'flat-commission';
 const FAVORS = 'the strategy favors enterprise, but this commission does not make the trade-off.';
@@ -199,14 +199,7 @@ describe('flat-commission, bounds in the fix', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 200000
-    variable_share: 0.5
-    quotas: [{ metric: new-arr, amount: 1000000 }]
-    commission: [{ metric: new-arr }]
-`,
+          policy: quotaPlan('new-arr', '[{ metric: new-arr }]'),
           errors: [
             {
               at: 'compensation.0.commission.0',
@@ -224,15 +217,7 @@ describe('flat-commission, bounds in the fix', () => {
       valid: [
         {
           name: 'enterprise bookings credit 2x toward quota',
-          policy: `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 200000
-    variable_share: 0.5
-    quotas: [{ metric: new-arr, amount: 1000000 }]
-    commission: [{ metric: new-arr }]
-    credit: [{ segment: enterprise, multiplier: 2 }]
-`,
+          policy: quotaPlan('new-arr', '[{ metric: new-arr }]', '    credit: [{ segment: enterprise, multiplier: 2 }]\n'),
         },
         {
           name: 'an account manager paid on the expansion of an assigned book',

@@ -35,3 +35,15 @@ compensation:
   - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
 `;
 }
+
+/** Plan ae-2026 of team sales: 100,000 of target variable pay on a 1,000,000 quota on `metric` (base rate 10%), with these commission lines and extra keys. */
+export function quotaPlan(metric: string, commission: string, extra = ''): string {
+  return `compensation:
+  - id: ae-2026
+    team: sales
+    ote: 200000
+    variable_share: 0.5
+    quotas: [{ metric: ${metric}, amount: 1000000 }]
+    commission: ${commission}
+${extra}`;
+}

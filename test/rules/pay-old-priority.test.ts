@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { remove, set, testRule } from '../../src/testing/index.js';
+import { quotaPlan } from './fragments.js';
 
 const RULE = 'pay-old-priority';
 const EXPENSE = 'which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.';
@@ -116,16 +117,7 @@ compensation:
     testRule(RULE, {
       invalid: [
         {
-          policy: `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 200000
-    variable_share: 0.5
-    quotas: [{ metric: enterprise-arr, amount: 1000000 }]
-    commission:
-      - { metric: enterprise-arr }
-      - { metric: velocity, rate: "1%" }
-`,
+          policy: quotaPlan('enterprise-arr', '[{ metric: enterprise-arr }, { metric: velocity, rate: "1%" }]'),
           errors: [
             {
               at: 'compensation.0.commission.1',
