@@ -38,26 +38,35 @@ export default defineRule({
     for (const instrument of index.instruments) {
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
-        if (!isPricedCommission(reward)) continue;
+        // A line limited to named accounts (an account manager's book) tells customers apart as a segment does.
+        if (!isPricedCommission(reward) || ('accounts' in reward.node && reward.node.accounts !== undefined)) continue;
         byMetric.set(reward.metric, [...(byMetric.get(reward.metric) ?? []), reward]);
       }
+      // A quota plan pays through its quota: the trade-off is made by quota credit, not by a second rate.
+      const quotaPlan = instrument.lever === 'compensation' && (instrument.node.quotas?.length ?? 0) > 0;
       for (const [metric, lines] of byMetric) {
+        // What a segment's dollar really earns: the rate times its quota-credit multiplier (simulate prices it the same way).
+        const credit = (segment: string) => (instrument.lever === 'compensation' ? index.payoutOf(instrument.node).creditOf(metric, segment) : 1);
         const favored = linesFor(favoredSegments, lines, { lowest: true });
         if (favored.length === 0) continue;
         // The favored rate paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
-        const weakest = least(favored, (a, b) => a.line.rate - b.line.rate || compareIds(a.segment, b.segment))!;
-        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(({ line }) => weakest.line.rate + 1e-9 < line.rate * options.min_ratio);
+        const earns = (entry: { segment: string; line: CommissionLine }) => entry.line.rate * credit(entry.segment);
+        const weakest = least(favored, (a, b) => earns(a) - earns(b) || compareIds(a.segment, b.segment))!;
+        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter((entry) => earns(weakest) + 1e-9 < earns(entry) * options.min_ratio);
         for (const line of new Set(outpaid.map((rate) => rate.line))) {
           const rate = line.rate;
-          const required = rate * options.min_ratio;
-          const against = `${formatPercent(weakest.line.rate)} for ${weakest.segment}`;
+          const weakestCredit = credit(weakest.segment);
+          // In the favored segment's own rate: what it must earn per dollar, divided by the credit it already gets.
+          const lineCredit = line.segment === undefined ? 1 : credit(line.segment);
+          const required = (rate * lineCredit * options.min_ratio) / weakestCredit;
+          const against = `${formatPercent(weakest.line.rate)}${weakestCredit === 1 ? '' : ` at ${weakestCredit}× quota credit`} for ${weakest.segment}`;
           if (line.segment !== undefined) {
             // Rounded down, so that a ratio just under min_ratio never reads as min_ratio.
-            const ratio = rate === 0 ? '' : ` (${roundRate(weakest.line.rate / rate, 'down', 2)}×)`;
+            const ratio = rate === 0 ? '' : ` (${roundRate(earns(weakest) / (rate * lineCredit), 'down', 2)}×)`;
             report({
               node: line.node,
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-              fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(weakest.line.rate / options.min_ratio, 'down')}`,
+              fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
             });
             continue;
           }
@@ -72,9 +81,11 @@ export default defineRule({
             message:
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
-            fix: same
-              ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
-              : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
+            fix: quotaPlan
+              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${weakest.segment} bookings count ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
+              : same
+                ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
+                : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
           });
         }
       }

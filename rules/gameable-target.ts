@@ -1,6 +1,5 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { clawbackGuardsGaming, isAcceptedCount, isCount, isGuardrail, isQualityLine, qualityCounterpart } from './helpers/guards.js';
-import { isMeasurableTarget } from './helpers/targets.js';
+import { GAMEABLE_DEFAULTS, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -9,7 +8,7 @@ export default defineRule({
     id: 'gameable-target',
     category: 'balanced-measurement',
     severity: 'error',
-    summary: 'A large share of variable pay, or a key result, rides on an activity or output count with no quality measure, clawback or guardrail beside it',
+    summary: 'A large share of variable pay, or a key result, rides on an activity or output count, or a number the team reports itself, with no quality measure, clawback or guardrail beside it',
     rationale:
       '"When a measure becomes a target, it ceases to be a good measure" (Goodhart); "the more any quantitative social indicator is used for ' +
       'social decision-making, the more subject it will be to corruption pressures" (Campbell, 1979). Kerr (1975), "On the folly of rewarding A, ' +
@@ -17,11 +16,13 @@ export default defineRule({
       'Bureau\'s consent order 2016-CFPB-0015 found that Wells Fargo branch staff, paid and ranked on daily counts of products sold ("eight is ' +
       'great"), opened about 1.5 million deposit accounts and 565,000 credit-card applications without consent. A count is safe to pay on ' +
       'only with a guard in the same instrument: a quality or integrity measure of real weight, a clawback for misconduct or refunds, or a ' +
-      'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong.',
+      'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong. The same holds ' +
+      'for any number the team paid on it reports itself (`reported_by`), outcome or not: the Atlanta Public Schools targets paid bonuses ' +
+      'on test scores whose answer sheets the paid educators handled (Governor\'s special investigation, 2011).',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     options: z.object({
-      share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
-      guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay a quality measure needs to count as a guard'),
+      share: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.share).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
+      guard_weight: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.guard_weight).describe('share of variable pay a quality measure needs to count as a guard'),
     }),
     examples: {
       bad: `metrics:
@@ -42,43 +43,37 @@ compensation:
     clawback: { months: 12, triggers: [misconduct, refund] }`,
     },
   },
-  check({ index, strategy, options, report }) {
+  check({ index, options, report }) {
     for (const instrument of index.instruments) {
-      // A count the strategy deprioritizes is the old-priority rules' finding: their fix stops rewarding it, no guard makes it right.
-      // A count another team accepts item by item carries its own guard.
-      const counts = index.rewardsOf(instrument).filter((reward) => {
-        const metric = index.metrics.get(reward.metric ?? '');
-        return isCount(metric) && !isAcceptedCount(index, metric, instrument.team) && !strategy.deprioritizedMetricBehind(reward.metric);
-      });
-      if (counts.length === 0) continue;
+      const unguarded = unguardedCounts(index, instrument, options);
+      if (!unguarded) continue;
+      const { counts, share } = unguarded;
+      const selfReported = counts.some((line) => !isCount(index.metrics.get(line.metric ?? '')));
       const quality = qualityCounterpart(index, instrument);
       if (instrument.lever === 'compensation') {
         const shareOf = (reward: IncentiveLine) => index.variableShareOf(reward) ?? 0;
-        const share = counts.reduce((sum, reward) => sum + shareOf(reward), 0);
-        if (share < options.share || planIsGuarded(index, instrument, options.guard_weight)) continue;
         const heaviest = least(counts, (a, b) => shareOf(b) - shareOf(a) || compareRewards(a, b))!;
         report({
           node: heaviest.node,
           message:
             `${describeInstrument(instrument, { sentenceStart: true })} puts ${formatPercent(share)} of variable pay on ${countList(index, counts)} with no guard beside ${counts.length > 1 ? 'them' : 'it'} ` +
-            '(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.',
+            `(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the ${selfReported ? 'number they report' : 'count'}, not the result it stands for.`,
           fix:
             (quality
               ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}`
-              : `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
+              : `declare a quality or integrity metric (type: quality, such as ${selfReported ? 'an independent audit of the reported number' : 'complaints or accounts still used after 90 days'}), pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
             // What a sale earned can be taken back; a support or operations bonus is guarded by the quality line alone.
-            (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : ''),
+            (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : '') +
+            acceptanceFix(index, instrument, heaviest),
         });
-      } else if (instrument.lever === 'okrs') {
-        // A key result with no target to hit is unmeasurable-key-result's finding: there is no number to game yet.
-        const targeted = counts.filter((reward) => reward.component !== 'key_result' || isMeasurableTarget(reward.node.target));
-        if (targeted.length === 0 || index.rewardsOf(instrument).some((reward) => isGuardrail(index, reward))) continue;
-        const first = least(targeted, compareRewards)!;
+      } else {
+        const first = least(counts, compareRewards)!;
+        const guardrail = proxiedQuality(index, counts) ?? quality;
         report({
           node: first.node,
-          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, targeted)} with no guardrail key result: the count can be hit by means the objective never meant.`,
-          fix: quality
-            ? `add a guardrail key result { metric: ${quality.id}, guardrail: true } to ${instrument.id}`
+          message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
+          fix: guardrail
+            ? `add a guardrail key result { metric: ${guardrail.id}, guardrail: true } to ${instrument.id}`
             : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id} as { metric: …, guardrail: true }`,
         });
       }
@@ -86,19 +81,28 @@ compensation:
   },
 });
 
+/** A count handed to a team paid on results (meetings for account executives) is guarded by that team's acceptance: say how to count only what it accepts. */
+function acceptanceFix(index: PolicyIndex, instrument: InstrumentInfo, line: IncentiveLine): string {
+  if (instrument.team === undefined || index.metrics.get(line.metric ?? '')?.type !== 'output') return '';
+  const acceptor = index
+    .handoffsFrom(instrument.team)
+    .map((handoff) => handoff.to)
+    .find((team) => team !== instrument.team && [...index.metricsRewardedFor(team)].some((id) => index.metrics.get(id)?.type === 'outcome'));
+  return acceptor ? `; or count only what ${acceptor} accepts, and say so on the metric: accepted_by: ${acceptor}` : '';
+}
+
 /** A plan that pays commission, or of a team not declared non-revenue: what its sales earned can be clawed back. */
 function sellsToCustomers(index: PolicyIndex, instrument: InstrumentInfo): boolean {
   const kind = instrument.team === undefined ? undefined : index.teams.get(instrument.team)?.kind;
   return index.hasCommission(instrument) || kind !== 'non-revenue';
 }
 
+/** "a count (accounts-opened, output)", "counts (a and b)", or, for numbers the team reports itself, "a number it reports itself (test-scores)". */
 function countList(index: PolicyIndex, counts: readonly IncentiveLine[]): string {
   const ids = [...new Set(counts.map((reward) => reward.metric!))].sort();
+  if (!ids.every((id) => isCount(index.metrics.get(id)))) {
+    return ids.length === 1 ? `a number it reports itself (${ids[0]})` : `numbers it counts or reports itself (${listIds(ids, 'and')})`;
+  }
   return ids.length === 1 ? `a count (${ids[0]}, ${index.metrics.get(ids[0]!)?.type})` : `counts (${listIds(ids, 'and')})`;
 }
 
-/** A quality line of real weight, or a clawback that takes back what misconduct or refunds earned (or names no trigger). */
-function planIsGuarded(index: PolicyIndex, instrument: InstrumentInfo, guardWeight: number): boolean {
-  if (clawbackGuardsGaming(instrument)) return true;
-  return index.rewardsOf(instrument).some((line) => isQualityLine(index, line) && (index.variableShareOf(line) ?? 0) >= guardWeight);
-}

@@ -1,5 +1,5 @@
 import { defineRule, listIds, listInOrder, z } from '../src/api.js';
-import { guardsChurn, isRetentionMetric, newBusinessLines, retentionDownstream } from './helpers/retention.js';
+import { newBusinessLines, retentionDownstream } from './helpers/retention.js';
 
 export default defineRule({
   meta: {
@@ -45,13 +45,13 @@ compensation:
     },
   },
   check({ index, strategy, options, report }) {
-    const favoredRetention = strategy.favoredIds('metrics').filter((id) => isRetentionMetric(index, id));
+    const favoredRetention = strategy.favoredIds('metrics').filter((id) => index.isRetentionMetric(id));
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       const { node } = plan;
       // Commission that already pays on keeping customers needs no guard: only new business can churn away.
       const paid = newBusinessLines(index, node);
-      if (paid.length === 0 || node.deferral || guardsChurn(node.clawback)) continue;
+      if (paid.length === 0 || index.dependsOnStaying(node)) continue;
       const downstream = plan.team ? retentionDownstream(index, plan.team) : [];
       if (favoredRetention.length === 0 && downstream.length === 0) continue;
       const reasons = [

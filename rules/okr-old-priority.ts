@@ -1,4 +1,5 @@
 import { defineRule, listIds } from '../src/api.js';
+import { limitsItsMetric } from './helpers/targets.js';
 
 export default defineRule({
   meta: {
@@ -8,7 +9,8 @@ export default defineRule({
     summary: 'A key result measures a metric the strategy deprioritizes',
     rationale:
       'Strategy says "quality over speed", but "engineering OKRs still measure velocity, feature count, and sprint completion rate. ' +
-      'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes.',
+      'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes. ' +
+      'A guardrail key result, or one whose target is a ceiling ("< 2% of orders"), holds the deprioritized metric down and is not reported.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
     examples: {
       bad: `strategy:
@@ -28,7 +30,8 @@ okrs:
   },
   check({ index, strategy, report }) {
     for (const reward of index.rewards) {
-      const behind = reward.component === 'key_result' ? strategy.deprioritizedMetricBehind(reward.metric) : undefined;
+      // A guardrail or a ceiling ("< 2% of orders") holds the old metric down: it does not reward it.
+      const behind = reward.component === 'key_result' && !limitsItsMetric(reward.node) ? strategy.deprioritizedMetricBehind(reward.metric) : undefined;
       if (!behind) continue;
       const { metric, via } = behind;
       const priorities = strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id);

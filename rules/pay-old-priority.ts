@@ -1,4 +1,4 @@
-import { defineRule, formatPercent, formatRewardLine, listIds } from '../src/api.js';
+import { defineRule, formatPercent, formatRewardLine, listIds, type IncentiveLine } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -53,9 +53,14 @@ compensation:
           ? `pay it on what ${priorities} favors instead: ${formatRewardLine({ metric: first, segment, rate: reward.rate, weight: reward.weight })}` +
             (others.length ? ` (or on ${listIds(others)})` : '')
           : alternatives.length
-            ? `remove the ${kind} on ${via ?? metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${kind} on ${alternatives[0]} the plan already has`
+            ? `remove the ${kind} on ${via ?? metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${paidThroughQuota(reward, alternatives[0]!) ? 'quota' : kind} on ${alternatives[0]} the plan already has`
             : `remove the ${kind} on ${via ?? metric}, or give priority ${priorities} a favored metric to pay on instead`,
       });
     }
   },
 });
+
+/** Whether the plan pays `metric` through a quota (its commission line is the quota itself). */
+function paidThroughQuota(reward: IncentiveLine, metric: string): boolean {
+  return reward.instrument.lever === 'compensation' && (reward.instrument.node.quotas ?? []).some((quota) => quota.metric === metric);
+}

@@ -65,7 +65,9 @@ export default defineRule({
           node: spiff,
           key: 'at',
           message: `Plan ${plan.id} pays ${describeSpiff(spiff)}: ${crossing(cliff)}, so sellers time, split and discount deals around the step.`,
-          fix: `lower the amount to at most ${formatMoney(most)} (${options.max_ratio - 1} times what a normal ${cliff.segment} deal pays there), or pay it as a rate on the bookings above ${formatPercent(spiff.at)} of quota`,
+          fix:
+            (cliff.atThreshold ? `move the threshold of plan ${plan.id} below ${formatPercent(spiff.at)} of quota (the threshold pays every dollar below it at once, on the same deal), and ` : '') +
+            `lower the amount to at most ${formatMoney(most)} (${options.max_ratio - 1} times what a normal ${cliff.segment} deal pays there), or pay it as a rate on the bookings above ${formatPercent(spiff.at)} of quota`,
         });
       }
     }
@@ -79,6 +81,8 @@ interface Cliff {
   crossing: number;
   normal: number;
   ratio: number;
+  /** The step is also the plan's threshold: below it nothing is paid, so the normal deal is the one after. */
+  atThreshold: boolean;
 }
 
 function steeper(a: Cliff | undefined, b: Cliff | undefined): Cliff | undefined {
@@ -88,7 +92,7 @@ function steeper(a: Cliff | undefined, b: Cliff | undefined): Cliff | undefined 
 function crossing(cliff: Cliff): string {
   return (
     `the ${cliff.segment} deal of ${formatMoney(cliff.deal)} that crosses it pays ${formatMoney(cliff.crossing)}, against ${formatMoney(cliff.normal)} ` +
-    `for the deal before (${Math.floor(cliff.ratio * 10) / 10}×)`
+    `for ${cliff.atThreshold ? 'the deal after it (below the threshold the deal before pays nothing)' : 'the deal before'} (${Math.floor(cliff.ratio * 10) / 10}×)`
   );
 }
 
@@ -106,10 +110,12 @@ function steepest(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, at
     if (bookings - 2 * deal <= 0) continue;
     const pay = (amount: number) => payout.pay([{ metric: choice.metric, segment: choice.segment, amount, deals: amount / deal }], { date }).total;
     const [before, atStep, after] = [pay(bookings - 2 * deal), pay(bookings - deal), pay(bookings)];
-    const normal = atStep - before;
+    // At a threshold the deal before pays nothing: the deal after the step is the normal one then.
+    const beforeStep = atStep - before;
+    const normal = beforeStep > 0 ? beforeStep : pay(bookings + deal) - after;
     if (normal <= 0) continue;
     const ratio = (after - atStep) / normal;
-    worst = steeper(worst, { segment: choice.segment, deal, crossing: after - atStep, normal, ratio });
+    worst = steeper(worst, { segment: choice.segment, deal, crossing: after - atStep, normal, ratio, atThreshold: beforeStep <= 0 });
   }
   return worst;
 }

@@ -68,7 +68,8 @@ function strongest(index: PolicyIndex, plan: InstrumentInfo, metric: string): Pa
   const credit = Math.max(1, ...credits.filter((entry) => entry.metric === metric && entry.segment === undefined).map((entry) => entry.multiplier));
   let best: Paid | undefined;
   for (const reward of index.rewardsOf(plan)) {
-    if (reward.metric !== metric) continue;
+    // A component shared with another team follows that team's result: the preference is that team's plan to pay.
+    if (reward.metric !== metric || reward.sharedWith.length > 0) continue;
     const base = reward.component === 'commission' ? reward.rate : reward.weight;
     if (base === undefined) continue;
     const pay = base * credit;

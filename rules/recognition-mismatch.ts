@@ -25,8 +25,10 @@ export default defineRule({
   check({ index, strategy, report }) {
     const favored = { metrics: strategy.favoredIds('metrics'), segments: strategy.favoredIds('segments') };
     let celebratesFavored = false;
+    let namesAnything = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
+      namesAnything ||= reward.metric !== undefined || reward.segment !== undefined;
       if (strategy.servesFavoredMetric(reward.metric) || strategy.isFavoredSegment(reward.segment)) celebratesFavored = true;
       const old = strategy.oldFocusOf(reward);
       if (!old) continue;
@@ -40,9 +42,10 @@ export default defineRule({
       });
     }
     // A policy with no recognition program leaves that lever out, as one without promotion ladders
-    // does; what it leaves out is not celebrating the old strategy.
+    // does; what it leaves out is not celebrating the old strategy. Awards that name no metric or
+    // segment (a monthly contest whose measure changes) cannot be judged either way.
     const section = index.sections.recognition[0];
-    if (celebratesFavored || !section || favored.metrics.length + favored.segments.length === 0) return;
+    if (celebratesFavored || !namesAnything || !section || favored.metrics.length + favored.segments.length === 0) return;
     report({
       node: section,
       message: `No award celebrates anything the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}): recognition is the social proof of what actually gets rewarded.`,

@@ -13,11 +13,20 @@ export default defineRule({
       'If it is too large high performers may leave if they feel they lack control over their earnings", and there is "the risk of the ' +
       'free rider problem where high performers feel dragged down by a struggling department." Team incentives work (Garbers & Konradt ' +
       '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
-      '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min.',
+      '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min. ' +
+      'The max is about control over earnings, so a plan that declares its variable_share is judged on what the shared part is of total ' +
+      'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away. A revenue team\'s plan is ' +
+      'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
       max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),
+      max_of_total_pay: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.1)
+        .describe('a shared portion above max is accepted when, with the plan\'s declared variable_share, it is at most this share of total pay'),
     }),
     examples: {
       bad: `compensation:
@@ -32,7 +41,7 @@ export default defineRule({
       - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
@@ -41,12 +50,18 @@ export default defineRule({
       if (components.length === 0) continue;
       const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;
-      const tooLarge = portion > options.max + EPSILON;
+      const variableShare = plan.node.variable_share;
+      const ofTotalPay = variableShare === undefined ? undefined : portion * variableShare;
+      // A sales overlay (solutions engineers on the account executives' number) is pooled by design.
+      const overlay = plan.team !== undefined && index.teams.get(plan.team)?.kind === 'revenue';
+      const tooLarge = !overlay && portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
       if (!tooSmall && !tooLarge) continue;
       const shared = [...components].sort(compareRewards);
-      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0);
+      // Weight moved out of the shared part never goes to what the strategy deprioritizes (or a declared proxy of it).
+      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0 && !strategy.deprioritizedMetricBehind(reward.metric));
       const hasCommission = index.hasCommission(plan);
-      const what = `${formatPercent(portion)} of variable pay (${shared.map(describe).join(', ')})`;
+      const totalPay = ofTotalPay === undefined ? '' : `, ${formatPercent(ofTotalPay)} of total pay`;
+      const what = `${formatPercent(portion)} of variable pay${totalPay} (${shared.map(describe).join(', ')})`;
       report({
         node: plan.node,
         key: 'bonus',

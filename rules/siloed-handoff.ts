@@ -15,11 +15,12 @@ export default defineRule({
       '"The handoff between teams is usually where value is either created or destroyed." In a siloed model "Department A wins even if ' +
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
-      'is shared between them, the handoff is where value gets destroyed. Three handoffs are judged otherwise: one into a team paid on ' +
+      'is shared between them, the handoff is where value gets destroyed. Four handoffs are judged otherwise: one into a team paid on ' +
       'keeping customers, from a team paid commission on new business, is no-retention-guard\'s (the article\'s own remedy is part of ' +
       'the commission "only after the client has remained active for six months"); one into a team rewarded only on counts or speed, ' +
       'which has no result or quality to lose; and one between teams that are not paid on either side and whose objectives serve one ' +
-      'priority (an OKR tree shares its objective).',
+      'priority (an OKR tree shares its objective); and one where the team downstream accepts each item it is handed before it counts ' +
+      '(accepted_by): the acceptance is the shared stake.',
     source: '"What are Shared Incentives?": shared vs. siloed model',
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
@@ -49,7 +50,7 @@ compensation:
       if (from === to || !index.teams.has(to)) continue;
       // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
       if (!index.isSiloed(from, to)) continue;
-      if (isRetentionHandoff(index, from, to) || !canLose(index, to) || sharesAnObjective(index, from, to)) continue;
+      if (isRetentionHandoff(index, from, to) || !canLose(index, to) || sharesAnObjective(index, from, to) || acceptsTheWork(index, from, to)) continue;
       report({
         node: handoff.node,
         key: handoff.index,
@@ -61,6 +62,11 @@ compensation:
     }
   },
 });
+
+/** The upstream team is paid on work the downstream team accepts item by item (product-qualified accounts sales accepts): the acceptance is the shared stake. */
+function acceptsTheWork(index: PolicyIndex, from: string, to: string): boolean {
+  return [...index.metricsRewardedFor(from)].some((id) => index.metrics.get(id)?.accepted_by === to);
+}
 
 /** Whether `team` is rewarded on a result or a quality measure that poor work handed to it would lower. */
 function canLose(index: PolicyIndex, team: string): boolean {

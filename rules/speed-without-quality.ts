@@ -55,11 +55,16 @@ compensation:
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       const fast: FastLine[] = [];
+      const tokens: IncentiveLine[] = [];
       let balanced = false;
       for (const reward of index.rewardsOf(instrument)) {
         const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
         // A quality or outcome line balances speed, unless its weight is a token.
-        if (metric?.type === 'quality' || metric?.type === 'outcome') balanced ||= (index.variableShareOf(reward) ?? 1) >= options.min_balance_weight;
+        if (metric?.type === 'quality' || metric?.type === 'outcome') {
+          const real = (index.variableShareOf(reward) ?? 1) >= options.min_balance_weight;
+          balanced ||= real;
+          if (!real) tokens.push(reward);
+        }
         // A line on a deprioritized metric is the old-priority rules' finding: its fix removes the line.
         // Counts are gameable-target's (a share of pay, a guard), so two findings never price one line twice; speed is this rule's.
         else if (metric?.type === 'speed' && !strategy.deprioritizedMetricBehind(metric.id)) fast.push({ reward, metric });
@@ -69,8 +74,8 @@ compensation:
       const anchor = lineToBalance(fast);
       report({
         node: anchor.reward.node,
-        message: `${describeInstrument(instrument, { sentenceStart: true })} rewards ${listIds(named, 'and')} but no quality metric: people will trade quality for speed.`,
-        fix: qualityFix(index, instrument, fast, anchor),
+        message: `${describeInstrument(instrument, { sentenceStart: true })} rewards ${listIds(named, 'and')} but no quality metric${tokenNote(index, tokens)}: people will trade quality for speed.`,
+        fix: qualityFix(index, instrument, fast, anchor, tokens),
       });
     }
   },
@@ -92,14 +97,26 @@ function lineToBalance(fast: readonly FastLine[]): FastLine {
   return heaviest ?? least(fast, (a, b) => compareRewards(a.reward, b.reward))!;
 }
 
-function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly FastLine[], anchor: FastLine): string {
-  const quality = qualityCounterpart(index, instrument);
+/** " of real weight (csat is 5% of variable pay)" when quality lines are there at a token weight, else "". */
+function tokenNote(index: PolicyIndex, tokens: readonly IncentiveLine[]): string {
+  if (tokens.length === 0) return '';
+  return ` of real weight (${tokens.map((line) => `${line.metric} is ${formatPercent(index.variableShareOf(line) ?? 0)}`).join(', ')} of variable pay)`;
+}
+
+function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly FastLine[], anchor: FastLine, tokens: readonly IncentiveLine[]): string {
   const beside = anchor.metric.id;
+  const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
+  // A quality line already there at a token weight is raised, not added a second time.
+  const token = tokens.find((line) => line.component === 'bonus');
+  if (token && weight) {
+    const moved = weight / 2;
+    return `raise ${token.metric} from ${formatPercent(token.weight ?? 0)} to ${formatPercent((token.weight ?? 0) + moved)} in plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(weight - moved)}`;
+  }
+  const quality = qualityCounterpart(index, instrument);
   if (!quality) {
     return `declare a metric with type: quality that shows whether ${beside} is done well, and reward it in ${instrument.id} beside ${beside}`;
   }
   if (instrument.lever === 'okrs') return `add a key result { metric: ${quality.id} } to OKR set ${instrument.id} beside ${beside}`;
-  const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
   if (!weight) return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
   const half = weight / 2;
   return `add - { metric: ${quality.id}, weight: ${roundRate(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;

@@ -30,18 +30,21 @@ export default defineRule({
       - { metric: enterprise-arr, weight: 0.2 }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, strategy, options, report }) {
     for (const plan of index.policy.compensation) {
       if (!plan.commission?.length && !plan.quotas?.length) continue;
       const measures = measuresOf(plan);
       if (measures.length > options.max) {
-        const kept = measures.slice(0, options.max).map((measure) => measure.metric);
-        const dropped = measures.slice(options.max).map((measure) => measure.metric);
+        // What the strategy favors is kept first: the fix never drops it to make room.
+        const favoredFirst = [...measures].sort((a, b) => Number(strategy.servesFavoredMetric(b.metric)) - Number(strategy.servesFavoredMetric(a.metric)));
+        const keep = new Set(favoredFirst.slice(0, options.max));
+        const kept = measures.filter((measure) => keep.has(measure)).map((measure) => measure.metric);
+        const dropped = measures.filter((measure) => !keep.has(measure)).map((measure) => measure.metric);
         report({
           node: plan,
           key: 'id',
           message: `Plan ${plan.id} pays on ${measures.length} measures (${listInOrder(measures.map((measure) => measure.metric), 'and')}), more than ${options.max}: each one dilutes the others, and sellers steer by the two or three that pay most.`,
-          fix: `keep the ${options.max} measures that carry most pay (${listInOrder(kept, 'and')}) and drop ${listInOrder(dropped, 'and')} from plan ${plan.id}, or fold ${dropped.length === 1 ? 'it' : 'them'} into the others`,
+          fix: `keep the ${options.max} measures that carry most pay or serve the strategy (${listInOrder(kept, 'and')}) and drop ${listInOrder(dropped, 'and')} from plan ${plan.id}, or fold ${dropped.length === 1 ? 'it' : 'them'} into the others`,
         });
       }
       for (const measure of measures) {

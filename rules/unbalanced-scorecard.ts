@@ -17,7 +17,7 @@ export default defineRule({
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
       'leaves the others unrewarded, so they are the first to be traded away. A sales team\'s commission plan is left out by default: it pays ' +
       'on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team\'s other instruments. ' +
-      'An OKR set with one key result is focused, not unbalanced. The rule names a declared result or quality metric of a missing perspective ' +
+      'An OKR set whose key results measure one metric is focused, not unbalanced. The rule names a declared result or quality metric of a missing perspective ' +
       'that suits the team; where the policy declares none, balance is a choice of the whole organization (a public health system has no ' +
       'financial measure to add), and adding another count would balance nothing.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
@@ -51,7 +51,7 @@ okrs:
   check({ index, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
-      if (instrument.lever === 'okrs' && index.rewardsOf(instrument).length < 2) continue;
+      if (instrument.lever === 'okrs' && new Set(index.rewardsOf(instrument).map((reward) => reward.metric)).size < 2) continue;
       // A sales plan pays on bookings by design; its balance comes from the other instruments.
       if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
       const covered = new Set<string>();
@@ -66,6 +66,8 @@ okrs:
         index,
         instrument.team,
         (metric: MetricT) => BALANCING_TYPES.has(metric.type ?? '') && metric.perspective !== undefined && missing.includes(metric.perspective),
+        // A neighbour's operational measure (the warehouse's safety rate) is no part of this team's scorecard.
+        { neighbours: false },
       );
       if (!suggestion) continue;
       const how = instrument.lever === 'okrs' ? `a key result { metric: ${suggestion.id} }` : `a bonus component on ${suggestion.id}`;

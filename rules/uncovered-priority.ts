@@ -9,7 +9,10 @@ export default defineRule({
     rationale:
       'For each strategic priority, ask "What behavior should increase? (update incentives to reward it)". A priority that no plan, ' +
       'OKR, promotion criterion or award rewards is the folly Kerr (1975) named "On the folly of rewarding A, while hoping for B": ' +
-      'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance.',
+      'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance. ' +
+      'A priority is rewarded by any line on what it favors (or on a declared proxy of it), a SPIFF or kicker, a quota-credit multiplier ' +
+      'above 1, commission earned on collection (for cash collected), and commission that depends on the customer staying (a deferral or ' +
+      'a clawback on churn, for keeping customers).',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     options: z.object({
       suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
@@ -73,6 +76,13 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
     compareRewards,
   );
   const metric = proxiedBy(place?.metric) ?? metrics[0]!;
+  // Cash collected is rewarded by when commission is earned, not by one more line.
+  const uncollected = least(index.instruments.filter((instrument) => instrument.lever === 'compensation' && index.hasCommission(instrument)), compareInstruments);
+  if (index.isCollectionMetric(metric) && uncollected?.lever === 'compensation') {
+    const now = uncollected.node.earned_on;
+    const change = now ? `change earned_on from ${now} to collection in` : 'add earned_on: collection to';
+    return `reward ${metric}: ${change} ${describeInstrument(uncollected)}, so that its commission is earned when the customer pays`;
+  }
   const first = (lever: InstrumentInfo['lever']) => least(index.instruments.filter((instrument) => instrument.lever === lever), compareInstruments);
   const target =
     place?.instrument ??

@@ -10,7 +10,9 @@ export default defineRule({
     rationale:
       'A key result is how the objective is measured: "if it does not have a number, it is not a key result" (Doerr, Measure What Matters). ' +
       'Without a target nobody can tell at the end of the quarter whether it was met, so the metric is watched but not managed, and the ' +
-      'grading turns into a negotiation. "Maximize" is the worst case: a target with no upper bound invites trading everything else for it.',
+      'grading turns into a negotiation. "Maximize" is the worst case: a target with no upper bound invites trading everything else for it. ' +
+      'A deliverable, done or not at the end of the period ("Runway operates production services"), is checkable; words of degree with ' +
+      'no level ("Improve on-call experience", "Ensure sufficient capacity") are not.',
     source: 'Doerr (2018), Measure What Matters; Grove (1983), High Output Management',
     examples: {
       bad: `okrs:

@@ -1,6 +1,7 @@
 import { defineRule, describeInstrument, listIds } from '../src/api.js';
-import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
+import { hasAnyGuard, isAcceptedCount, unguardedCounts } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+import { hasLevel } from './helpers/targets.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -33,16 +34,31 @@ compensation:
     },
   },
   check({ index, strategy, report }) {
+    // One finding per metric and instrument, and none on a line gameable-target reports (an unguarded count target).
+    const seen = new Set<string>();
+    // An award on a metric already reported where it is paid or measured celebrates the same number: that finding covers it.
+    const reportedWherePaid = new Set<string>();
+    const gameable = new Map(index.instruments.map((instrument) => [instrument, new Set(unguardedCounts(index, instrument)?.counts ?? [])]));
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
+      const key = `${reward.instrument.lever}\u0000${reward.instrument.id}\u0000${metric.id}`;
+      if (seen.has(key) || gameable.get(reward.instrument)?.has(reward)) continue;
+      if (reward.component === 'award' && reportedWherePaid.has(metric.id)) continue;
+      // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
+      if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
+      seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
       const where = () => describeInstrument(reward.instrument, { sentenceStart: true });
+      const flag = (finding: { node: object; message: string; fix: string }) => {
+        report(finding);
+        if (reward.component !== 'award') reportedWherePaid.add(metric.id);
+      };
       const team = reward.instrument.team;
       if (metric.vanity) {
         const instead = suggestMetric(index, team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
-        report({
+        flag({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.`,
           fix: instead
@@ -61,17 +77,24 @@ compensation:
         if (targets.some(rewardedFor)) continue;
         const stands = listIds([...metric.proxy_for], 'or');
         const how = reward.instrument.lever === 'okrs' ? `a key result on ${metric.proxy_for[0]}` : reward.instrument.lever === 'compensation' ? `a bonus component on ${metric.proxy_for[0]}` : `${metric.proxy_for[0]}`;
-        report({
+        flag({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, declared a proxy for ${stands}, but nothing rewards ${stands}${team ? ` for ${team}` : ''}: the ${metric.type} count can rise while what it stands for does not.`,
           fix: `add ${how} to ${reward.instrument.id} beside ${metric.id}, or stop rewarding ${metric.id}`,
         });
-      } else if (metric.type !== undefined && VOLUME_TYPES.has(metric.type) && !metric.proxy_for?.length && !strategy.deprioritizedMetricBehind(metric.id)) {
+      } else if (
+        metric.type !== undefined &&
+        VOLUME_TYPES.has(metric.type) &&
+        !metric.proxy_for?.length &&
+        !strategy.deprioritizedMetricBehind(metric.id) &&
+        // A count the strategy itself favors, paid in a guarded instrument, is the strategy's own unit of value (a piece rate with unpaid redos).
+        !(strategy.isFavoredMetric(metric.id) && hasAnyGuard(index, reward.instrument))
+      ) {
         // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.
         const instead = strategy.alternativesTo(metric.id).map((id) => index.metrics.get(id)).find((other) => other?.type === 'outcome');
         const outcome = instead ?? suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');
-        report({
+        flag({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, an ${metric.type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`,
           fix: outcome

@@ -81,7 +81,10 @@ export const Fraction = z
       message:
         share < 0
           ? `${formatShare(share)} is negative: a share is between 0 and 1 (0% and 100%)`
-          : `${formatShare(share)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
+          : typeof value === 'number' && value > 1 && value <= 100
+            ? // A whole number of percent (50 meaning 50%): say the two ways to write what was meant.
+              `${formatShare(share)} is above 100%: if you meant ${value}%, write ${Math.round(value * 100) / 10000} or "${value}%"`
+            : `${formatShare(share)} is above 100%: write a share between 0 and 1, such as 0.08 or "8%"`,
     });
     return z.NEVER;
   });
@@ -199,6 +202,12 @@ export const Metric = z.strictObject({
   segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
   proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
   vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+  reported_by: IdList('[schedulers]')
+    .optional()
+    .describe(
+      'Ids of the teams that produce or report the number themselves (teachers who handle their own tests\' answer sheets, schedulers who ' +
+        'enter the date a patient asked for): paying or measuring a team on a number it reports needs a guard (gameable-target).',
+    ),
   accepted_by: Id
     .optional()
     .describe(

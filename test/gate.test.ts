@@ -108,6 +108,16 @@ describe('incentive-lint gate', () => {
     expect(report!.blocking).toEqual([]);
   });
 
+  it('reads the nearest configuration as lint does, and none with --no-config', () => {
+    const dir = tempDir({ 'policy.yaml': READY, 'incentive-lint.config.yaml': 'rules:\n  not-a-rule: error\n' });
+    const withConfig = runCli(['gate', 'policy.yaml', '--format', 'json', '--today', '2026-06-01'], { cwd: dir });
+    expect(withConfig.code).toBe(2);
+    expect(withConfig.stderr).toContain('error incentive-lint.config.yaml:2:3: unknown rule "not-a-rule"');
+    const run = runCli(['gate', 'policy.yaml', '--format', 'json', '--today', '2026-06-01', '--no-config'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as GateJson).verdict).toBe('go');
+  });
+
   it('says no-go (exit 1) for an unready policy, with the findings behind each failing step', () => {
     const { code, report } = gateJson(UNREADY);
     expect(code).toBe(1);

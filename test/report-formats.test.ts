@@ -225,7 +225,7 @@ describe('a run that could not lint, in the formats CI reads', () => {
     const column = broken.split('\n')[line - 1]!.indexOf('12 }') + 1;
     const run = runCli(['policy.yaml', '-f', 'github', '-f', 'sarif:out/results.sarif', '-f', 'json:out/results.json'], { cwd: dir });
     expect(run.code).toBe(2);
-    const message = 'rate: 12 (1200%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"';
+    const message = 'rate: 12 (1200%) is above 100%: if you meant 12%, write 0.12 or "12%"';
     expect(run.stdout).toBe(
       `::error file=policy.yaml,line=${line},col=${column},endLine=${line},endColumn=${column + 2},title=incentive-lint::${message.replace(/%/g, '%25')}\n` +
         'incentive-lint: 1 problem with the run (exit 2)\n',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
+import { CHECK_DOCS } from '../src/check-catalog.js';
 import { explanation } from '../src/commands/rules.js';
 import { rulesMarkdown } from '../src/engine/rule-docs.js';
 import { ROOT, runCli } from './helpers.js';
@@ -21,6 +22,17 @@ describe('incentive-lint rules', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/│ id\s+│ category\s+│ severity │ summary/);
     for (const rule of builtinRules) expect(run.stdout).toContain(rule.meta.id);
+  });
+
+  it('lists the checks outside the catalog after the rules, with where each runs', () => {
+    const run = runCli(['rules']);
+    const after = run.stdout.slice(run.stdout.indexOf('Checks outside the rule catalog (incentive-lint explain ID describes them too):'));
+    expect(after).toMatch(/│ lever-coverage\s+│ gate, step 3\s+│ error, always\s+│ A priority that a lever in use/);
+    expect(after).toMatch(/│ unused-suppression\s+│ lint, suppression/);
+    expect(after).toMatch(/│ suppression-reason\s+│ lint, suppression/);
+    // The JSON catalog stays the rules a configuration sets: tools read it as such.
+    const ids = (JSON.parse(runCli(['rules', '--format', 'json']).stdout) as { id: string }[]).map((rule) => rule.id);
+    expect(ids).not.toContain('lever-coverage');
   });
 });
 
@@ -44,6 +56,39 @@ describe('incentive-lint explain', () => {
     expect(run.stdout).toContain('Earlier version (what diff and --since compare with)\n  # the earlier version: the strategy did not mention smb');
   });
 
+  it('explains the gate\'s lever-coverage: where it runs, why, its source, how to satisfy it, the waiver naming a priority (exit 0)', () => {
+    const run = runCli(['explain', 'lever-coverage']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^lever-coverage {2}strategic-alignment · error, always · gate, step 3: a check outside the rule catalog\n/);
+    expect(run.stdout).toContain('Where it runs\n  `incentive-lint gate` and `incentive-lint report` run it as step 3 of the gate, "Every priority rewarded by each lever in use"');
+    expect(run.stdout).toContain('A plain lint run does not report it, and the configuration cannot turn it off or change its severity.');
+    expect(run.stdout).toContain('Why\n  "People don\'t do what you tell them to do. They do what they\'re measured on, bonused for, promoted for, and publicly recognized for."');
+    expect(run.stdout).toContain('  Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters", and "What To Do Next", step 3 "Sequence changes correctly"');
+    expect(run.stdout).toContain('How to satisfy it\n  Reward the priority in at least one instrument of each lever the finding names');
+    expect(run.stdout).toContain('Reported\n  compensation:\n    - id: ae-2026');
+    expect(run.stdout).toContain('    - rule: lever-coverage\n      target: PRIORITY-ID          # the priority the finding is about');
+  });
+
+  it('explains the two checks of suppression comments: where they run, how to satisfy them, why nothing is waived (exit 0)', () => {
+    for (const id of ['unused-suppression', 'suppression-reason']) {
+      const run = runCli(['explain', id]);
+      expect(run.code, id).toBe(0);
+      expect(run.stdout).toContain(`${id}  integrity · off under recommended, error under strict · lint, suppression comments: a check outside the rule catalog`);
+      expect(run.stdout).toContain(`turn it on alone with rules: { ${id}: warning } in incentive-lint.config.yaml`);
+      expect(run.stdout).toContain('How to satisfy it\n  ');
+      expect(run.stdout).toContain('Source: "What role do incentives play in strategic alignment failures?" (WattNext)');
+      expect(run.stdout).toContain(`nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { ${id}: off })`);
+    }
+    expect(runCli(['explain', 'suppression-reason']).stdout).toContain('Write the reason after `--` on the comment');
+  });
+
+  it('an unknown id suggests a check too', () => {
+    const run = runCli(['explain', 'lever-coverag']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown rule "lever-coverag"; did you mean "lever-coverage"?');
+  });
+
   it('an unknown rule exits 2 and suggests the closest id', () => {
     const run = runCli(['explain', 'flat-comission']);
     expect(run.code).toBe(2);
@@ -64,7 +109,9 @@ describe('incentive-lint explain', () => {
 describe('docs/rules.md', () => {
   it('is up to date with the rule metadata (run `npm run docs` to regenerate)', () => {
     const checkedIn = fs.readFileSync(path.join(ROOT, 'docs', 'rules.md'), 'utf8');
-    expect(checkedIn).toBe(rulesMarkdown(builtinRules));
+    expect(checkedIn).toBe(rulesMarkdown(builtinRules, CHECK_DOCS));
+    expect(checkedIn).toContain('| [lever-coverage](#lever-coverage) | gate, step 3 | error, always |');
+    expect(checkedIn).toContain('## Checks outside the rule catalog');
   });
 });
 

@@ -16,11 +16,17 @@ const computed = new WeakMap<PolicyIndex, Suggestions>();
  * The declared metric to suggest to `team` among those `accept` allows, for a fix: one that
  * belongs to the team, or none (the fix then says what to declare). Never a vanity or
  * deprioritized metric. Closest first: already rewarded for the team, then for a team it hands
- * off to or receives from, then rewarded nowhere and of the team's kind and perspective (see
+ * off to or receives from (unless `neighbours` is false: a neighbour's operational measure is no
+ * part of this team's scorecard), then rewarded nowhere and of the team's kind and perspective (see
  * fitsTeam); for an instrument of no team, any metric, unrewarded first. Ties go to a metric
  * the strategy favors, then to a quality metric, then to the lowest id (never to declaration order).
  */
-export function suggestMetric(index: PolicyIndex, team: string | undefined, accept: (metric: MetricT) => boolean): MetricT | undefined {
+export function suggestMetric(
+  index: PolicyIndex,
+  team: string | undefined,
+  accept: (metric: MetricT) => boolean,
+  { neighbours = true }: { neighbours?: boolean } = {},
+): MetricT | undefined {
   const { strategy } = index;
   const suggestable = (metric: MetricT) => !metric.vanity && !strategy.isDeprioritizedMetric(metric.id);
   const compare = (a: MetricT, b: MetricT): number =>
@@ -41,7 +47,7 @@ export function suggestMetric(index: PolicyIndex, team: string | undefined, acce
   const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => index.metrics.get(id)).filter(fits), compare);
   // Another team's metric is no fix (paying marketing on support's ticket times); a metric nobody
   // is rewarded on fits when it is of the team's kind and perspective.
-  return closest(own) ?? closest(near) ?? suggestions.unrewarded.find((metric) => fitsTeam(index, metric, team, own) && accept(metric));
+  return closest(own) ?? (neighbours ? closest(near) : undefined) ?? suggestions.unrewarded.find((metric) => fitsTeam(index, metric, team, own) && accept(metric));
 }
 
 /** The scorecard perspectives a revenue team's work moves directly. */

@@ -10,6 +10,8 @@ import { parseDate, type CommandRegistration } from './shared.js';
 
 interface GateCommandOptions {
   announce?: string;
+  /** false from --no-config. */
+  config: boolean;
   format: GateFormat;
   color?: boolean;
   today?: string;
@@ -24,11 +26,12 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
     .addOption(new Option('-f, --format <name>', 'output format').choices(GATE_FORMATS).default('stylish'))
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+    .option('--no-config', 'ignore every configuration file (and the plugins it names), as lint does')
     .addHelpText('after', '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.')
     .action(async (paths: string[], options: GateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the gate.
       const { runGate } = await import('../gate/run.js');
-      const outcome = await runGate(paths, { announce: options.announce, today: options.today });
+      const outcome = await runGate(paths, { announce: options.announce, today: options.today, ...(options.config ? {} : { config: false as const }) });
       if (!outcome.report) {
         printDiagnostics(outcome.diagnostics, chooseChalk(process.stderr, options.color));
         printErr('the gate could not judge readiness (exit 2)\n');

@@ -3,7 +3,8 @@ import type { ChalkInstance } from 'chalk';
 import { Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { didYouMean } from '../diagnostics.js';
-import { optionDocs, waiverSnippet } from '../engine/rule-docs.js';
+import { CHECK_DOCS } from '../check-catalog.js';
+import { optionDocs, waiverSnippet, type CheckDoc } from '../engine/rule-docs.js';
 import type { AnyRule } from '../engine/rule.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { printOut } from '../output/print.js';
@@ -21,8 +22,8 @@ export const registerRules: CommandRegistration = (program, setExitCode) => {
 
   program
     .command('explain')
-    .description('explain a rule: why it exists, its options, a bad and a good example, how to waive it')
-    .argument('<rule>', 'rule id, such as flat-commission')
+    .description('explain a rule or a check (lever-coverage, unused-suppression, suppression-reason): why it exists, its options, a bad and a good example, how to waive it')
+    .argument('<rule>', 'rule or check id, such as flat-commission or lever-coverage')
     .option('--no-color', 'turn colors off')
     .action((ruleId: string, options: { color?: boolean }) => {
       setExitCode(explainRule(builtinRules, ruleId, options));
@@ -51,14 +52,26 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
     wordWrap: true,
   });
   for (const { meta } of rules) table.push([meta.id, meta.category, meta.severity, meta.summary]);
-  printOut(`${table.toString()}\n`);
+  const checks = new Table({
+    head: ['id', 'runs in', 'severity', 'summary'],
+    style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
+    colWidths: [Math.max(...CHECK_DOCS.map(({ meta }) => meta.id.length)) + 2, 22, 20, 50],
+    wordWrap: true,
+  });
+  for (const { meta, where, severity } of CHECK_DOCS) checks.push([meta.id, where, severity, meta.summary]);
+  printOut(`${table.toString()}\n\nChecks outside the rule catalog (incentive-lint explain ID describes them too):\n${checks.toString()}\n`);
   return EXIT.ok;
 }
 
 function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color?: boolean }): number {
   const rule = rules.find((candidate) => candidate.meta.id === ruleId);
+  const check = CHECK_DOCS.find((candidate) => candidate.meta.id === ruleId);
+  if (check) {
+    printOut(explainCheck(check, chooseChalk(process.stdout, options.color)));
+    return EXIT.ok;
+  }
   if (!rule) {
-    const ids = rules.map((candidate) => candidate.meta.id);
+    const ids = [...rules, ...CHECK_DOCS].map((candidate) => candidate.meta.id);
     printDiagnostics([{ message: `unknown rule "${ruleId}"${didYouMean(ruleId, ids)} (\`incentive-lint rules\` lists them all)`, source: 'usage' }], chooseChalk(process.stderr, options.color));
     return EXIT.untrusted;
   }
@@ -91,6 +104,34 @@ export function explanation(rule: AnyRule, chalk: ChalkInstance): string {
     out.push(`  ${chalk.dim('Each example is part of a policy: the rest is the base policy of rule tests (incentive-lint/testing).')}`, '');
   }
   out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
+  return `${out.join('\n')}\n`;
+}
+
+/** A check outside the catalog, in the order of a rule's explanation: where it runs and how to satisfy it in place of options. */
+function explainCheck({ meta, where, severity, runs, satisfy, exception }: CheckDoc, chalk: ReturnType<typeof chooseChalk>): string {
+  const heading = (text: string) => chalk.bold(text);
+  const out = [
+    `${chalk.bold(meta.id)}  ${chalk.dim(`${meta.category} · ${severity} · ${where}: a check outside the rule catalog`)}`,
+    '',
+    `${meta.summary}.`,
+    '',
+    heading('Where it runs'),
+    indent(runs),
+    '',
+    heading('Why'),
+    indent(meta.rationale),
+    `  ${chalk.dim(`Source: ${meta.source}`)}`,
+    '',
+    heading('How to satisfy it'),
+    indent(satisfy),
+    '',
+  ];
+  if (meta.examples) {
+    out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
+    if (meta.examples.note) out.push(`  ${chalk.dim(meta.examples.note)}`, '');
+  }
+  out.push(heading('Accepting an exception'), indent(exception.text));
+  if (exception.yaml) out.push(indent(exception.yaml));
   return `${out.join('\n')}\n`;
 }
 

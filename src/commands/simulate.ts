@@ -1,8 +1,9 @@
 /**
  * `incentive-lint simulate [paths…]`: per compensation plan, what a seller earns per month of effort
  * by putting all effort into each segment, at several attainment levels, and whether the best-paid
- * choice is the strategy's. Exit codes: 0 judged and no rational choice deprioritized; 1 some
- * rational choice is deprioritized; 2 the policy could not be read or no plan could be judged.
+ * choice is the strategy's. Exit codes: 0 no rational choice deprioritized (nothing to simulate
+ * included); 1 some rational choice is deprioritized; 2 the policy could not be read, --plan names
+ * no plan, or no plan could be simulated for lack of deal economics or a rate.
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
@@ -45,15 +46,9 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         return;
       }
       const report = buildSimulationReport(loaded, { date: options.date ?? todayUtc(), plan: options.plan, levels: options.levels });
-      printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
+      printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);
-      if (code === EXIT.untrusted && options.format !== 'json') {
-        printErr(
-          report.plans.length === 0
-            ? 'no compensation plan pays commission or carries a quota, so no rational choice can be judged (exit 2)\n'
-            : 'no plan could be judged: see why above (exit 2)\n',
-        );
-      }
+      if (code === EXIT.untrusted && options.format !== 'json') printErr('no plan could be simulated: see why above (exit 2)\n');
       setExitCode(code);
     });
 };

@@ -10,6 +10,7 @@ import { Lexer, LineCounter } from 'yaml';
 import { didYouMean } from '../diagnostics.js';
 import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule, type Severity } from './rule.js';
+import type { CheckDoc } from './rule-docs.js';
 import type { ConfiguredRule, Finding } from './run.js';
 
 export type DirectiveKind = 'disable-line' | 'disable-next-line';
@@ -109,6 +110,30 @@ export const suppressionReason = defineRule({
 });
 
 export const SUPPRESSION_RULES: readonly AnyRule[] = [unusedSuppression, suppressionReason];
+
+const SUPPRESSION_RUNS =
+  'The lint command (`incentive-lint [paths…]`), once every rule has reported: it judges the suppression comments (# incentive-lint-disable-line, ' +
+  '# incentive-lint-disable-next-line), not the policy. Off under the recommended configuration, an error under strict; ';
+
+/** What `explain` and docs/rules.md say about the two checks of suppression comments, which are not rules of the catalog. */
+export const SUPPRESSION_CHECK_DOCS: readonly CheckDoc[] = [
+  {
+    meta: unusedSuppression.meta,
+    where: 'lint, suppression comments',
+    severity: 'off under recommended, error under strict',
+    runs: `${SUPPRESSION_RUNS}turn it on alone with rules: { unused-suppression: warning } in incentive-lint.config.yaml. The gate and the report honor no inline comment, so it does not run there.`,
+    satisfy: 'Delete the comment once the finding it suppressed is gone, or correct the rule id it names (`incentive-lint rules` lists them).',
+    exception: { text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { unused-suppression: off }), as the recommended configuration does.' },
+  },
+  {
+    meta: suppressionReason.meta,
+    where: 'lint, suppression comments',
+    severity: 'off under recommended, error under strict',
+    runs: `${SUPPRESSION_RUNS}turn it on alone with rules: { suppression-reason: warning } in incentive-lint.config.yaml. The gate and the report honor no inline comment, so it does not run there.`,
+    satisfy: 'Write the reason after `--` on the comment: why the exception is accepted, and until when.',
+    exception: { text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { suppression-reason: off }), as the recommended configuration does.' },
+  },
+];
 
 export interface SuppressionOutcome {
   kept: Finding[];

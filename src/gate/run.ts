@@ -6,19 +6,16 @@
 import { builtinRules } from '../../rules/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RuleOverrides } from '../engine/config.js';
-import { listInOrder, listMetricsAndSegments } from '../engine/format.js';
-import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { AnyRule } from '../engine/rule.js';
 import { LEVER_COVERAGE } from '../engine/check-ids.js';
 import { applyWaivers, type Finding, type WaivedFinding } from '../engine/run.js';
 import { lint, todayUtc, type LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
-import type { Lever, PriorityT, WaiverT } from '../schema.js';
+import type { WaiverT } from '../schema.js';
+import { leverCoverage } from './lever-coverage.js';
 
 /** The categories whose warnings and infos become errors in the gate. */
 export const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
-
-/** The id of the gate's own finding: a priority that a lever in use does not reward. */
 
 export interface GateStepSpec {
   number: number;
@@ -95,6 +92,8 @@ export interface GateOptions {
   announce?: string;
   /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
   plugins?: readonly AnyRule[];
+  /** false reads no configuration file (and so loads no plugin it names); default: the nearest, as lint does. */
+  config?: false;
 }
 
 /** `lint` is the gate's own lint run (strict severities): reports that show more than the verdict read it. */
@@ -104,6 +103,7 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
   const rules = [...builtinRules, ...(options.plugins ?? [])];
   const result = await lint(paths, {
     cwd: options.cwd,
+    config: options.config,
     today: options.today,
     announced: options.announce,
     plugins: options.plugins,
@@ -172,79 +172,4 @@ function waiversUsed(waived: readonly WaivedFinding[]): WaiverUse[] {
   const uses = new Map<WaiverT, Finding[]>();
   for (const { waiver, finding } of waived) uses.set(waiver, [...(uses.get(waiver) ?? []), finding]);
   return [...uses].map(([waiver, findings]) => ({ waiver, findings }));
-}
-
-const LEVER_NOUN: Record<Lever, string> = {
-  compensation: 'compensation plan',
-  okrs: 'OKR set',
-  promotions: 'promotion ladder',
-  recognition: 'recognition program',
-};
-
-/**
- * Step 3: a priority must be rewarded by at least one instrument of every lever in use where it
- * matters: the levers of the teams it concerns (those rewarded on anything it favors or
- * deprioritizes) and of company-wide instruments. "People do what they're measured on, bonused
- * for, promoted for, and publicly recognized for": a priority missing from one of those is the one
- * people learn to skip. One plan for one team does not make compensation a lever every priority
- * must use.
- */
-function leverCoverage(loaded: LoadedPolicy): Finding[] {
-  const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const findings: Finding[] = [];
-  const report = (priority: PriorityT, message: string, fix: string) => {
-    const location = loaded.provenance.locate(priority, 'id');
-    if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location, subject: priority.id });
-  };
-  for (const priority of loaded.policy.strategy.priorities) {
-    const favored = { metrics: priority.favor?.metrics ?? [], segments: priority.favor?.segments ?? [] };
-    if (favored.metrics.length + favored.segments.length === 0) {
-      report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
-      continue;
-    }
-    const levers = leversConcerning(index, priority);
-    const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.strategy.stanceOf(reward, priority).reinforces));
-    if (missing.length === 0) continue;
-    const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
-    report(
-      priority,
-      `Priority ${priority.id} is rewarded by ${listInOrder(nouns, 'and')}: teams are told it matters but are not ${listInOrder(missing.map(verbOf), 'or')} for it.`,
-      `reward ${listMetricsAndSegments(favored.metrics, favored.segments)} in ${listInOrder(missing.map((lever) => withArticle(LEVER_NOUN[lever])), 'and')}`,
-    );
-  }
-  return findings;
-}
-
-/**
- * The levers in use for the teams `priority` concerns, and those of company-wide instruments; when
- * nothing rewards anything the priority names, every lever the policy uses (no lever rewards it,
- * and nothing says whom it concerns).
- */
-function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
-  const teams = new Set<string>();
-  let touched = false;
-  for (const reward of index.rewards) {
-    const stance = index.strategy.stanceOf(reward, priority);
-    if (!stance.reinforces && !stance.undermines) continue;
-    touched = true;
-    for (const team of reward.teams) teams.add(team);
-  }
-  const inUse = index.leversInUse();
-  if (!touched) return inUse;
-  const used = new Set<Lever>();
-  for (const instrument of index.instruments) {
-    const lines = index.rewardsOf(instrument);
-    const companyWide = instrument.team === undefined && lines.every((reward) => reward.teams.length === 0);
-    const concerned = (instrument.team !== undefined && teams.has(instrument.team)) || lines.some((reward) => reward.teams.some((team) => teams.has(team)));
-    if (companyWide || concerned) used.add(instrument.lever);
-  }
-  return inUse.filter((lever) => used.has(lever));
-}
-
-function withArticle(noun: string): string {
-  return `${/^[aeiou]|^OKR/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
-function verbOf(lever: Lever): string {
-  return { compensation: 'paid', okrs: 'measured', promotions: 'promoted', recognition: 'recognized' }[lever];
 }

@@ -5,7 +5,7 @@
 import { builtinRules } from '../../rules/index.js';
 import { LEVER_COVERAGE } from '../engine/check-ids.js';
 import type { Finding } from '../engine/run.js';
-import { HOMEPAGE, ruleDocsUrl } from '../project.js';
+import { ruleDocsUrl } from '../project.js';
 import type { Lever } from '../schema.js';
 import { html, type SafeHtml } from './escape.js';
 import { ownerOf, type ReportModel } from './model.js';
@@ -13,11 +13,9 @@ import { daysBetween } from './timeline.js';
 
 const BUILTIN_IDS: ReadonlySet<string> = new Set(builtinRules.map((rule) => rule.meta.id));
 
-/** Where a rule is documented: docs/rules.md for built-in rules, the README's gate section for the gate's own check; plugins document themselves. */
+/** Where a rule is documented: docs/rules.md, for built-in rules and the gate's own check; plugins document themselves. */
 function docsUrl(rule: string): string | undefined {
-  if (BUILTIN_IDS.has(rule)) return ruleDocsUrl(rule);
-  if (rule === LEVER_COVERAGE) return `${HOMEPAGE}#gate-diff-and-matrix`;
-  return undefined;
+  return BUILTIN_IDS.has(rule) || rule === LEVER_COVERAGE ? ruleDocsUrl(rule) : undefined;
 }
 
 const LEVER_NOUN: Record<Lever, string> = { compensation: 'compensation plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' };

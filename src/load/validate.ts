@@ -31,12 +31,16 @@ export function validateDocument(value: unknown, source: SourceDocument): Valida
 function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const misspelled = new Set<string>();
+  // The pieces of a value cut by commas: one message for the value, none for each piece.
+  const splitPieces = new Set<string>();
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(issue.path);
     for (const key of issue.keys) {
+      if (splitPieces.has(pathKey([...issue.path, key]))) continue;
       const split = commaSplitValue(source, issue.path, key);
       if (split) {
+        for (const piece of split.pieces) splitPieces.add(pathKey([...issue.path, piece]));
         diagnostics.push(at(source, [...issue.path, split.key], split.message));
         continue;
       }
@@ -49,6 +53,8 @@ function describeIssues(issues: readonly z.core.$ZodIssue[], source: SourceDocum
     if (issue.code === 'unrecognized_keys') continue;
     // A missing key that the user wrote with a typo is reported once, as the typo.
     if (isMissing(issue) && misspelled.has(pathKey(issue.path))) continue;
+    // A piece of a cut value that happens to be a known key (`name: Ops, description`) is part of the value too.
+    if (splitPieces.has(pathKey(issue.path))) continue;
     const path = isMissing(issue) ? issue.path.slice(0, -1) : issue.path;
     diagnostics.push(at(source, path, issueMessage(issue)));
   }
@@ -84,30 +90,45 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
 
 /**
  * In a `{ … }` mapping a comma ends the value: `{ name: Bookings, net of margin }` is read as
- * name: Bookings and a key "net of margin" with no value. Such a key, right after a plain text
- * value, is the user's text cut in two: say to quote it rather than call it an unknown key.
+ * name: Bookings and a key "net of margin" with no value. Such keys, right after a plain text value,
+ * are the user's text cut in pieces: say to quote the whole of it (every piece up to the next real
+ * `key: value` or the closing brace) rather than call each piece an unknown key. `pieces` are the
+ * keys the text was cut into, which no other message should report.
  */
-function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], key: string): { key: string; message: string } | undefined {
+function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], key: string): { key: string; pieces: string[]; message: string } | undefined {
   const map = source.nodeAt(path.filter(isSegment));
   if (!isMap(map) || !map.flow) return undefined;
-  const index = map.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === key);
-  const pair = map.items[index] as Pair | undefined;
-  const before = map.items[index - 1] as Pair | undefined;
-  if (!pair || pair.value !== null || !before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
+  const items = map.items as Pair[];
+  const isPiece = (pair: Pair | undefined) => pair !== undefined && pair.value === null && isScalar(pair.key) && pair.key.type === 'PLAIN';
+  let first = items.findIndex((item) => isScalar(item.key) && String(item.key.value) === key);
+  if (!isPiece(items[first])) return undefined;
+  while (isPiece(items[first - 1])) first--;
+  const before = items[first - 1];
+  if (!before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
   if (before.value.type !== 'PLAIN' || typeof before.value.value !== 'string') return undefined;
+  let last = first;
+  while (isPiece(items[last + 1])) last++;
+  const pieces = items.slice(first, last + 1).map((pair) => String((pair.key as { value: unknown }).value));
   const previousKey = String(before.key.value);
-  // The text as written, from the value to the stray key (so "1,000" stays "1,000").
+  // The text as written, from the value to the last piece (so "1,000" stays "1,000").
   const start = before.value.range?.[0];
-  const end = isScalar(pair.key) ? pair.key.range?.[1] : undefined;
-  const whole = start !== undefined && end !== undefined ? source.text.slice(start, end) : `${before.value.value}, ${key}`;
+  const lastKey = items[last]!.key;
+  const end = isScalar(lastKey) ? lastKey.range?.[1] : undefined;
+  const whole = start !== undefined && end !== undefined ? source.text.slice(start, end) : [before.value.value, ...pieces].join(', ');
+  const shown = (whole.length > 60 ? `${whole.slice(0, 60)}…` : whole).replace(/["\\]/g, (character) => `\\${character}`);
+  const readAs = pieces.length === 1 ? `"${pieces[0]}" was read as a key` : `${listQuoted(pieces)} were read as keys`;
   return {
     key: previousKey,
-    message:
-      `${previousKey}: the comma after "${before.value.value}" ends the value inside { }, so "${key}" was read as a key: ` +
-      `quote the whole text, such as ${previousKey}: "${whole.length > 60 ? `${whole.slice(0, 60)}…` : whole}"`,
+    pieces,
+    message: `${previousKey}: the comma after "${before.value.value}" ends the value inside { }, so ${readAs}: quote the whole text, such as ${previousKey}: "${shown}"`,
   };
 }
 
+/** ["a", "b", "c"] → '"a", "b" and "c"'. */
+function listQuoted(items: readonly string[]): string {
+  const quoted = items.map((item) => `"${item}"`);
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
 
 function unknownKeyMessage(key: string, path: readonly PropertyKey[], known: string[], suggestion: string): string {
   const where = describePlace(path);

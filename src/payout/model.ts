@@ -101,6 +101,11 @@ export function commissionLineFor(plan: CompensationPlanT, metric: string, segme
   return lines.find((line) => line.metric === metric && line.segment !== undefined && line.segment === segment) ?? lines.find((line) => line.metric === metric && line.segment === undefined);
 }
 
+/** A base rate is a share of bookings unless the quota counts things (5 meetings a month): then it is money per thing, not a rate. */
+export function isShareOfBookings(rate: number): boolean {
+  return rate <= 1;
+}
+
 /**
  * The rate a commission line pays: its own, else the base rate of the quota it is measured against
  * (what the linter uses everywhere a rate is used).

@@ -11,7 +11,7 @@ import { cycleMonths, dealEconomics } from './deal-economics.js';
 import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
-import { annualQuota, type PlanPayout } from './model.js';
+import { annualQuota, isShareOfBookings, type PlanPayout } from './model.js';
 
 export const DEFAULT_LEVELS: readonly number[] = [0.5, 1, 1.5, 2];
 
@@ -26,7 +26,7 @@ export interface SimulationOptions {
   curveStep?: number;
 }
 
-/** Where the strategy puts a choice: deprioritized when its segment or its metric is. */
+/** Where the strategy puts a choice: its segment's stance, deprioritized when its metric is too (see statusOf). */
 export type ChoiceStatus = 'favored' | 'deprioritized' | 'neutral';
 
 export interface ChoicePoint {
@@ -83,7 +83,17 @@ export interface PlanSimulation {
   verdict: Verdict;
   /** One line: is the rational choice the strategy's, or why it cannot be judged. */
   summary: string;
+  /**
+   * Why an unjudged plan is: it pays one segment (its table has no choice to compare), or per thing
+   * counted; or the policy lacks what the simulation needs (a rate for a quota, deal economics).
+   */
+  unjudgedBecause?: UnjudgedReason;
 }
+
+export type UnjudgedReason = 'one-segment' | 'counted' | 'no-rate' | 'no-deal-economics';
+
+/** The reasons a user fixes by adding to the policy: when they are all there is, the simulation could not run. */
+export const MISSING_INPUT: ReadonlySet<UnjudgedReason> = new Set(['no-rate', 'no-deal-economics']);
 
 const TOLERANCE = 1e-9;
 
@@ -101,26 +111,48 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
   const payout = index.payoutOf(plan);
   const daysPerMonth = options.daysPerMonth ?? 30;
   const candidates = choicesOf(index, payout);
-  const priced = candidates.filter((choice) => payout.rateOf(choice.metric, choice.segment) !== undefined);
+  // A quota that counts things (meetings) pays money per thing: deals of a segment's size do not price it.
+  const counted = candidates.filter((choice) => !isShareOfBookings(payout.rateOf(choice.metric, choice.segment) ?? 0));
+  const priced = candidates.filter((choice) => payout.rateOf(choice.metric, choice.segment) !== undefined && !counted.includes(choice));
   const base = { plan: plan.id, team: plan.team, node: plan };
-  const unjudged = (summary: string): PlanSimulation => ({ ...base, levels: [], choices: [], winners: [], verdict: 'unjudged', summary });
+  // The attainment levels of a plan with a quota, [null] for one without: an unjudged plan has them too.
+  const levelsOf = (choices: readonly Candidate[]): (number | null)[] => {
+    const hasQuota = choices.length > 0 ? choices.some((choice) => payout.quotaOf(choice.metric, choice.segment) !== undefined) : (plan.quotas?.length ?? 0) > 0;
+    return hasQuota ? [...(options.levels ?? DEFAULT_LEVELS)] : [null];
+  };
+  const unjudged = (because: UnjudgedReason, summary: string, choices: SimulatedChoice[] = [], levels = levelsOf(candidates)): PlanSimulation => ({
+    ...base,
+    levels,
+    choices,
+    winners: [],
+    verdict: 'unjudged',
+    summary,
+    unjudgedBecause: because,
+  });
 
-  if (candidates.length > priced.length && priced.length < 2) {
-    return unjudged(`plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`);
+  if (counted.length > 0 && priced.length < 2) {
+    return unjudged('counted', `plan ${plan.id} pays per ${counted[0]!.metric}, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns`);
   }
-  if (priced.length < 2) {
+  if (candidates.length > priced.length && priced.length < 2) {
+    return unjudged('no-rate', `plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`);
+  }
+  if (priced.length === 1) {
+    // Nothing to compare, but what the one segment pays per month of effort is still worth a table.
+    const levels = levelsOf(priced);
+    const only = simulateChoice(payout, priced[0]!, levels, daysPerMonth, options);
+    return unjudged('one-segment', `plan ${plan.id} pays on one segment with deal economics (${only.segment}): there is no choice between segments to compare`, [only], levels);
+  }
+  if (priced.length === 0) {
     const economics = [...index.segments.values()].filter((segment) => dealEconomics(index, segment.id)).map((segment) => segment.id);
     return unjudged(
-      priced.length === 1
-        ? `plan ${plan.id} pays on one segment with deal economics (${priced[0]!.segment}): there is no choice between segments to compare`
-        : economics.length === 0
-          ? `no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ${plan.id} pays on`
-          : `plan ${plan.id} pays on no segment that declares both avg_deal_size and sales_cycle_days (${economics.join(', ')} do)`,
+      'no-deal-economics',
+      economics.length === 0
+        ? `no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ${plan.id} pays on`
+        : `plan ${plan.id} pays on no segment that declares both avg_deal_size and sales_cycle_days (${economics.join(', ')} do)`,
     );
   }
 
-  const hasQuota = priced.some((choice) => payout.quotaOf(choice.metric, choice.segment) !== undefined);
-  const levels: (number | null)[] = hasQuota ? [...(options.levels ?? DEFAULT_LEVELS)] : [null];
+  const levels = levelsOf(priced);
   const choices = priced.map((choice) => simulateChoice(payout, choice, levels, daysPerMonth, options));
   const winners = levels.map((level, position) => winnerAt(level, position, choices));
   return { ...base, levels, choices, winners, ...judge(plan, winners, choices) };
@@ -145,6 +177,7 @@ export function planChoices(index: PolicyIndex, plan: CompensationPlanT): Candid
 function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
   const { plan } = payout;
   const found: Candidate[] = [];
+  const severalMetrics = payout.metrics.length > 1;
   for (const metric of payout.metrics) {
     const named = [...(plan.commission ?? []), ...(plan.quotas ?? [])].filter((entry) => entry.metric === metric);
     const everySegment = named.some((entry) => entry.segment === undefined);
@@ -152,15 +185,25 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
     for (const segment of [...new Set(segments)].sort(compareIds)) {
       const economics = dealEconomics(index, segment);
       if (!economics) continue;
-      found.push({ metric, segment, status: statusOf(index, metric, segment), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
+      found.push({ metric, segment, status: statusOf(index, metric, segment, severalMetrics), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
     }
   }
   return found;
 }
 
-function statusOf(index: PolicyIndex, metric: string, segment: string): ChoiceStatus {
-  if (index.strategy.isDeprioritizedSegment(segment) || index.strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
-  if (index.strategy.isFavoredSegment(segment) || index.strategy.isFavoredMetric(metric)) return 'favored';
+/**
+ * Where the strategy puts a choice. The seller chooses a segment, so the choice stands where its
+ * segment does: a segment the strategy neither favors nor deprioritizes (mid-market, between a
+ * favored enterprise and a deprioritized smb) is neutral whatever metric it is paid on. A
+ * deprioritized metric makes any choice deprioritized. Only when the strategy favors no segment
+ * and the plan pays on several metrics is the choice one between metrics: then a favored metric
+ * makes it favored.
+ */
+function statusOf(index: PolicyIndex, metric: string, segment: string, severalMetrics: boolean): ChoiceStatus {
+  const { strategy } = index;
+  if (strategy.isDeprioritizedSegment(segment) || strategy.isDeprioritizedMetric(metric)) return 'deprioritized';
+  if (strategy.isFavoredSegment(segment)) return 'favored';
+  if (severalMetrics && strategy.favoredIds('segments').length === 0 && strategy.isFavoredMetric(metric)) return 'favored';
   return 'neutral';
 }
 

@@ -4,16 +4,16 @@
  * the winner at each level, a pay-versus-attainment curve per segment, and a one-line verdict.
  *
  * The JSON shape is a contract: {version: 1, date, currency, plans: [{plan, team, file, line, column,
- * verdict, summary, levels, choices: [{metric, segment, status, avgDealSize, salesCycleDays, rate,
- * credit, annualQuota, points: [{attainment, bookings, deals, effortMonths, pay, payPerMonth}],
- * curve: [{attainment, pay}]}], winners: [{attainment, metric, segment, status, payPerMonth,
- * bestFavored}]}]}. Fields are added, never renamed or removed, within version 1.
+ * verdict, summary, unjudgedBecause, levels, choices: [{metric, segment, status, avgDealSize,
+ * salesCycleDays, rate, credit, annualQuota, points: [{attainment, bookings, deals, effortMonths,
+ * pay, payPerMonth}], curve: [{attainment, pay}]}], winners: [{attainment, metric, segment, status,
+ * payPerMonth, bestFavored}]}]}. Fields are added, never renamed or removed, within version 1.
  */
 import type { ChalkInstance } from 'chalk';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
-import { simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';
+import { MISSING_INPUT, simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';
 
 export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
@@ -46,15 +46,28 @@ export function buildSimulationReport(loaded: LoadedPolicy, options: SimulationO
   };
 }
 
-/** 0: no rational choice is deprioritized and at least one plan was judged; 1: some is deprioritized; 2: nothing could be judged. */
+/**
+ * 1: some rational choice is deprioritized; 0: none is, or there is no choice to judge (no plan
+ * pays commission or carries a quota, a plan pays one segment or per thing counted): a valid policy
+ * with nothing to simulate; 2: every plan lacks what the simulation needs (deal economics on its
+ * segments, a rate for its quota), so it could not run.
+ */
 export function simulationExitCode(report: SimulationReport): 0 | 1 | 2 {
   if (report.plans.some((plan) => plan.verdict === 'misaligned')) return 1;
-  return report.plans.some((plan) => plan.verdict !== 'unjudged') ? 0 : 2;
+  if (report.plans.length === 0) return 0;
+  return report.plans.every((plan) => plan.unjudgedBecause !== undefined && MISSING_INPUT.has(plan.unjudgedBecause)) ? 2 : 0;
 }
 
-export function renderSimulation(report: SimulationReport, format: SimulateFormat, chalk: ChalkInstance): string {
+/** The line printed instead of tables when there is nothing to simulate (`plan`: the one --plan asked for). */
+export function nothingToSimulate(plan?: string): string {
+  return plan === undefined
+    ? 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.'
+    : `Plan ${plan} pays no commission and carries no quota: there is nothing to simulate.`;
+}
+
+export function renderSimulation(report: SimulationReport, format: SimulateFormat, chalk: ChalkInstance, plan?: string): string {
   if (format === 'json') return `${JSON.stringify(report)}\n`;
-  if (report.plans.length === 0) return 'No compensation plan pays commission or carries a quota: there is nothing to simulate.\n';
+  if (report.plans.length === 0) return `${nothingToSimulate(plan)}\n`;
   return format === 'markdown' ? markdown(report) : stylish(report, chalk);
 }
 
@@ -94,7 +107,7 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
     const where = plan.file ? chalk.dim(` ${plan.file}:${plan.line}:${plan.column}`) : '';
     const head = `${chalk.bold(`plan ${plan.plan}`)}${plan.team ? ` (team ${plan.team})` : ''}${where}`;
     const verdict = paintVerdict(chalk, plan.verdict, `${MARK[plan.verdict]} ${plan.summary}`);
-    if (plan.verdict === 'unjudged') return [head, `  ${verdict}`].join('\n');
+    if (plan.choices.length === 0) return [head, `  ${verdict}`].join('\n');
     const rows: string[][] = [];
     for (const choice of plan.choices) {
       rowsOf(plan, choice).forEach(({ point, star }, position) => {
@@ -112,7 +125,8 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
     }
     const table = columns([TABLE_HEAD, ...rows], chalk);
     const winners = plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)}${winner.status === 'deprioritized' ? ' ✖' : winner.status === 'favored' ? ' ✔' : ''}`);
-    const lines = [head, ...table.map((line) => `  ${line}`), `  rational choice (★): ${winners.join(' · ')}`];
+    const lines = [head, ...table.map((line) => `  ${line}`)];
+    if (winners.length > 0) lines.push(`  rational choice (★): ${winners.join(' · ')}`);
     const curves = curveLines(plan);
     if (curves.length > 0) lines.push(`  pay vs attainment, 0 to ${formatShare(plan.choices.find((choice) => choice.curve.length > 0)!.curve.at(-1)!.attainment)} of quota:`, ...curves.map((line) => `    ${line}`));
     lines.push(`  ${verdict}`);
@@ -159,7 +173,7 @@ function curveLines(plan: PlanReport): string[] {
 function markdown(report: SimulationReport): string {
   const sections = report.plans.map((plan) => {
     const lines = [`### Plan ${plan.plan}${plan.team ? ` (team ${plan.team})` : ''}`, '', `${MARK[plan.verdict]} ${plan.summary}`];
-    if (plan.verdict === 'unjudged') return lines.join('\n');
+    if (plan.choices.length === 0) return lines.join('\n');
     lines.push('', '| choice | strategy | attainment | bookings | pay | effort (months) | pay per month |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const choice of plan.choices) {
       rowsOf(plan, choice).forEach(({ point, star }) => {
@@ -168,7 +182,7 @@ function markdown(report: SimulationReport): string {
         );
       });
     }
-    lines.push('', `Rational choice (★): ${plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)} (${winner.status})`).join(', ')}.`);
+    if (plan.winners.length > 0) lines.push('', `Rational choice (★): ${plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)} (${winner.status})`).join(', ')}.`);
     return lines.join('\n');
   });
   return `## Simulated rational choice\n\n${sections.join('\n\n')}\n`;

@@ -137,14 +137,17 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
 
   const Credit = z
     .strictObject({
-      metric: Id.optional().describe('the metric whose bookings get this credit, such as multi-year-arr'),
+      metric: Id.optional().describe('the metric whose bookings get this credit: one the plan has a quota or commission line on, such as new-arr (to credit a kind of deal, such as multi-year contracts, declare it as a segment)'),
       segment: Id.optional().describe('the segment whose bookings get this credit, such as partner-sourced'),
       multiplier: Multiplier.describe('quota credit per dollar booked: 1.25 credits a prepaid dollar as $1.25 toward quota and pay'),
       description: Text.optional().describe('what earns the credit, such as "annual prepaid"'),
     })
     .superRefine((credit, context) => {
+      if (credit.multiplier === 0) {
+        context.addIssue({ code: 'custom', path: ['multiplier'], message: 'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out, give the plan no line or quota on them' });
+      }
       if (credit.metric === undefined && credit.segment === undefined) {
-        context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add metric (such as metric: multi-year-arr), segment, or both' });
+        context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both' });
       }
     })
     .meta({ title: 'Quota credit', description: 'a quota-credit multiplier for bookings of a metric and/or segment' });
@@ -303,6 +306,7 @@ interface PlanShape {
   variable_share?: number;
   quotas?: ReadonlyArray<{ metric: string; segment?: string; weight?: number }>;
   commission?: ReadonlyArray<{ metric: string; segment?: string; rate?: number }>;
+  credit?: ReadonlyArray<{ metric?: string; segment?: string }>;
 }
 
 /**
@@ -320,6 +324,18 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
       code: 'custom',
       path: ['commission', index],
       message: `a commission line has no "rate": add it, such as rate: "8%", or give the plan ${listAnd(needs)} so that the rate is target variable pay ÷ quota`,
+    });
+  });
+  // A credit on a metric the plan does not pay on matches no booking: it would change nothing, silently.
+  const paid = [...new Set([...(plan.quotas ?? []), ...(plan.commission ?? [])].map((line) => line.metric))];
+  (plan.credit ?? []).forEach((credit, index) => {
+    if (credit.metric === undefined || paid.includes(credit.metric)) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['credit', index, 'metric'],
+      message:
+        `the credit on ${credit.metric} matches no quota or commission line of this plan, so it changes nothing: credit a metric the plan pays on${paid.length ? ` (${paid.join(', ')})` : ''}, ` +
+        `or, to credit a kind of deal within it (such as multi-year contracts), declare that kind as a segment and write credit: [{ segment: …, multiplier: … }]`,
     });
   });
   const weights = (plan.quotas ?? []).map((quota) => quota.weight ?? 0);

@@ -417,7 +417,7 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
   batch.it('rates above 100% or negative are schema errors', { 'policy.yaml': outOfRange }, (run) => {
     expectUntrusted(run, `${line(2)}:55`, 'rate: 1.5 (150%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
     expectUntrusted(run, `${line(3)}:48`, 'rate: -0.02 (-2%) is negative: a share is between 0 and 1 (0% and 100%)');
-    expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
+    expectUntrusted(run, `${line(4)}:34`, 'rate: 16 (1600%) is above 100%: if you meant 16%, write 0.16 or "16%"');
   });
 
   const tabbed = plan('commission:', '\t- { metric: new-arr, segment: enterprise, rate: "10%" }', 'clawback: { months: 6 }');
@@ -498,7 +498,7 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy: { priorities: [] }', 'metrics:', ...metrics) });
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
     expect(errors).toHaveLength(101);
-    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, accepted_by, nets_churn');
+    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn');
     expectUntrusted(run, 'policy.yaml:104:17', '4900 more problems from here on are not shown: fix the ones above and run again');
   });
 

@@ -2,7 +2,7 @@
  * The mistakes people actually make when they write a policy by hand (seen when encoding real
  * plans): each stops the run with exit 2 at file:line:column and says what to write instead.
  */
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectUntrusted, LintBatch, yamlLines } from './harness.js';
 
 const errorLines = (stderr: string) => stderr.split('\n').filter((line) => line.startsWith('error '));
@@ -37,6 +37,38 @@ describe.concurrent('common mistakes say what to write instead', () => {
     },
   );
 
+  batch.it(
+    'a value cut by several commas inside { }: one message quoting the whole value up to the closing brace, no knock-on error',
+    { 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations (finance, staffing, HR) }', '  - { id: sales, kind: revenue }') },
+    (run) => {
+      expectUntrusted(
+        run,
+        'policy.yaml:3:29',
+        'name: the comma after "Firm operations (finance" ends the value inside { }, so "staffing" and "HR)" were read as keys: quote the whole text, such as name: "Firm operations (finance, staffing, HR)"',
+      );
+      expect(errorLines(run.stderr)).toHaveLength(1);
+    },
+  );
+
+  const beforeKeyRun = batch.add({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations, finance, kind: revenue }') });
+  const knownPieceRun = batch.add({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Ops, description, HR }') });
+  it('a cut value stops at the next real key, and a piece that is a known key is part of the value', async () => {
+    const beforeKey = await beforeKeyRun();
+    expectUntrusted(
+      beforeKey,
+      'policy.yaml:3:29',
+      'name: the comma after "Firm operations" ends the value inside { }, so "finance" was read as a key: quote the whole text, such as name: "Firm operations, finance"',
+    );
+    expect(errorLines(beforeKey.stderr)).toHaveLength(1);
+    const knownPiece = await knownPieceRun();
+    expectUntrusted(
+      knownPiece,
+      'policy.yaml:3:29',
+      'name: the comma after "Ops" ends the value inside { }, so "description" and "HR" were read as keys: quote the whole text, such as name: "Ops, description, HR"',
+    );
+    expect(errorLines(knownPiece.stderr)).toHaveLength(1);
+  });
+
   batch.it('a real unknown key after a quoted value is still an unknown key', { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: bookings, name: "Bookings", colour }') }, (run) => {
     expectUntrusted(run, 'policy.yaml:3:39', /^unknown key "colour" in a metric: the keys allowed here are /);
   });
@@ -66,7 +98,7 @@ describe.concurrent('common mistakes say what to write instead', () => {
   });
 
   batch.it('an unknown key far from every allowed key gets no "did you mean"', { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: arr, owner: finance }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:3:16', 'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, accepted_by, nets_churn');
+    expectUntrusted(run, 'policy.yaml:3:16', 'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn');
   });
 
   batch.it(

@@ -109,7 +109,20 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'a credit multiplier that names nothing',
       text: policy('    credit:', '      - { multiplier: 1.25 }'),
       where: `policy.yaml:${LINE(2)}:9`,
-      message: 'credit: a credit multiplier names what it applies to: add metric (such as metric: multi-year-arr), segment, or both',
+      message: 'credit: a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both',
+    },
+    {
+      name: 'a credit multiplier of 0',
+      text: policy('    commission:', '      - { metric: new-arr, rate: "10%" }', '    credit:', '      - { segment: smb, multiplier: 0 }'),
+      where: `policy.yaml:${LINE(4)}:37`,
+      message: 'multiplier: a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out, give the plan no line or quota on them',
+    },
+    {
+      name: 'a credit on a metric the plan does not pay on (it would change nothing)',
+      text: policy('    commission:', '      - { metric: new-arr, rate: "10%" }', '    credit:', '      - { metric: enterprise-arr, multiplier: 1.2 }'),
+      where: `policy.yaml:${LINE(4)}:19`,
+      message:
+        'metric: the credit on enterprise-arr matches no quota or commission line of this plan, so it changes nothing: credit a metric the plan pays on (new-arr), or, to credit a kind of deal within it (such as multi-year contracts), declare that kind as a segment and write credit: [{ segment: …, multiplier: … }]',
     },
     {
       name: 'an unknown earned_on',
@@ -121,7 +134,7 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'a guarantee share above 100%',
       text: policy('    guarantee: { months: 3, share: 2 }'),
       where: `policy.yaml:${LINE(1)}:36`,
-      message: 'share: 2 (200%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"',
+      message: 'share: 2 (200%) is above 100%: if you meant 2%, write 0.02 or "2%"',
     },
     {
       name: 'quota weights above 100%',

@@ -8,7 +8,7 @@ import { lint } from '../../src/index.js';
 import { loadPolicyTexts } from '../../src/load/index.js';
 import { buildSimulationReport, simulationExitCode, type SimulationReport } from '../../src/payout/report.js';
 import type { SimulationOptions } from '../../src/payout/rational-choice.js';
-import { BASE_POLICY, runCli } from '../helpers.js';
+import { BASE_POLICY, runCli, tempDir } from '../helpers.js';
 
 function simulate(text: string, options: SimulationOptions & { plan?: string } = {}): SimulationReport {
   return buildSimulationReport(loadPolicyTexts([{ path: 'policy.yaml', text }]), { date: '2026-05-01', ...options });
@@ -75,9 +75,84 @@ describe('the rational choice, by hand', () => {
     expect(report.plans[0]!.summary).toBe(
       'plan ae-2026 has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line',
     );
+    expect(report.plans[0]!.unjudgedBecause).toBe('no-rate');
+    // An unjudged plan still says at which levels it would be judged, as the README documents.
+    expect(report.plans[0]!.levels).toEqual([0.5, 1, 1.5, 2]);
     expect(simulationExitCode(report)).toBe(2);
     const noEconomics = simulate(flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, ''));
     expect(noEconomics.plans[0]!.summary).toBe('no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.plans[0]!.levels).toEqual([null]);
+  });
+
+  it('does not price a quota that counts things (meetings) as deals of a segment\'s size', () => {
+    const meetings = `${BASE_POLICY}  - { id: meetings, type: activity, perspective: internal, segmented: true }\ncompensation:
+  - id: sdr-2026
+    ote: 90000
+    variable_share: 0.35
+    quotas:
+      - { metric: meetings, segment: enterprise, amount: 15, period: month }
+      - { metric: meetings, segment: smb, amount: 40, period: month }
+`;
+    const report = simulate(meetings);
+    expect(report.plans[0]).toMatchObject({
+      verdict: 'unjudged',
+      unjudgedBecause: 'counted',
+      summary: "plan sdr-2026 pays per meetings, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns",
+      levels: [0.5, 1, 1.5, 2],
+      choices: [],
+    });
+    expect(simulationExitCode(report)).toBe(0);
+  });
+});
+
+describe('where the strategy puts a choice', () => {
+  /** Mid-market, named by no priority, paid on enterprise-arr, a metric the strategy favors: 40,000 × 10% ÷ 2 months = 2,000 a month. */
+  const midMarket = BASE_POLICY.replace(
+    '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n',
+    '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n  - { id: mid-market, sales_cycle_days: 60, avg_deal_size: 40000 }\n',
+  ) + `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: enterprise-arr, segment: enterprise, rate: "5%" }
+      - { metric: enterprise-arr, segment: mid-market, rate: "10%" }
+`;
+
+  it('labels a segment neither favored nor deprioritized neutral, even on a favored metric, and does not call its win the strategy\'s', () => {
+    const dir = tempDir({ 'policy.yaml': midMarket });
+    const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}mid-market {2}· neutral +any +40,000 +4,000 +2\.0 +2,000 +★$/m);
+    expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any /m);
+    expect(run.stdout).toContain('  rational choice (★): at any attainment mid-market\n');
+    expect(run.stdout).toContain('  · At any attainment, plan ae-2026 pays most per month of effort for mid-market, which the strategy neither favors nor deprioritizes.');
+    const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json', '--date', '2026-05-01'], { cwd: dir }).stdout) as SimulationReport;
+    expect(json.plans[0]!.verdict).toBe('neutral');
+    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored'], ['mid-market', 'neutral']]);
+    expect(json.plans[0]!.winners[0]).toMatchObject({ segment: 'mid-market', status: 'neutral', bestFavored: { segment: 'enterprise' } });
+  });
+
+  it('where the strategy favors no segment, a plan paying several metrics is a choice between metrics', () => {
+    const text = `version: 1
+strategy:
+  priorities:
+    - id: commitment
+      favor: { metrics: [multi-year-arr] }
+      deprioritize: { metrics: [monthly-arr] }
+segments:
+  - { id: mid-market, sales_cycle_days: 60, avg_deal_size: 40000 }
+metrics:
+  - { id: multi-year-arr, type: outcome, perspective: financial, segmented: true }
+  - { id: monthly-arr, type: outcome, perspective: financial, segmented: true }
+compensation:
+  - id: ae-2026
+    commission:
+      - { metric: multi-year-arr, rate: "8%" }
+      - { metric: monthly-arr, rate: "6%" }
+`;
+    const plan = simulate(text).plans[0]!;
+    expect(plan.choices.map((choice) => [choice.metric, choice.status])).toEqual([['multi-year-arr', 'favored'], ['monthly-arr', 'deprioritized']]);
+    expect(plan.verdict).toBe('aligned');
   });
 });
 
@@ -152,10 +227,35 @@ describe('incentive-lint simulate', () => {
     expect(run.code).toBe(1);
   });
 
-  it('exits 2 when nothing can be judged, and on an unknown plan', () => {
+  it('exits 0 with one line on a valid policy with no plan to simulate, and the JSON is a document with no plans', () => {
     const onlyBonus = runCli(['simulate', 'examples/non-revenue-teams.yaml']);
-    expect(onlyBonus.code).toBe(2);
-    expect(onlyBonus.stderr).toMatch(/no compensation plan pays commission or carries a quota|no plan could be judged/);
+    expect(onlyBonus).toEqual({ code: 0, stdout: 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n', stderr: '' });
+    const json = runCli(['simulate', 'examples/non-revenue-teams.yaml', '-f', 'json', '--date', '2026-05-01']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ version: 1, date: '2026-05-01', currency: null, plans: [] });
+    const bonusPlan = runCli(['simulate', 'examples/non-revenue-teams.yaml', '--plan', 'support-2026']);
+    expect(bonusPlan).toEqual({ code: 0, stdout: 'Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n', stderr: '' });
+  });
+
+  it('prints the table of a plan paying one segment, with no choice to judge (exit 0)', () => {
+    const dir = tempDir({ 'policy.yaml': `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n` });
+    const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    // 120,000 × 8% over 7 months: 1,371 a month.
+    expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any +120,000 +9,600 +7\.0 +1,371$/m);
+    expect(run.stdout).toContain('  ? plan ae-2026 pays on one segment with deal economics (enterprise): there is no choice between segments to compare');
+    const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json'], { cwd: dir }).stdout) as SimulationReport;
+    expect(json.plans[0]).toMatchObject({ plan: 'ae-2026', verdict: 'unjudged', unjudgedBecause: 'one-segment', levels: [null], winners: [] });
+    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored']]);
+  });
+
+  it('exits 2 when no plan could be simulated for what the policy lacks, and on an unknown plan', () => {
+    const dir = tempDir({ 'policy.yaml': flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, '') });
+    const noEconomics = runCli(['simulate', 'policy.yaml'], { cwd: dir });
+    expect(noEconomics.code).toBe(2);
+    expect(noEconomics.stdout).toContain('  ? no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.stderr).toBe('no plan could be simulated: see why above (exit 2)\n');
     const unknown = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2027']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)');

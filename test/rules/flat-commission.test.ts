@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { remove, set, testRule } from '../../src/testing/index.js';
-import { commissionPlan, salesPlan } from './fragments.js';
+import { commissionPlan, salesPlan, quotaPlan } from './fragments.js';
 
 const RULE = 'flat-commission';
 const FAVORS = 'the strategy favors enterprise, but this commission does not make the trade-off.';
@@ -194,7 +194,64 @@ describe('flat-commission, bounds in the fix', () => {
         },
       ],
     }));
+
+  it('on a quota plan, asks for quota credit on the favored segment rather than a second rate', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: quotaPlan('new-arr', '[{ metric: new-arr }]'),
+          errors: [
+            {
+              at: 'compensation.0.commission.0',
+              message:
+                'Plan ae-2026 pays 10% on new-arr whatever the segment (this line names none), so smb earns as much as enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
+              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that enterprise bookings count 2× toward quota; or give enterprise a quota of its own',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('prices a segment\'s quota credit with its rate, as simulate does, and leaves a line on named accounts alone', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          name: 'enterprise bookings credit 2x toward quota',
+          policy: quotaPlan('new-arr', '[{ metric: new-arr }]', '    credit: [{ segment: enterprise, multiplier: 2 }]\n'),
+        },
+        {
+          name: 'an account manager paid on the expansion of an assigned book',
+          policy: `compensation:
+  - id: am-2026
+    team: sales
+    commission: [{ metric: new-arr, rate: "10%", accounts: assigned book of 40 accounts }]
+`,
+        },
+      ],
+      invalid: [
+        {
+          name: 'a credit below what the strategy asks (1.5x against min_ratio 2)',
+          policy: `compensation:
+  - id: ae-2026
+    team: sales
+    commission:
+      - { metric: new-arr, segment: enterprise, rate: "10%" }
+      - { metric: new-arr, segment: smb, rate: "10%" }
+    credit: [{ segment: enterprise, multiplier: 1.5 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.commission.1',
+              message:
+                'Plan ae-2026 pays smb 10% on new-arr, against 10% at 1.5× quota credit for enterprise (1.5×): the strategy favors enterprise, but this commission does not make the trade-off.',
+              fix: 'raise enterprise to at least 13.34% (2 × smb 10%), or lower smb to at most 7.5%',
+            },
+          ],
+        },
+      ],
+    }));
 });
+
 
 function commissionPlanData(lines: Record<string, unknown>[]) {
   return { compensation: [{ id: 'ae-2026', team: 'sales', commission: lines }] };

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { testRule } from '../../src/testing/index.js';
+import { pipelinePolicy } from './fragments.js';
 
 const RULE = 'gameable-target';
 
@@ -186,18 +187,7 @@ compensation:
     testRule(RULE, {
       valid: [
         {
-          text: `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: sdrs, hands_off_to: [account-executives] }
-  - { id: account-executives }
-metrics:
-  - { id: new-acv, type: outcome }
-  - { id: sales-accepted-opps, type: output, accepted_by: account-executives }
-compensation:
-  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
-  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
-`,
+          text: pipelinePolicy('{ id: sales-accepted-opps, type: output, accepted_by: account-executives }'),
         },
       ],
       invalid: [
@@ -224,16 +214,70 @@ compensation:
       ],
     }));
 
-  it('leaves a key result with no target to unmeasurable-key-result: there is no number to game yet', () =>
+  it('leaves a key result with no level to reach alone: no target, "increase" (unmeasurable-key-result\'s) or a deliverable done or not', () =>
     testRule(RULE, {
-      valid: [
-        `version: 1
+      valid: ['increase', 'Runway operates production services'].map(
+        (target) => `version: 1
 strategy: { name: Adoption }
 metrics:
   - { id: filter-usage, type: output }
 okrs:
-  - { id: search, key_results: [{ metric: filter-usage, target: increase }] }
+  - { id: search, key_results: [{ metric: filter-usage, target: ${target} }] }
 `,
+      ),
+    }));
+
+  it('suggests counting only what the team downstream accepts when the count is handed to a team paid on results', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: pipelinePolicy('{ id: meetings-booked, type: output }'),
+          errors: [
+            {
+              line: 10,
+              column: 41,
+              message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (meetings-booked, output)'),
+              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('treats a number the paid team reports itself like a count, outcome or not (reported_by: Atlanta Public Schools, 2009)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { priorities: [{ id: achievement, favor: { metrics: [test-score-gains] } }] }
+teams: [{ id: teachers, kind: non-revenue }]
+metrics:
+  - { id: test-score-gains, type: outcome, reported_by: [teachers] }
+compensation:
+  - { id: school-bonus, team: teachers, bonus: [{ metric: test-score-gains, weight: 1 }] }
+`,
+          errors: [
+            {
+              line: 7,
+              column: 49,
+              message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace('raise the count', 'raise the number they report'),
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in school-bonus',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'reported by another team (an independent test office)',
+          text: `version: 1
+strategy: { priorities: [{ id: achievement, favor: { metrics: [test-score-gains] } }] }
+teams: [{ id: teachers, kind: non-revenue }, { id: testing-office, kind: non-revenue }]
+metrics:
+  - { id: test-score-gains, type: outcome, reported_by: [testing-office] }
+compensation:
+  - { id: school-bonus, team: teachers, bonus: [{ metric: test-score-gains, weight: 1 }] }
+`,
+        },
       ],
     }));
 });

@@ -51,7 +51,12 @@ describe('no-retention-guard', () => {
   it('recognizes retention by id or name (retention, churn); a customer outcome such as NPS or cross-product ARR is not keeping customers', () =>
     testRule(RULE, {
       // An output metric of the internal perspective named without retention or churn is not one; nor is a customer outcome (PostHog's cross-sell priority).
-      valid: [{ base: HANDOFF, edits: [favoring('tickets-solved')] }, { base: HANDOFF, edits: [favoring('nps')] }],
+      valid: [
+        { base: HANDOFF, edits: [favoring('tickets-solved')] },
+        { base: HANDOFF, edits: [favoring('nps')] },
+        // Keeping drivers is not keeping customers.
+        { base: HANDOFF, edits: [favoring('driver-retention'), set('metrics.6', { id: 'driver-retention', type: 'outcome', perspective: 'learning' })] },
+      ],
       invalid: ['net-retention', 'logo-churn', 'renewals-booked'].map((metric) => ({ name: metric, base: HANDOFF, edits: [favoring(metric)], errors: [favorsKeeping(metric)] })),
     }));
 

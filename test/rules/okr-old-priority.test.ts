@@ -27,6 +27,28 @@ describe('okr-old-priority', () => {
       ],
     }));
 
+  it('stays silent on a guardrail or a ceiling on a deprioritized metric: it holds the old metric down', () =>
+    testRule(RULE, {
+      valid: [
+        `okrs:
+  - id: eng-2026-q3
+    team: engineering
+    key_results:
+      - { metric: enterprise-arr, target: 2000000 }
+      - { metric: velocity, target: "+0%", guardrail: true }
+`,
+        ...['< 2% of orders', 'at most 3 a quarter', 'no more than 10', 'below 5%'].map(
+          (target) => `okrs:
+  - id: eng-2026-q3
+    team: engineering
+    key_results:
+      - { metric: enterprise-arr, target: 2000000 }
+      - { metric: velocity, target: "${target}" }
+`,
+        ),
+      ],
+    }));
+
   it('stays silent on key results of favored or neutral metrics', () =>
     testRule(RULE, {
       valid: [

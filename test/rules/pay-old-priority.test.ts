@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { remove, set, testRule } from '../../src/testing/index.js';
+import { quotaPlan } from './fragments.js';
 
 const RULE = 'pay-old-priority';
 const EXPENSE = 'which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.';
@@ -106,6 +107,22 @@ compensation:
               at: 'compensation.0.bonus.0',
               message: `Plan eng-2026 pays a bonus component worth 50% of variable pay on tickets-closed, declared a proxy for velocity, ${EXPENSE}`,
               fix: 'remove the bonus component on tickets-closed and move its weight to the bonus component on enterprise-arr the plan already has',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('names the quota when the favored metric is paid through one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: quotaPlan('enterprise-arr', '[{ metric: enterprise-arr }, { metric: velocity, rate: "1%" }]'),
+          errors: [
+            {
+              at: 'compensation.0.commission.1',
+              message: 'Plan ae-2026 pays 1% commission on velocity, which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.',
+              fix: 'remove the commission line on velocity and move its rate to the quota on enterprise-arr the plan already has',
             },
           ],
         },

@@ -59,6 +59,27 @@ describe('payout-cliff', () => {
       ],
     }));
 
+  it('fires on a step bonus at the threshold too, where the deal before pays nothing: the deal after it is the normal one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: quotaPlan('    curve: { threshold: 1 }\n    spiffs:\n      - { id: quota-club, metric: new-arr, amount: 20000, per: once, at: 1 }'),
+          errors: [
+            {
+              // Reaching 100% pays every dollar below it (120,000) and the 20,000 step; the smb deal after pays 800.
+              at: 'compensation.0.spiffs.0.at',
+              message:
+                'Plan ae-2026 pays the SPIFF quota-club (20,000 once at 100% of quota on new-arr): the smb deal of 8,000 that crosses it pays 140,000, against 800 for the deal after it (below the threshold the deal before pays nothing) (175×), ' +
+                'so sellers time, split and discount deals around the step.',
+              fix:
+                'move the threshold of plan ae-2026 below 100% of quota (the threshold pays every dollar below it at once, on the same deal), and ' +
+                'lower the amount to at most 1,600 (2 times what a normal smb deal pays there), or pay it as a rate on the bookings above 100% of quota',
+            },
+          ],
+        },
+      ],
+    }));
+
   it('stays silent on a tier that is not retroactive, and below max_ratio', () =>
     testRule(RULE, {
       valid: [

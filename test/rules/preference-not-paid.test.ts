@@ -56,4 +56,20 @@ describe('preference-not-paid', () => {
         { policy: plan('10%', '10%') },
       ],
     }));
+
+  it('leaves a component shared with another team to that team\'s plan (an SDR bonus on new ARR shared with the AEs)', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          policy: `${METRICS}compensation:
+  - id: sdr-2026
+    team: marketing
+    bonus:
+      - { metric: monthly-arr, weight: 0.3, shared_with: [sales] }
+      - { metric: enterprise-arr, weight: 0.7 }
+`,
+          edits: [PREFER],
+        },
+      ],
+    }));
 });

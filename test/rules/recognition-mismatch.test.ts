@@ -58,6 +58,9 @@ describe('recognition-mismatch', () => {
   it('reports on the recognition section when its awards celebrate nothing the strategy favors', () =>
     testRule(RULE, { invalid: [{ policy: awards('{ text: Zero-defect release, metric: defect-rate }'), errors: [{ at: 'recognition', ...NOTHING_FAVORED }] }] }));
 
+  it('stays silent when no award names a metric or segment: a contest whose measure changes every month cannot be judged', () =>
+    testRule(RULE, { valid: [{ policy: awards('{ text: Monthly team contest (the measure changes every month) }', '{ text: Customer hero of the quarter }') }] }));
+
   it('stays silent when awards celebrate favored wins only', () =>
     testRule(RULE, {
       valid: [awards('{ text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }', '{ text: Zero-defect release, metric: defect-rate }')],

@@ -105,6 +105,19 @@ okrs:
 
   it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', () => testRule(RULE, { invalid: [{ policy: UNDECLARED, errors: [MQLS] }] }));
 
+  it('leaves an internal or learning count alone: knowledge-base articles have no customer segment', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: UNDECLARED.replace('      - { metric: nps, target: 50 }', '      - { metric: nps, target: 50 }\n      - { metric: kb-articles, target: 40 }').replace(
+            '  - { id: nps, type: outcome, perspective: customer }',
+            '  - { id: nps, type: outcome, perspective: customer }\n  - { id: kb-articles, type: output, perspective: learning }',
+          ),
+          errors: [MQLS],
+        },
+      ],
+    }));
+
   it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', () =>
     testRule(RULE, {
       valid: [{ policy: UNDECLARED, options: { assume_volume_unsegmented: false } }],

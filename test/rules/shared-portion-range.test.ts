@@ -89,5 +89,63 @@ describe('shared-portion-range', () => {
     testRule(RULE, {
       valid: [{ ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] }],
     }));
-});
 
+  it('judges the max on total pay when the plan declares variable_share: 70% shared of a 10% bonus is 7% of earnings', () =>
+    testRule(RULE, {
+      valid: [{ ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('compensation.0.variable_share', 0.1)] }],
+      invalid: [
+        {
+          ...split(0.3, 0.7),
+          edits: [...split(0.3, 0.7).edits, set('compensation.0.variable_share', 0.2)],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message:
+                'Plan marketing-2026 shares 70% of variable pay, 14% of total pay (feature-adoption 70% with product), above the 50% maximum: it invites free riders, and high performers may leave when they lack control over their earnings.',
+              fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%',
+            },
+          ],
+        },
+        {
+          ...split(0.3, 0.7),
+          options: { max_of_total_pay: 0.05 },
+          edits: [...split(0.3, 0.7).edits, set('compensation.0.variable_share', 0.1)],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message:
+                'Plan marketing-2026 shares 70% of variable pay, 7% of total pay (feature-adoption 70% with product), above the 50% maximum: it invites free riders, and high performers may leave when they lack control over their earnings.',
+              fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('never moves weight to a metric the strategy deprioritizes, or a proxy of one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          ...bonus({ metric: 'mqls', weight: 0.3 }, { metric: 'new-arr', weight: 0.1 }, { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] }),
+          edits: [
+            set('compensation.0.bonus', [
+              { metric: 'mqls', weight: 0.3 },
+              { metric: 'new-arr', weight: 0.1 },
+              { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] },
+            ]),
+            set('strategy', { name: 'Adoption', priorities: [{ id: 'adoption', favor: { metrics: ['feature-adoption'] }, deprioritize: { metrics: ['mqls'] } }] }),
+          ],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('60%'),
+              fix: 'lower feature-adoption (shared with product) from 60% to 50% and raise new-arr from 10% to 20%',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('does not hold a revenue team to the max: a sales overlay pooled on the account executives\' number is standard', () =>
+    testRule(RULE, { valid: [{ ...split(0.25, 0.75), edits: [...split(0.25, 0.75).edits, set('teams.1', { id: 'marketing', kind: 'revenue' })] }] }));
+});

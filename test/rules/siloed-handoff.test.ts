@@ -210,4 +210,22 @@ promotions:
         { name: 'undeclared team', base: HANDOFF, policy: SILOED, edits: [set('teams.0.hands_off_to', ['installs'])] },
       ],
     }));
+
+  it('stays silent when the team downstream accepts each item it is handed (accepted_by): the acceptance is the shared stake', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: growth, hands_off_to: [sales] }
+  - { id: sales }
+metrics:
+  - { id: product-qualified-accounts, type: output, accepted_by: sales }
+  - { id: new-arr, type: outcome }
+compensation:
+  - { id: growth-2026, team: growth, bonus: [{ metric: product-qualified-accounts, weight: 1 }] }
+  - { id: ae-2026, team: sales, commission: [{ metric: new-arr, rate: "10%" }] }
+`,
+      ],
+    }));
 });

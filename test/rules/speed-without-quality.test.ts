@@ -156,8 +156,9 @@ recognition:
           errors: [
             {
               at: 'compensation.0.bonus.0',
-              message: `Plan support-2026 rewards first-response-time (speed) ${TRADE}`,
-              fix: 'add - { metric: csat, weight: 0.475 } to plan support-2026 and lower first-response-time from 95% to 47.5%',
+              // csat is already there at a token weight: raised, not added a second time.
+              message: 'Plan support-2026 rewards first-response-time (speed) but no quality metric of real weight (csat is 5% of variable pay): people will trade quality for speed.',
+              fix: 'raise csat from 5% to 52.5% in plan support-2026 and lower first-response-time from 95% to 47.5%',
             },
           ],
         },

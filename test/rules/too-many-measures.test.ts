@@ -24,7 +24,24 @@ describe('too-many-measures', () => {
               at: 'compensation.0.id',
               message:
                 'Plan ae-2026 pays on 4 measures (new-arr, enterprise-arr, defect-rate and velocity), more than 3: each one dilutes the others, and sellers steer by the two or three that pay most.',
-              fix: 'keep the 3 measures that carry most pay (new-arr, enterprise-arr and defect-rate) and drop velocity from plan ae-2026, or fold it into the others',
+              fix: 'keep the 3 measures that carry most pay or serve the strategy (new-arr, enterprise-arr and defect-rate) and drop velocity from plan ae-2026, or fold it into the others',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('never drops a measure the strategy favors to make room, even a light one', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: salesPlanWith('{ metric: defect-rate, weight: 0.3 }', '{ metric: velocity, weight: 0.2 }', '{ metric: enterprise-arr, weight: 0.15 }'),
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message:
+                'Plan ae-2026 pays on 4 measures (new-arr, defect-rate, velocity and enterprise-arr), more than 3: each one dilutes the others, and sellers steer by the two or three that pay most.',
+              fix: 'keep the 3 measures that carry most pay or serve the strategy (new-arr, defect-rate and enterprise-arr) and drop velocity from plan ae-2026, or fold it into the others',
             },
           ],
         },

@@ -188,4 +188,26 @@ compensation:
         },
       ],
     }));
+
+  it('never suggests a neighbour team\'s operational measure: support next to IT is not asked to take IT\'s change-failure rate', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: SERVICE,
+          edits: [set('teams.1', { id: 'support', hands_off_to: ['it'] })],
+          errors: [
+            {
+              at: 'okrs.0.id',
+              message: 'OKR set it-2026-h1 measures only the internal perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a key result { metric: it-user-satisfaction } (perspective: customer); missing perspectives: financial, customer and learning',
+            },
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on cost-per-contact (perspective: financial); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+      ],
+    }));
 });

@@ -110,11 +110,26 @@ describe('uncovered-priority', () => {
     });
   });
 
-  it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric', () =>
+  it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric, commission earned on collection', () =>
     testRule(RULE, {
       valid: [
+        ...[{ deferral: { share: 0.5, months: 12 } }, { clawback: { months: 12, triggers: ['churn'] } }, { clawback: { months: 6 } }].map((guard) => ({
+          name: `commission that depends on the customer staying serves a retention priority (${Object.keys(guard)[0]})`,
+          policy: `${SMB_PLAN}metrics:
+  - { id: customer-retention, type: outcome, nets_churn: true }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }), ...Object.entries(guard).map(([key, value]) => set(`compensation.0.${key}`, value))],
+        })),
+        {
+          name: 'commission earned on collection serves a priority on cash collected',
+          policy: `${SMB_PLAN}    earned_on: collection
+metrics:
+  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
+        },
         { name: 'kicker on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.spiffs', [{ kind: 'kicker', segment: 'enterprise', rate: '2%' }])] },
-        { name: 'credit multiplier on the favored metric', policy: SMB_PLAN, edits: [set('compensation.0.credit', [{ metric: 'enterprise-arr', multiplier: 1.25 }])] },
+        { name: 'credit multiplier on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.credit', [{ segment: 'enterprise', multiplier: 1.25 }])] },
         {
           name: 'a proxy of the favored metric',
           policy: `${SMB_PLAN}metrics:
@@ -126,9 +141,39 @@ okrs:
       ],
       invalid: [
         {
+          name: 'a clawback on refunds only does not make commission depend on the customer staying',
+          policy: `${SMB_PLAN}metrics:
+  - { id: customer-retention, type: outcome, nets_churn: true }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }), set('compensation.0.clawback', { months: 6, triggers: ['refund'] })],
+          errors: [
+            {
+              at: PRIORITY,
+              message: `Priority enterprise-growth favors metric customer-retention, ${HOPES}`,
+              fix: 'reward customer-retention: add { metric: customer-retention, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+            },
+          ],
+        },
+        {
+          name: 'commission earned on invoice does not reward collecting the cash',
+          policy: `${SMB_PLAN}    earned_on: invoice
+metrics:
+  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+`,
+          edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
+          errors: [
+            {
+              at: PRIORITY,
+              message:
+                'Priority enterprise-growth favors metric cash-collected, but no plan, OKR, promotion criterion or award rewards any of them: the strategy hopes for this priority while the incentives reward something else.',
+              fix: 'reward cash-collected: change earned_on from invoice to collection in plan ae-2026, so that its commission is earned when the customer pays',
+            },
+          ],
+        },
+        {
           name: 'a credit multiplier below 1 rewards nothing',
           policy: SMB_PLAN,
-          edits: [set('compensation.0.credit', [{ metric: 'enterprise-arr', multiplier: 0.5 }])],
+          edits: [set('compensation.0.credit', [{ segment: 'enterprise', multiplier: 0.5 }])],
           errors: [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)' }],
         },
       ],

@@ -47,4 +47,42 @@ describe('unmeasurable-key-result', () => {
 `,
       ],
     }));
+
+  it('accepts a deliverable, done or not at the end of the period; flags words of degree with no level', () =>
+    testRule(RULE, {
+      valid: [
+        `okrs:
+  - id: infra-q3
+    team: engineering
+    key_results:
+      - { metric: runway, target: Runway operates production services }
+      - { metric: tooling, target: Unify the department handbook and project management tools }
+`,
+      ],
+      invalid: [
+        {
+          policy: `okrs:
+  - id: infra-q3
+    team: engineering
+    key_results:
+      - { metric: oncall, target: Improve on-call engineer experience }
+      - { metric: cache, target: Ensure sufficient capacity at the cache layer }
+`,
+          errors: [
+            {
+              at: 'okrs.0.key_results.0.target',
+              message:
+                'OKR set infra-q3 has a key result on oncall with the target "Improve on-call engineer experience", which is not a number: nobody can tell at the end of the period whether it was met.',
+              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on oncall in infra-q3',
+            },
+            {
+              at: 'okrs.0.key_results.1.target',
+              message:
+                'OKR set infra-q3 has a key result on cache with the target "Ensure sufficient capacity at the cache layer", which is not a number: nobody can tell at the end of the period whether it was met.',
+              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on cache in infra-q3',
+            },
+          ],
+        },
+      ],
+    }));
 });

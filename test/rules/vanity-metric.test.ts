@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
 import { set, testRule } from '../../src/testing/index.js';
+import { pipelinePolicy } from './fragments.js';
 
 const RULE = 'vanity-metric';
 
@@ -40,27 +41,33 @@ const noProxy = (metric: string, type: string) =>
   `rewards ${metric}, an ${type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`;
 const VANITY = 'rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.';
 
+/** The findings on marketing-2026 once a clawback guards it (its counts are then not gameable-target's unguarded target). */
+const GUARDED_PLAN = [
+  { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+  {
+    at: 'compensation.0.bonus.1',
+    message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
+    fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+  },
+  {
+    at: 'compensation.0.bonus.3',
+    message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
+    fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
+  },
+];
+
 describe('vanity-metric', () => {
   it('fires on every reward line of a vanity metric or of an activity/output metric without proxy_for; silent on proxied outputs, speed, outcomes and undeclared metrics', () =>
     testRule(RULE, {
       invalid: [
         {
           base: MARKETING,
+          // A clawback guards the plan, so its counts are not gameable-target's unguarded target.
+          edits: [set('compensation.0.clawback', { months: 12 })],
           errors: [
-            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
-            {
-              at: 'compensation.0.bonus.1',
-              message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
-              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
-            },
             // compensation.0.bonus.2 (mqls) has proxy_for; the OKRs reward a speed metric and an outcome.
-            {
-              at: 'compensation.0.bonus.3',
-              message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
-              fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
-            },
-            // recognition.0.awards.1: undeclared-thing is unknown-reference's business.
-            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
+            ...GUARDED_PLAN,
+            // recognition.0.awards.0 celebrates social-followers, already reported where it is paid; awards.1: undeclared-thing is unknown-reference's business.
           ],
         },
       ],
@@ -85,14 +92,15 @@ strategy: { name: Reach }
 metrics:
   - { id: social-followers, vanity: true }
   - { id: calls-made, type: activity }
+  - { id: brand-safety }
 okrs:
   - id: reach
-    key_results: [{ metric: social-followers }, { metric: calls-made }]
+    key_results: [{ metric: social-followers }, { metric: calls-made, target: 50 }, { metric: brand-safety, guardrail: true }]
 `,
           errors: [
-            { line: 8, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
+            { line: 9, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
             {
-              line: 8,
+              line: 9,
               column: 49,
               message: `OKR set reach ${noProxy('calls-made', 'activity')}`,
               fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
@@ -163,18 +171,7 @@ compensation:
   it('stays silent on a count another team accepts and is paid on the result for (sales-accepted opportunities); a vanity metric stays vanity', () =>
     testRule(RULE, {
       valid: [
-        `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: sdrs, hands_off_to: [account-executives] }
-  - { id: account-executives }
-metrics:
-  - { id: new-acv, type: outcome }
-  - { id: sales-accepted-opps, type: output, accepted_by: account-executives }
-compensation:
-  - { id: sdr-plan, team: sdrs, bonus: [{ metric: sales-accepted-opps, weight: 1 }] }
-  - { id: ae-plan, team: account-executives, commission: [{ metric: new-acv, rate: "10%" }] }
-`,
+        pipelinePolicy('{ id: sales-accepted-opps, type: output, accepted_by: account-executives }'),
       ],
       invalid: [
         {
@@ -197,6 +194,83 @@ compensation:
               message: 'Plan sdr-plan rewards meetings, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
               fix: 'remove meetings from sdr-plan, or reward an outcome (type: outcome) that it was meant to move',
             },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves a key result with no level to reach alone: a deliverable, done or not, has no number that can rise', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { name: Delivery }
+metrics:
+  - { id: fedramp-readiness, type: output }
+okrs:
+  - { id: infra-q3, key_results: [{ metric: fedramp-readiness, target: Security assessment report submitted }] }
+`,
+      ],
+    }));
+
+  it('leaves the counts of an unguarded target to gameable-target (one finding per defect), and reports a metric once per instrument', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: MARKETING,
+          errors: [
+            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+          ],
+        },
+        {
+          name: 'the same metric twice in one OKR set',
+          base: MARKETING,
+          edits: [set('compensation.0.clawback', { months: 12 }), set('okrs.0.key_results', [{ metric: 'calls-made', target: 'weekly' }, { metric: 'calls-made', target: 'daily' }, { metric: 'new-arr', guardrail: true }])],
+          errors: [
+            ...GUARDED_PLAN,
+            {
+              at: 'okrs.0.key_results.0',
+              message: `OKR set marketing-okrs ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('stays silent on a count the strategy favors in a guarded instrument: a piece rate with unpaid redos (Safelite, 1994)', () =>
+    testRule(RULE, {
+      valid: [
+        `version: 1
+strategy: { priorities: [{ id: productivity, favor: { metrics: [units-installed] } }] }
+teams: [{ id: installers }]
+metrics: [{ id: units-installed, type: output }]
+compensation:
+  - id: piece-rate
+    team: installers
+    bonus: [{ metric: units-installed, weight: 1 }]
+    clawback: { months: 12, triggers: [refund] }
+`,
+      ],
+    }));
+
+  it('reports an award on a vanity number once, where it is paid; an award alone is reported on the award', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          base: MARKETING,
+          edits: [set('compensation.0.bonus.0.metric', 'new-arr'), set('compensation.0.clawback', { months: 12 })],
+          errors: [
+            {
+              at: 'compensation.0.bonus.1',
+              message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
+              fix: 'declare the outcome it stands for on metric calls-made (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            {
+              at: 'compensation.0.bonus.3',
+              message: `Plan marketing-2026 ${noProxy('blog-posts', 'output')}`,
+              fix: 'declare the outcome it stands for on metric blog-posts (proxy_for: [new-arr]), or reward new-arr instead',
+            },
+            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
           ],
         },
       ],

@@ -6,9 +6,12 @@
  */
 import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PriorityT, SegmentT, TeamT } from '../../schema.js';
 import { dealEconomics } from '../../payout/deal-economics.js';
-import { lineRate, PlanPayout } from '../../payout/model.js';
+import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
 import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
+
+/** Words naming a metric about collecting cash (cash collected, collections): what commission earned on collection rewards. */
+const COLLECTION_WORDS = /\b(?:cash|collect(?:ed|ion|ions)?)\b/i;
 
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
@@ -229,6 +232,7 @@ export class PolicyIndex {
     }
     for (const metric of policy.metrics) {
       this.referList('metric', metric.proxy_for);
+      this.referList('team', metric.reported_by);
       if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
@@ -272,12 +276,51 @@ export class PolicyIndex {
     return this.proxiedByRewards;
   }
 
-  /** The metrics and segments that plans pay extra for: SPIFFs and kickers, and quota-credit multipliers above 1. */
+  /**
+   * Whether a plan's commission depends on the customer staying: a deferral, or a clawback that names
+   * churn or no trigger at all (it takes commission back whatever the cause). Earned on collection does
+   * not: a customer who pays the first invoice can still leave.
+   */
+  dependsOnStaying(plan: CompensationPlanT): boolean {
+    const { clawback } = plan;
+    return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
+  }
+
+  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn and it is not a learning or internal measure (employee retention). */
+  isRetentionMetric(id: string | undefined): boolean {
+    if (id === undefined) return false;
+    const metric = this.metrics.get(id);
+    if (metric?.nets_churn) return true;
+    // Keeping people (driver or employee retention) is a learning or internal measure, not keeping customers.
+    if (metric?.perspective === 'learning' || metric?.perspective === 'internal') return false;
+    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
+    return words.includes('retention') || words.includes('churn');
+  }
+
+  /** Whether a metric is about collecting cash (its id or name says cash or collection): commission earned on collection rewards it. */
+  isCollectionMetric(id: string): boolean {
+    const metric = this.metrics.get(id);
+    return COLLECTION_WORDS.test(`${id} ${metric?.name ?? ''}`);
+  }
+
+  /**
+   * The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1,
+   * cash collected where commission is earned on collection, and keeping customers where commission
+   * depends on it (a deferral, a clawback on churn).
+   */
   payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> } {
     if (!this.extras) {
       const metrics = new Set<string>();
       const segments = new Set<string>();
       for (const plan of this.policy.compensation) {
+        // Commission earned only once the customer pays rewards collecting the cash: a priority on it is served.
+        if (plan.earned_on === 'collection' && (plan.commission?.length || plan.quotas?.length)) {
+          for (const metric of this.policy.metrics) if (this.isCollectionMetric(metric.id)) metrics.add(metric.id);
+        }
+        // Commission that depends on the customer staying (a deferral, or a clawback on churn) rewards keeping customers.
+        if (this.dependsOnStaying(plan) && (plan.commission?.length || plan.quotas?.length)) {
+          for (const metric of this.policy.metrics) if (this.isRetentionMetric(metric.id)) metrics.add(metric.id);
+        }
         const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
         for (const extra of extras) {
           if (extra.metric !== undefined) metrics.add(extra.metric);
@@ -399,9 +442,9 @@ export class PolicyIndex {
 
 const NONE: string[] = [];
 
-/** A base rate is a share of bookings unless the quota counts things (5 meetings a month): then it is money per thing, not a rate. */
+/** The rate as a share of bookings, undefined when it is money per thing counted (see isShareOfBookings). */
 function asShare(rate: number | undefined): number | undefined {
-  return rate !== undefined && rate <= 1 ? rate : undefined;
+  return rate !== undefined && isShareOfBookings(rate) ? rate : undefined;
 }
 
 /** The ids of a list once each; most lists have one id or none, and need no set. */

@@ -155,22 +155,26 @@ export class StrategyView {
     return sortedIds(this.prioritiesDeprioritizing(kind, metricOrSegment).flatMap((priority) => priority.favor?.[kind] ?? []));
   }
 
-  /** A line on a proxy stands toward a priority as a line on what it stands for (see PolicyIndex.proxyTargetsOf). */
+  /**
+   * A line on a proxy stands toward a priority as a line on what it stands for (see
+   * PolicyIndex.proxyTargetsOf); a line on a metric the priority prefers (`prefer: [{ metric }]`)
+   * reinforces it as a line on a metric it favors.
+   */
   stanceOf(line: IncentiveLine, priority: PriorityT): Stance {
-    const names = (list: string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
+    const names = (list: readonly string[] | undefined, id: string | undefined) => id !== undefined && (list ?? []).includes(id);
     const metrics = line.metric === undefined ? [] : [line.metric, ...this.index.proxyTargetsOf(line.metric)];
-    const namesMetric = (list: string[] | undefined) => metrics.some((id) => names(list, id));
+    const namesMetric = (list: readonly string[] | undefined) => metrics.some((id) => names(list, id));
     return {
-      reinforces: namesMetric(priority.favor?.metrics) || names(priority.favor?.segments, line.segment),
+      reinforces: namesMetric(favoredMetricsOf(priority)) || names(priority.favor?.segments, line.segment),
       undermines: namesMetric(priority.deprioritize?.metrics) || names(priority.deprioritize?.segments, line.segment),
     };
   }
 
-  /** Whether any line of any lever is on a metric or segment `priority` favors: what makes it more than words. */
+  /** Whether any line of any lever is on a metric or segment `priority` favors (or a metric it prefers): what makes it more than words. */
   isServed(priority: PriorityT): boolean {
     const extras = this.index.payoutExtras();
     return (
-      (priority.favor?.metrics ?? []).some((metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric)) ||
+      favoredMetricsOf(priority).some((metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric)) ||
       (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0 || extras.segments.has(segment))
     );
   }
@@ -178,8 +182,8 @@ export class StrategyView {
   /**
    * A pay or measure line (commission, bonus, key result) that names no segment, on a metric that
    * cannot tell customer segments apart ("MQL targets don't distinguish customer size"): declared
-   * `segmented: false`, or silent about it and a count (activity or output) unless `assume` says
-   * otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
+   * `segmented: false`, or silent about it and a count (activity or output) of the customer or
+   * financial perspective (or none) unless `assume` says otherwise. A metric the strategy favors is never blind: it is what the strategy asks for.
    */
   isSegmentBlind(line: IncentiveLine, assume: { undeclared?: boolean; undeclaredVolume?: boolean } = {}): boolean {
     if (line.segment !== undefined || line.metric === undefined || !PAY_AND_MEASURE.has(line.component)) return false;
@@ -187,9 +191,22 @@ export class StrategyView {
     const metric = this.index.metrics.get(line.metric);
     if (!metric) return false;
     if (metric.segmented !== undefined) return !metric.segmented;
+    // An internal or learning measure (knowledge-base articles written) has no customer segment to tell apart.
+    if (metric.perspective === 'internal' || metric.perspective === 'learning') return false;
     const isVolume = metric.type === 'activity' || metric.type === 'output';
     return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
   }
+}
+
+/**
+ * The metrics a priority wants more of: those it favors, then those it prefers over another
+ * (`prefer: [{ metric, over }]`), which it wants more of too. The metric it prefers them over is
+ * still wanted, only less: it is neither.
+ */
+export function favoredMetricsOf(priority: PriorityT): string[] {
+  const favored = priority.favor?.metrics ?? [];
+  const preferred = (priority.prefer ?? []).map((preference) => preference.metric);
+  return [...new Set([...favored, ...preferred])];
 }
 
 function byPriority(policy: Policy, side: 'favor' | 'deprioritize', kind: FocusKind): PriorityMap {
