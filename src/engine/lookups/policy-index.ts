@@ -312,20 +312,23 @@ export class PolicyIndex {
     if (!this.extras) {
       const metrics = new Set<string>();
       const segments = new Set<string>();
+      let paysOnCollection = false;
+      let paysOnStaying = false;
       for (const plan of this.policy.compensation) {
+        const paysCommission = Boolean(plan.commission?.length || plan.quotas?.length);
         // Commission earned only once the customer pays rewards collecting the cash: a priority on it is served.
-        if (plan.earned_on === 'collection' && (plan.commission?.length || plan.quotas?.length)) {
-          for (const metric of this.policy.metrics) if (this.isCollectionMetric(metric.id)) metrics.add(metric.id);
-        }
+        paysOnCollection ||= paysCommission && plan.earned_on === 'collection';
         // Commission that depends on the customer staying (a deferral, or a clawback on churn) rewards keeping customers.
-        if (this.dependsOnStaying(plan) && (plan.commission?.length || plan.quotas?.length)) {
-          for (const metric of this.policy.metrics) if (this.isRetentionMetric(metric.id)) metrics.add(metric.id);
-        }
+        paysOnStaying ||= paysCommission && this.dependsOnStaying(plan);
         const extras = [...(plan.spiffs ?? []), ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1)];
         for (const extra of extras) {
           if (extra.metric !== undefined) metrics.add(extra.metric);
           if (extra.segment !== undefined) segments.add(extra.segment);
         }
+      }
+      // Each metric is named once, whatever the number of plans: 10k plans must not scan the metrics 10k times.
+      for (const metric of this.policy.metrics) {
+        if ((paysOnCollection && this.isCollectionMetric(metric.id)) || (paysOnStaying && this.isRetentionMetric(metric.id))) metrics.add(metric.id);
       }
       this.extras = { metrics, segments };
     }
