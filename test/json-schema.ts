@@ -17,8 +17,12 @@ export const SARIF_SCHEMA_PATH =
   [path.resolve(ROOT, '..'), path.resolve(ROOT, '..', '..')].map((folder) => path.join(folder, SARIF_SCHEMA)).find((file) => fs.existsSync(file)) ??
   path.resolve(ROOT, '..', SARIF_SCHEMA);
 
+/**
+ * unicodeRegExp is off because the SARIF schema's `run.language` pattern is not a valid
+ * Unicode-mode regular expression; the policy schema has no pattern that needs it.
+ */
 export function createAjv() {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   ajv.addFormat('uri', (value: string) => URL.canParse(value));
   ajv.addFormat('uri-reference', (value: string) => !/[\s\\]/.test(value) && URL.canParse(value, 'file:///base/'));
   ajv.addFormat('date-time', (value: string) => /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value)));

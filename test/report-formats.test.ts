@@ -177,6 +177,12 @@ describe('every example, through the CLI, in every format at once', () => {
   const examples = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml'));
   const validateSarif = compileFile(SARIF_SCHEMA_PATH);
 
+  it('the SARIF schema really checks: an empty object and a log without runs fail it', () => {
+    expect(validateSarif({})).toBe(false);
+    expect(validateSarif({ version: '2.1.0' })).toBe(false);
+    expect(validateSarif({ version: '2.1.0', runs: [] })).toBe(true);
+  });
+
   it.each(examples)('%s: each report agrees with the JSON findings, and the SARIF validates', (example) => {
     const out = tempDir();
     const file = `examples/${example}`;
