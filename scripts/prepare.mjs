@@ -25,16 +25,9 @@ const BUILD_NEEDS = [...Object.keys(manifest.dependencies ?? {}), 'typescript', 
  */
 const INSTALL_SHAPING = /^npm_config_(global|location|prefix|omit|include|production|only|also|dev|dry_run|package_lock_only|install_strategy|global_style|legacy_bundling|install_links|workspaces?|include_workspace_root|ignore_scripts)$/i;
 
+/** The needs not installed in the clone (the build resolves them from its node_modules, as tsc and esbuild do). */
 function missing() {
-  const require = createRequire(path.join(ROOT, 'package.json'));
-  return BUILD_NEEDS.filter((name) => {
-    try {
-      require.resolve(`${name}/package.json`);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  return BUILD_NEEDS.filter((name) => !fs.existsSync(path.join(ROOT, 'node_modules', name, 'package.json')));
 }
 
 function run(command, args, env = process.env) {
