@@ -44,6 +44,26 @@ function runNpm(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Without --install-links, that inner `npm install --global` in the clone installs the clone itself
+ * as a link, {prefix}/lib/node_modules/incentive-lint → the temporary clone, which npm deletes when
+ * it is done: the outer install then writes the package through the link into the doomed clone and
+ * leaves a dangling link (npm/cli#3692). Only a link to this very clone of npm's cache is removed, so
+ * that the outer install writes a folder of its own.
+ */
+function unlinkGlobalLinkToTemporaryClone() {
+  if (process.env.npm_config_global !== 'true' || !/[\\/]_cacache[\\/]tmp[\\/]git-clone[^\\/]*[\\/]?$/.test(ROOT)) return;
+  const prefix = process.env.npm_config_global_prefix ?? process.env.npm_config_prefix;
+  if (!prefix) return;
+  const installed = process.platform === 'win32' ? path.join(prefix, 'node_modules', manifest.name) : path.join(prefix, 'lib', 'node_modules', manifest.name);
+  try {
+    if (fs.lstatSync(installed).isSymbolicLink() && fs.realpathSync(installed) === fs.realpathSync(ROOT)) fs.unlinkSync(installed);
+  } catch {
+    // Nothing installed there, or not a link: nothing to undo.
+  }
+}
+
+unlinkGlobalLinkToTemporaryClone();
 const absent = missing();
 if (absent.length > 0) {
   process.stderr.write(`incentive-lint: installing the build's tools (${absent.join(', ')} missing), as package-lock.json pins them\n`);
