@@ -48,8 +48,8 @@ function runNpm(args) {
  * Without --install-links, that inner `npm install --global` in the clone installs the clone itself
  * as a link, {prefix}/lib/node_modules/incentive-lint → the temporary clone, which npm deletes when
  * it is done: the outer install then writes the package through the link into the doomed clone and
- * leaves a dangling link (npm/cli#3692). Only a link to this very clone of npm's cache is removed, so
- * that the outer install writes a folder of its own.
+ * leaves a dangling link (npm/cli#3692). Only a link to this very clone of npm's cache is replaced,
+ * by the empty folder the outer install had made there.
  */
 function unlinkGlobalLinkToTemporaryClone() {
   if (process.env.npm_config_global !== 'true' || !/[\\/]_cacache[\\/]tmp[\\/]git-clone[^\\/]*[\\/]?$/.test(ROOT)) return;
@@ -57,7 +57,10 @@ function unlinkGlobalLinkToTemporaryClone() {
   if (!prefix) return;
   const installed = process.platform === 'win32' ? path.join(prefix, 'node_modules', manifest.name) : path.join(prefix, 'lib', 'node_modules', manifest.name);
   try {
-    if (fs.lstatSync(installed).isSymbolicLink() && fs.realpathSync(installed) === fs.realpathSync(ROOT)) fs.unlinkSync(installed);
+    if (fs.lstatSync(installed).isSymbolicLink() && fs.realpathSync(installed) === fs.realpathSync(ROOT)) {
+      fs.unlinkSync(installed);
+      fs.mkdirSync(installed); // the outer install made this folder before it fetched the package, and extracts into it
+    }
   } catch {
     // Nothing installed there, or not a link: nothing to undo.
   }
