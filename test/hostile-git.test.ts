@@ -80,6 +80,71 @@ function staleMessages(json: string): string[] {
   return (JSON.parse(json) as { findings: { rule: string; message: string }[] }).findings.map((finding) => `${finding.rule}: ${finding.message}`);
 }
 
+describe('--since holds every option of the lint run', () => {
+  it('--no-config loads no configuration and imports no plugin, for the comparison too', () => {
+    const repo = repositoryWithStalePlan();
+    const marker = plantPlugin(repo);
+    const run = runCli(['--since', 'HEAD', '--no-config', 'policy', '-f', 'json'], { cwd: repo });
+    expect(fs.existsSync(marker)).toBe(false);
+    expect(run.code).toBe(1);
+    expect(staleMessages(run.stdout)).toEqual([`stale-incentive: ${STALE_MESSAGE}`]);
+    // The configuration is loaded without --no-config: the marker above is the plugin's to leave.
+    runCli(['--since', 'HEAD', 'policy'], { cwd: repo, timeout: 40_000 });
+    expect(fs.existsSync(marker)).toBe(true);
+  });
+
+  it('--rule and --config set the comparison\'s severities', () => {
+    const repo = repositoryWithStalePlan({ 'strict.yaml': 'rules:\n  stale-incentive: error\n' });
+    const off = runCli(['--since', 'HEAD', '--rule', 'stale-incentive=off', 'policy'], { cwd: repo });
+    expect([off.code, off.stderr]).toEqual([0, '']);
+    expect(off.stdout).not.toContain('stale-incentive');
+    const strict = runCli(['--since', 'HEAD', '--config', 'strict.yaml', 'policy', '-f', 'json'], { cwd: repo });
+    expect(strict.code).toBe(1);
+    expect((JSON.parse(strict.stdout) as { findings: { severity: string }[] }).findings.map((finding) => finding.severity)).toEqual(['error']);
+  });
+
+  it('--baseline hides a known stale incentive and leaves the entries of other rules alone', () => {
+    const repo = repositoryWithStalePlan({
+      'baseline.json': JSON.stringify({
+        version: 1,
+        entries: [
+          { rule: 'stale-incentive', file: 'policy/plans.yaml', instrument: 'ae-2026', count: 1 },
+          { rule: 'flat-commission', file: 'policy/plans.yaml', instrument: 'ae-2026', count: 1 },
+        ],
+      }),
+    });
+    const run = runCli(['--since', 'HEAD', '--baseline', 'baseline.json', 'policy'], { cwd: repo });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).not.toContain('ae-2026 is unchanged');
+
+    const baselineWrite = runCli(['--since', 'HEAD', '--baseline-write', 'new.json', 'policy'], { cwd: repo });
+    expect(baselineWrite.code).toBe(2);
+    expect(baselineWrite.stderr).toContain('--baseline-write cannot be combined with --since: a comparison reports stale incentives only');
+    expect(fs.existsSync(path.join(repo, 'new.json'))).toBe(false);
+  });
+
+  it('--quiet hides the stale warning, and --max-warnings still counts it', () => {
+    const repo = repositoryWithStalePlan();
+    const run = runCli(['--since', 'HEAD', '--quiet', '--max-warnings', '0', 'policy', '-f', 'json'], { cwd: repo });
+    expect(run.code).toBe(1);
+    expect(staleMessages(run.stdout)).toEqual([]);
+    expect(run.stderr).toBe('1 warning, more than --max-warnings 0 allows (exit 1)\n');
+    const quiet = runCli(['--since', 'HEAD', '--quiet', 'policy', '-f', 'json'], { cwd: repo });
+    expect([quiet.code, staleMessages(quiet.stdout)]).toEqual([0, []]);
+  });
+
+  it('-o and -f NAME:FILE write the reports, the stylish one with the strategy changes first', () => {
+    const repo = repositoryWithStalePlan();
+    const output = runCli(['--since', 'HEAD', 'policy', '-f', 'stylish', '-o', 'out/stale.txt', '-f', 'sarif:out/stale.sarif'], { cwd: repo });
+    expect([output.code, output.stdout, output.stderr]).toEqual([1, '', '']);
+    const stylish = fs.readFileSync(path.join(repo, 'out/stale.txt'), 'utf8');
+    expect(stylish.split('\n').slice(0, 3)).toEqual(['Strategy changes from HEAD to the working tree:', '  - priority growth removed', '  + priority enterprise-growth added']);
+    expect(stylish).toContain(STALE_MESSAGE);
+    const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'out/stale.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['stale-incentive']);
+  });
+});
+
 describe('--since reads the repository of the working folder, and git runs nothing the repository names', () => {
   /**
    * The pull request commits, beside its policy, a bare repository's files (HEAD, config, objects/,
