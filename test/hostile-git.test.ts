@@ -263,3 +263,33 @@ describe('a crafted commit cannot make --since write outside its temporary folde
     expect(run.stderr).not.toContain('internal error');
   });
 });
+
+describe('every command that reads a policy takes --no-config and honours it', () => {
+  const CLEAN = fs.readFileSync(path.join(EXAMPLES, 'aligned.yaml'), 'utf8');
+
+  it.each([
+    ['report', ['report', 'p.yaml', '--no-config', '-o', 'report.html'], 0],
+    ['diff', ['diff', 'p.yaml', 'p.yaml', '--no-config'], 0],
+    ['gate', ['gate', 'p.yaml', '--no-config'], 0],
+    ['matrix', ['matrix', 'p.yaml', '--no-config'], 0],
+    ['simulate', ['simulate', 'p.yaml', '--no-config'], 0],
+  ])('%s --no-config imports no plugin', (_command, args, code) => {
+    const dir = tempDir({ 'p.yaml': CLEAN });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const marker = plantPlugin(dir);
+    const run = runCli(args, { cwd: dir });
+    expect(fs.existsSync(marker)).toBe(false);
+    expect([run.code, run.stderr]).toEqual([code, '']);
+  });
+
+  it('matrix and simulate leave out what the configuration ignores, and --no-config reads it all', () => {
+    const dir = tempDir({ 'policy/p.yaml': CLEAN, 'policy/fixtures/broken.yaml': 'version: 1\nteams: [{ id: Sales }]\n', 'incentive-lint.config.yaml': 'ignore:\n  - policy/fixtures/**\n' });
+    fs.mkdirSync(path.join(dir, '.git'));
+    for (const command of ['matrix', 'simulate']) {
+      expect(runCli([command, 'policy'], { cwd: dir }).code).toBe(0);
+      const unconfigured = runCli([command, 'policy', '--no-config'], { cwd: dir });
+      expect(unconfigured.code).toBe(2);
+      expect(unconfigured.stderr).toContain('policy/fixtures/broken.yaml:2:');
+    }
+  });
+});

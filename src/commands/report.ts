@@ -15,6 +15,8 @@ interface ReportCommandOptions {
   output?: string;
   color?: boolean;
   today?: string;
+  /** false from --no-config. */
+  config: boolean;
 }
 
 export const registerReport: CommandRegistration = (program, setExitCode) => {
@@ -25,12 +27,13 @@ export const registerReport: CommandRegistration = (program, setExitCode) => {
     .option('--announce <date>', 'the announcement date to judge against, YYYY-MM-DD (default: strategy.announced)', parseDate)
     .option('-o, --output <file>', 'write the HTML to this file (default: standard output)')
     .option('--no-color', 'turn colors off in messages (also: NO_COLOR=1)')
+    .option('--no-config', 'ignore every configuration file (and the plugins it names), as lint does')
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
     .addHelpText('after', '\nExit codes: 0 the report was written (whatever the verdict; `gate` is the check), 2 it could not be.\nThe page has no script and loads nothing: open it offline, attach it, or print it to PDF.')
     .action(async (paths: string[], options: ReportCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the report.
       const { runHtmlReport } = await import('../html-report/run.js');
-      const outcome = await runHtmlReport(paths, { announce: options.announce, today: options.today });
+      const outcome = await runHtmlReport(paths, { announce: options.announce, today: options.today, ...(options.config ? {} : { config: false as const }) });
       const chalk = chooseChalk(process.stderr, options.color);
       if (outcome.html === undefined) {
         printDiagnostics(outcome.diagnostics, chalk);

@@ -19,6 +19,8 @@ interface SimulateCommandOptions {
   levels?: number[];
   date?: string;
   color?: boolean;
+  /** false from --no-config. */
+  config: boolean;
 }
 
 export const registerSimulate: CommandRegistration = (program, setExitCode) => {
@@ -31,10 +33,11 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option('--levels <percentages>', 'attainment levels, in % of quota (default: 50,100,150,200)', parseLevels)
     .option('--date <date>', 'the day deals close, YYYY-MM-DD, for SPIFFs with dates (default: today)', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: SimulateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the simulation.
       const { buildSimulationReport, renderSimulation, simulationExitCode } = await import('../payout/report.js');
-      const loaded = loadForReport(paths, 'simulation', options.color);
+      const loaded = loadForReport(paths, 'simulation', options.color, options.config);
       if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;
