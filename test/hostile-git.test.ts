@@ -293,3 +293,40 @@ describe('every command that reads a policy takes --no-config and honours it', (
     }
   });
 });
+
+describe('the GitHub Action on a pull request from a fork', () => {
+  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { steps: { id?: string; run?: string }[] } };
+
+  /** Runs the action's lint step for a pull request whose head is `headRepository`, in a checkout with a plugin. */
+  function lintPullRequest(headRepository: string | null, inputs: Record<string, string> = {}) {
+    const checkout = tempDir({ 'policy/p.yaml': fs.readFileSync(path.join(EXAMPLES, 'aligned.yaml'), 'utf8') });
+    fs.mkdirSync(path.join(checkout, '.git'));
+    const marker = plantPlugin(checkout);
+    const event = path.join(tempDir(), 'event.json');
+    fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { repo: headRepository === null ? null : { full_name: headRepository } } } }));
+    const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), paths: 'policy/', format: 'stylish', ...inputs };
+    const env = Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase().replace(/-/g, '_')}`, value]));
+    const step = action.runs.steps.find((candidate) => candidate.id === 'lint')!;
+    const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run!], {
+      cwd: checkout,
+      env: { PATH: process.env.PATH, NO_COLOR: '1', INCENTIVE_LINT: BIN, GITHUB_OUTPUT: path.join(tempDir(), 'output'), GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/policy', ...env },
+      encoding: 'utf8',
+    });
+    return { code: run.status, stdout: run.stdout, ran: fs.existsSync(marker) };
+  }
+
+  it('passes --no-config for a fork, and for a deleted one, whatever the inputs say', () => {
+    for (const head of ['mallory/policy', null]) {
+      const run = lintPullRequest(head, { 'no-config': 'false', config: 'incentive-lint.config.yaml' });
+      expect(run.ran).toBe(false);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('::notice title=incentive-lint::a pull request from a fork: its configuration and plugins are not loaded (--no-config)');
+    }
+  });
+
+  it('loads the configuration for a pull request from a branch of the repository itself', () => {
+    const run = lintPullRequest('acme/policy');
+    expect(run.ran).toBe(true);
+    expect(run.stdout).not.toContain('::notice');
+  });
+});
