@@ -221,7 +221,7 @@ function readBlobs(repository: Repository, ref: string, commit: string, entries:
     if (type === undefined || size === undefined || !/^\d+$/.test(size)) {
       problems.push({
         file: `${ref}:${entry.file}`,
-        message: `git cannot read this file at commit ${short(commit)} (object ${short(entry.object)} is ${header.endsWith('missing') ? 'missing' : 'unreadable'}: a shallow or partial clone, or a damaged repository): fetch the history (such as \`git fetch --unshallow\`), or compare with another commit`,
+        message: `git cannot read this file at commit ${short(commit)} (object ${short(entry.object)} is ${header.endsWith('missing') ? 'missing' : 'unreadable'}: a partial clone, or a damaged repository): fetch the missing objects (in a partial clone, \`git fetch --refetch\`), or compare with another commit`,
         source: 'io',
       });
       texts.push(Buffer.alloc(0));
