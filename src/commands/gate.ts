@@ -6,7 +6,7 @@ import { Option } from 'commander';
 import { GATE_FORMATS, renderGate, type GateFormat } from '../gate/render.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import { parseDate, type CommandRegistration } from './shared.js';
+import { parseDate, terminalWidth, type CommandRegistration } from './shared.js';
 
 interface GateCommandOptions {
   announce?: string;
@@ -38,7 +38,7 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
+      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color), { width: terminalWidth() }), options.format === 'stylish' ? 'text' : options.format);
       setExitCode(outcome.report.verdict === 'go' ? EXIT.ok : EXIT.findings);
     });
 };

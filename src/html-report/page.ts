@@ -35,6 +35,7 @@ export function renderReportPage(model: ReportModel): string {
 <header>
 <h1>${title}</h1>
 <p class="meta">Announcement on <strong>${model.gate.announce}</strong> &#183; policy ${model.gate.files.join(', ')} &#183; checked ${model.today} by incentive-lint ${model.version}</p>
+${model.gate.skipped.length > 0 ? html`<p class="skipped" data-skipped>Not read (no <code>version: 1</code>, so nothing in them was judged): ${model.gate.skipped.join(', ')}</p>` : ''}
 </header>
 ${renderVerdict(model, verdictReasons(model, timeline, pay))}
 <section id="checklist" aria-labelledby="checklist-heading">

@@ -46,6 +46,9 @@ thead th { background: #f6f7f9; font-size: 13px; }
 .badge { display: inline-block; padding: 2px 9px; border-radius: 12px; font-weight: bold; font-size: 13px; border: 1px solid; }
 .badge.pass { color: var(--good); background: var(--good-bg); }
 .badge.fail { color: var(--bad); background: var(--bad-bg); }
+.badge.unjudged { color: var(--mixed); background: var(--mixed-bg); }
+.skipped { color: var(--bad); font-weight: 600; margin: -8px 0 16px; }
+.cannot-judge { margin: 4px 0 0; color: var(--mixed); font-weight: 600; font-size: 13.5px; }
 .rule-links { list-style: none; margin: 0; padding: 0; font-size: 13.5px; }
 .rule-links .rule { font-weight: 600; margin-right: 4px; }
 .rule-links a { white-space: nowrap; }

@@ -27,11 +27,16 @@ export function verdictReasons(model: ReportModel, timeline: readonly TimelineEn
   const { gate, matrix } = model;
   const reasons: Reason[] = [];
   const failing = gate.steps.filter((step) => step.status === 'fail');
-  reasons.push(
-    failing.length > 0
-      ? { tone: 'bad', text: html`${failing.length} of ${gate.steps.length} readiness steps fail (<a href="#checklist">checklist</a>).` }
-      : { tone: 'good', text: html`All ${gate.steps.length} readiness steps pass (<a href="#checklist">checklist</a>).` },
-  );
+  const unjudged = gate.steps.filter((step) => step.status === 'cannot-judge');
+  if (failing.length > 0) reasons.push({ tone: 'bad', text: html`${failing.length} of ${gate.steps.length} readiness steps fail (<a href="#checklist">checklist</a>).` });
+  if (unjudged.length > 0) {
+    const what = unjudged.map((step) => `step ${step.number}, ${step.cannotJudge.join('; ')}`).join('; ');
+    reasons.push({ tone: 'bad', text: html`${plural(unjudged.length, 'readiness step')} cannot be judged (${what}): declare it, or list the lever under strategy.levers_not_used if the organization does not use it (<a href="#checklist">checklist</a>).` });
+  }
+  if (failing.length + unjudged.length === 0) reasons.push({ tone: 'good', text: html`All ${gate.steps.length} readiness steps pass (<a href="#checklist">checklist</a>).` });
+  if (gate.skipped.length > 0) {
+    reasons.push({ tone: 'bad', text: html`${plural(gate.skipped.length, 'YAML file')} not read, for lack of <code>version: 1</code>: ${gate.skipped.join(', ')}. Nothing in ${gate.skipped.length === 1 ? 'it' : 'them'} was judged.` });
+  }
   const cells = matrix.rows.length * matrix.teams.length;
   const against = undermined(matrix);
   reasons.push(
@@ -84,16 +89,22 @@ function ruleCounts(findings: readonly Finding[], model: ReportModel): SafeHtml[
   });
 }
 
+const STEP_BADGE: Record<'pass' | 'fail' | 'cannot-judge', { className: string; mark: string; word: string }> = {
+  pass: { className: 'pass', mark: '✔', word: 'pass' },
+  fail: { className: 'fail', mark: '✖', word: 'fail' },
+  'cannot-judge': { className: 'unjudged', mark: '?', word: 'cannot judge' },
+};
+
 export function renderChecklist(model: ReportModel): SafeHtml {
   const steps = model.gate.steps.map((step) => {
-    const pass = step.status === 'pass';
-    return html`<tr class="step ${step.status}" data-step="${step.id}">
+    const badge = STEP_BADGE[step.status];
+    return html`<tr class="step ${step.status}" data-step="${step.id}" data-status="${step.status}">
 <td class="num">${step.number}</td>
 <th scope="row">${step.title}</th>
-<td class="result"><span class="badge ${pass ? 'pass' : 'fail'}"><span aria-hidden="true">${pass ? '✔' : '✖'}</span> ${pass ? 'pass' : 'fail'}</span></td>
-<td>${step.findings.length === 0 ? html`<span class="none">no findings</span>` : html`<ul class="rule-links">${ruleCounts(step.findings, model)}</ul>`}${
-      step.notChecked.length > 0 ? html`<p class="unchecked">Not checked (rules not installed): ${step.notChecked.join(', ')}</p>` : ''
-    }</td>
+<td class="result"><span class="badge ${badge.className}"><span aria-hidden="true">${badge.mark}</span> ${badge.word}</span></td>
+<td>${step.findings.length > 0 ? html`<ul class="rule-links">${ruleCounts(step.findings, model)}</ul>` : step.cannotJudge.length === 0 ? html`<span class="none">no findings</span>` : ''}${
+      step.cannotJudge.length > 0 ? html`<p class="cannot-judge">Cannot judge: ${step.cannotJudge.join('; ')}.</p>` : ''
+    }${step.notChecked.length > 0 ? html`<p class="unchecked">Not checked (rules not installed): ${step.notChecked.join(', ')}</p>` : ''}</td>
 </tr>`;
   });
   const blocking =
