@@ -48,7 +48,7 @@ compensation:
   check({ index, options, today, report }) {
     for (const plan of index.policy.compensation) {
       if (isFlatRatePlan(plan)) continue;
-      const simulation = simulatePlan(index, plan, { levels: options.levels, daysPerMonth: options.days_per_month, date: today, curveStep: 0 });
+      const simulation = simulatePlan(index, plan, { levels: options.levels, daysPerMonth: options.days_per_month, date: index.policy.strategy.announced ?? today, curveStep: 0 });
       if (simulation.verdict !== 'misaligned') continue;
       const wrong = simulation.winners.filter((winner) => winner.status === 'deprioritized');
       const first = wrong[0]!;

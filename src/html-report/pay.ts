@@ -18,7 +18,7 @@ const DEFAULT_DAYS_PER_MONTH = 30;
 export function simulatePay(model: ReportModel): SimulationReport {
   const configured = model.ruleOptions['effort-adjusted-pay']?.days_per_month;
   const daysPerMonth = typeof configured === 'number' && configured > 0 ? configured : DEFAULT_DAYS_PER_MONTH;
-  return buildSimulationReport(model.loaded, { date: model.gate.announce, daysPerMonth }, model.index);
+  return buildSimulationReport(model.loaded, { date: model.gate.announce, dateSource: 'announcement', daysPerMonth }, model.index);
 }
 
 const STATUS_SYMBOL: Record<ChoiceStatus, string> = { favored: '✔', deprioritized: '✖', neutral: '·' };
