@@ -107,8 +107,8 @@ export interface GateOptions {
   announce?: string;
   /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
   plugins?: readonly AnyRule[];
-  /** false reads no configuration file (and so loads no plugin it names); default: the nearest, as lint does. */
-  config?: false;
+  /** false reads no configuration file (and so loads no plugin it names); a path reads that one; default: the nearest, as lint does. */
+  config?: string | false;
 }
 
 /** `lint` is the gate's own lint run (strict severities): reports that show more than the verdict read it. */

@@ -140,6 +140,13 @@ figcaption { margin-bottom: 4px; }
 .finding .where { color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; overflow-wrap: anywhere; }
 .finding .message, .finding .fix { overflow-wrap: anywhere; }
 .waivers td.num { text-align: right; }
+.since-columns { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
+.since-list { margin: 0; padding-left: 18px; font-size: 13px; }
+.since-list .rule { font-weight: 600; }
+.since-list .where { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+.record h2 { font-size: 15px; margin: 12px 0 4px; }
+.record code { overflow-wrap: anywhere; }
+.record-files { font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 10px; }
 
 @media print {
