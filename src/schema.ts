@@ -182,6 +182,7 @@ export const Team = z.strictObject({
   id: Id.describe('The team\'s id, unique among teams (kebab-case, such as sales).'),
   ...Described,
   kind: TeamKind.optional(),
+  headcount: PositiveInteger('headcount').optional().describe('How many people the team has (a whole number). The report ranks the changes to make first by how many people an instrument pays.'),
   customer_facing: z.boolean().optional().describe('true when the team works with customers, so that the segment a metric counts matters (segment-blind-metric).'),
   hands_off_to: IdList('[implementation, customer-success]')
     .optional()

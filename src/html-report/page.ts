@@ -5,11 +5,13 @@
  */
 import { html, raw } from './escape.js';
 import { renderFindings, renderWaivers } from './findings.js';
+import { firstChanges } from './first-changes.js';
 import { renderHeatmap } from './heatmap.js';
 import type { ReportModel } from './model.js';
 import { renderPaySection, simulatePay } from './pay.js';
 import { STYLESHEET } from './style.js';
 import { renderTimeline, timelineEntries } from './timeline.js';
+import { namesOf } from './names.js';
 import { renderRecord } from './record.js';
 import { renderSince } from './since.js';
 import { renderChecklist, renderVerdict, verdictReasons } from './verdict.js';
@@ -39,7 +41,7 @@ export function renderReportPage(model: ReportModel): string {
 <p class="meta">Announcement on <strong>${model.gate.announce}</strong> &#183; policy ${model.gate.files.join(', ')} &#183; checked ${model.today} by incentive-lint ${model.version}</p>
 ${model.gate.skipped.length > 0 ? html`<p class="skipped" data-skipped>Not read (no <code>version: 1</code>, so nothing in them was judged): ${model.gate.skipped.join(', ')}</p>` : ''}
 </header>
-${renderVerdict(model, verdictReasons(model, timeline, pay))}
+${renderVerdict(model, verdictReasons(model, timeline, pay), model.gate.verdict === 'go' ? [] : firstChanges(model, pay))}
 ${renderSince(model)}
 <section id="checklist" aria-labelledby="checklist-heading">
 <h2 id="checklist-heading">The gate's checklist</h2>
@@ -57,7 +59,7 @@ ${renderHeatmap(model)}
 <figcaption><ul class="timeline-legend"><li><span class="key against" aria-hidden="true"></span> rewards against a priority</li><li><span class="key for" aria-hidden="true"></span> rewards the priorities</li><li><span class="key mixed" aria-hidden="true"></span> for and against</li><li><span class="key neutral" aria-hidden="true"></span> neither</li><li><span class="key lag" aria-hidden="true"></span> lag after the announcement</li><li>dashed line: the announcement</li></ul></figcaption>
 </figure>
 </section>
-${renderPaySection(pay)}
+${renderPaySection(pay, namesOf(model))}
 <section id="findings" aria-labelledby="findings-heading">
 <h2 id="findings-heading">Findings by instrument <span class="count">${model.findings.length}</span></h2>
 <p class="lead">Every finding of the gate's run, with its fix. The rule name links to its documentation.</p>

@@ -28,6 +28,10 @@ h3 .sub { display: inline; margin-left: 6px; }
 .verdict-word { color: #fff; padding: 4px 14px; border-radius: 6px; font-size: 28px; letter-spacing: 0.02em; }
 .no-go .verdict-word { background: var(--bad); }
 .go .verdict-word { background: var(--good); }
+.first-changes-heading { margin: 4px 0 4px; font-size: 16px; }
+.first-changes { margin: 0 0 12px; padding-left: 22px; font-size: 15.5px; font-weight: 600; }
+.first-changes li { margin-bottom: 4px; }
+.first-changes a { font-weight: normal; font-size: 13px; }
 .reasons { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 .reasons li { padding-left: 26px; text-indent: -26px; font-size: 15.5px; }
 .reasons .mark { display: inline-block; width: 22px; text-indent: 0; font-weight: bold; }
