@@ -153,13 +153,40 @@ figcaption { margin-bottom: 4px; }
 .record-files { font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 10px; }
 
+/* Print (A4): margins of the page's own; the page's margin boxes carry the title and page numbers,
+   which replaces the browser's default header and footer (the local file path and the date). */
+@page {
+  size: A4;
+  margin: 16mm 14mm 16mm;
+  @top-left { content: ""; }
+  @top-center { content: ""; }
+  @top-right { content: ""; }
+  @bottom-left { content: "incentive-lint launch readiness"; font: 8.5pt system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #52606d; }
+  @bottom-center { content: ""; }
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8.5pt system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #52606d; }
+}
 @media print {
-  @page { size: A4; margin: 12mm; }
-  body { font-size: 11.5px; }
+  body { font-size: 11px; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
+  h1 { font-size: 22px; }
+  h2, h3 { break-after: avoid; }
+  h2 { margin-top: 18px; }
   .table-scroll { overflow: visible; }
-  tr, .finding-group h3 { break-inside: avoid; }
+  /* A table's header row repeats on every page it spans; no row is split across two pages. */
+  thead { display: table-header-group; }
+  tr, .finding, .finding-group h3, .reasons li, .first-changes li { break-inside: avoid; }
+  caption { break-after: avoid; }
+  /* A table's header row stays with its first row: never alone at the foot of a page. */
+  thead tr { break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
+  .verdict { break-inside: avoid; }
+  .heatmap td.cell { min-width: 0; font-size: 10px; }
+  .heatmap th, .heatmap td { padding: 4px 5px; }
+  .heatmap th[scope=row] { width: 18%; }
+  /* Charts may split between their parts rather than leave half a page blank before them. */
+  figure { break-inside: auto; }
+  figure svg, .levels { break-inside: avoid; }
+  .since-columns { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 `;
