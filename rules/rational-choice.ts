@@ -11,7 +11,7 @@ export default defineRule({
       'a threshold, an accelerator, a cap, a credit multiplier or a SPIFF can change the answer between 50% and 200% of quota. ' +
       '"Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus." ' +
       'This rule puts all of a seller\'s effort into each segment the plan pays on, prices the bookings that reach each attainment level ' +
-      'with the plan\'s own curve (exactly what `incentive-lint simulate` prints), and reports the plan when a deprioritized choice pays most. ' +
+      'with the plan\'s own curve (exactly what `incentive-lint simulate` prints) over the year from the announcement (strategy.announced, else today), a dated SPIFF paying only on the deals within its dates, and reports the plan when a deprioritized choice pays most. ' +
       'Flat-rate plans (no quota, curve, credit or SPIFF) are left to effort-adjusted-pay, which compares their lines; a plan is judged by one of the two, never both.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
     options: z.object({
