@@ -173,7 +173,7 @@ function markdown(report: GateReport): string {
     '',
     `Announcement date: ${report.announce}. Policy: ${report.files.map(cell).join(', ')}.`,
     '',
-    ...(skippedText(report) ? [`**${cell(skippedText(report)!)}**`, ''] : []),
+    ...(skippedText(report) ? [`> ⚠️ ${cell(skippedText(report)!)}`, ''] : []),
     '| # | Step | Result | Findings |',
     '| --- | --- | --- | --- |',
     ...report.steps.map((step) => `| ${step.number} | ${cell(step.title)} | ${MARKDOWN_RESULT[step.status]} | ${cell([ruleCounts(step.findings), step.cannotJudge.length > 0 ? cannotJudgeText(step) : ''].filter(Boolean).join('; ') || 'none')} |`),
