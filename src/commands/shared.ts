@@ -37,3 +37,11 @@ export function loadForReport(paths: readonly string[], product: string, color: 
   }
 }
 
+/**
+ * The width the terminal tables fit: the terminal's own, else COLUMNS (set by shells and by CI
+ * runners that know their log width), else 80, the width every terminal has.
+ */
+export function terminalWidth(): number {
+  const fromEnv = Number(process.env.COLUMNS);
+  return process.stdout.columns || (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 80);
+}

@@ -189,7 +189,7 @@ describe.concurrent('prototype keys', () => {
     expectUntrusted(run, 'policy.yaml:3:1', `unknown key "__proto__" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:4:1', `unknown key "constructor" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:5:1', `unknown key "prototype" in the policy file: ${top}`);
-    const team = 'the keys allowed here are id, name, description, kind, customer_facing, hands_off_to, leads';
+    const team = 'the keys allowed here are id, name, description, kind, headcount, customer_facing, hands_off_to, leads';
     expectUntrusted(run, 'policy.yaml:8:5', `unknown key "__proto__" in a team: ${team}`);
     expectUntrusted(run, 'policy.yaml:9:5', `unknown key "constructor" in a team: ${team}`);
   });
