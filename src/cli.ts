@@ -7,6 +7,7 @@ import { registerDiff } from './commands/diff.js';
 import { registerGate } from './commands/gate.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerReport } from './commands/report.js';
@@ -19,7 +20,7 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema, registerLsp];
 
 const EXAMPLES = `
 Examples:
