@@ -11,7 +11,7 @@ import type { Formatter } from './types.js';
 const LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 export const unix: Formatter = (result) => {
-  const lines = result.diagnostics.map((problem) => `${textLine(problem.file ?? '<run>')}:${problem.line ?? 1}:${problem.column ?? 1}: ${textLine(problem.message)} [Error/${problem.source}]`);
+  const lines: string[] = [];
   for (const finding of result.findings) {
     lines.push(`${textLine(finding.file)}:${finding.line}:${finding.column}: ${textLine(finding.message)} Fix: ${textLine(finding.fix)} [${LABELS[finding.severity]}/${textLine(finding.rule)}]`);
   }
