@@ -44,6 +44,8 @@ export default defineRule({
             `Plan ${plan.id} pays ${what} ${formatPercent(line.rate)} of every dollar booked${line.metric ? ` on ${line.metric}` : ''}, which no plan pays: ` +
             `a rate written as ${trim(line.rate)} reads as ${formatPercent(line.rate)}, and ${trim(line.rate)}% is almost certainly what was meant.`,
           fix: `write rate: "${trim(line.rate)}%" if ${trim(line.rate)}% is meant (a bare number is a share: 0.01 is 1%)`,
+          // Safe: a rate of hundreds of percent is what no one means, and the message says what was.
+          edits: [{ set: { node: line, key: 'rate', value: `${trim(line.rate)}%` }, safety: 'safe' }],
         });
       }
       const baseTooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_base_rate + 1e-9;

@@ -2,6 +2,7 @@
  * The rule API: the one contract built-in rules and plugins share. A rule is metadata plus a check;
  * the check reads the policy and its index and reports nodes. The engine turns nodes into positions.
  */
+import type { EditDescriptor } from './edits.js';
 import * as z from 'zod';
 import type { PathSegment } from '../load/source.js';
 import type { Policy } from '../schema.js';
@@ -50,6 +51,12 @@ export interface ReportDescriptor {
   message: string;
   /** What a person could change to resolve it, with the numbers and ids of this policy. */
   fix: string;
+  /**
+   * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
+   * where it is mechanical. Applying them must make this finding go away; a test checks that for
+   * every finding of the examples and the real-policy corpus.
+   */
+  edits?: EditDescriptor[];
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

@@ -3,6 +3,7 @@
  * context, turns reported nodes into positions, applies waivers, and sorts the findings.
  * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
  */
+import { EditBuilder, type TextEdit } from './edits.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
@@ -28,6 +29,8 @@ export interface Finding extends Location {
   instrument?: string;
   /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
   subject?: string;
+  /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
+  edits?: TextEdit[];
 }
 
 export interface WaivedFinding {
@@ -63,10 +66,11 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   const diagnostics: Diagnostic[] = [];
   const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
+  const editBuilder = new EditBuilder(loaded);
   for (const { rule, severity, options: ruleOptions } of rules) {
     const reported: Finding[] = [];
     const report = (descriptor: ReportDescriptor) => {
-      const finding = toFinding(loaded, rule, severity, descriptor);
+      const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
       reported.push(finding);
     };
@@ -95,7 +99,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
 
 class RuleReportError extends Error {}
 
-function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor): Finding | string {
+function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
   const { node, key, message, fix } = descriptor;
   if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
@@ -105,6 +109,13 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
   if (!location) return 'report() was given a node that is not part of the policy';
   const origin = loaded.provenance.origin(node);
+  let edits: TextEdit[] | undefined;
+  if (descriptor.edits !== undefined) {
+    if (!Array.isArray(descriptor.edits)) return 'report() needs edits as a list';
+    const built = editBuilder.build(descriptor.edits);
+    if (typeof built === 'string') return built;
+    if (built.length > 0) edits = built;
+  }
   return {
     rule: rule.meta.id,
     severity,
@@ -114,6 +125,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     ...location,
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
+    ...(edits ? { edits } : {}),
   };
 }
 

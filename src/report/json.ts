@@ -1,6 +1,8 @@
 /**
  * The JSON report: a contract for tools in CI. Exactly
- * {"findings":[{rule,severity,message,fix,file,line,column,endLine,endColumn,path}],"summary":{errors,warnings,infos,files}}.
+ * {"findings":[{rule,severity,message,fix,file,line,column,endLine,endColumn,path,edits?}],"summary":{errors,warnings,infos,files}}.
+ * `edits` is there only where the fix is mechanical: [{file,start,end,range,text,safety}], start and
+ * end one-based like the finding, range in UTF-16 offsets of the file's text.
  */
 import type { Formatter } from './types.js';
 
@@ -17,6 +19,7 @@ export const json: Formatter = (result) =>
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       path: finding.path,
+      ...(finding.edits ? { edits: finding.edits } : {}),
     })),
     summary: result.summary,
   })}\n`;

@@ -1,0 +1,107 @@
+/**
+ * `incentive-lint fix [paths…]`: applies the edits of the findings whose fix is mechanical, safe
+ * ones only unless --suggestions, then lints again and reports what is left (ESLint's --fix). With
+ * --dry-run it prints the change as a unified diff and writes nothing. It edits in place only the
+ * policy files it read, through the one safe writer, and no other file.
+ */
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { applyTextEdits, type TextEdit } from '../engine/edits.js';
+import type { Finding } from '../engine/run.js';
+import { replaceFile } from '../files/write.js';
+import { lint, type LintResult } from '../lint.js';
+import type { PolicyText } from '../load/index.js';
+import { printErr, printOut } from '../output/print.js';
+import { loadFormatter } from '../report/index.js';
+import { plural } from '../report/stylish.js';
+import { textLine } from '../output/neutralize.js';
+import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import type { CommandRegistration } from './shared.js';
+
+/** ESLint's limit: after this many passes a fix that keeps producing new fixes stops. */
+const MAX_PASSES = 10;
+
+interface FixOptions {
+  /** A path, or false from --no-config. */
+  config?: string | false;
+  dryRun?: boolean;
+  suggestions?: boolean;
+  /** --rule: apply only these rules' fixes. */
+  rule?: string[];
+  color?: boolean;
+}
+
+export const registerFix: CommandRegistration = (program, setExitCode) => {
+  program
+    .command('fix')
+    .description('apply the findings\' mechanical fixes (safe ones; suggestions with --suggestions), then report what is left')
+    .argument('[paths...]', 'policy files or folders (default: the current folder)')
+    .option('--dry-run', 'print the change as a unified diff and write nothing')
+    .option('--suggestions', 'also apply suggested fixes: business decisions (a rate, a clawback) to review before committing')
+    .option('-c, --config <file>', 'configuration file (default: the nearest incentive-lint.config.yaml upward)')
+    .option('--no-config', 'ignore every configuration file')
+    .option('--rule <id>', 'apply only this rule\'s fixes (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .action(async (paths: string[], options: FixOptions) => setExitCode(await fixCommand(paths, options)));
+};
+
+/** The edits a pass applies: each finding's edits together or not at all, none overlapping another's. */
+function chooseEdits(findings: readonly Finding[], options: FixOptions): Map<string, TextEdit[]> {
+  const byFile = new Map<string, TextEdit[]>();
+  for (const finding of findings) {
+    if (!finding.edits || (options.rule && !options.rule.includes(finding.rule))) continue;
+    if (!options.suggestions && finding.edits.some((edit) => edit.safety !== 'safe')) continue;
+    const clashes = finding.edits.some((edit) => (byFile.get(edit.file) ?? []).some((taken) => edit.range[0] < taken.range[1] && taken.range[0] < edit.range[1] || edit.range[0] === taken.range[0]));
+    if (clashes) continue;
+    for (const edit of finding.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  }
+  return byFile;
+}
+
+export async function fixCommand(paths: string[], options: FixOptions): Promise<number> {
+  const errChalk = chooseChalk(process.stderr, options.color);
+  const settings = { config: options.config };
+  const original = new Map<string, string>();
+  const texts = new Map<string, string>();
+  let result: LintResult = await lint(paths, settings);
+  let applied = 0;
+  for (let pass = 0; pass < MAX_PASSES && result.loaded && result.diagnostics.length === 0; pass++) {
+    if (pass === 0) for (const source of result.loaded.sources) original.set(source.file, source.text);
+    const chosen = chooseEdits(result.findings, options);
+    if (chosen.size === 0) break;
+    for (const [file, edits] of chosen) {
+      const before = texts.get(file) ?? original.get(file);
+      if (before === undefined) continue;
+      const outcome = applyTextEdits(before, edits);
+      applied += outcome.applied.length;
+      texts.set(file, outcome.text);
+    }
+    const files: PolicyText[] = [...texts].map(([file, text]) => ({ path: file, text }));
+    result = await lint({ files, paths }, settings);
+  }
+  if (!result.loaded || result.diagnostics.length > 0) {
+    printDiagnostics(result.diagnostics, errChalk);
+    printErr(applied > 0 ? `the fixes would leave the policy unreadable, so nothing was written (exit 2)\n` : `the policy could not be linted, so nothing was fixed (exit 2)\n`);
+    return EXIT.untrusted;
+  }
+  const changed = [...texts].filter(([file, text]) => original.get(file) !== text);
+  if (options.dryRun) {
+    // Only the diff on stdout, so that it can be piped to `git apply` or `patch -p1`.
+    for (const [file, text] of changed) printOut(createTwoFilesPatch(`a/${file}`, `b/${file}`, original.get(file)!, text, undefined, undefined, { context: 3 }), 'text');
+  } else {
+    for (const [file, text] of changed) {
+      try {
+        // The file was read by this run: it is the one input fix may replace.
+        replaceFile(path.resolve(file), text, 'the fixed policy', { replaces: ['policy'] });
+      } catch (error) {
+        printDiagnostics([{ file, message: `cannot write the fixed policy: ${error instanceof Error ? error.message : String(error)}`, source: 'io' }], errChalk);
+        return EXIT.untrusted;
+      }
+    }
+  }
+  if (!options.dryRun) printOut((await loadFormatter('stylish'))!(result, { chalk: chooseChalk(process.stdout, options.color) }), 'text');
+  const left = result.findings.filter((finding) => finding.edits).length;
+  const verb = options.dryRun ? 'would change' : 'changed';
+  printErr(`${verb} ${plural(changed.length, 'file')} (${plural(applied, 'edit')})${changed.length ? `: ${changed.map(([file]) => textLine(file)).join(', ')}` : ''}${left > 0 && !options.suggestions ? `; ${plural(left, 'finding')} left with a suggested fix (--suggestions applies them)` : ''}\n`);
+  return result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+}
