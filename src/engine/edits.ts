@@ -5,7 +5,7 @@
  * `yaml` library re-rendering a whole document would not). Only the span of the changed value,
  * or the place a key or item is added, is touched.
  */
-import { isCollection, isMap, isSeq, LineCounter, parseDocument, stringify, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isSeq, LineCounter, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
 import type { LoadedPolicy, PathSegment } from '../load/index.js';
 
 /** `safe`: what the user plainly meant (ruff's safe fix); `suggestion`: a business decision for a person to take. */
@@ -78,10 +78,22 @@ function position(lines: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
-/** A value as one line of YAML, the way policies write it: flow collections, percentages quoted. */
+/**
+ * A value as one line of YAML, the way policies write it: `{ months: 6 }` and `[churn, non-payment]`
+ * (the examples' and the format reference's style), percentages quoted.
+ */
 export function inlineYaml(value: unknown): string {
-  if (typeof value === 'string' && value.endsWith('%')) return JSON.stringify(value);
-  return stringify(value, { collectionStyle: 'flow', lineWidth: 0, flowCollectionPadding: true }).trimEnd();
+  if (Array.isArray(value)) return `[${value.map(inlineYaml).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return entries.length === 0 ? '{}' : `{ ${entries.map(([key, item]) => `${inlineYaml(key)}: ${inlineYaml(item)}`).join(', ')} }`;
+  }
+  if (typeof value === 'string') {
+    // Plain only where it reads back as the same string in a flow collection too (no `,` `:` `#` `%`, not `true` or `12`).
+    const plain = /^[A-Za-z_][\w./-]*(?: [\w./-]+)*$/.test(value) && parse(value) === value;
+    return plain ? value : JSON.stringify(value);
+  }
+  return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
 type Splice = [from: number, to: number, text: string] | string;
