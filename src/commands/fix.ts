@@ -16,7 +16,7 @@ import { loadFormatter } from '../report/index.js';
 import { plural } from '../report/stylish.js';
 import { textLine } from '../output/neutralize.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import type { CommandRegistration } from './shared.js';
+import { parseDate, type CommandRegistration } from './shared.js';
 
 /** ESLint's limit: after this many passes a fix that keeps producing new fixes stops. */
 const MAX_PASSES = 10;
@@ -29,6 +29,7 @@ interface FixOptions {
   /** --rule: apply only these rules' fixes. */
   rule?: string[];
   color?: boolean;
+  today?: string;
 }
 
 export const registerFix: CommandRegistration = (program, setExitCode) => {
@@ -41,6 +42,7 @@ export const registerFix: CommandRegistration = (program, setExitCode) => {
     .option('-c, --config <file>', 'configuration file (default: the nearest incentive-lint.config.yaml upward)')
     .option('--no-config', 'ignore every configuration file')
     .option('--rule <id>', 'apply only this rule\'s fixes (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .action(async (paths: string[], options: FixOptions) => setExitCode(await fixCommand(paths, options)));
 };
@@ -60,7 +62,7 @@ function chooseEdits(findings: readonly Finding[], options: FixOptions): Map<str
 
 export async function fixCommand(paths: string[], options: FixOptions): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
-  const settings = { config: options.config };
+  const settings = { config: options.config, today: options.today };
   const original = new Map<string, string>();
   const texts = new Map<string, string>();
   let result: LintResult = await lint(paths, settings);
@@ -84,6 +86,11 @@ export async function fixCommand(paths: string[], options: FixOptions): Promise<
     printErr(applied > 0 ? `the fixes would leave the policy unreadable, so nothing was written (exit 2)\n` : `the policy could not be linted, so nothing was fixed (exit 2)\n`);
     return EXIT.untrusted;
   }
+  const unknown = (options.rule ?? []).filter((id) => !result.rules.some((rule) => rule.id === id));
+  if (unknown.length > 0) {
+    printDiagnostics(unknown.map((id) => ({ message: `--rule ${id} names no rule of this run: see incentive-lint rules for the ids (a rule turned off gives no fixes)`, source: 'usage' as const })), errChalk);
+    return EXIT.untrusted;
+  }
   const changed = [...texts].filter(([file, text]) => original.get(file) !== text);
   if (options.dryRun) {
     // Only the diff on stdout, so that it can be piped to `git apply` or `patch -p1`.
@@ -100,8 +107,17 @@ export async function fixCommand(paths: string[], options: FixOptions): Promise<
     }
   }
   if (!options.dryRun) printOut((await loadFormatter('stylish'))!(result, { chalk: chooseChalk(process.stdout, options.color) }), 'text');
-  const left = result.findings.filter((finding) => finding.edits).length;
-  const verb = options.dryRun ? 'would change' : 'changed';
-  printErr(`${verb} ${plural(changed.length, 'file')} (${plural(applied, 'edit')})${changed.length ? `: ${changed.map(([file]) => textLine(file)).join(', ')}` : ''}${left > 0 && !options.suggestions ? `; ${plural(left, 'finding')} left with a suggested fix (--suggestions applies them)` : ''}\n`);
+  printErr(`${summaryLine(changed.map(([file]) => file), applied, result, options)}\n`);
+  // ESLint's --fix: the exit code is the re-lint's, so 1 while an error is left (warnings do not fail it).
   return result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/** What the run did and what is left, for stderr (stdout is the diff with --dry-run). */
+function summaryLine(changed: readonly string[], applied: number, result: LintResult, options: FixOptions): string {
+  const left = result.findings.length;
+  const suggested = options.suggestions ? 0 : result.findings.filter((finding) => finding.edits && (!options.rule || options.rule.includes(finding.rule))).length;
+  const suggestions = suggested > 0 ? `, ${plural(suggested, 'finding')} with a suggested fix (--suggestions applies ${suggested === 1 ? 'it' : 'them'})` : '';
+  const remaining = left === 0 ? 'no finding is left' : `${plural(left, 'finding')} left${suggestions}`;
+  if (changed.length === 0) return `nothing to fix: no finding has a ${options.suggestions ? '' : 'safe '}fix incentive-lint can apply; ${remaining}`;
+  return `${options.dryRun ? 'would change' : 'changed'} ${plural(changed.length, 'file')} (${plural(applied, 'edit')}): ${changed.map(textLine).join(', ')}; ${remaining}`;
 }
