@@ -114,3 +114,51 @@ it('is exported as incentive-lint/testing', async () => {
   const testing = await import('incentive-lint/testing');
   expect(typeof testing.testRule).toBe('function');
 });
+
+describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)', () => {
+  /** The README's rule with a fix: move the SPIFF to the favored segment. */
+  const movesToEnterprise = defineRule({
+    ...noSpiffOnSmb,
+    check({ index, strategy, report }) {
+      for (const plan of index.instruments.filter((i) => i.lever === 'compensation'))
+        for (const reward of index.rewardsOf(plan))
+          if (strategy.isDeprioritizedSegment(reward.segment))
+            report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment', edits: [{ set: { node: reward.node, key: 'segment', value: 'enterprise' }, safety: 'suggestion' }] });
+    },
+  });
+  const before = policyText({ policy: spiff('smb') });
+  const after = before.replace('segment: smb', 'segment: enterprise');
+
+  it('passes when output is the text after the edits, comments and layout kept', async () => {
+    const text = `${BASE_POLICY}compensation:\n  # the Q3 contest\n  - id: spiff-q3\n    commission:\n      - { metric: new-arr,   segment: smb, rate: "5%" }   # aligned\n`;
+    await testRule(movesToEnterprise, {
+      invalid: [
+        { policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING, editSafety: 'suggestion' }], output: after },
+        { text, errors: [{ at: 'compensation.0.commission.0', ...FINDING }], output: text.replace('segment: smb', 'segment: enterprise') },
+      ],
+    });
+  });
+
+  it('fails a wrong output, output: null on a fix, an output where there is no fix, and the wrong safety', async () => {
+    const errors = [{ at: 'compensation.0.commission.0', ...FINDING }] as const;
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: before }] })).rejects.toThrow(/the text after the edits differs from output, first at line 25/);
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: null }] })).rejects.toThrow(/output is null, but the findings carry edits/);
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors, output: after }] })).rejects.toThrow(/the findings carry no edits/);
+    await testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'none' }], output: null }] });
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'safe' }] }] })).rejects.toThrow(/"editSafety": "suggestion"/);
+  });
+
+  it('fails an edit whose text does not load, whatever output says', async () => {
+    const breaks = defineRule({
+      ...noSpiffOnSmb,
+      check({ policy, report }) {
+        const line = policy.compensation[0]!.commission![0]!;
+        report({ node: line, message: 'x', fix: 'y', edits: [{ set: { node: line, key: 'rate', value: { not: 'a rate' } }, safety: 'safe' }] });
+      },
+    });
+    const broken = before.replace('rate: "5%"', 'rate: { not: a rate }');
+    await expect(testRule(breaks, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'x', fix: 'y' }], output: broken }] })).rejects.toThrow(
+      /the text after the edits does not load:\n.*policy\.yaml:25:/,
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { testRule } from '../../src/testing/index.js';
+import { policyText, testRule } from '../../src/testing/index.js';
 
 // The base policy: smb deals of 8,000 are the smallest.
 const RULE = 'implausible-value';
@@ -27,8 +27,9 @@ describe('implausible-value', () => {
   it('fires on a commission rate written as 1 or 0.5', () =>
     testRule(RULE, {
       invalid: [
-        { policy: commission('1'), errors: [rateFinding('1', '100%')] },
-        { policy: commission('0.5'), errors: [rateFinding('0.5', '50%')] },
+        // The safe fix: the rate the message says was meant, quoted as a percentage.
+        { policy: commission('1'), errors: [{ ...rateFinding('1', '100%'), editSafety: 'safe' }], output: policyText({ policy: commission('1') }).replace('rate: 1 }', 'rate: "1%" }') },
+        { policy: commission('0.5'), errors: [rateFinding('0.5', '50%')], output: policyText({ policy: commission('0.5') }).replace('rate: 0.5 }', 'rate: "0.5%" }') },
       ],
     }));
 
