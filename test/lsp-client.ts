@@ -20,6 +20,7 @@ export interface Diagnostic {
 export interface CodeAction {
   title: string;
   kind?: string;
+  isPreferred?: boolean;
   edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
 }
 

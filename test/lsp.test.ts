@@ -24,6 +24,13 @@ okrs:
 
 const at = (diagnostics: Diagnostic[], rule: string) => diagnostics.filter((diagnostic) => diagnostic.code === rule);
 
+/** Applies LSP text edits (zero-based lines, UTF-16 characters) as an editor does. */
+function applyLspEdits(text: string, edits: readonly { range: Diagnostic['range']; newText: string }[]): string {
+  const starts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
+  const offset = (position: { line: number; character: number }) => starts[position.line]! + position.character;
+  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((out, edit) => out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)), text);
+}
+
 describe('incentive-lint lsp', () => {
   let client: LspClient;
   let dir: string;
@@ -66,14 +73,40 @@ describe('incentive-lint lsp', () => {
   it('offers a quick fix that disables the rule for the line, and applying it clears the finding', async () => {
     const flat = at(client.published(policy).at(-1)!, 'flat-commission')[0]!;
     const actions = await client.codeActions(policy, flat.range, [flat]);
-    expect(actions.map((action) => action.title)).toEqual(['Disable flat-commission for this line']);
-    const edits = actions[0]!.edit!.changes![pathToFileURL(policy).href]!;
+    expect(actions.map((action) => action.title)).toEqual(['Change "8%" to "16%" (flat-commission: a suggestion to review)', 'Disable flat-commission for this line']);
+    expect(actions.map((action) => [action.kind, action.isPreferred])).toEqual([['quickfix', false], ['quickfix', undefined]]);
+    const edits = actions[1]!.edit!.changes![pathToFileURL(policy).href]!;
     expect(edits).toEqual([{ range: { start: { line: 75, character: 0 }, end: { line: 75, character: 0 } }, newText: '      # incentive-lint-disable-next-line flat-commission\n' }]);
     const lines = POLICY.split('\n');
     lines.splice(75, 0, edits[0]!.newText.replace(/\n$/, ''));
     const after = await client.change(policy, lines.join('\n'), 2);
     expect(at(after, 'flat-commission')).toEqual([]);
     expect(after).toHaveLength(18);
+  });
+
+  it('offers the finding\'s edits as a quick fix (a suggestion, not preferred), and applying them clears the finding', async () => {
+    const diagnostics = await client.change(policy, POLICY, 3);
+    const flat = at(diagnostics, 'flat-commission')[0]!;
+    const [fix] = await client.codeActions(policy, flat.range, [flat]);
+    const uri = pathToFileURL(policy).href;
+    // Only the rate: the rest of the line, its comment and the file stay as they are.
+    expect(fix!.edit!.changes).toEqual({ [uri]: [{ range: { start: { line: 74, character: 54 }, end: { line: 74, character: 58 } }, newText: '"16%"' }] });
+    const after = await client.change(policy, applyLspEdits(POLICY, fix!.edit!.changes![uri]!), 4);
+    expect(at(after, 'flat-commission')).toEqual([]);
+    expect(after).toHaveLength(18);
+  });
+
+  it('offers a safe edit as the preferred quick fix', async () => {
+    const typo = POLICY.replace('{ metric: new-arr, segment: enterprise, rate: "8%" }', '{ metric: new-arr, segment: enterprise, rate: 1 }');
+    const diagnostics = await client.change(policy, typo, 5);
+    const implausible = at(diagnostics, 'implausible-value')[0]!;
+    const actions = await client.codeActions(policy, implausible.range, [implausible]);
+    expect(actions.map((action) => [action.title, action.isPreferred])).toEqual([
+      ['Change 1 to "1%" (implausible-value)', true],
+      ['Disable implausible-value for this line', undefined],
+    ]);
+    const after = await client.change(policy, applyLspEdits(typo, actions[0]!.edit!.changes![pathToFileURL(policy).href]!), 6);
+    expect(at(after, 'implausible-value')).toEqual([]);
   });
 
   it('lints the workspace as one policy: an edit in one file re-lints the file that depends on it', async () => {
@@ -87,19 +120,19 @@ describe('incentive-lint lsp', () => {
       await policyRun;
       return okrsRun;
     };
-    const inOkrs = await bothFiles(renamed, 3);
+    const inOkrs = await bothFiles(renamed, 7);
     const unknown = at(inOkrs, 'unknown-reference');
     expect(unknown).toHaveLength(1);
     expect(unknown[0]!.range.start).toEqual({ line: 8, character: 18 });
     expect(unknown[0]!.message).toMatch(/^Unknown metric "sourced-pipeline"; did you mean "sourced-pipeline-2"\?/);
     // Back as it was: the other file's diagnostics are cleared.
-    const cleared = await bothFiles(POLICY, 4);
+    const cleared = await bothFiles(POLICY, 8);
     expect(cleared).toEqual([]);
   });
 
   it('reports a file that cannot be read at its line, as an error', async () => {
     const broken = POLICY.replace('variable_share: 0.5\n    commission:', 'variable_share: [0.5\n    commission:');
-    const diagnostics = await client.change(policy, broken, 5);
+    const diagnostics = await client.change(policy, broken, 9);
     expect(diagnostics).toEqual([
       {
         range: { start: { line: 72, character: 20 }, end: { line: 72, character: 21 } },

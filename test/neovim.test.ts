@@ -28,7 +28,7 @@ interface Seen {
 }
 
 describe.skipIf(!NVIM)('Neovim', () => {
-  it('its LSP client shows the findings, follows an edit, applies a quick fix and hovers the explanation', () => {
+  it('its LSP client shows the findings, follows an edit, applies quick fixes (disable, and a finding\'s edits) and hovers the explanation', () => {
     const dir = tempDir({ 'policy.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8') });
     const out = path.join(dir, 'seen.json');
     const run = nvim(['-c', `luafile ${path.join(ROOT, 'test', 'e2e', 'neovim-lsp.lua')}`], {
@@ -37,7 +37,20 @@ describe.skipIf(!NVIM)('Neovim', () => {
       IL_FILE: path.join(dir, 'policy.yaml'),
       IL_OUT: out,
     });
-    const seen = JSON.parse(fs.readFileSync(out, 'utf8')) as { error?: string; opened: Seen[]; edited: Seen[]; fixed: Seen[]; actions: string[]; inserted: string; hover: string };
+    const seen = JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      error?: string;
+      opened: Seen[];
+      edited: Seen[];
+      fixed: Seen[];
+      actions: string[];
+      inserted: string;
+      edit_actions: string[];
+      edit_preferred: boolean;
+      added_lines: number;
+      clawback: string;
+      guarded: Seen[];
+      hover: string;
+    };
     expect(seen.error, run.stderr).toBeUndefined();
     expect(run.code).toBe(0);
 
@@ -54,6 +67,14 @@ describe.skipIf(!NVIM)('Neovim', () => {
     expect(seen.actions).toContain('Disable recognition-mismatch for this line');
     expect(seen.inserted).toMatch(/^\s*# incentive-lint-disable-next-line recognition-mismatch$/);
     expect(seen.fixed).toHaveLength(seen.edited.length - 1);
+
+    // The finding's edits, applied by Neovim's own workspace-edit code: one line added, indented as the plan's keys.
+    expect(seen.edit_actions).toEqual(['Add clawback: { months: 6 } (no-retention-guard: a suggestion to review)', 'Disable no-retention-guard for this line']);
+    expect(seen.edit_preferred).toBe(false);
+    expect(seen.added_lines).toBe(1);
+    expect(seen.clawback).toBe('    clawback: { months: 6 }');
+    expect(seen.guarded.map((d) => d.code)).not.toContain('no-retention-guard');
+    expect(seen.guarded).toHaveLength(seen.fixed.length - 1);
 
     expect(seen.hover).toContain('**pay-old-priority**');
     expect(seen.hover).toContain('Accepting an exception');

@@ -24,7 +24,15 @@ export interface LspDiagnostic {
   /** The rule id, or for a problem that stops the run, what kind of problem it is (yaml, schema …). */
   code: string;
   message: string;
-  data?: { rule: string; fix: string };
+  data?: { rule: string; fix: string; action?: FixAction };
+}
+
+/** A finding's edits as the editor applies them: the quick fix it offers first. */
+export interface FixAction {
+  title: string;
+  /** Safe edits are the preferred fix (VS Code's auto-fix, Neovim's first choice); suggestions are offered, not preferred. */
+  isPreferred: boolean;
+  changes: Record<string, TextEdit[]>;
 }
 
 export function rangeOf(place: { line?: number; column?: number; endLine?: number; endColumn?: number }): LspRange {
@@ -37,15 +45,37 @@ export function rangeOf(place: { line?: number; column?: number; endLine?: numbe
   return { start: { line, character }, end: { line: endLine, character: sameSpot ? character + 1 : endCharacter } };
 }
 
-export function findingDiagnostic(finding: Finding): LspDiagnostic {
+/** `texts`: the text each file was linted as, for naming what an edit replaces; `root`: the folder file names are relative to. */
+export function findingDiagnostic(finding: Finding, root = '.', texts: ReadonlyMap<string, string> = new Map()): LspDiagnostic {
+  const action = finding.edits ? fixAction(finding, root, texts) : undefined;
   return {
     range: rangeOf(finding),
     severity: SEVERITY[finding.severity],
     source: 'incentive-lint',
     code: finding.rule,
     message: `${finding.message}\nfix: ${finding.fix}`,
-    data: { rule: finding.rule, fix: finding.fix },
+    data: { rule: finding.rule, fix: finding.fix, ...(action ? { action } : {}) },
   };
+}
+
+/**
+ * A finding's edits as one quick fix. Its title says what the edits write ("Change 8% to "16%"",
+ * "Add clawback: { months: 6 }"), since the fix in words may offer alternatives the edits take one of.
+ */
+export function fixAction(finding: Finding, root: string, texts: ReadonlyMap<string, string>): FixAction {
+  const changes: Record<string, TextEdit[]> = {};
+  const said: string[] = [];
+  for (const edit of finding.edits ?? []) {
+    const uri = pathToFileURL(path.resolve(root, edit.file)).href;
+    (changes[uri] ??= []).push({
+      range: { start: { line: edit.start.line - 1, character: edit.start.column - 1 }, end: { line: edit.end.line - 1, character: edit.end.column - 1 } },
+      newText: edit.text,
+    });
+    const replaced = texts.get(edit.file)?.slice(edit.range[0], edit.range[1]);
+    said.push(edit.range[0] === edit.range[1] || !replaced ? `Add ${edit.text.trim().replace(/^- /, '')}` : `Change ${replaced} to ${edit.text}`);
+  }
+  const safe = (finding.edits ?? []).every((edit) => edit.safety === 'safe');
+  return { title: `${said.join('; ')} (${finding.rule}${safe ? '' : ': a suggestion to review'})`, isPreferred: safe, changes };
 }
 
 export function problemDiagnostic(problem: InputProblem): LspDiagnostic {
@@ -65,7 +95,8 @@ export function diagnosticsByUri(result: LintResult, root: string, fallbackUri: 
     else byUri.set(uri, [diagnostic]);
   };
   for (const problem of result.diagnostics) add(problem.file, problemDiagnostic(problem));
-  for (const finding of result.findings) add(finding.file, findingDiagnostic(finding));
+  const texts = new Map((result.loaded?.sources ?? []).map((source) => [source.file, source.text]));
+  for (const finding of result.findings) add(finding.file, findingDiagnostic(finding, root, texts));
   return byUri;
 }
 
@@ -78,7 +109,15 @@ export interface QuickFix {
   title: string;
   kind: 'quickfix';
   diagnostics: LspDiagnostic[];
+  isPreferred?: boolean;
   edit: { changes: Record<string, TextEdit[]> };
+}
+
+/** The quick fix of a finding's edits, when it has them. */
+export function editFix(diagnostic: LspDiagnostic): QuickFix | undefined {
+  const action = diagnostic.data?.action;
+  if (!action) return undefined;
+  return { title: action.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: action.isPreferred, edit: { changes: action.changes } };
 }
 
 /**

@@ -11,7 +11,7 @@ import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, Text
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { explanation } from '../commands/rules.js';
 import { lint, type LintResult } from '../lint.js';
-import { diagnosticsByUri, overlaps, suppressionFix, type LspDiagnostic } from './convert.js';
+import { diagnosticsByUri, editFix, overlaps, suppressionFix, type LspDiagnostic, type QuickFix } from './convert.js';
 
 /** How long typing must pause before a re-lint, in milliseconds. */
 const RELINT_DELAY_MS = 200;
@@ -31,6 +31,8 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   const documents = new TextDocuments(TextDocument);
   const policies = new Map<string, PolicyState>();
   const diagnostics = new Map<string, LspDiagnostic[]>();
+  /** The version of each open document the published diagnostics were computed from: edits apply to that text only. */
+  const lintedVersions = new Map<string, number>();
   let workspaceRoot: string | undefined;
 
   const isPolicyFile = (uri: string) => uri.startsWith('file:') && /\.ya?ml$/i.test(uri);
@@ -46,10 +48,9 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   };
 
   const relint = async (state: PolicyState, editedUri: string): Promise<void> => {
-    const texts = documents
-      .all()
-      .filter((document) => isPolicyFile(document.uri) && policyOf(document.uri) === state)
-      .map((document) => ({ path: fileURLToPath(document.uri), text: document.getText() }));
+    const open = documents.all().filter((document) => isPolicyFile(document.uri) && policyOf(document.uri) === state);
+    const versions = new Map(open.map((document) => [document.uri, document.version]));
+    const texts = open.map((document) => ({ path: fileURLToPath(document.uri), text: document.getText() }));
     let result: LintResult;
     try {
       result = await lint({ files: texts, paths: [state.root] }, { cwd: state.root });
@@ -58,6 +59,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       return;
     }
     state.result = result;
+    for (const [uri, version] of versions) lintedVersions.set(uri, version);
     const byUri = diagnosticsByUri(result, state.root, editedUri);
     for (const uri of state.published) {
       if (!byUri.has(uri)) {
@@ -123,10 +125,17 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
       named.length > 0
         ? ours.filter((diagnostic) => named.some((given) => given.code === diagnostic.code && overlaps(given.range, diagnostic.range) && given.range.start.line === diagnostic.range.start.line))
         : ours.filter((diagnostic) => diagnostic.range.start.line >= params.range.start.line && diagnostic.range.start.line <= params.range.end.line);
-    return here.map((diagnostic) => {
+    // A finding's edits are offsets in the texts it was found in: after a change to one, they wait for the re-lint.
+    const current = (uri: string) => {
+      const open = documents.get(uri);
+      return !open || lintedVersions.get(uri) === open.version;
+    };
+    return here.flatMap((diagnostic): QuickFix[] => {
       const line = diagnostic.range.start.line;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-      return suppressionFix(params.textDocument.uri, diagnostic, lineText);
+      const fix = editFix(diagnostic);
+      const usable = fix && Object.keys(fix.edit.changes).every(current) ? fix : undefined;
+      return [...(usable ? [usable] : []), suppressionFix(params.textDocument.uri, diagnostic, lineText)];
     });
   });
 

@@ -1,5 +1,6 @@
 -- Drives incentive-lint's language server from Neovim's own LSP client (headless), as a user's
--- editor would: open a policy, read the diagnostics, edit a line, apply a quick fix, hover.
+-- editor would: open a policy, read the diagnostics, edit a line, apply quick fixes (a disable
+-- comment and a finding's own edits), hover.
 -- Run by test/neovim.test.ts with IL_NODE, IL_BIN, IL_FILE and IL_OUT in the environment; writes
 -- what it saw to IL_OUT as JSON and exits 0, or writes { error = … } and exits 1.
 local out = {}
@@ -74,6 +75,31 @@ local ok, problem = pcall(function()
   out.inserted = vim.api.nvim_buf_get_lines(buf, target.lnum, target.lnum + 1, true)[1]
   wait_for('one diagnostic fewer after the quick fix', function() return #vim.diagnostic.get(buf) == before - 1 end)
   out.fixed = snapshot()
+
+  -- The finding's own edits as a quick fix: no-retention-guard's clawback, a new line in the plan.
+  local guard = assert(has('no-retention-guard'), 'no no-retention-guard diagnostic')
+  local guard_response = assert(client.request_sync('textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = { start = { line = guard.lnum, character = guard.col }, ['end'] = { line = guard.lnum, character = guard.col } },
+    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(buf, guard.lnum) },
+  }, 10000, buf), 'no answer to codeAction')
+  out.edit_actions = {}
+  local edit_action
+  for _, action in ipairs(guard_response.result or {}) do
+    table.insert(out.edit_actions, action.title)
+    if edit_action == nil and action.title:find('^Add clawback') then edit_action = action end
+  end
+  assert(edit_action, 'no "Add clawback" action')
+  out.edit_preferred = edit_action.isPreferred == true
+  local lines_before = vim.api.nvim_buf_line_count(buf)
+  vim.lsp.util.apply_workspace_edit(edit_action.edit, client.offset_encoding)
+  out.added_lines = vim.api.nvim_buf_line_count(buf) - lines_before
+  out.clawback = vim.NIL
+  for _, text in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, true)) do
+    if text:find('clawback:') then out.clawback = text end
+  end
+  wait_for('no-retention-guard to go after its quick fix', function() return has('no-retention-guard') == nil end)
+  out.guarded = snapshot()
 
   local hover = client.request_sync('textDocument/hover', {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
