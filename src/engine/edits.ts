@@ -158,4 +158,19 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): { text
   return { text: out, applied, skipped };
 }
 
+/**
+ * What edits write, in words for a quick fix's title or a SARIF fix's description: "Change 8% to
+ * "16%"", "Add clawback: { months: 6 }". `texts` holds each file's text as it was linted; without
+ * it a replacement is named by what it writes only.
+ */
+export function describeEdits(edits: readonly TextEdit[], texts: ReadonlyMap<string, string> = new Map()): string {
+  return edits
+    .map((edit) => {
+      const replaced = texts.get(edit.file)?.slice(edit.range[0], edit.range[1]);
+      if (edit.range[0] === edit.range[1]) return `Add ${edit.text.trim().replace(/^- /, '')}`;
+      return replaced ? `Change ${replaced} to ${edit.text}` : `Write ${edit.text}`;
+    })
+    .join('; ');
+}
+
 export type { PathSegment };

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as InputProblem } from '../diagnostics.js';
+import { describeEdits } from '../engine/edits.js';
 import type { Finding } from '../engine/run.js';
 import type { LintResult } from '../lint.js';
 
@@ -64,18 +65,15 @@ export function findingDiagnostic(finding: Finding, root = '.', texts: ReadonlyM
  */
 export function fixAction(finding: Finding, root: string, texts: ReadonlyMap<string, string>): FixAction {
   const changes: Record<string, TextEdit[]> = {};
-  const said: string[] = [];
   for (const edit of finding.edits ?? []) {
     const uri = pathToFileURL(path.resolve(root, edit.file)).href;
     (changes[uri] ??= []).push({
       range: { start: { line: edit.start.line - 1, character: edit.start.column - 1 }, end: { line: edit.end.line - 1, character: edit.end.column - 1 } },
       newText: edit.text,
     });
-    const replaced = texts.get(edit.file)?.slice(edit.range[0], edit.range[1]);
-    said.push(edit.range[0] === edit.range[1] || !replaced ? `Add ${edit.text.trim().replace(/^- /, '')}` : `Change ${replaced} to ${edit.text}`);
   }
   const safe = (finding.edits ?? []).every((edit) => edit.safety === 'safe');
-  return { title: `${said.join('; ')} (${finding.rule}${safe ? '' : ': a suggestion to review'})`, isPreferred: safe, changes };
+  return { title: `${describeEdits(finding.edits ?? [], texts)} (${finding.rule}${safe ? '' : ': a suggestion to review'})`, isPreferred: safe, changes };
 }
 
 export function problemDiagnostic(problem: InputProblem): LspDiagnostic {

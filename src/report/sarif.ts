@@ -4,6 +4,7 @@
  * `properties`; where it is mechanical, the finding's edits are its `fixes` (artifactChanges).
  */
 import { createHash } from 'node:crypto';
+import { describeEdits } from '../engine/edits.js';
 import type { Finding } from '../engine/run.js';
 import type { Severity } from '../engine/rule.js';
 import type { LintResult } from '../lint.js';
@@ -19,6 +20,7 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 export const sarif: Formatter = (result) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const fingerprints = lineHashes(result);
+  const texts = new Map((result.loaded?.sources ?? []).map((source) => [source.file, source.text]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -92,7 +94,7 @@ export const sarif: Formatter = (result) => {
             path: finding.path,
             ...(finding.instrument ? { instrument: finding.instrument } : {}),
           },
-          ...(finding.edits ? { fixes: sarifFixes(finding) } : {}),
+          ...(finding.edits ? { fixes: sarifFixes(finding, texts) } : {}),
         })),
       },
     ],
@@ -101,13 +103,14 @@ export const sarif: Formatter = (result) => {
 };
 
 /** A finding's edits as one SARIF fix: one artifactChange per file, one replacement per edit. */
-function sarifFixes(finding: Finding) {
+function sarifFixes(finding: Finding, texts: ReadonlyMap<string, string>) {
   const byFile = new Map<string, NonNullable<Finding['edits']>>();
   for (const edit of finding.edits ?? []) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   const safety = finding.edits?.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
   return [
     {
-      description: { text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${finding.fix}` },
+      // What the edits write: the fix in words may offer alternatives, of which the edits take one.
+      description: { text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${describeEdits(finding.edits ?? [], texts)}` },
       artifactChanges: [...byFile].map(([file, edits]) => ({
         artifactLocation: { uri: fileUri(file), uriBaseId: SOURCE_ROOT },
         replacements: edits.map((edit) => ({
