@@ -47,6 +47,7 @@ export async function runIsolated(
     node: nodeOf(report.node),
     key: report.key,
     message: report.message as string,
+    ...(report.messageId !== undefined ? { messageId: report.messageId as string, data: report.data } : {}),
     fix: report.fix as string,
     ...(report.edits
       ? {

@@ -4,6 +4,7 @@
  * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
  */
 import { EditBuilder, type TextEdit } from './edits.js';
+import { renderMessage, type MessageData } from './messages.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
@@ -29,6 +30,9 @@ export interface Finding extends Location {
   instrument?: string;
   /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
   subject?: string;
+  /** The id of the rule's wording (meta.messages) and the values it was filled with, when the rule reported one. */
+  messageId?: string;
+  data?: MessageData;
   /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
   edits?: TextEdit[];
 }
@@ -101,8 +105,10 @@ class RuleReportError extends Error {}
 
 function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
-  const { node, key, message, fix } = descriptor;
-  if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
+  const { node, key, fix } = descriptor;
+  const rendered = renderMessage(rule.meta, descriptor);
+  if (typeof rendered === 'string') return rendered;
+  const { message } = rendered;
   if (typeof fix !== 'string' || fix.trim() === '') return 'report() needs a fix string: every finding says what to change';
   if (typeof node !== 'object' || node === null) return 'report() needs the node of the policy the finding is about';
   const location =
@@ -121,6 +127,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     severity,
     category: rule.meta.category,
     message,
+    ...(rendered.messageId !== undefined ? { messageId: rendered.messageId, ...(rendered.data ? { data: rendered.data } : {}) } : {}),
     fix,
     ...location,
     instrument: origin?.instrument?.id,

@@ -1,6 +1,7 @@
 /**
  * The JSON report: a contract for tools in CI. Exactly
- * {"findings":[{rule,severity,message,fix,file,line,column,endLine,endColumn,path,edits?}],"summary":{errors,warnings,infos,files}}.
+ * {"findings":[{rule,severity,message,messageId?,fix,file,line,column,endLine,endColumn,path,edits?}],"summary":{errors,warnings,infos,files}}.
+ * `messageId` (as in ESLint's JSON) names the rule's wording, where the rule declares its messages.
  * `edits` is there only where the fix is mechanical: [{file,start,end,range,text,safety}], start and
  * end one-based like the finding, range in UTF-16 offsets of the file's text.
  */
@@ -12,6 +13,7 @@ export const json: Formatter = (result) =>
       rule: finding.rule,
       severity: finding.severity,
       message: finding.message,
+      ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
       fix: finding.fix,
       file: finding.file,
       line: finding.line,

@@ -13,6 +13,7 @@ import { formatDiagnostic, InputError, type Diagnostic } from '../diagnostics.js
 import { CHECK_IDS } from '../engine/check-ids.js';
 import { resolveOptions, type AnyRule, type Severity } from '../engine/rule.js';
 import { applyTextEdits, type EditSafety } from '../engine/edits.js';
+import type { MessageData } from '../engine/messages.js';
 import { runRules, type Finding } from '../engine/run.js';
 import { SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { loadPolicyTexts, type LoadedPolicy } from '../load/index.js';
@@ -44,10 +45,15 @@ export interface RuleTestCase extends PolicyCase {
   baseline?: PolicyCase;
 }
 
-/** One finding an invalid case expects: where (a line and column, or the path of the node), what, and the fix. */
-export type ExpectedFinding = {
-  message: string;
-  fix: string;
+/**
+ * One finding an invalid case expects: where (a line and column, or the path of the node), what,
+ * and the fix. What is the message, or (for a rule with meta.messages) the messageId and its data,
+ * as ESLint's RuleTester takes either; with a messageId the fix may be left out (then not compared).
+ */
+export type ExpectedFinding = (
+  | { message: string; fix: string; messageId?: undefined; data?: undefined }
+  | { messageId: string; data?: MessageData; fix?: string; message?: undefined }
+) & {
   /** Default: the rule's own severity. */
   severity?: Severity;
   /** The safety of the finding's edits (`safe` or `suggestion`), or `none` for a finding without edits. Not compared when left out. */
@@ -140,7 +146,7 @@ async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly Exp
   const run = await runRuleCase(rule, test);
   const withText = (message: string) => (run.text === undefined ? message : `${message}\n${numbered(run.text)}`);
   if (run.problem !== undefined) return withText(run.problem);
-  const actual = run.findings.map((finding, index) => describeActual(finding, expected[index]?.editSafety !== undefined));
+  const actual = run.findings.map((finding, index) => describeActual(finding, expected[index]));
   const wanted = expected.map((finding) => describeExpected(rule, run.loaded, finding));
   const positionError = wanted.find((finding) => typeof finding === 'string');
   if (positionError !== undefined) return withText(positionError as string);
@@ -188,19 +194,32 @@ interface ComparedFinding {
   line: number;
   column: number;
   severity: Severity;
-  message: string;
-  fix: string;
+  message?: string;
+  messageId?: string;
+  data?: MessageData;
+  fix?: string;
   editSafety?: EditSafety | 'none';
 }
 
-/** `withEdits`: the expected finding names the safety of its edits, so it is compared. */
-function describeActual({ rule, line, column, severity, message, fix, edits }: Finding, withEdits: boolean): ComparedFinding {
+/** A finding as the expected one at its place is written: by message or by messageId and data, with the safety of its edits if named. */
+function describeActual({ rule, line, column, severity, message, messageId, data, fix, edits }: Finding, expected: ExpectedFinding | undefined): ComparedFinding {
   const safety = !edits ? 'none' : edits.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
-  return { rule, line, column, severity, message, fix, ...(withEdits ? { editSafety: safety } : {}) };
+  const what = expected?.messageId !== undefined ? { messageId: messageId ?? '(none: the rule reported a message)', data: sortedData(data) } : { message };
+  const fixShown = expected?.messageId !== undefined && expected.fix === undefined ? {} : { fix };
+  return { rule, line, column, severity, ...what, ...fixShown, ...(expected?.editSafety !== undefined ? { editSafety: safety } : {}) };
+}
+
+/** Data with its keys in order, so that comparing JSON texts does not depend on the order they were written in. */
+function sortedData(data: MessageData | undefined): MessageData {
+  return Object.fromEntries(Object.entries(data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: ExpectedFinding): ComparedFinding | string {
   let { line, column } = expected;
+  if (expected.messageId !== undefined && !Object.hasOwn(rule.meta.messages ?? {}, expected.messageId)) {
+    const known = Object.keys(rule.meta.messages ?? {});
+    return `the expected messageId ${JSON.stringify(expected.messageId)} is not declared in the rule's meta.messages${known.length ? ` (${known.join(', ')})` : ' (it declares none)'}`;
+  }
   if (expected.at !== undefined) {
     const path = typeof expected.at === 'string' ? expected.at.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...expected.at];
     // locate() falls back to the nearest ancestor: a path that names nothing must fail, not point near.
@@ -213,8 +232,8 @@ function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: Expecte
     line: line!,
     column: column!,
     severity: expected.severity ?? rule.meta.severity,
-    message: expected.message,
-    fix: expected.fix,
+    ...(expected.messageId !== undefined ? { messageId: expected.messageId, data: sortedData(expected.data) } : { message: expected.message }),
+    ...(expected.fix !== undefined ? { fix: expected.fix } : {}),
     ...(expected.editSafety !== undefined ? { editSafety: expected.editSafety } : {}),
   };
 }
