@@ -67,7 +67,7 @@ const snapshot = (dir: string): Record<string, string> =>
   );
 
 describe('incentive-lint fix --dry-run', () => {
-  it('prints a unified diff that git apply applies to the repository, and that removes every finding with an edit', () => {
+  it('prints a unified diff that git apply applies to the repository, after which no finding has an edit left', () => {
     const dir = tempDir({ 'enterprise-first.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8') });
     expect(git(dir, 'init', '-q').code).toBe(0);
     expect(git(dir, 'add', '.').code).toBe(0);
@@ -91,8 +91,22 @@ describe('incentive-lint fix --dry-run', () => {
     expect(git(dir, 'diff', '--name-only').stdout).toBe('enterprise-first.yaml\n');
     const after = lintJson(dir, 'enterprise-first.yaml');
     const left = after.findings.map((finding) => `${finding.rule} ${JSON.stringify(finding.path)}`);
-    expect(fixable.filter((finding) => left.includes(finding))).toEqual([]);
+    // Every finding with an edit is gone, but the second line of a plan (and of an OKR set) moved to
+    // the same favored metric as the first: its fix, now "move its weight to the line the plan
+    // already has", is words, not an edit. Nothing is left that fix could still apply.
+    expect(fixable.filter((finding) => left.includes(finding))).toEqual(['pay-old-priority ["compensation",2,"bonus",2]', 'okr-old-priority ["okrs",0,"key_results",1]']);
     expect(after.findings.filter((finding) => finding.edits)).toEqual([]);
+  });
+
+  it('applies one fix per rule and instrument in a pass, so two lines of a plan are not both moved to the same metric', () => {
+    const dir = tempDir({ 'enterprise-first.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8') });
+    const before = lintJson(dir, 'enterprise-first.yaml');
+    // pay-old-priority suggests net-retention for both customer-count and accounts-per-csm of cs-2026, each on its own.
+    expect(before.findings.filter((finding) => finding.rule === 'pay-old-priority').map((finding) => finding.edits?.[0]?.text)).toEqual(['net-retention', 'net-retention']);
+    const run = runCli(['fix', 'enterprise-first.yaml', '--dry-run', '--suggestions', ...TODAY], { cwd: dir });
+    const added = run.stdout.split('\n').filter((line) => line.startsWith('+ '));
+    expect(added.filter((line) => line.includes('metric: net-retention'))).toEqual(['+      - { metric: net-retention, weight: 0.3 }']);
+    expect(added.filter((line) => line.includes('metric: enterprise-feature-adoption'))).toEqual(['+      - { metric: enterprise-feature-adoption, target: "+20%" }']);
   });
 
   it('without --suggestions applies only safe edits: nothing on enterprise-first, and it says how to apply the suggestions', () => {
@@ -100,7 +114,7 @@ describe('incentive-lint fix --dry-run', () => {
     const run = runCli(['fix', 'enterprise-first.yaml', '--dry-run', ...TODAY], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^nothing to fix: no finding has a safe fix incentive-lint can apply; 19 findings left, 2 findings with a suggested fix \(--suggestions applies them\)\n$/);
+    expect(run.stderr).toMatch(/^nothing to fix: no finding has a safe fix incentive-lint can apply; 19 findings left, 6 findings with a suggested fix \(--suggestions applies them\)\n$/);
   });
 });
 

@@ -47,14 +47,23 @@ export const registerFix: CommandRegistration = (program, setExitCode) => {
     .action(async (paths: string[], options: FixOptions) => setExitCode(await fixCommand(paths, options)));
 };
 
-/** The edits a pass applies: each finding's edits together or not at all, none overlapping another's. */
+/**
+ * The edits a pass applies: each finding's edits together or not at all, none overlapping another's,
+ * and one finding per rule and instrument. Two findings of a rule on one plan were each computed
+ * without the other's fix (both lines of a plan moved to the same favored metric would pay it twice):
+ * the next pass re-lints and proposes the second fix knowing the first.
+ */
 function chooseEdits(findings: readonly Finding[], options: FixOptions): Map<string, TextEdit[]> {
   const byFile = new Map<string, TextEdit[]>();
+  const taken = new Set<string>();
   for (const finding of findings) {
     if (!finding.edits || (options.rule && !options.rule.includes(finding.rule))) continue;
     if (!options.suggestions && finding.edits.some((edit) => edit.safety !== 'safe')) continue;
+    const owner = `${finding.rule}\0${finding.instrument ?? finding.subject ?? ''}`;
+    if (taken.has(owner)) continue;
     const clashes = finding.edits.some((edit) => (byFile.get(edit.file) ?? []).some((taken) => edit.range[0] < taken.range[1] && taken.range[0] < edit.range[1] || edit.range[0] === taken.range[0]));
     if (clashes) continue;
+    taken.add(owner);
     for (const edit of finding.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
   }
   return byFile;
