@@ -88,6 +88,10 @@ export default defineRule({
               : same
                 ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
                 : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
+          // The added line for the one outpaid segment, as the fix words it; a decision on pay, so a suggestion.
+          ...(!quotaPlan && !same && segments.length === 1 && instrument.lever === 'compensation' && instrument.node.commission
+            ? { edits: [{ append: { node: instrument.node.commission, value: { metric, segment: segments[0], rate: formatPercent(ceiling) } }, safety: 'suggestion' as const }] }
+            : {}),
           });
         }
       }

@@ -143,8 +143,14 @@ describe('flat-commission, a line that names no segment', () => {
               at: 'compensation.0.commission.1',
               message: `Plan ae-2026 pays 8% on new-arr whatever the segment (this line names none), so smb earns 8%, against 10% for enterprise: ${FAVORS}`,
               fix: 'add { metric: new-arr, segment: smb, rate: "5%" } (at most 5%), or raise enterprise to at least 16%',
+              editSafety: 'suggestion',
             },
           ],
+          // The fix's first way: a line of smb's own, added after the plan's last line at its indentation.
+          output: policyText({ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }') }).replace(
+            '{ metric: new-arr, rate: 8% }\n',
+            '{ metric: new-arr, rate: 8% }\n      - { metric: new-arr, segment: smb, rate: "5%" }\n',
+          ),
         },
       ],
     }));
