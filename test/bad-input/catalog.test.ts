@@ -247,7 +247,12 @@ describe.concurrent('a byte order mark and CRLF line endings are accepted, with 
     const run = await lintFiles({ 'policy.yaml': text }, ['policy.yaml', '--format', 'json']);
     expectNoStackTrace(run.stderr);
     expect(run.code).toBe(1);
-    return JSON.parse(run.stdout).findings as unknown[];
+    // An edit's range is an offset in the file as read, so a \r before each line moves it; its
+    // positions stay, and its text ends lines as the file does.
+    return (JSON.parse(run.stdout).findings as { edits?: { range?: unknown; text: string }[] }[]).map((finding) => ({
+      ...finding,
+      ...(finding.edits && { edits: finding.edits.map(({ range: _range, ...edit }) => ({ ...edit, text: edit.text.replace(/\r\n/g, '\n') })) }),
+    }));
   };
   let expected: Promise<unknown[]> | undefined;
 
