@@ -1,11 +1,12 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run, every rule that ran in
  * `tool.driver.rules`, one result per finding (at most MAX_RESULTS, with a note when some are left
- * out), files named relative to the repository root. The fix, which SARIF's `fixes` cannot carry (they are
- * file edits, and this tool never edits a policy), ends the message and is kept in `properties`.
+ * out), files named relative to the repository root. The fix in words ends the message and is kept in
+ * `properties`; where it is mechanical, the finding's edits are its `fixes` (artifactChanges).
  */
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
+import { describeEdits } from '../engine/edits.js';
 import type { Finding } from '../engine/run.js';
 import type { Severity } from '../engine/rule.js';
 import { HOMEPAGE, VERSION } from '../project.js';
@@ -35,6 +36,7 @@ export const sarif: Formatter = (result, context) => {
   const artifactLocation = artifactLocations(context?.cwd ?? process.cwd());
   const kept = keptFindings(result.findings);
   const omitted = result.findings.length - kept.length;
+  const texts = new Map((result.loaded?.sources ?? []).map((source) => [source.file, source.text]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -95,6 +97,7 @@ export const sarif: Formatter = (result, context) => {
             path: finding.path,
             ...(finding.instrument ? { instrument: finding.instrument } : {}),
           },
+          ...(finding.edits ? { fixes: sarifFixes(finding, texts, artifactLocation) } : {}),
         })),
       },
     ],
@@ -120,6 +123,27 @@ function diagnosticNotification(diagnostic: Diagnostic, artifactLocation: (file:
         }),
     properties: { source: diagnostic.source },
   };
+}
+
+/** A finding's edits as one SARIF fix: one artifactChange per file, one replacement per edit. */
+function sarifFixes(finding: Finding, texts: ReadonlyMap<string, string>, artifactLocation: (file: string) => object) {
+  const byFile = new Map<string, NonNullable<Finding['edits']>>();
+  for (const edit of finding.edits ?? []) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const safety = finding.edits?.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
+  return [
+    {
+      // What the edits write: the fix in words may offer alternatives, of which the edits take one.
+      description: { text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${describeEdits(finding.edits ?? [], texts)}` },
+      artifactChanges: [...byFile].map(([file, edits]) => ({
+        artifactLocation: artifactLocation(file),
+        replacements: edits.map((edit) => ({
+          deletedRegion: { startLine: edit.start.line, startColumn: edit.start.column, endLine: edit.end.line, endColumn: edit.end.column },
+          insertedContent: { text: edit.text },
+        })),
+      })),
+      properties: { safety },
+    },
+  ];
 }
 
 /** The run-level note of a log that leaves results out. */

@@ -17,7 +17,7 @@ echo "README installs: npm $(npm --version), node $(node --version), at ${COMMIT
 
 # The source a user installs from: a clone, as GitHub would serve it (committed files only).
 SOURCE="$WORK/source"
-git clone -q --no-checkout "$ROOT" "$SOURCE" && git -C "$SOURCE" checkout -q "$COMMIT"
+git -c advice.detachedHead=false clone -q --no-checkout "$ROOT" "$SOURCE" && git -C "$SOURCE" checkout -q "$COMMIT"
 GIT_URL='git+https://github.com/incentive-lint/incentive-lint.git#v0.1.0'
 LOCAL_URL="git+file://$SOURCE#$COMMIT"
 
@@ -49,7 +49,7 @@ check() {
 
 clone="$WORK/clone"            # "in a clone of this repository"
 policy_repo="$WORK/policy-repo" # "in your policy repository": a default `npm init` repository
-git clone -q "$SOURCE" "$clone" && git -C "$clone" checkout -q "$COMMIT"
+git -c advice.detachedHead=false clone -q "$SOURCE" "$clone" && git -C "$clone" checkout -q "$COMMIT"
 mkdir -p "$policy_repo/policy" && (cd "$policy_repo" && git init -q && npm init -y >/dev/null)
 cp "$SOURCE/examples/enterprise-first.yaml" "$policy_repo/policy/plans.yaml"
 
