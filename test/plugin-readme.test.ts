@@ -93,7 +93,7 @@ describe("the README's plugin example", () => {
   it('still reports a plugin whose own import is missing, naming the package', () => {
     const { dir, pluginFile } = repository();
     fs.appendFileSync(path.join(dir, pluginFile), "import 'acme-missing-helper';\n");
-    const run = runCli(['--format', 'json', 'policy.yaml'], { bin: BIN, cwd: dir });
+    const run = runCli(['--format', 'json', '--rule-timeout', '20000', 'policy.yaml'], { bin: BIN, cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("acme-missing-helper");
   });
