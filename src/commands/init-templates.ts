@@ -130,7 +130,7 @@ rules: {}
 
 # Rules of your own: a path relative to this file, or an npm package.
 plugins: []
-#  - ./rules/no-spiff-on-smb.js
+#  - ./rules/no-spiff-on-smb.mjs
 
 # Files not to load, relative to this file: "drafts/**", "archive/*.yaml".
 ignore: []
