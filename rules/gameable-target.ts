@@ -1,5 +1,5 @@
 import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
-import { GAMEABLE_DEFAULTS, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
+import { isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
 
@@ -21,8 +21,8 @@ export default defineRule({
       'on test scores whose answer sheets the paid educators handled (Governor\'s special investigation, 2011).',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     options: z.object({
-      share: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.share).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
-      guard_weight: z.number().min(0).max(1).default(GAMEABLE_DEFAULTS.guard_weight).describe('share of variable pay a quality measure needs to count as a guard'),
+      share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
+      guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay a quality measure needs to count as a guard'),
     }),
     examples: {
       bad: `metrics:
@@ -55,6 +55,8 @@ compensation:
         const heaviest = least(counts, (a, b) => shareOf(b) - shareOf(a) || compareRewards(a, b))!;
         report({
           node: heaviest.node,
+          // The finding is about every unguarded count of the plan, not only the heaviest it points at.
+          about: counts.map((line) => line.node),
           message:
             `${describeInstrument(instrument, { sentenceStart: true })} puts ${formatPercent(share)} of variable pay on ${countList(index, counts)} with no guard beside ${counts.length > 1 ? 'them' : 'it'} ` +
             `(no quality measure of real weight, no clawback for misconduct or refunds): people will raise the ${selfReported ? 'number they report' : 'count'}, not the result it stands for.`,
@@ -71,6 +73,7 @@ compensation:
         const guardrail = proxiedQuality(index, counts) ?? quality;
         report({
           node: first.node,
+          about: counts.map((line) => line.node),
           message: `${describeInstrument(instrument, { sentenceStart: true })} sets a target on ${countList(index, counts)} with no guardrail key result: the count can be hit by means the objective never meant.`,
           fix: guardrail
             ? `add a guardrail key result { metric: ${guardrail.id}, guardrail: true } to ${instrument.id}`

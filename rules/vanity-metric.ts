@@ -1,5 +1,5 @@
 import { defineRule, describeInstrument, listIds } from '../src/api.js';
-import { hasAnyGuard, isAcceptedCount, unguardedCounts } from './helpers/guards.js';
+import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
 
@@ -18,6 +18,8 @@ export default defineRule({
       'is safe to pay on only when the policy says which outcome it stands in for (proxy_for) and rewards that outcome too, for the same ' +
       'people: a declared proxy whose outcome nobody is measured on rises alone.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
+    // An unguarded count target says more (it names the guard to add): when gameable-target is on and reports the line, it is its finding.
+    defersTo: ['gameable-target'],
     examples: {
       bad: `metrics:
   - { id: social-followers, vanity: true }
@@ -34,16 +36,15 @@ compensation:
     },
   },
   check({ index, strategy, report }) {
-    // One finding per metric and instrument, and none on a line gameable-target reports (an unguarded count target).
+    // One finding per metric and instrument; the engine leaves a line gameable-target reports to it (defersTo).
     const seen = new Set<string>();
     // An award on a metric already reported where it is paid or measured celebrates the same number: that finding covers it.
     const reportedWherePaid = new Set<string>();
-    const gameable = new Map(index.instruments.map((instrument) => [instrument, new Set(unguardedCounts(index, instrument)?.counts ?? [])]));
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
       const key = `${reward.instrument.lever}\u0000${reward.instrument.id}\u0000${metric.id}`;
-      if (seen.has(key) || gameable.get(reward.instrument)?.has(reward)) continue;
+      if (seen.has(key)) continue;
       if (reward.component === 'award' && reportedWherePaid.has(metric.id)) continue;
       // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
       if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
@@ -70,8 +71,6 @@ compensation:
         // for the same people, or nothing notices when the count rises alone. A proxy of a
         // deprioritized metric is the old-priority rules' business.
         if (strategy.deprioritizedMetricBehind(metric.id)) continue;
-        // A count in an instrument with no guard at all is gameable-target's finding, which says more.
-        if (!hasAnyGuard(index, reward.instrument)) continue;
         const targets = index.proxyTargetsOf(metric.id);
         const rewardedFor = team === undefined ? (id: string) => index.rewardsOfMetric(id).length > 0 : (id: string) => index.metricsRewardedFor(team).has(id);
         if (targets.some(rewardedFor)) continue;

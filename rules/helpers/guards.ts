@@ -74,9 +74,6 @@ export function proxiedQuality(index: PolicyIndex, lines: readonly IncentiveLine
     .find((target): target is MetricT => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
 }
 
-/** gameable-target's default thresholds, which vanity-metric also uses to leave gameable-target's lines to it. */
-export const GAMEABLE_DEFAULTS = { share: 0.5, guard_weight: 0.1 } as const;
-
 /**
  * The counts in an instrument that are an unguarded target (and the numbers the team reports itself), with their share of variable pay: a plan
  * with at least `share` of its variable pay on counts and no guard (a quality line of `guard_weight`,
@@ -88,7 +85,7 @@ export const GAMEABLE_DEFAULTS = { share: 0.5, guard_weight: 0.1 } as const;
 export function unguardedCounts(
   index: PolicyIndex,
   instrument: InstrumentInfo,
-  thresholds: { share: number; guard_weight: number } = GAMEABLE_DEFAULTS,
+  thresholds: { share: number; guard_weight: number },
 ): { counts: IncentiveLine[]; share: number } | undefined {
   const counts = index.rewardsOf(instrument).filter((reward) => {
     const metric = index.metrics.get(reward.metric ?? '');

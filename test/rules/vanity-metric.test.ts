@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { set, testRule } from '../../src/testing/index.js';
+import { findingsOf, lintText } from '../helpers.js';
 import { pipelinePolicy } from './fragments.js';
 
 const RULE = 'vanity-metric';
@@ -35,6 +36,18 @@ recognition:
     awards:
       - { text: Most followers, metric: social-followers, teams: [marketing] }
       - { text: Mystery award, metric: undeclared-thing }
+`;
+
+/** One count, all of the plan, no guard: gameable-target's unguarded target, and vanity-metric's proxy whose outcome is unpaid. */
+const UNGUARDED_PROXY = `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: sqls, type: output, proxy_for: [new-arr] }
+compensation:
+  - { id: marketing-2026, team: marketing, bonus: [{ metric: sqls, weight: 1 }] }
 `;
 
 const noProxy = (metric: string, type: string) =>
@@ -140,19 +153,6 @@ compensation:
       ],
       valid: [
         {
-          name: 'an unguarded count is left to gameable-target',
-          text: `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: marketing }
-metrics:
-  - { id: new-arr, type: outcome }
-  - { id: sqls, type: output, proxy_for: [new-arr] }
-compensation:
-  - { id: marketing-2026, team: marketing, bonus: [{ metric: sqls, weight: 1 }] }
-`,
-        },
-        {
           text: `version: 1
 strategy: { name: Pipeline }
 teams:
@@ -212,13 +212,24 @@ okrs:
       ],
     }));
 
-  it('leaves the counts of an unguarded target to gameable-target (one finding per defect), and reports a metric once per instrument', () =>
+  it('alone, reports the counts of an unguarded target too (the engine, not the rule, leaves them to gameable-target), and reports a metric once per instrument', () =>
     testRule(RULE, {
       invalid: [
         {
+          name: 'the rule alone: no clawback, so the counts are also gameable-target\'s unguarded target',
           base: MARKETING,
+          errors: GUARDED_PLAN,
+        },
+        {
+          name: 'the rule alone: an unguarded proxied count whose outcome nobody is paid on',
+          text: UNGUARDED_PROXY,
           errors: [
-            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+            {
+              line: 9,
+              column: 52,
+              message: 'Plan marketing-2026 rewards sqls, declared a proxy for new-arr, but nothing rewards new-arr for marketing: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on new-arr to marketing-2026 beside sqls, or stop rewarding sqls',
+            },
           ],
         },
         {
@@ -267,4 +278,32 @@ compensation:
         },
       ],
     }));
+
+  describe('one defect, one finding (meta.defersTo, decided by the engine over the whole rule set)', () => {
+    const rulesOn = (result: Awaited<ReturnType<typeof lintText>>) => [...new Set(result.findings.map((finding) => finding.rule))].sort();
+
+    it('drops its finding on a line gameable-target reports, when gameable-target is enabled', async () => {
+      const result = await lintText(UNGUARDED_PROXY);
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(findingsOf(result, 'gameable-target').map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
+    });
+
+    it('keeps its finding on the lines gameable-target does not report (the vanity metric), and drops the counts gameable-target reports', async () => {
+      const result = await lintText(MARKETING);
+      expect(findingsOf(result, RULE).map(({ line, message }) => ({ line, message }))).toEqual([{ line: 19, message: `Plan marketing-2026 ${VANITY}` }]);
+      expect(rulesOn(result)).toContain('gameable-target');
+    });
+
+    it('reports the line itself when gameable-target is off, or does not report it (its share raised): deferral reads findings, not options', async () => {
+      const off = await lintText(UNGUARDED_PROXY, { rules: { 'gameable-target': 'off' } });
+      expect(findingsOf(off, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
+      // 60% on the count: gameable-target with share 0.7 does not call the plan unguarded, so the line is vanity-metric's.
+      const most = UNGUARDED_PROXY.replace('{ id: sqls, type: output, proxy_for: [new-arr] }', '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }')
+        .replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
+      expect(findingsOf(await lintText(most), RULE)).toEqual([]);
+      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7 }] } });
+      expect(findingsOf(raised, 'gameable-target')).toEqual([]);
+      expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
+    });
+  });
 });
