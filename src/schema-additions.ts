@@ -86,6 +86,14 @@ export function defineAdditionSchemas({ Id, Fraction, Text, PositiveInteger }: P
   return { Window, Ranked };
 }
 
+/**
+ * JSON Schema for keys that exclude each other (segment and segments on one line): the loader says
+ * which to keep; editors only need to know that the pair is not allowed.
+ */
+export function exclusive(...pairs: ReadonlyArray<readonly [string, string]>): { allOf: Array<{ not: { required: string[] } }> } {
+  return { allOf: pairs.map((pair) => ({ not: { required: [...pair] } })) };
+}
+
 /** `description` plus an example that `docs/format.md` and editors' hovers show as YAML. */
 export function withExample(description: string, example: string): { description: string; markdownDescription: string } {
   return { description, markdownDescription: `${description}\n\n\`\`\`yaml\n${example}\n\`\`\`` };

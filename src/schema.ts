@@ -17,6 +17,7 @@ import {
   checkQualityLink,
   defineAdditionSchemas,
   definePool,
+  exclusive,
   withExample,
 } from './schema-additions.js';
 
@@ -266,7 +267,7 @@ const RewardLine = {
     .meta(
       withExample(
         'Ids of the customer segments this line pays on or measures, when it is more than one: each listed segment at the line\'s own rate, weight or target, and no other. Write segment for one.',
-        '- { metric: new-arr, segments: [enterprise, mid-market], rate: "12%" }',
+        'segments: [enterprise, mid-market]   # one line on two segments, instead of segment: enterprise',
       ),
     ),
   window: Additions.Window.optional().describe('The measurement window of this line, when it differs from its metric\'s window.'),
@@ -291,7 +292,7 @@ export const CommissionLine = z.strictObject({
         '- { metric: units-installed, per_unit: 20 }   # 20 for every unit installed',
       ),
     ),
-}).superRefine(checkCommissionLine).meta({ title: 'Commission line' });
+}).superRefine(checkCommissionLine).meta({ title: 'Commission line', ...exclusive(['segment', 'segments'], ['rate', 'per_unit']) });
 
 export const BonusComponent = z.strictObject({
   metric: Id.describe('The id of the metric this part of the bonus is paid on.'),
@@ -299,14 +300,14 @@ export const BonusComponent = z.strictObject({
   weight: Fraction.meta(doc('The share of variable pay this component is worth: a fraction such as 0.2 or a percentage such as "20%".', `The share of variable pay this component is worth. ${FRACTION_MARKDOWN}`)),
   shared_with: IdList('[customer-success]').optional().describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
   ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Bonus component' });
+}).superRefine(checkLineSegments).meta({ title: 'Bonus component', ...exclusive(['segment', 'segments']) });
 
 /** One component of the merit rating that splits a pool: its weight is its share of the rating. */
 export const RatingComponent = z.strictObject({
   metric: Id.describe('The id of the metric this part of the rating is on, such as output or work-quality.'),
   ...RewardLine,
   weight: Fraction.meta(doc('The share of the rating this component is worth: a fraction such as 0.25 or a percentage such as "25%".', `The share of the rating this component is worth. ${FRACTION_MARKDOWN}`)),
-}).superRefine(checkLineSegments).meta({ title: 'Rating component' });
+}).superRefine(checkLineSegments).meta({ title: 'Rating component', ...exclusive(['segment', 'segments']) });
 
 export const Pool = definePool({ Id, Fraction, Text, PositiveInteger }, RatingComponent, Additions.Ranked);
 
@@ -358,7 +359,7 @@ export const KeyResult = z.strictObject({
     .describe(
       'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
     ),
-}).superRefine(checkLineSegments).meta({ title: 'Key result' });
+}).superRefine(checkLineSegments).meta({ title: 'Key result', ...exclusive(['segment', 'segments']) });
 
 export const OkrSet = z.strictObject({
   ...InstrumentBase,
@@ -371,7 +372,7 @@ export const Criterion = z.strictObject({
   metric: Id.optional().describe('The id of the metric or behavior the criterion measures, so that rules can judge it.'),
   ...RewardLine,
   ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Promotion criterion' });
+}).superRefine(checkLineSegments).meta({ title: 'Promotion criterion', ...exclusive(['segment', 'segments']) });
 
 export const PromotionLadder = z.strictObject({
   ...InstrumentBase,
@@ -384,7 +385,7 @@ export const Award = z.strictObject({
   ...RewardLine,
   teams: IdList('[sales, marketing]').optional().describe('Ids of the teams that can win it; absent: every team.'),
   ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Award' });
+}).superRefine(checkLineSegments).meta({ title: 'Award', ...exclusive(['segment', 'segments']) });
 
 export const RecognitionProgram = z.strictObject({
   ...InstrumentBase,

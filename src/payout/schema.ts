@@ -9,7 +9,7 @@
  * from each other's constants at load time cannot import each other.
  */
 import * as z from 'zod';
-import { checkQuotaExcludes } from '../schema-additions.js';
+import { checkQuotaExcludes, exclusive } from '../schema-additions.js';
 
 export const PERIODS = ['month', 'quarter', 'half', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -140,7 +140,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
       description: Text.optional().describe('what the quota is, for people reading the file'),
     })
     .superRefine(checkQuotaExcludes)
-    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
+    .meta({ ...exclusive(['segment', 'excludes']), title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
 
   const Credit = z
     .strictObject({
