@@ -26,6 +26,7 @@ import speedWithoutQuality from './speed-without-quality.js';
 import spiffTiming from './spiff-timing.js';
 import tooManyMeasures from './too-many-measures.js';
 import unbalancedScorecard from './unbalanced-scorecard.js';
+import undeclaredQualityLink from './undeclared-quality-link.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
 import unknownReference from './unknown-reference.js';
@@ -57,6 +58,7 @@ export const builtinRules: readonly AnyRule[] = [
   vanityMetric,
   speedWithoutQuality,
   gameableTarget,
+  undeclaredQualityLink,
   unbalancedScorecard,
   tooManyMeasures,
   individualOnly,
