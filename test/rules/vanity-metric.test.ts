@@ -306,4 +306,68 @@ compensation:
       expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
     });
   });
+
+  const SCORECARD = (sales: number, customer: number, conduct: number) => `version: 1
+strategy: { name: Customer outcomes }
+teams: [{ id: branch-staff, kind: revenue }]
+metrics:
+  - { id: products-sold, type: output, proxy_for: [branch-revenue] }
+  - { id: branch-revenue, type: outcome }
+  - { id: customer-outcome, type: quality }
+  - { id: conduct, type: behavior }
+compensation:
+  - id: frontline-scorecard
+    team: branch-staff
+    bonus:
+      - { metric: products-sold, weight: ${sales} }
+      - { metric: customer-outcome, weight: ${customer} }
+      - { metric: conduct, weight: ${conduct} }
+`;
+
+  it('leaves a capped count inside a balanced scorecard alone (sales at most a third beside customer and conduct measures: the Sedgwick review), and reports it uncapped', () =>
+    testRule(RULE, {
+      valid: [SCORECARD(0.33, 0.35, 0.32)],
+      invalid: [
+        {
+          text: SCORECARD(0.6, 0.2, 0.2),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: 'Plan frontline-scorecard rewards products-sold, declared a proxy for branch-revenue, but nothing rewards branch-revenue for branch-staff: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on branch-revenue to frontline-scorecard beside products-sold, or stop rewarding products-sold',
+            },
+          ],
+        },
+      ],
+    }));
+
+  const PIECEWORK = (pool: string) => `version: 1
+strategy: { name: Productive quality output }
+teams: [{ id: production, kind: non-revenue }]
+metrics:
+  - { id: good-pieces, type: output, counts_only_good: true, proxy_for: [company-profit] }
+  - { id: company-profit, type: outcome }
+  - { id: work-quality, type: quality }
+compensation:
+  - id: production-pay
+    team: production
+    commission: [{ metric: good-pieces, per_unit: 2 }]
+${pool}`;
+
+  it('counts a pool funded by the outcome (pool × rating) as rewarding it for the team: a piece rate beside a profit pool is tied to the profit', () =>
+    testRule(RULE, {
+      valid: [PIECEWORK('    pool: { funded_by: company-profit, rating: [{ metric: good-pieces, weight: 0.5 }, { metric: work-quality, weight: 0.5 }] }\n')],
+      invalid: [
+        {
+          text: PIECEWORK(''),
+          errors: [
+            {
+              at: 'compensation.0.commission.0',
+              message: 'Plan production-pay rewards good-pieces, declared a proxy for company-profit, but nothing rewards company-profit for production: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on company-profit to production-pay beside good-pieces, or stop rewarding good-pieces',
+            },
+          ],
+        },
+      ],
+    }));
 });
