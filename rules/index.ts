@@ -6,6 +6,7 @@ import duplicateId from './duplicate-id.js';
 import effortAdjustedPay from './effort-adjusted-pay.js';
 import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import forcedRanking from './forced-ranking.js';
 import gameableTarget from './gameable-target.js';
 import incentiveAfterAnnouncement from './incentive-after-announcement.js';
 import implausibleValue from './implausible-value.js';
@@ -62,6 +63,7 @@ export const builtinRules: readonly AnyRule[] = [
   unbalancedScorecard,
   tooManyMeasures,
   individualOnly,
+  forcedRanking,
   unrecognizedTeam,
   staleIncentive,
   unknownReference,
