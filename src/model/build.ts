@@ -74,6 +74,18 @@ export class RewardModel {
   }
 
   /**
+   * Whether a shared bonus component reaches every declared team: its plan belongs to no team (it applies
+   * to the whole company), or the plan's team and the teams it is shared with are all of them. A
+   * gainshare or profit share split the same way across a plant or company (Scanlon, open-book plans).
+   */
+  reachesEveryTeam(line: IncentiveLine): boolean {
+    const team = line.instrument.team;
+    if (team === undefined) return true;
+    const reached = new Set([team, ...line.sharedWith]);
+    return [...this.index.teams.keys()].every((id) => reached.has(id));
+  }
+
+  /**
    * A quota or commission plan priced through the payout model: what a seller earns per month of
    * effort on each choice, and whether the best-paid one is the strategy's. Computed once per plan
    * and options, so that rational-choice, simulate and the report agree.
