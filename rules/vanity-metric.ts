@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
+import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
 import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
@@ -52,6 +52,8 @@ compensation:
       if (reward.component === 'award' && reportedWherePaid.has(metric.id)) continue;
       // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
       if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
+      // A named deliverable (deliverable: true) is done or not: nothing about it can rise alone.
+      if (!metric.vanity && isDeliverable(metric)) continue;
       seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;

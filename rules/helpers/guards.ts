@@ -3,7 +3,7 @@
  * guardrail key result, a clawback that takes back what gaming earned, or acceptance by another team. Shared by gameable-target,
  * which reports an unguarded count, and vanity-metric, which leaves such a count to it.
  */
-import { sortedIds, type Guard, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex, type RewardModel } from '../../src/api.js';
+import { isDeliverable, sortedIds, type Guard, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex, type RewardModel } from '../../src/api.js';
 import { suggestMetric } from './suggest-metric.js';
 import { hasLevel } from './targets.js';
 
@@ -13,8 +13,9 @@ const COUNT_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 /** Clawback triggers that take back pay earned by gaming a count. */
 const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
 
+/** A count: an activity or output metric that is not declared vanity, nor a named deliverable done or not by its date. */
 export function isCount(metric: MetricT | undefined): metric is MetricT {
-  return metric !== undefined && !metric.vanity && COUNT_TYPES.has(metric.type ?? '');
+  return metric !== undefined && !metric.vanity && COUNT_TYPES.has(metric.type ?? '') && !isDeliverable(metric);
 }
 
 /**
@@ -72,6 +73,13 @@ export function proxiedQuality(index: PolicyIndex, lines: readonly IncentiveLine
   return sortedIds(metrics.flatMap((metric) => metric.proxy_for ?? []))
     .map((id) => index.metrics.get(id))
     .find((target): target is MetricT => target?.type === 'quality' && !target.vanity && !index.strategy.isDeprioritizedMetric(target.id));
+}
+
+/** An OKR set whose key results the policy declares used for neither pay nor evaluation (stakes: none), read from the model's strength. */
+export function decidesNothing(model: RewardModel, instrument: InstrumentInfo): boolean {
+  if (instrument.lever !== 'okrs') return false;
+  const entries = model.entriesOfInstrument(instrument);
+  return entries.length > 0 && entries.every((entry) => entry.strength.stakes === 'none');
 }
 
 /** The thresholds gameable-target (and only it) passes in from its own options. */

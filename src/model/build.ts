@@ -10,7 +10,7 @@ import { formatShare } from '../engine/format.js';
 import { quotaWeight } from '../payout/model.js';
 import { simulatePlan, type PlanSimulation, type SimulationOptions } from '../payout/rational-choice.js';
 import type { CompensationPlanT, MetricT, PriorityT, QuotaT } from '../schema.js';
-import { countsOnlyGood, deadlineOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
+import { countsOnlyGood, deadlineOf, isDeliverable, stakesOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 import { targetKind } from './targets.js';
 
@@ -165,11 +165,13 @@ export class RewardModel {
             ? `quota weight ${formatShare(share)} of target variable pay`
             : `commission: ${formatShare(share)} of variable pay (what the bonus weights leave, split among ${siblings} commission line${siblings === 1 ? '' : 's'})`;
       return variableShare === undefined
-        ? { share, basis }
-        : { share, ofOnTargetPay: share * variableShare, basis: `${basis} × variable_share ${formatShare(variableShare)}` };
+        ? { share, basis, stakes: 'pay' }
+        : { share, ofOnTargetPay: share * variableShare, basis: `${basis} × variable_share ${formatShare(variableShare)}`, stakes: 'pay' };
     }
     const what = { okrs: 'key results of its OKR set', promotions: 'criteria of its ladder', recognition: 'awards of its program' }[instrument.lever];
-    return { share: 1 / siblings, basis: `one of ${siblings} ${what}` };
+    const stakes = instrument.lever === 'okrs' ? stakesOf(instrument.node) : instrument.lever === 'promotions' ? 'review' : 'none';
+    const decides = instrument.lever === 'okrs' && stakes !== 'pay' ? (stakes === 'none' ? '; not used for pay or evaluation (stakes: none)' : '; decides reviews, not pay (stakes: review)') : '';
+    return { share: 1 / siblings, basis: `one of ${siblings} ${what}${decides}`, stakes };
   }
 
   private howMade(line: IncentiveLine, metric: MetricT | undefined): HowMade {
@@ -179,13 +181,14 @@ export class RewardModel {
     return {
       kind: metric?.type === undefined ? 'undeclared' : (KIND_OF_TYPE[metric.type] ?? 'undeclared'),
       vanity: metric?.vanity === true,
-      target: line.component === 'key_result' ? targetKind(line.node.target) : 'level',
+      target: isDeliverable(metric) ? 'deliverable' : line.component === 'key_result' ? targetKind(line.node.target) : 'level',
       selfReported: metric !== undefined && (metric.reported_by ?? []).some((reporter) => (team !== undefined ? reporter === team : line.teams.includes(reporter))),
       rankedAmongPeers: rankingOf(line.node),
       perItem: perUnitOf(line.node),
       ratingMultiplied: pool && pool.rating.some((component) => component.metric === line.metric) ? { fundedBy: pool.fundedBy } : undefined,
       window: isSampled(window) ? window : undefined,
       netsChurn: metric?.nets_churn === true,
+      deliverable: isDeliverable(metric) || (line.component === 'key_result' && targetKind(line.node.target) === 'deliverable'),
     };
   }
 

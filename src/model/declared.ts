@@ -106,3 +106,16 @@ export function isSampled(window: MeasurementWindow | undefined): boolean {
   const period = PERIOD_DAYS[window.every];
   return period !== undefined && window.days < period - (window.every === 'month' ? 3 : window.every === 'year' ? 1 : 0);
 }
+
+/** The metric is a named deliverable done or not by its date (`deliverable: true`): a milestone, not a count to inflate or a pace. */
+export function isDeliverable(metric: MetricT | undefined): boolean {
+  return loose(metric).deliverable === true;
+}
+
+export type Stakes = 'pay' | 'review' | 'none';
+
+/** What an OKR set's key results decide (`stakes`); absent: judged as if they decided pay. */
+export function stakesOf(instrument: object): Stakes {
+  const stakes = loose(instrument).stakes;
+  return stakes === 'review' || stakes === 'none' ? stakes : 'pay';
+}

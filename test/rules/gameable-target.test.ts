@@ -452,4 +452,44 @@ recognition:
         },
       ],
     }));
+
+  describe('deliverables and key results that decide nothing', () => {
+    const OKRS = (extra: string, target: string, metricKeys = '') => `version: 1
+strategy: { name: Establish the 16-bit family }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+okrs:
+  - id: crush
+    team: marketing
+${extra}    key_results:
+      - { metric: benchmarks-published, target: "${target}" }
+`;
+    const FIRES = {
+      at: 'okrs.0.key_results.0',
+      message: 'OKR set crush sets a target on a count (benchmarks-published, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+      fix: 'declare a quality metric that shows whether benchmarks-published is done well (type: quality) and add it to crush as { metric: …, guardrail: true }',
+    };
+    it('stays silent on a named deliverable (deliverable: true, or a target that is a deadline) and fires on the same count with a level', () =>
+      testRule(RULE, {
+        valid: [
+          OKRS('', 'Publish the benchmark suite by 2026-06-15'),
+          OKRS('', 'Sample the coprocessor no later than June 15'),
+          OKRS('', '5 benchmarks showing superior performance', ', deliverable: true'),
+        ],
+        invalid: [
+          { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
+          { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
+        ],
+      }));
+    it('stays silent on key results the policy says decide neither pay nor evaluation (stakes: none), and fires where they decide reviews or pay', () =>
+      testRule(RULE, {
+        valid: [OKRS('    stakes: none\n', '20 per quarter')],
+        invalid: [
+          { policy: OKRS('    stakes: review\n', '20 per quarter'), base: '', errors: [FIRES] },
+          { policy: OKRS('    stakes: pay\n', '20 per quarter'), base: '', errors: [FIRES] },
+        ],
+      }));
+  });
 });
