@@ -82,6 +82,11 @@ export function decidesNothing(model: RewardModel, instrument: InstrumentInfo): 
   return entries.length > 0 && entries.every((entry) => entry.strength.stakes === 'none');
 }
 
+/** Whether the model says the count on `line` carries its own guard, whatever any weight: it counts only good units, another team accepts it, its declared quality metric is rewarded beside it, or a clawback takes back what gaming earned. */
+export function hasOwnGuard(model: RewardModel, line: IncentiveLine): boolean {
+  return model.entriesOf(line).some((entry) => entry.guards.some((guard) => guard.kind === 'counts-only-good' || guard.kind === 'accepted' || guard.kind === 'linked-quality' || guard.kind === 'clawback'));
+}
+
 /** The thresholds gameable-target (and only it) passes in from its own options. */
 export interface GuardThresholds {
   /** Share of variable pay (of a ladder's criteria, of a program's awards) on counts from which the instrument needs a guard. */

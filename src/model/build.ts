@@ -73,6 +73,12 @@ export class RewardModel {
     return deadlineOf(priority) ?? this.asOf;
   }
 
+  /** The metrics a plan pays on through its pool (pool x rating): the metric that funds it, then each rating component's. */
+  pooledMetrics(instrument: InstrumentInfo): string[] {
+    const pool = instrument.lever === 'compensation' ? poolOf(instrument.node) : undefined;
+    return pool ? [pool.fundedBy, ...pool.rating.map((component) => component.metric)] : [];
+  }
+
   /**
    * Whether a shared bonus component reaches every declared team: its plan belongs to no team (it applies
    * to the whole company), or the plan's team and the teams it is shared with are all of them. A

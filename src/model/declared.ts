@@ -62,6 +62,8 @@ export function perUnitOf(line: object): number | undefined {
 export interface Pool {
   fundedBy: string;
   share?: number;
+  /** The share of variable pay the pool is, beside bonus components or commission; absent: what they leave. */
+  weight?: number;
   rating: readonly (Loose & { metric: string; weight: number })[];
 }
 
@@ -73,7 +75,7 @@ export function poolOf(plan: object): Pool | undefined {
   const fundedBy = asString(value.funded_by);
   if (fundedBy === undefined) return undefined;
   const rating = Array.isArray(value.rating) ? (value.rating as Pool['rating']) : [];
-  return { fundedBy, share: typeof value.share === 'number' ? value.share : undefined, rating };
+  return { fundedBy, share: typeof value.share === 'number' ? value.share : undefined, weight: typeof value.weight === 'number' ? value.weight : undefined, rating };
 }
 
 /** The segments a quota leaves out (`excludes`). */
