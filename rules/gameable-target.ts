@@ -102,7 +102,10 @@ compensation:
           about,
           message: `${name} ${what} ${countList(index, counts)} with no ${beside}: the count can be hit by means the objective never meant.`,
           fix:
-            (add ?? `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`),
+            (add ??
+              (selfReported
+                ? `declare an independent check of ${first.metric} (type: quality, such as an audit of a sample of the reported numbers by someone not judged on them) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`
+                : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`)),
         });
       }
     }

@@ -5,7 +5,7 @@
  */
 import { isDeliverable, sortedIds, type Guard, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex, type RewardModel } from '../../src/api.js';
 import { suggestMetric } from './suggest-metric.js';
-import { hasLevel } from './targets.js';
+import { hasLevel, limitsItsMetric } from './targets.js';
 
 /** A count of things done or produced: the numbers people can raise without the business gaining. */
 const COUNT_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
@@ -54,7 +54,8 @@ export function isGuardrail(index: PolicyIndex, line: IncentiveLine): boolean {
 /** Whether an instrument has any guard at all, whatever its weight: a quality line, a guardrail or a clawback. */
 export function hasAnyGuard(index: PolicyIndex, instrument: InstrumentInfo): boolean {
   if (instrument.lever === 'compensation' && instrument.node.clawback !== undefined) return true;
-  return index.rewardsOf(instrument).some((line) => isGuardrail(index, line));
+  // A quality number the team records itself judges its own work (the evaluator benefits from it): no guard.
+  return index.rewardsOf(instrument).some((line) => isGuardrail(index, line) && !isSelfReported(index.metrics.get(line.metric ?? '') ?? { id: '' }, instrument.team));
 }
 
 /**
@@ -64,7 +65,10 @@ export function hasAnyGuard(index: PolicyIndex, instrument: InstrumentInfo): boo
  */
 export function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInfo): MetricT | undefined {
   // A neighbour's quality measure does not show whether this team's work was done well.
-  return proxiedQuality(index, index.rewardsOf(instrument)) ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality', { neighbours: false });
+  // Nor does one the team records itself.
+  const independent = (metric: MetricT) => !isSelfReported(metric, instrument.team);
+  const proxied = proxiedQuality(index, index.rewardsOf(instrument));
+  return (proxied && independent(proxied) ? proxied : undefined) ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality' && independent(metric), { neighbours: false });
 }
 
 /** The quality metric some of `lines` are declared to stand for (lowest id): the measure that shows whether that work was done well. */
@@ -148,7 +152,10 @@ export function unguardedCounts(model: RewardModel, instrument: InstrumentInfo, 
   const counts = index.rewardsOf(instrument).filter((reward) => {
     const metric = index.metrics.get(reward.metric ?? '');
     if (!metric || !(isCount(metric) || isSelfReported(metric, instrument.team))) return false;
-    if (index.strategy.deprioritizedMetricBehind(reward.metric)) return false;
+    // A key result that pushes down a number the team reports itself (fewer recorded crimes than last year) is gamed by not
+    // recording: no old-priority rule reports it (it limits the metric), so it is judged here even when the strategy deprioritizes it.
+    const pushedDownByReporter = reward.component === 'key_result' && limitsItsMetric(reward.node) && reward.node.guardrail !== true && isSelfReported(metric, instrument.team);
+    if (index.strategy.deprioritizedMetricBehind(reward.metric) && !pushedDownByReporter) return false;
     // A count of a deprioritized segment alone is the old-priority rules' (their fix rewards the favored segment instead).
     if (reward.instrument.lever !== 'compensation' && reward.instrument.lever !== 'okrs' && index.strategy.isDeprioritizedSegment(reward.segment)) return false;
     if (reward.component === 'key_result' && !hasLevel(reward.node.target)) return false;

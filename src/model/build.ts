@@ -207,8 +207,10 @@ export class RewardModel {
     if (countsOnlyGood(metric)) guards.push({ kind: 'counts-only-good', metric: metric.id, sameUnits: true, node: metric });
     const link = qualityLinkOf(metric);
     const siblings = index.rewardsOf(instrument);
+    // A quality number the guarded team records itself judges its own work: the evaluator benefits from it, so it guards nothing.
+    const judgedByItself = (id: string) => instrument.team !== undefined && (index.metrics.get(id)?.reported_by ?? []).includes(instrument.team);
     for (const other of siblings) {
-      if (other === line || other.metric === undefined) continue;
+      if (other === line || other.metric === undefined || judgedByItself(other.metric)) continue;
       const isQuality = index.metrics.get(other.metric)?.type === 'quality';
       const isGuardrail = other.component === 'key_result' && other.node.guardrail === true;
       if (link !== undefined && other.metric === link) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(other), sameUnits: true, node: other.node });
@@ -217,7 +219,7 @@ export class RewardModel {
     }
     // The linked quality metric rewarded for the same team in another of its instruments guards the count too.
     if (link !== undefined && !guards.some((guard) => guard.kind === 'linked-quality') && instrument.team !== undefined) {
-      const elsewhere = index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
+      const elsewhere = judgedByItself(link) ? undefined : index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
       if (elsewhere) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(elsewhere), sameUnits: true, node: elsewhere.node });
     }
     const acceptor = metric.accepted_by;
