@@ -481,6 +481,9 @@ ${extra}    key_results:
         invalid: [
           { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
           { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
+          // A relative target is a level to reach, as unmeasurable-key-result reads it.
+          { policy: OKRS('', 'more than the same period last year'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'a number set each month by the manager'), base: '', errors: [FIRES] },
         ],
       }));
     it('stays silent on key results the policy says decide neither pay nor evaluation (stakes: none), and fires where they decide reviews or pay', () =>
