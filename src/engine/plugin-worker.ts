@@ -12,6 +12,7 @@ import type { EditDescriptor } from './edits.js';
 import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
 import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -88,7 +89,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
     reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(edits ? { edits } : {}) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 
