@@ -28,6 +28,7 @@ import tooManyMeasures from './too-many-measures.js';
 import unbalancedScorecard from './unbalanced-scorecard.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
+import undeclaredMetricMeaning from './undeclared-metric-meaning.js';
 import unknownReference from './unknown-reference.js';
 import unmeasurableKeyResult from './unmeasurable-key-result.js';
 import unrecognizedTeam from './unrecognized-team.js';
@@ -63,6 +64,7 @@ export const builtinRules: readonly AnyRule[] = [
   unrecognizedTeam,
   staleIncentive,
   unknownReference,
+  undeclaredMetricMeaning,
   duplicateId,
   weightsSum,
   implausibleValue,

@@ -26,7 +26,7 @@ export default defineRule({
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -36,7 +36,7 @@ compensation:
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales

@@ -46,7 +46,7 @@ metrics:
   # type: outcome | output | activity | quality | speed | behavior
   # perspective: financial | customer | internal | learning (the balanced scorecard)
   - { id: new-arr, name: New ARR, type: outcome, perspective: financial, segmented: true }
-  - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true }
+  - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true, nets_churn: true }
   - { id: onboarding-quality, name: First-90-day health score, type: quality, perspective: internal, segmented: true }
   - { id: enterprise-adoption, name: Enterprise feature adoption, type: outcome, perspective: customer, segmented: true }
   - { id: defect-escape-rate, type: quality, perspective: internal }

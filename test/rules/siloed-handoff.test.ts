@@ -16,7 +16,7 @@ metrics:
   - { id: new-arr, type: outcome }
   - { id: project-margin, type: outcome }
   - { id: implementation-csat, type: quality }
-  - { id: net-retention, type: outcome }
+  - { id: net-retention, type: outcome, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -139,7 +139,7 @@ teams:
   - { id: customer-success }
 metrics:
   - { id: net-new-arr, type: outcome }
-  - { id: net-dollar-retention, type: outcome }
+  - { id: net-dollar-retention, type: outcome, nets_churn: true }
 okrs:
   - { id: sales-q4, team: sales, key_results: [{ metric: net-new-arr, target: "$N" }] }
   - { id: cs-q4, team: customer-success, key_results: [{ metric: net-dollar-retention, target: "110%" }] }
