@@ -1,0 +1,77 @@
+/**
+ * Nothing depends on how an id or name is spelled: every example and every real-policy fixture,
+ * with each id (metrics, teams, instruments, priorities, segments, and every other item with an id)
+ * and each such item's name renamed to a meaningless token of the same length (test/rename-policy.ts),
+ * has the findings of the original: the same rules at the same lines and columns with the same
+ * severities. Messages differ only in the ids they name.
+ *
+ * The plugin example's own rule (acme/no-spiff-on-smb) is left out of the comparison: it reads a
+ * naming convention its user configures (id_prefix: spiff-), which is the plugin's choice; the
+ * built-in rules on that policy are compared like everywhere else.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isScalar, parseAllDocuments, visit } from 'yaml';
+import { lint, type LintResult } from '../src/index.js';
+import { EXAMPLES, ROOT } from './helpers.js';
+import { renamePolicy } from './rename-policy.js';
+
+const TODAY = '2026-06-01';
+const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
+
+interface Case {
+  name: string;
+  cwd: string;
+  files: string[];
+  paths: string[];
+}
+
+const yamlIn = (folder: string) => fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).sort();
+
+const CASES: Case[] = [
+  ...yamlIn(EXAMPLES).map((name) => ({ name: `examples/${name}`, cwd: ROOT, files: [path.join(EXAMPLES, name)], paths: [path.join(EXAMPLES, name)] })),
+  { name: 'examples/plugins', cwd: path.join(EXAMPLES, 'plugins'), files: [path.join(EXAMPLES, 'plugins', 'policy.yaml')], paths: [] },
+  ...yamlIn(REAL)
+    .filter((name) => !name.endsWith('.expected.json'))
+    .map((name) => ({ name: `test/fixtures/real/${name}`, cwd: REAL, files: [path.join(REAL, name)], paths: [path.join(REAL, name)] })),
+];
+
+const key = (finding: { rule: string; file: string; line: number; column: number; severity: string }) =>
+  `${finding.rule} ${path.basename(finding.file)}:${finding.line}:${finding.column} ${finding.severity}`;
+
+const builtin = (result: LintResult) => result.findings.filter((finding) => !finding.rule.includes('/')).map(key);
+
+/** The ids a text defines (the value of every `id` key). */
+function definedIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    visit(doc, {
+      Pair(_, pair) {
+        if (isScalar(pair.key) && pair.key.value === 'id' && isScalar(pair.value)) ids.push(String(pair.value.value));
+      },
+    });
+  }
+  return ids;
+}
+
+describe.each(CASES)('$name with every id and name renamed', ({ cwd, files, paths }) => {
+  it.each(['scrambled', 'reversed'] as const)('to %s tokens has the same findings (rule, line, column, severity)', async (order) => {
+    const originals = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
+    const renamed = renamePolicy(originals, order);
+    expect(renamed.ids.size).toBeGreaterThan(3);
+    if (order === 'reversed') {
+      const ids = [...renamed.ids.keys()].sort();
+      expect(ids.map((id) => renamed.ids.get(id)!)).toEqual([...renamed.ids.values()].sort().reverse());
+    }
+    // Every id defined in the renamed texts is a token: none of the original ids survives a definition.
+    for (const file of renamed.files) for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
+
+    const options = { cwd, today: TODAY };
+    const before = await lint({ files: originals, paths }, options);
+    const after = await lint({ files: renamed.files, paths }, options);
+    expect(before.diagnostics).toEqual([]);
+    expect(after.diagnostics).toEqual([]);
+    expect(builtin(after)).toEqual(builtin(before));
+  });
+});
