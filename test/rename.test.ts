@@ -14,28 +14,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isScalar, parseAllDocuments, visit } from 'yaml';
 import { lint, type LintResult } from '../src/index.js';
-import { EXAMPLES, ROOT } from './helpers.js';
+import { CORPUS, CORPUS_TODAY } from './corpus.js';
 import { renamePolicy } from './rename-policy.js';
-
-const TODAY = '2026-06-01';
-const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
-
-interface Case {
-  name: string;
-  cwd: string;
-  files: string[];
-  paths: string[];
-}
-
-const yamlIn = (folder: string) => fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).sort();
-
-const CASES: Case[] = [
-  ...yamlIn(EXAMPLES).map((name) => ({ name: `examples/${name}`, cwd: ROOT, files: [path.join(EXAMPLES, name)], paths: [path.join(EXAMPLES, name)] })),
-  { name: 'examples/plugins', cwd: path.join(EXAMPLES, 'plugins'), files: [path.join(EXAMPLES, 'plugins', 'policy.yaml')], paths: [] },
-  ...yamlIn(REAL)
-    .filter((name) => !name.endsWith('.expected.json'))
-    .map((name) => ({ name: `test/fixtures/real/${name}`, cwd: REAL, files: [path.join(REAL, name)], paths: [path.join(REAL, name)] })),
-];
 
 const key = (finding: { rule: string; file: string; line: number; column: number; severity: string }) =>
   `${finding.rule} ${path.basename(finding.file)}:${finding.line}:${finding.column} ${finding.severity}`;
@@ -55,7 +35,7 @@ function definedIds(text: string): string[] {
   return ids;
 }
 
-describe.each(CASES)('$name with every id and name renamed', ({ cwd, files, paths }) => {
+describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, paths }) => {
   it.each(['scrambled', 'reversed'] as const)('to %s tokens has the same findings (rule, line, column, severity)', async (order) => {
     const originals = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
     const renamed = renamePolicy(originals, order);
@@ -67,7 +47,7 @@ describe.each(CASES)('$name with every id and name renamed', ({ cwd, files, path
     // Every id defined in the renamed texts is a token: none of the original ids survives a definition.
     for (const file of renamed.files) for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
 
-    const options = { cwd, today: TODAY };
+    const options = { cwd, today: CORPUS_TODAY };
     const before = await lint({ files: originals, paths }, options);
     const after = await lint({ files: renamed.files, paths }, options);
     expect(before.diagnostics).toEqual([]);
