@@ -45,6 +45,8 @@ teams:
 metrics:
   # type: outcome | output | activity | quality | speed | behavior
   # perspective: financial | customer | internal | learning (the balanced scorecard)
+  # nets_churn: true where a lost customer lowers the number (retention), measures_collection: true
+  # for cash collected: the linter never guesses either from an id or a name
   - { id: new-arr, name: New ARR, type: outcome, perspective: financial, segmented: true }
   - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true, nets_churn: true }
   - { id: onboarding-quality, name: First-90-day health score, type: quality, perspective: internal, segmented: true }
