@@ -2,29 +2,37 @@ import { defineRule, listIds, type MetricT, type PolicyIndex } from '../src/api.
 import { newBusinessLines } from './helpers/retention.js';
 
 /**
- * The metrics a rule would judge differently if the policy said what they are. A customer outcome may
- * count lost customers (`nets_churn`): that decides whether commission on new business with no guard
- * needs one (no-retention-guard) and whether a plan whose commission depends on the customer staying
- * serves a favored one (uncovered-priority). A favored financial outcome nothing pays on is served by
- * commission earned on collection if it is cash collected (`measures_collection`). Asked only of a
- * policy that uses neither key yet: a policy that declares one has said which metrics are which.
+ * The metrics a rule would judge differently if the policy said what they are. Whether a metric
+ * counts lost customers (`nets_churn`) decides: whether commission on new business with no guard
+ * needs one, because the strategy favors a customer outcome or the team hands off to a team rewarded
+ * on it (no-retention-guard); whether a handoff from a team paid on new business to a team paid on
+ * it is judged by that commission's guard or by a shared metric (siloed-handoff); and whether a plan
+ * whose commission depends on the customer staying serves a favored one nothing else pays
+ * (uncovered-priority). A favored financial outcome nothing pays on is served by commission earned
+ * on collection if it is cash collected (`measures_collection`). Asked only of a policy that uses
+ * neither key yet: a policy that declares one has said which metrics are which.
  */
 function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: MetricT[] } {
   const metrics = [...index.metrics.values()];
-  const plans = index.instruments.flatMap((plan) => (plan.lever === 'compensation' && index.hasCommission(plan) ? [plan.node] : []));
-  const unguarded = plans.some((plan) => newBusinessLines(index, plan).length > 0 && !index.dependsOnStaying(plan));
-  const staying = plans.some((plan) => index.dependsOnStaying(plan));
-  const onCollection = plans.some((plan) => plan.earned_on === 'collection');
+  const plans = index.instruments.flatMap((plan) => (plan.lever === 'compensation' && index.hasCommission(plan) ? [plan] : []));
   const favored = (metric: MetricT) => index.strategy.isFavoredMetric(metric.id);
   const unpaid = (metric: MetricT) => index.rewardsOfMetric(metric.id).length === 0;
-  const retention = metrics.some((metric) => metric.nets_churn !== undefined)
-    ? []
-    : metrics.filter(
-        (metric) =>
-          metric.type === 'outcome' &&
-          metric.perspective === 'customer' &&
-          ((unguarded && (favored(metric) || !unpaid(metric))) || (staying && favored(metric) && unpaid(metric))),
-      );
+  const newBusiness = new Set(plans.flatMap((plan) => newBusinessLines(index, plan.node).map((line) => line.metric)));
+  const asked = new Set<string>();
+  if (!metrics.some((metric) => metric.nets_churn !== undefined)) {
+    for (const plan of plans) {
+      const guarded = index.dependsOnStaying(plan.node);
+      if (guarded) for (const metric of metrics) if (favored(metric) && unpaid(metric)) asked.add(metric.id);
+      if (newBusinessLines(index, plan.node).length === 0) continue;
+      if (!guarded) for (const metric of metrics) if (favored(metric) && metric.perspective === 'customer') asked.add(metric.id);
+      for (const handoff of plan.team === undefined ? [] : index.handoffsFrom(plan.team)) {
+        if (handoff.to === plan.team || !index.teams.has(handoff.to) || (guarded && !index.isSiloed(plan.team!, handoff.to))) continue;
+        for (const metric of index.metricsRewardedFor(handoff.to)) asked.add(metric);
+      }
+    }
+  }
+  const retention = metrics.filter((metric) => asked.has(metric.id) && metric.type === 'outcome' && !newBusiness.has(metric.id));
+  const onCollection = plans.some((plan) => plan.node.earned_on === 'collection');
   const collection =
     onCollection && !metrics.some((metric) => metric.measures_collection !== undefined)
       ? metrics.filter((metric) => metric.type === 'outcome' && metric.perspective === 'financial' && favored(metric) && unpaid(metric))

@@ -38,6 +38,35 @@ describe('undeclared-metric-meaning', () => {
       ],
     }));
 
+  it('asks on the metrics a team is paid on when a team paid commission on new business hands off to it: unguarded, or guarded with no metric shared', () => {
+    // A function: an edit's value is inserted as it is, so each case gets its own.
+    const handoff = () => [
+      set('strategy.priorities.0.favor.metrics', ['new-arr']),
+      set('teams', [{ id: 'sales', hands_off_to: ['success'] }, { id: 'success' }]),
+      set('metrics.2', { id: 'book-kept', type: 'outcome', perspective: 'financial' }),
+      set('compensation.1', { id: 'success-2026', team: 'success', bonus: [{ metric: 'book-kept', weight: 1 }] }),
+    ];
+    const asksBookKept = {
+      at: 'metrics.2.id',
+      message:
+        'No metric declares whether a lost customer lowers it (nets_churn): if book-kept does (retention, churn), whether the commission depends on the customer staying matters, and the linter cannot tell.',
+      fix: 'declare nets_churn: true on book-kept where a lost customer lowers it, nets_churn: false where it does not',
+    };
+    return testRule(RULE, {
+      invalid: [
+        { name: 'unguarded', base: PLAN, edits: handoff(), errors: [asksBookKept] },
+        { name: 'guarded, siloed', base: PLAN, edits: [...handoff(), set('compensation.0.clawback', { months: 6 })], errors: [asksBookKept] },
+      ],
+      valid: [
+        {
+          name: 'guarded, and the teams share a metric',
+          base: PLAN,
+          edits: [...handoff(), set('compensation.0.clawback', { months: 6 }), set('compensation.1.bonus', [{ metric: 'book-kept', weight: 0.8 }, { metric: 'new-arr', weight: 0.2 }])],
+        },
+      ],
+    });
+  });
+
   it('asks for measures_collection on a favored financial outcome nothing pays on, when commission is earned on collection', () =>
     testRule(RULE, {
       invalid: [
