@@ -5,6 +5,10 @@
  * has the findings of the original: the same rules at the same lines and columns with the same
  * severities. Messages differ only in the ids they name.
  *
+ * Each built-in rule's explain examples (bad and good, merged onto the base policy of rule tests,
+ * with the baseline a comparing rule reads renamed by the same substitution) give that rule, run
+ * alone, the same findings renamed.
+ *
  * The plugin example's own rule (acme/no-spiff-on-smb) is left out of the comparison: it reads a
  * naming convention its user configures (id_prefix: spiff-), which is the plugin's choice; the
  * built-in rules on that policy are compared like everywhere else.
@@ -13,7 +17,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isScalar, parseAllDocuments, visit } from 'yaml';
+import { builtinRules } from '../rules/index.js';
 import { lint, type LintResult } from '../src/index.js';
+import { policyText, runRuleCase } from '../src/testing/index.js';
 import { CORPUS, CORPUS_TODAY } from './corpus.js';
 import { renamePolicy } from './rename-policy.js';
 
@@ -53,5 +59,21 @@ describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, pat
     expect(before.diagnostics).toEqual([]);
     expect(after.diagnostics).toEqual([]);
     expect(builtin(after)).toEqual(builtin(before));
+  });
+});
+
+describe.each(builtinRules.map((rule) => ({ id: rule.meta.id, rule })))('the explain examples of $id renamed', ({ rule }) => {
+  const examples = rule.meta.examples!;
+  it.each(['bad', 'good'] as const)('%s: the same findings of the rule alone, in reverse id order too', async (which) => {
+    const texts = [{ path: 'policy.yaml', text: policyText({ policy: examples[which] }) }];
+    if (examples.baseline !== undefined) texts.push({ path: 'baseline.yaml', text: policyText({ policy: examples.baseline }) });
+    const run = async (files: typeof texts) => {
+      const result = await runRuleCase(rule, { text: files[0]!.text, baseline: files[1] && { text: files[1].text } });
+      expect(result.problem).toBeUndefined();
+      return result.findings!.map((finding) => `${finding.rule} ${finding.line}:${finding.column} ${finding.severity}`);
+    };
+    const before = await run(texts);
+    if (which === 'bad') expect(before.length).toBeGreaterThan(0);
+    for (const order of ['scrambled', 'reversed'] as const) expect(await run(renamePolicy(texts, order).files), order).toEqual(before);
   });
 });
