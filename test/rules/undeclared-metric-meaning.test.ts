@@ -39,8 +39,7 @@ describe('undeclared-metric-meaning', () => {
     }));
 
   it('asks on the metrics a team is paid on when a team paid commission on new business hands off to it: unguarded, or guarded with no metric shared', () => {
-    // A function: an edit's value is inserted as it is, so each case gets its own.
-    const handoff = () => [
+    const handoff = [
       set('strategy.priorities.0.favor.metrics', ['new-arr']),
       set('teams', [{ id: 'sales', hands_off_to: ['success'] }, { id: 'success' }]),
       set('metrics.2', { id: 'book-kept', type: 'outcome', perspective: 'financial' }),
@@ -54,14 +53,14 @@ describe('undeclared-metric-meaning', () => {
     };
     return testRule(RULE, {
       invalid: [
-        { name: 'unguarded', base: PLAN, edits: handoff(), errors: [asksBookKept] },
-        { name: 'guarded, siloed', base: PLAN, edits: [...handoff(), set('compensation.0.clawback', { months: 6 })], errors: [asksBookKept] },
+        { name: 'unguarded', base: PLAN, edits: handoff, errors: [asksBookKept] },
+        { name: 'guarded, siloed', base: PLAN, edits: [...handoff, set('compensation.0.clawback', { months: 6 })], errors: [asksBookKept] },
       ],
       valid: [
         {
           name: 'guarded, and the teams share a metric',
           base: PLAN,
-          edits: [...handoff(), set('compensation.0.clawback', { months: 6 }), set('compensation.1.bonus', [{ metric: 'book-kept', weight: 0.8 }, { metric: 'new-arr', weight: 0.2 }])],
+          edits: [...handoff, set('compensation.0.clawback', { months: 6 }), set('compensation.1.bonus', [{ metric: 'book-kept', weight: 0.8 }, { metric: 'new-arr', weight: 0.2 }])],
         },
       ],
     });
