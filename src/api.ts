@@ -22,5 +22,5 @@ export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareMetrics, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';
-export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind } from './model/index.js';
-export { paysOrMeasures, targetKind, setsLevel, isCheckable } from './model/index.js';
+export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind, Stakes } from './model/index.js';
+export { paysOrMeasures, targetKind, setsLevel, isCheckable, isDeliverable, stakesOf } from './model/index.js';

@@ -3,3 +3,4 @@ export { RewardModel, paysOrMeasures } from './build.js';
 export type { Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 export { targetKind, setsLevel, isCheckable, type TargetKind } from './targets.js';
 export { modelJson, type ModelJson } from './json.js';
+export { isDeliverable, stakesOf, type Stakes } from './declared.js';
