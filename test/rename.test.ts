@@ -69,8 +69,8 @@ describe.each(builtinRules.map((rule) => ({ id: rule.meta.id, rule })))('the exp
     if (examples.baseline !== undefined) texts.push({ path: 'baseline.yaml', text: policyText({ policy: examples.baseline }) });
     const run = async (files: typeof texts) => {
       const result = await runRuleCase(rule, { text: files[0]!.text, baseline: files[1] && { text: files[1].text } });
-      expect(result.problem).toBeUndefined();
-      return result.findings!.map((finding) => `${finding.rule} ${finding.line}:${finding.column} ${finding.severity}`);
+      if (result.problem !== undefined) throw new Error(result.problem);
+      return result.findings.map((finding) => `${finding.rule} ${finding.line}:${finding.column} ${finding.severity}`);
     };
     const before = await run(texts);
     if (which === 'bad') expect(before.length).toBeGreaterThan(0);
