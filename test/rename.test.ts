@@ -20,7 +20,9 @@ import { isScalar, parseAllDocuments, visit } from 'yaml';
 import { builtinRules } from '../rules/index.js';
 import { lint, type LintResult } from '../src/index.js';
 import { policyText, runRuleCase } from '../src/testing/index.js';
+import { runGate } from '../src/gate/run.js';
 import { CORPUS, CORPUS_TODAY } from './corpus.js';
+import { tempDir } from './helpers.js';
 import { renamePolicy } from './rename-policy.js';
 
 const key = (finding: { rule: string; file: string; line: number; column: number; severity: string }) =>
@@ -59,6 +61,24 @@ describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, pat
     expect(before.diagnostics).toEqual([]);
     expect(after.diagnostics).toEqual([]);
     expect(builtin(after)).toEqual(builtin(before));
+  });
+
+  it.skipIf(paths.length === 0)('gives the gate the same verdict and steps (each step\'s status and findings)', async () => {
+    const folder = path.dirname(files[0]!);
+    const copy = (texts: readonly { path: string; text: string }[]) =>
+      tempDir(Object.fromEntries([...fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => [name, fs.readFileSync(path.join(folder, name), 'utf8')]), ...texts.map((file) => [path.basename(file.path), file.text])]));
+    const originals = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
+    const given = paths.map((given) => (given === '.' ? '.' : path.basename(given)));
+    const gate = async (dir: string) => {
+      // A policy with no announcement date is judged as of the corpus date, as `gate --announce` would.
+      let outcome = await runGate(given, { cwd: dir, today: CORPUS_TODAY, config: false });
+      if (outcome.diagnostics.some((diagnostic) => diagnostic.source === 'usage')) outcome = await runGate(given, { cwd: dir, today: CORPUS_TODAY, config: false, announce: CORPUS_TODAY });
+      expect(outcome.diagnostics).toEqual([]);
+      const report = outcome.report!;
+      return { verdict: report.verdict, steps: report.steps.map((step) => ({ id: step.id, status: step.status, findings: step.findings.map(key) })), blocking: report.blocking.map(key) };
+    };
+    const before = await gate(copy(originals));
+    for (const order of ['scrambled', 'reversed'] as const) expect(await gate(copy(renamePolicy(originals, order).files)), order).toEqual(before);
   });
 });
 
