@@ -44,23 +44,24 @@ function definedIds(text: string): string[] {
 }
 
 describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, paths }) => {
-  it.each(['scrambled', 'reversed'] as const)('to %s tokens has the same findings (rule, line, column, severity)', async (order) => {
+  it('has the same findings (rule, line, column, severity), with tokens scrambled and in reverse id order', async () => {
     const originals = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
-    const renamed = renamePolicy(originals, order);
-    expect(renamed.ids.size).toBeGreaterThan(3);
-    if (order === 'reversed') {
-      const ids = [...renamed.ids.keys()].sort();
-      expect(ids.map((id) => renamed.ids.get(id)!)).toEqual([...renamed.ids.values()].sort().reverse());
-    }
-    // Every id defined in the renamed texts is a token: none of the original ids survives a definition.
-    for (const file of renamed.files) for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
-
     const options = { cwd, today: CORPUS_TODAY };
     const before = await lint({ files: originals, paths }, options);
-    const after = await lint({ files: renamed.files, paths }, options);
     expect(before.diagnostics).toEqual([]);
-    expect(after.diagnostics).toEqual([]);
-    expect(builtin(after)).toEqual(builtin(before));
+    for (const order of ['scrambled', 'reversed'] as const) {
+      const renamed = renamePolicy(originals, order);
+      expect(renamed.ids.size).toBeGreaterThan(3);
+      if (order === 'reversed') {
+        const ids = [...renamed.ids.keys()].sort();
+        expect(ids.map((id) => renamed.ids.get(id)!)).toEqual([...renamed.ids.values()].sort().reverse());
+      }
+      // Every id defined in the renamed texts is a token: none of the original ids survives a definition.
+      for (const file of renamed.files) for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
+      const after = await lint({ files: renamed.files, paths }, options);
+      expect(after.diagnostics, order).toEqual([]);
+      expect(builtin(after), order).toEqual(builtin(before));
+    }
   });
 
   it.skipIf(paths.length === 0)('gives the gate the same verdict and steps (each step\'s status and findings)', async () => {
@@ -78,7 +79,8 @@ describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, pat
       return { verdict: report.verdict, steps: report.steps.map((step) => ({ id: step.id, status: step.status, findings: step.findings.map(key) })), blocking: report.blocking.map(key) };
     };
     const before = await gate(copy(originals));
-    for (const order of ['scrambled', 'reversed'] as const) expect(await gate(copy(renamePolicy(originals, order).files)), order).toEqual(before);
+    // In reverse id order: anything the gate picks by id is picked differently (the findings are compared with both orders above).
+    expect(await gate(copy(renamePolicy(originals, 'reversed').files))).toEqual(before);
   });
 });
 
