@@ -32,6 +32,12 @@ export default defineRule({
         .max(1)
         .default(0.3)
         .describe('share of variable pay on counts from which a plan is reported even below `share`, when it has no guard of any weight (no quality line, clawback or guardrail) and no outcome line of real weight'),
+      largest_lever_share: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.4)
+        .describe('share of variable pay on counts from which a plan with no guard of any weight is reported even below `share` when an unguarded count is its largest line, an outcome line beside it or not'),
     }),
     examples: {
       bad: `metrics:

@@ -7,22 +7,24 @@ import { newBusinessLines } from './helpers/retention.js';
  * needs one, because the strategy favors a customer outcome or the team hands off to a team rewarded
  * on it (no-retention-guard); whether a handoff from a team paid on new business to a team paid on
  * it is judged by that commission's guard or by a shared metric (siloed-handoff); and whether a plan
- * whose commission depends on the customer staying serves a favored one nothing else pays
- * (uncovered-priority). A favored financial outcome nothing pays on is served by commission earned
- * on collection if it is cash collected (`measures_collection`). Asked only of a policy that uses
+ * whose commission depends on the customer staying serves a priority favoring it that nothing else
+ * serves (uncovered-priority). A favored outcome whose priority nothing serves is served by commission
+ * earned on collection if it is cash collected (`measures_collection`). Asked only of a policy that uses
  * neither key yet: a policy that declares one has said which metrics are which.
  */
 function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: MetricT[] } {
   const metrics = [...index.metrics.values()];
   const plans = index.instruments.flatMap((plan) => (plan.lever === 'compensation' && index.hasCommission(plan) ? [plan] : []));
   const favored = (metric: MetricT) => index.strategy.isFavoredMetric(metric.id);
-  const unpaid = (metric: MetricT) => index.rewardsOfMetric(metric.id).length === 0;
+  // Favored by a priority nothing serves yet: what the declaration would change (uncovered-priority).
+  const unserved = (metric: MetricT) => index.strategy.prioritiesFavoring('metrics', metric.id).some((priority) => !index.strategy.isServed(priority));
   const newBusiness = new Set(plans.flatMap((plan) => newBusinessLines(index, plan.node).map((line) => line.metric)));
   const asked = new Set<string>();
   if (!metrics.some((metric) => metric.nets_churn !== undefined)) {
     for (const plan of plans) {
       const guarded = index.dependsOnStaying(plan.node);
-      if (guarded) for (const metric of metrics) if (favored(metric) && unpaid(metric)) asked.add(metric.id);
+      // A plan whose commission depends on the customer staying serves a priority on a retention metric: it matters where nothing else serves one.
+      if (guarded) for (const metric of metrics) if (unserved(metric)) asked.add(metric.id);
       if (newBusinessLines(index, plan.node).length === 0) continue;
       if (!guarded) for (const metric of metrics) if (favored(metric) && metric.perspective === 'customer') asked.add(metric.id);
       for (const handoff of plan.team === undefined ? [] : index.handoffsFrom(plan.team)) {
@@ -35,7 +37,7 @@ function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: Met
   const onCollection = plans.some((plan) => plan.node.earned_on === 'collection');
   const collection =
     onCollection && !metrics.some((metric) => metric.measures_collection !== undefined)
-      ? metrics.filter((metric) => metric.type === 'outcome' && metric.perspective === 'financial' && favored(metric) && unpaid(metric))
+      ? metrics.filter((metric) => metric.type === 'outcome' && metric.perspective !== 'customer' && metric.perspective !== 'learning' && unserved(metric))
       : [];
   return { retention, collection };
 }
@@ -96,7 +98,7 @@ compensation:
         node: collection[0]!,
         key: 'id',
         message:
-          `Commission is earned on collection, and the strategy favors ${listIds(ids, 'and')}, which nothing pays on: ` +
+          `Commission is earned on collection, and the strategy favors ${listIds(ids, 'and')}, which nothing rewards: ` +
           `if it is cash collected, that commission rewards it, but no metric says so.`,
         fix: `declare measures_collection: true on ${listIds(ids, 'and')} where it is cash collected, measures_collection: false where it is not`,
       });

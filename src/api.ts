@@ -10,7 +10,7 @@ export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
 export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
-export { annualQuota, baseRate, curveFactor, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
+export { annualQuota, baseRate, curveFactor, excludedByQuota, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
 export { DEFAULT_LEVELS, paysPerDeal, planChoices, simulatePlan } from './payout/rational-choice.js';

@@ -99,6 +99,8 @@ export interface GuardThresholds {
   guard_weight: number;
   /** Share on counts from which a plan with no guard of any kind, and no outcome of real weight, is reported too. */
   share_without_any_guard: number;
+  /** Share on counts from which a plan with no guard of any kind is reported when one unguarded count is its largest lever, outcome beside it or not. */
+  largest_lever_share: number;
 }
 
 /**
@@ -165,6 +167,11 @@ export function unguardedCounts(model: RewardModel, instrument: InstrumentInfo, 
   if (instrument.lever === 'okrs') return { counts, share: 0 };
   const share = counts.reduce((sum, reward) => sum + shareInInstrument(model, reward), 0);
   if (share >= thresholds.share - 1e-9) return { counts, share };
-  const bare = instrument.lever === 'compensation' && !hasAnyGuardOrOutcome(index, instrument, thresholds.guard_weight);
-  return bare && share >= thresholds.share_without_any_guard - 1e-9 ? { counts, share } : undefined;
+  if (instrument.lever !== 'compensation') return undefined;
+  const bare = !hasAnyGuardOrOutcome(index, instrument, thresholds.guard_weight);
+  if (bare && share >= thresholds.share_without_any_guard - 1e-9) return { counts, share };
+  // The largest lever of a plan with no guard at all is an unguarded count: an outcome beside it does not stop people raising it.
+  const heaviest = Math.max(...counts.map((line) => shareInInstrument(model, line)));
+  const largest = index.rewardsOf(instrument).every((line) => counts.includes(line) || shareInInstrument(model, line) < heaviest - 1e-9);
+  return !hasAnyGuard(index, instrument) && largest && share >= thresholds.largest_lever_share - 1e-9 ? { counts, share } : undefined;
 }

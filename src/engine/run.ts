@@ -146,7 +146,6 @@ function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRu
 }
 
 function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
-
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
   const { node, key, fix } = descriptor;
   const rendered = renderMessage(rule.meta, descriptor);

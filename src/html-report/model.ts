@@ -5,8 +5,8 @@
  */
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
-import { RewardModel } from '../model/build.js';
 import type { DecisionRecord } from '../gate/record.js';
+import { RewardModel } from '../model/build.js';
 import type { GateReport } from '../gate/run.js';
 import type { LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';

@@ -481,6 +481,9 @@ ${extra}    key_results:
         invalid: [
           { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
           { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
+          // A relative target is a level to reach, as unmeasurable-key-result reads it.
+          { policy: OKRS('', 'more than the same period last year'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'a number set each month by the manager'), base: '', errors: [FIRES] },
         ],
       }));
     it('stays silent on key results the policy says decide neither pay nor evaluation (stakes: none), and fires where they decide reviews or pay', () =>
@@ -559,6 +562,47 @@ compensation:
               message:
                 'Plan install-pay puts 100% of variable pay on numbers it counts or reports itself (self-inspection and units-installed) with no guard beside them (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the number they report, not the result it stands for.',
               fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in install-pay',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('reports a plan whose largest line is an unguarded count of at least largest_lever_share, an outcome beside it or not, when the plan has no guard at all', () => {
+    const agents = (bonus: string, extra = '') => `version: 1
+strategy: { name: Service }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+  - { id: attendance, type: behavior }
+  - { id: resolution-audit, type: quality }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: ${bonus}
+${extra}`;
+    const largest = '[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: attendance, weight: 0.2 }]';
+    return testRule(RULE, {
+      valid: [
+        // The outcome is the largest line: the count is one measure beside it.
+        agents('[{ metric: calls-handled, weight: 0.4 }, { metric: renewals, weight: 0.45 }, { metric: attendance, weight: 0.15 }]'),
+        // Below largest_lever_share.
+        agents('[{ metric: calls-handled, weight: 0.35 }, { metric: renewals, weight: 0.3 }, { metric: attendance, weight: 0.35 }]'),
+        // A guard of any weight is there (a quality line, a clawback).
+        agents('[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: resolution-audit, weight: 0.05 }, { metric: attendance, weight: 0.15 }]'),
+        agents(largest, '    clawback: { months: 3, triggers: [misconduct] }\n'),
+        { text: agents(largest), options: { largest_lever_share: 0.5 } },
+      ],
+      invalid: [
+        {
+          text: agents(largest),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: COUNT_MESSAGE('agent-bonus', '45%', 'a count (calls-handled, output)'),
+              fix: 'pay at least 10% of variable pay on resolution-audit (type: quality) in agent-bonus',
             },
           ],
         },

@@ -75,7 +75,7 @@ describe('undeclared-metric-meaning', () => {
           errors: [
             {
               at: 'metrics.2.id',
-              message: 'Commission is earned on collection, and the strategy favors collected, which nothing pays on: if it is cash collected, that commission rewards it, but no metric says so.',
+              message: 'Commission is earned on collection, and the strategy favors collected, which nothing rewards: if it is cash collected, that commission rewards it, but no metric says so.',
               fix: 'declare measures_collection: true on collected where it is cash collected, measures_collection: false where it is not',
             },
           ],
@@ -92,6 +92,9 @@ describe('undeclared-metric-meaning', () => {
         { base: PLAN, edits: [set('compensation.0.clawback', { months: 6 }), set('compensation.0.commission', [{ metric: 'new-arr', rate: '10%' }, { metric: 'nrr', rate: '2%' }])] },
         { base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['collected']), set('compensation.0.earned_on', 'collection'), set('metrics.2.measures_collection', false), set('metrics.1.nets_churn', false)] },
         { base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['new-arr']), set('compensation.0.earned_on', 'invoice')] },
+        // The priority is served already (new-arr is paid): whether nrr nets churn changes no finding.
+        { name: 'guarded, priority served', base: PLAN, edits: [set('compensation.0.clawback', { months: 6 }), set('strategy.priorities.0.favor.metrics', ['nrr', 'new-arr'])] },
+        { name: 'on collection, priority served', base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['collected', 'new-arr']), set('compensation.0.earned_on', 'collection'), set('metrics.1.nets_churn', false)] },
       ],
     }));
 });

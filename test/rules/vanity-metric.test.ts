@@ -297,11 +297,11 @@ compensation:
     it('reports the line itself when gameable-target is off, or does not report it (its share raised): deferral reads findings, not options', async () => {
       const off = await lintText(UNGUARDED_PROXY, { rules: { 'gameable-target': 'off' } });
       expect(findingsOf(off, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
-      // 60% on the count: gameable-target with both shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
+      // 60% on the count: gameable-target with its shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
       const most = UNGUARDED_PROXY.replace('{ id: sqls, type: output, proxy_for: [new-arr] }', '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }')
         .replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
       expect(findingsOf(await lintText(most), RULE)).toEqual([]);
-      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7 }] } });
+      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7, largest_lever_share: 0.7 }] } });
       expect(findingsOf(raised, 'gameable-target')).toEqual([]);
       expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
     });
@@ -378,4 +378,43 @@ ${pool}`;
         },
       ],
     }));
+
+  it('leaves named deliverables and key results that decide nothing (stakes: none) alone; a declared vanity metric stays vanity', () => {
+    const okrs = (stakes: string, metricKeys = '') => `version: 1
+strategy: { name: Benchmarks }
+teams: [{ id: marketing }]
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+  - { id: page-views, vanity: true }
+okrs:
+  - id: crush
+    team: marketing
+${stakes}    key_results:
+      - { metric: benchmarks-published, target: 5 }
+      - { metric: page-views, target: 100000 }
+`;
+    const vanity = {
+      at: 'okrs.0.key_results.1',
+      message: 'OKR set crush rewards page-views, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+      fix: 'remove page-views from crush, or reward an outcome (type: outcome) that it was meant to move',
+    };
+    return testRule(RULE, {
+      invalid: [
+        { policy: okrs('    stakes: none\n'), base: '', errors: [vanity] },
+        { policy: okrs('', ', deliverable: true'), base: '', errors: [vanity] },
+        {
+          policy: okrs(''),
+          base: '',
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: 'OKR set crush rewards benchmarks-published, an output metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
+              fix: 'declare the outcome it stands for on metric benchmarks-published (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
+            },
+            vanity,
+          ],
+        },
+      ],
+    });
+  });
 });
