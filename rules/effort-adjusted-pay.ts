@@ -66,6 +66,9 @@ compensation:
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,
+            // A favored rate above the deprioritized one that still loses per month is this rule's own defect, beside
+            // flat-commission's ratio: about no entry another rule reports. Rates that do not favor it at all are the line's, deferred.
+            about: weakest.reward.rate > line.reward.rate ? [] : undefined,
             message:
               `Per month of sales cycle, plan ${instrument.id} pays ${formatMoney(line.monthly)} of ${metric} commission for ${high} (${describe(line)}) ` +
               `and ${formatMoney(weakest.monthly)} for ${low} (${describe(weakest)}): ` +
