@@ -3,6 +3,7 @@
  * they are written exactly as a plugin would be.
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
+/** @deprecated since 0.2: read `context.model` (what each team is rewarded for); the index stays as its lookups for one release. */
 export type { PolicyIndex } from './engine/lookups/policy-index.js';
 export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/lines.js';
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
@@ -20,3 +21,5 @@ export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';
+export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind } from './model/index.js';
+export { paysOrMeasures, targetKind, setsLevel, isCheckable } from './model/index.js';

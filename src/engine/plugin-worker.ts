@@ -10,6 +10,7 @@ import type { ListSection, Policy } from '../schema.js';
 import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
 import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -60,7 +61,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

@@ -8,6 +8,7 @@ import type { Policy } from '../schema.js';
 import type { PolicyDiff } from './policy-diff.js';
 import type { PolicyIndex } from './lookups/policy-index.js';
 import type { StrategyView } from './strategy/strategy-view.js';
+import type { RewardModel } from '../model/build.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -31,6 +32,17 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   source: string;
   options?: Options;
   /**
+   * The policy keys the rule reads (`metrics[].reported_by`, `compensation[].clawback`…): what a
+   * declaration buys. docs/format.md lists, for every key, the rules that read it.
+   */
+  reads?: readonly string[];
+  /**
+   * Rules this rule leaves a defect to: when one of them is enabled and reports a finding about the
+   * same model entry (`ReportDescriptor.about`), this rule's finding on that entry is dropped by the
+   * engine. Never a rule's options or thresholds: only what it reported in this run.
+   */
+  defersTo?: readonly string[];
+  /**
    * YAML fragments for `explain`, merged onto the base policy of rule tests (incentive-lint/testing):
    * one that the rule reports, one that it accepts. A test proves both for every built-in rule.
    */
@@ -50,6 +62,11 @@ export interface ReportDescriptor {
   message: string;
   /** What a person could change to resolve it, with the numbers and ids of this policy. */
   fix: string;
+  /**
+   * The model entries (or the YAML lines behind them) the finding is about; default: the entries at
+   * `node`. The engine keeps one finding per defect by them (see RuleMeta.defersTo).
+   */
+  about?: readonly object[];
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
@@ -57,6 +74,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly index: PolicyIndex;
   /** What the strategy favors and deprioritizes (contested ids left out), and how a line stands toward it: `index.strategy`. */
   readonly strategy: StrategyView;
+  /** What each team is rewarded for: every (metric, segment) entry, its lever, strength, dates, how it is made, its guards, the priorities it serves or undermines. */
+  readonly model: RewardModel;
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;

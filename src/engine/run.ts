@@ -9,6 +9,7 @@ import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 
@@ -42,6 +43,8 @@ export interface RunResult {
   /** Findings an inline `# incentive-lint-disable-…` comment silenced: never counted. */
   suppressed: Finding[];
   diagnostics: Diagnostic[];
+  /** The model every rule read: what each team is rewarded for. */
+  model: RewardModel;
 }
 
 export interface RunOptions {
@@ -58,8 +61,11 @@ export interface RunOptions {
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const model = new RewardModel(index);
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
+  /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
+  const aboutByFinding = new Map<Finding, readonly object[]>();
   const diagnostics: Diagnostic[] = [];
   const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
@@ -69,6 +75,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       const finding = toFinding(loaded, rule, severity, descriptor);
       if (typeof finding === 'string') throw new RuleReportError(finding);
       reported.push(finding);
+      aboutByFinding.set(finding, aboutOf(model, descriptor));
     };
     try {
       const pluginModule = pluginModuleOf(rule);
@@ -76,7 +83,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
         for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, options: ruleOptions, today: options.today, diff, ruleIds, report });
+        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, model, options: ruleOptions, today: options.today, diff, ruleIds, report });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {
@@ -87,13 +94,46 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
+  const kept1 = onePerDefect(findings, rules, aboutByFinding);
   const suppression =
-    options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
+    options.inlineSuppressions === false ? { kept: kept1, suppressed: [], findings: [] } : applySuppressions(kept1, loaded.sources, rules, options.knownRuleIds);
   const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics };
+  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics, model };
 }
 
 class RuleReportError extends Error {}
+
+/** The entries a finding is about: those it names (entries or their lines), else the entries at its node. */
+function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly object[] {
+  const named = Array.isArray(descriptor.about) ? descriptor.about : [descriptor.node];
+  return named.flatMap((item) => {
+    const entries = model.entriesAt(item);
+    return entries.length > 0 ? entries : 'key' in item && 'line' in item ? [item] : [];
+  });
+}
+
+/**
+ * One defect, one finding, decided here and only here: a finding of rule R about entries E is
+ * dropped when a rule R defers to (`meta.defersTo`) is enabled in this run and reported a finding
+ * about one of E. A rule never knows another rule's options: only what it reported.
+ */
+function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRule[], about: ReadonlyMap<Finding, readonly object[]>): Finding[] {
+  const deferring = rules.filter(({ rule }) => (rule.meta.defersTo ?? []).length > 0);
+  if (deferring.length === 0) return [...findings];
+  const entriesByRule = new Map<string, Set<object>>();
+  for (const finding of findings) {
+    let entries = entriesByRule.get(finding.rule);
+    if (!entries) entriesByRule.set(finding.rule, (entries = new Set()));
+    for (const entry of about.get(finding) ?? []) entries.add(entry);
+  }
+  const defersTo = new Map(deferring.map(({ rule }) => [rule.meta.id, rule.meta.defersTo!]));
+  return findings.filter((finding) => {
+    const others = defersTo.get(finding.rule);
+    if (!others) return true;
+    const mine = about.get(finding) ?? [];
+    return !others.some((other) => other !== finding.rule && mine.some((entry) => entriesByRule.get(other)?.has(entry)));
+  });
+}
 
 function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
