@@ -3,7 +3,8 @@ import { isRetentionHandoff } from './helpers/retention.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 /** The kinds of metric a team can lose on when the team before it passes on poor work: a result, or its quality. */
-const LOSABLE_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality']);
+// A speed target is losable too: the team held to a clock is the one that refuses or delays a handover so the clock does not start (NHS A&E).
+const LOSABLE_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality', 'speed']);
 
 export default defineRule({
   meta: {
@@ -17,8 +18,8 @@ export default defineRule({
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
       'is shared between them, the handoff is where value gets destroyed. Four handoffs are judged otherwise: one into a team paid on ' +
       'keeping customers, from a team paid commission on new business, is no-retention-guard\'s (the article\'s own remedy is part of ' +
-      'the commission "only after the client has remained active for six months"); one into a team rewarded only on counts or speed, ' +
-      'which has no result or quality to lose; and one between teams that are not paid on either side and whose objectives serve one ' +
+      'the commission "only after the client has remained active for six months"); one into a team rewarded only on counts, ' +
+      'which has no result, quality or clock to lose (a team held to a speed target is not exempt: ambulances were kept queuing outside A&E so the four-hour clock did not start); and one between teams that are not paid on either side and whose objectives serve one ' +
       'priority (an OKR tree shares its objective); and one where the team downstream accepts each item it is handed before it counts ' +
       '(accepted_by): the acceptance is the shared stake.',
     source: '"What are Shared Incentives?": shared vs. siloed model',

@@ -115,6 +115,8 @@ export function isShareOfBookings(rate: number): boolean {
  */
 export function lineRate(plan: CompensationPlanT, line: CommissionLineT): number | undefined {
   if (line.rate !== undefined) return line.rate;
+  // A piece rate (per_unit) is money per unit counted, never a share of bookings.
+  if (line.per_unit !== undefined) return undefined;
   const quota = quotaFor(plan.quotas ?? [], line.metric, line.segment);
   return quota && baseRate(plan, quota);
 }

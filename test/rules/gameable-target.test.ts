@@ -207,7 +207,7 @@ compensation:
               line: 8,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (sales-accepted-opps, output)'),
-              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
             },
           ],
         },
@@ -237,7 +237,7 @@ okrs:
               line: 10,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (meetings-booked, output)'),
-              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
             },
           ],
         },
@@ -276,6 +276,178 @@ metrics:
   - { id: test-score-gains, type: outcome, reported_by: [testing-office] }
 compensation:
   - { id: school-bonus, team: teachers, bonus: [{ metric: test-score-gains, weight: 1 }] }
+`,
+        },
+      ],
+    }));
+
+  describe('a count\'s own quality declarations (quality_measured_by, counts_only_good)', () => {
+    const MILL = (metrics: string, plan: string) => `version: 1
+strategy: { name: Output }
+teams: [{ id: crew, kind: non-revenue }]
+metrics:
+${metrics}
+compensation:
+  - id: crew-bonus
+    team: crew
+${plan}
+`;
+
+    it('stays silent on a count of good units only (its quality gate is inside the count), and on a count whose declared quality metric is paid beside it', () =>
+      testRule(RULE, {
+        valid: [
+          MILL('  - { id: good-tons, type: output, counts_only_good: true }', '    bonus: [{ metric: good-tons, weight: 1 }]'),
+          MILL(
+            '  - { id: units-installed, type: output, quality_measured_by: redo-rate }\n  - { id: redo-rate, type: quality }',
+            '    bonus: [{ metric: units-installed, weight: 0.8 }, { metric: redo-rate, weight: 0.2 }]',
+          ),
+          {
+            name: 'the linked quality metric paid in another plan of the same team, with real weight',
+            text: `version: 1
+strategy: { name: Output }
+teams: [{ id: crew, kind: non-revenue }]
+metrics:
+  - { id: units-installed, type: output, quality_measured_by: redo-rate }
+  - { id: redo-rate, type: quality }
+compensation:
+  - { id: piece-rate, team: crew, bonus: [{ metric: units-installed, weight: 1 }] }
+  - { id: quality-bonus, team: crew, bonus: [{ metric: redo-rate, weight: 1 }] }
+`,
+          },
+        ],
+      }));
+
+    it('fires when a count declares its quality metric and only another quality line stands beside it (a general survey beside products sold: Wells Fargo)', () =>
+      testRule(RULE, {
+        invalid: [
+          {
+            text: MILL(
+              '  - { id: products-sold, type: output, quality_measured_by: accounts-used-90-days }\n  - { id: accounts-used-90-days, type: quality }\n  - { id: customer-survey, type: quality }',
+              '    bonus: [{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+            ),
+            errors: [
+              {
+                line: 11,
+                column: 13,
+                message: COUNT_MESSAGE('crew-bonus', '80%', 'a count (products-sold, output)'),
+                fix: 'pay at least 10% of variable pay on accounts-used-90-days (type: quality) in crew-bonus',
+              },
+            ],
+          },
+        ],
+        valid: [
+          {
+            name: 'the same plan with no link declared: the survey stands in for the guard, as before (undeclared-quality-link says what to declare)',
+            text: MILL(
+              '  - { id: products-sold, type: output }\n  - { id: customer-survey, type: quality }',
+              '    bonus: [{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+            ),
+          },
+        ],
+      }));
+  });
+
+  it('reports a plan with less than `share` on counts when it has no guard of any weight and no outcome (calls handled beside handle time)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: average-handle-time, type: speed }
+  - { id: calls-handled, type: output }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: [{ metric: average-handle-time, weight: 0.6 }, { metric: calls-handled, weight: 0.4 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.bonus.1',
+              message: COUNT_MESSAGE('agent-bonus', '40%', 'a count (calls-handled, output)'),
+              fix: 'declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in agent-bonus',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'an outcome of real weight beside it',
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+compensation:
+  - { id: agent-bonus, team: agents, bonus: [{ metric: renewals, weight: 0.6 }, { metric: calls-handled, weight: 0.4 }] }
+`,
+        },
+        {
+          name: 'below share_without_any_guard',
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: average-handle-time, type: speed }
+  - { id: calls-handled, type: output }
+compensation:
+  - { id: agent-bonus, team: agents, bonus: [{ metric: average-handle-time, weight: 0.8 }, { metric: calls-handled, weight: 0.2 }] }
+`,
+        },
+      ],
+    }));
+
+  it('judges promotion criteria and awards like plan lines: a ladder or program mostly on an unguarded count is reported, one with a quality criterion or award beside it is not', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Volume }
+teams: [{ id: advisers, kind: revenue }]
+metrics:
+  - { id: sales-points, type: output }
+  - { id: products-sold, type: output }
+promotions:
+  - id: tiers
+    team: advisers
+    criteria: [{ text: Meet sales targets, metric: sales-points }]
+recognition:
+  - id: contests
+    awards: [{ text: Sell 50 products, metric: products-sold, teams: [advisers] }]
+`,
+          errors: [
+            {
+              at: 'promotions.0.criteria.0',
+              message: 'Promotion ladder tiers promotes on a count (sales-points, output) with no quality criterion: the count can be hit by means the objective never meant.',
+              fix: 'declare a quality metric that shows whether sales-points is done well (type: quality) and add it to tiers',
+            },
+            {
+              at: 'recognition.0.awards.0',
+              message: 'Recognition program contests celebrates a count (products-sold, output) with no quality award: the count can be hit by means the objective never meant.',
+              fix: 'declare a quality metric that shows whether products-sold is done well (type: quality) and add it to contests',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'a quality criterion beside the count, and a quality award beside the award on a count',
+          text: `version: 1
+strategy: { name: Volume }
+teams: [{ id: advisers, kind: revenue }]
+metrics:
+  - { id: sales-points, type: output }
+  - { id: suitability, type: quality }
+  - { id: products-sold, type: output }
+promotions:
+  - id: tiers
+    team: advisers
+    criteria: [{ text: Meet sales targets, metric: sales-points }, { text: Suitable advice, metric: suitability }]
+recognition:
+  - id: contests
+    awards: [{ text: Sell 50 products, metric: products-sold, teams: [advisers] }, { text: Best advice, metric: suitability, teams: [advisers] }]
 `,
         },
       ],

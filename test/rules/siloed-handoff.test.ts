@@ -109,9 +109,25 @@ compensation:
       ],
     }));
 
-  it('stays silent when the downstream team is rewarded only on counts or speed: it has no result or quality to lose', () =>
+  it('stays silent when the downstream team is rewarded only on counts: it has no result, quality or clock to lose', () =>
     testRule(RULE, {
       valid: [
+        {
+          base: HANDOFF,
+          policy: `compensation:
+  - id: implementation-2026
+    team: implementation
+    bonus: [{ metric: installs-done, weight: 1 }]
+metrics:
+  - { id: installs-done, type: output }
+`,
+        },
+      ],
+    }));
+
+  it('fires when the downstream team is held to a speed target: its clock is what makes it refuse or delay a handover (NHS A&E, ambulances queuing outside)', () =>
+    testRule(RULE, {
+      invalid: [
         {
           base: HANDOFF,
           policy: `compensation:
@@ -122,6 +138,13 @@ metrics:
   - { id: installs-done, type: output }
   - { id: days-to-go-live, type: speed }
 `,
+          errors: [
+            {
+              at: 'teams.0.hands_off_to.0',
+              message: SALES_WINS,
+              fix: 'add - { metric: days-to-go-live, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds',
+            },
+          ],
         },
       ],
     }));

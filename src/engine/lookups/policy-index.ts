@@ -4,7 +4,7 @@
  * on), references and handoffs. What the strategy favors is the strategy view (`index.strategy`).
  * Rules read this index; they never re-scan the policy.
  */
-import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PriorityT, SegmentT, TeamT } from '../../schema.js';
+import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PoolT, PriorityT, SegmentT, TeamT } from '../../schema.js';
 import { dealEconomics } from '../../payout/deal-economics.js';
 import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
@@ -234,6 +234,7 @@ export class PolicyIndex {
       this.referList('metric', metric.proxy_for);
       this.referList('team', metric.reported_by);
       if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
+      if (metric.quality_measured_by !== undefined) this.references.push({ kind: 'metric', id: metric.quality_measured_by, node: metric, key: 'quality_measured_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
   }
@@ -378,6 +379,15 @@ export class PolicyIndex {
     if (node.segment !== undefined) this.references.push({ kind: 'segment', id: node.segment, node, key: 'segment' });
   }
 
+  /** A pool's funding metric and its rating's metrics and segments, which must be declared (the rating is no line of its own yet). */
+  private referPool(pool: PoolT): void {
+    this.references.push({ kind: 'metric', id: pool.funded_by, node: pool, key: 'funded_by' });
+    for (const component of pool.rating) {
+      this.referIds(component);
+      this.referList('segment', component.segments);
+    }
+  }
+
   private referList(kind: ReferenceKind, list: string[] | undefined): void {
     list?.forEach((id, index) => this.references.push({ kind, id, node: list, key: index }));
   }
@@ -402,6 +412,7 @@ export class PolicyIndex {
       for (const team of unique(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
       if (reward.metric !== undefined) this.references.push({ kind: 'metric', id: reward.metric, node: reward.node, key: 'metric' });
       if (reward.segment !== undefined) this.references.push({ kind: 'segment', id: reward.segment, node: reward.node, key: 'segment' });
+      if ('segments' in reward.node) this.referList('segment', reward.node.segments);
     };
     // Every line is built with the same keys in the same order: a large policy has hundreds of
     // thousands of them, and one object shape keeps property access fast.
@@ -418,6 +429,8 @@ export class PolicyIndex {
           add({ instrument: info, component: 'commission', node: quota, metric: quota.metric, segment: quota.segment, teams, sharedWith: NONE, rate, weight: undefined });
         }
         for (const extra of [...(info.node.spiffs ?? []), ...(info.node.credit ?? [])]) this.referIds(extra);
+        for (const quota of info.node.quotas ?? []) this.referList('segment', quota.excludes);
+        if (info.node.pool) this.referPool(info.node.pool);
         for (const line of info.node.bonus ?? []) {
           add({ instrument: info, component: 'bonus', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: line.shared_with ?? NONE, rate: undefined, weight: line.weight });
           this.referList('team', line.shared_with);
