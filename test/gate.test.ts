@@ -288,7 +288,7 @@ okrs:
     const dir = tempDir({ 'policy.yaml': withoutRecognition, 'board-notes.yaml': 'meeting: 2026-02-01\nattendees: [cfo, cro]\n' });
     const run = runCli(['gate', '.', '--format', 'json', '--today', '2026-06-01'], { cwd: dir });
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as GateJson & { skipped: string[]; steps: { cannotJudge: string[] }[] };
+    const report = JSON.parse(run.stdout) as Omit<GateJson, 'steps'> & { skipped: string[]; steps: { id: string; status: string; cannotJudge: string[] }[] };
     expect(report.skipped).toEqual(['board-notes.yaml']);
     expect(report.verdict).toBe('no-go');
     expect(report.steps.map((step) => [step.id, step.status, step.cannotJudge])).toEqual([

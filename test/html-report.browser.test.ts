@@ -47,9 +47,10 @@ async function writeReport(example: Example, name = example.name): Promise<{ fil
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const outcome = await runHtmlReport([example.file], { cwd: example.cwd, today: TODAY });
   expect(outcome.diagnostics).toEqual([]);
+  if (outcome.html === undefined) throw new Error(`no report for ${name}`);
   const file = path.join(ARTIFACTS, `${name}.html`);
-  fs.writeFileSync(file, outcome.html!);
-  return { file, verdict: outcome.verdict! };
+  fs.writeFileSync(file, outcome.html);
+  return { file, verdict: outcome.verdict };
 }
 
 /** What `matrix --format json` prints for the example: the heatmap must show the same cells. */
