@@ -1,4 +1,4 @@
-import { defineRule, isFlatRatePlan, simulatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
+import { defineRule, isFlatRatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -45,10 +45,11 @@ compensation:
       - { metric: new-arr, segment: smb, rate: "3%" }`,
     },
   },
-  check({ index, options, today, report }) {
+  check({ index, model, options, report }) {
     for (const plan of index.policy.compensation) {
       if (isFlatRatePlan(plan)) continue;
-      const simulation = simulatePlan(index, plan, { levels: options.levels, daysPerMonth: options.days_per_month, date: index.policy.strategy.announced ?? today, curveStep: 0 });
+      // The simulation every view reads, at the model's date (the announcement, else today).
+      const simulation = model.rationalChoiceOf(plan, { levels: options.levels, daysPerMonth: options.days_per_month });
       if (simulation.verdict !== 'misaligned') continue;
       const wrong = simulation.winners.filter((winner) => winner.status === 'deprioritized');
       const first = wrong[0]!;

@@ -7,6 +7,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
+import { resolveAsOf } from '../model/as-of.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT } from '../terminal.js';
 import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
@@ -50,9 +51,8 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      const announced = options.announce ?? loaded.policy.strategy.announced;
-      const date = options.date ?? announced ?? todayUtc();
-      const dateSource = options.date !== undefined ? 'date' : options.announce !== undefined ? 'announce' : announced !== undefined ? 'strategy.announced' : 'today';
+      // The date every view judges at (model/as-of.ts); --date moves only the simulated year.
+      const { date, source: dateSource } = resolveAsOf({ date: options.date, announce: options.announce, announced: loaded.policy.strategy.announced, today: todayUtc() });
       const report = buildSimulationReport(loaded, { date, dateSource, plan: options.plan, levels: options.levels });
       printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);

@@ -70,7 +70,7 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
     reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(edits ? { edits } : {}) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index, { today: job.today }), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

@@ -68,7 +68,7 @@ export interface RunOptions {
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const model = new RewardModel(index);
+  const model = new RewardModel(index, { today: options.today });
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
