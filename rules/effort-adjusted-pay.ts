@@ -66,6 +66,7 @@ compensation:
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,
+            priorities: strategy.prioritiesAgainst({ segment: high }),
             message:
               `Per month of sales cycle, plan ${instrument.id} pays ${formatMoney(line.monthly)} of ${metric} commission for ${high} (${describe(line)}) ` +
               `and ${formatMoney(weakest.monthly)} for ${low} (${describe(weakest)}): ` +

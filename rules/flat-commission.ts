@@ -65,6 +65,7 @@ export default defineRule({
             const ratio = rate === 0 ? '' : ` (${roundRate(earns(weakest) / (rate * lineCredit), 'down', 2)}×)`;
             report({
               node: line.node,
+              priorities: strategy.prioritiesAgainst({ segment: line.segment }),
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
               fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
               // A line of its own for the favored segment can be raised without changing what any other segment earns.
@@ -80,6 +81,7 @@ export default defineRule({
           const same = weakest.line === line;
           report({
             node: line.node,
+            priorities: segments.flatMap((segment) => strategy.prioritiesAgainst({ segment })),
             message:
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,

@@ -12,8 +12,10 @@ export default defineRule({
       '"Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus." ' +
       'This rule puts all of a seller\'s effort into each segment the plan pays on, prices the bookings that reach each attainment level ' +
       'with the plan\'s own curve (exactly what `incentive-lint simulate` prints) over the year from the announcement (strategy.announced, else today), a dated SPIFF paying only on the deals within its dates, and reports the plan when a deprioritized choice pays most. ' +
-      'Flat-rate plans (no quota, curve, credit or SPIFF) are left to effort-adjusted-pay, which compares their lines; a plan is judged by one of the two, never both.',
+      'On a flat-rate plan (no quota, curve, credit or SPIFF), where flat-commission or effort-adjusted-pay reports the line that pays the deprioritized choice, the finding is theirs: one defect, one finding; with them off, this rule reports it.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
+    // The same defect on a flat-rate plan, line by line: theirs when they report it.
+    defersTo: ['flat-commission', 'effort-adjusted-pay'],
     options: z.object({
       levels: z.array(z.number().positive()).min(1).default([0.5, 1, 1.5, 2]).describe('attainment levels to compare at, as shares of quota'),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
@@ -47,13 +49,16 @@ compensation:
   },
   check({ index, model, options, report }) {
     for (const plan of index.policy.compensation) {
-      if (isFlatRatePlan(plan)) continue;
       // The simulation every view reads, at the model's date (the announcement, else today).
       const simulation = model.rationalChoiceOf(plan, { levels: options.levels, daysPerMonth: options.days_per_month });
       if (simulation.verdict !== 'misaligned') continue;
       const wrong = simulation.winners.filter((winner) => winner.status === 'deprioritized');
       const first = wrong[0]!;
-      report({ node: payingNode(plan, first), message: simulation.summary, fix: fixFor(index, simulation, wrong) });
+      const priorities = wrong.flatMap((winner) => index.strategy.prioritiesAgainst(winner));
+      // A flat-rate plan's choice is one line against another, which flat-commission and effort-adjusted-pay
+      // judge (defersTo); a quota plan's is its whole curve, which only this rule prices: the finding is about the plan.
+      const about = isFlatRatePlan(plan) ? undefined : [plan];
+      report({ node: payingNode(plan, first), about, priorities, message: simulation.summary, fix: fixFor(index, simulation, wrong) });
     }
   },
 });

@@ -66,6 +66,8 @@ compensation:
         report({
           node: instrument.node,
           key: 'id',
+          // The priorities that deprioritize a segment: a measure blind to segments pays it as much as any other.
+          priorities: policy.strategy.priorities.filter((priority) => (priority.deprioritize?.segments ?? []).length > 0).map((priority) => priority.id),
           message:
             `Team ${team.id} is ${how} on ${listIds(metrics, 'and')} in ${where}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors ${listIds(favoredSegments, 'and')}: ` +
             `the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.`,

@@ -36,6 +36,8 @@ export interface Finding extends Location {
   data?: MessageData;
   /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
   edits?: TextEdit[];
+  /** The priorities the finding says its node works against (ReportDescriptor.priorities): the matrix cells it marks. */
+  priorities?: string[];
 }
 
 export interface WaivedFinding {
@@ -173,6 +175,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
     ...(edits ? { edits } : {}),
+    ...(Array.isArray(descriptor.priorities) && descriptor.priorities.length > 0 ? { priorities: [...new Set(descriptor.priorities.map(String))] } : {}),
   };
 }
 

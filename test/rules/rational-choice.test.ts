@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { testRule } from '../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/index.js';
+import { policyText, testRule } from '../../src/testing/index.js';
 import { salesPlan } from './fragments.js';
 
 // The base policy: enterprise deals of 120,000 over 210 days (7 months), smb deals of 8,000 over 21 days.
@@ -62,7 +63,7 @@ describe('rational-choice', () => {
       ],
     }));
 
-  it('stays silent when the favored segment pays most, and leaves flat-rate plans to effort-adjusted-pay', () =>
+  it('stays silent when the favored segment pays most', () =>
     testRule(RULE, {
       valid: [
         {
@@ -77,7 +78,17 @@ describe('rational-choice', () => {
       - { metric: new-arr, segment: smb, rate: "3%" }
 `,
         },
-        { name: 'flat rates only (effort-adjusted-pay reports it)', policy: salesPlan('4%', '8%') },
       ],
     }));
+
+  // One defect, one finding: on a flat-rate plan the line-by-line rules report the line that pays the
+  // deprioritized choice, and this rule leaves it to them; alone, it reports the plan simulate calls misaligned.
+  it('reports a flat-rate plan on the line that pays the deprioritized choice, and leaves it to flat-commission when that rule reports it', async () => {
+    const policy = policyText({ policy: salesPlan('4%', '8%') });
+    const rules = (off: string[]) => Object.fromEntries(off.map((rule) => [rule, 'off' as const]));
+    const run = async (off: string[]) => (await lint({ files: [{ path: 'policy.yaml', text: policy }] }, { config: false, today: '2026-06-01', rules: rules(off) })).findings.map((finding) => [finding.rule, finding.path.join('.')]);
+    expect(await run([])).toContainEqual(['flat-commission', 'compensation.0.commission.1']);
+    expect((await run([])).filter(([rule]) => rule === RULE)).toEqual([]);
+    expect((await run(['effort-adjusted-pay', 'flat-commission'])).filter(([rule]) => rule === RULE)).toEqual([[RULE, 'compensation.0.commission.1']]);
+  });
 });
