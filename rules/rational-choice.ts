@@ -1,4 +1,4 @@
-import { defineRule, isFlatRatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
+import { defineRule, isFlatRatePlan, simulatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -58,7 +58,13 @@ compensation:
       // A flat-rate plan's choice is one line against another, which flat-commission and effort-adjusted-pay
       // judge (defersTo); a quota plan's is its whole curve, which only this rule prices: the finding is about the plan.
       const about = isFlatRatePlan(plan) ? undefined : [plan];
-      report({ node: payingNode(plan, first), about, priorities, message: simulation.summary, fix: fixFor(index, simulation, wrong) });
+      const simulate = (changed: CompensationPlanT) => simulatePlan(index, changed, { levels: options.levels, daysPerMonth: options.days_per_month, date: model.asOf, curveStep: 0 });
+      const credit = creditFix(index, plan, simulation, wrong, simulate);
+      // The credit line, priced to leave no deprioritized winner: a decision on pay, so a suggestion.
+      const edits = credit
+        ? [plan.credit ? { append: { node: plan.credit, value: credit.credit }, safety: 'suggestion' as const } : { set: { node: plan, key: 'credit', value: [credit.credit] }, safety: 'suggestion' as const }]
+        : undefined;
+      report({ node: payingNode(plan, first), about, priorities, message: simulation.summary, fix: fixFor(plan, simulation, wrong, credit), edits });
     }
   },
 });
@@ -71,24 +77,71 @@ function payingNode(plan: CompensationPlanT, winner: LevelWinner): object {
   return named(plan.commission) ?? named(plan.quotas) ?? plan;
 }
 
+type CreditLine = { metric?: string; segment?: string; multiplier: number };
+
+interface CreditFix {
+  credit: CreditLine;
+  favored: { metric: string; segment: string };
+}
+
 /**
  * At a fixed attainment, a credit multiplier c on the favored choice divides the bookings (and so the
  * months of effort) it takes by c and leaves the pay unchanged: pay per month grows c-fold. The
- * multiplier that makes the favored choice win at every level is the largest ratio, rounded up.
+ * largest ratio, rounded up, is where the search starts; a threshold, tier or cap can move the
+ * winner again, so each candidate is priced through the same simulation, and only one that leaves
+ * no deprioritized winner is proposed. The credit names only what no deprioritized winner is: a
+ * credit on a metric that both channels book would raise both alike and change nothing.
  */
-function fixFor(index: PolicyIndex, simulation: PlanSimulation, wrong: readonly LevelWinner[]): string {
+function creditFix(index: PolicyIndex, plan: CompensationPlanT, simulation: PlanSimulation, wrong: readonly LevelWinner[], simulate: (plan: CompensationPlanT) => PlanSimulation): CreditFix | undefined {
   const against = wrong.filter((winner) => winner.bestFavored);
+  if (against.length === 0) return undefined;
+  const favored = against[0]!.bestFavored!;
+  const deprioritized = simulation.choices.filter((choice) => choice.status === 'deprioritized');
+  const reaches = (credit: Omit<CreditLine, 'multiplier'>) =>
+    deprioritized.some((choice) => (credit.metric === undefined || credit.metric === choice.metric) && (credit.segment === undefined || credit.segment === choice.segment));
+  const candidates: Omit<CreditLine, 'multiplier'>[] = [
+    ...(index.strategy.isFavoredSegment(favored.segment) ? [{ segment: favored.segment }] : []),
+    ...(index.strategy.isFavoredMetric(favored.metric) ? [{ metric: favored.metric }] : []),
+    { metric: favored.metric, segment: favored.segment },
+  ].filter((candidate) => !reaches(candidate));
+  const ratio = Math.max(...against.map((winner) => winner.payPerMonth / winner.bestFavored!.payPerMonth));
+  for (const target of candidates) {
+    // Credit multipliers multiply: a new line of `multiplier` on top of the credit already given.
+    let multiplier = roundUp(ratio);
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const credit = { ...target, multiplier };
+      if (simulate({ ...plan, credit: [...(plan.credit ?? []), credit] }).verdict !== 'misaligned') return { credit, favored };
+      multiplier = roundUp(multiplier * 1.1);
+    }
+  }
+  return undefined;
+}
+
+/** "smb", or "smb and mid-market": the deprioritized choices that win at some level. */
+function wrongChoices(wrong: readonly LevelWinner[]): string {
+  return [...new Set(wrong.map((winner) => winner.segment))].join(' and ');
+}
+
+function wrongChoiceCount(wrong: readonly LevelWinner[]): number {
+  return new Set(wrong.map((winner) => winner.segment)).size;
+}
+
+function roundUp(value: number): number {
+  return Math.ceil(value * 100 - 1e-6) / 100;
+}
+
+function describeCredit(credit: CreditLine): string {
+  return `{ ${[credit.metric !== undefined && `metric: ${credit.metric}`, credit.segment !== undefined && `segment: ${credit.segment}`, `multiplier: ${credit.multiplier}`].filter(Boolean).join(', ')} }`;
+}
+
+function fixFor(plan: CompensationPlanT, simulation: PlanSimulation, wrong: readonly LevelWinner[], credit: CreditFix | undefined): string {
   const loser = wrong[0]!;
-  if (against.length === 0) {
+  const outside = (plan.quotas?.length ?? 0) > 0 ? `or pay ${loser.segment} outside the quota, at a rate of its own` : `or lower the rate plan ${simulation.plan} pays for ${loser.segment}`;
+  if (!credit) {
     return `lower what plan ${simulation.plan} pays for ${loser.segment} on ${loser.metric} (a rate of its own, or a quota without it), or pay a segment the strategy favors`;
   }
-  const favored = against[0]!.bestFavored!;
-  const ratio = Math.max(...against.map((winner) => winner.payPerMonth / winner.bestFavored!.payPerMonth));
-  // Credit multipliers multiply: a new line of `ratio` on top of the credit already given.
-  const multiplier = Math.ceil(ratio * 100 - 1e-6) / 100;
-  const target = index.strategy.isFavoredSegment(favored.segment) ? `segment: ${favored.segment}` : `metric: ${favored.metric}`;
   return (
-    `add - { ${target}, multiplier: ${multiplier} } to the credit of plan ${simulation.plan}, so that ${favored.segment} pays at least as much per month of effort as ${loser.segment} at every level; ` +
-    `or pay ${loser.segment} outside the quota, at a rate of its own`
+    `add - ${describeCredit(credit.credit)} to the credit of plan ${simulation.plan}, so that ${wrongChoices(wrong)} no longer ${wrongChoiceCount(wrong) === 1 ? 'pays' : 'pay'} most per month of effort at any level; ` +
+    outside
   );
 }
