@@ -1,5 +1,5 @@
 import { compareRewards, defineRule, GAMING_CLAWBACK, independentCheckExample, qualityOfCountedExample, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
-import { isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
+import { decidesNothing, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
 const CLAWBACK_FIX = GAMING_CLAWBACK;
 
@@ -18,7 +18,10 @@ export default defineRule({
       'only with a guard in the same instrument: a quality or integrity measure of real weight, a clawback for misconduct or refunds, or a ' +
       'guardrail key result. Favoring the count in the strategy does not make it safe: that is exactly how it goes wrong. The same holds ' +
       'for any number the team paid on it reports itself (`reported_by`), outcome or not: the Atlanta Public Schools targets paid bonuses ' +
-      'on test scores whose answer sheets the paid educators handled (Governor\'s special investigation, 2011).',
+      'on test scores whose answer sheets the paid educators handled (Governor\'s special investigation, 2011). The pressure comes from what ' +
+      'the number decides: key results the policy declares used for neither pay nor evaluation (`stakes: none`) are left alone, and a ' +
+      'named deliverable done or not by its date (`deliverable: true`, or a target that is a deadline: "ship the new checkout by June 15") ' +
+      'is no count to inflate.',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     options: z.object({
       share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
@@ -29,6 +32,12 @@ export default defineRule({
         .max(1)
         .default(0.3)
         .describe('share of variable pay on counts from which a plan is reported even below `share`, when it has no guard of any weight (no quality line, clawback or guardrail) and no outcome line of real weight'),
+      largest_lever_share: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.4)
+        .describe('share of variable pay on counts from which a plan with no guard of any weight is reported even below `share` when an unguarded count is its largest line, an outcome line beside it or not'),
     }),
     examples: {
       bad: `metrics:
@@ -54,6 +63,8 @@ compensation:
     const reportedCounts = new Set<string>();
     const programsLast = [...index.instruments].sort((a, b) => Number(a.lever === 'recognition') - Number(b.lever === 'recognition'));
     for (const instrument of programsLast) {
+      // Key results the policy says decide neither pay nor evaluation (stakes: none) put no pressure on the count.
+      if (decidesNothing(model, instrument)) continue;
       const unguarded = unguardedCounts(model, instrument, options);
       if (!unguarded) continue;
       const { share } = unguarded;
@@ -97,7 +108,10 @@ compensation:
           about,
           message: `${name} ${what} ${countList(index, counts)} with no ${beside}: the count can be hit by means the objective never meant.`,
           fix:
-            (add ?? `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`),
+            (add ??
+              (selfReported
+                ? `declare an independent check of ${first.metric} (type: quality, such as an audit of a sample of the reported numbers by someone not judged on them) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`
+                : `declare a quality metric that shows whether ${first.metric} is done well (type: quality) and add it to ${instrument.id}${instrument.lever === 'okrs' ? ' as { metric: …, guardrail: true }' : ''}`)),
         });
       }
     }

@@ -1,5 +1,5 @@
-import { defineRule, describeInstrument, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
-import { hasAnyGuard, isAcceptedCount } from './helpers/guards.js';
+import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
+import { hasAnyGuard, hasOwnGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
 
@@ -39,7 +39,7 @@ compensation:
     bonus: [{ metric: new-arr, weight: 0.5 }, { metric: calls-made, weight: 0.5 }]`,
     },
   },
-  check({ index, strategy, options, report }) {
+  check({ index, model, strategy, options, report }) {
     // One finding per metric and instrument; the engine leaves a line gameable-target reports to it (defersTo).
     const seen = new Set<string>();
     // An award on a metric already reported where it is paid or measured celebrates the same number: that finding covers it.
@@ -52,6 +52,8 @@ compensation:
       if (reward.component === 'award' && reportedWherePaid.has(metric.id)) continue;
       // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
       if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
+      // A named deliverable (deliverable: true) is done or not: nothing about it can rise alone.
+      if (!metric.vanity && isDeliverable(metric)) continue;
       seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
@@ -77,6 +79,8 @@ compensation:
         // for the same people, or nothing notices when the count rises alone. A proxy of a
         // deprioritized metric is the old-priority rules' business.
         if (strategy.deprioritizedMetricBehind(metric.id)) continue;
+        // A count the strategy itself favors that carries its own guard (good, saleable tons only) is the strategy's unit of value.
+        if (strategy.isFavoredMetric(metric.id) && hasOwnGuard(model, reward)) continue;
         const targets = index.proxyTargetsOf(metric.id);
         // A pool funded by the outcome (pool × rating) rewards it for the team as surely as a line does.
         const pooled = new Set(index.instruments.flatMap((other) => (other.lever === 'compensation' && other.node.pool && (team === undefined || other.team === team) ? [other.node.pool.funded_by] : [])));
@@ -96,7 +100,7 @@ compensation:
         !metric.proxy_for?.length &&
         !strategy.deprioritizedMetricBehind(metric.id) &&
         // A count the strategy itself favors, paid in a guarded instrument, is the strategy's own unit of value (a piece rate with unpaid redos).
-        !(strategy.isFavoredMetric(metric.id) && hasAnyGuard(index, reward.instrument))
+        !(strategy.isFavoredMetric(metric.id) && (hasAnyGuard(index, reward.instrument) || hasOwnGuard(model, reward)))
       ) {
         // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.

@@ -10,7 +10,7 @@ export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';
 export type { StrategyView, FocusKind, FocusStatus, OldFocus, Stance } from './engine/strategy/strategy-view.js';
 export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayout } from './payout/model.js';
-export { annualQuota, baseRate, curveFactor, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
+export { annualQuota, baseRate, curveFactor, excludedByQuota, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
 export { DEFAULT_LEVELS, paysPerDeal, planChoices, simulatePlan } from './payout/rational-choice.js';
@@ -22,7 +22,7 @@ export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';
-export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind } from './model/index.js';
-export { paysOrMeasures, targetKind, setsLevel, isCheckable } from './model/index.js';
+export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind, Stakes } from './model/index.js';
+export { paysOrMeasures, targetKind, setsLevel, isCheckable, isDeliverable, stakesOf } from './model/index.js';
 /** Examples in fix texts derived from the policy's own metrics, not borrowed from one industry. */
 export { GAMING_CLAWBACK, independentCheckExample, qualityOfCountedExample, targetExamples } from './engine/fix-wording.js';

@@ -265,6 +265,15 @@ export const Metric = z.strictObject({
         '- { id: saleable-tons, type: output, counts_only_good: true }',
       ),
     ),
+  deliverable: z
+    .boolean()
+    .optional()
+    .meta(
+      withExample(
+        'true when the metric is a named deliverable, done or not by its date (ship the repackaged product family, sample the coprocessor by June 15), not a number that can be inflated or a pace: it is judged as a milestone, not as a count or a speed.',
+        '- { id: coprocessor-sampled, name: Sample the arithmetic coprocessor, type: output, deliverable: true }',
+      ),
+    ),
   window: Additions.Window.optional(),
 }).superRefine(checkQualityLink).meta({ title: 'Metric' });
 
@@ -371,9 +380,19 @@ export const KeyResult = z.strictObject({
     ),
 }).superRefine(checkLineSegments).meta({ title: 'Key result', ...exclusive(['segment', 'segments']) });
 
+export const OkrStakes = z
+  .enum(['pay', 'review', 'none'], { error: 'stakes is one of pay, review, none' })
+  .meta(
+    withExample(
+      'What the key results decide: pay (bonus or commission depends on them), review (performance ratings, promotion, careers, or a public league table) or none (the policy says they are not used for pay or evaluation: stretch goals graded for learning). Absent: judged as if they decided pay.',
+      'stakes: none   # "OKRs are not used for compensation or performance reviews"',
+    ),
+  );
+
 export const OkrSet = z.strictObject({
   ...InstrumentBase,
   objective: Text.optional().describe('The objective, in words.'),
+  stakes: OkrStakes.optional(),
   key_results: z.array(KeyResult).default([]).describe('The key results, each on a metric.'),
 }).superRefine(checkInstrumentDates).meta({ title: 'OKR set' });
 

@@ -20,7 +20,7 @@ const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
 const DOMAIN_WORDS = [
   'account', 'customer', 'client', 'deal', 'seller', 'churn', 'refund', 'invoice', 'ticket', 'lead', 'pipeline', 'booking',
   'patient', 'student', 'school', 'appointment', 'ton', 'scrap', 'shift', 'mechanic', 'repair', 'product', 'sprint', 'story point',
-  'commit', 'bug', 'defect', 'audit', 'complaint', 'return', 'redo', 'redone',
+  'commit', 'bug', 'defect', 'complaint', 'return', 'redo', 'redone',
 ];
 const DAYS = /\b\d+ days\b/g;
 

@@ -19,6 +19,7 @@ function policy(...sections: string[]): string {
     '  - { id: redo-rate, type: quality, perspective: customer }',
     '  - { id: saleable-tons, type: output, perspective: internal, counts_only_good: true }',
     '  - { id: company-profit, type: outcome, perspective: financial }',
+    '  - { id: checkout-shipped, type: output, perspective: internal, deliverable: true }',
     ...sections,
   ].join('\n');
 }
@@ -54,6 +55,7 @@ const EVERY_KEY = policy(
   '    team: sales',
   '    effective: 2026-01-01',
   '    until: 2026-06-30',
+  '    stakes: review',
   '    key_results:',
   '      - { metric: new-arr, segments: [enterprise], target: "+20%", window: { days: 14, every: quarter } }',
   'promotions:',
@@ -117,6 +119,12 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       at: ['until: 2025', '2025'] as [string, string],
       message: 'until (2025-12-31) is before effective (2026-01-01): the instrument would never be in force; write an until on or after 2026-01-01',
     })),
+    {
+      name: 'stakes that is not one of the three',
+      text: instrument('okrs', '  - { id: p, stakes: bonus, key_results: [] }'),
+      at: ['stakes:', 'bonus'],
+      message: 'stakes: the text "bonus" is not one of pay, review, none',
+    },
     {
       name: 'until that is not a date',
       text: instrument('okrs', '  - { id: p, until: end of year, key_results: [] }'),

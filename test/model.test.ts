@@ -85,6 +85,44 @@ recognition:
     expect(model.profileOf('sales').entries.map((entry) => entry.made.target)).toEqual(['relative', 'degree']);
   });
 
+  it('says what each line decides (stakes) and reads a named deliverable as one, declared or by its deadline', () => {
+    const model = modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: checkout-shipped, type: output, deliverable: true }')}okrs:
+  - id: stretch
+    team: product
+    stakes: none
+    key_results: [{ metric: deals-closed, target: 20 }, { metric: checkout-shipped, target: done }, { metric: csat, target: Publish the survey by 2026-06-30 }]
+  - id: reviewed
+    team: product
+    stakes: review
+    key_results: [{ metric: deals-closed, target: 20 }]
+promotions:
+  - { id: ladder, team: product, criteria: [{ text: Ships, metric: deals-closed }] }
+compensation:
+  - { id: pay, team: sales, bonus: [{ metric: deals-closed, weight: 1 }] }
+`);
+    const product = model.profileOf('product').entries;
+    expect(product.map((entry) => [entry.instrument, entry.strength.stakes, entry.made.deliverable, entry.made.target])).toEqual([
+      ['stretch', 'none', false, 'level'],
+      ['stretch', 'none', true, 'deliverable'],
+      ['stretch', 'none', true, 'deliverable'],
+      ['reviewed', 'review', false, 'level'],
+      ['ladder', 'review', false, 'level'],
+    ]);
+    expect(product[0]!.strength.basis).toBe('one of 3 key results of its OKR set; not used for pay or evaluation (stakes: none)');
+    expect(model.profileOf('sales').entries[0]!.strength.stakes).toBe('pay');
+  });
+
+  it('knows a shared line that reaches every team, and the metrics a plan pays through its pool', () => {
+    const model = modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: profit, type: outcome }')}compensation:
+  - { id: gainshare, team: sales, bonus: [{ metric: profit, weight: 1, shared_with: [product] }] }
+  - { id: pooled, team: product, pool: { funded_by: profit, rating: [{ metric: csat, weight: 0.5 }, { metric: deals-closed, weight: 0.5 }] } }
+`);
+    const [gainshare, pooled] = model.index.instruments;
+    expect(model.reachesEveryTeam(model.index.rewardsOf(gainshare!)[0]!)).toBe(true);
+    expect(model.pooledMetrics(pooled!)).toEqual(['profit', 'csat', 'deals-closed']);
+    expect(model.pooledMetrics(gainshare!)).toEqual([]);
+  });
+
   it('is printed by matrix --format json, each entry with its position', () => {
     const run = runCli(['matrix', path.join(EXAMPLES, 'enterprise-first.yaml'), '--format', 'json']);
     expect(run.code).toBe(0);

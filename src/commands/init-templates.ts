@@ -45,6 +45,7 @@ teams:
 metrics:
   # type: outcome | output | activity | quality | speed | behavior
   # perspective: financial | customer | internal | learning (the balanced scorecard)
+  # deliverable: true marks a milestone done or not by its date (ship X by June 15), not a count to inflate
   - { id: new-arr, name: New ARR, type: outcome, perspective: financial, segmented: true }
   - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true }
   - { id: onboarding-quality, name: First-90-day health score, type: quality, perspective: internal, segmented: true }
@@ -84,6 +85,7 @@ okrs:
     team: engineering
     effective: 2026-02-16
     objective: Make enterprise customers successful
+    # stakes: pay | review | none  (what the key results decide; none: not used for pay or evaluation)
     key_results:
       - { metric: enterprise-adoption, target: "40% of enterprise accounts on SSO" }
       - { metric: defect-escape-rate, target: "< 2%" }

@@ -11,7 +11,7 @@ import { quotaWeight } from '../payout/model.js';
 import { DEFAULT_LEVELS, paysPerDeal, simulatePlan, type LevelWinner, type PlanSimulation, type SimulationOptions } from '../payout/rational-choice.js';
 import { endedBy } from './as-of.js';
 import type { CompensationPlanT, MetricT, PriorityT, QuotaT } from '../schema.js';
-import { countsOnlyGood, deadlineOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
+import { countsOnlyGood, deadlineOf, isDeliverable, stakesOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 import { targetKind } from './targets.js';
 
@@ -106,6 +106,24 @@ export class RewardModel {
   /** The date a priority is judged at: its own deadline (`by`), else the announcement. */
   dueDateOf(priority: PriorityT): string | undefined {
     return deadlineOf(priority) ?? this.asOf;
+  }
+
+  /** The metrics a plan pays on through its pool (pool x rating): the metric that funds it, then each rating component's. */
+  pooledMetrics(instrument: InstrumentInfo): string[] {
+    const pool = instrument.lever === 'compensation' ? poolOf(instrument.node) : undefined;
+    return pool ? [pool.fundedBy, ...pool.rating.map((component) => component.metric)] : [];
+  }
+
+  /**
+   * Whether a shared bonus component reaches every declared team: its plan belongs to no team (it applies
+   * to the whole company), or the plan's team and the teams it is shared with are all of them. A
+   * gainshare or profit share split the same way across a plant or company (Scanlon, open-book plans).
+   */
+  reachesEveryTeam(line: IncentiveLine): boolean {
+    const team = line.instrument.team;
+    if (team === undefined) return true;
+    const reached = new Set([team, ...line.sharedWith]);
+    return [...this.index.teams.keys()].every((id) => reached.has(id));
   }
 
   /**
@@ -212,11 +230,13 @@ export class RewardModel {
             ? `quota weight ${formatShare(share)} of target variable pay`
             : `commission: ${formatShare(share)} of variable pay (what the bonus weights leave, split among ${siblings} commission line${siblings === 1 ? '' : 's'})`;
       return variableShare === undefined
-        ? { share, basis }
-        : { share, ofOnTargetPay: share * variableShare, basis: `${basis} × variable_share ${formatShare(variableShare)}` };
+        ? { share, basis, stakes: 'pay' }
+        : { share, ofOnTargetPay: share * variableShare, basis: `${basis} × variable_share ${formatShare(variableShare)}`, stakes: 'pay' };
     }
     const what = { okrs: 'key results of its OKR set', promotions: 'criteria of its ladder', recognition: 'awards of its program' }[instrument.lever];
-    return { share: 1 / siblings, basis: `one of ${siblings} ${what}` };
+    const stakes = instrument.lever === 'okrs' ? stakesOf(instrument.node) : instrument.lever === 'promotions' ? 'review' : 'none';
+    const decides = instrument.lever === 'okrs' && stakes !== 'pay' ? (stakes === 'none' ? '; not used for pay or evaluation (stakes: none)' : '; decides reviews, not pay (stakes: review)') : '';
+    return { share: 1 / siblings, basis: `one of ${siblings} ${what}${decides}`, stakes };
   }
 
   private howMade(line: IncentiveLine, metric: MetricT | undefined): HowMade {
@@ -226,13 +246,14 @@ export class RewardModel {
     return {
       kind: metric?.type === undefined ? 'undeclared' : (KIND_OF_TYPE[metric.type] ?? 'undeclared'),
       vanity: metric?.vanity === true,
-      target: line.component === 'key_result' ? targetKind(line.node.target) : 'level',
+      target: isDeliverable(metric) ? 'deliverable' : line.component === 'key_result' ? targetKind(line.node.target) : 'level',
       selfReported: metric !== undefined && (metric.reported_by ?? []).some((reporter) => (team !== undefined ? reporter === team : line.teams.includes(reporter))),
       rankedAmongPeers: rankingOf(line.node),
       perItem: perUnitOf(line.node),
       ratingMultiplied: pool && pool.rating.some((component) => component.metric === line.metric) ? { fundedBy: pool.fundedBy } : undefined,
       window: isSampled(window) ? window : undefined,
       netsChurn: metric?.nets_churn === true,
+      deliverable: isDeliverable(metric) || (line.component === 'key_result' && targetKind(line.node.target) === 'deliverable'),
     };
   }
 
@@ -245,8 +266,10 @@ export class RewardModel {
     if (countsOnlyGood(metric)) guards.push({ kind: 'counts-only-good', metric: metric.id, sameUnits: true, node: metric });
     const link = qualityLinkOf(metric);
     const siblings = index.rewardsOf(instrument);
+    // A quality number the guarded team records itself judges its own work: the evaluator benefits from it, so it guards nothing.
+    const judgedByItself = (id: string) => instrument.team !== undefined && (index.metrics.get(id)?.reported_by ?? []).includes(instrument.team);
     for (const other of siblings) {
-      if (other === line || other.metric === undefined) continue;
+      if (other === line || other.metric === undefined || judgedByItself(other.metric)) continue;
       const isQuality = index.metrics.get(other.metric)?.type === 'quality';
       const isGuardrail = other.component === 'key_result' && other.node.guardrail === true;
       if (link !== undefined && other.metric === link) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(other), sameUnits: true, node: other.node });
@@ -255,7 +278,7 @@ export class RewardModel {
     }
     // The linked quality metric rewarded for the same team in another of its instruments guards the count too.
     if (link !== undefined && !guards.some((guard) => guard.kind === 'linked-quality') && instrument.team !== undefined) {
-      const elsewhere = index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
+      const elsewhere = judgedByItself(link) ? undefined : index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
       if (elsewhere) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(elsewhere), sameUnits: true, node: elsewhere.node });
     }
     const acceptor = metric.accepted_by;

@@ -62,6 +62,8 @@ export function perUnitOf(line: object): number | undefined {
 export interface Pool {
   fundedBy: string;
   share?: number;
+  /** The share of variable pay the pool is, beside bonus components or commission; absent: what they leave. */
+  weight?: number;
   rating: readonly (Loose & { metric: string; weight: number })[];
 }
 
@@ -73,7 +75,7 @@ export function poolOf(plan: object): Pool | undefined {
   const fundedBy = asString(value.funded_by);
   if (fundedBy === undefined) return undefined;
   const rating = Array.isArray(value.rating) ? (value.rating as Pool['rating']) : [];
-  return { fundedBy, share: typeof value.share === 'number' ? value.share : undefined, rating };
+  return { fundedBy, share: typeof value.share === 'number' ? value.share : undefined, weight: typeof value.weight === 'number' ? value.weight : undefined, rating };
 }
 
 /** The segments a quota leaves out (`excludes`). */
@@ -105,4 +107,17 @@ export function isSampled(window: MeasurementWindow | undefined): boolean {
   if (!window) return false;
   const period = PERIOD_DAYS[window.every];
   return period !== undefined && window.days < period - (window.every === 'month' ? 3 : window.every === 'year' ? 1 : 0);
+}
+
+/** The metric is a named deliverable done or not by its date (`deliverable: true`): a milestone, not a count to inflate or a pace. */
+export function isDeliverable(metric: MetricT | undefined): boolean {
+  return loose(metric).deliverable === true;
+}
+
+export type Stakes = 'pay' | 'review' | 'none';
+
+/** What an OKR set's key results decide (`stakes`); absent: judged as if they decided pay. */
+export function stakesOf(instrument: object): Stakes {
+  const stakes = loose(instrument).stakes;
+  return stakes === 'review' || stakes === 'none' ? stakes : 'pay';
 }

@@ -4,7 +4,7 @@
  * priorities it serves or undermines, and the YAML nodes behind it.
  */
 import type { IncentiveLine } from '../engine/lookups/lines.js';
-import type { MeasurementWindow, Ranking } from './declared.js';
+import type { MeasurementWindow, Ranking, Stakes } from './declared.js';
 import type { TargetKind } from './targets.js';
 
 /** How the team is rewarded: pay (commission, bonus), a quota plan's pay, OKR key results, promotion criteria, recognition awards. */
@@ -24,6 +24,12 @@ export interface Strength {
   ofOnTargetPay?: number;
   /** The computation in words, such as "bonus weight 30% of variable pay × variable_share 50%". */
   basis: string;
+  /**
+   * What the line decides for the people on it: pay (a plan, an OKR set absent `stakes`), review (ratings,
+   * promotion, careers: a ladder, an OKR set with stakes: review) or none (an OKR set declared not used
+   * for pay or evaluation; recognition). Rules about what pay buys read it.
+   */
+  stakes?: Stakes;
 }
 
 export interface HowMade {
@@ -44,6 +50,8 @@ export interface HowMade {
   window?: MeasurementWindow;
   /** The metric subtracts what customers take away (`nets_churn`). */
   netsChurn: boolean;
+  /** A named deliverable, done or not by its date (`deliverable: true`, or a key result whose target is one): not a count to inflate or a pace. */
+  deliverable?: boolean;
 }
 
 export type GuardKind =

@@ -4,3 +4,4 @@ export { resolveAsOf, endedBy, type AsOf, type AsOfInputs, type AsOfSource } fro
 export type { Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 export { targetKind, setsLevel, isCheckable, type TargetKind } from './targets.js';
 export { modelJson, type ModelJson } from './json.js';
+export { isDeliverable, stakesOf, type Stakes } from './declared.js';

@@ -358,6 +358,10 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
 }
 
 /** The quota a line of `metric` and `segment` is measured against: the one on its segment, else the one on every segment. */
-export function quotaFor<Q extends { metric: string; segment?: string }>(quotas: readonly Q[], metric: string, segment: string | undefined): Q | undefined {
-  return quotas.find((quota) => quota.metric === metric && quota.segment !== undefined && quota.segment === segment) ?? quotas.find((quota) => quota.metric === metric && quota.segment === undefined);
+export function quotaFor<Q extends { metric: string; segment?: string; excludes?: readonly string[] }>(quotas: readonly Q[], metric: string, segment: string | undefined): Q | undefined {
+  // A quota that excludes a segment (a channel) does not count its bookings.
+  return (
+    quotas.find((quota) => quota.metric === metric && quota.segment !== undefined && quota.segment === segment) ??
+    quotas.find((quota) => quota.metric === metric && quota.segment === undefined && !(segment !== undefined && (quota.excludes ?? []).includes(segment)))
+  );
 }

@@ -453,4 +453,161 @@ recognition:
         },
       ],
     }));
+
+  describe('deliverables and key results that decide nothing', () => {
+    const OKRS = (extra: string, target: string, metricKeys = '') => `version: 1
+strategy: { name: Establish the 16-bit family }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+okrs:
+  - id: crush
+    team: marketing
+${extra}    key_results:
+      - { metric: benchmarks-published, target: "${target}" }
+`;
+    const FIRES = {
+      at: 'okrs.0.key_results.0',
+      message: 'OKR set crush sets a target on a count (benchmarks-published, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+      fix: 'declare a quality metric that shows whether benchmarks-published is done well (type: quality) and add it to crush as { metric: …, guardrail: true }',
+    };
+    it('stays silent on a named deliverable (deliverable: true, or a target that is a deadline) and fires on the same count with a level', () =>
+      testRule(RULE, {
+        valid: [
+          OKRS('', 'Publish the benchmark suite by 2026-06-15'),
+          OKRS('', 'Sample the coprocessor no later than June 15'),
+          OKRS('', '5 benchmarks showing superior performance', ', deliverable: true'),
+        ],
+        invalid: [
+          { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
+          { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
+          // A relative target is a level to reach, as unmeasurable-key-result reads it.
+          { policy: OKRS('', 'more than the same period last year'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'a number set each month by the manager'), base: '', errors: [FIRES] },
+        ],
+      }));
+    it('stays silent on key results the policy says decide neither pay nor evaluation (stakes: none), and fires where they decide reviews or pay', () =>
+      testRule(RULE, {
+        valid: [OKRS('    stakes: none\n', '20 per quarter')],
+        invalid: [
+          { policy: OKRS('    stakes: review\n', '20 per quarter'), base: '', errors: [FIRES] },
+          { policy: OKRS('    stakes: pay\n', '20 per quarter'), base: '', errors: [FIRES] },
+        ],
+      }));
+  });
+
+  it('judges a key result that pushes down a number the team records itself as a gameable target, even when the strategy deprioritizes that number (fewer recorded crimes than last year: CompStat)', () => {
+    const compstat = (target: string, reportedBy = ', reported_by: [precincts]') => `version: 1
+strategy:
+  priorities:
+    - id: safer-city
+      favor: { metrics: [victimization] }
+      deprioritize: { metrics: [crimes-recorded] }
+teams:
+  - { id: precincts }
+metrics:
+  - { id: crimes-recorded, type: outcome${reportedBy} }
+  - { id: victimization, type: outcome }
+okrs:
+  - id: compstat
+    team: precincts
+    stakes: review
+    key_results:
+      - { metric: victimization, target: "-5%" }
+      - { metric: crimes-recorded, target: "${target}" }
+`;
+    const error = {
+      at: 'okrs.0.key_results.1',
+      message: 'OKR set compstat sets a target on a number it reports itself (crimes-recorded) with no guardrail key result: the count can be hit by means the objective never meant.',
+      fix: 'declare an independent check of crimes-recorded (type: quality, such as an audit of a sample of the reported numbers by someone not judged on them) and add it to compstat as { metric: …, guardrail: true }',
+    };
+    return testRule(RULE, {
+      valid: [
+        // Recorded by someone else, a ceiling on a deprioritized number holds it down: a guardrail.
+        compstat('fewer than the same period last year', ''),
+        compstat('reduce by 10%', ''),
+      ],
+      invalid: [
+        { policy: compstat('fewer than the same period last year'), base: '', errors: [error] },
+        { policy: compstat('reduce by 10%'), base: '', errors: [error] },
+      ],
+    });
+  });
+
+  it('takes no quality number the paid team records itself as a guard: the evaluator would judge its own work', () => {
+    const plan = (reportedBy: string) => `version: 1
+strategy: { name: Installs }
+teams:
+  - { id: installers, kind: non-revenue }
+metrics:
+  - { id: units-installed, type: output, proxy_for: [jobs-revenue] }
+  - { id: jobs-revenue, type: outcome }
+  - { id: self-inspection, type: quality${reportedBy} }
+compensation:
+  - id: install-pay
+    team: installers
+    bonus:
+      - { metric: units-installed, weight: 0.7 }
+      - { metric: self-inspection, weight: 0.3 }
+`;
+    return testRule(RULE, {
+      valid: [plan('')],
+      invalid: [
+        {
+          policy: plan(', reported_by: [installers]'),
+          base: '',
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message:
+                'Plan install-pay puts 100% of variable pay on numbers it counts or reports itself (self-inspection and units-installed) with no guard beside them (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the number they report, not the result it stands for.',
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent check of self-inspection and units-installed as the team reports them), pay at least 10% of variable pay on it in install-pay',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('reports a plan whose largest line is an unguarded count of at least largest_lever_share, an outcome beside it or not, when the plan has no guard at all', () => {
+    const agents = (bonus: string, extra = '') => `version: 1
+strategy: { name: Service }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+  - { id: attendance, type: behavior }
+  - { id: resolution-audit, type: quality }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: ${bonus}
+${extra}`;
+    const largest = '[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: attendance, weight: 0.2 }]';
+    return testRule(RULE, {
+      valid: [
+        // The outcome is the largest line: the count is one measure beside it.
+        agents('[{ metric: calls-handled, weight: 0.4 }, { metric: renewals, weight: 0.45 }, { metric: attendance, weight: 0.15 }]'),
+        // Below largest_lever_share.
+        agents('[{ metric: calls-handled, weight: 0.35 }, { metric: renewals, weight: 0.3 }, { metric: attendance, weight: 0.35 }]'),
+        // A guard of any weight is there (a quality line, a clawback).
+        agents('[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: resolution-audit, weight: 0.05 }, { metric: attendance, weight: 0.15 }]'),
+        agents(largest, '    clawback: { months: 3, triggers: [misconduct] }\n'),
+        { text: agents(largest), options: { largest_lever_share: 0.5 } },
+      ],
+      invalid: [
+        {
+          text: agents(largest),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: COUNT_MESSAGE('agent-bonus', '45%', 'a count (calls-handled, output)'),
+              fix: 'pay at least 10% of variable pay on resolution-audit (type: quality) in agent-bonus',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

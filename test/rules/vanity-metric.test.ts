@@ -297,11 +297,11 @@ compensation:
     it('reports the line itself when gameable-target is off, or does not report it (its share raised): deferral reads findings, not options', async () => {
       const off = await lintText(UNGUARDED_PROXY, { rules: { 'gameable-target': 'off' } });
       expect(findingsOf(off, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
-      // 60% on the count: gameable-target with both shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
+      // 60% on the count: gameable-target with its shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
       const most = UNGUARDED_PROXY.replace('{ id: sqls, type: output, proxy_for: [new-arr] }', '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }')
         .replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
       expect(findingsOf(await lintText(most), RULE)).toEqual([]);
-      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7 }] } });
+      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7, largest_lever_share: 0.7 }] } });
       expect(findingsOf(raised, 'gameable-target')).toEqual([]);
       expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
     });

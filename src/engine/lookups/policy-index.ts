@@ -306,6 +306,7 @@ export class PolicyIndex {
 
   /**
    * The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1,
+   * a pool's funding metric and its rating's metrics and segments (and what they are declared to stand for),
    * cash collected where commission is earned on collection, and keeping customers where commission
    * depends on it (a deferral, a clawback on churn).
    */
@@ -325,6 +326,14 @@ export class PolicyIndex {
         for (const extra of extras) {
           if (extra.metric !== undefined) metrics.add(extra.metric);
           if (extra.segment !== undefined) segments.add(extra.segment);
+        }
+        // A pool pays on the metric that funds it, and on each component of the rating that splits it (pool x rating).
+        if (plan.pool) {
+          for (const metric of [plan.pool.funded_by, ...plan.pool.rating.map((component) => component.metric)]) {
+            metrics.add(metric);
+            for (const target of this.proxyTargetsOf(metric)) metrics.add(target);
+          }
+          for (const component of plan.pool.rating) for (const segment of [component.segment, ...(component.segments ?? [])]) if (segment !== undefined) segments.add(segment);
         }
       }
       // Each metric is named once, whatever the number of plans: 10k plans must not scan the metrics 10k times.
