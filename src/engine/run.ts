@@ -12,6 +12,8 @@ import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
 import { RewardModel } from '../model/build.js';
+import { endedBy } from '../model/as-of.js';
+import { untilOf } from '../model/declared.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 
@@ -84,6 +86,10 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     const report = (descriptor: ReportDescriptor) => {
       const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
+      // An instrument that ended (until) before the date the model judges at is history: it rewards
+      // nothing now, so what it rewarded is no finding (the matrix leaves it out too). Integrity
+      // findings (a broken reference, weights that do not add up) still stand.
+      if (rule.meta.category !== 'integrity' && endedInstrument(loaded, model, descriptor.node)) return;
       reported.push(finding);
       aboutByFinding.set(finding, aboutOf(model, descriptor));
     };
@@ -112,6 +118,13 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
 }
 
 class RuleReportError extends Error {}
+
+/** Whether `node` belongs to an instrument whose `until` is before the model's date. */
+function endedInstrument(loaded: LoadedPolicy, model: RewardModel, node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  const instrument = loaded.provenance.origin(node)?.instrument?.node;
+  return instrument !== undefined && endedBy(untilOf(instrument), model.asOf);
+}
 
 /** The entries a finding is about: those it names (entries or their lines), else the entries at its node. */
 function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly object[] {
