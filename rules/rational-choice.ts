@@ -5,7 +5,7 @@ export default defineRule({
     id: 'rational-choice',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'On a quota plan, at some attainment the best-paid choice per month of effort is a deprioritized segment or metric',
+    summary: 'On a plan that pays per deal, at some attainment the best-paid choice per month of effort is a deprioritized segment or metric',
     rationale:
       'What a seller compares is pay per month of selling effort, and on a quota plan that depends on where the seller stands on the curve: ' +
       'a threshold, an accelerator, a cap, a credit multiplier or a SPIFF can change the answer between 50% and 200% of quota. ' +
