@@ -108,7 +108,9 @@ describe('the analyst plan pack', () => {
   it('the heatmap and the timeline agree with the verdict that the AE plan works against enterprise growth', () => {
     const cell = /<td [^>]*data-priority="enterprise-growth" data-team="account-executives" data-status="([^"]+)"[^>]*>([\s\S]*?)<\/td>/.exec(report.stdout);
     expect(['undermined', 'both']).toContain(cell?.[1]);
-    expect(cell?.[2]).toContain('ae-fy2027: new-arr, pays most for smb');
+    // The cell links to a finding that says the plan works against enterprise growth (the quota's first: flat-commission's).
+    const link = /<li class="against">[\s\S]*?<a href="#(finding-\d+)">ae-fy2027: new-arr, pays most for smb<\/a>/.exec(cell?.[2] ?? '')?.[1];
+    expect(new RegExp(`id="${link}" data-rule="([^"]+)"`).exec(report.stdout)?.[1]).toBe('flat-commission');
     const bar = /<g class="row" data-instrument="ae-fy2027" data-stance="([^"]+)"/.exec(report.stdout)?.[1];
     expect(['against', 'mixed']).toContain(bar);
     // matrix, on the same date, draws the same cell.
