@@ -102,5 +102,6 @@ function describe(entry: RewardEntry): string {
   const what = [entry.metric, entry.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
   // A line that names no segment undermines a priority through the choice its plan pays most for.
   const mostFor = entry.segment === undefined && entry.paysMostFor?.length ? `, pays most for ${entry.paysMostFor.join(', ')}` : '';
-  return `${entry.instrument}: ${what}${mostFor}`;
+  const alike = !mostFor && entry.paysAlike?.length ? `, pays ${entry.paysAlike.join(', ')} alike` : '';
+  return `${entry.instrument}: ${what}${mostFor}${alike}`;
 }

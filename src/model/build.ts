@@ -182,10 +182,18 @@ export class RewardModel {
       const serves: string[] = [];
       const undermines: string[] = [];
       const blindTo: string[] = [];
+      const alike: string[] = [];
       for (const priority of priorities) {
         const stance = index.strategy.stanceOf(asLine, priority);
         if (stance.reinforces) serves.push(priority.id);
         if (stance.undermines && !this.outpaidInItsPlan(asLine, priority)) undermines.push(priority.id);
+        else if (!stance.undermines && segment === undefined) {
+          const paid = this.paysAlike(line, priority, excluded);
+          if (paid.length > 0) {
+            undermines.push(priority.id);
+            for (const id of paid) if (!alike.includes(id)) alike.push(id);
+          }
+        }
         if (!stance.reinforces && !stance.undermines && (priority.deprioritize?.segments ?? []).length > 0 && index.strategy.isSegmentBlind(asLine)) blindTo.push(priority.id);
       }
       const entry: RewardEntry = {
@@ -204,6 +212,7 @@ export class RewardModel {
         serves,
         undermines,
         blindTo,
+        ...(alike.length > 0 && { paysAlike: alike }),
         nodes: [line.node, instrument.node],
       };
       made_entries.push(entry);
@@ -295,15 +304,41 @@ export class RewardModel {
   }
 
   /**
+   * A commission line (or quota) that names no segment pays every segment without a line of its
+   * own: the deprioritized segments of `priority` it pays at least as much per dollar (rate × quota
+   * credit) as every favored segment, where the plan has no line of their own and does not exclude
+   * them. "The same commission for SMB deals as enterprise deals": it undermines the priority, as an
+   * equal rate on the deprioritized segment's own line does.
+   */
+  private paysAlike(line: IncentiveLine, priority: PriorityT, excluded: readonly string[]): string[] {
+    const favored = priority.favor?.segments ?? [];
+    const deprioritized = priority.deprioritize?.segments ?? [];
+    if (line.component !== 'commission' || line.instrument.lever !== 'compensation' || favored.length === 0 || deprioritized.length === 0) return [];
+    if ('accounts' in line.node && line.node.accounts !== undefined) return [];
+    const payout = this.index.payoutOf(line.instrument.node);
+    const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
+    const own = (segment: string) => lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(segment));
+    const earns = (paying: IncentiveLine, segment: string) => (paying.rate ?? 1) * payout.creditOf(line.metric!, segment);
+    const favoredBest = favored.map((segment) => Math.max(...(own(segment).length > 0 ? own(segment) : [line]).map((paying) => earns(paying, segment))));
+    return deprioritized.filter((segment) => own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12));
+  }
+
+  /**
    * Commission on a deprioritized segment that the same plan outpays for a favored segment on the
    * same metric: the plan makes the trade-off, so the line does not pull against the priority.
    */
   private outpaidInItsPlan(line: IncentiveLine, priority: PriorityT): boolean {
     if (line.component !== 'commission' || line.rate === undefined || !priority.deprioritize?.segments?.includes(line.segment ?? '')) return false;
     if (priority.deprioritize?.metrics?.includes(line.metric ?? '')) return false;
-    return this.index
-      .rewardsOf(line.instrument)
-      .some((other) => other.component === 'commission' && other.metric === line.metric && priority.favor?.segments?.includes(other.segment ?? '') && (other.rate ?? 0) > line.rate!);
+    // A favored segment is paid by its own line, else by the plan's line naming no segment; per dollar, rate × quota credit.
+    const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
+    const general = lines.filter((other) => segmentsOf(other.node as { segment?: string }).length === 0);
+    const credit = (segment: string) => (line.instrument.lever === 'compensation' ? this.index.payoutOf(line.instrument.node).creditOf(line.metric!, segment) : 1);
+    const earns = line.rate * credit(line.segment!);
+    return (priority.favor?.segments ?? []).some((favored) => {
+      const own = lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(favored));
+      return (own.length > 0 ? own : general).some((other) => (other.rate ?? 0) * credit(favored) > earns);
+    });
   }
 }
 

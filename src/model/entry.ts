@@ -107,6 +107,11 @@ export interface RewardEntry {
    * undermines a priority.
    */
   paysMostFor?: readonly string[];
+  /**
+   * Deprioritized segments this line, naming no segment, pays as much per dollar as every favored
+   * one (no line of their own, not excluded): why such a line undermines a priority.
+   */
+  paysAlike?: readonly string[];
   /** Ids of the priorities that deprioritize a segment this line pays alike with every other (a segment-blind count on a pay or measure line). */
   blindTo: readonly string[];
   /** The YAML nodes behind it: the line, then its instrument. */
