@@ -18,7 +18,9 @@ export default defineRule({
       'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away. A revenue team\'s plan is ' +
       'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design. Nor is a ' +
       'company-wide program whose shared result is all the plan pays (a Scanlon gainshare, an open-book profit share split the same way ' +
-      'with every team): there the shared result is the point of the plan, and no individual pay is there to be dragged down.',
+      'with every team): there the shared result is the point of the plan, and no individual pay is there to be dragged down. A leader ' +
+      'paid on the teams it leads, and a team sharing its own result with the managers who lead it (a crew on its line\'s tons), share ' +
+      'nothing with a department that could drag them down.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
@@ -48,7 +50,9 @@ export default defineRule({
       if (plan.lever !== 'compensation') continue;
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
       const led = new Set(plan.team === undefined ? [] : (index.teams.get(plan.team)?.leads ?? []));
-      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team)));
+      // Nor is a team sharing its own result with the managers who lead it: the output is the team's (a crew's bonus on its line's tons).
+      const leaders = new Set(plan.team === undefined ? [] : index.policy.teams.filter((team) => team.leads?.includes(plan.team!)).map((team) => team.id));
+      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team) && !leaders.has(team)));
       if (components.length === 0) continue;
       const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;

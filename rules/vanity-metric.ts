@@ -1,5 +1,5 @@
 import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
-import { hasAnyGuard, hasOwnGuard, isAcceptedCount } from './helpers/guards.js';
+import { decidesNothing, hasAnyGuard, hasOwnGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
 
@@ -16,7 +16,8 @@ export default defineRule({
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
       'is safe to pay on only when the policy says which outcome it stands in for (proxy_for) and rewards that outcome too, for the same ' +
-      'people: a declared proxy whose outcome nobody is measured on rises alone.',
+      'people: a declared proxy whose outcome nobody is measured on rises alone. Key results declared used for neither pay nor evaluation ' +
+      '(`stakes: none`) and named deliverables (`deliverable: true`) are no such target.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     // An unguarded count target says more (it names the guard to add): when gameable-target is on and reports the line, it is its finding.
     defersTo: ['gameable-target'],
@@ -54,6 +55,8 @@ compensation:
       if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
       // A named deliverable (deliverable: true) is done or not: nothing about it can rise alone.
       if (!metric.vanity && isDeliverable(metric)) continue;
+      // Key results that decide neither pay nor evaluation (stakes: none) put no pressure on a count to rise alone.
+      if (!metric.vanity && decidesNothing(model, reward.instrument)) continue;
       seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;

@@ -3,8 +3,8 @@
  * they are written exactly as a plugin would be.
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
-export type { EditDescriptor, EditSafety, Position, TextEdit } from './engine/edits.js';
 /** @deprecated since 0.2: read `context.model` (what each team is rewarded for); the index stays as its lookups for one release. */
+export type { EditDescriptor, EditSafety, Position, TextEdit } from './engine/edits.js';
 export type { PolicyIndex } from './engine/lookups/policy-index.js';
 export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/lines.js';
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';

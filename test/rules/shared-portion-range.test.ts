@@ -85,9 +85,12 @@ describe('shared-portion-range', () => {
       ],
     }));
 
-  it('does not count as a free rider a leader paid on the result of the teams it leads (leads)', () =>
+  it('does not count as a free rider a leader paid on the result of the teams it leads (leads), nor a team sharing its result with its own leaders', () =>
     testRule(RULE, {
-      valid: [{ ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] }],
+      valid: [
+        { ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] },
+        { ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.0', { id: 'product', leads: ['marketing'] })] },
+      ],
     }));
 
   it('judges the max on total pay when the plan declares variable_share: 70% shared of a 10% bonus is 7% of earnings', () =>

@@ -370,4 +370,43 @@ ${pool}`;
         },
       ],
     }));
+
+  it('leaves named deliverables and key results that decide nothing (stakes: none) alone; a declared vanity metric stays vanity', () => {
+    const okrs = (stakes: string, metricKeys = '') => `version: 1
+strategy: { name: Benchmarks }
+teams: [{ id: marketing }]
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+  - { id: page-views, vanity: true }
+okrs:
+  - id: crush
+    team: marketing
+${stakes}    key_results:
+      - { metric: benchmarks-published, target: 5 }
+      - { metric: page-views, target: 100000 }
+`;
+    const vanity = {
+      at: 'okrs.0.key_results.1',
+      message: 'OKR set crush rewards page-views, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+      fix: 'remove page-views from crush, or reward an outcome (type: outcome) that it was meant to move',
+    };
+    return testRule(RULE, {
+      invalid: [
+        { policy: okrs('    stakes: none\n'), base: '', errors: [vanity] },
+        { policy: okrs('', ', deliverable: true'), base: '', errors: [vanity] },
+        {
+          policy: okrs(''),
+          base: '',
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: 'OKR set crush rewards benchmarks-published, an output metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
+              fix: 'declare the outcome it stands for on metric benchmarks-published (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
+            },
+            vanity,
+          ],
+        },
+      ],
+    });
+  });
 });
