@@ -13,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { lint, type Finding, type LintResult } from '../src/index.js';
 import type { PathSegment } from '../src/load/index.js';
 import { buildEvidenceMatrix } from '../src/matrix/build.js';
+import { resolveAsOf } from '../src/model/as-of.js';
+import { buildSimulationReport } from '../src/payout/report.js';
 import type { RewardEntry } from '../src/model/index.js';
 import { EXAMPLES, ROOT, runCli } from './helpers.js';
 
@@ -99,10 +101,10 @@ describe('lint, the matrix and simulate tell one story', () => {
       });
 
       it('simulate calls a plan misaligned exactly when lint reports its rational choice', async () => {
-        const { findings } = await run();
-        const simulate = runCli(['simulate', policy.target, '-f', 'json', '--today', TODAY], { cwd: policy.cwd });
-        expect([0, 1, 2], simulate.stderr).toContain(simulate.code);
-        const plans = simulate.code === 2 && simulate.stdout === '' ? [] : (JSON.parse(simulate.stdout) as { plans: { plan: string; verdict: string }[] }).plans;
+        const { findings, loaded } = await run();
+        // What `simulate` builds, at the date it resolves (the CLI itself is checked below, on two policies).
+        const { date, source } = resolveAsOf({ announced: loaded!.policy.strategy.announced, today: TODAY });
+        const plans = buildSimulationReport(loaded!, { date, dateSource: source }).plans;
         const misaligned = plans.filter((plan) => plan.verdict === 'misaligned').map((plan) => plan.plan).sort();
         const reported = (list: readonly Finding[], rules: readonly string[]) => [...new Set(list.filter((finding) => rules.includes(finding.rule)).map((finding) => finding.instrument!))].sort();
         const simulated = new Set(plans.map((plan) => plan.plan));
@@ -111,6 +113,19 @@ describe('lint, the matrix and simulate tell one story', () => {
         const alone = await lint([policy.target], { cwd: policy.cwd, today: TODAY, rules: { 'flat-commission': 'off', 'effort-adjusted-pay': 'off' } });
         expect(reported(alone.findings, ['rational-choice'])).toEqual(misaligned);
       });
+        });
+  }
+
+  // The command itself, spawned as a user runs it: the same verdicts as lint on the two quota plans.
+  for (const policy of corpus.filter((candidate) => ['examples/quota-plan.yaml', 'test/fixtures/analyst-pack'].includes(candidate.name))) {
+    it(`simulate on ${policy.name} agrees with lint, on the date lint judges`, async () => {
+      const result = await lint([policy.target], { cwd: policy.cwd, today: TODAY });
+      const simulate = runCli(['simulate', policy.target, '-f', 'json', '--today', TODAY], { cwd: policy.cwd });
+      const report = JSON.parse(simulate.stdout) as { date: string; plans: { plan: string; verdict: string }[] };
+      expect(report.date).toBe(result.model!.asOf);
+      const misaligned = report.plans.filter((plan) => plan.verdict === 'misaligned').map((plan) => plan.plan);
+      expect(misaligned.length).toBeGreaterThan(0);
+      expect(misaligned).toEqual([...new Set(result.findings.filter((finding) => finding.rule === 'rational-choice').map((finding) => finding.instrument!))]);
     });
   }
 });
