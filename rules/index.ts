@@ -30,6 +30,7 @@ import unbalancedScorecard from './unbalanced-scorecard.js';
 import undeclaredQualityLink from './undeclared-quality-link.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
+import undeclaredMetricMeaning from './undeclared-metric-meaning.js';
 import unknownReference from './unknown-reference.js';
 import unmeasurableKeyResult from './unmeasurable-key-result.js';
 import unrecognizedTeam from './unrecognized-team.js';
@@ -67,6 +68,7 @@ export const builtinRules: readonly AnyRule[] = [
   unrecognizedTeam,
   staleIncentive,
   unknownReference,
+  undeclaredMetricMeaning,
   duplicateId,
   weightsSum,
   implausibleValue,

@@ -1,4 +1,4 @@
-import { defineRule, formatPercent, listIds, z, type IncentiveLine } from '../src/api.js';
+import { compareMetrics, compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
 import { isCount } from './helpers/guards.js';
 
 export default defineRule({
@@ -57,7 +57,10 @@ compensation:
     if (!plan) return;
     // One finding for the policy: the declaration is one fact per metric, written where the metric is declared.
     const counts = [...new Set(plan.lines.map((line) => line.metric!))].sort();
-    const first = index.metrics.get(counts[0]!)!;
+    // Written at the count that carries most of the plan (by what its line says, not by its id: renaming it moves nothing).
+    const shareOf = (line: IncentiveLine) => index.variableShareOf(line) ?? 0;
+    const metricOf = (line: IncentiveLine) => index.metrics.get(line.metric!)!;
+    const first = metricOf(least(plan.lines, (a, b) => shareOf(b) - shareOf(a) || compareMetrics(metricOf(a), metricOf(b)) || compareRewards(a, b))!);
     const more = others.length > 0 ? ` (and ${others.length} more plan${others.length === 1 ? '' : 's'} alike: ${listIds(others.map((other) => other.lines[0]!.instrument.id), 'and')})` : '';
     report({
       node: first,

@@ -246,8 +246,16 @@ export const Metric = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      'The metric subtracts what customers take away (net growth of a book of accounts, net revenue retention): ' +
-        'a lost customer lowers it, so it is its own retention guard.',
+      'The metric counts what customers take away against it (net or gross revenue retention, customer retention, net growth of a book of accounts): ' +
+        'a lost customer lowers it, so it is its own retention guard, and a team rewarded on it is paid on keeping customers ' +
+        '(no-retention-guard, siloed-handoff). Nothing is inferred from a metric\'s id or name: declare it.',
+    ),
+  measures_collection: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when the metric is cash collected from customers (collections, invoices paid): commission earned on collection ' +
+        '(earned_on: collection) rewards it, and a priority favoring it is served that way (uncovered-priority). Nothing is inferred from a metric\'s id or name: declare it.',
     ),
   quality_measured_by: Id.optional().meta(
     withExample(

@@ -81,7 +81,9 @@ describe('incentive-lint lsp', () => {
     lines.splice(75, 0, edits[0]!.newText.replace(/\n$/, ''));
     const after = await client.change(policy, lines.join('\n'), 2);
     expect(at(after, 'flat-commission')).toEqual([]);
-    expect(after).toHaveLength(19);
+    // The comment disables flat-commission only: effort-adjusted-pay, which defers to it while it reports the line, now reports the line itself.
+    expect(at(after, 'effort-adjusted-pay').map((diagnostic) => diagnostic.range.start.line)).toEqual([flat.range.start.line + 1]);
+    expect(after).toHaveLength(20);
   });
 
   it('offers the finding\'s edits as a quick fix (a suggestion, not preferred), and applying them clears the finding', async () => {

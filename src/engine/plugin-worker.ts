@@ -3,6 +3,7 @@
  * that crashes takes nothing else down. The policy arrives as a structured clone; reports go back as
  * node numbers (see node-ids.ts) with the rule's message and fix, checked on the main thread.
  */
+import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as z from 'zod';
@@ -49,7 +50,25 @@ export type DescribedRule =
 
 export type WorkerMessage = { ok: true; reports: WorkerReport[]; rules?: DescribedRule[] } | { ok: false; error: string };
 
+/**
+ * The plugin API as this copy of incentive-lint ships it (package.json's "exports"), for a plugin that
+ * cannot resolve `incentive-lint` from where it lies (see api-resolution-hooks.ts).
+ */
+const API_MODULES = { 'incentive-lint': '../index.js', 'incentive-lint/testing': '../testing/index.js' };
+
+function provideApi(moduleFile: string): void {
+  try {
+    createRequire(moduleFile).resolve('incentive-lint');
+    return;
+  } catch {
+    // Not installed where the plugin is: the hooks resolve it to this copy.
+  }
+  const data = Object.fromEntries(Object.entries(API_MODULES).map(([specifier, file]) => [specifier, new URL(file, import.meta.url).href]));
+  register(new URL('./api-resolution-hooks.js', import.meta.url), { data });
+}
+
 async function run(job: PluginJob): Promise<WorkerMessage> {
+  provideApi(job.moduleFile);
   const module = (await import(pathToFileURL(job.moduleFile).href)) as Record<string, unknown>;
   const exported = module.default ?? module.rules;
   const rules = (Array.isArray(exported) ? exported : [exported]) as AnyRule[];

@@ -110,10 +110,11 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
-  const kept1 = onePerDefect(findings, rules, aboutByFinding);
+  // A rule disabled on a line by a comment is not enabled there: deferring to it happens only among the findings that survive the comments.
   const suppression =
-    options.inlineSuppressions === false ? { kept: kept1, suppressed: [], findings: [] } : applySuppressions(kept1, loaded.sources, rules, options.knownRuleIds);
-  const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
+    options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
+  const kept1 = onePerDefect(suppression.kept, rules, aboutByFinding);
+  const { kept, waived } = applyWaivers(kept1, loaded.policy.waivers, options.today);
   return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics, model };
 }
 
@@ -138,7 +139,8 @@ function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly obj
 /**
  * One defect, one finding, decided here and only here: a finding of rule R about entries E is
  * dropped when a rule R defers to (`meta.defersTo`) is enabled in this run and reported a finding
- * about one of E. A rule never knows another rule's options: only what it reported.
+ * about one of E that no inline comment disables (a waived finding still stands: the exception is
+ * recorded against it). A rule never knows another rule's options: only what it reported.
  */
 function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRule[], about: ReadonlyMap<Finding, readonly object[]>): Finding[] {
   const deferring = rules.filter(({ rule }) => (rule.meta.defersTo ?? []).length > 0);

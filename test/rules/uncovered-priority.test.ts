@@ -124,7 +124,7 @@ describe('uncovered-priority', () => {
           name: 'commission earned on collection serves a priority on cash collected',
           policy: `${SMB_PLAN}    earned_on: collection
 metrics:
-  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+  - { id: cash-collected, name: Cash collected within terms, type: outcome, measures_collection: true }
 `,
           edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
         },
@@ -158,7 +158,7 @@ okrs:
           name: 'commission earned on invoice does not reward collecting the cash',
           policy: `${SMB_PLAN}    earned_on: invoice
 metrics:
-  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+  - { id: cash-collected, name: Cash collected within terms, type: outcome, measures_collection: true }
 `,
           edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
           errors: [

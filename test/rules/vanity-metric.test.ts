@@ -307,6 +307,14 @@ compensation:
     });
   });
 
+  it('reports the line itself when gameable-target is disabled on it by a comment: a rule disabled on a line is not enabled there', async () => {
+    const disabled = UNGUARDED_PROXY.replace('compensation:\n', 'compensation:\n  # incentive-lint-disable-next-line gameable-target\n');
+    const result = await lintText(disabled);
+    expect(findingsOf(result, 'gameable-target')).toEqual([]);
+    expect(result.suppressed.map((finding) => finding.rule)).toEqual(['gameable-target']);
+    expect(findingsOf(result, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
+  });
+
   const SCORECARD = (sales: number, customer: number, conduct: number) => `version: 1
 strategy: { name: Customer outcomes }
 teams: [{ id: branch-staff, kind: revenue }]

@@ -10,9 +10,6 @@ import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
 import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
 
-/** Words naming a metric about collecting cash (cash collected, collections): what commission earned on collection rewards. */
-const COLLECTION_WORDS = /\b(?:cash|collect(?:ed|ion|ions)?)\b/i;
-
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
 
@@ -287,21 +284,14 @@ export class PolicyIndex {
     return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
   }
 
-  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn and it is not a learning or internal measure (employee retention). */
+  /** A metric about keeping customers: it declares that it nets churn (`nets_churn`). Never read from its id or name: `nrr` and `net-retention` are the same metric. */
   isRetentionMetric(id: string | undefined): boolean {
-    if (id === undefined) return false;
-    const metric = this.metrics.get(id);
-    if (metric?.nets_churn) return true;
-    // Keeping people (driver or employee retention) is a learning or internal measure, not keeping customers.
-    if (metric?.perspective === 'learning' || metric?.perspective === 'internal') return false;
-    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
-    return words.includes('retention') || words.includes('churn');
+    return id !== undefined && this.metrics.get(id)?.nets_churn === true;
   }
 
-  /** Whether a metric is about collecting cash (its id or name says cash or collection): commission earned on collection rewards it. */
+  /** Whether a metric is cash collected (`measures_collection`): commission earned on collection rewards it. Never read from its id or name. */
   isCollectionMetric(id: string): boolean {
-    const metric = this.metrics.get(id);
-    return COLLECTION_WORDS.test(`${id} ${metric?.name ?? ''}`);
+    return this.metrics.get(id)?.measures_collection === true;
   }
 
   /**
