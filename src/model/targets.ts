@@ -3,7 +3,8 @@
  * checkable word), a level relative to a moving reference ("below the same period last year", "set
  * each month"), a deliverable done or not, words of degree with no level ("maximize"), or none.
  * Targets are free text: reading their words is reading what the policy says, not how ids are spelled.
- * A deadline's digits are a date, not a level: "ship the new checkout by 2026-06-30" is a deliverable.
+ * A deadline's digits are a date, not a level: "ship the new checkout by 2026-06-30" is a deliverable;
+ * so are a version label's ("deliver Rev 3.2 masks to fab by April 9").
  */
 export type TargetKind = 'level' | 'relative' | 'deliverable' | 'degree' | 'none';
 
@@ -30,9 +31,12 @@ const DEADLINE = new RegExp(
   'gi',
 );
 
-/** The target without its deadline: what is left says whether it sets a level or names a deliverable. */
+/** A version, revision or release label ("Rev 3.2", "v2.1", "version 3"): it names what is delivered, not a level to reach. */
+const VERSION_LABEL = /\b(?:rev(?:ision)?|version|release|v)\.?\s*\d+(?:\.\d+)*[a-z]?\b/gi;
+
+/** The target without its deadline and version labels: what is left says whether it sets a level or names a deliverable. */
 function withoutDeadline(target: string): string {
-  return target.replace(DEADLINE, ' ');
+  return target.replace(DEADLINE, ' ').replace(VERSION_LABEL, ' ');
 }
 
 export function targetKind(target: string | number | undefined): TargetKind {

@@ -478,9 +478,14 @@ ${extra}    key_results:
           OKRS('', 'Publish the benchmark suite by 2026-06-15'),
           OKRS('', 'Sample the coprocessor no later than June 15'),
           OKRS('', '5 benchmarks showing superior performance', ', deliverable: true'),
+          // A version label names what is delivered, not a level: "Rev 3.2" does not stop the deadline reading.
+          OKRS('', 'Deliver Rev 3.2 masks to fab by April 9'),
+          OKRS('', 'Ship v2.1 of the benchmark suite'),
         ],
         invalid: [
           { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'Deliver 3 mask sets to fab by April 9'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'Publish 5 benchmarks for release 2 by April 9'), base: '', errors: [FIRES] },
           { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
           // A relative target is a level to reach, as unmeasurable-key-result reads it.
           { policy: OKRS('', 'more than the same period last year'), base: '', errors: [FIRES] },

@@ -240,10 +240,13 @@ ${extra}    key_results:
     return testRule(RULE, {
       valid: [
         okrs('Get the part into production by end of Q3'),
+        // A version label is part of what is delivered: the target is still a dated milestone.
+        okrs('Deliver Rev 3.2 masks to fab by April 9'),
         okrs('Part in production', '', ', deliverable: true'),
         okrs('< 90 days', '    stakes: none\n'),
       ],
       invalid: [
+        { policy: okrs('Rev 3.2 masks to fab in < 9 days'), base: '', errors: [{ at: 'okrs.0.key_results.0', message: `OKR set eng-h1 rewards time-to-production (speed) ${TRADE}`, fix: 'declare a metric with type: quality that shows whether time-to-production is done well, and reward it in eng-h1 beside time-to-production' }] },
         {
           policy: okrs('< 90 days'),
           base: '',
