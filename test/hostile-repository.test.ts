@@ -199,6 +199,70 @@ describe('no file is overwritten', () => {
     expect(fs.lstatSync(path.join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
+  it.each([
+    ['-f FMT:FILE', ['p.yaml', '-f', 'json:reports/out.json'], 'the json report'],
+    ['-o', ['p.yaml', '-o', 'reports/out.json'], 'the stylish report'],
+    ['--baseline-write', ['p.yaml', '--baseline-write', 'reports/out.json'], 'the baseline'],
+    ['--cache-location', ['p.yaml', '--cache', '--cache-location', 'reports/out.json'], 'the cache'],
+    ['report -o', ['report', 'p.yaml', '-o', 'reports/out.json'], 'the HTML report'],
+    ['schema -o', ['schema', '-o', 'reports/out.json'], 'the schema'],
+  ])('%s into a committed folder link that leads out of the working folder is refused (exit 2), and nothing is written there', (_flag, args, what) => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT });
+    fs.symlinkSync(path.relative(dir, outside), path.join(dir, 'reports'));
+    const run = runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error reports/out.json: its folder reports is a symbolic link to ${fs.realpathSync(outside)}, outside the working folder: ${what} is never written through a link out of the working folder`);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it('a link deeper in the path, or one that leads nowhere, is refused too; a folder link that stays inside the working folder is followed', () => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT, 'build/reports/.keep': '' });
+    fs.mkdirSync(path.join(dir, 'ci'));
+    fs.symlinkSync(outside, path.join(dir, 'ci', 'out'));
+    fs.symlinkSync('missing-folder', path.join(dir, 'gone'));
+    fs.symlinkSync('build/reports', path.join(dir, 'reports'));
+    const deep = runCli(['p.yaml', '-f', 'json:ci/out/new/r.json'], { cwd: dir });
+    expect([deep.code, deep.stderr]).toEqual([2, expect.stringContaining('error ci/out/new/r.json: its folder ci/out is a symbolic link to')]);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    const dangling = runCli(['p.yaml', '-o', 'gone/r.txt'], { cwd: dir });
+    expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining('error gone/r.txt: its folder gone is a symbolic link that leads nowhere')]);
+    expect(fs.existsSync(path.join(dir, 'missing-folder'))).toBe(false);
+    const inside = runCli(['p.yaml', '-f', 'json:reports/r.json'], { cwd: dir });
+    expect(inside.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'build', 'reports', 'r.json'), 'utf8')).summary.files).toBe(1);
+  });
+
+  it('a path the user writes outside the working folder is written where it leads', () => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT });
+    const run = runCli(['p.yaml', '-o', path.join(path.relative(dir, outside), 'r.txt')], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(fs.readFileSync(path.join(outside, 'r.txt'), 'utf8')).toContain('flat-commission');
+  });
+
+  it.each([
+    ['-o', ['-o', 'policy.yaml']],
+    ['-f FMT:FILE', ['-f', 'json:policy.yaml']],
+    ['-o through a hard link', ['-o', 'hard.yaml']],
+  ])('--stdin --stdin-filename policy.yaml %s is refused (exit 2): the file the text stands for is an input', (_what, args) => {
+    const dir = tempDir({ 'policy.yaml': FLAT });
+    fs.linkSync(path.join(dir, 'policy.yaml'), path.join(dir, 'hard.yaml'));
+    const run = runCli(['--stdin', '--stdin-filename', 'policy.yaml', ...args], { cwd: dir, input: FLAT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error (policy|hard)\.yaml: is (the file --stdin-filename names|a policy file this run reads)/);
+    expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(FLAT);
+  });
+
+  it('--stdin-filename naming a file that does not exist yet still keeps the report off it', () => {
+    const dir = tempDir();
+    const run = runCli(['--stdin', '--stdin-filename', 'new.yaml', '-o', 'new.yaml'], { cwd: dir, input: FLAT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error new.yaml: is the file --stdin-filename names (the policy text read from stdin stands for it), an input of this run: the stylish report will not overwrite it');
+    expect(fs.existsSync(path.join(dir, 'new.yaml'))).toBe(false);
+  });
+
   it('a planted link at the old predictable temporary name (<cache>.<pid>.tmp) is not followed', () => {
     const dir = tempDir({ 'p.yaml': FLAT });
     const victim = path.join(tempDir({ 'victim.txt': 'keep me\n' }), 'victim.txt');
