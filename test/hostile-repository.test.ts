@@ -3,7 +3,7 @@
  * the file names; the CI author controls the command line. None of them may forge what the run
  * prints, overwrite a file, run code from outside the repository or exhaust the machine.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -323,6 +323,67 @@ describe('trust', () => {
     const fresh = runCli(['p.yaml', '-f', 'json'], { cwd: tempDir({ 'p.yaml': FLAT }) });
     expect(JSON.parse(cached.stdout)).toEqual(JSON.parse(fresh.stdout));
     expect(JSON.parse(cached.stdout).findings.map((finding: { rule: string }) => finding.rule)).toContain('flat-commission');
+  });
+
+  /**
+   * A cache whose entries say the flat policy lints clean, signed with `key`: what a merge request
+   * commits with a cache-key file of its own. Returns the folder holding p.yaml (the flat policy).
+   */
+  function forgedCacheSignedWith(key: Buffer): string {
+    const dir = tempDir({ 'p.yaml': policyWith(salesPlan('8%', '2%')) });
+    runCli(['p.yaml', '--cache'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+    const cacheFile = path.join(dir, '.incentive-lint-cache');
+    const [headerLine, body] = splitOnce(fs.readFileSync(cacheFile, 'utf8'));
+    const entries = JSON.parse(body) as Record<string, { hash: string }>;
+    for (const entry of Object.values(entries)) entry.hash = createHash('sha256').update(FLAT).digest('base64url');
+    const forgedBody = JSON.stringify(entries);
+    const header = { ...JSON.parse(headerLine), checksum: createHmac('sha256', key).update(forgedBody).digest('base64url') };
+    fs.writeFileSync(cacheFile, `${JSON.stringify(header)}\n${forgedBody}`);
+    fs.writeFileSync(path.join(dir, 'p.yaml'), FLAT);
+    return dir;
+  }
+
+  function plantKey(cacheHome: string, key: Buffer, mode: number): string {
+    const file = path.join(cacheHome, 'incentive-lint', 'cache-key');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, key, { mode });
+    fs.chmodSync(file, mode);
+    return file;
+  }
+
+  const rulesOf = (run: CliRun) => (JSON.parse(run.stdout) as { findings: { rule: string }[] }).findings.map((finding) => finding.rule);
+  const KEY = Buffer.alloc(32, 7);
+
+  it('a cache key inside the working folder (a CI cache kept in the project, or committed) is not trusted: the policy is linted', () => {
+    const dir = forgedCacheSignedWith(KEY);
+    plantKey(path.join(dir, '.cache'), KEY, 0o600);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: path.join(dir, '.cache') } });
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    expect(rulesOf(run)).toContain('flat-commission');
+    expect(fs.readFileSync(path.join(dir, '.cache', 'incentive-lint', 'cache-key'))).toEqual(KEY);
+  });
+
+  it.each([
+    ['readable by others', 0o644],
+    ['writable by the group', 0o620],
+  ])('a cache key %s is not trusted, and a key the user alone can read is', (_what, mode) => {
+    const dir = forgedCacheSignedWith(KEY);
+    const cacheHome = tempDir();
+    const file = plantKey(cacheHome, KEY, mode);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(run)).toContain('flat-commission');
+    // The control: the same key, private, is the user's own, and a cache signed with it is believed.
+    fs.chmodSync(file, 0o600);
+    const trusted = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: forgedCacheSignedWith(KEY), env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(trusted)).not.toContain('flat-commission');
+  });
+
+  it.runIf(process.getuid?.() === 0)('a cache key another user owns is not trusted (run as root: the key is given to nobody)', () => {
+    const dir = forgedCacheSignedWith(KEY);
+    const cacheHome = tempDir();
+    fs.chownSync(plantKey(cacheHome, KEY, 0o600), 65534, 65534);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(run)).toContain('flat-commission');
   });
 
   it('the configuration is looked up to the repository root, not above it', () => {
