@@ -443,6 +443,17 @@ export default {
   });
 });
 
+describe('inputs that cost more than their size', () => {
+  it('an ignore glob *a*a*…*ab against a long file name does not stall the run (a backtracking matcher would take years)', () => {
+    const name = `${'a'.repeat(200)}.yaml`;
+    const dir = tempDir({ 'p.yaml': FLAT, [name]: 'version: 1\n', 'incentive-lint.config.yaml': `ignore:\n  - "${'*a'.repeat(24)}b"\n  - "**/${'*a'.repeat(24)}b"\n` });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const run = runCli(['.', '-f', 'json'], { cwd: dir, timeout: 20_000 });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).summary.files).toBe(2);
+  });
+});
+
 describe('folder scans stay inside their root', () => {
   it('links to / and to a parent folder are not followed out of the scanned folder', () => {
     const outer = tempDir({ 'outside.yaml': FLAT });
