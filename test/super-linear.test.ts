@@ -1,0 +1,56 @@
+/**
+ * Inputs a pull request can craft so that a step of the run costs the square (or worse) of their
+ * size (issue 21, "Denial of service"). Each case runs at a size where the code before the fix took
+ * far longer than the test's timeout (the figure is in the case's name) and the fix takes a small
+ * part of it; the output is checked, not the time. bench/hostile.ts measures the issue's sizes.
+ */
+import { Chalk } from 'chalk';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../src/engine/run.js';
+import { runGate, type GateOutcome } from '../src/gate/run.js';
+import { buildReportModel } from '../src/html-report/model.js';
+import { renderReportPage } from '../src/html-report/page.js';
+import { loadFormatter } from '../src/report/index.js';
+import { EXAMPLES } from './helpers.js';
+
+/** The test's own limit: well above what the fixed code takes on a loaded machine, far below the old cost. */
+const LIMIT = 30_000;
+
+describe('formatters group findings in linear time', () => {
+  const COUNT = 40_000;
+  let outcome: Extract<GateOutcome, { report: object }>;
+  let many: Finding[];
+  beforeAll(async () => {
+    const gated = await runGate([path.join(EXAMPLES, 'enterprise-first.yaml')], { cwd: EXAMPLES, config: false, today: '2026-06-01' });
+    if (!gated.report) throw new Error('the example did not gate');
+    outcome = gated;
+    const about = gated.lint.findings.find((finding) => finding.instrument !== undefined)!;
+    // Every finding in one file, about one instrument, with short texts: what costs is the grouping, not the text.
+    many = Array.from({ length: COUNT }, (_, position) => ({ ...about, line: position + 1, message: `m${position}`, fix: 'f' }));
+  });
+
+  async function render(format: string): Promise<string> {
+    return (await loadFormatter(format))!({ ...outcome.lint, findings: many }, { chalk: new Chalk({ level: 0 }) });
+  }
+
+  it(`JUnit: ${COUNT} findings in one file are one suite of ${COUNT} cases, in order (before: 43 s)`, { timeout: LIMIT }, async () => {
+    const xml = await render('junit');
+    // Read back in full at a small size (report-formats.test.ts); here the counts and the order.
+    expect(xml.match(/<testsuite /g)).toHaveLength(1);
+    expect([...xml.matchAll(/<testcase [^>]* line="(\d+)"/g)].map((match) => Number(match[1]))).toEqual(many.map((finding) => finding.line));
+  });
+
+  it(`Markdown: ${COUNT} findings in one file are one table of ${COUNT} rows, in order (before: 51 s)`, { timeout: LIMIT }, async () => {
+    const text = await render('markdown');
+    expect(text.match(/^#### /gm)).toHaveLength(1);
+    expect([...text.matchAll(/^\| (\d+):\d+ \|/gm)].map((match) => Number(match[1]))).toEqual(many.map((finding) => finding.line));
+  });
+
+  it(`HTML report: ${COUNT} findings are listed once each, grouped by what they are about (before: 43 s)`, { timeout: LIMIT }, () => {
+    const page = renderReportPage(buildReportModel(outcome.report, { ...outcome.lint, findings: many }, outcome.lint.loaded!, '2026-06-01', '0'));
+    const gateFindings = new Set([...outcome.report.steps.flatMap((step) => step.findings), ...outcome.report.blocking]);
+    expect(page.match(/<li class="finding /g)).toHaveLength(COUNT + gateFindings.size);
+    expect(page).toContain(`m${COUNT - 1}`);
+  });
+});
