@@ -18,5 +18,5 @@ export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
 export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareRewards, least, sortedIds } from './engine/order.js';
-export { closest, didYouMean, editDistance } from './diagnostics.js';
+export { closest, didYouMean, editDistance, suggestionBudget, type DistanceBudget } from './diagnostics.js';
 export * as z from 'zod';

@@ -12,9 +12,10 @@ import type { Finding } from '../src/engine/run.js';
 import { runGate, type GateOutcome } from '../src/gate/run.js';
 import { buildReportModel } from '../src/html-report/model.js';
 import { renderReportPage } from '../src/html-report/page.js';
+import { editDistance } from '../src/diagnostics.js';
 import { markdownText } from '../src/output/neutralize.js';
 import { loadFormatter } from '../src/report/index.js';
-import { EXAMPLES } from './helpers.js';
+import { BASE_POLICY, EXAMPLES, findingsOf, lintText } from './helpers.js';
 
 /** The test's own limit: well above what the fixed code takes on a loaded machine, far below the old cost. */
 const LIMIT = 30_000;
@@ -93,5 +94,51 @@ describe('Markdown escaping is linear', () => {
     ['see https://example.com/a|b', 'see `https://example.com/a`\\|b'],
   ])('%s is shown as %s, as before', (input, shown) => {
     expect(markdownText(input)).toBe(shown);
+  });
+});
+
+/** The full table, as the distance was computed before: the reference the banded one must agree with. */
+function optimalStringAlignment(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('"did you mean" is bounded', () => {
+  it('the edit distance with a limit stops at the limit: a long id far from every declared one costs its length, not its square', () => {
+    const long = 'a'.repeat(50_000);
+    expect(editDistance(long, 'b'.repeat(50_000), 3)).toBe(4);
+    expect(editDistance(`${long}x`, `${long}y`, 3)).toBe(1);
+    expect(editDistance('defect-rat', 'defect-rate', 3)).toBe(1);
+    expect(editDistance('ab', 'ba')).toBe(1);
+  });
+
+  it('with or without a limit, the distance is the same wherever it is within the limit', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 12 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 5 }), (a, b, limit) => {
+        const full = optimalStringAlignment(a, b);
+        expect(editDistance(a, b)).toBe(full);
+        expect(editDistance(a, b, limit)).toBe(full <= limit ? full : limit + 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('150 unknown ids of 300 characters against 150 declared ones: every one reported, a typo still suggested (before: more than five minutes)', { timeout: LIMIT }, async () => {
+    const COUNT = 150;
+    const id = (prefix: string, position: number) => `${prefix}-${position}-`.padEnd(300, prefix === 'declared' ? 'x' : 'y');
+    const typo = `${id('declared', 7).slice(0, 150)}z${id('declared', 7).slice(151)}`;
+    const declared = Array.from({ length: COUNT }, (_, position) => `  - { id: ${id('declared', position)}, type: outcome, perspective: financial, segmented: true }`);
+    const lines = [typo, ...Array.from({ length: COUNT - 1 }, (_, position) => id('unknown', position))].map((metric) => `      - { metric: ${metric}, segment: enterprise, rate: "8%" }`);
+    const policy = `${BASE_POLICY}${declared.join('\n')}\ncompensation:\n  - id: ae-2026\n    team: sales\n    commission:\n${lines.join('\n')}\n`;
+    const found = findingsOf(await lintText(policy, { rules: { 'unknown-reference': 'error' } }), 'unknown-reference');
+    expect(found).toHaveLength(COUNT);
+    expect(found[0]!.message).toBe(`Unknown metric "${typo}"; did you mean "${id('declared', 7)}"?`);
   });
 });
