@@ -8,6 +8,7 @@ import { InputError, type Diagnostic } from './diagnostics.js';
 import { CHECK_IDS } from './engine/check-ids.js';
 import { runnableRules } from './engine/config.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
+import type { RewardModel } from './model/build.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
 import { DEFAULT_CACHE_LOCATION, loadPolicy, loadPolicyTexts, ParseCache, type LoadedPolicy, type LoadOptions, type PolicyText } from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
@@ -37,6 +38,11 @@ export interface LintOptions extends ConfigOptions {
   cacheLocation?: string;
   /** See LoadOptions.maxExactItems (`--max-exact-items`). */
   maxExactItems?: number;
+  /**
+   * The configuration, already resolved from these options (diff and `--since` resolve it first, to
+   * load the earlier version with the same `ignore`), so that its plugins are loaded once.
+   */
+  resolvedConfig?: ResolvedConfig;
 }
 
 /**
@@ -68,6 +74,8 @@ export interface LintResult {
   loaded?: LoadedPolicy;
   /** The configuration the run used, when it was valid. */
   config?: ResolvedConfig;
+  /** What each team is rewarded for, as the rules read it (when loading succeeded): the gate, matrix, report and simulate read the same. */
+  model?: RewardModel;
 }
 
 export function todayUtc(): string {
@@ -80,7 +88,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let config: ResolvedConfig | undefined;
   let loaded: LoadedPolicy;
   try {
-    config = await resolveConfig({ ...options, cwd });
+    config = options.resolvedConfig ?? (await resolveConfig({ ...options, cwd }));
     const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
     if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
     else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
@@ -108,6 +116,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     rules: rules.map(describeRule),
     loaded,
     config,
+    model: run.model,
   };
 }
 

@@ -15,8 +15,11 @@
  *   tier, once reached, re-prices every dollar below it at its own multiplier; nothing is paid on
  *   attainment above the cap, and no quota pays more than its cap amount per period.
  * - Bookings of a metric with no quota are paid their line's rate, without a curve.
- * - SPIFFs and kickers pay on top, when the date falls within their dates: an amount per deal, a rate
- *   of each deal's bookings, or an amount once (on the first deal, or on reaching `at`).
+ * - SPIFFs and kickers pay on top: an amount per deal, a rate of each deal's bookings, or an amount
+ *   once (on the first deal, or on reaching `at`). The bookings are a year's from the date, spread
+ *   evenly over its 365 days, so a dated SPIFF pays only on the share of them that closes within its
+ *   dates (a Q1 SPIFF, 90 days of the year, on 90/365 of the deals), and a kicker on reaching `at`
+ *   pays when the year's attainment reaches `at` within its dates.
  * Ramps and guarantees are not modelled: the model is a seller past the ramp.
  */
 import type { CommissionLineT, CompensationPlanT, CreditT, CurveT, QuotaT, SpiffT } from '../schema.js';
@@ -32,7 +35,7 @@ export interface Booking {
 }
 
 export interface PayoutOptions {
-  /** The day the bookings close, YYYY-MM-DD: SPIFFs pay when it falls within their dates. Without it, only undated SPIFFs pay. */
+  /** The first day of the year of bookings, YYYY-MM-DD: a dated SPIFF pays on the bookings within its dates. Without it, only undated SPIFFs pay. */
   date?: string;
 }
 
@@ -112,6 +115,8 @@ export function isShareOfBookings(rate: number): boolean {
  */
 export function lineRate(plan: CompensationPlanT, line: CommissionLineT): number | undefined {
   if (line.rate !== undefined) return line.rate;
+  // A piece rate (per_unit) is money per unit counted, never a share of bookings.
+  if (line.per_unit !== undefined) return undefined;
   const quota = quotaFor(plan.quotas ?? [], line.metric, line.segment);
   return quota && baseRate(plan, quota);
 }
@@ -180,10 +185,22 @@ function piecesPay(pieces: { credited: number; rate: number }[], yearlyQuota: nu
   return pay;
 }
 
-function isWithin(spiff: SpiffT, date: string | undefined): boolean {
-  if (spiff.start === undefined && spiff.end === undefined) return true;
-  if (date === undefined) return false;
-  return (spiff.start === undefined || spiff.start <= date) && (spiff.end === undefined || date <= spiff.end);
+const DAYS_IN_YEAR = 365;
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The part of the year of bookings from `date` that a SPIFF's dates cover, as shares of the year
+ * [from, to) (0 to 1 for an undated SPIFF); undefined when its dates miss the year, or when the
+ * SPIFF is dated and there is no date to place the year.
+ */
+export function spiffWindow(spiff: SpiffT, date: string | undefined): { from: number; to: number } | undefined {
+  if (spiff.start === undefined && spiff.end === undefined) return { from: 0, to: 1 };
+  if (date === undefined) return undefined;
+  const first = dayNumber(date);
+  const from = spiff.start === undefined ? 0 : Math.max(0, dayNumber(spiff.start) - first);
+  const to = spiff.end === undefined ? DAYS_IN_YEAR : Math.min(DAYS_IN_YEAR, dayNumber(spiff.end) - first + 1);
+  return to > from ? { from: from / DAYS_IN_YEAR, to: to / DAYS_IN_YEAR } : undefined;
 }
 
 /** A plan ready to price bookings; build it once per plan (`PolicyIndex.payoutOf`). */
@@ -230,7 +247,9 @@ export class PlanPayout {
     let terms = this.terms.get(key);
     if (!terms) {
       const quota = quotaFor(this.plan.quotas ?? [], metric, segment);
-      const line = commissionLineFor(this.plan, metric, segment);
+      const found = commissionLineFor(this.plan, metric, segment);
+      // A segment the quota excludes earns nothing from its base rate: only a line of its own, or one with a rate of its own, pays it.
+      const line = found && found.segment === undefined && found.rate === undefined && excludedByQuota(this.plan, metric, segment) ? undefined : found;
       const rate = line ? lineRate(this.plan, line) : quota && baseRate(this.plan, quota);
       terms = { quota, rate, credit: creditMultiplier(this.plan.credit, metric, segment) };
       this.terms.set(key, terms);
@@ -270,15 +289,16 @@ export class PlanPayout {
     }
     const spiffs: SpiffPayout[] = [];
     for (const spiff of this.plan.spiffs ?? []) {
-      if (!isWithin(spiff, options.date)) continue;
-      const pay = this.spiffPay(spiff, bookings, quotas);
+      const window = spiffWindow(spiff, options.date);
+      if (!window) continue;
+      const pay = this.spiffPay(spiff, bookings, quotas, window);
       spiffs.push({ spiff, pay });
       total += pay;
     }
     return { total, quotas, flat, spiffs };
   }
 
-  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[]): number {
+  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[], window: { from: number; to: number }): number {
     const matching = bookings.filter(
       (booking) =>
         booking.amount > 0 &&
@@ -288,8 +308,13 @@ export class PlanPayout {
     if (spiff.per === 'once') {
       if (spiff.at === undefined) return matching.length > 0 ? (spiff.amount ?? 0) : 0;
       const measured = quotas.find((paid) => (spiff.metric === undefined || paid.quota.metric === spiff.metric) && (spiff.segment === undefined || paid.quota.segment === undefined || paid.quota.segment === spiff.segment));
-      return measured && measured.attainment + EPSILON >= spiff.at ? (spiff.amount ?? 0) : 0;
+      if (!measured || measured.attainment <= 0) return 0;
+      // Attainment grows evenly over the year: it reaches `at` at this share of the year.
+      const reached = spiff.at / measured.attainment;
+      return reached <= window.to + EPSILON && reached + EPSILON >= window.from ? (spiff.amount ?? 0) : 0;
     }
+    // Only the deals that close within the SPIFF's dates qualify.
+    const share = window.to - window.from;
     let pay = 0;
     for (const booking of matching) {
       if (spiff.rate !== undefined) pay += booking.amount * spiff.rate;
@@ -299,6 +324,12 @@ export class PlanPayout {
         pay += deals * (spiff.amount ?? 0);
       }
     }
-    return pay;
+    return pay * share;
   }
+}
+
+/** Whether the plan's quota on every segment of `metric` leaves `segment` out (`excludes`). */
+export function excludedByQuota(plan: CompensationPlanT, metric: string, segment: string | undefined): boolean {
+  if (segment === undefined) return false;
+  return (plan.quotas ?? []).some((quota) => quota.metric === metric && quota.segment === undefined && (quota.excludes ?? []).includes(segment));
 }
