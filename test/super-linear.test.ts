@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/engine/run.js';
 import { runGate, type GateOutcome } from '../src/gate/run.js';
 import { buildReportModel } from '../src/html-report/model.js';
+import { compareFindings } from '../src/html-report/since.js';
 import { renderReportPage } from '../src/html-report/page.js';
 import { editDistance } from '../src/diagnostics.js';
 import { markdownText } from '../src/output/neutralize.js';
@@ -50,6 +51,13 @@ describe('formatters group findings in linear time', () => {
     const text = await render('markdown');
     expect(text.match(/^#### /gm)).toHaveLength(1);
     expect([...text.matchAll(/^\| (\d+):\d+ \|/gm)].map((match) => Number(match[1]))).toEqual(many.map((finding) => finding.line));
+  });
+
+  it(`report --since: ${COUNT} alike findings then and ${COUNT + 1} now are matched one to one (before: 33 s)`, { timeout: LIMIT }, () => {
+    const alike = many.map((finding) => ({ ...finding, message: 'the same' }));
+    const compared = compareFindings(alike, [...alike, { ...alike[0]! }]);
+    expect([compared.unchanged.length, compared.added.length, compared.fixed.length]).toEqual([COUNT, 1, 0]);
+    expect(compareFindings(alike, alike.slice(1)).fixed).toEqual([alike.at(-1)]);
   });
 
   it(`HTML report: ${COUNT} findings are listed once each, grouped by what they are about (before: 43 s)`, { timeout: LIMIT }, () => {
