@@ -1,4 +1,4 @@
-import { defineRule, didYouMean, editDistance, type Reference } from '../src/api.js';
+import { defineRule, didYouMean, editDistance, suggestionBudget, type DistanceBudget, type Reference } from '../src/api.js';
 
 const SECTION: Record<Reference['kind'], string> = {
   metric: 'metrics',
@@ -9,16 +9,19 @@ const SECTION: Record<Reference['kind'], string> = {
 
 /**
  * "; the closest declared id is "x"", only when it is close: at most half of the id's characters
- * differ. A far id ("engineering" for "sales") sends people looking in the wrong place.
+ * differ. A far id ("engineering" for "sales") sends people looking in the wrong place. `sorted`
+ * is in code-point order, so that a tie goes to the first; the budget bounds the run's work.
  */
-function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'declared id'): string {
+function nearestDeclared(id: string, sorted: readonly string[], budget: DistanceBudget, what = 'declared id'): string {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of [...declared].sort()) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  for (const candidate of sorted) {
+    const limit = Math.min(bestDistance - 1, Math.floor(Math.max(id.length, candidate.length) / 2));
+    if (limit < 0) break;
+    const distance = editDistance(id, candidate, limit, budget);
+    if (distance <= limit) [best, bestDistance] = [candidate, distance];
   }
-  return best === undefined || bestDistance > Math.floor(Math.max(id.length, best.length) / 2) ? '' : ` (the closest ${what} is "${best}")`;
+  return best === undefined ? '' : ` (the closest ${what} is "${best}")`;
 }
 
 export default defineRule({
@@ -53,14 +56,17 @@ compensation:
       // Only waivers name instruments; a waiver of a finding about a team or priority names that instead.
       instrument: new Set([...index.instrumentById.keys(), ...index.teams.keys(), ...index.segments.keys(), ...index.metrics.keys(), ...index.priorities.keys()]),
     };
-    // A misspelled id tends to repeat; each one is compared with the declared ids once.
+    // A misspelled id tends to repeat; each one is compared with the declared ids once, within one budget for the run.
     const suggestions = new Map<string, string>();
+    const budget = suggestionBudget();
+    const sorted = new Map<Reference['kind'], string[]>();
+    const sortedOf = (kind: Reference['kind']) => sorted.get(kind) ?? sorted.set(kind, [...declared[kind]].sort()).get(kind)!;
     for (const reference of index.references) {
       if (declared[reference.kind].has(reference.id)) continue;
       const key = `${reference.kind}:${reference.id}`;
       let suggestion = suggestions.get(key);
       if (suggestion === undefined) {
-        suggestion = didYouMean(reference.id, declared[reference.kind]) || nearestDeclared(reference.id, declared[reference.kind]);
+        suggestion = didYouMean(reference.id, declared[reference.kind], budget) || nearestDeclared(reference.id, sortedOf(reference.kind), budget);
         suggestions.set(key, suggestion);
       }
       report({
@@ -75,7 +81,7 @@ compensation:
     // A waiver names a rule too: one that names no rule that exists never applies, silently.
     for (const waiver of policy.waivers) {
       if (ruleIds.has(waiver.rule)) continue;
-      const suggestion = didYouMean(waiver.rule, ruleIds) || nearestDeclared(waiver.rule, ruleIds, 'rule id');
+      const suggestion = didYouMean(waiver.rule, ruleIds, budget) || nearestDeclared(waiver.rule, [...ruleIds].sort(), budget, 'rule id');
       report({
         node: waiver,
         key: 'rule',

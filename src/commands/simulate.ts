@@ -8,6 +8,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
 import { resolveAsOf } from '../model/as-of.js';
+import { textLine } from '../output/neutralize.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT } from '../terminal.js';
 import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
@@ -49,7 +50,7 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
       }
       if (options.plan !== undefined && !loaded.policy.compensation.some((plan) => plan.id === options.plan)) {
         const ids = loaded.policy.compensation.map((plan) => plan.id);
-        printErr(`incentive-lint simulate: no compensation plan "${options.plan}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
+        printErr(`incentive-lint simulate: no compensation plan "${textLine(options.plan)}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
         setExitCode(EXIT.untrusted);
         return;
       }
