@@ -236,6 +236,10 @@ export class PolicyIndex {
       if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
+    for (const entry of policy.roster ?? []) {
+      if (entry.team !== undefined) this.references.push({ kind: 'team', id: entry.team, node: entry, key: 'team' });
+      if (entry.plan !== undefined) this.references.push({ kind: 'instrument', id: entry.plan, node: entry, key: 'plan' });
+    }
   }
 
   /**
