@@ -26,7 +26,7 @@ export default defineRule({
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -36,7 +36,7 @@ compensation:
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -66,10 +66,12 @@ compensation:
         report({
           node: node.clawback!,
           key: 'triggers',
+          about: paid,
           message:
             `Plan ${plan.id} claws back commission on ${listIds(metrics, 'and')} only on ${listInOrder(triggers, 'or')}, not on churn, while ${reasons.join('; ')}: ` +
             `a customer who pays and then leaves costs the seller nothing.`,
           fix: `add churn to the triggers of the clawback of plan ${plan.id}: triggers: [${['churn', ...triggers].join(', ')}]`,
+          edits: [{ set: { node: node.clawback!, key: 'triggers', value: ['churn', ...triggers] }, safety: 'suggestion' }],
         });
         continue;
       }
@@ -78,10 +80,13 @@ compensation:
       report({
         node,
         key: node.commission?.length ? 'commission' : 'quotas',
+        // The lines paid regardless of the customer staying: the entries this finding is about (siloed-handoff defers to it on them).
+        about: paid,
         message:
           `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} ${paidWhen}, with no clawback or deferral, while ${reasons.join('; ')}: ` +
           `the seller earns the same whether the customer stays or churns.`,
         fix: `add clawback: { months: ${months}${node.earned_on ? ', triggers: [churn]' : ''} } or deferral: { share: ${options.deferral_share}, months: ${months} } to plan ${plan.id}, so that commission depends on the customer staying ${months} months`,
+        edits: [{ set: { node, key: 'clawback', value: { months, ...(node.earned_on ? { triggers: ['churn'] } : {}) } }, safety: 'suggestion' }],
       });
     }
   },

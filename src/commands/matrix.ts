@@ -27,12 +27,18 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
     .action(async (paths: string[], options: MatrixCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the matrix.
       const { buildMatrix } = await import('../matrix/build.js');
+      const { RewardModel, modelJson } = await import('../model/index.js');
+      const { PolicyIndex } = await import('../engine/lookups/policy-index.js');
       const loaded = loadForReport(paths, 'matrix', options.color, options.config);
       if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;
       }
-      printOut(renderMatrix(buildMatrix(loaded), options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
+      const model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections));
+      const matrix = buildMatrix(loaded, model);
+      // JSON carries the model itself: every team's reward profile, entry by entry, with positions.
+      const output = options.format === 'json' ? `${JSON.stringify({ ...matrix, model: modelJson(model, loaded) })}\n` : renderMatrix(matrix, options.format, chooseChalk(process.stdout, options.color));
+      printOut(output, options.format === 'stylish' ? 'text' : options.format);
       setExitCode(EXIT.ok);
     });
 };

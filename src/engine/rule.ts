@@ -2,12 +2,15 @@
  * The rule API: the one contract built-in rules and plugins share. A rule is metadata plus a check;
  * the check reads the policy and its index and reports nodes. The engine turns nodes into positions.
  */
+import type { EditDescriptor } from './edits.js';
+import { checkMessages, type MessageData } from './messages.js';
 import * as z from 'zod';
 import type { PathSegment } from '../load/source.js';
 import type { Policy } from '../schema.js';
 import type { PolicyDiff } from './policy-diff.js';
 import type { PolicyIndex } from './lookups/policy-index.js';
 import type { StrategyView } from './strategy/strategy-view.js';
+import type { RewardModel } from '../model/build.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -31,6 +34,22 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   source: string;
   options?: Options;
   /**
+   * The policy keys the rule reads (`metrics[].reported_by`, `compensation[].clawback`…): what a
+   * declaration buys. docs/format.md lists, for every key, the rules that read it.
+   */
+  reads?: readonly string[];
+  /**
+   * Rules this rule leaves a defect to: when one of them is enabled and reports a finding about the
+   * same model entry (`ReportDescriptor.about`), this rule's finding on that entry is dropped by the
+   * engine. Never a rule's options or thresholds: only what it reported in this run.
+   */
+  defersTo?: readonly string[];
+  /**
+   * The rule's wordings by message id, with `{{placeholders}}` (ESLint's meta.messages): a report
+   * gives `messageId` and `data` instead of `message`, and tests assert the id and the data.
+   */
+  messages?: Record<string, string>;
+  /**
    * YAML fragments for `explain`, merged onto the base policy of rule tests (incentive-lint/testing):
    * one that the rule reports, one that it accepts. A test proves both for every built-in rule.
    */
@@ -47,9 +66,24 @@ export interface ReportDescriptor {
   node: object;
   /** A key (or list index) of `node` to point at, for values that are not objects themselves. */
   key?: PathSegment;
-  message: string;
+  /** The finding in words; or leave it out and give `messageId` (a key of meta.messages) and `data`. */
+  message?: string;
+  messageId?: string;
+  /** The values of the `{{placeholders}}` of the messageId's text. */
+  data?: MessageData;
   /** What a person could change to resolve it, with the numbers and ids of this policy. */
   fix: string;
+  /**
+   * The model entries (or the YAML lines behind them) the finding is about; default: the entries at
+   * `node`. The engine keeps one finding per defect by them (see RuleMeta.defersTo).
+   */
+  about?: readonly object[];
+  /**
+   * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
+   * where it is mechanical. Applying them must make this finding go away; a test checks that for
+   * every finding of the examples and the real-policy corpus.
+   */
+  edits?: EditDescriptor[];
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
@@ -57,6 +91,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly index: PolicyIndex;
   /** What the strategy favors and deprioritizes (contested ids left out), and how a line stands toward it: `index.strategy`. */
   readonly strategy: StrategyView;
+  /** What each team is rewarded for: every (metric, segment) entry, its lever, strength, dates, how it is made, its guards, the priorities it serves or undermines. */
+  readonly model: RewardModel;
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;
@@ -87,6 +123,7 @@ export function defineRule<Options extends OptionsSchema = z.ZodObject<{}>>(rule
     throw new TypeError(`rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
   }
   if (typeof rule.check !== 'function') throw new TypeError(`rule ${id}: check must be a function`);
+  checkMessages(id, rule.meta.messages);
   return rule;
 }
 

@@ -3,12 +3,15 @@
  * context, turns reported nodes into positions, applies waivers, and sorts the findings.
  * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
  */
+import { EditBuilder, type TextEdit } from './edits.js';
+import { renderMessage, type MessageData } from './messages.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 
@@ -28,6 +31,11 @@ export interface Finding extends Location {
   instrument?: string;
   /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
   subject?: string;
+  /** The id of the rule's wording (meta.messages) and the values it was filled with, when the rule reported one. */
+  messageId?: string;
+  data?: MessageData;
+  /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
+  edits?: TextEdit[];
 }
 
 export interface WaivedFinding {
@@ -42,6 +50,8 @@ export interface RunResult {
   /** Findings an inline `# incentive-lint-disable-…` comment silenced: never counted. */
   suppressed: Finding[];
   diagnostics: Diagnostic[];
+  /** The model every rule read: what each team is rewarded for. */
+  model: RewardModel;
 }
 
 export interface RunOptions {
@@ -58,17 +68,22 @@ export interface RunOptions {
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const model = new RewardModel(index);
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
+  /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
+  const aboutByFinding = new Map<Finding, readonly object[]>();
   const diagnostics: Diagnostic[] = [];
   const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
+  const editBuilder = new EditBuilder(loaded);
   for (const { rule, severity, options: ruleOptions } of rules) {
     const reported: Finding[] = [];
     const report = (descriptor: ReportDescriptor) => {
-      const finding = toFinding(loaded, rule, severity, descriptor);
+      const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
       reported.push(finding);
+      aboutByFinding.set(finding, aboutOf(model, descriptor));
     };
     try {
       const pluginModule = pluginModuleOf(rule);
@@ -76,7 +91,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
         for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, options: ruleOptions, today: options.today, diff, ruleIds, report });
+        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, model, options: ruleOptions, today: options.today, diff, ruleIds, report });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {
@@ -87,33 +102,79 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
+  // A rule disabled on a line by a comment is not enabled there: deferring to it happens only among the findings that survive the comments.
   const suppression =
     options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
-  const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics };
+  const kept1 = onePerDefect(suppression.kept, rules, aboutByFinding);
+  const { kept, waived } = applyWaivers(kept1, loaded.policy.waivers, options.today);
+  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics, model };
 }
 
 class RuleReportError extends Error {}
 
-function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor): Finding | string {
+/** The entries a finding is about: those it names (entries or their lines), else the entries at its node. */
+function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly object[] {
+  const named = Array.isArray(descriptor.about) ? descriptor.about : [descriptor.node];
+  return named.flatMap((item) => {
+    const entries = model.entriesAt(item);
+    return entries.length > 0 ? entries : 'key' in item && 'line' in item ? [item] : [];
+  });
+}
+
+/**
+ * One defect, one finding, decided here and only here: a finding of rule R about entries E is
+ * dropped when a rule R defers to (`meta.defersTo`) is enabled in this run and reported a finding
+ * about one of E that no inline comment disables (a waived finding still stands: the exception is
+ * recorded against it). A rule never knows another rule's options: only what it reported.
+ */
+function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRule[], about: ReadonlyMap<Finding, readonly object[]>): Finding[] {
+  const deferring = rules.filter(({ rule }) => (rule.meta.defersTo ?? []).length > 0);
+  if (deferring.length === 0) return [...findings];
+  const entriesByRule = new Map<string, Set<object>>();
+  for (const finding of findings) {
+    let entries = entriesByRule.get(finding.rule);
+    if (!entries) entriesByRule.set(finding.rule, (entries = new Set()));
+    for (const entry of about.get(finding) ?? []) entries.add(entry);
+  }
+  const defersTo = new Map(deferring.map(({ rule }) => [rule.meta.id, rule.meta.defersTo!]));
+  return findings.filter((finding) => {
+    const others = defersTo.get(finding.rule);
+    if (!others) return true;
+    const mine = about.get(finding) ?? [];
+    return !others.some((other) => other !== finding.rule && mine.some((entry) => entriesByRule.get(other)?.has(entry)));
+  });
+}
+
+function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
-  const { node, key, message, fix } = descriptor;
-  if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
+  const { node, key, fix } = descriptor;
+  const rendered = renderMessage(rule.meta, descriptor);
+  if (typeof rendered === 'string') return rendered;
+  const { message } = rendered;
   if (typeof fix !== 'string' || fix.trim() === '') return 'report() needs a fix string: every finding says what to change';
   if (typeof node !== 'object' || node === null) return 'report() needs the node of the policy the finding is about';
   const location =
     node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
   if (!location) return 'report() was given a node that is not part of the policy';
   const origin = loaded.provenance.origin(node);
+  let edits: TextEdit[] | undefined;
+  if (descriptor.edits !== undefined) {
+    if (!Array.isArray(descriptor.edits)) return 'report() needs edits as a list';
+    const built = editBuilder.build(descriptor.edits);
+    if (typeof built === 'string') return built;
+    if (built.length > 0) edits = built;
+  }
   return {
     rule: rule.meta.id,
     severity,
     category: rule.meta.category,
     message,
+    ...(rendered.messageId !== undefined ? { messageId: rendered.messageId, ...(rendered.data ? { data: rendered.data } : {}) } : {}),
     fix,
     ...location,
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
+    ...(edits ? { edits } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { remove, set, testRule } from '../../src/testing/index.js';
+import { policyText, remove, set, testRule } from '../../src/testing/index.js';
 import { commissionPlan, salesPlan, quotaPlan } from './fragments.js';
 
 const RULE = 'flat-commission';
@@ -16,8 +16,11 @@ describe('flat-commission', () => {
               at: 'compensation.0.commission.1',
               message: `Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise (1×): ${FAVORS}`,
               fix: 'raise enterprise to at least 16% (2 × smb 8%), or lower smb to at most 4%',
+              editSafety: 'suggestion',
             },
           ],
+          // The fix's first half, a decision for a person: raise the favored rate to the ratio.
+          output: policyText({ policy: salesPlan('8%', '8%') }).replace('segment: enterprise, rate: 8%', 'segment: enterprise, rate: "16%"'),
         },
       ],
     }));
@@ -140,8 +143,14 @@ describe('flat-commission, a line that names no segment', () => {
               at: 'compensation.0.commission.1',
               message: `Plan ae-2026 pays 8% on new-arr whatever the segment (this line names none), so smb earns 8%, against 10% for enterprise: ${FAVORS}`,
               fix: 'add { metric: new-arr, segment: smb, rate: "5%" } (at most 5%), or raise enterprise to at least 16%',
+              editSafety: 'suggestion',
             },
           ],
+          // The fix's first way: a line of smb's own, added after the plan's last line at its indentation.
+          output: policyText({ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }') }).replace(
+            '{ metric: new-arr, rate: 8% }\n',
+            '{ metric: new-arr, rate: 8% }\n      - { metric: new-arr, segment: smb, rate: "5%" }\n',
+          ),
         },
       ],
     }));
@@ -250,6 +259,35 @@ describe('flat-commission, bounds in the fix', () => {
         },
       ],
     }));
+
+  it('reports a quota that counts a deprioritized segment in full when no rate can be told (no OTE), and honours excludes and credit', () => {
+    const plan = (quota: string, extra = '') => `compensation:
+  - id: ae-2026
+    team: sales
+    quotas: [${quota}]
+${extra}`;
+    return testRule(RULE, {
+      valid: [
+        { name: 'the channel left out of the quota', policy: plan('{ metric: new-arr, amount: 1000000, excludes: [smb] }') },
+        { name: 'the channel credited at half', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: smb, multiplier: 0.5 }]\n') },
+        { name: 'the favored segment credited 2x', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: enterprise, multiplier: 2 }]\n') },
+        { name: 'a priced quota that excludes the channel', policy: quotaPlan('new-arr', '[{ metric: new-arr }]').replace('amount: 1000000 }', 'amount: 1000000, excludes: [smb] }') },
+      ],
+      invalid: [
+        {
+          policy: plan('{ metric: new-arr, amount: 1000000 }'),
+          errors: [
+            {
+              at: 'compensation.0.quotas.0',
+              message:
+                'Plan ae-2026 counts smb bookings in full toward its quota on new-arr (no excludes, no lower credit), as it counts enterprise in full: the strategy favors enterprise, but the quota does not make the trade-off.',
+              fix: 'add excludes: [smb] to the quota on new-arr, or credit smb below enterprise (credit: [{ segment: smb, multiplier: 0.5 }]), or credit enterprise 2×',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });
 
 

@@ -7,6 +7,8 @@ import type { Policy, PriorityT } from '../../schema.js';
 import type { PolicyIndex } from '../lookups/policy-index.js';
 import type { IncentiveLine, RewardComponent } from '../lookups/lines.js';
 import { sortedIds } from '../order.js';
+import { isDeliverable } from '../../model/declared.js';
+import { targetKind } from '../../model/targets.js';
 
 export type FocusKind = 'metrics' | 'segments';
 
@@ -193,7 +195,9 @@ export class StrategyView {
     if (metric.segmented !== undefined) return !metric.segmented;
     // An internal or learning measure (knowledge-base articles written) has no customer segment to tell apart.
     if (metric.perspective === 'internal' || metric.perspective === 'learning') return false;
-    const isVolume = metric.type === 'activity' || metric.type === 'output';
+    // A named deliverable (done or not by its date) is no volume that counts every customer alike.
+    const deliverable = isDeliverable(metric) || (line.component === 'key_result' && targetKind(line.node.target) === 'deliverable');
+    const isVolume = (metric.type === 'activity' || metric.type === 'output') && !deliverable;
     return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
   }
 }
