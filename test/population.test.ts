@@ -106,3 +106,19 @@ describe('the seeded lognormal', () => {
     );
   });
 });
+
+describe('the README section on simulate --population', () => {
+  it('runs every command it shows, as written, on the bundled example', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ROOT } = await import('./helpers.js');
+    const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
+    const section = readme.slice(readme.indexOf('### The sales force: `simulate --population'), readme.indexOf('## CI integration'));
+    const commands = section.split('\n').filter((line) => line.startsWith('npx incentive-lint '));
+    expect(commands.length).toBeGreaterThanOrEqual(3);
+    for (const command of commands) {
+      const run = runCli(command.replace('npx incentive-lint ', '').split(' '));
+      expect(run.code, command).toBe(0);
+      expect(run.stdout).toMatch(/mechanical/);
+    }
+  });
+});
