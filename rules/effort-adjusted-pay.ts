@@ -66,6 +66,7 @@ compensation:
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,
+            priorities: strategy.prioritiesAgainst({ segment: high }),
             // A favored rate above the deprioritized one that still loses per month is this rule's own defect, beside
             // flat-commission's ratio: about no entry another rule reports. Rates that do not favor it at all are the line's, deferred.
             about: weakest.reward.rate > line.reward.rate ? [] : undefined,

@@ -68,6 +68,7 @@ export default defineRule({
             const ratio = rate === 0 ? '' : ` (${roundRate(earns(weakest) / (rate * lineCredit), 'down', 2)}×)`;
             report({
               node: line.node,
+              priorities: strategy.prioritiesAgainst({ segment: line.segment }),
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
               fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
               // A line of its own for the favored segment can be raised without changing what any other segment earns.
@@ -83,11 +84,12 @@ export default defineRule({
           const same = weakest.line === line;
           report({
             node: line.node,
+            priorities: segments.flatMap((segment) => strategy.prioritiesAgainst({ segment })),
             message:
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
             fix: quotaPlan
-              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${weakest.segment} bookings count ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
+              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${metric} from ${weakest.segment} counts ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
               : same
                 ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
                 : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,

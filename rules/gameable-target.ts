@@ -1,7 +1,7 @@
-import { compareRewards, defineRule, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
+import { compareRewards, defineRule, GAMING_CLAWBACK, independentCheckExample, qualityOfCountedExample, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
 import { decidesNothing, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
 
-const CLAWBACK_FIX = 'clawback: { months: 12, triggers: [misconduct, refund] }';
+const CLAWBACK_FIX = GAMING_CLAWBACK;
 
 export default defineRule({
   meta: {
@@ -89,7 +89,7 @@ compensation:
           fix:
             (quality
               ? `pay at least ${formatPercent(options.guard_weight)} of variable pay on ${quality.id} (type: quality) in ${instrument.id}`
-              : `declare a quality or integrity metric ${selfReported ? '(type: quality, such as an independent audit of the reported number)' : 'of the units counted (type: quality, such as the share of them redone, returned or complained about)'}, pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
+              : `declare a quality or integrity metric ${selfReported ? `(type: quality, ${independentCheckExample(counts.map((line) => line.metric!))})` : `of the units counted (type: quality, ${qualityOfCountedExample(counts.map((line) => line.metric!))})`}, pay at least ${formatPercent(options.guard_weight)} of variable pay on it in ${instrument.id}`) +
             // What a sale earned can be taken back; a support or operations bonus is guarded by the quality line alone.
             (sellsToCustomers(index, instrument) ? `, and add ${CLAWBACK_FIX}` : '') +
             acceptanceFix(index, instrument, heaviest),

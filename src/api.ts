@@ -24,3 +24,5 @@ export { closest, didYouMean, editDistance } from './diagnostics.js';
 export * as z from 'zod';
 export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind, Stakes } from './model/index.js';
 export { paysOrMeasures, targetKind, setsLevel, isCheckable, isDeliverable, stakesOf } from './model/index.js';
+/** Examples in fix texts derived from the policy's own metrics, not borrowed from one industry. */
+export { GAMING_CLAWBACK, independentCheckExample, qualityOfCountedExample, targetExamples } from './engine/fix-wording.js';

@@ -130,8 +130,8 @@ describe('report formats, read back', () => {
     const parsed = JSON.parse(await render('json', result)) as { findings: Record<string, unknown>[]; summary: unknown };
     expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
     const keys = ['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path'];
-    // `edits` only where the fix is mechanical.
-    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => (finding.edits ? [...keys, 'edits'] : keys)));
+    // `priorities` only where the finding says its instrument works against one, `edits` only where the fix is mechanical.
+    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => [...keys, ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]));
     expect(parsed.findings.filter((finding) => finding.edits).map((finding) => finding.rule)).toEqual(result.findings.filter((finding) => finding.edits).map((finding) => finding.rule));
     expect(parsed.findings.some((finding) => finding.edits)).toBe(true);
     expect(parsed.summary).toEqual({ errors: 1, warnings: 1, infos: 1, files: 1 });

@@ -7,6 +7,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
+import { resolveAsOf } from '../model/as-of.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT } from '../terminal.js';
 import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
@@ -19,6 +20,7 @@ interface SimulateCommandOptions {
   levels?: number[];
   date?: string;
   announce?: string;
+  today?: string;
   color?: boolean;
   /** false from --no-config. */
   config: boolean;
@@ -46,6 +48,7 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option('--median <percentage>', 'with --population: median attainment of the lognormal, in % of quota', parsePercentage('median'), 1)
     .option('--sigma <number>', 'with --population: spread of the lognormal (standard deviation of ln attainment)', parseSigma, 0.3)
     .option('--no-roster', "with --population: draw every plan's force, even where the roster gives attainments")
+    .option('--today <date>', 'the current date, YYYY-MM-DD, as lint, gate and report take it: the date judged at when there is no announcement date (default: the clock)', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: SimulateCommandOptions) => {
@@ -62,8 +65,8 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      const announced = options.announce ?? loaded.policy.strategy.announced;
-      const date = options.date ?? announced ?? todayUtc();
+      // The date every view judges at (model/as-of.ts); --date moves only the simulated year.
+      const { date, source: dateSource } = resolveAsOf({ date: options.date, announce: options.announce, announced: loaded.policy.strategy.announced, today: options.today ?? todayUtc() });
       if (options.population) {
         const { buildPopulationReport, renderPopulation } = await import('../population/report.js');
         const population = buildPopulationReport(loaded, {
@@ -78,7 +81,6 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.ok);
         return;
       }
-      const dateSource = options.date !== undefined ? 'date' : options.announce !== undefined ? 'announce' : announced !== undefined ? 'strategy.announced' : 'today';
       const report = buildSimulationReport(loaded, { date, dateSource, plan: options.plan, levels: options.levels });
       printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);

@@ -37,6 +37,8 @@ export interface WorkerReport {
   /** The messageId's placeholders: only string and number values cross. */
   data?: Record<string, string | number>;
   fix: unknown;
+  /** The priorities the report says its node works against: only strings cross. */
+  priorities?: string[];
   /** The report's edits, their nodes as numbers and their values as JSON text (plain data only). */
   edits?: { op: 'set' | 'append'; node: number; key?: unknown; value: string | undefined; safety: unknown }[];
 }
@@ -87,9 +89,10 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const edits = Array.isArray(descriptor?.edits) ? descriptor.edits.map((edit) => workerEdit(edit, ids)) : undefined;
     const data = typeof descriptor?.data === 'object' && descriptor.data !== null ? plainData(descriptor.data) : undefined;
     const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
-    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(edits ? { edits } : {}) });
+    const priorities = Array.isArray(descriptor?.priorities) ? descriptor.priorities.filter((id): id is string => typeof id === 'string') : undefined;
+    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(priorities ? { priorities } : {}), ...(edits ? { edits } : {}) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index, { today: job.today }), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

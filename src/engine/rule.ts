@@ -79,6 +79,13 @@ export interface ReportDescriptor {
    */
   about?: readonly object[];
   /**
+   * The ids of the priorities the finding says its node works against (a line paying what one
+   * deprioritizes, a plan whose rational choice is deprioritized). The alignment matrix marks the
+   * cell of the node's team and each of these priorities undermined; a test holds lint and the
+   * matrix to that, on every example and real policy.
+   */
+  priorities?: readonly string[];
+  /**
    * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
    * where it is mechanical. Applying them must make this finding go away; a test checks that for
    * every finding of the examples and the real-policy corpus.

@@ -12,6 +12,8 @@ import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
 import { RewardModel } from '../model/build.js';
+import { endedBy } from '../model/as-of.js';
+import { untilOf } from '../model/declared.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 
@@ -36,6 +38,8 @@ export interface Finding extends Location {
   data?: MessageData;
   /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
   edits?: TextEdit[];
+  /** The priorities the finding says its node works against (ReportDescriptor.priorities): the matrix cells it marks. */
+  priorities?: string[];
 }
 
 export interface WaivedFinding {
@@ -68,7 +72,7 @@ export interface RunOptions {
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const model = new RewardModel(index);
+  const model = new RewardModel(index, { today: options.today });
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
@@ -82,6 +86,10 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     const report = (descriptor: ReportDescriptor) => {
       const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
+      // An instrument that ended (until) before the date the model judges at is history: it rewards
+      // nothing now, so what it rewarded is no finding (the matrix leaves it out too). Integrity
+      // findings (a broken reference, weights that do not add up) still stand.
+      if (rule.meta.category !== 'integrity' && endedInstrument(loaded, model, descriptor.node)) return;
       reported.push(finding);
       aboutByFinding.set(finding, aboutOf(model, descriptor));
     };
@@ -111,6 +119,13 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
 }
 
 class RuleReportError extends Error {}
+
+/** Whether `node` belongs to an instrument whose `until` is before the model's date. */
+function endedInstrument(loaded: LoadedPolicy, model: RewardModel, node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  const instrument = loaded.provenance.origin(node)?.instrument?.node;
+  return instrument !== undefined && endedBy(untilOf(instrument), model.asOf);
+}
 
 /** The entries a finding is about: those it names (entries or their lines), else the entries at its node. */
 function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly object[] {
@@ -175,6 +190,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
     ...(edits ? { edits } : {}),
+    ...(Array.isArray(descriptor.priorities) && descriptor.priorities.length > 0 ? { priorities: [...new Set(descriptor.priorities.map(String))] } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export interface ReportModel {
   gate: GateReport;
   loaded: LoadedPolicy;
   index: PolicyIndex;
+  /** The model every view reads: what each team is rewarded for, at the judged date. */
+  rewards: RewardModel;
   matrix: EvidenceMatrix;
   /** Every finding of the gate's run, in the order the findings section lists them. */
   findings: Finding[];
@@ -39,7 +41,7 @@ export function buildReportModel(gate: GateReport, lint: LintResult, loaded: Loa
   const findings = orderFindings(index, allFindings(gate, lint));
   const anchors = new Map(findings.map((finding, position) => [finding, `finding-${position + 1}`]));
   const ruleOptions = Object.fromEntries((lint.config?.rules ?? []).map((entry) => [entry.rule.meta.id, entry.options]));
-  return { gate, loaded, index, matrix: buildEvidenceMatrix(loaded, model), findings, anchors, ruleOptions, today, version };
+  return { gate, loaded, index, rewards: model, matrix: buildEvidenceMatrix(loaded, model), findings, anchors, ruleOptions, today, version };
 }
 
 /** The gate's step and blocking findings (lever coverage included) and the run's other findings, once each. */

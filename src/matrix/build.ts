@@ -69,15 +69,16 @@ export function buildEvidenceMatrix(loaded: LoadedPolicy, model = new RewardMode
   const teams = [...model.index.teams.values()];
   const rows = loaded.policy.strategy.priorities.map((priority): EvidenceRow => {
     const cells: Record<string, EvidenceCell> = {};
-    for (const team of teams) cells[team.id] = judgeCell(priority, team, model.profileOf(team.id).entries);
+    for (const team of teams) cells[team.id] = judgeCell(priority, team, model.currentProfileOf(team.id).entries);
     return { priority: priority.id, statement: priority.statement ?? priority.name, cells };
   });
   return { teams: teams.map((team) => team.id), rows };
 }
 
 /**
- * A cell reads the model: an entry that serves the priority reinforces it; one that undermines it
- * (and that its own plan does not outpay) undermines it; and, for a customer-facing team, a
+ * A cell reads the model, entries that have ended by the model's date left out: an entry that
+ * serves the priority reinforces it; one that undermines it (and that its own plan does not outpay,
+ * or whose plan's rational choice is what the priority deprioritizes) undermines it; and, for a customer-facing team, a
  * segment-blind count pays the deprioritized segment as much as any other, and the cheapest
  * customers are the easiest to win.
  */
@@ -99,5 +100,8 @@ function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEnt
 
 function describe(entry: RewardEntry): string {
   const what = [entry.metric, entry.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
-  return `${entry.instrument}: ${what}`;
+  // A line that names no segment undermines a priority through the choice its plan pays most for.
+  const mostFor = entry.segment === undefined && entry.paysMostFor?.length ? `, pays most for ${entry.paysMostFor.join(', ')}` : '';
+  const alike = !mostFor && entry.paysAlike?.length ? `, pays ${entry.paysAlike.join(', ')} alike` : '';
+  return `${entry.instrument}: ${what}${mostFor}${alike}`;
 }

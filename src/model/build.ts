@@ -8,7 +8,8 @@ import type { IncentiveLine, InstrumentInfo } from '../engine/lookups/lines.js';
 import type { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatShare } from '../engine/format.js';
 import { quotaWeight } from '../payout/model.js';
-import { simulatePlan, type PlanSimulation, type SimulationOptions } from '../payout/rational-choice.js';
+import { DEFAULT_LEVELS, paysPerDeal, simulatePlan, type LevelWinner, type PlanSimulation, type SimulationOptions } from '../payout/rational-choice.js';
+import { endedBy } from './as-of.js';
 import type { CompensationPlanT, MetricT, PriorityT, QuotaT } from '../schema.js';
 import { countsOnlyGood, deadlineOf, isDeliverable, stakesOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
@@ -22,9 +23,20 @@ const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
 /** The components that pay a team or measure it; a segment-blind count there pays every segment alike. */
 const PAY_AND_MEASURE: ReadonlySet<string> = new Set(['commission', 'bonus', 'key_result']);
 
+export interface ModelOptions {
+  /** The current date: the date judged at when the strategy has no announcement date. */
+  today?: string;
+}
+
+/** How the model prices a plan to find its rational choice: rational-choice's defaults, at the model's date. */
+const RATIONAL_CHOICE = { levels: DEFAULT_LEVELS, daysPerMonth: 30 } as const;
+
 export class RewardModel {
   readonly entries: RewardEntry[] = [];
-  /** The date the strategy is judged at: its announcement (the gate's --announce overrides it). */
+  /**
+   * The date the strategy is judged at (see as-of.ts): its announcement (the gate's --announce
+   * overrides it), else today when the model was given one.
+   */
   readonly asOf: string | undefined;
   private readonly byLine = new Map<IncentiveLine, RewardEntry[]>();
   private readonly byNode = new Map<object, RewardEntry[]>();
@@ -32,9 +44,32 @@ export class RewardModel {
   private readonly companyWide: RewardEntry[] = [];
   private readonly simulations = new Map<string, PlanSimulation>();
 
-  constructor(readonly index: PolicyIndex) {
-    this.asOf = index.policy.strategy.announced;
+  constructor(
+    readonly index: PolicyIndex,
+    options: ModelOptions = {},
+  ) {
+    this.asOf = index.policy.strategy.announced ?? options.today;
     for (const line of index.rewards) this.addLine(line);
+    for (const plan of index.policy.compensation) if (paysPerDeal(plan)) this.markRationalChoice(plan);
+  }
+
+  /**
+   * The simulation rational-choice reports and `simulate` prints, at the model's date: the plan as
+   * priced at rational-choice's default levels. Its verdict is the one every view shows.
+   */
+  rationalChoiceOf(plan: CompensationPlanT, options: Pick<SimulationOptions, 'levels' | 'daysPerMonth'> = {}): PlanSimulation {
+    return this.simulationOf(plan, { levels: options.levels ?? RATIONAL_CHOICE.levels, daysPerMonth: options.daysPerMonth ?? RATIONAL_CHOICE.daysPerMonth, date: this.asOf, curveStep: 0 });
+  }
+
+  /** Whether an entry has ended (its `until`) before the date the model judges at: history, it rewards nothing now. */
+  ended(entry: RewardEntry): boolean {
+    return endedBy(entry.when.until, this.asOf);
+  }
+
+  /** The entries of a team's profile in force at the model's date or later (not ended). */
+  currentProfileOf(team: string): TeamProfile {
+    const profile = this.profileOf(team);
+    return { team, entries: profile.entries.filter((entry) => !this.ended(entry)) };
   }
 
   /** Every team's profile, in declaration order. */
@@ -106,6 +141,30 @@ export class RewardModel {
     return simulation;
   }
 
+  /**
+   * A plan whose best-paid choice per month of effort is deprioritized works against the priority
+   * that deprioritizes it, whatever its lines say one by one: the lines that pay that choice (its
+   * own segment's line, or the segment-blind line or quota that pays every segment) undermine it.
+   */
+  private markRationalChoice(plan: CompensationPlanT): void {
+    const instrument = this.index.instruments.find((candidate) => candidate.node === plan);
+    if (!instrument) return;
+    const simulation = this.rationalChoiceOf(plan);
+    if (simulation.verdict !== 'misaligned') return;
+    const entries = this.entriesOfInstrument(instrument).filter((entry) => entry.line.component === 'commission');
+    for (const winner of simulation.winners) {
+      if (winner.status !== 'deprioritized') continue;
+      const against = this.index.policy.strategy.priorities.filter((priority) => deprioritizes(priority, winner));
+      const paying = entries.filter((entry) => entry.metric === winner.metric && entry.segment === winner.segment);
+      const lines = paying.length > 0 ? paying : entries.filter((entry) => entry.metric === winner.metric && entry.segment === undefined && !entry.excludedSegments.includes(winner.segment));
+      for (const entry of lines) {
+        for (const priority of against) if (!entry.undermines.includes(priority.id)) (entry.undermines as string[]).push(priority.id);
+        const paysMost = (entry.paysMostFor ??= []) as string[];
+        if (!paysMost.includes(winner.segment)) paysMost.push(winner.segment);
+      }
+    }
+  }
+
   private addLine(line: IncentiveLine): void {
     const { index } = this;
     const instrument = line.instrument;
@@ -123,10 +182,18 @@ export class RewardModel {
       const serves: string[] = [];
       const undermines: string[] = [];
       const blindTo: string[] = [];
+      const alike: string[] = [];
       for (const priority of priorities) {
         const stance = index.strategy.stanceOf(asLine, priority);
         if (stance.reinforces) serves.push(priority.id);
         if (stance.undermines && !this.outpaidInItsPlan(asLine, priority)) undermines.push(priority.id);
+        else if (!stance.undermines && segment === undefined) {
+          const paid = this.paysAlike(line, priority, excluded);
+          if (paid.length > 0) {
+            undermines.push(priority.id);
+            for (const id of paid) if (!alike.includes(id)) alike.push(id);
+          }
+        }
         if (!stance.reinforces && !stance.undermines && (priority.deprioritize?.segments ?? []).length > 0 && index.strategy.isSegmentBlind(asLine)) blindTo.push(priority.id);
       }
       const entry: RewardEntry = {
@@ -145,6 +212,7 @@ export class RewardModel {
         serves,
         undermines,
         blindTo,
+        ...(alike.length > 0 && { paysAlike: alike }),
         nodes: [line.node, instrument.node],
       };
       made_entries.push(entry);
@@ -236,16 +304,46 @@ export class RewardModel {
   }
 
   /**
+   * A commission line (or quota) that names no segment pays every segment without a line of its
+   * own: the deprioritized segments of `priority` it pays at least as much per dollar (rate × quota
+   * credit) as every favored segment, where the plan has no line of their own and does not exclude
+   * them. "The same commission for SMB deals as enterprise deals": it undermines the priority, as an
+   * equal rate on the deprioritized segment's own line does.
+   */
+  private paysAlike(line: IncentiveLine, priority: PriorityT, excluded: readonly string[]): string[] {
+    const favored = priority.favor?.segments ?? [];
+    const deprioritized = priority.deprioritize?.segments ?? [];
+    if (line.component !== 'commission' || line.instrument.lever !== 'compensation' || favored.length === 0 || deprioritized.length === 0) return [];
+    if ('accounts' in line.node && line.node.accounts !== undefined) return [];
+    const payout = this.index.payoutOf(line.instrument.node);
+    const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
+    const own = (segment: string) => lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(segment));
+    const earns = (paying: IncentiveLine, segment: string) => (paying.rate ?? 1) * payout.creditOf(line.metric!, segment);
+    const favoredBest = favored.map((segment) => Math.max(...(own(segment).length > 0 ? own(segment) : [line]).map((paying) => earns(paying, segment))));
+    return deprioritized.filter((segment) => own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12));
+  }
+
+  /**
    * Commission on a deprioritized segment that the same plan outpays for a favored segment on the
    * same metric: the plan makes the trade-off, so the line does not pull against the priority.
    */
   private outpaidInItsPlan(line: IncentiveLine, priority: PriorityT): boolean {
     if (line.component !== 'commission' || line.rate === undefined || !priority.deprioritize?.segments?.includes(line.segment ?? '')) return false;
     if (priority.deprioritize?.metrics?.includes(line.metric ?? '')) return false;
-    return this.index
-      .rewardsOf(line.instrument)
-      .some((other) => other.component === 'commission' && other.metric === line.metric && priority.favor?.segments?.includes(other.segment ?? '') && (other.rate ?? 0) > line.rate!);
+    // A favored segment is paid by its own line, else by the plan's line naming no segment; per dollar, rate × quota credit.
+    const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
+    const general = lines.filter((other) => segmentsOf(other.node as { segment?: string }).length === 0);
+    const credit = (segment: string) => (line.instrument.lever === 'compensation' ? this.index.payoutOf(line.instrument.node).creditOf(line.metric!, segment) : 1);
+    const earns = line.rate * credit(line.segment!);
+    return (priority.favor?.segments ?? []).some((favored) => {
+      const own = lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(favored));
+      return (own.length > 0 ? own : general).some((other) => (other.rate ?? 0) * credit(favored) > earns);
+    });
   }
+}
+
+function deprioritizes(priority: PriorityT, winner: LevelWinner): boolean {
+  return (priority.deprioritize?.segments ?? []).includes(winner.segment) || (priority.deprioritize?.metrics ?? []).includes(winner.metric);
 }
 
 function leverOf(line: IncentiveLine): RewardLever {

@@ -101,6 +101,17 @@ export interface RewardEntry {
   serves: readonly string[];
   /** Ids of the priorities it undermines (rewards what they deprioritize), unless its plan outpays the favored alternative. */
   undermines: readonly string[];
+  /**
+   * Segments the entry's plan pays most for per month of effort, where the strategy deprioritizes
+   * them (the plan's rational choice, as `simulate` prices it): why a line that names no segment
+   * undermines a priority.
+   */
+  paysMostFor?: readonly string[];
+  /**
+   * Deprioritized segments this line, naming no segment, pays as much per dollar as every favored
+   * one (no line of their own, not excluded): why such a line undermines a priority.
+   */
+  paysAlike?: readonly string[];
   /** Ids of the priorities that deprioritize a segment this line pays alike with every other (a segment-blind count on a pay or measure line). */
   blindTo: readonly string[];
   /** The YAML nodes behind it: the line, then its instrument. */

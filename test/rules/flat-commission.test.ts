@@ -214,7 +214,7 @@ describe('flat-commission, bounds in the fix', () => {
               at: 'compensation.0.commission.0',
               message:
                 'Plan ae-2026 pays 10% on new-arr whatever the segment (this line names none), so smb earns as much as enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
-              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that enterprise bookings count 2× toward quota; or give enterprise a quota of its own',
+              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that new-arr from enterprise counts 2× toward quota; or give enterprise a quota of its own',
             },
           ],
         },

@@ -21,7 +21,8 @@ metrics:
 
 const COUNT_MESSAGE = (plan: string, share: string, what: string, them = 'it') =>
   `Plan ${plan} puts ${share} of variable pay on ${what} with no guard beside ${them} (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.`;
-const CLAWBACK = 'clawback: { months: 12, triggers: [misconduct, refund] }';
+// Misconduct is the trigger every system shares; refunds are one industry's (issue 22, item 6).
+const CLAWBACK = 'clawback: { months: 12, triggers: [misconduct] }';
 
 describe('gameable-target', () => {
   it('fires on a plan paying most of its variable pay on counts, and on a count key result with no guardrail, even when the strategy favors the count', () =>
@@ -207,7 +208,7 @@ compensation:
               line: 8,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (sales-accepted-opps, output)'),
-              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of what sales-accepted-opps counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
             },
           ],
         },
@@ -237,7 +238,7 @@ okrs:
               line: 10,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (meetings-booked, output)'),
-              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of what meetings-booked counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
             },
           ],
         },
@@ -261,7 +262,7 @@ compensation:
               line: 7,
               column: 49,
               message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace('raise the count', 'raise the number they report'),
-              fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in school-bonus',
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent check of test-score-gains as the team reports it), pay at least 10% of variable pay on it in school-bonus',
             },
           ],
         },
@@ -366,7 +367,7 @@ compensation:
             {
               at: 'compensation.0.bonus.1',
               message: COUNT_MESSAGE('agent-bonus', '40%', 'a count (calls-handled, output)'),
-              fix: 'declare a quality or integrity metric of the units counted (type: quality, such as the share of them redone, returned or complained about), pay at least 10% of variable pay on it in agent-bonus',
+              fix: 'declare a quality or integrity metric of the units counted (type: quality, such as the share of what calls-handled counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in agent-bonus',
             },
           ],
         },
@@ -561,7 +562,7 @@ compensation:
               at: 'compensation.0.bonus.0',
               message:
                 'Plan install-pay puts 100% of variable pay on numbers it counts or reports itself (self-inspection and units-installed) with no guard beside them (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the number they report, not the result it stands for.',
-              fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in install-pay',
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent check of self-inspection and units-installed as the team reports them), pay at least 10% of variable pay on it in install-pay',
             },
           ],
         },

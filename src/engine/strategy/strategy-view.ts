@@ -98,6 +98,13 @@ export class StrategyView {
     return this.deprioritized[kind].get(id) ?? NO_PRIORITIES;
   }
 
+  /** The ids of the priorities that deprioritize the metric (or a metric it is a declared proxy for) or the segment: what a line on them works against. */
+  prioritiesAgainst(entry: { metric?: string; segment?: string }): string[] {
+    const metrics = entry.metric === undefined ? [] : [entry.metric, ...this.index.proxyTargetsOf(entry.metric)];
+    const against = [...metrics.flatMap((id) => this.prioritiesDeprioritizing('metrics', id)), ...(entry.segment === undefined ? [] : this.prioritiesDeprioritizing('segments', entry.segment))];
+    return [...new Set(against.map((priority) => priority.id))];
+  }
+
   /** Every id one side of the priorities names, with those priorities: contested ids included, as written. */
   namedBy(side: 'favor' | 'deprioritize', kind: FocusKind): PriorityMap {
     return (side === 'favor' ? this.favored : this.deprioritized)[kind];
