@@ -113,10 +113,10 @@ describe('the README section on simulate --population', () => {
     const { ROOT } = await import('./helpers.js');
     const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
     const section = readme.slice(readme.indexOf('### The sales force: `simulate --population'), readme.indexOf('## CI integration'));
-    const commands = section.split('\n').filter((line) => line.startsWith('npx incentive-lint '));
+    const commands = section.split('\n').filter((line) => line.startsWith('npx --no-install incentive-lint '));
     expect(commands.length).toBeGreaterThanOrEqual(3);
     for (const command of commands) {
-      const run = runCli(command.replace('npx incentive-lint ', '').split(' '));
+      const run = runCli(command.replace('npx --no-install incentive-lint ', '').split(' '));
       expect(run.code, command).toBe(0);
       expect(run.stdout).toMatch(/mechanical/);
     }
