@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { SCHEMA_URL } from './project.js';
 import { checkPlanPayout, Currency, definePayoutSchemas } from './payout/schema.js';
+import { defineRosterSchema } from './roster/schema.js';
 import {
   checkCommissionLine,
   checkDeadlines,
@@ -437,6 +438,9 @@ export const Waiver = z.strictObject({
   expires: IsoDate.describe('The last day the waiver holds, YYYY-MM-DD; after it, the findings are reported again and the waiver itself is (expired-waiver).'),
 }).meta({ title: 'Waiver' });
 
+/** One person, or one role with a headcount, paid on the plans (written by `import`). */
+export const RosterEntry = defineRosterSchema({ Id, Fraction, Text, PositiveInteger });
+
 const sections = {
   segments: z.array(Segment).optional().describe('Customer segments the strategy and the plans name.'),
   teams: z.array(Team).optional().describe('The teams incentives apply to.'),
@@ -446,6 +450,7 @@ const sections = {
   promotions: z.array(PromotionLadder).optional().describe('Promotion ladders: the criteria people are promoted on.'),
   recognition: z.array(RecognitionProgram).optional().describe('Recognition programs: awards and what they celebrate.'),
   waivers: z.array(Waiver).optional().describe('Accepted exceptions to a rule, each with an owner and an expiry date.'),
+  roster: z.array(RosterEntry).optional().describe('Who is paid on the plans: people, or roles with a headcount, with OTE, variable share, quota and attainment where known.'),
 };
 
 /** One YAML document of a policy: any subset of the sections, and always `version: 1`. */
@@ -482,6 +487,7 @@ export type CriterionT = z.output<typeof Criterion>;
 export type RecognitionProgramT = z.output<typeof RecognitionProgram>;
 export type AwardT = z.output<typeof Award>;
 export type WaiverT = z.output<typeof Waiver>;
+export type RosterEntryT = z.output<typeof RosterEntry>;
 export type PoolT = z.output<typeof Pool>;
 export type RatingComponentT = z.output<typeof RatingComponent>;
 export type WindowT = z.output<typeof Additions.Window>;
@@ -511,6 +517,7 @@ export interface Policy {
   promotions: PromotionLadderT[];
   recognition: RecognitionProgramT[];
   waivers: WaiverT[];
+  roster: RosterEntryT[];
 }
 
 /** The JSON Schema of one policy file, for editors (`yaml-language-server`) and other tools. */

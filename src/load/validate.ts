@@ -254,6 +254,7 @@ const NOUNS: Record<string, string> = {
   recognition: 'a recognition program',
   awards: 'an award',
   waivers: 'a waiver',
+  roster: 'a roster entry',
   quotas: 'a quota',
   curve: 'the attainment curve',
   tiers: 'a tier',

@@ -66,10 +66,10 @@ function ratio(what: string, example: string) {
     });
 }
 
-const Attainment = (what: string, example: string) => ratio(what, example);
+export const Attainment = (what: string, example: string) => ratio(what, example);
 const Multiplier = ratio('multiplier', '1.5');
 
-const Amount = (what: string, example: string) =>
+export const Amount = (what: string, example: string) =>
   z.number({ error: `${what} is an amount of money, such as ${what}: ${example}` }).positive({ error: `${what} must be greater than 0, such as ${what}: ${example}` });
 
 /** What the payout pieces need from `src/schema.ts`. */

@@ -234,6 +234,10 @@ export class PolicyIndex {
       if (metric.quality_measured_by !== undefined) this.references.push({ kind: 'metric', id: metric.quality_measured_by, node: metric, key: 'quality_measured_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
+    for (const entry of policy.roster ?? []) {
+      if (entry.team !== undefined) this.references.push({ kind: 'team', id: entry.team, node: entry, key: 'team' });
+      if (entry.plan !== undefined) this.references.push({ kind: 'instrument', id: entry.plan, node: entry, key: 'plan' });
+    }
   }
 
   /**
