@@ -21,5 +21,6 @@ describe('the package', () => {
     expect(pack.status).toBe(0);
     const [{ files }] = JSON.parse(pack.stdout) as [{ files: { path: string }[] }];
     expect(files.map((file) => file.path)).toContain('LICENSE');
-  });
+    // npm pack lists a bundle of several thousand files: slow while the rest of the suite loads the machine.
+  }, 120_000);
 });

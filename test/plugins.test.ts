@@ -8,6 +8,9 @@ import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
 const API = pathToFileURL(path.join(ROOT, 'dist', 'src', 'index.js')).href;
 
+/** A worker thread can take more than the default 5 s to start while the whole suite loads both cores; these tests are about findings, not the timeout. */
+const UNDER_LOAD_MS = 60_000;
+
 /** A plugin file reporting every compensation plan, built with the package's own defineRule. */
 const PLAN_COUNTER = (id: string, importFrom: string) => `import { defineRule, z } from '${importFrom}';
 export default defineRule({
@@ -129,7 +132,7 @@ export default [defineRule({
       'clash.mjs': PLAN_COUNTER('acme/plan-counter', API).replace("export default defineRule({", 'const rule = defineRule({').replace(/\}\);\n$/, '});\nexport default [rule, rule];\n'),
       'policy.yaml': STARTER,
     });
-    const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01' });
+    const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', ruleTimeoutMs: UNDER_LOAD_MS });
     expect(result.findings.map((f) => f.rule)).toEqual(['acme/plan-counter', 'acme/plan-counter']);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       'plugin ./clash.mjs: rule acme/plan-counter is already defined by plugin ./clash.mjs: give it another id; its rules do not run, so this run cannot be trusted',
@@ -156,13 +159,13 @@ export default defineRule({
       'rules/smb-line.mjs': SEGMENT_MOVER,
       'policy.yaml': STARTER,
     });
-    const lintRun = runCli(['--format', 'json', 'policy.yaml'], { cwd: dir });
+    const lintRun = runCli(['--format', 'json', '--rule-timeout', String(UNDER_LOAD_MS), 'policy.yaml'], { cwd: dir });
     const findings = (JSON.parse(lintRun.stdout) as { findings: { rule: string; message: string; messageId?: string; edits?: { text: string; safety: string }[] }[] }).findings.filter(
       (finding) => finding.rule === 'acme/smb-line',
     );
     expect(findings.map((finding) => [finding.messageId, finding.message])).toEqual([['paysSmb', 'pays smb on new-arr']]);
     expect(findings.map((finding) => finding.edits?.map((edit) => `${edit.safety} ${edit.text}`))).toEqual([['safe enterprise']]);
-    const fixRun = runCli(['fix', 'policy.yaml'], { cwd: dir });
+    const fixRun = runCli(['fix', '--rule-timeout', String(UNDER_LOAD_MS), 'policy.yaml'], { cwd: dir });
     expect(fixRun.stderr).toMatch(/^changed 1 file \(1 edit\): policy\.yaml;/);
     const fixed = fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8');
     expect(fixed).toBe(STARTER.replace('{ metric: new-arr, segment: smb, rate: "5%" }', '{ metric: new-arr, segment: enterprise, rate: "5%" }'));

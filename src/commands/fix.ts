@@ -16,6 +16,8 @@ import { loadFormatter } from '../report/index.js';
 import { plural } from '../report/stylish.js';
 import { textLine } from '../output/neutralize.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
+import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/isolation.js';
+import { parseMilliseconds } from './lint-settings.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
 /** ESLint's limit: after this many passes a fix that keeps producing new fixes stops. */
@@ -30,6 +32,7 @@ interface FixOptions {
   rule?: string[];
   color?: boolean;
   today?: string;
+  ruleTimeout?: number;
 }
 
 export const registerFix: CommandRegistration = (program, setExitCode) => {
@@ -43,6 +46,7 @@ export const registerFix: CommandRegistration = (program, setExitCode) => {
     .option('--no-config', 'ignore every configuration file')
     .option('--rule <id>', 'apply only this rule\'s fixes (repeatable)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
+    .option('--rule-timeout <ms>', `stop a plugin rule that runs longer than this (default ${DEFAULT_RULE_TIMEOUT_MS})`, parseMilliseconds)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .action(async (paths: string[], options: FixOptions) => setExitCode(await fixCommand(paths, options)));
 };
@@ -71,7 +75,7 @@ function chooseEdits(findings: readonly Finding[], options: FixOptions): Map<str
 
 export async function fixCommand(paths: string[], options: FixOptions): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
-  const settings = { config: options.config, today: options.today };
+  const settings = { config: options.config, today: options.today, ruleTimeoutMs: options.ruleTimeout };
   const original = new Map<string, string>();
   const texts = new Map<string, string>();
   let result: LintResult = await lint(paths, settings);

@@ -63,7 +63,7 @@ function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides
   return { ...previous, [match[1]!]: match[2] as RuleSetting };
 }
 
-function parseMilliseconds(value: string): number {
+export function parseMilliseconds(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of milliseconds, such as --rule-timeout 5000');
   return Number(value);
 }
