@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDiff } from './commands/diff.js';
 import { registerGate } from './commands/gate.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
@@ -19,7 +20,7 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerImport, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
 
 const EXAMPLES = `
 Examples:

@@ -11,6 +11,7 @@ import { globMatcher } from './engine/glob.js';
 import { loadPlugins } from './engine/plugins.js';
 import type { AnyRule } from './engine/rule.js';
 import { SUPPRESSION_RULES } from './engine/suppressions.js';
+import { IMPORT_TODO_RULES } from './engine/import-todos.js';
 
 export interface ConfigOptions {
   /** Folder the configuration is searched from, and paths are relative to. Default: process.cwd(). */
@@ -54,7 +55,7 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
   const configPath = options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   const file: ConfigFile | undefined = configPath ? readConfigFile(configPath, cwd) : undefined;
 
-  const known = [...builtinRules, ...SUPPRESSION_RULES, ...(options.plugins ?? [])];
+  const known = [...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES, ...(options.plugins ?? [])];
   const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id), options.ruleTimeoutMs) : { rules: [], diagnostics: [] };
   const available = [...known, ...loaded.rules];
 

@@ -11,6 +11,7 @@ import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolatio
 import { PolicyIndex } from './lookups/policy-index.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
+import { importTodoFindings } from './import-todos.js';
 
 export interface ConfiguredRule {
   rule: AnyRule;
@@ -90,7 +91,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   const suppression =
     options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
   const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics };
+  return { findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]), waived, suppressed: suppression.suppressed, diagnostics };
 }
 
 class RuleReportError extends Error {}
