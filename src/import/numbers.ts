@@ -15,7 +15,7 @@ export interface ReadNumber {
   notes: string[];
 }
 
-const CURRENCY_SIGNS = /^[$€£¥₹]|[$€£¥₹]$/u;
+const CURRENCY_SIGNS = /^[$\u20ac\u00a3\u00a5\u20b9]|[$\u20ac\u00a3\u00a5\u20b9]$/u;
 const CURRENCY_CODE = /^(?:[A-Z]{3})\s+|\s+(?:[A-Z]{3})$/;
 const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, bn: 1e9, b: 1e9 };
 
@@ -64,7 +64,7 @@ export function readNumberText(text: string, decimal: '.' | ',' | 'auto' = 'auto
 }
 
 function readDigits(text: string, decimal: '.' | ',' | 'auto', money: boolean): { value: number; notes: string[] } | undefined {
-  const compact = text.replace(/(?<=\d)[ '’](?=\d{3}(?:\D|$))/g, '');
+  const compact = text.replace(/(?<=\d)[ '\u2019](?=\d{3}(?:\D|$))/g, '');
   const spaced = compact !== text;
   if (!/^(?:\d+(?:[.,]\d+)*|[.,]\d+)$/.test(compact)) return undefined;
   const notes = spaced ? ['spaces between thousands'] : [];
