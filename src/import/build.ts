@@ -121,6 +121,8 @@ class Builder {
       this.setAgreed(plan, 'ote', owner, 'ote', rows);
       this.setAgreed(plan, 'variable_share', owner, 'variable_share', rows);
       this.setAgreed(plan, 'rationale', owner, 'rationale', rows);
+      const clawback = this.agreed(owner, 'clawback_months', rows);
+      if (clawback) plan.set('clawback', this.line([['months', clawback.value]], clawback.rows));
       const commission = new YAMLSeq();
       const bonus = new YAMLSeq();
       const quotas = new YAMLSeq();

@@ -130,19 +130,19 @@ export interface MergeCount {
 }
 
 /** Merges a fresh import into the file as it is, in place (see the module comment). */
-export function mergeInto(existing: Document, fresh: Document, mark: string): MergeCount {
+export function mergeInto(existing: Document, fresh: Document): MergeCount {
   const count: MergeCount = { changed: 0, added: 0, removed: 0 };
   const owned = (node: unknown): boolean => {
     if (isScalar(node) || isMap(node) || isSeq(node)) {
-      if (typeof node.comment === 'string' && node.comment.trim().startsWith(mark)) return true;
+      if (typeof node.comment === 'string' && isProvenance(node.comment)) return true;
     }
     if (isMap(node) && !node.flow) return owned(node.get('id', true));
     return false;
   };
   const mergeMap = (old: YAMLMap, next: YAMLMap) => {
     for (const pair of next.items) {
-      const key = (pair.key as Scalar).value;
-      const oldPair = old.items.find((candidate) => isPair(candidate) && isScalar(candidate.key) && candidate.key.value === key);
+      const key = keyOf(pair);
+      const oldPair = old.items.find((candidate) => isPair(candidate) && keyOf(candidate) === key);
       if (!oldPair) {
         old.items.push(pair);
         count.added++;
@@ -150,9 +150,9 @@ export function mergeInto(existing: Document, fresh: Document, mark: string): Me
       }
       oldPair.value = mergeValue(oldPair.value as Node, pair.value as Node);
     }
-    const keys = new Set(next.items.map((pair) => (pair.key as Scalar).value));
+    const keys = new Set(next.items.map(keyOf));
     old.items = old.items.filter((pair) => {
-      const keep = keys.has((pair.key as Scalar).value) || !owned(pair.value);
+      const keep = keys.has(keyOf(pair)) || !owned(pair.value);
       if (!keep) count.removed++;
       return keep;
     });
@@ -209,6 +209,32 @@ export function mergeInto(existing: Document, fresh: Document, mark: string): Me
   };
   mergeValue(existing.contents as Node, fresh.contents as Node);
   return count;
+}
+
+/**
+ * A provenance comment of any export (`plans.csv, rows 2-3`, `plans.xlsx, sheet Plans, row 12`):
+ * the next month's export often has another name, and its values are still the import's.
+ */
+export function isProvenance(comment: string): boolean {
+  return /^[^#\n]+\.(?:csv|txt|xlsx), (?:sheet .+, )?rows? \d+/i.test(comment.trim());
+}
+
+/** The layout the header of an imported file names, if any. */
+export function headerLayout(text: string): string | undefined {
+  return new RegExp(`${HEADER_MARK} from .* \\(layout (\\w+)\\)`).exec(text.split('\n', 6).join('\n'))?.[1];
+}
+
+/** The header of a re-run names the export it was updated from. */
+export function renameHeader(existing: Document, fresh: Document): void {
+  const line = (comment: string | null | undefined) => comment?.split('\n').find((text) => text.includes(HEADER_MARK));
+  const old = line(existing.commentBefore);
+  const next = line(fresh.commentBefore);
+  if (old && next && existing.commentBefore) existing.commentBefore = existing.commentBefore.replace(old, next);
+}
+
+/** A pair's key as text: a parsed file has Scalar keys, a built document (map.set) plain ones. */
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : pair.key;
 }
 
 /** What finds an item again on a re-run. */

@@ -32,6 +32,7 @@ export const LAYOUTS: Record<LayoutName, readonly Field[]> = {
     { name: 'effective', kind: 'date', aliases: ['effective date', 'start date'], help: 'the day the plan takes effect, YYYY-MM-DD' },
     { name: 'ote', kind: 'amount', aliases: ['on-target earnings', 'on target earnings'], help: 'on-target earnings per year' },
     { name: 'variable_share', kind: 'fraction', aliases: ['variable share', 'variable %', 'pay mix variable'], help: 'the variable share of OTE: 50%, 0.5' },
+    { name: 'clawback_months', kind: 'count', aliases: ['clawback', 'clawback months', 'clawback period'], help: 'the months after signature within which commission can be taken back' },
     { name: 'rationale', kind: 'text', help: 'why the plan rewards what it does' },
   ],
   roster: [

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { writeFileSafely } from '../files/write.js';
-import { buildSections } from './build.js';
-import { declaredBeside, freshDocument, isImportOutput, mergeInto, type MergeCount } from './document.js';
+import { buildSections, IMPORT_TODO } from './build.js';
+import { declaredBeside, freshDocument, headerLayout, isImportOutput, mergeInto, renameHeader, type MergeCount } from './document.js';
 import type { LayoutName } from './layouts.js';
 import { readMapping, type Mapping } from './mapping.js';
 import { readRecords } from './records.js';
@@ -76,6 +76,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     if (!isImportOutput(existingText)) {
       return { diagnostics: [{ file: options.output, message: 'exists and was not written by import: nothing was written; choose another --output, or --force to replace it', source: 'usage' }], notes };
     }
+    const writtenAs = headerLayout(existingText);
+    if (writtenAs !== undefined && writtenAs !== layout) {
+      return { diagnostics: [{ file: options.output, line: 1, column: 1, message: `was imported with the ${writtenAs} layout, not ${layout}: nothing was written; import each layout into a file of its own, or --force to replace it`, source: 'usage' }], notes };
+    }
     const existing = parseDocument(existingText);
     if (existing.errors.length > 0) {
       const at = existing.errors[0]!.linePos?.[0];
@@ -83,7 +87,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     }
     // The declarations and the strategy this file holds itself are merged like every imported item.
     const fresh = freshDocument(table, layout, built, declared, options.schema);
-    const count = mergeInto(existing, fresh, path.basename(table.file));
+    const count = mergeInto(existing, fresh);
+    renameHeader(existing, fresh);
     const text = existing.toString({ lineWidth: 0 });
     if (text === existingText) return { diagnostics: [], summary: `${options.output} is up to date with ${options.input}`, notes };
     const refused = writeFileSafely(options.output, text, 'the imported policy');
@@ -93,7 +98,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const text = freshDocument(table, layout, built, declared, options.schema).toString({ lineWidth: 0 });
   const refused = writeFileSafely(options.output, text, 'the imported policy');
   if (refused) return { diagnostics: [refused], notes };
-  const todos = text.split('\n').filter((line) => line.includes('TODO(incentive-lint):')).length;
+  const todos = text.split('\n').filter((line) => line.trimStart().startsWith(`# ${IMPORT_TODO}`)).length;
   return { diagnostics: [], summary: `wrote ${options.output} from ${records.records.length} rows of ${options.input}${todos > 0 ? `; ${todos} TODO${todos === 1 ? '' : 's'} to answer (lint lists them)` : ''}`, notes };
 }
 
