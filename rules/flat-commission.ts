@@ -67,6 +67,8 @@ export default defineRule({
               node: line.node,
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
               fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
+              // A line of its own for the favored segment can be raised without changing what any other segment earns.
+              edits: weakest.line.segment === undefined ? undefined : [{ set: { node: weakest.line.node, key: 'rate', value: formatPercent(required, 'up') }, safety: 'suggestion' }],
             });
             continue;
           }
@@ -86,6 +88,10 @@ export default defineRule({
               : same
                 ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
                 : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
+          // The added line for the one outpaid segment, as the fix words it; a decision on pay, so a suggestion.
+          ...(!quotaPlan && !same && segments.length === 1 && instrument.lever === 'compensation' && instrument.node.commission
+            ? { edits: [{ append: { node: instrument.node.commission, value: { metric, segment: segments[0], rate: formatPercent(ceiling) } }, safety: 'suggestion' as const }] }
+            : {}),
           });
         }
       }

@@ -22,6 +22,15 @@ export default defineRule({
         .default(1)
         .describe('the highest base rate (target variable pay ÷ quota) that is plausible: above it the seller would earn more than every dollar booked'),
     }),
+    messages: {
+      rate: 'Plan {{plan}} pays {{what}} {{percent}} of every dollar booked{{onMetric}}, which no plan pays: a rate written as {{written}} reads as {{percent}}, and {{written}}% is almost certainly what was meant.',
+      quotaBelowDeal:
+        'Plan {{plan}} sets a quota of {{amount}} per {{period}} on {{metric}}, less than one average {{segment}} deal ({{dealSize}}) in a whole year: the amount is almost certainly missing digits (thousands?).',
+      baseRate:
+        'Plan {{plan}} pays {{target}} of target variable pay on a quota of {{yearly}} a year on {{metric}}: a base rate of {{percent}} of every dollar booked, which no commission plan pays; the quota, the ote or the variable_share is almost certainly mistyped.',
+      capBelowTarget:
+        'Plan {{plan}} caps commission at {{cap}} per {{period}}, less than the {{onTarget}} it pays per {{period}} at 100% of the quota on {{metric}}: nobody can earn the OTE, so the amount is almost certainly mistyped.',
+    },
     examples: {
       bad: `compensation:
   - id: ae-2026
@@ -40,10 +49,11 @@ export default defineRule({
         report({
           node: line,
           key: 'rate',
-          message:
-            `Plan ${plan.id} pays ${what} ${formatPercent(line.rate)} of every dollar booked${line.metric ? ` on ${line.metric}` : ''}, which no plan pays: ` +
-            `a rate written as ${trim(line.rate)} reads as ${formatPercent(line.rate)}, and ${trim(line.rate)}% is almost certainly what was meant.`,
+          messageId: 'rate',
+          data: { plan: plan.id, what, percent: formatPercent(line.rate), onMetric: line.metric ? ` on ${line.metric}` : '', written: trim(line.rate) },
           fix: `write rate: "${trim(line.rate)}%" if ${trim(line.rate)}% is meant (a bare number is a share: 0.01 is 1%)`,
+          // Safe: a rate of hundreds of percent is what no one means, and the message says what was.
+          edits: [{ set: { node: line, key: 'rate', value: `${trim(line.rate)}%` }, safety: 'safe' }],
         });
       }
       const baseTooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_base_rate + 1e-9;
@@ -54,7 +64,7 @@ export default defineRule({
   },
 });
 
-type Report = (descriptor: { node: object; key?: string; message: string; fix: string }) => void;
+type Report = (descriptor: { node: object; key?: string; messageId: string; data: Record<string, string | number>; fix: string }) => void;
 
 /** A quota smaller than one average deal of what it measures; else a base rate above any plausible rate. */
 function checkQuota(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, tooHigh: (rate: number | undefined) => boolean, maxRate: number, report: Report): void {
@@ -69,7 +79,8 @@ function checkQuota(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, 
     report({
       node: quota,
       key: 'amount',
-      message: `Plan ${plan.id} sets a quota of ${formatMoney(quota.amount)} per ${quota.period} on ${quota.metric}, less than one average ${smallest.segment} deal (${formatMoney(smallest.size)}) in a whole year: the amount is almost certainly missing digits (thousands?).`,
+      messageId: 'quotaBelowDeal',
+      data: { plan: plan.id, amount: formatMoney(quota.amount), period: quota.period, metric: quota.metric, segment: smallest.segment, dealSize: formatMoney(smallest.size) },
       fix: `write the amount in full currency units, such as amount: ${quota.amount * 1000} for ${formatMoney(quota.amount)} thousand`,
     });
     return;
@@ -80,9 +91,8 @@ function checkQuota(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, 
   report({
     node: quota,
     key: 'amount',
-    message:
-      `Plan ${plan.id} pays ${formatMoney(target)} of target variable pay on a quota of ${formatMoney(yearly)} a year on ${quota.metric}: a base rate of ${formatPercent(rate!)} of every dollar booked, ` +
-      `which no commission plan pays; the quota, the ote or the variable_share is almost certainly mistyped.`,
+    messageId: 'baseRate',
+    data: { plan: plan.id, target: formatMoney(target), yearly: formatMoney(yearly), metric: quota.metric, percent: formatPercent(rate!) },
     fix: `check the quota amount, ote and variable_share of plan ${plan.id}: a quota of at least ${formatMoney(Math.ceil(target / maxRate))} a year keeps the base rate at or below ${formatPercent(maxRate)}`,
   });
 }
@@ -99,7 +109,8 @@ function checkCap(plan: CompensationPlanT, report: Report): void {
     report({
       node: cap,
       key: 'amount',
-      message: `Plan ${plan.id} caps commission at ${formatMoney(cap.amount)} per ${quota.period}, less than the ${formatMoney(onTarget)} it pays per ${quota.period} at 100% of the quota on ${quota.metric}: nobody can earn the OTE, so the amount is almost certainly mistyped.`,
+      messageId: 'capBelowTarget',
+      data: { plan: plan.id, cap: formatMoney(cap.amount), period: quota.period, onTarget: formatMoney(onTarget), metric: quota.metric },
       fix: `raise the cap amount to at least ${formatMoney(Math.ceil(onTarget))} (on-target commission per ${quota.period}), or write it as attainment, such as attainment: 2`,
     });
     return;

@@ -70,6 +70,7 @@ compensation:
             `Plan ${plan.id} claws back commission on ${listIds(metrics, 'and')} only on ${listInOrder(triggers, 'or')}, not on churn, while ${reasons.join('; ')}: ` +
             `a customer who pays and then leaves costs the seller nothing.`,
           fix: `add churn to the triggers of the clawback of plan ${plan.id}: triggers: [${['churn', ...triggers].join(', ')}]`,
+          edits: [{ set: { node: node.clawback!, key: 'triggers', value: ['churn', ...triggers] }, safety: 'suggestion' }],
         });
         continue;
       }
@@ -82,6 +83,7 @@ compensation:
           `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} ${paidWhen}, with no clawback or deferral, while ${reasons.join('; ')}: ` +
           `the seller earns the same whether the customer stays or churns.`,
         fix: `add clawback: { months: ${months}${node.earned_on ? ', triggers: [churn]' : ''} } or deferral: { share: ${options.deferral_share}, months: ${months} } to plan ${plan.id}, so that commission depends on the customer staying ${months} months`,
+        edits: [{ set: { node, key: 'clawback', value: { months, ...(node.earned_on ? { triggers: ['churn'] } : {}) } }, safety: 'suggestion' }],
       });
     }
   },

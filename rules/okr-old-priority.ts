@@ -36,12 +36,16 @@ okrs:
       const { metric, via } = behind;
       const priorities = strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id);
       const alternatives = strategy.alternativesTo(metric);
+      // The edit measures the first favored metric the set does not measure yet: a second key result on it would be a duplicate.
+      const measured = new Set(index.rewardsOfComponent(reward.instrument, 'key_result').map((line) => line.metric));
+      const replacement = alternatives.find((alternative) => !measured.has(alternative));
       report({
         node: reward.node,
         message: `OKR set ${reward.instrument.id} has a key result on ${via ? `${via}, declared a proxy for ${metric}` : metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,
         fix: alternatives.length
           ? `measure ${listIds(alternatives)} instead of ${via ?? metric} (the favored metrics of ${listIds(priorities, 'and')})`
           : `remove the key result on ${via ?? metric}, or give priority ${listIds(priorities, 'and')} a favored metric to measure instead`,
+        ...(replacement ? { edits: [{ set: { node: reward.node, key: 'metric', value: replacement }, safety: 'suggestion' as const }] } : {}),
       });
     }
   },

@@ -55,6 +55,8 @@ compensation:
           : alternatives.length
             ? `remove the ${kind} on ${via ?? metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${paidThroughQuota(reward, alternatives[0]!) ? 'quota' : kind} on ${alternatives[0]} the plan already has`
             : `remove the ${kind} on ${via ?? metric}, or give priority ${priorities} a favored metric to pay on instead`,
+        // A decision (which favored metric), so a suggestion; only where the line keeps its segment, since an edit cannot drop a key.
+        ...(first && segment === reward.segment ? { edits: [{ set: { node: reward.node, key: 'metric', value: first }, safety: 'suggestion' as const }] } : {}),
       });
     }
   },

@@ -11,7 +11,7 @@ export default defineRule({
       'a threshold, an accelerator, a cap, a credit multiplier or a SPIFF can change the answer between 50% and 200% of quota. ' +
       '"Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus." ' +
       'This rule puts all of a seller\'s effort into each segment the plan pays on, prices the bookings that reach each attainment level ' +
-      'with the plan\'s own curve (exactly what `incentive-lint simulate` prints), and reports the plan when a deprioritized choice pays most. ' +
+      'with the plan\'s own curve (exactly what `incentive-lint simulate` prints) over the year from the announcement (strategy.announced, else today), a dated SPIFF paying only on the deals within its dates, and reports the plan when a deprioritized choice pays most. ' +
       'Flat-rate plans (no quota, curve, credit or SPIFF) are left to effort-adjusted-pay, which compares their lines; a plan is judged by one of the two, never both.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
     options: z.object({
@@ -48,7 +48,7 @@ compensation:
   check({ index, options, today, report }) {
     for (const plan of index.policy.compensation) {
       if (isFlatRatePlan(plan)) continue;
-      const simulation = simulatePlan(index, plan, { levels: options.levels, daysPerMonth: options.days_per_month, date: today, curveStep: 0 });
+      const simulation = simulatePlan(index, plan, { levels: options.levels, daysPerMonth: options.days_per_month, date: index.policy.strategy.announced ?? today, curveStep: 0 });
       if (simulation.verdict !== 'misaligned') continue;
       const wrong = simulation.winners.filter((winner) => winner.status === 'deprioritized');
       const first = wrong[0]!;

@@ -3,6 +3,7 @@
  * they are written exactly as a plugin would be.
  */
 export { defineRule, type AnyRule, type Category, type ReportDescriptor, type Rule, type RuleContext, type RuleMeta, type Severity } from './engine/rule.js';
+export type { EditDescriptor, EditSafety, Position, TextEdit } from './engine/edits.js';
 export type { PolicyIndex } from './engine/lookups/policy-index.js';
 export { isPricedCommission, type PricedCommissionLine } from './engine/lookups/lines.js';
 export type { IncentiveLine, InstrumentInfo, LineOf, Reward, RewardComponent, Reference, Declaration, Handoff } from './engine/lookups/lines.js';

@@ -4,10 +4,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerDiff } from './commands/diff.js';
+import { registerFix } from './commands/fix.js';
 import { registerGate } from './commands/gate.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerRules } from './commands/rules.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerReport } from './commands/report.js';
@@ -20,7 +22,7 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerImport, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerImport, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema, registerFix, registerLsp];
 
 const EXAMPLES = `
 Examples:

@@ -37,6 +37,11 @@ export interface LintOptions extends ConfigOptions {
   cacheLocation?: string;
   /** See LoadOptions.maxExactItems (`--max-exact-items`). */
   maxExactItems?: number;
+  /**
+   * The configuration, already resolved from these options (diff and `--since` resolve it first, to
+   * load the earlier version with the same `ignore`), so that its plugins are loaded once.
+   */
+  resolvedConfig?: ResolvedConfig;
 }
 
 /**
@@ -80,7 +85,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   let config: ResolvedConfig | undefined;
   let loaded: LoadedPolicy;
   try {
-    config = await resolveConfig({ ...options, cwd });
+    config = options.resolvedConfig ?? (await resolveConfig({ ...options, cwd }));
     const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
     if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
     else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });

@@ -51,9 +51,7 @@ export interface ResolvedConfig {
 
 /** Throws an InputError when the configuration is not valid (exit 2: nothing runs). */
 export async function resolveConfig(options: ConfigOptions = {}): Promise<ResolvedConfig> {
-  const cwd = options.cwd ?? process.cwd();
-  const configPath = options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
-  const file: ConfigFile | undefined = configPath ? readConfigFile(configPath, cwd) : undefined;
+  const file = configFileOf(options);
 
   const known = [...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES, ...(options.plugins ?? [])];
   const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id), options.ruleTimeoutMs) : { rules: [], diagnostics: [] };
@@ -78,14 +76,7 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
     tolerateUnknown: (id) => pluginFailed && id.includes('/'),
   });
 
-  const matches = globMatcher(file?.ignore ?? []);
-  const isIgnored = (absolute: string) => {
-    if (!file) return false;
-    if (absolute === file.path) return true; // a --config file with another name is not a policy file
-    if (file.ignore.length === 0) return false;
-    const relative = path.relative(file.dir, absolute);
-    return !relative.startsWith('..') && !path.isAbsolute(relative) && matches(relative.split(path.sep).join('/'));
-  };
+  const isIgnored = ignoreOf(file);
 
   return {
     file: file?.display,
@@ -96,6 +87,32 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
     rules,
     isIgnored,
     diagnostics: loaded.diagnostics,
+  };
+}
+
+/**
+ * Which policy files the configuration leaves out (its `ignore`, and the file itself), read without
+ * loading its plugins: for commands that read the policy but run no rule (matrix, simulate).
+ * Throws an InputError when the configuration is not valid.
+ */
+export function configuredIgnore(options: Pick<ConfigOptions, 'cwd' | 'config'> = {}): (absolutePath: string) => boolean {
+  return ignoreOf(configFileOf(options));
+}
+
+function configFileOf(options: Pick<ConfigOptions, 'cwd' | 'config'>): ConfigFile | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  const configPath = options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  return configPath ? readConfigFile(configPath, cwd) : undefined;
+}
+
+function ignoreOf(file: ConfigFile | undefined): (absolutePath: string) => boolean {
+  const matches = globMatcher(file?.ignore ?? []);
+  return (absolute: string) => {
+    if (!file) return false;
+    if (absolute === file.path) return true; // a --config file with another name is not a policy file
+    if (file.ignore.length === 0) return false;
+    const relative = path.relative(file.dir, absolute);
+    return !relative.startsWith('..') && !path.isAbsolute(relative) && matches(relative.split(path.sep).join('/'));
   };
 }
 

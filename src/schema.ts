@@ -159,6 +159,15 @@ export const Strategy = z.strictObject({
   description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
   announced: IsoDate.optional().describe('The day the strategy is (or was) announced, YYYY-MM-DD. Incentives should be effective on or before it; the gate\'s --announce overrides it for one run.'),
   priorities: z.array(Priority).default([]).describe('What the strategy favors and deprioritizes, one entry per priority.'),
+  levers_not_used: z
+    .array(z.enum(['compensation', 'okrs', 'promotions', 'recognition'], { error: 'a lever is compensation, okrs, promotions or recognition' }), {
+      error: 'write a list of levers, such as [recognition]',
+    })
+    .optional()
+    .describe(
+      'Levers the organization deliberately does not use (compensation, okrs, promotions, recognition), such as [recognition] for a company without a recognition program. ' +
+        'The gate cannot judge a lever that has no instrument, so it does not say GO until each lever either has one or is listed here.',
+    ),
 }).meta({ title: 'Strategy' });
 
 export const Segment = z.strictObject({
@@ -174,6 +183,7 @@ export const Team = z.strictObject({
   id: Id.describe('The team\'s id, unique among teams (kebab-case, such as sales).'),
   ...Described,
   kind: TeamKind.optional(),
+  headcount: PositiveInteger('headcount').optional().describe('How many people the team has (a whole number). The report ranks the changes to make first by how many people an instrument pays.'),
   customer_facing: z.boolean().optional().describe('true when the team works with customers, so that the segment a metric counts matters (segment-blind-metric).'),
   hands_off_to: IdList('[implementation, customer-success]')
     .optional()

@@ -35,9 +35,16 @@ describe('incentive-lint on the bundled examples', () => {
     expect(report.summary.files).toBe(1);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     for (const finding of report.findings) {
-      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path']);
+      // `edits` only on a finding whose fix is mechanical.
+      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', ...(finding.edits ? ['edits'] : [])]);
     }
     const flat = report.findings.find((f) => f.rule === 'flat-commission');
+    const enterpriseLine = lineOf(enterpriseFirst, 'segment: enterprise, rate: "8%"');
+    const enterpriseRate = {
+      line: enterpriseLine,
+      column: enterpriseFirst.split('\n')[enterpriseLine - 1]!.indexOf('"8%"') + 1,
+      offset: enterpriseFirst.indexOf('segment: enterprise, rate: "8%"') + 'segment: enterprise, rate: '.length,
+    };
     expect(flat).toEqual({
       rule: 'flat-commission',
       severity: 'error',
@@ -49,6 +56,17 @@ describe('incentive-lint on the bundled examples', () => {
       endLine: lineOf(enterpriseFirst, 'segment: smb, rate: "8%"'),
       endColumn: enterpriseFirst.split('\n')[lineOf(enterpriseFirst, 'segment: smb, rate: "8%"') - 1]!.indexOf('}') + 2,
       path: ['compensation', 0, 'commission', 1],
+      // The fix's first way, a suggestion: enterprise's rate (the line above) raised to 16%.
+      edits: [
+        {
+          file: 'examples/enterprise-first.yaml',
+          start: { line: enterpriseRate.line, column: enterpriseRate.column },
+          end: { line: enterpriseRate.line, column: enterpriseRate.column + 4 },
+          range: [enterpriseRate.offset, enterpriseRate.offset + 4],
+          text: '"16%"',
+          safety: 'suggestion',
+        },
+      ],
     });
   });
 

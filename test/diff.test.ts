@@ -191,7 +191,7 @@ describe('incentive-lint --since', () => {
     const plain = tempDir({ 'policy.yaml': NEW_STRATEGY });
     const outside = runCli(['--since', 'HEAD', 'policy.yaml'], { cwd: plain });
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain('--since reads the policy at an earlier commit, but policy.yaml is not inside a git repository');
+    expect(outside.stderr).toContain(`--since reads the policy at an earlier commit from the git repository of the working folder, but ${fs.realpathSync(plain)} is not inside one: run incentive-lint in the repository that holds the policy`);
 
     const repo = repositoryWithStrategyChange();
     const unknown = runCli(['--since', 'v9.9', 'policy'], { cwd: repo });

@@ -26,6 +26,7 @@ function gate(text: string) {
 const PREFERENCE_PAID = `version: 1
 strategy:
   announced: 2026-03-16
+  levers_not_used: [promotions]
   priorities:
     - id: annual-plans
       favor: { segments: [annual-plan] }
@@ -90,7 +91,7 @@ describe('gate lever-coverage', () => {
       {
         message: 'Priority annual-plans is rewarded by no compensation plan: teams are told it matters but are not paid for it.',
         fix: 'reward annual-plan-conversions or annual-plan in a compensation plan',
-        line: 5,
+        line: 6,
         column: 11,
       },
     ]);

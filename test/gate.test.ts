@@ -247,10 +247,10 @@ okrs:
 
   it('prints a readiness table and a markdown report to circulate', () => {
     const dir = tempDir({ 'ready.yaml': READY, 'unready.yaml': UNREADY + WAIVER });
-    const table = runCli(['gate', 'unready.yaml', '--today', '2026-06-01'], { cwd: dir });
+    const table = runCli(['gate', 'unready.yaml', '--today', '2026-06-01'], { cwd: dir, env: { COLUMNS: '160' } });
     expect(table.code).toBe(1);
-    expect(table.stdout).toMatch(/│ 4 │ Recognition reinforces the priorities\s+│ fail\s+│ recognition-mismatch ×2\s+│/);
-    expect(table.stdout).toMatch(/│ flat-commission │ ae-2026 │ CRO\s+│ 2026-09-30 │ 1\s+│ Enterprise motion starts in Q3; plan changes\s+│/);
+    expect(table.stdout).toMatch(/│ 4 {2}│ Recognition reinforces the priorities\s+│ fail\s+│ recognition-mismatch ×2\s+│/);
+    expect(table.stdout).toMatch(/│ flat-commission │ ae-2026 │ CRO\s+│ 2026-09-30 │ 1\s+│ Enterprise motion starts in Q3; plan changes with the Q3 cycle.\s+│/);
     expect(table.stdout).toContain('✖ NO-GO: 3 of 4 steps fail; fix them before announcing on 2026-03-02');
 
     const markdown = runCli(['gate', 'ready.yaml', '--format', 'markdown'], { cwd: dir });
@@ -280,5 +280,54 @@ okrs:
     expect(report.steps[1]!.status).toBe('fail');
     expect(report.blocking).toEqual([]);
     expect(report.steps.flatMap((step) => step.findings).map((finding) => finding.rule)).not.toContain('test/share-more');
+  });
+
+  it('lists the files it did not read, and a step with nothing to judge says so instead of passing (NO-GO)', () => {
+    const withoutRecognition = READY.slice(0, READY.indexOf('recognition:\n'));
+    // YAML that is no policy content (issue 24 makes a version-less file of policy content an input error instead).
+    const dir = tempDir({ 'policy.yaml': withoutRecognition, 'board-notes.yaml': 'meeting: 2026-02-01\nattendees: [cfo, cro]\n' });
+    const run = runCli(['gate', '.', '--format', 'json', '--today', '2026-06-01'], { cwd: dir });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as Omit<GateJson, 'steps'> & { skipped: string[]; steps: { id: string; status: string; cannotJudge: string[] }[] };
+    expect(report.skipped).toEqual(['board-notes.yaml']);
+    expect(report.verdict).toBe('no-go');
+    expect(report.steps.map((step) => [step.id, step.status, step.cannotJudge])).toEqual([
+      ['incentives-updated', 'pass', []],
+      ['changes-explained', 'pass', []],
+      ['priorities-rewarded', 'pass', []],
+      ['recognition-reinforces', 'cannot-judge', ['no recognition program declared']],
+    ]);
+    const table = runCli(['gate', '.', '--today', '2026-06-01'], { cwd: dir });
+    expect(table.stdout).toContain('Not read: 1 YAML file without `version: 1` (board-notes.yaml); nothing in it was judged.');
+    expect(table.stdout).toMatch(/│ cannot judge │ cannot judge: no recognition\s+│/);
+    expect(table.stdout).toContain('✖ NO-GO: 1 of 4 steps cannot be judged;');
+    const markdown = runCli(['gate', '.', '--format', 'markdown', '--today', '2026-06-01'], { cwd: dir });
+    expect(markdown.stdout).toContain('| 4 | Recognition reinforces the priorities | ⚠️ cannot judge | cannot judge: no recognition program declared |');
+    expect(markdown.stdout).toContain('board-notes.yaml');
+  });
+
+  it('says GO without a lever the strategy lists under levers_not_used, and only then', () => {
+    const withoutRecognition = READY.slice(0, READY.indexOf('recognition:\n'));
+    expect(gateJson(withoutRecognition).report!.verdict).toBe('no-go');
+    const declared = withoutRecognition.replace('  announced: 2026-03-02\n', '  announced: 2026-03-02\n  levers_not_used: [recognition]\n');
+    const { code, report } = gateJson(declared);
+    expect(code, JSON.stringify(report)).toBe(0);
+    expect(report!.steps.map((step) => step.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
+    const okrsMissing = declared.slice(0, declared.indexOf('okrs:\n')) + declared.slice(declared.indexOf('promotions:\n'));
+    const missing = gateJson(okrsMissing).report as GateJson & { steps: { cannotJudge: string[] }[] };
+    expect(missing.steps[0]).toMatchObject({ status: 'cannot-judge', cannotJudge: ['no OKR set declared'] });
+  });
+
+  it.each([80, 120])('fits the readiness table in a %i-column terminal, wrapping cells', (columns) => {
+    const dir = tempDir({ 'policy.yaml': UNREADY + WAIVER });
+    const run = runCli(['gate', 'policy.yaml', '--today', '2026-06-01'], { cwd: dir, env: { COLUMNS: String(columns) } });
+    expect(run.code).toBe(1);
+    const tableLines = run.stdout.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(tableLines.length).toBeGreaterThan(10);
+    for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(columns);
+    expect(Math.max(...tableLines.map((line) => [...line].length))).toBe(columns);
+    // Wrapped, not cut: every rule of step 1 is still there.
+    const step1 = JSON.parse(runCli(['gate', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd: dir }).stdout) as GateJson;
+    for (const rule of new Set(step1.steps[0]!.findings.map((finding) => finding.rule))) expect(run.stdout.replace(/\s*│\s*/g, '')).toContain(rule);
   });
 });

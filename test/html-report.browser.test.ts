@@ -16,6 +16,7 @@ import { loadPolicy } from '../src/load/index.js';
 import { buildMatrix } from '../src/matrix/build.js';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { pdfWords, renderPdfPage } from './pdf.js';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'html-report');
 const README_SCREENSHOT = path.join(ROOT, 'docs', 'report-enterprise-first.png');
@@ -46,9 +47,10 @@ async function writeReport(example: Example, name = example.name): Promise<{ fil
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const outcome = await runHtmlReport([example.file], { cwd: example.cwd, today: TODAY });
   expect(outcome.diagnostics).toEqual([]);
+  if (outcome.html === undefined) throw new Error(`no report for ${name}`);
   const file = path.join(ARTIFACTS, `${name}.html`);
-  fs.writeFileSync(file, outcome.html!);
-  return { file, verdict: outcome.verdict! };
+  fs.writeFileSync(file, outcome.html);
+  return { file, verdict: outcome.verdict };
 }
 
 /** What `matrix --format json` prints for the example: the heatmap must show the same cells. */
@@ -167,7 +169,7 @@ describe('the HTML report in Chromium', () => {
     expect(verdict.text).toContain('5 of 15 priority × team cells are undermined');
     expect(verdict.text).toContain('product-2026-q3 starts 121 days after the announcement');
     expect(verdict.text).toContain(
-      "At any attainment, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,371 per month against 960 for enterprise): the rational choice is not the strategy's",
+      "ae-2026 pays most per month of effort for SMB (under 200 employees), which the strategy deprioritizes, at any attainment (1,371 a month against 960 for Enterprise (1,000+ employees)): the rational choice is not the strategy's",
     );
     expect(verdict.bottom).toBeLessThan(900);
     const choice = await page.$eval('[data-plan="ae-2026"] [data-choice="rational"]', (element) => element.getAttribute('data-segment'));
@@ -199,7 +201,7 @@ describe('the HTML report in Chromium', () => {
     expect(text).toContain('All 4 readiness steps pass');
     expect(text).toContain('No team is rewarded against a priority');
     expect(text).toContain('Every instrument is in force by the announcement on 2026-03-02');
-    expect(text).toContain("At every level, plan ae-2026 pays most per month of effort for enterprise, which the strategy favors: the rational choice is the strategy's");
+    expect(text).toContain("At every level, ae-2026 pays most per month of effort for Enterprise (1,000+ employees), which the strategy favors: the rational choice is the strategy's");
     await page.close();
   });
 
@@ -222,7 +224,66 @@ describe('the HTML report in Chromium', () => {
       );
     }
     const ae = await page.$eval('figure[data-plan="ae-2026"]', (element) => (element as HTMLElement).innerText);
-    expect(ae).toContain('pays most per month of effort for smb, which the strategy deprioritizes');
+    expect(ae).toContain('pays most per month of effort for SMB (under 200 employees), which the strategy deprioritizes');
+    await page.close();
+  });
+
+  it('the analyst pack: a skipped file, a step that cannot be judged, the Q1 SPIFF priced in Q1, names and dollars', async () => {
+    const pack: Example = { name: 'analyst-pack', cwd: ROOT, file: 'test/fixtures/analyst-pack' };
+    const { page } = await visit(browser, (await writeReport(pack)).file, { javaScript: false });
+    expect(await page.$eval('[data-skipped]', (element) => (element as HTMLElement).innerText)).toContain('test/fixtures/analyst-pack/recognition.yaml');
+    const step = await page.$eval('tr[data-step="recognition-reinforces"]', (row) => ({ status: row.getAttribute('data-status'), text: (row as HTMLElement).innerText }));
+    expect(step.status).toBe('cannot-judge');
+    expect(step.text).toContain('cannot judge');
+    expect(step.text).toContain('Cannot judge: no recognition program declared.');
+    const verdict = await page.$eval('.verdict', (element) => (element as HTMLElement).innerText);
+    expect(verdict).toContain('NO-GO');
+    expect(verdict).toMatch(/^Account Executive plan FY2027 \(Account executives, 40 people\): 50% of on-target pay rewards Small business/m);
+    const plan = await page.$eval('figure[data-plan="ae-fy2027"]', (element) => (element as HTMLElement).innerText);
+    expect(plan).toContain('Account Executive plan FY2027 (Account executives)');
+    expect(plan).toContain('USD 3,341 a month against USD 2,400 for Enterprise (1,000+ employees)');
+    // At 100% of quota: 1,000,000 in 83.3 deals, 38.9 months; the SPIFF pays on the 87 days of Q1 from the announcement.
+    const smbAtQuota = await page.$eval('figure[data-plan="ae-fy2027"] table.levels tr[data-segment="smb"] td:nth-of-type(2)', (cell) => cell.textContent!.trim());
+    expect(smbAtQuota).toMatch(/^3,341/);
+    const heads = await page.$$eval('table.heatmap thead th', (cells) => cells.map((cell) => cell.firstChild!.textContent!.trim()));
+    expect(heads).toContain('Account executives');
+    expect(await page.$eval('#pay .lead', (element) => element.textContent)).not.toContain('Rational choice: close SMB deals');
+    await page.close();
+  });
+
+  it.each(['enterprise-first', 'analyst-pack'])('%s prints on A4: margins, no file path in a header or footer, and the heatmap header row is never stranded at a page foot', async (name) => {
+    const example: Example = name === 'analyst-pack' ? { name, cwd: ROOT, file: 'test/fixtures/analyst-pack' } : EXAMPLE_REPORTS[0]!;
+    const { file } = await writeReport(example, `${name}-print`);
+    const { page } = await visit(browser, file, { javaScript: false });
+    const firstRow = await page.$eval('table.heatmap tbody th[scope=row]', (cell) => cell.firstChild!.textContent!.trim());
+    // As the test prints, and as a user's browser prints by default (with its header and footer on):
+    // the page's @page margin boxes take their place, so the local file path never prints.
+    for (const displayHeaderFooter of [false, true]) {
+      const pdfFile = path.join(ARTIFACTS, `${name}-print${displayHeaderFooter ? '-hf' : ''}.pdf`);
+      fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter }));
+      const words = pdfWords(pdfFile);
+      const text = words.map((word) => word.text).join(' ');
+      expect(text).not.toContain('file:');
+      expect(text).not.toContain(path.basename(file));
+      expect(text).toMatch(/page 1 of \d+/);
+      // A4 in points, with the report's margins: no word within 10 mm of an edge.
+      for (const word of words) {
+        expect(word.pageWidth).toBeCloseTo(595, 0);
+        expect(word.pageHeight).toBeCloseTo(842, 0);
+        expect(word.xMin).toBeGreaterThan(28);
+        expect(word.yMin).toBeGreaterThan(28);
+      }
+      // The heatmap's header row ("priority \ team") is on the page of its first row, above it.
+      const header = words.findIndex((word, index) => word.text === '\\' && words[index - 1]?.text === 'priority');
+      expect(header).toBeGreaterThan(0);
+      const row = words.findIndex((word, index) => index > header && word.text.startsWith(firstRow.split(/[\s-]/)[0]!));
+      expect(row).toBeGreaterThan(header);
+      expect(words[row]!.page).toBe(words[header]!.page);
+      expect(words[row]!.yMin).toBeGreaterThan(words[header]!.yMax);
+    }
+    // Page 1 rendered to an image, as a reviewer looks at it (test-artifacts/).
+    const png = renderPdfPage(path.join(ARTIFACTS, `${name}-print.pdf`), 1, path.join(ARTIFACTS, `${name}-print-page1`));
+    expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
     await page.close();
   });
 

@@ -14,6 +14,14 @@ export interface Diagnostic {
   message: string;
   severity?: number;
   source?: string;
+  code?: string | number;
+}
+
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  edit?: { changes?: Record<string, { range: Diagnostic['range']; newText: string }[]> };
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -27,8 +35,9 @@ export class LspClient {
   private readonly diagnosticWaiters: { uri: string; count: number; resolve: (value: Diagnostic[]) => void }[] = [];
   stderr = '';
 
-  constructor() {
-    this.server = spawn(process.execPath, [YAML_LANGUAGE_SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** Starts the server: yaml-language-server unless `args` (given to this Node) name another. */
+  constructor(args: readonly string[] = [YAML_LANGUAGE_SERVER, '--stdio'], options: { cwd?: string } = {}) {
+    this.server = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
     this.server.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     this.server.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.server.on('exit', () => {
@@ -62,6 +71,28 @@ export class LspClient {
     return waiting;
   }
 
+  /** Replaces a document's whole text; resolves with the next diagnostics published for `waitFor` (default: the document). */
+  change(file: string, text: string, version: number, waitFor: string = file): Promise<Diagnostic[]> {
+    const waitUri = pathToFileURL(waitFor).href;
+    const waiting = this.waitForDiagnostics(waitUri, (this.diagnostics.get(waitUri)?.length ?? 0) + 1);
+    this.notify('textDocument/didChange', { textDocument: { uri: pathToFileURL(file).href, version }, contentChanges: [{ text }] });
+    return waiting;
+  }
+
+  /** The diagnostics published for a file so far, newest last. */
+  published(file: string): Diagnostic[][] {
+    return this.diagnostics.get(pathToFileURL(file).href) ?? [];
+  }
+
+  /** Resolves with the `count`-th diagnostics published for a file (1 = the first). */
+  diagnosticsFor(file: string, count: number): Promise<Diagnostic[]> {
+    return this.waitForDiagnostics(pathToFileURL(file).href, count);
+  }
+
+  codeActions(file: string, range: Diagnostic['range'], diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
+    return this.request('textDocument/codeAction', { textDocument: { uri: pathToFileURL(file).href }, range, context: { diagnostics } }) as Promise<CodeAction[]>;
+  }
+
   hover(file: string, line: number, character: number): Promise<{ contents: { kind: string; value: string } } | null> {
     return this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } }) as Promise<{ contents: { kind: string; value: string } } | null>;
   }
@@ -82,6 +113,8 @@ export class LspClient {
   }
 
   private waitForDiagnostics(uri: string, count: number): Promise<Diagnostic[]> {
+    const already = this.diagnostics.get(uri)?.[count - 1];
+    if (already) return Promise.resolve(already);
     return new Promise((resolve) => this.diagnosticWaiters.push({ uri, count, resolve }));
   }
 

@@ -132,7 +132,11 @@ describe('every output format keeps hostile text inside its medium', () => {
           verdict: 'no-go',
           announce: '2026-03-02',
           files: [...new Set(findings.map((f) => f.file))],
-          steps: [{ number: 1, id: 'plans', title: 'Plans', status: 'fail', findings, notChecked: [reason] }],
+          skipped: [reason],
+          steps: [
+            { number: 1, id: 'plans', title: 'Plans', status: 'fail', findings, cannotJudge: [], notChecked: [reason] },
+            { number: 2, id: 'awards', title: 'Awards', status: 'cannot-judge', findings: [], cannotJudge: [reason], notChecked: [] },
+          ],
           blocking: findings,
           waivers: [{ waiver: { rule: reason, target: team, approved_by: priority, expires: '2026-12-31', reason }, findings } as GateReport['waivers'][number]],
         };

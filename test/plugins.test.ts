@@ -136,3 +136,35 @@ export default [defineRule({
     ]);
   });
 });
+
+describe('a plugin rule\'s edits and message ids (from its worker thread)', () => {
+  /** Reports the smb commission line of the starter and suggests paying it as enterprise does. */
+  const SEGMENT_MOVER = `import { defineRule } from '${API}';
+export default defineRule({
+  meta: { id: 'acme/smb-line', category: 'integrity', severity: 'error', summary: 'An smb line', rationale: 'A test rule.', source: 'test', messages: { paysSmb: 'pays {{segment}} on {{metric}}' } },
+  check({ index, report }) {
+    for (const instrument of index.instruments)
+      for (const reward of index.rewardsOf(instrument))
+        if (reward.segment === 'smb') report({ node: reward.node, messageId: 'paysSmb', data: { segment: reward.segment, metric: reward.metric }, fix: 'pay it on enterprise', edits: [{ set: { node: reward.node, key: 'segment', value: 'enterprise' }, safety: 'safe' }] });
+  },
+});
+`;
+
+  it('reach the JSON report (the message filled from its template, with its id) and incentive-lint fix, which applies the edits as it does the built-in rules\'', () => {
+    const dir = tempDir({
+      'incentive-lint.config.yaml': 'plugins: [./rules/smb-line.mjs]\nrules:\n  acme/smb-line: error\n',
+      'rules/smb-line.mjs': SEGMENT_MOVER,
+      'policy.yaml': STARTER,
+    });
+    const lintRun = runCli(['--format', 'json', 'policy.yaml'], { cwd: dir });
+    const findings = (JSON.parse(lintRun.stdout) as { findings: { rule: string; message: string; messageId?: string; edits?: { text: string; safety: string }[] }[] }).findings.filter(
+      (finding) => finding.rule === 'acme/smb-line',
+    );
+    expect(findings.map((finding) => [finding.messageId, finding.message])).toEqual([['paysSmb', 'pays smb on new-arr']]);
+    expect(findings.map((finding) => finding.edits?.map((edit) => `${edit.safety} ${edit.text}`))).toEqual([['safe enterprise']]);
+    const fixRun = runCli(['fix', 'policy.yaml'], { cwd: dir });
+    expect(fixRun.stderr).toMatch(/^changed 1 file \(1 edit\): policy\.yaml;/);
+    const fixed = fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8');
+    expect(fixed).toBe(STARTER.replace('{ metric: new-arr, segment: smb, rate: "5%" }', '{ metric: new-arr, segment: enterprise, rate: "5%" }'));
+  });
+});

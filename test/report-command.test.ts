@@ -30,6 +30,14 @@ describe('incentive-lint report', () => {
     expect(fs.readFileSync(path.join(dir, 'board', 'launch.html'), 'utf8')).toContain('data-verdict="go"');
   });
 
+  it('the GO report of an aligned quota plan quotes no article line, names no change to make, and prices in its currency', () => {
+    const run = runCli(['report', path.join(EXAMPLES, 'quota-plan-aligned.yaml'), '--today', '2026-02-01']);
+    expect(run.stdout).toContain('data-verdict="go"');
+    expect(run.stdout).not.toContain('Rational choice: close SMB deals');
+    expect(run.stdout).not.toContain('class="first-changes"');
+    expect(run.stdout).toMatch(/USD [\d,]+ \/ month/);
+  });
+
   it('judges against --announce: a later date leaves no instrument late', () => {
     const early = runCli(['report', ENTERPRISE_FIRST, '--today', '2026-02-01']);
     const late = runCli(['report', ENTERPRISE_FIRST, '--today', '2026-02-01', '--announce', '2026-07-01']);

@@ -127,7 +127,11 @@ describe('report formats, read back', () => {
   it('json: the contract is unchanged by the rule metadata the other formats need', async () => {
     const parsed = JSON.parse(await render('json', result)) as { findings: Record<string, unknown>[]; summary: unknown };
     expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
-    expect(Object.keys(parsed.findings[0]!)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path']);
+    const keys = ['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path'];
+    // `edits` only where the fix is mechanical.
+    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => (finding.edits ? [...keys, 'edits'] : keys)));
+    expect(parsed.findings.filter((finding) => finding.edits).map((finding) => finding.rule)).toEqual(result.findings.filter((finding) => finding.edits).map((finding) => finding.rule));
+    expect(parsed.findings.some((finding) => finding.edits)).toBe(true);
     expect(parsed.summary).toEqual({ errors: 1, warnings: 1, infos: 1, files: 1 });
   });
 });

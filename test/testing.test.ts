@@ -114,3 +114,95 @@ it('is exported as incentive-lint/testing', async () => {
   const testing = await import('incentive-lint/testing');
   expect(typeof testing.testRule).toBe('function');
 });
+
+describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)', () => {
+  /** The README's rule with a fix: move the SPIFF to the favored segment. */
+  const movesToEnterprise = defineRule({
+    ...noSpiffOnSmb,
+    check({ index, strategy, report }) {
+      for (const plan of index.instruments.filter((i) => i.lever === 'compensation'))
+        for (const reward of index.rewardsOf(plan))
+          if (strategy.isDeprioritizedSegment(reward.segment))
+            report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment', edits: [{ set: { node: reward.node, key: 'segment', value: 'enterprise' }, safety: 'suggestion' }] });
+    },
+  });
+  const before = policyText({ policy: spiff('smb') });
+  const after = before.replace('segment: smb', 'segment: enterprise');
+
+  it('passes when output is the text after the edits, comments and layout kept', async () => {
+    const text = `${BASE_POLICY}compensation:\n  # the Q3 contest\n  - id: spiff-q3\n    commission:\n      - { metric: new-arr,   segment: smb, rate: "5%" }   # aligned\n`;
+    await testRule(movesToEnterprise, {
+      invalid: [
+        { policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING, editSafety: 'suggestion' }], output: after },
+        { text, errors: [{ at: 'compensation.0.commission.0', ...FINDING }], output: text.replace('segment: smb', 'segment: enterprise') },
+      ],
+    });
+  });
+
+  it('fails a wrong output, output: null on a fix, an output where there is no fix, and the wrong safety', async () => {
+    const errors = [{ at: 'compensation.0.commission.0', ...FINDING }] as const;
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: before }] })).rejects.toThrow(/the text after the edits differs from output, first at line 25/);
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: null }] })).rejects.toThrow(/output is null, but the findings carry edits/);
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors, output: after }] })).rejects.toThrow(/the findings carry no edits/);
+    await testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'none' }], output: null }] });
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'safe' }] }] })).rejects.toThrow(/"editSafety": "suggestion"/);
+  });
+
+  it('fails an edit whose text does not load, whatever output says', async () => {
+    const breaks = defineRule({
+      ...noSpiffOnSmb,
+      check({ policy, report }) {
+        const line = policy.compensation[0]!.commission![0]!;
+        report({ node: line, message: 'x', fix: 'y', edits: [{ set: { node: line, key: 'rate', value: { not: 'a rate' } }, safety: 'safe' }] });
+      },
+    });
+    const broken = before.replace('rate: "5%"', 'rate: { not: a rate }');
+    await expect(testRule(breaks, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'x', fix: 'y' }], output: broken }] })).rejects.toThrow(
+      /the text after the edits does not load:\n.*policy\.yaml:25:/,
+    );
+  });
+});
+
+describe('message ids (meta.messages, report({ messageId, data }))', () => {
+  const worded = defineRule({
+    ...noSpiffOnSmb,
+    meta: { ...noSpiffOnSmb.meta, messages: { onSegment: 'SPIFF {{plan}} pays on {{ segment }}' } },
+    check({ index, strategy, report }) {
+      for (const plan of index.instruments.filter((i) => i.lever === 'compensation'))
+        for (const reward of index.rewardsOf(plan))
+          if (strategy.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, messageId: 'onSegment', data: { plan: plan.id, segment: reward.segment! }, fix: 'run it on a favored segment' });
+    },
+  });
+  const at = 'compensation.0.commission.0';
+
+  it('fills the message from its template, and a case asserts it by text or by id and data (fix then optional)', async () => {
+    await testRule(worded, {
+      invalid: [
+        { policy: spiff('smb'), errors: [{ at, ...FINDING }] },
+        { policy: spiff('smb'), errors: [{ at, messageId: 'onSegment', data: { segment: 'smb', plan: 'spiff-q3' } }] },
+        { policy: spiff('smb'), errors: [{ at, messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'smb' }, fix: FINDING.fix }] },
+      ],
+    });
+  });
+
+  it('fails other data, another or an undeclared id, and a message expected of a rule that gave an id', async () => {
+    const fails = (error: object) => testRule(worded, { invalid: [{ policy: spiff('smb'), errors: [{ at, ...error } as never] }] });
+    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'enterprise' } })).rejects.toThrow(/the findings differ/);
+    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'smb' }, fix: 'another fix' })).rejects.toThrow(/the findings differ/);
+    await expect(fails({ messageId: 'offSegment', data: {} })).rejects.toThrow(/the expected messageId "offSegment" is not declared in the rule's meta.messages \(onSegment\)/);
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at, messageId: 'onSegment' }] }] })).rejects.toThrow(/\(it declares none\)/);
+  });
+
+  it('makes a report with an undeclared id, a placeholder without data, or both a message and an id a failure of the rule', async () => {
+    const reporting = (descriptor: object) =>
+      defineRule({ ...worded, check: ({ policy, report }) => report({ node: policy.compensation[0]!, fix: 'y', ...descriptor } as never) });
+    const run = (descriptor: object) => testRule(reporting(descriptor), { valid: [spiff('smb')] });
+    await expect(run({ messageId: 'nope' })).rejects.toThrow(/report\(\) names messageId "nope", which meta.messages does not declare \(it declares onSegment\)/);
+    await expect(run({ messageId: 'onSegment', data: { plan: 'spiff-q3' } })).rejects.toThrow(/report\(\) gives no data.segment for the \{\{segment\}\} of messageId onSegment/);
+    await expect(run({ messageId: 'onSegment', message: 'x', data: { plan: 'a', segment: 'b' } })).rejects.toThrow(/gives both a message and a messageId/);
+  });
+
+  it('defineRule refuses messages that are not texts', () => {
+    expect(() => defineRule({ ...worded, meta: { ...worded.meta, messages: { onSegment: 3 as never } } })).toThrow(/meta.messages.onSegment must be a non-empty text/);
+  });
+});

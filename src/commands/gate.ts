@@ -6,7 +6,10 @@ import { Option } from 'commander';
 import { GATE_FORMATS, renderGate, type GateFormat } from '../gate/render.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
-import { parseDate, type CommandRegistration } from './shared.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { GateReport } from '../gate/run.js';
+import { todayUtc, type LintResult } from '../lint.js';
+import { parseDate, terminalWidth, type CommandRegistration } from './shared.js';
 
 interface GateCommandOptions {
   announce?: string;
@@ -15,6 +18,8 @@ interface GateCommandOptions {
   format: GateFormat;
   color?: boolean;
   today?: string;
+  record?: string;
+  force?: boolean;
 }
 
 export const registerGate: CommandRegistration = (program, setExitCode) => {
@@ -27,6 +32,8 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
     .option('--no-config', 'ignore every configuration file (and the plugins it names), as lint does')
+    .option('--record <file>', 'write the decision record (JSON): sha256 of every input, git commit, rules and options, waivers, every step, the verdict and the time')
+    .option('--force', 'let --record replace an existing file')
     .addHelpText('after', '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.')
     .action(async (paths: string[], options: GateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the gate.
@@ -38,7 +45,25 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color)), options.format === 'stylish' ? 'text' : options.format);
+      if (options.record !== undefined) {
+        const failure = await writeRecord(options.record, outcome, options);
+        if (failure) {
+          printDiagnostics([failure], chooseChalk(process.stderr, options.color));
+          printErr('the decision record could not be written (exit 2)\n');
+          setExitCode(EXIT.untrusted);
+          return;
+        }
+      }
+      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color), { width: terminalWidth() }), options.format === 'stylish' ? 'text' : options.format);
       setExitCode(outcome.report.verdict === 'go' ? EXIT.ok : EXIT.findings);
     });
 };
+
+/** Writes the record through the safe writer: never over an input, never over an existing file without --force. */
+export async function writeRecord(file: string, outcome: { report: GateReport; lint: LintResult }, options: { today?: string; force?: boolean }): Promise<Diagnostic | undefined> {
+  const { buildDecisionRecord, decisionRecordText } = await import('../gate/record.js');
+  const { writeFileSafely } = await import('../files/write.js');
+  const record = buildDecisionRecord(outcome.report, outcome.lint, { cwd: process.cwd(), today: options.today ?? todayUtc() });
+  const failure = writeFileSafely(file, decisionRecordText(record), 'the decision record', { createOnly: !options.force });
+  return failure && failure.message.startsWith('already exists') ? { ...failure, message: `${failure.message}; pass --force to replace it` } : failure;
+}

@@ -12,7 +12,7 @@ import { DEFAULT_RULE_TIMEOUT_MS } from '../engine/isolation.js';
 import { readInputText } from '../files/read.js';
 import { writeFileSafely } from '../files/write.js';
 import { DEFAULT_MAX_EXACT_ITEMS } from '../load/index.js';
-import { lint, summarize, type LintOptions, type LintResult } from '../lint.js';
+import { lint, summarize, type LintInput, type LintOptions, type LintResult } from '../lint.js';
 import type { PolicyText } from '../load/index.js';
 import { describeConfig, resolveConfig } from '../resolve-config.js';
 import { plural } from '../report/stylish.js';
@@ -116,10 +116,26 @@ export interface SettledRun {
 }
 
 /**
+ * What runs the lint of `lintWithSettings`: lint() itself, or a run that reports only some rules'
+ * findings (diff and `--since` report stale-incentive only).
+ */
+export interface LintRunner {
+  lint(input: LintInput, options: LintOptions): Promise<LintResult>;
+  /** Whether the run reports findings of this rule; baseline entries of other rules are left alone. */
+  reports(rule: string): boolean;
+}
+
+const PLAIN_LINT: LintRunner = { lint, reports: () => true };
+
+/**
  * Runs lint with the settings, then applies the baseline, --quiet and --max-warnings. `stdin` is a
  * policy text read from standard input: it stands in for the file at its path among `paths`.
  */
-export async function lintWithSettings(paths: string[], options: SettingsCliOptions & { today?: string; stdin?: PolicyText }): Promise<SettledRun> {
+export async function lintWithSettings(
+  paths: string[],
+  options: SettingsCliOptions & { today?: string; stdin?: PolicyText },
+  runner: LintRunner = PLAIN_LINT,
+): Promise<SettledRun> {
   const cwd = process.cwd();
   const usage = (message: string): SettledRun => ({ exitCode: EXIT.untrusted, diagnostics: [{ message, source: 'usage' }], notes: [] });
   if (options.baselinePrune && !options.baseline) return usage('--baseline-prune needs --baseline <file>: the baseline to prune');
@@ -128,11 +144,11 @@ export async function lintWithSettings(paths: string[], options: SettingsCliOpti
   if (options.baseline && !options.baselineWrite) {
     const read = readBaseline(path.resolve(cwd, options.baseline), options.baseline);
     if ('diagnostic' in read) return { exitCode: EXIT.untrusted, diagnostics: [read.diagnostic], notes: [] };
-    baseline = read.baseline;
+    baseline = { ...read.baseline, entries: read.baseline.entries.filter((entry) => runner.reports(entry.rule)) };
   }
 
   const input = options.stdin ? { files: [options.stdin], paths } : paths;
-  const result = await lint(input, { today: options.today, ...lintSettings(options) });
+  const result = await runner.lint(input, { today: options.today, ...lintSettings(options) });
   if (!result.loaded) return { exitCode: EXIT.untrusted, diagnostics: result.diagnostics, notes: [] };
 
   const notes: string[] = [];

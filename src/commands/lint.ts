@@ -76,10 +76,6 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     printDiagnostics([{ message: usageProblem, source: 'usage' }], chooseChalk(process.stderr, options.color));
     return EXIT.untrusted;
   }
-  if (options.since !== undefined) {
-    const formats = typeof options.format === 'string' ? [options.format] : (options.format ?? []);
-    return sinceCommand(options.since, paths, { ...options, format: formats[formats.length - 1] ?? 'stylish' });
-  }
   const errChalk = chooseChalk(process.stderr, options.color);
   const plan = planTargets(typeof options.format === 'string' ? [options.format] : (options.format ?? []), options.output);
   if ('problem' in plan) {
@@ -92,6 +88,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     printDiagnostics(printed.diagnostics, errChalk);
     return printed.diagnostics.length > 0 ? EXIT.untrusted : EXIT.ok;
   }
+  if (options.since !== undefined) return sinceCommand(options.since, paths, options, plan.targets);
   const stdin = options.stdin ? { path: options.stdinFilename ?? STDIN_NAME, text: fs.readFileSync(0, 'utf8') } : undefined;
   const run = await lintWithSettings(paths, { ...options, stdin });
   if (!run.report) {

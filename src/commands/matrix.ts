@@ -12,6 +12,8 @@ import { loadForReport, type CommandRegistration } from './shared.js';
 interface MatrixCommandOptions {
   format: MatrixFormat;
   color?: boolean;
+  /** false from --no-config. */
+  config: boolean;
 }
 
 export const registerMatrix: CommandRegistration = (program, setExitCode) => {
@@ -21,10 +23,11 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
     .argument('[paths...]', 'policy files or folders (default: the current folder)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(MATRIX_FORMATS).default('stylish'))
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: MatrixCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the matrix.
       const { buildMatrix } = await import('../matrix/build.js');
-      const loaded = loadForReport(paths, 'matrix', options.color);
+      const loaded = loadForReport(paths, 'matrix', options.color, options.config);
       if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;

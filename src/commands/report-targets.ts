@@ -3,7 +3,7 @@
  * people and write one for CI (`--format stylish --format sarif:results.sarif`); `--output FILE`
  * sends the one report that names no file of its own to FILE. At most one report goes to stdout.
  */
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LintResult } from '../lint.js';
@@ -63,19 +63,27 @@ export function planTargets(formats: readonly string[], output: string | undefin
 }
 
 /**
+ * Text a command puts before a report of some format, such as the strategy changes diff lists above
+ * its stylish report; '' for none.
+ */
+export type ReportPreface = (format: string, chalk: ChalkInstance) => string;
+
+/**
  * Renders each report and sends it where it goes: stdout in the terminal's colors, a file without
  * color. Returns a diagnostic for each file that could not be written (the CLI exits 2).
  */
-export async function emitReports(targets: readonly ReportTarget[], result: LintResult, colorFlag: boolean | undefined): Promise<Diagnostic[]> {
+export async function emitReports(targets: readonly ReportTarget[], result: LintResult, colorFlag: boolean | undefined, preface?: ReportPreface): Promise<Diagnostic[]> {
   const failures: Diagnostic[] = [];
   for (const target of targets) {
     const formatter = await loadFormatter(target.format);
     if (!formatter) throw new Error(`no formatter for the planned format ${target.format}`);
     if (target.file === undefined) {
-      printOut(formatter(result, { chalk: chooseChalk(process.stdout, colorFlag) }), mediumOf(target.format));
+      const chalk = chooseChalk(process.stdout, colorFlag);
+      printOut(`${preface?.(target.format, chalk) ?? ''}${formatter(result, { chalk })}`, mediumOf(target.format));
       continue;
     }
-    const failure = writeOutput(target.file, formatter(result, { chalk: new Chalk({ level: 0 }) }), `the ${target.format} report`);
+    const plain = new Chalk({ level: 0 });
+    const failure = writeOutput(target.file, `${preface?.(target.format, plain) ?? ''}${formatter(result, { chalk: plain })}`, `the ${target.format} report`);
     if (failure) failures.push(failure);
   }
   return failures;

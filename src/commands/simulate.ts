@@ -18,7 +18,10 @@ interface SimulateCommandOptions {
   plan?: string;
   levels?: number[];
   date?: string;
+  announce?: string;
   color?: boolean;
+  /** false from --no-config. */
+  config: boolean;
 }
 
 export const registerSimulate: CommandRegistration = (program, setExitCode) => {
@@ -29,12 +32,14 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option('--plan <id>', 'simulate this compensation plan only')
     .addOption(new Option('-f, --format <name>', 'output format').choices(FORMATS).default('stylish'))
     .option('--levels <percentages>', 'attainment levels, in % of quota (default: 50,100,150,200)', parseLevels)
-    .option('--date <date>', 'the day deals close, YYYY-MM-DD, for SPIFFs with dates (default: today)', parseDate)
+    .option('--date <date>', 'the first day of the simulated year of bookings, YYYY-MM-DD, for SPIFFs with dates (default: the date the gate judges: --announce, else strategy.announced, else today)', parseDate)
+    .option('--announce <date>', 'the announcement date, as gate and report take it, YYYY-MM-DD', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
+    .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: SimulateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the simulation.
       const { buildSimulationReport, renderSimulation, simulationExitCode } = await import('../payout/report.js');
-      const loaded = loadForReport(paths, 'simulation', options.color);
+      const loaded = loadForReport(paths, 'simulation', options.color, options.config);
       if (!loaded) {
         setExitCode(EXIT.untrusted);
         return;
@@ -45,7 +50,10 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      const report = buildSimulationReport(loaded, { date: options.date ?? todayUtc(), plan: options.plan, levels: options.levels });
+      const announced = options.announce ?? loaded.policy.strategy.announced;
+      const date = options.date ?? announced ?? todayUtc();
+      const dateSource = options.date !== undefined ? 'date' : options.announce !== undefined ? 'announce' : announced !== undefined ? 'strategy.announced' : 'today';
+      const report = buildSimulationReport(loaded, { date, dateSource, plan: options.plan, levels: options.levels });
       printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);
       if (code === EXIT.untrusted && options.format !== 'json') printErr('no plan could be simulated: see why above (exit 2)\n');

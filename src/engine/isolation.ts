@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoadedPolicy } from '../load/index.js';
 import { importModule } from '../import-module.js';
 import { packageFile } from '../package-root.js';
+import type { EditDescriptor } from './edits.js';
 import { numberNodes } from './node-ids.js';
 import type { DescribedRule, PluginJob, WorkerMessage } from './plugin-worker.js';
 import type { AnyRule, ReportDescriptor } from './rule.js';
@@ -41,11 +42,22 @@ export async function runIsolated(
   const message = await inWorker(job, timeoutMs, `did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`);
   if (!message.ok) throw new Error(message.error);
   const foreign = {};
+  const nodeOf = (id: number) => (id >= 0 ? nodes[id] : id === -1 ? foreign : undefined) as object;
   return message.reports.map((report) => ({
-    node: (report.node >= 0 ? nodes[report.node] : report.node === -1 ? foreign : undefined) as object,
+    node: nodeOf(report.node),
     key: report.key,
     message: report.message as string,
+    ...(report.messageId !== undefined ? { messageId: report.messageId as string, data: report.data } : {}),
     fix: report.fix as string,
+    ...(report.edits
+      ? {
+          edits: report.edits.map((edit) => {
+            const value: unknown = edit.value === undefined ? undefined : JSON.parse(edit.value);
+            const safety = edit.safety as EditDescriptor['safety'];
+            return edit.op === 'set' ? { set: { node: nodeOf(edit.node), key: edit.key as string, value }, safety } : { append: { node: nodeOf(edit.node) as unknown[], value }, safety };
+          }),
+        }
+      : {}),
   }));
 }
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as z from 'zod';
 import type { ListSection, Policy } from '../schema.js';
+import type { EditDescriptor } from './edits.js';
 import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
@@ -30,7 +31,12 @@ export interface WorkerReport {
   node: number;
   key?: string | number;
   message: unknown;
+  messageId?: unknown;
+  /** The messageId's placeholders: only string and number values cross. */
+  data?: Record<string, string | number>;
   fix: unknown;
+  /** The report's edits, their nodes as numbers and their values as JSON text (plain data only). */
+  edits?: { op: 'set' | 'append'; node: number; key?: unknown; value: string | undefined; safety: unknown }[];
 }
 
 /** A plugin's export as the main thread sees it: plain metadata, or why it is not a rule. */
@@ -58,7 +64,10 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const key = typeof descriptor?.key === 'string' || typeof descriptor?.key === 'number' ? descriptor.key : undefined;
     // Only plain values cross the boundary: anything else is reported as what it is, not cloned.
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    reports.push({ node, key, message: plain(descriptor?.message), fix: plain(descriptor?.fix) });
+    const edits = Array.isArray(descriptor?.edits) ? descriptor.edits.map((edit) => workerEdit(edit, ids)) : undefined;
+    const data = typeof descriptor?.data === 'object' && descriptor.data !== null ? plainData(descriptor.data) : undefined;
+    const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
+    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(edits ? { edits } : {}) });
   };
   await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
@@ -70,10 +79,11 @@ function describeRule(candidate: unknown): DescribedRule {
     const id = (candidate as AnyRule | undefined)?.meta?.id;
     return typeof id === 'string' ? { problem, id } : { problem };
   }
-  const { id, category, severity, summary, rationale, source, examples, options } = (candidate as AnyRule).meta;
+  const { id, category, severity, summary, rationale, source, examples, options, messages } = (candidate as AnyRule).meta;
   // Only text crosses to the main thread: the examples' snippets, not whatever else an object holds.
   const snippets = examples ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples']) : undefined;
-  const meta = { id, category, severity, summary, rationale, source, ...(snippets ? { examples: snippets } : {}) };
+  const texts = messages ? (Object.fromEntries(Object.entries(messages).filter(([, text]) => typeof text === 'string')) as Record<string, string>) : undefined;
+  const meta = { id, category, severity, summary, rationale, source, ...(snippets ? { examples: snippets } : {}), ...(texts ? { messages: texts } : {}) };
   let optionsSchema: Record<string, unknown> | undefined;
   try {
     optionsSchema = options ? (z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) : undefined;
@@ -87,3 +97,20 @@ run(workerData as PluginJob).then(
   (message) => parentPort?.postMessage(message),
   (error: unknown) => parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message || error.name : String(error) }),
 );
+
+function workerEdit(edit: EditDescriptor, ids: Map<object, number>): NonNullable<WorkerReport['edits']>[number] {
+  const id = (node: unknown) => (typeof node === 'object' && node !== null ? (ids.get(node) ?? -1) : -2);
+  const json = (value: unknown) => {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return undefined;
+    }
+  };
+  if (edit && 'set' in edit) return { op: 'set', node: id(edit.set?.node), key: edit.set?.key, value: json(edit.set?.value), safety: edit.safety };
+  return { op: 'append', node: id(edit?.append?.node), value: json(edit?.append?.value), safety: edit?.safety };
+}
+
+function plainData(data: object): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => typeof value === 'string' || typeof value === 'number')) as Record<string, string | number>;
+}

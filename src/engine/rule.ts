@@ -2,6 +2,8 @@
  * The rule API: the one contract built-in rules and plugins share. A rule is metadata plus a check;
  * the check reads the policy and its index and reports nodes. The engine turns nodes into positions.
  */
+import type { EditDescriptor } from './edits.js';
+import { checkMessages, type MessageData } from './messages.js';
 import * as z from 'zod';
 import type { PathSegment } from '../load/source.js';
 import type { Policy } from '../schema.js';
@@ -31,6 +33,11 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   source: string;
   options?: Options;
   /**
+   * The rule's wordings by message id, with `{{placeholders}}` (ESLint's meta.messages): a report
+   * gives `messageId` and `data` instead of `message`, and tests assert the id and the data.
+   */
+  messages?: Record<string, string>;
+  /**
    * YAML fragments for `explain`, merged onto the base policy of rule tests (incentive-lint/testing):
    * one that the rule reports, one that it accepts. A test proves both for every built-in rule.
    */
@@ -47,9 +54,19 @@ export interface ReportDescriptor {
   node: object;
   /** A key (or list index) of `node` to point at, for values that are not objects themselves. */
   key?: PathSegment;
-  message: string;
+  /** The finding in words; or leave it out and give `messageId` (a key of meta.messages) and `data`. */
+  message?: string;
+  messageId?: string;
+  /** The values of the `{{placeholders}}` of the messageId's text. */
+  data?: MessageData;
   /** What a person could change to resolve it, with the numbers and ids of this policy. */
   fix: string;
+  /**
+   * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
+   * where it is mechanical. Applying them must make this finding go away; a test checks that for
+   * every finding of the examples and the real-policy corpus.
+   */
+  edits?: EditDescriptor[];
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
@@ -87,6 +104,7 @@ export function defineRule<Options extends OptionsSchema = z.ZodObject<{}>>(rule
     throw new TypeError(`rule ${id}: severity must be one of ${SEVERITIES.join(', ')}`);
   }
   if (typeof rule.check !== 'function') throw new TypeError(`rule ${id}: check must be a function`);
+  checkMessages(id, rule.meta.messages);
   return rule;
 }
 

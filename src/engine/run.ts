@@ -3,6 +3,8 @@
  * context, turns reported nodes into positions, applies waivers, and sorts the findings.
  * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
  */
+import { EditBuilder, type TextEdit } from './edits.js';
+import { renderMessage, type MessageData } from './messages.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { LoadedPolicy, Location } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
@@ -29,6 +31,11 @@ export interface Finding extends Location {
   instrument?: string;
   /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
   subject?: string;
+  /** The id of the rule's wording (meta.messages) and the values it was filled with, when the rule reported one. */
+  messageId?: string;
+  data?: MessageData;
+  /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
+  edits?: TextEdit[];
 }
 
 export interface WaivedFinding {
@@ -64,10 +71,11 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   const diagnostics: Diagnostic[] = [];
   const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
+  const editBuilder = new EditBuilder(loaded);
   for (const { rule, severity, options: ruleOptions } of rules) {
     const reported: Finding[] = [];
     const report = (descriptor: ReportDescriptor) => {
-      const finding = toFinding(loaded, rule, severity, descriptor);
+      const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
       reported.push(finding);
     };
@@ -96,25 +104,36 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
 
 class RuleReportError extends Error {}
 
-function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor): Finding | string {
+function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
-  const { node, key, message, fix } = descriptor;
-  if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
+  const { node, key, fix } = descriptor;
+  const rendered = renderMessage(rule.meta, descriptor);
+  if (typeof rendered === 'string') return rendered;
+  const { message } = rendered;
   if (typeof fix !== 'string' || fix.trim() === '') return 'report() needs a fix string: every finding says what to change';
   if (typeof node !== 'object' || node === null) return 'report() needs the node of the policy the finding is about';
   const location =
     node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
   if (!location) return 'report() was given a node that is not part of the policy';
   const origin = loaded.provenance.origin(node);
+  let edits: TextEdit[] | undefined;
+  if (descriptor.edits !== undefined) {
+    if (!Array.isArray(descriptor.edits)) return 'report() needs edits as a list';
+    const built = editBuilder.build(descriptor.edits);
+    if (typeof built === 'string') return built;
+    if (built.length > 0) edits = built;
+  }
   return {
     rule: rule.meta.id,
     severity,
     category: rule.meta.category,
     message,
+    ...(rendered.messageId !== undefined ? { messageId: rendered.messageId, ...(rendered.data ? { data: rendered.data } : {}) } : {}),
     fix,
     ...location,
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
+    ...(edits ? { edits } : {}),
   };
 }
 

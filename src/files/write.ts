@@ -115,3 +115,28 @@ function reason(error: unknown): string {
       return error instanceof Error ? error.message : String(error);
   }
 }
+
+/**
+ * Writes `text` to the file that `parts` (names of folders, then of the file) name inside `root`, a
+ * folder the run created for itself (such as the temporary folder of `--since`), creating the
+ * folders in it. A name that is empty, `.` or `..`, or holds a separator, is refused, and so is a
+ * part that exists as anything but a folder: whatever names it is given, nothing is written
+ * outside `root`. Throws RefusedWrite, or the system's error.
+ */
+export function replaceFileInside(root: string, parts: readonly string[], text: string | Uint8Array, what: string): void {
+  const refused = parts.find((part) => part === '' || part === '.' || part === '..' || /[/\\\0]/.test(part));
+  if (parts.length === 0 || refused !== undefined) {
+    throw new RefusedWrite(`${JSON.stringify(refused ?? '')} is not the name of a file or folder: ${what} is only written inside its folder`);
+  }
+  let folder = root;
+  for (const part of parts.slice(0, -1)) {
+    folder = path.join(folder, part);
+    try {
+      fs.mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (!fs.lstatSync(folder).isDirectory()) throw new RefusedWrite(`${parts.join('/')}: ${part} is not a folder, so ${what} cannot be placed there`);
+  }
+  replaceFile(path.join(folder, parts[parts.length - 1]!), text, what);
+}

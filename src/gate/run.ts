@@ -11,7 +11,7 @@ import { LEVER_COVERAGE } from '../engine/check-ids.js';
 import { applyWaivers, type Finding, type WaivedFinding } from '../engine/run.js';
 import { lint, todayUtc, type LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
-import type { WaiverT } from '../schema.js';
+import type { Lever, WaiverT } from '../schema.js';
 import { leverCoverage } from './lever-coverage.js';
 
 /** The categories whose warnings and infos become errors in the gate. */
@@ -25,6 +25,10 @@ export interface GateStepSpec {
   rules: readonly string[];
   /** Findings of other rules in these categories belong here too, so new rules land in a step. */
   categories: readonly string[];
+  /** The levers whose instruments this step judges: one the policy neither declares nor says it does not use cannot be judged. */
+  levers: readonly Lever[];
+  /** What else the step needs to say anything: instruments to read, priorities to reward. */
+  needs?: 'instruments' | 'priorities';
 }
 
 /** "What role do incentives play in strategic alignment failures?" (WattNext), "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
@@ -35,6 +39,7 @@ export const GATE_STEPS: readonly GateStepSpec[] = [
     title: 'Compensation plans, OKRs and promotion criteria updated, effective by the announcement',
     rules: ['flat-commission', 'pay-old-priority', 'effort-adjusted-pay', 'okr-old-priority', 'promotion-old-behavior', 'segment-blind-metric', 'incentive-after-announcement'],
     categories: ['strategic-alignment'],
+    levers: ['compensation', 'okrs', 'promotions'],
   },
   {
     number: 2,
@@ -42,6 +47,8 @@ export const GATE_STEPS: readonly GateStepSpec[] = [
     title: 'Every changed instrument explains itself (rationale)',
     rules: ['missing-rationale'],
     categories: ['communication'],
+    levers: [],
+    needs: 'instruments',
   },
   {
     number: 3,
@@ -49,6 +56,8 @@ export const GATE_STEPS: readonly GateStepSpec[] = [
     title: 'Every priority rewarded by each lever in use',
     rules: [LEVER_COVERAGE, 'uncovered-priority'],
     categories: [],
+    levers: [],
+    needs: 'priorities',
   },
   {
     number: 4,
@@ -56,6 +65,7 @@ export const GATE_STEPS: readonly GateStepSpec[] = [
     title: 'Recognition reinforces the priorities',
     rules: ['recognition-mismatch'],
     categories: [],
+    levers: ['recognition'],
   },
 ];
 
@@ -63,8 +73,11 @@ export interface GateStep {
   number: number;
   id: string;
   title: string;
-  status: 'pass' | 'fail';
+  /** cannot-judge: no finding, but the step lacked what it judges (see cannotJudge); never a pass. */
+  status: 'pass' | 'fail' | 'cannot-judge';
   findings: Finding[];
+  /** What the step could not judge, in words ("no recognition program declared"); empty when it judged everything. */
+  cannotJudge: string[];
   /** Rules this step relies on that this installation does not have: the step did not check them. */
   notChecked: string[];
 }
@@ -83,6 +96,8 @@ export interface GateReport {
   /** The waivers that silenced a finding in this run: every exception leadership accepts. */
   waivers: WaiverUse[];
   files: string[];
+  /** YAML files the run found and did not read (no `version: 1`): what they hold was not judged. */
+  skipped: string[];
 }
 
 export interface GateOptions {
@@ -92,8 +107,8 @@ export interface GateOptions {
   announce?: string;
   /** Rules from plugins: they run beside the built-in ones, under the same strict severities. */
   plugins?: readonly AnyRule[];
-  /** false reads no configuration file (and so loads no plugin it names); default: the nearest, as lint does. */
-  config?: false;
+  /** false reads no configuration file (and so loads no plugin it names); a path reads that one; default: the nearest, as lint does. */
+  config?: string | false;
 }
 
 /** `lint` is the gate's own lint run (strict severities): reports that show more than the verdict read it. */
@@ -155,17 +170,36 @@ function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string,
   }
   const steps = GATE_STEPS.map((spec): GateStep => {
     const findings = byStep.get(spec.number)!;
+    const cannotJudge = unjudgeable(spec, loaded);
     return {
       number: spec.number,
       id: spec.id,
       title: spec.title,
-      status: findings.length > 0 ? 'fail' : 'pass',
+      status: findings.length > 0 ? 'fail' : cannotJudge.length > 0 ? 'cannot-judge' : 'pass',
       findings,
+      cannotJudge,
       notChecked: spec.rules.filter((rule) => !installed.has(rule)),
     };
   });
   const ready = steps.every((step) => step.status === 'pass') && blocking.length === 0;
-  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed([...result.waived, ...coverage.waived]), files: result.files };
+  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed([...result.waived, ...coverage.waived]), files: result.files, skipped: result.skipped };
+}
+
+const LEVER_NOUNS: Record<Lever, string> = { compensation: 'compensation plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' };
+
+/**
+ * What a step lacks to judge: a lever it reads with no instrument, unless the strategy says the
+ * lever is not used (levers_not_used); no instrument or no priority at all. A step never passes
+ * for lack of data: silence about a lever nobody declared is not evidence that it is aligned.
+ */
+function unjudgeable(spec: GateStepSpec, loaded: LoadedPolicy): string[] {
+  const { policy } = loaded;
+  const notUsed = new Set(policy.strategy.levers_not_used ?? []);
+  const reasons = spec.levers.filter((lever) => policy[lever].length === 0 && !notUsed.has(lever)).map((lever) => `no ${LEVER_NOUNS[lever]} declared`);
+  const instruments = policy.compensation.length + policy.okrs.length + policy.promotions.length + policy.recognition.length;
+  if (spec.needs === 'instruments' && instruments === 0) reasons.push('no instrument declared');
+  if (spec.needs === 'priorities' && policy.strategy.priorities.length === 0) reasons.push('no priority declared');
+  return reasons;
 }
 
 function waiversUsed(waived: readonly WaivedFinding[]): WaiverUse[] {

@@ -9,6 +9,7 @@ import { ruleDocsUrl } from '../project.js';
 import type { Lever } from '../schema.js';
 import { html, type SafeHtml } from './escape.js';
 import { ownerOf, type ReportModel } from './model.js';
+import { namesOf } from './names.js';
 import { daysBetween } from './timeline.js';
 
 const BUILTIN_IDS: ReadonlySet<string> = new Set(builtinRules.map((rule) => rule.meta.id));
@@ -23,9 +24,12 @@ const LEVER_NOUN: Record<Lever, string> = { compensation: 'compensation plan', o
 function groupHeading(model: ReportModel, owner: string | undefined): SafeHtml {
   if (owner === undefined) return html`The policy as a whole`;
   const instrument = model.index.instrumentById.get(owner);
-  if (instrument) return html`${owner} <span class="sub">${LEVER_NOUN[instrument.lever]}${instrument.team ? html`, team ${instrument.team}` : ''}${instrument.effective ? html`, effective ${instrument.effective}` : ''}</span>`;
+  const names = namesOf(model);
+  const named = names.subject(owner);
+  const id = named === owner ? '' : ` ${owner}`;
+  if (instrument) return html`${named} <span class="sub">${LEVER_NOUN[instrument.lever]}${id}${instrument.team ? html`, ${names.team(instrument.team)}` : ''}${instrument.effective ? html`, effective ${instrument.effective}` : ''}</span>`;
   const kind = model.index.priorities.has(owner) ? 'priority' : model.index.teams.has(owner) ? 'team' : model.index.metrics.has(owner) ? 'metric' : model.index.segments.has(owner) ? 'segment' : undefined;
-  return kind ? html`${owner} <span class="sub">${kind}</span>` : html`${owner}`;
+  return kind ? html`${named} <span class="sub">${kind}${id}</span>` : html`${named}`;
 }
 
 function renderFinding(model: ReportModel, finding: Finding): SafeHtml {

@@ -31,10 +31,11 @@ export function renderHeatmap(model: ReportModel): SafeHtml {
   const { matrix } = model;
   if (matrix.rows.length === 0 || matrix.teams.length === 0) return html`<p>The policy declares no priorities or no teams: there is no heatmap to draw.</p>`;
   const teamName = (id: string) => model.index.teams.get(id)?.name;
-  const head = matrix.teams.map((team) => html`<th scope="col">${team}${teamName(team) ? html`<span class="sub">${teamName(team)}</span>` : ''}</th>`);
+  // The name the policy gives first; the id underneath, as the files spell it.
+  const head = matrix.teams.map((team) => html`<th scope="col">${teamName(team) ?? team}${teamName(team) ? html`<span class="sub">${team}</span>` : ''}</th>`);
   const rows = matrix.rows.map(
     (row) => html`<tr>
-<th scope="row">${row.priority}${row.statement ? html`<span class="sub">${row.statement}</span>` : ''}</th>
+<th scope="row">${model.index.priorities.get(row.priority)?.name ?? row.priority}${row.statement ? html`<span class="sub">${row.statement}</span>` : ''}</th>
 ${matrix.teams.map((team) => {
   const cell = row.cells[team]!;
   return html`<td class="cell status-${cell.status}" data-cell data-priority="${row.priority}" data-team="${team}" data-status="${cell.status}"><span class="status"><span aria-hidden="true">${CELL_SYMBOL[cell.status]}</span> ${cell.status}</span>${evidenceList(cell)}</td>`;

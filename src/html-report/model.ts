@@ -5,10 +5,12 @@
  */
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
+import type { DecisionRecord } from '../gate/record.js';
 import type { GateReport } from '../gate/run.js';
 import type { LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { buildEvidenceMatrix, type EvidenceMatrix } from '../matrix/build.js';
+import type { SinceComparison } from './since.js';
 
 export interface ReportModel {
   gate: GateReport;
@@ -23,6 +25,10 @@ export interface ReportModel {
   ruleOptions: Record<string, Record<string, unknown>>;
   today: string;
   version: string;
+  /** `report --since`: the gate at an earlier commit beside this one. */
+  since?: SinceComparison;
+  /** The decision record of this run, summarized in the footer. */
+  record?: DecisionRecord;
 }
 
 export function buildReportModel(gate: GateReport, lint: LintResult, loaded: LoadedPolicy, today: string, version: string): ReportModel {

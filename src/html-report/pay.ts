@@ -6,10 +6,11 @@
  */
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { PlanReport, SimulationReport } from '../payout/report.js';
-import { buildSimulationReport } from '../payout/report.js';
+import { buildSimulationReport, dateLine } from '../payout/report.js';
 import type { ChoiceStatus, LevelWinner, SimulatedChoice } from '../payout/rational-choice.js';
 import { html, svgNumber, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
+import type { Names } from './names.js';
 
 /** The rule's own default, used when the configuration does not say. */
 const DEFAULT_DAYS_PER_MONTH = 30;
@@ -18,27 +19,35 @@ const DEFAULT_DAYS_PER_MONTH = 30;
 export function simulatePay(model: ReportModel): SimulationReport {
   const configured = model.ruleOptions['effort-adjusted-pay']?.days_per_month;
   const daysPerMonth = typeof configured === 'number' && configured > 0 ? configured : DEFAULT_DAYS_PER_MONTH;
-  return buildSimulationReport(model.loaded, { date: model.gate.announce, daysPerMonth }, model.index);
+  return buildSimulationReport(model.loaded, { date: model.gate.announce, dateSource: 'announcement', daysPerMonth }, model.index);
 }
 
 const STATUS_SYMBOL: Record<ChoiceStatus, string> = { favored: '✔', deprioritized: '✖', neutral: '·' };
 
+/** Set by the section being drawn: names and the currency of the policy (ids and bare numbers without one). */
+let names: Names | undefined;
+
 function choiceName(plan: PlanReport, choice: { metric: string; segment: string }): string {
+  if (names) return names.choice(plan, choice);
   return new Set(plan.choices.map((other) => other.metric)).size === 1 ? choice.segment : `${choice.metric} in ${choice.segment}`;
 }
+
+const planName = (plan: PlanReport) => names?.instrument(plan.plan) ?? plan.plan;
+const teamName = (team: string) => names?.team(team) ?? team;
+const summaryOf = (plan: PlanReport) => names?.planSummary(plan) ?? plan.summary;
 
 function wins(winner: LevelWinner | undefined, choice: SimulatedChoice): boolean {
   return winner !== undefined && winner.metric === choice.metric && winner.segment === choice.segment;
 }
 
 function money(amount: number, currency: string | null): string {
-  return currency ? `${formatMoney(amount)} ${currency}` : formatMoney(amount);
+  return currency ? `${currency} ${formatMoney(amount)}` : formatMoney(amount);
 }
 
 export function renderPlan(plan: PlanReport, currency: string | null, position: number): SafeHtml {
   const flat = plan.levels.length === 1 && plan.levels[0] === null;
   return html`<figure class="pay-plan verdict-${plan.verdict}" data-plan="${plan.plan}" data-verdict="${plan.verdict}">
-<figcaption><strong>${plan.plan}</strong>${plan.team ? html` (team ${plan.team})` : ''}: <span class="${plan.verdict === 'misaligned' ? 'alarm' : plan.verdict === 'aligned' ? 'fine' : ''}">${plan.summary}</span></figcaption>
+<figcaption><strong>${planName(plan)}</strong>${plan.team ? html` (${teamName(plan.team)})` : ''}: <span class="${plan.verdict === 'misaligned' ? 'alarm' : plan.verdict === 'aligned' ? 'fine' : ''}">${summaryOf(plan)}</span></figcaption>
 ${flat ? renderPerMonthBars(plan, currency, position) : html`${renderCurves(plan, currency, position)}${coincide(plan) ? html`<p class="note">The curves coincide: the same attainment pays the same in every segment. What differs is how many months of selling the attainment takes, which the table below compares.</p>` : ''}${renderLevelTable(plan, currency)}`}
 </figure>`;
 }
@@ -67,14 +76,14 @@ function renderPerMonthBars(plan: PlanReport, currency: string | null, position:
     const chosen = wins(plan.winners[0], choice);
     return html`<g class="pay-row" data-segment="${choice.segment}" data-status="${choice.status}"${chosen ? html` data-choice="rational"` : ''}>
 <text class="label" x="${BARS.labelWidth - 10}" y="${svgNumber(textY)}" text-anchor="end">${choiceName(plan, choice)}<tspan class="focus focus-${choice.status}"> &#183; ${choice.status}</tspan></text>
-<rect class="bar focus-${choice.status}${chosen ? ' chosen' : ''}" x="${BARS.labelWidth}" y="${svgNumber(barY)}" width="${svgNumber(width)}" height="${BARS.barHeight}" rx="3"><title>${choiceName(plan, choice)}: ${formatShare(choice.rate)} of ${formatMoney(choice.avgDealSize)} over ${choice.salesCycleDays} days = ${formatMoney(perMonth(choice))} per month</title></rect>
-<text class="value" x="${svgNumber(BARS.labelWidth + width + 8)}" y="${svgNumber(textY)}">${money(perMonth(choice), currency)} / month<tspan class="detail"> (${formatShare(choice.rate)} of ${formatMoney(choice.avgDealSize)}, ${choice.salesCycleDays}-day cycle)</tspan>${
+<rect class="bar focus-${choice.status}${chosen ? ' chosen' : ''}" x="${BARS.labelWidth}" y="${svgNumber(barY)}" width="${svgNumber(width)}" height="${BARS.barHeight}" rx="3"><title>${choiceName(plan, choice)}: ${formatShare(choice.rate)} of ${money(choice.avgDealSize, currency)} over ${choice.salesCycleDays} days = ${money(perMonth(choice), currency)} per month</title></rect>
+<text class="value" x="${svgNumber(BARS.labelWidth + width + 8)}" y="${svgNumber(textY)}">${money(perMonth(choice), currency)} / month<tspan class="detail"> (${formatShare(choice.rate)} of ${money(choice.avgDealSize, currency)}, ${choice.salesCycleDays}-day cycle)</tspan>${
       chosen ? html`<tspan class="choice${choice.status === 'deprioritized' ? ' alarm' : ''}"> &#9733; rational choice</tspan>` : ''
     }</text>
 </g>`;
   });
   return html`<svg class="chart" viewBox="0 0 ${BARS.width} ${height}" role="img" aria-labelledby="${titleId}" xmlns="http://www.w3.org/2000/svg">
-<title id="${titleId}">${plan.plan}: commission per month of selling effort, by segment. ${plan.summary}</title>
+<title id="${titleId}">${planName(plan)}: commission per month of selling effort, by segment. ${summaryOf(plan)}</title>
 ${rows}
 </svg>`;
 }
@@ -136,11 +145,11 @@ function renderCurves(plan: PlanReport, currency: string | null, position: numbe
 <line class="level-line" x1="${svgNumber(markX)}" x2="${svgNumber(markX)}" y1="${CURVES.top - 4}" y2="${plotBottom}"/>
 ${point ? html`<circle class="winner-dot focus-${winner.status}" cx="${svgNumber(markX)}" cy="${svgNumber(y(point.pay))}" r="6"/>` : ''}
 <text class="level-label${winner.status === 'deprioritized' ? ' alarm' : ''}" x="${svgNumber(markX)}" y="${CURVES.top - 30}" text-anchor="middle">&#9733; ${choiceName(plan, winner)}</text>
-<text class="level-detail" x="${svgNumber(markX)}" y="${CURVES.top - 14}" text-anchor="middle">${formatMoney(winner.payPerMonth)} / month</text>
+<text class="level-detail" x="${svgNumber(markX)}" y="${CURVES.top - 14}" text-anchor="middle">${money(winner.payPerMonth, currency)} / month</text>
 </g>`;
   });
   return html`<svg class="chart curves" viewBox="0 0 ${CURVES.width} ${CURVES.height}" role="img" aria-labelledby="${titleId}" xmlns="http://www.w3.org/2000/svg">
-<title id="${titleId}">${plan.plan}: pay for the year against attainment of quota, by segment, with the rational choice (most pay per month of effort) at ${plan.levels.map((level) => formatShare(level!)).join(', ')} of quota. ${plan.summary}</title>
+<title id="${titleId}">${planName(plan)}: pay for the year against attainment of quota, by segment, with the rational choice (most pay per month of effort) at ${plan.levels.map((level) => formatShare(level!)).join(', ')} of quota. ${summaryOf(plan)}</title>
 ${yTicks}${xTicks}
 <line class="axis" x1="${CURVES.left}" x2="${plotRight}" y1="${plotBottom}" y2="${plotBottom}"/>
 <text class="axis-title" x="${svgNumber((CURVES.left + plotRight) / 2)}" y="${CURVES.height - 6}" text-anchor="middle">attainment of quota</text>
@@ -163,14 +172,15 @@ function renderLevelTable(plan: PlanReport, currency: string | null): SafeHtml {
 </table>`;
 }
 
-export function renderPaySection(report: SimulationReport): SafeHtml {
+export function renderPaySection(report: SimulationReport, policyNames?: Names): SafeHtml {
+  names = policyNames;
   if (report.plans.length === 0) return html``;
   const judged = report.plans.filter((plan) => plan.verdict !== 'unjudged');
   const unjudged = report.plans.filter((plan) => plan.verdict === 'unjudged');
   return html`<section id="pay" aria-labelledby="pay-heading">
 <h2 id="pay-heading">What a seller earns by doing what the strategy wants</h2>
-<p class="lead">A seller who puts a month of effort into one segment books that segment's average deals; the plan turns the bookings into pay. The segment that pays most per month of effort is the rational choice (&#9733;). "Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: close SMB deals." Simulated on the announcement day, ${report.date}.</p>
+<p class="lead">A seller who puts a month of effort into one segment books that segment's average deals; the plan turns the bookings into pay. The segment that pays most per month of effort is the rational choice (&#9733;): what a seller who follows the money will do. ${dateLine(report)}${report.currency ? ` Amounts in ${report.currency}.` : ''}</p>
 ${judged.map((plan, position) => renderPlan(plan, report.currency, position))}
-${unjudged.length > 0 ? html`<ul class="unjudged">${unjudged.map((plan) => html`<li><strong>${plan.plan}</strong>: not simulated: ${plan.summary}</li>`)}</ul>` : ''}
+${unjudged.length > 0 ? html`<ul class="unjudged">${unjudged.map((plan) => html`<li><strong>${planName(plan)}</strong>: not simulated: ${plan.summary}</li>`)}</ul>` : ''}
 </section>`;
 }

@@ -28,6 +28,10 @@ h3 .sub { display: inline; margin-left: 6px; }
 .verdict-word { color: #fff; padding: 4px 14px; border-radius: 6px; font-size: 28px; letter-spacing: 0.02em; }
 .no-go .verdict-word { background: var(--bad); }
 .go .verdict-word { background: var(--good); }
+.first-changes-heading { margin: 4px 0 4px; font-size: 16px; }
+.first-changes { margin: 0 0 12px; padding-left: 22px; font-size: 15.5px; font-weight: 600; }
+.first-changes li { margin-bottom: 4px; }
+.first-changes a { font-weight: normal; font-size: 13px; }
 .reasons { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 .reasons li { padding-left: 26px; text-indent: -26px; font-size: 15.5px; }
 .reasons .mark { display: inline-block; width: 22px; text-indent: 0; font-weight: bold; }
@@ -46,6 +50,9 @@ thead th { background: #f6f7f9; font-size: 13px; }
 .badge { display: inline-block; padding: 2px 9px; border-radius: 12px; font-weight: bold; font-size: 13px; border: 1px solid; }
 .badge.pass { color: var(--good); background: var(--good-bg); }
 .badge.fail { color: var(--bad); background: var(--bad-bg); }
+.badge.unjudged { color: var(--mixed); background: var(--mixed-bg); }
+.skipped { color: var(--bad); font-weight: 600; margin: -8px 0 16px; }
+.cannot-judge { margin: 4px 0 0; color: var(--mixed); font-weight: 600; font-size: 13.5px; }
 .rule-links { list-style: none; margin: 0; padding: 0; font-size: 13.5px; }
 .rule-links .rule { font-weight: 600; margin-right: 4px; }
 .rule-links a { white-space: nowrap; }
@@ -137,15 +144,49 @@ figcaption { margin-bottom: 4px; }
 .finding .where { color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; overflow-wrap: anywhere; }
 .finding .message, .finding .fix { overflow-wrap: anywhere; }
 .waivers td.num { text-align: right; }
+.since-columns { display: grid; grid-template-columns: repeat(3, 1fr); gap: 12px; }
+.since-list { margin: 0; padding-left: 18px; font-size: 13px; }
+.since-list .rule { font-weight: 600; }
+.since-list .where { color: var(--muted); font-size: 12px; overflow-wrap: anywhere; }
+.record h2 { font-size: 15px; margin: 12px 0 4px; }
+.record code { overflow-wrap: anywhere; }
+.record-files { font-size: 12px; }
 footer { margin-top: 36px; color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); padding-top: 10px; }
 
+/* Print (A4): margins of the page's own; the page's margin boxes carry the title and page numbers,
+   which replaces the browser's default header and footer (the local file path and the date). */
+@page {
+  size: A4;
+  margin: 16mm 14mm 16mm;
+  @top-left { content: ""; }
+  @top-center { content: ""; }
+  @top-right { content: ""; }
+  @bottom-left { content: "incentive-lint launch readiness"; font: 8.5pt system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #52606d; }
+  @bottom-center { content: ""; }
+  @bottom-right { content: "page " counter(page) " of " counter(pages); font: 8.5pt system-ui, "Liberation Sans", "DejaVu Sans", Arial, sans-serif; color: #52606d; }
+}
 @media print {
-  @page { size: A4; margin: 12mm; }
-  body { font-size: 11.5px; }
+  body { font-size: 11px; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
+  h1 { font-size: 22px; }
+  h2, h3 { break-after: avoid; }
+  h2 { margin-top: 18px; }
   .table-scroll { overflow: visible; }
-  tr, .finding-group h3 { break-inside: avoid; }
+  /* A table's header row repeats on every page it spans; no row is split across two pages. */
+  thead { display: table-header-group; }
+  tr, .finding, .finding-group h3, .reasons li, .first-changes li { break-inside: avoid; }
+  caption { break-after: avoid; }
+  /* A table's header row stays with its first row: never alone at the foot of a page. */
+  thead tr { break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
+  .verdict { break-inside: avoid; }
+  .heatmap td.cell { min-width: 0; font-size: 10px; }
+  .heatmap th, .heatmap td { padding: 4px 5px; }
+  .heatmap th[scope=row] { width: 18%; }
+  /* Charts may split between their parts rather than leave half a page blank before them. */
+  figure { break-inside: auto; }
+  figure svg, .levels { break-inside: avoid; }
+  .since-columns { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 `;

@@ -6,6 +6,7 @@
 import type { Lever } from '../schema.js';
 import { html, svgNumber, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
+import { namesOf } from './names.js';
 
 /** How an instrument stands toward the priorities, read from the alignment matrix's evidence. */
 export type InstrumentStance = 'against' | 'for' | 'mixed' | 'neutral';
@@ -18,6 +19,9 @@ export interface TimelineEntry {
   stance: InstrumentStance;
   /** Days from the announcement to the effective date, when the instrument starts after it. */
   lateDays?: number;
+  /** What the policy calls the instrument (its name, else its id), and its team's. */
+  name: string;
+  teamName?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -39,7 +43,17 @@ export function timelineEntries(model: ReportModel): TimelineEntry[] {
   return model.index.instruments.map((instrument): TimelineEntry => {
     const stance: InstrumentStance = against.has(instrument.id) ? (favoring.has(instrument.id) ? 'mixed' : 'against') : favoring.has(instrument.id) ? 'for' : 'neutral';
     const late = instrument.effective === undefined ? undefined : daysBetween(announce, instrument.effective);
-    return { id: instrument.id, lever: instrument.lever, team: instrument.team, effective: instrument.effective, stance, lateDays: late !== undefined && late > 0 ? late : undefined };
+    const names = namesOf(model);
+    return {
+      id: instrument.id,
+      name: names.instrument(instrument.id),
+      lever: instrument.lever,
+      team: instrument.team,
+      ...(instrument.team !== undefined && { teamName: names.team(instrument.team) }),
+      effective: instrument.effective,
+      stance,
+      lateDays: late !== undefined && late > 0 ? late : undefined,
+    };
   });
 }
 
@@ -85,13 +99,13 @@ export function renderTimeline(entries: readonly TimelineEntry[], announce: stri
     const textY = rowTop + LAYOUT.rowHeight / 2 + 4.5;
     const from = entry.effective ? x(entry.effective) : plotLeft;
     const note = entry.effective === undefined ? 'no effective date' : `from ${entry.effective} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
-    const title = `${entry.id} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}; ${STANCE_LABEL[entry.stance]}`;
+    const title = `${entry.name} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.teamName ?? entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}; ${STANCE_LABEL[entry.stance]}`;
     const lag =
       entry.lateDays !== undefined
-        ? html`<rect class="lag" x="${svgNumber(announceX)}" y="${svgNumber(barY)}" width="${svgNumber(from - announceX)}" height="${LAYOUT.barHeight}" fill="url(#tl-lag)"><title>${entry.id}: ${entry.lateDays} days between the announcement and its effective date, while the old incentives still run</title></rect>`
+        ? html`<rect class="lag" x="${svgNumber(announceX)}" y="${svgNumber(barY)}" width="${svgNumber(from - announceX)}" height="${LAYOUT.barHeight}" fill="url(#tl-lag)"><title>${entry.name}: ${entry.lateDays} days between the announcement and its effective date, while the old incentives still run</title></rect>`
         : undefined;
     return html`<g class="row" data-instrument="${entry.id}" data-stance="${entry.stance}">
-<text class="label" x="${LAYOUT.labelWidth - 10}" y="${svgNumber(textY)}" text-anchor="end">${entry.id}<tspan class="lever"> &#183; ${LEVER_LABEL[entry.lever]}</tspan></text>
+<text class="label" x="${LAYOUT.labelWidth - 10}" y="${svgNumber(textY)}" text-anchor="end">${entry.name}<tspan class="lever"> &#183; ${LEVER_LABEL[entry.lever]}</tspan></text>
 ${lag}<rect class="bar stance-${entry.stance}${entry.effective ? '' : ' undated'}" data-instrument="${entry.id}" x="${svgNumber(from)}" y="${svgNumber(barY)}" width="${svgNumber(plotRight - from)}" height="${LAYOUT.barHeight}" rx="3"><title>${title}</title></rect>
 <text class="note${entry.lateDays !== undefined || entry.stance === 'against' ? ' alarm' : ''}" x="${plotRight + 10}" y="${svgNumber(textY)}">${entry.lateDays !== undefined ? '⚠ ' : ''}${note}</text>
 </g>`;
@@ -120,8 +134,8 @@ function describeLate(entries: readonly TimelineEntry[]): string {
   const late = entries.filter((entry) => entry.lateDays !== undefined);
   const undated = entries.filter((entry) => entry.effective === undefined);
   const parts = [
-    late.length === 0 ? 'Every dated instrument is in force by the announcement.' : late.map((entry) => `${entry.id} starts ${entry.lateDays} days after the announcement.`).join(' '),
-    undated.length > 0 ? `${undated.map((entry) => entry.id).join(', ')} ${undated.length === 1 ? 'has' : 'have'} no effective date.` : '',
+    late.length === 0 ? 'Every dated instrument is in force by the announcement.' : late.map((entry) => `${entry.name} starts ${entry.lateDays} days after the announcement.`).join(' '),
+    undated.length > 0 ? `${undated.map((entry) => entry.name).join(', ')} ${undated.length === 1 ? 'has' : 'have'} no effective date.` : '',
   ];
   return parts.filter(Boolean).join(' ');
 }

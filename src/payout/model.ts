@@ -15,8 +15,11 @@
  *   tier, once reached, re-prices every dollar below it at its own multiplier; nothing is paid on
  *   attainment above the cap, and no quota pays more than its cap amount per period.
  * - Bookings of a metric with no quota are paid their line's rate, without a curve.
- * - SPIFFs and kickers pay on top, when the date falls within their dates: an amount per deal, a rate
- *   of each deal's bookings, or an amount once (on the first deal, or on reaching `at`).
+ * - SPIFFs and kickers pay on top: an amount per deal, a rate of each deal's bookings, or an amount
+ *   once (on the first deal, or on reaching `at`). The bookings are a year's from the date, spread
+ *   evenly over its 365 days, so a dated SPIFF pays only on the share of them that closes within its
+ *   dates (a Q1 SPIFF, 90 days of the year, on 90/365 of the deals), and a kicker on reaching `at`
+ *   pays when the year's attainment reaches `at` within its dates.
  * Ramps and guarantees are not modelled: the model is a seller past the ramp.
  */
 import type { CommissionLineT, CompensationPlanT, CreditT, CurveT, QuotaT, SpiffT } from '../schema.js';
@@ -32,7 +35,7 @@ export interface Booking {
 }
 
 export interface PayoutOptions {
-  /** The day the bookings close, YYYY-MM-DD: SPIFFs pay when it falls within their dates. Without it, only undated SPIFFs pay. */
+  /** The first day of the year of bookings, YYYY-MM-DD: a dated SPIFF pays on the bookings within its dates. Without it, only undated SPIFFs pay. */
   date?: string;
 }
 
@@ -180,10 +183,22 @@ function piecesPay(pieces: { credited: number; rate: number }[], yearlyQuota: nu
   return pay;
 }
 
-function isWithin(spiff: SpiffT, date: string | undefined): boolean {
-  if (spiff.start === undefined && spiff.end === undefined) return true;
-  if (date === undefined) return false;
-  return (spiff.start === undefined || spiff.start <= date) && (spiff.end === undefined || date <= spiff.end);
+const DAYS_IN_YEAR = 365;
+const DAY_MS = 86_400_000;
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+
+/**
+ * The part of the year of bookings from `date` that a SPIFF's dates cover, as shares of the year
+ * [from, to) (0 to 1 for an undated SPIFF); undefined when its dates miss the year, or when the
+ * SPIFF is dated and there is no date to place the year.
+ */
+export function spiffWindow(spiff: SpiffT, date: string | undefined): { from: number; to: number } | undefined {
+  if (spiff.start === undefined && spiff.end === undefined) return { from: 0, to: 1 };
+  if (date === undefined) return undefined;
+  const first = dayNumber(date);
+  const from = spiff.start === undefined ? 0 : Math.max(0, dayNumber(spiff.start) - first);
+  const to = spiff.end === undefined ? DAYS_IN_YEAR : Math.min(DAYS_IN_YEAR, dayNumber(spiff.end) - first + 1);
+  return to > from ? { from: from / DAYS_IN_YEAR, to: to / DAYS_IN_YEAR } : undefined;
 }
 
 /** A plan ready to price bookings; build it once per plan (`PolicyIndex.payoutOf`). */
@@ -270,15 +285,16 @@ export class PlanPayout {
     }
     const spiffs: SpiffPayout[] = [];
     for (const spiff of this.plan.spiffs ?? []) {
-      if (!isWithin(spiff, options.date)) continue;
-      const pay = this.spiffPay(spiff, bookings, quotas);
+      const window = spiffWindow(spiff, options.date);
+      if (!window) continue;
+      const pay = this.spiffPay(spiff, bookings, quotas, window);
       spiffs.push({ spiff, pay });
       total += pay;
     }
     return { total, quotas, flat, spiffs };
   }
 
-  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[]): number {
+  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[], window: { from: number; to: number }): number {
     const matching = bookings.filter(
       (booking) =>
         booking.amount > 0 &&
@@ -288,8 +304,13 @@ export class PlanPayout {
     if (spiff.per === 'once') {
       if (spiff.at === undefined) return matching.length > 0 ? (spiff.amount ?? 0) : 0;
       const measured = quotas.find((paid) => (spiff.metric === undefined || paid.quota.metric === spiff.metric) && (spiff.segment === undefined || paid.quota.segment === undefined || paid.quota.segment === spiff.segment));
-      return measured && measured.attainment + EPSILON >= spiff.at ? (spiff.amount ?? 0) : 0;
+      if (!measured || measured.attainment <= 0) return 0;
+      // Attainment grows evenly over the year: it reaches `at` at this share of the year.
+      const reached = spiff.at / measured.attainment;
+      return reached <= window.to + EPSILON && reached + EPSILON >= window.from ? (spiff.amount ?? 0) : 0;
     }
+    // Only the deals that close within the SPIFF's dates qualify.
+    const share = window.to - window.from;
     let pay = 0;
     for (const booking of matching) {
       if (spiff.rate !== undefined) pay += booking.amount * spiff.rate;
@@ -299,6 +320,6 @@ export class PlanPayout {
         pay += deals * (spiff.amount ?? 0);
       }
     }
-    return pay;
+    return pay * share;
   }
 }

@@ -24,20 +24,29 @@ export interface PlanReport extends Omit<PlanSimulation, 'node'> {
   column?: number;
 }
 
+/** Where the simulated date came from: --date, the announcement (--announce or strategy.announced), or the clock. */
+export type DateSource = 'date' | 'announce' | 'strategy.announced' | 'announcement' | 'today';
+
 export interface SimulationReport {
   version: 1;
-  /** The day SPIFFs were dated against. */
+  /** The day SPIFFs were dated against: the first day of the simulated year of bookings. */
   date: string;
+  dateSource: DateSource;
   currency: string | null;
   plans: PlanReport[];
 }
 
 /** Simulates every plan that pays per deal (or only `plan`), with where each is declared. */
-export function buildSimulationReport(loaded: LoadedPolicy, options: SimulationOptions & { date: string; plan?: string }, index = new PolicyIndex(loaded.policy, loaded.sections)): SimulationReport {
+export function buildSimulationReport(
+  loaded: LoadedPolicy,
+  options: SimulationOptions & { date: string; dateSource?: DateSource; plan?: string },
+  index = new PolicyIndex(loaded.policy, loaded.sections),
+): SimulationReport {
   const simulations = simulatePolicy(index, options).filter((simulation) => options.plan === undefined || simulation.plan === options.plan);
   return {
     version: 1,
     date: options.date,
+    dateSource: options.dateSource ?? 'date',
     currency: loaded.policy.currency ?? null,
     plans: simulations.map(({ node, ...simulation }) => {
       const location = loaded.provenance.locate(node);
@@ -67,8 +76,21 @@ export function nothingToSimulate(plan?: string): string {
 
 export function renderSimulation(report: SimulationReport, format: SimulateFormat, chalk: ChalkInstance, plan?: string): string {
   if (format === 'json') return `${JSON.stringify(report)}\n`;
-  if (report.plans.length === 0) return `${nothingToSimulate(plan)}\n`;
+  if (report.plans.length === 0) return `${dateLine(report)}\n${nothingToSimulate(plan)}\n`;
   return format === 'markdown' ? markdown(report) : stylish(report, chalk);
+}
+
+const DATE_SOURCE: Record<DateSource, string> = {
+  date: '--date',
+  announce: 'the announcement date, --announce',
+  'strategy.announced': 'the announcement date, strategy.announced',
+  announcement: 'the announcement date the gate judges',
+  today: 'today: the strategy has no announcement date',
+};
+
+/** "Simulated year of bookings from 2027-01-01 (the announcement date, strategy.announced)": every format says which day it judged. */
+export function dateLine(report: Pick<SimulationReport, 'date' | 'dateSource'>): string {
+  return `Simulated year of bookings from ${report.date} (${DATE_SOURCE[report.dateSource]}); a dated SPIFF or kicker pays only on the deals that close within its dates.`;
 }
 
 const MARK: Record<Verdict, string> = { misaligned: '✖', aligned: '✔', neutral: '·', unjudged: '?' };
@@ -132,7 +154,7 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
     lines.push(`  ${verdict}`);
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n`;
+  return `${chalk.dim(dateLine(report))}\n\n${blocks.join('\n\n')}\n`;
 }
 
 const TABLE_HEAD = ['choice', 'strategy', 'attainment', 'bookings', 'pay', 'effort (months)', 'pay per month', ''];
@@ -185,5 +207,5 @@ function markdown(report: SimulationReport): string {
     if (plan.winners.length > 0) lines.push('', `Rational choice (★): ${plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)} (${winner.status})`).join(', ')}.`);
     return lines.join('\n');
   });
-  return `## Simulated rational choice\n\n${sections.join('\n\n')}\n`;
+  return `## Simulated rational choice\n\n${dateLine(report)}\n\n${sections.join('\n\n')}\n`;
 }

@@ -1,6 +1,9 @@
 /**
  * The JSON report: a contract for tools in CI. Exactly
- * {"findings":[{rule,severity,message,fix,file,line,column,endLine,endColumn,path}],"summary":{errors,warnings,infos,files}}.
+ * {"findings":[{rule,severity,message,messageId?,fix,file,line,column,endLine,endColumn,path,edits?}],"summary":{errors,warnings,infos,files}}.
+ * `messageId` (as in ESLint's JSON) names the rule's wording, where the rule declares its messages.
+ * `edits` is there only where the fix is mechanical: [{file,start,end,range,text,safety}], start and
+ * end one-based like the finding, range in UTF-16 offsets of the file's text.
  */
 import type { Formatter } from './types.js';
 
@@ -10,6 +13,7 @@ export const json: Formatter = (result) =>
       rule: finding.rule,
       severity: finding.severity,
       message: finding.message,
+      ...(finding.messageId !== undefined ? { messageId: finding.messageId } : {}),
       fix: finding.fix,
       file: finding.file,
       line: finding.line,
@@ -17,6 +21,7 @@ export const json: Formatter = (result) =>
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       path: finding.path,
+      ...(finding.edits ? { edits: finding.edits } : {}),
     })),
     summary: result.summary,
   })}\n`;

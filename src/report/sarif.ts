@@ -1,9 +1,10 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run, every rule that ran in
- * `tool.driver.rules`, one result per finding. The fix, which SARIF's `fixes` cannot carry (they are
- * file edits, and this tool never edits a policy), ends the message and is kept in `properties`.
+ * `tool.driver.rules`, one result per finding. The fix in words ends the message and is kept in
+ * `properties`; where it is mechanical, the finding's edits are its `fixes` (artifactChanges).
  */
 import { createHash } from 'node:crypto';
+import { describeEdits } from '../engine/edits.js';
 import type { Finding } from '../engine/run.js';
 import type { Severity } from '../engine/rule.js';
 import type { LintResult } from '../lint.js';
@@ -19,6 +20,7 @@ const LEVELS: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error',
 export const sarif: Formatter = (result) => {
   const ruleIndex = new Map(result.rules.map((rule, index) => [rule.id, index]));
   const fingerprints = lineHashes(result);
+  const texts = new Map((result.loaded?.sources ?? []).map((source) => [source.file, source.text]));
   const log = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -92,12 +94,34 @@ export const sarif: Formatter = (result) => {
             path: finding.path,
             ...(finding.instrument ? { instrument: finding.instrument } : {}),
           },
+          ...(finding.edits ? { fixes: sarifFixes(finding, texts) } : {}),
         })),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
+
+/** A finding's edits as one SARIF fix: one artifactChange per file, one replacement per edit. */
+function sarifFixes(finding: Finding, texts: ReadonlyMap<string, string>) {
+  const byFile = new Map<string, NonNullable<Finding['edits']>>();
+  for (const edit of finding.edits ?? []) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+  const safety = finding.edits?.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
+  return [
+    {
+      // What the edits write: the fix in words may offer alternatives, of which the edits take one.
+      description: { text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${describeEdits(finding.edits ?? [], texts)}` },
+      artifactChanges: [...byFile].map(([file, edits]) => ({
+        artifactLocation: { uri: fileUri(file), uriBaseId: SOURCE_ROOT },
+        replacements: edits.map((edit) => ({
+          deletedRegion: { startLine: edit.start.line, startColumn: edit.start.column, endLine: edit.end.line, endColumn: edit.end.column },
+          insertedContent: { text: edit.text },
+        })),
+      })),
+      properties: { safety },
+    },
+  ];
+}
 
 /** A relative file name as a URI reference: `/` separators, each segment percent-encoded (a lone surrogate as U+FFFD). */
 function fileUri(file: string): string {

@@ -3,13 +3,17 @@
  * findings the test expects (ESLint's RuleTester, for policies). A valid case must produce no
  * finding; an invalid case exactly the findings it lists, in order, with their positions, messages
  * and fixes. Any diagnostic fails the case: a rule that throws, a report() the engine refuses, a
- * policy that does not load, options the rule's schema rejects.
+ * policy that does not load, options the rule's schema rejects. An invalid case may also give the
+ * policy text its findings' edits produce (`output`, ESLint's RuleTester), and each finding the
+ * safety of its edits.
  */
 import { AssertionError } from 'node:assert';
 import { builtinRules } from '../../rules/index.js';
 import { formatDiagnostic, InputError, type Diagnostic } from '../diagnostics.js';
 import { CHECK_IDS } from '../engine/check-ids.js';
 import { resolveOptions, type AnyRule, type Severity } from '../engine/rule.js';
+import { applyTextEdits, type EditSafety } from '../engine/edits.js';
+import type { MessageData } from '../engine/messages.js';
 import { runRules, type Finding } from '../engine/run.js';
 import { SUPPRESSION_RULES } from '../engine/suppressions.js';
 import { IMPORT_TODO_RULES } from '../engine/import-todos.js';
@@ -42,17 +46,30 @@ export interface RuleTestCase extends PolicyCase {
   baseline?: PolicyCase;
 }
 
-/** One finding an invalid case expects: where (a line and column, or the path of the node), what, and the fix. */
-export type ExpectedFinding = {
-  message: string;
-  fix: string;
+/**
+ * One finding an invalid case expects: where (a line and column, or the path of the node), what,
+ * and the fix. What is the message, or (for a rule with meta.messages) the messageId and its data,
+ * as ESLint's RuleTester takes either; with a messageId the fix may be left out (then not compared).
+ */
+export type ExpectedFinding = (
+  | { message: string; fix: string; messageId?: undefined; data?: undefined }
+  | { messageId: string; data?: MessageData; fix?: string; message?: undefined }
+) & {
   /** Default: the rule's own severity. */
   severity?: Severity;
+  /** The safety of the finding's edits (`safe` or `suggestion`), or `none` for a finding without edits. Not compared when left out. */
+  editSafety?: EditSafety | 'none';
 } & ({ line: number; column: number; at?: undefined } | { at: PolicyPath; line?: undefined; column?: undefined });
 
 export interface InvalidRuleTestCase extends RuleTestCase {
   /** Every finding the rule must report, in the order of the report (by position). */
   errors: readonly ExpectedFinding[];
+  /**
+   * The policy text after applying the edits of every finding, safe ones and suggestions (ESLint's
+   * `output`): one pass, as `incentive-lint fix --suggestions` makes it, an edit that overlaps an
+   * earlier one left out. `null`: no finding carries edits. Not compared when left out.
+   */
+  output?: string | null;
 }
 
 export interface RuleTests {
@@ -78,7 +95,7 @@ export async function testRule(ruleOrId: AnyRule | string, tests: RuleTests): Pr
       failures.push(`${label}: an invalid case lists the findings it expects (errors is empty; make it a valid case)`);
       continue;
     }
-    const failure = await runCase(rule, test, errors);
+    const failure = await runCase(rule, test, errors, kind === 'invalid' ? (test as InvalidRuleTestCase).output : undefined);
     if (failure) failures.push(`${label}: ${failure}`);
   }
   if (failures.length > 0) {
@@ -126,17 +143,37 @@ export async function runRuleCase(ruleOrId: AnyRule | string, test: RuleTestCase
   return { text, loaded, findings: run.findings };
 }
 
-async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[]): Promise<string | undefined> {
+async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[], output: string | null | undefined): Promise<string | undefined> {
   const run = await runRuleCase(rule, test);
   const withText = (message: string) => (run.text === undefined ? message : `${message}\n${numbered(run.text)}`);
   if (run.problem !== undefined) return withText(run.problem);
-  const actual = run.findings.map((finding) => describeActual(finding));
+  const actual = run.findings.map((finding, index) => describeActual(finding, expected[index]));
   const wanted = expected.map((finding) => describeExpected(rule, run.loaded, finding));
   const positionError = wanted.find((finding) => typeof finding === 'string');
   if (positionError !== undefined) return withText(positionError as string);
-  if (JSON.stringify(actual) === JSON.stringify(wanted)) return undefined;
-  const count = wanted.length === actual.length ? 'the findings differ' : `expected ${wanted.length} finding${wanted.length === 1 ? '' : 's'}, got ${actual.length}`;
-  return withText(`${count}\n  expected: ${indentJson(wanted)}\n  actual:   ${indentJson(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
+    const count = wanted.length === actual.length ? 'the findings differ' : `expected ${wanted.length} finding${wanted.length === 1 ? '' : 's'}, got ${actual.length}`;
+    return withText(`${count}\n  expected: ${indentJson(wanted)}\n  actual:   ${indentJson(actual)}`);
+  }
+  return output === undefined ? undefined : compareOutput(run.text, run.findings, output);
+}
+
+/** The edited text against the case's `output`: the same text, or no edits at all for `null`. */
+function compareOutput(text: string, findings: readonly Finding[], output: string | null): string | undefined {
+  const edits = findings.flatMap((finding) => finding.edits ?? []);
+  if (output === null) return edits.length === 0 ? undefined : withNumbers('output is null, but the findings carry edits; the text they produce', applyTextEdits(text, edits).text);
+  if (edits.length === 0) return withNumbers('the findings carry no edits, so the text is unchanged (write output: null for that)', text);
+  const edited = applyTextEdits(text, edits).text;
+  const reloaded = load(edited);
+  // As ESLint's RuleTester fails a fix that produces code that does not parse.
+  if ('diagnostics' in reloaded) return withNumbers(`the text after the edits does not load:\n${listDiagnostics(reloaded.diagnostics)}`, edited);
+  if (edited === output) return undefined;
+  const firstDifference = edited.split('\n').findIndex((line, index) => line !== output.split('\n')[index]);
+  return `the text after the edits differs from output, first at line ${firstDifference + 1}\n  expected:\n${numbered(output)}\n  actual:\n${numbered(edited)}`;
+}
+
+function withNumbers(message: string, text: string): string {
+  return `${message}\n${numbered(text)}`;
 }
 
 function listDiagnostics(diagnostics: readonly Diagnostic[]): string {
@@ -158,16 +195,32 @@ interface ComparedFinding {
   line: number;
   column: number;
   severity: Severity;
-  message: string;
-  fix: string;
+  message?: string;
+  messageId?: string;
+  data?: MessageData;
+  fix?: string;
+  editSafety?: EditSafety | 'none';
 }
 
-function describeActual({ rule, line, column, severity, message, fix }: Finding): ComparedFinding {
-  return { rule, line, column, severity, message, fix };
+/** A finding as the expected one at its place is written: by message or by messageId and data, with the safety of its edits if named. */
+function describeActual({ rule, line, column, severity, message, messageId, data, fix, edits }: Finding, expected: ExpectedFinding | undefined): ComparedFinding {
+  const safety = !edits ? 'none' : edits.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
+  const what = expected?.messageId !== undefined ? { messageId: messageId ?? '(none: the rule reported a message)', data: sortedData(data) } : { message };
+  const fixShown = expected?.messageId !== undefined && expected.fix === undefined ? {} : { fix };
+  return { rule, line, column, severity, ...what, ...fixShown, ...(expected?.editSafety !== undefined ? { editSafety: safety } : {}) };
+}
+
+/** Data with its keys in order, so that comparing JSON texts does not depend on the order they were written in. */
+function sortedData(data: MessageData | undefined): MessageData {
+  return Object.fromEntries(Object.entries(data ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: ExpectedFinding): ComparedFinding | string {
   let { line, column } = expected;
+  if (expected.messageId !== undefined && !Object.hasOwn(rule.meta.messages ?? {}, expected.messageId)) {
+    const known = Object.keys(rule.meta.messages ?? {});
+    return `the expected messageId ${JSON.stringify(expected.messageId)} is not declared in the rule's meta.messages${known.length ? ` (${known.join(', ')})` : ' (it declares none)'}`;
+  }
   if (expected.at !== undefined) {
     const path = typeof expected.at === 'string' ? expected.at.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...expected.at];
     // locate() falls back to the nearest ancestor: a path that names nothing must fail, not point near.
@@ -175,7 +228,15 @@ function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: Expecte
     if (!exists) return `the expected finding at ${path.join('.')} names no node of the policy`;
     ({ line, column } = loaded.sources[0]!.locate(path));
   }
-  return { rule: rule.meta.id, line: line!, column: column!, severity: expected.severity ?? rule.meta.severity, message: expected.message, fix: expected.fix };
+  return {
+    rule: rule.meta.id,
+    line: line!,
+    column: column!,
+    severity: expected.severity ?? rule.meta.severity,
+    ...(expected.messageId !== undefined ? { messageId: expected.messageId, data: sortedData(expected.data) } : { message: expected.message }),
+    ...(expected.fix !== undefined ? { fix: expected.fix } : {}),
+    ...(expected.editSafety !== undefined ? { editSafety: expected.editSafety } : {}),
+  };
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {

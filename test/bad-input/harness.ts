@@ -53,10 +53,10 @@ export function folderWith(files: Record<string, string | Uint8Array>): string {
  */
 export function runCliAsync(
   args: readonly string[],
-  options: { cwd?: string; timeout?: number; nodeFlags?: readonly string[]; env?: Record<string, string> } = {},
+  options: { cwd?: string; timeout?: number; nodeFlags?: readonly string[]; env?: Record<string, string>; uid?: number; gid?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

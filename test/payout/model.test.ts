@@ -56,17 +56,35 @@ describe('worked examples, computed by hand', () => {
     expect(payout.pay([sale(800000, 'smb')]).total).toBeCloseTo(80000, 6);
   });
 
-  it('a SPIFF pays within its dates and not outside them', () => {
-    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ segment: 'smb', amount: 500, start: '2026-04-01', end: '2026-06-30' }] }), (segment) => (segment === 'smb' ? 8000 : undefined));
-    // 80,000 of SMB in 10 deals: 8,000 commission + 10 × 500.
-    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-05-15' }).total).toBeCloseTo(13000, 6);
-    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-06-30' }).total).toBeCloseTo(13000, 6);
-    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-07-01' }).total).toBeCloseTo(8000, 6);
-    expect(payout.pay([sale(80000, 'smb', 10)], { date: '2026-03-31' }).total).toBeCloseTo(8000, 6);
-    // Without a count of deals, the segment's average deal size gives it: 80,000 ÷ 8,000 = 10.
-    expect(payout.pay([sale(80000, 'smb')], { date: '2026-05-15' }).total).toBeCloseTo(13000, 6);
+  it('a dated SPIFF pays only on the deals of the year that close within its dates', () => {
+    // A Q1-only SPIFF: 500 a small-business deal from 2027-01-01 to 2027-03-31 (90 days).
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ segment: 'smb', amount: 500, start: '2027-01-01', end: '2027-03-31' }] }), (segment) => (segment === 'smb' ? 8000 : undefined));
+    // A year of bookings from 2027-01-01: 365 deals of 8,000 (2,920,000) spread evenly, so 90 of them
+    // close in Q1. Commission: 1,000,000 × 10% + 1,920,000 × 10% = 292,000 (no curve); SPIFF: 90 × 500 = 45,000.
+    const year = payout.pay([sale(2920000, 'smb', 365)], { date: '2027-01-01' });
+    expect(year.spiffs.map((paid) => paid.pay)).toEqual([45000]);
+    expect(year.total).toBeCloseTo(292000 + 45000, 6);
+    // Not 365 × 500 = 182,500, as when the SPIFF was applied to every deal of the year.
+    expect(year.total).not.toBeCloseTo(292000 + 182500, 0);
+    // From 2027-02-15, the year keeps 45 days of the window (Feb 15 – Mar 31): 45 deals × 500.
+    expect(payout.pay([sale(2920000, 'smb', 365)], { date: '2027-02-15' }).spiffs[0]!.pay).toBeCloseTo(22500, 6);
+    // A year from 2027-04-01 has none of it; a year from 2026-04-01 ends on 2027-03-31 and holds all 90 days.
+    expect(payout.pay([sale(2920000, 'smb', 365)], { date: '2027-04-01' }).spiffs).toEqual([]);
+    expect(payout.pay([sale(2920000, 'smb', 365)], { date: '2026-04-01' }).spiffs[0]!.pay).toBeCloseTo(45000, 6);
+    // Without a date a dated SPIFF does not pay; without a count of deals, the average deal size gives it.
+    expect(payout.pay([sale(2920000, 'smb', 365)]).spiffs).toEqual([]);
+    expect(payout.pay([sale(2920000, 'smb')], { date: '2027-01-01' }).spiffs[0]!.pay).toBeCloseTo(45000, 6);
     // Enterprise deals do not qualify.
-    expect(payout.pay([sale(80000, 'enterprise', 1)], { date: '2026-05-15' }).total).toBeCloseTo(8000, 6);
+    expect(payout.pay([sale(2920000, 'enterprise', 3)], { date: '2027-01-01' }).spiffs[0]!.pay).toBe(0);
+  });
+
+  it('a dated kicker on reaching quota pays only when quota is reached within its dates', () => {
+    // 5,000 once on reaching 100%, in H1 only (2027-01-01 – 2027-06-30, 181 days).
+    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ kind: 'kicker', amount: 5000, per: 'once', at: 1, start: '2027-01-01', end: '2027-06-30' }] }));
+    // 2,000,000 a year reaches the 1,000,000 quota half-way, on day 182.5 of 365: after June 30.
+    expect(payout.pay([sale(2000000)], { date: '2027-01-01' }).spiffs[0]!.pay).toBe(0);
+    // 2,100,000 reaches it on day 173.8: within H1.
+    expect(payout.pay([sale(2100000)], { date: '2027-01-01' }).spiffs[0]!.pay).toBe(5000);
   });
 
   it('a kicker on reaching quota is a step bonus', () => {

@@ -190,9 +190,24 @@ describe('incentive-lint simulate', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('rational choice (★): 50% smb ✖ · 100% smb ✖ · 150% smb ✖ · 200% smb ✖');
     expect(run.stdout).toContain(
-      "✖ At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,429 per month against 1,200 for enterprise): the rational choice is not the strategy's.",
+      "✖ At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,834 per month against 1,200 for enterprise): the rational choice is not the strategy's.",
     );
     expect(run.stdout).toMatch(/^ {4}enterprise {2}·····▁/m);
+  });
+
+  it('judges the date the gate judges: --announce, else strategy.announced, and says which in every format', () => {
+    // quota-plan.yaml is announced on 2026-03-02: its year holds the whole Q2 SPIFF (91 days).
+    const json = JSON.parse(runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'json']).stdout) as SimulationReport & { dateSource: string };
+    expect([json.date, json.dateSource]).toEqual(['2026-03-02', 'strategy.announced']);
+    const smb = json.plans[0]!.choices.find((choice) => choice.segment === 'smb')!;
+    // 120,000 + 100 deals × 500 × 91 / 365.
+    expect(smb.points[1]!.pay).toBeCloseTo(120000 + (100 * 500 * 91) / 365, 6);
+    const stylish = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026']);
+    expect(stylish.stdout.split('\n')[0]).toBe('Simulated year of bookings from 2026-03-02 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.');
+    const announced = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'markdown', '--announce', '2026-07-01']);
+    expect(announced.stdout).toContain('Simulated year of bookings from 2026-07-01 (the announcement date, --announce);');
+    // A year from July 1 holds none of the Q2 SPIFF: 120,000 at 100%.
+    expect(announced.stdout).toContain('| smb | deprioritized | 100% | 1,200,000 | 120,000 | 70.0 | 1,714 ★ |');
   });
 
   it('outside the SPIFF dates SMB pays less, and still most', () => {
@@ -223,18 +238,22 @@ describe('incentive-lint simulate', () => {
 
   it('markdown: a table per plan', () => {
     const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'markdown', '--date', '2026-05-01', '--levels', '100']);
-    expect(run.stdout).toContain('| smb | deprioritized | 100% | 1,200,000 | 170,000 | 70.0 | 2,429 ★ |');
+    // 100 SMB deals in the year from 2026-05-01; the Q2 SPIFF (500 a deal to 2026-06-30) pays on the
+    // 61 days of May and June: 120,000 + 100 × 500 × 61 / 365 = 128,356, over 70 months of effort.
+    expect(run.stdout).toContain('| smb | deprioritized | 100% | 1,200,000 | 128,356 | 70.0 | 1,834 ★ |');
+    expect(run.stdout).toContain('Simulated year of bookings from 2026-05-01 (--date);');
     expect(run.code).toBe(1);
   });
 
   it('exits 0 with one line on a valid policy with no plan to simulate, and the JSON is a document with no plans', () => {
     const onlyBonus = runCli(['simulate', 'examples/non-revenue-teams.yaml']);
-    expect(onlyBonus).toEqual({ code: 0, stdout: 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n', stderr: '' });
+    const dateLine = 'Simulated year of bookings from 2026-01-12 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.\n';
+    expect(onlyBonus).toEqual({ code: 0, stdout: `${dateLine}No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n`, stderr: '' });
     const json = runCli(['simulate', 'examples/non-revenue-teams.yaml', '-f', 'json', '--date', '2026-05-01']);
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ version: 1, date: '2026-05-01', currency: null, plans: [] });
+    expect(JSON.parse(json.stdout)).toEqual({ version: 1, date: '2026-05-01', dateSource: 'date', currency: null, plans: [] });
     const bonusPlan = runCli(['simulate', 'examples/non-revenue-teams.yaml', '--plan', 'support-2026']);
-    expect(bonusPlan).toEqual({ code: 0, stdout: 'Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n', stderr: '' });
+    expect(bonusPlan).toEqual({ code: 0, stdout: `${dateLine}Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n`, stderr: '' });
   });
 
   it('prints the table of a plan paying one segment, with no choice to judge (exit 0)', () => {

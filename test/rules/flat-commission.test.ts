@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { remove, set, testRule } from '../../src/testing/index.js';
+import { policyText, remove, set, testRule } from '../../src/testing/index.js';
 import { commissionPlan, salesPlan, quotaPlan } from './fragments.js';
 
 const RULE = 'flat-commission';
@@ -16,8 +16,11 @@ describe('flat-commission', () => {
               at: 'compensation.0.commission.1',
               message: `Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise (1×): ${FAVORS}`,
               fix: 'raise enterprise to at least 16% (2 × smb 8%), or lower smb to at most 4%',
+              editSafety: 'suggestion',
             },
           ],
+          // The fix's first half, a decision for a person: raise the favored rate to the ratio.
+          output: policyText({ policy: salesPlan('8%', '8%') }).replace('segment: enterprise, rate: 8%', 'segment: enterprise, rate: "16%"'),
         },
       ],
     }));
@@ -140,8 +143,14 @@ describe('flat-commission, a line that names no segment', () => {
               at: 'compensation.0.commission.1',
               message: `Plan ae-2026 pays 8% on new-arr whatever the segment (this line names none), so smb earns 8%, against 10% for enterprise: ${FAVORS}`,
               fix: 'add { metric: new-arr, segment: smb, rate: "5%" } (at most 5%), or raise enterprise to at least 16%',
+              editSafety: 'suggestion',
             },
           ],
+          // The fix's first way: a line of smb's own, added after the plan's last line at its indentation.
+          output: policyText({ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }') }).replace(
+            '{ metric: new-arr, rate: 8% }\n',
+            '{ metric: new-arr, rate: 8% }\n      - { metric: new-arr, segment: smb, rate: "5%" }\n',
+          ),
         },
       ],
     }));

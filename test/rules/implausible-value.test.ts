@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { testRule } from '../../src/testing/index.js';
+import { policyText, testRule } from '../../src/testing/index.js';
 
 // The base policy: smb deals of 8,000 are the smallest.
 const RULE = 'implausible-value';
@@ -27,8 +27,14 @@ describe('implausible-value', () => {
   it('fires on a commission rate written as 1 or 0.5', () =>
     testRule(RULE, {
       invalid: [
-        { policy: commission('1'), errors: [rateFinding('1', '100%')] },
-        { policy: commission('0.5'), errors: [rateFinding('0.5', '50%')] },
+        // The safe fix: the rate the message says was meant, quoted as a percentage.
+        { policy: commission('1'), errors: [{ ...rateFinding('1', '100%'), editSafety: 'safe' }], output: policyText({ policy: commission('1') }).replace('rate: 1 }', 'rate: "1%" }') },
+        { policy: commission('0.5'), errors: [rateFinding('0.5', '50%')], output: policyText({ policy: commission('0.5') }).replace('rate: 0.5 }', 'rate: "0.5%" }') },
+        {
+          name: 'by message id: the wording lives in meta.messages once',
+          policy: commission('0.75'),
+          errors: [{ at: 'compensation.0.commission.0.rate', messageId: 'rate', data: { plan: 'ae-2026', what: 'commission of', percent: '75%', onMetric: ' on new-arr', written: '0.75' } }],
+        },
       ],
     }));
 
@@ -77,7 +83,8 @@ describe('implausible-value', () => {
             {
               // 120,000 a year is 30,000 a quarter at 100% of quota.
               at: 'compensation.0.curve.cap.amount',
-              message: 'Plan ae-2026 caps commission at 20,000 per quarter, less than the 30,000 it pays per quarter at 100% of the quota on new-arr: nobody can earn the OTE, so the amount is almost certainly mistyped.',
+              messageId: 'capBelowTarget',
+              data: { plan: 'ae-2026', cap: '20,000', period: 'quarter', onTarget: '30,000', metric: 'new-arr' },
               fix: 'raise the cap amount to at least 30,000 (on-target commission per quarter), or write it as attainment, such as attainment: 2',
             },
           ],

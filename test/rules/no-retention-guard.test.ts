@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { set, testRule } from '../../src/testing/index.js';
+import { policyText, set, testRule } from '../../src/testing/index.js';
 
 const RULE = 'no-retention-guard';
 
@@ -35,7 +35,16 @@ const favorsKeeping = (metric: string) => ({ at: 'compensation.0.commission', me
 
 describe('no-retention-guard', () => {
   it('fires on the commission key when the strategy favors a retention metric', () =>
-    testRule(RULE, { invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }] }));
+    testRule(RULE, {
+      invalid: [
+        {
+          base: HANDOFF,
+          edits: [favoring('net-retention')],
+          errors: [{ ...favorsKeeping('net-retention'), editSafety: 'suggestion' }],
+          output: `${policyText({ base: HANDOFF, edits: [favoring('net-retention')] })}    clawback: { months: 6 }\n`,
+        },
+      ],
+    }));
 
   it('fires when the team hands off to a team rewarded on a retention metric', () =>
     testRule(RULE, {
@@ -126,6 +135,11 @@ describe('no-retention-guard', () => {
               fix: 'add churn to the triggers of the clawback of plan ae-2026: triggers: [churn, non-payment, refund]',
             },
           ],
+          // Only the triggers change: the list written as the policies write one.
+          output: policyText({ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 3, triggers: ['non-payment', 'refund'] })] }).replace(
+            'triggers: [ non-payment, refund ]',
+            'triggers: [churn, non-payment, refund]',
+          ),
         },
       ],
     }));

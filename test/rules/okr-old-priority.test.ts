@@ -1,28 +1,31 @@
 import { describe, it } from 'vitest';
-import { set, testRule } from '../../src/testing/index.js';
+import { policyText, set, testRule } from '../../src/testing/index.js';
 
 const RULE = 'okr-old-priority';
-
-describe('okr-old-priority', () => {
-  it('fires on a key result that measures a deprioritized metric, naming the favored ones', () =>
-    testRule(RULE, {
-      invalid: [
-        {
-          policy: `okrs:
+const SHIP_FASTER = `okrs:
   - id: eng-2026-q3
     team: engineering
     objective: Ship faster
     key_results:
       - { metric: defect-rate, target: "-30%" }
       - { metric: velocity, target: "+20%" }
-`,
+`;
+
+describe('okr-old-priority', () => {
+  it('fires on a key result that measures a deprioritized metric, naming the favored ones', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: SHIP_FASTER,
           errors: [
             {
               at: 'okrs.0.key_results.1',
               message: "OKR set eng-2026-q3 has a key result on velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy's expense.",
               fix: 'measure enterprise-arr instead of velocity (the favored metrics of enterprise-growth)',
+              editSafety: 'suggestion',
             },
           ],
+          output: policyText({ policy: SHIP_FASTER }).replace('{ metric: velocity,', '{ metric: enterprise-arr,'),
         },
       ],
     }));

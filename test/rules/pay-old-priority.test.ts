@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { remove, set, testRule } from '../../src/testing/index.js';
+import { policyText, remove, set, testRule } from '../../src/testing/index.js';
 import { quotaPlan } from './fragments.js';
 
 const RULE = 'pay-old-priority';
@@ -10,12 +10,7 @@ const VELOCITY_BONUS = `compensation:
       - { metric: velocity, weight: 1 }
 `;
 
-describe('pay-old-priority', () => {
-  it('fires on a bonus component and a commission line paying on a deprioritized metric', () =>
-    testRule(RULE, {
-      invalid: [
-        {
-          policy: `compensation:
+const PAYS_VELOCITY = `compensation:
   - id: eng-2026
     team: engineering
     bonus:
@@ -26,26 +21,39 @@ describe('pay-old-priority', () => {
     commission:
       - { metric: velocity, segment: enterprise, rate: "2%" }
       - { metric: velocity, segment: smb, rate: "1%" }
-`,
+`;
+
+describe('pay-old-priority', () => {
+  it('fires on a bonus component and a commission line paying on a deprioritized metric', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: PAYS_VELOCITY,
           errors: [
             {
               at: 'compensation.0.bonus.0',
               message: `Plan eng-2026 pays a bonus component worth 40% of variable pay on velocity, ${EXPENSE}`,
               // The plan already pays a bonus on enterprise-arr: a second component on it would be a duplicate.
               fix: 'remove the bonus component on velocity and move its weight to the bonus component on enterprise-arr the plan already has',
+              editSafety: 'none',
             },
             {
               at: 'compensation.1.commission.0',
               message: `Plan ae-2026 pays 2% commission on velocity, ${EXPENSE}`,
               fix: 'pay it on what enterprise-growth favors instead: { metric: enterprise-arr, segment: enterprise, rate: "2%" }',
+              editSafety: 'suggestion',
             },
             {
               at: 'compensation.1.commission.1',
               message: `Plan ae-2026 pays 1% commission on velocity, ${EXPENSE}`,
               // The deprioritized segment is not carried into the suggestion.
               fix: 'pay it on what enterprise-growth favors instead: { metric: enterprise-arr, rate: "1%" }',
+              // An edit cannot drop the segment key, so this line's fix stays words.
+              editSafety: 'none',
             },
           ],
+          // Only the enterprise line's metric changes.
+          output: policyText({ policy: PAYS_VELOCITY }).replace('{ metric: velocity, segment: enterprise', '{ metric: enterprise-arr, segment: enterprise'),
         },
       ],
     }));

@@ -20,7 +20,8 @@ const QUOTA_PLAN = `compensation:
 /** SMB deals of 12,000 that close in 14 days: 25,714 of bookings per month of effort, against 17,143 for enterprise. */
 const FAST_SMB = 'segments:\n  - { id: smb, sales_cycle_days: 14, avg_deal_size: 12000 }\n';
 
-const SPIFF = '    spiffs:\n      - { segment: smb, amount: 1000, start: 2026-04-01, end: 2026-06-30 }\n';
+/** A Q2 SPIFF of 2,000 a small-business deal: in the year from the announcement (2026-03-02) it pays on 91 days of 365. */
+const SPIFF = '    spiffs:\n      - { segment: smb, amount: 2000, start: 2026-04-01, end: 2026-06-30 }\n';
 
 describe('rational-choice', () => {
   it('fires on the quota when a deprioritized segment pays most per month of effort at some level', () =>
@@ -41,19 +42,20 @@ describe('rational-choice', () => {
       ],
     }));
 
-  it('counts a SPIFF on the days it pays: in its dates it can make the deprioritized choice win', () =>
+  it('counts a SPIFF on the deals within its dates, in the year from the announcement: it can make the deprioritized choice win', () =>
     testRule(RULE, {
-      valid: [{ name: 'after the SPIFF', policy: QUOTA_PLAN + SPIFF, today: '2026-07-15' }, { name: 'no SPIFF', policy: QUOTA_PLAN }],
+      valid: [{ name: 'a SPIFF that ended before the year', policy: QUOTA_PLAN + SPIFF.replace('2026-04-01, end: 2026-06-30', '2025-04-01, end: 2025-06-30') }, { name: 'no SPIFF', policy: QUOTA_PLAN }],
       invalid: [
         {
-          // At 100%: smb 150 deals pay 120,000 + 150,000 over 105 months = 2,571 a month; enterprise 1,714.
+          // At 100%: smb 150 deals over 105 months pay 120,000 + 150 × 2,000 × 91/365 = 194,795 (1,855 a month); enterprise 1,714.
+          // At 200% enterprise's accelerator wins.
           policy: QUOTA_PLAN + SPIFF,
           errors: [
             {
               at: 'compensation.0.quotas.0',
               message:
-                'At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,571 per month against 1,714 for enterprise): the rational choice is not the strategy\'s.',
-              fix: 'add - { segment: enterprise, multiplier: 1.5 } to the credit of plan ae-2026, so that enterprise pays at least as much per month of effort as smb at every level; or pay smb outside the quota, at a rate of its own',
+                'At 50%, 100% and 150% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,855 per month against 1,714 for enterprise): the rational choice is not the strategy\'s.',
+              fix: 'add - { segment: enterprise, multiplier: 1.09 } to the credit of plan ae-2026, so that enterprise pays at least as much per month of effort as smb at every level; or pay smb outside the quota, at a rate of its own',
             },
           ],
         },
