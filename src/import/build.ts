@@ -3,6 +3,7 @@
  * row) and OKRs (rows grouped into sets). Every value carries the place it came from as a comment;
  * a plan-level value repeated over rows must agree, or the rows are named.
  */
+import { readNumberText } from './numbers.js';
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { quarterStart, toKebab, type Value } from './cells.js';
@@ -223,7 +224,9 @@ class Builder {
         this.refer('metrics', get('metric'));
         this.refer('segments', get('segment'));
         const target = get('target');
-        const numeric = target && typeof target.value === 'string' && /^-?\d+(?:\.\d+)?$/.test(target.value) ? { ...target, value: Number(target.value) } : target;
+        const read = target && typeof target.value === 'string' ? readNumberText(target.value) : undefined;
+        // "$2,400,000" and "95" are numbers; "+20%" stays the relative target it is.
+        const numeric = read && !read.percent ? { ...target!, value: read.value } : target;
         keyResults.items.push(this.line([['metric', get('metric')], ['segment', get('segment')], ['target', numeric], ['guardrail', get('guardrail')], ['description', get('key_result')]], [record.row]));
       }
       set.set('key_results', keyResults);

@@ -56,6 +56,9 @@ export function readCell(kind: FieldKind, cell: Exclude<Cell, undefined>, decima
       return { error: `"${text}" is not a date: write it YYYY-MM-DD, such as 2026-01-01 (or format the cells as dates)` };
     }
     case 'quarter': {
+      // An OKR tool's export gives the cycle's start date: 2026-07-01 is in 2026-Q3.
+      const date = cell instanceof Date ? cell.toISOString().slice(0, 10) : ISO_DATE.test(text) ? text : undefined;
+      if (date !== undefined && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return { value: `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}` };
       const match = /^(?:FY)?(\d{4})\s*[-/ ]?\s*Q([1-4])$/i.exec(text) ?? /^Q([1-4])\s*[-/ ]?\s*(?:FY)?(\d{4})$/i.exec(text);
       if (!match) return { error: `"${text}" is not a quarter: write it such as 2026-Q3` };
       const [year, quarter] = /^Q/i.test(text) ? [match[2]!, match[1]!] : [match[1]!, match[2]!];
