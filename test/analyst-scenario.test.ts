@@ -20,25 +20,31 @@ interface GateJson {
 }
 
 describe('the analyst plan pack', () => {
-  const lint = runCli([PACK, '--today', TODAY]);
-  const lintJson = runCli([PACK, '--today', TODAY, '-f', 'json']);
-  const gate = runCli(['gate', PACK, '--today', TODAY, '-f', 'json']);
-  const simulate = runCli(['simulate', PACK, '-f', 'json']);
-  const simulateText = runCli(['simulate', PACK]);
-  const report = runCli(['report', PACK, '--today', TODAY]);
+  const packLint = runCli([PACK, '--today', TODAY]);
+  const packGate = runCli(['gate', PACK, '--today', TODAY, '-f', 'json']);
+  const packSimulate = runCli(['simulate', PACK, '-f', 'json']);
+  const packReport = runCli(['report', PACK, '--today', TODAY]);
   const recognition = `${PACK}/recognition.yaml`;
+  // Since issue 24 the pack is refused (policy content without version: 1): the rest of the
+  // scenario reads its three versioned files, named on the command line, as the analyst then would.
+  const read = packLint.code === 2 ? ['strategy', 'compensation', 'okrs'].map((name) => `${PACK}/${name}.yaml`) : [PACK];
+  const lintJson = runCli([...read, '--today', TODAY, '-f', 'json']);
+  const gate = runCli(['gate', ...read, '--today', TODAY, '-f', 'json']);
+  const simulate = runCli(['simulate', ...read, '-f', 'json']);
+  const simulateText = runCli(['simulate', ...read]);
+  const report = runCli(['report', ...read, '--today', TODAY]);
 
   it('every command treats the file without version: 1 alike', () => {
     // Either every command reads past it and names it, or (issue 24) every command refuses it, naming it.
-    const refused = lint.code === 2;
-    for (const run of [gate, simulate, report]) expect(run.code === 2, run.stderr).toBe(refused);
+    const refused = packLint.code === 2;
+    for (const run of [packGate, packSimulate, packReport]) expect(run.code === 2, run.stderr).toBe(refused);
     if (refused) {
-      for (const run of [lint, gate, simulate, report]) expect(run.stderr).toContain(recognition);
+      for (const run of [packLint, packGate, packSimulate, packReport]) expect(run.stderr).toContain(recognition);
       return;
     }
-    expect(lint.stdout).toContain(`(skipped 1 YAML file without a version key: ${recognition})`);
-    expect((JSON.parse(gate.stdout) as GateJson).skipped).toEqual([recognition]);
-    expect(report.stdout).toContain(`Not read (no <code>version: 1</code>, so nothing in them was judged): ${recognition}`);
+    expect(packLint.stdout).toContain(`(skipped 1 YAML file without a version key: ${recognition})`);
+    expect((JSON.parse(packGate.stdout) as GateJson).skipped).toEqual([recognition]);
+    expect(packReport.stdout).toContain(`Not read (no <code>version: 1</code>, so nothing in them was judged): ${recognition}`);
   });
 
   it('the gate cannot judge recognition without the file, and says NO-GO; the report agrees', () => {

@@ -147,3 +147,23 @@ describe('init\'s starter beside a policy of the user\'s', () => {
     expect(runCli(['lint'], { cwd: dir }).stderr).toContain('error b.yaml:2:1: a second strategy: a policy has exactly one (the first is in a.yaml:2); merge the priorities into it\n');
   });
 });
+
+describe('a file of policy content without version: 1', () => {
+  it('is an input error naming the file; unrelated YAML stays skipped and listed', () => {
+    const dir = tempDir({
+      'policy.yaml': HEAD,
+      'awards.yaml': 'recognition:\n  - id: quarterly-awards\n    awards:\n      - { text: Enterprise win of the quarter, metric: new-arr }\n',
+      'ci.yml': 'name: lint\non: [push]\njobs: {}\n',
+      'monitoring.yaml': 'metrics:\n  port: 9090\n',
+    });
+    const run = runCli(['lint'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toEqual([
+      'error awards.yaml:1:1: holds policy content (recognition) but no version key, so it cannot be read as part of the policy: add `version: 1` as its first line',
+    ]);
+    fs.writeFileSync(path.join(dir, 'awards.yaml'), `version: 1\n${fs.readFileSync(path.join(dir, 'awards.yaml'), 'utf8')}`);
+    const fixed = runCli(['lint'], { cwd: dir });
+    expect(fixed.code).not.toBe(2);
+    expect(fixed.stdout).toContain('(skipped 2 YAML files without a version key: ci.yml, monitoring.yaml)');
+  });
+});
