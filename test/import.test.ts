@@ -179,3 +179,30 @@ describe('import of the example exports', () => {
     expect(fs.existsSync(path.join(dir, 'bad.yaml'))).toBe(false);
   });
 });
+
+describe('the README section on import', () => {
+  const readme = fs.readFileSync(path.join(EXAMPLES, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## From spreadsheets: `incentive-lint import`'), readme.indexOf('## Configuration and plugins'));
+
+  it('runs as written: its commands import the examples into a policy that lints with no error or warning', () => {
+    const commands = /```sh\n([\s\S]*?)```/.exec(section)![1]!.trim().split('\n');
+    expect(commands[0]).toBe('cd examples/import');
+    const dir = workingCopy();
+    for (const command of commands.slice(1)) {
+      expect(command.startsWith('npx --no-install incentive-lint ')).toBe(true);
+      const run = runCli(command.slice('npx --no-install incentive-lint '.length).split(' '), { cwd: dir });
+      expect(run.code, `${command}\n${run.stderr}`).toBe(0);
+    }
+    // The provenance it shows is what the import writes.
+    const shown = /```yaml\n(  - id: ae-enterprise-east[\s\S]*?)```/.exec(section)![1]!.trim().split('\n');
+    const plans = fs.readFileSync(path.join(dir, 'plans.yaml'), 'utf8');
+    for (const line of shown) expect(plans).toContain(`${line}\n`);
+  });
+
+  it('the two mappings it names are there and read the exports', () => {
+    for (const mapping of ['salesforce-quota-attainment.yaml', 'peoplecues-objectives.yaml']) {
+      expect(section).toContain(`\`${mapping}\``);
+      expect(fs.existsSync(path.join(FOLDER, 'mappings', mapping))).toBe(true);
+    }
+  });
+});
