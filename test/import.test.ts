@@ -180,6 +180,20 @@ describe('import of the example exports', () => {
   });
 });
 
+describe('a mapping file', () => {
+  it('that is wrong is named at the line and column of the mistake, with what to write', () => {
+    const dir = workingCopy();
+    fs.writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'layout: okrs\ncolumns: { Objective Title: objective }\nvalues:\n  metric:\n    Win rate: opportunity-win-rate\n  New ARR: new-arr\ncolour: red\n');
+    const run = importInto(dir, ['okrs.csv', '--mapping', 'bad-mapping.yaml', '-o', 'okrs.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toEqual([
+      'error bad-mapping.yaml:6:12: values.New ARR: values is a mapping of field to { cell value: id }, such as values: { team: { Enterprise Sales: sales } }',
+      'error bad-mapping.yaml:7:1: the mapping: unknown key "colour": a mapping file has layout, sheet, header_row, decimal, columns, values, defaults and description',
+    ]);
+    expect(fs.existsSync(path.join(dir, 'okrs.yaml'))).toBe(false);
+  });
+});
+
 describe('the README section on import', () => {
   const readme = fs.readFileSync(path.join(EXAMPLES, '..', 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## From spreadsheets: `incentive-lint import`'), readme.indexOf('## Configuration and plugins'));
