@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
+import ExcelJS from 'exceljs';
 import { EXAMPLES, runCli, tempDir } from './helpers.js';
 
 const FOLDER = path.join(EXAMPLES, 'import');
@@ -177,6 +178,33 @@ describe('import of the example exports', () => {
     expect(result.stderr).toContain('bad.csv:2:6');
     expect(result.stderr).toContain('"eight percent" is not a share: write a percentage such as 8% or a fraction such as 0.08');
     expect(fs.existsSync(path.join(dir, 'bad.yaml'))).toBe(false);
+  });
+});
+
+describe('an XLSX workbook', () => {
+  it('is read by sheet, cells keep their types (a percentage-formatted 0.08, a date), and provenance names the sheet', async () => {
+    const dir = workingCopy();
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['This sheet is not the plans']);
+    const sheet = workbook.addWorksheet('Plans');
+    sheet.addRow(['Plan', 'Team', 'Component', 'Metric', 'Segment', 'Commission Rate', 'Effective', 'OTE', 'Rationale']);
+    sheet.addRow(['AE Enterprise', 'sales', 'commission', 'new-arr', 'enterprise', 0.1, new Date(Date.UTC(2026, 0, 1)), 240000, 'Enterprise ARR is the strategy.']);
+    sheet.addRow(['AE Enterprise', 'sales', 'commission', 'new-arr', 'smb', 0.03, new Date(Date.UTC(2026, 0, 1)), 240000, '']);
+    sheet.getColumn(6).numFmt = '0%';
+    sheet.getColumn(8).numFmt = '"$"#,##0';
+    await workbook.xlsx.writeFile(path.join(dir, 'plans.xlsx'));
+    const run = importInto(dir, ['plans.xlsx', '--sheet', 'Plans', '--layout', 'plans', '-o', 'xlsx-plans.yaml']);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('wrote xlsx-plans.yaml from 2 rows of plans.xlsx\n');
+    const text = fs.readFileSync(path.join(dir, 'xlsx-plans.yaml'), 'utf8');
+    expect(text).toContain('    effective: 2026-01-01 # plans.xlsx, sheet Plans, rows 2-3\n');
+    expect(text).toContain('    ote: 240000 # plans.xlsx, sheet Plans, rows 2-3\n');
+    expect(text).toContain('      - { metric: new-arr, segment: enterprise, rate: 0.1 } # plans.xlsx, sheet Plans, row 2\n');
+    expect(text).toContain('      - { metric: new-arr, segment: smb, rate: 0.03 } # plans.xlsx, sheet Plans, row 3\n');
+    const missing = importInto(dir, ['plans.xlsx', '--sheet', 'Plan', '--layout', 'plans', '-o', 'other.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('plans.xlsx');
+    expect(missing.stderr).toContain('Plans');
   });
 });
 

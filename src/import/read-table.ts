@@ -4,6 +4,7 @@
  * exceljs (cells keep their type: a number formatted as a percentage is still 0.08, a date a Date).
  * Every row keeps its number in the source, so that every imported value can say where it came from.
  */
+import { importModule } from '../import-module.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -78,7 +79,8 @@ function readCsv(file: string, bytes: Buffer, headerRow: number): Table {
 }
 
 async function readWorkbook(file: string, bytes: Buffer, sheetName: string | undefined, headerRow: number): Promise<Table> {
-  const { default: ExcelJS } = await import('exceljs');
+  // Through importModule: the bundled CLI runs in vm.Script, where import() is the launcher's.
+  const { default: ExcelJS } = await importModule<{ default: typeof import('exceljs') }>('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

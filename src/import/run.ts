@@ -99,7 +99,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const refused = writeFileSafely(options.output, text, 'the imported policy');
   if (refused) return { diagnostics: [refused], notes };
   const todos = text.split('\n').filter((line) => line.trimStart().startsWith(`# ${IMPORT_TODO}`)).length;
-  return { diagnostics: [], summary: `wrote ${options.output} from ${records.records.length} rows of ${options.input}${todos > 0 ? `; ${todos} TODO${todos === 1 ? '' : 's'} to answer (lint lists them)` : ''}`, notes };
+  return { diagnostics: [], summary: `wrote ${options.output} from ${records.records.length} row${records.records.length === 1 ? '' : 's'} of ${options.input}${todos > 0 ? `; ${todos} TODO${todos === 1 ? '' : 's'} to answer (lint lists them)` : ''}`, notes };
 }
 
 function describeCount(count: MergeCount): string {
