@@ -185,7 +185,7 @@ describe.concurrent('prototype keys', () => {
 
   it('are unknown keys at their own position', async () => {
     const run = await lintFiles({ 'policy.yaml': hostile });
-    const top = 'the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers';
+    const top = 'the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster';
     expectUntrusted(run, 'policy.yaml:3:1', `unknown key "__proto__" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:4:1', `unknown key "constructor" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:5:1', `unknown key "prototype" in the policy file: ${top}`);
@@ -492,7 +492,7 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
 
   const longKeyAndValue = yamlLines('version: 1', `${'k'.repeat(1000)}: 1`, 'teams:', `  - id: ${'X'.repeat(100_000)}`);
   batch.it('a 1,000-character key and a 100,000-character value are quoted short', { 'policy.yaml': longKeyAndValue }, (run) => {
-    expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers`);
+    expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster`);
     expectUntrusted(run, 'policy.yaml:4:9', `id: "${'X'.repeat(40)}…" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${'x'.repeat(40)}…"`);
     expect(run.stderr.length).toBeLessThan(1000);
   });
