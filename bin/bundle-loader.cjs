@@ -40,9 +40,9 @@ function evaluateBundle(script) {
 }
 
 /**
- * The bundle's exports, compiled with its code cache when the cache is from the same build and V8
- * accepts it (a cache is specific to the V8 version and flags); otherwise compiled from source,
- * which is only slower. Undefined when there is no bundle.
+ * The bundle's exports, compiled with its code cache when the cache was made for this build by this
+ * Node.js and its data is intact; otherwise compiled from source, which is only slower. Undefined
+ * when there is no bundle.
  */
 function loadBundle() {
   let source;
@@ -55,20 +55,58 @@ function loadBundle() {
   return evaluateBundle(compileBundle(source, readCache(buildIdOf(source))));
 }
 
-/** The cache file is `<build id>\n` then V8's data. */
+/**
+ * What a code cache is valid for, besides its build: the Node.js release, its V8 and the flags the
+ * process runs with. V8 checks only its own version string and flags, and Node.js patch releases
+ * (20.19.0 and 20.20.2 both say V8 11.3.244.8) change what V8 compiles without changing the string:
+ * V8 then accepts a cache from another release and the process crashes (SIGSEGV), so the release is
+ * part of the key.
+ */
+function runtimeKey() {
+  return JSON.stringify({
+    node: process.version,
+    v8: process.versions.v8,
+    arch: process.arch,
+    platform: process.platform,
+    flags: process.execArgv,
+    nodeOptions: process.env.NODE_OPTIONS || '',
+  });
+}
+
+/** The first line of a cache file: its build and runtime. */
+function cacheHeader(buildId) {
+  return Buffer.from(`incentive-lint code cache 2 ${buildId} ${runtimeKey()}\n`, 'utf8');
+}
+
+/**
+ * The cache file is the header, the CRC-32 of V8's data as 8 hex digits and a newline, then the data.
+ * Release builds of V8 do not verify a code cache's checksum, and damaged data that passes V8's
+ * header check crashes the process: the CRC is checked here first. Any mismatch, or a Node.js
+ * without zlib.crc32, means no cache.
+ */
 function readCache(buildId) {
   if (!buildId) return undefined;
-  const header = `${buildId}\n`;
+  const header = cacheHeader(buildId);
   try {
     const bytes = fs.readFileSync(CACHE_FILE);
-    return bytes.toString('latin1', 0, header.length) === header ? bytes.subarray(header.length) : undefined;
+    if (bytes.length < header.length + 9 || !bytes.subarray(0, header.length).equals(header) || bytes[header.length + 8] !== 0x0a) return undefined;
+    const data = bytes.subarray(header.length + 9);
+    return checksumOf(data) === bytes.toString('latin1', header.length, header.length + 8) ? data : undefined;
   } catch {
     return undefined;
   }
 }
 
-function cacheFileBytes(buildId, cachedData) {
-  return Buffer.concat([Buffer.from(`${buildId}\n`, 'latin1'), cachedData]);
+function checksumOf(data) {
+  const { crc32 } = require('node:zlib');
+  if (typeof crc32 !== 'function') return undefined;
+  return crc32(data).toString(16).padStart(8, '0');
 }
 
-module.exports = { BUNDLE_FILE, CACHE_FILE, BUILD_MARK, buildIdOf, compileBundle, evaluateBundle, loadBundle, cacheFileBytes };
+function cacheFileBytes(buildId, cachedData) {
+  const checksum = checksumOf(cachedData);
+  if (!checksum) throw new Error(`Node.js ${process.version} has no zlib.crc32: the code cache cannot be written`);
+  return Buffer.concat([cacheHeader(buildId), Buffer.from(`${checksum}\n`, 'latin1'), cachedData]);
+}
+
+module.exports = { BUNDLE_FILE, CACHE_FILE, BUILD_MARK, buildIdOf, compileBundle, evaluateBundle, loadBundle, cacheFileBytes, runtimeKey };

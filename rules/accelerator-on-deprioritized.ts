@@ -37,6 +37,7 @@ export default defineRule({
         report({
           node: credit,
           key: 'multiplier',
+          priorities: index.strategy.prioritiesAgainst(credit),
           message:
             `Plan ${plan.id} credits every dollar of ${target} as ${credit.multiplier} dollars toward quota and pay, and the strategy deprioritizes it: ` +
             `the plan pays more for what the strategy wants less of.`,
@@ -49,6 +50,7 @@ export default defineRule({
         if (!target || spiff.end !== undefined) continue;
         report({
           node: spiff,
+          priorities: index.strategy.prioritiesAgainst(spiff),
           message: `Plan ${plan.id} pays ${describeSpiff(spiff)} with no end date on ${target}, which the strategy deprioritizes: a standing extra for the old priority.`,
           fix: `remove it from plan ${plan.id}${instead(index, spiff, (id) => `, or pay it on ${id} instead`)}`,
         });
@@ -62,7 +64,7 @@ export default defineRule({
  * An accelerator tier applies to every quota of the plan: it favors the deprioritized only when a
  * quota on something deprioritized gets it while something favored is paid outside any quota.
  */
-function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMultiplier: number, report: (descriptor: { node: object; key?: string; message: string; fix: string }) => void): void {
+function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMultiplier: number, report: (descriptor: { node: object; key?: string; priorities?: readonly string[]; message: string; fix: string }) => void): void {
   const tiers = (plan.curve?.tiers ?? []).filter((tier) => tier.multiplier > minMultiplier);
   if (tiers.length === 0) return;
   const accelerated = (plan.quotas ?? []).find((quota) => deprioritizedTarget(index.strategy, quota));
@@ -75,6 +77,7 @@ function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMult
     report({
       node: tier,
       key: 'multiplier',
+      priorities: index.strategy.prioritiesAgainst(accelerated),
       message:
         `Plan ${plan.id} pays ${tier.multiplier}× the base rate from ${formatPercent(tier.from)} of its quota on ${deprioritizedTarget(index.strategy, accelerated)}, which the strategy deprioritizes, ` +
         `while the favored ${favored} is paid outside any quota, without the accelerator: the more a seller sells of the old priority, the better each dollar of it pays.`,

@@ -17,9 +17,11 @@ export default defineRule({
       'A higher rate on the favored segment is not enough when its deals take far longer to close: "Enterprise deals take 6-9 months. ' +
       'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
       'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle. ' +
-      'A favored rate no higher than the deprioritized one is flat-commission\'s finding, not this rule\'s. ' +
+      'A favored rate no higher than the deprioritized one is flat-commission\'s finding while that rule is on and reports the line. ' +
       'This rule judges flat-rate plans; a plan with a quota, curve, credit multiplier or SPIFF is judged on its whole curve by rational-choice.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    // A line whose favored rate does not even beat it is flat-commission's finding (its fix asks more: one number per line) when that rule reports it.
+    defersTo: ['flat-commission'],
     options: z.object({
       min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
@@ -57,8 +59,6 @@ compensation:
         const weakest = least(favored, (a, b) => a.monthly - b.monthly || compareRewards(a.reward, b.reward))!;
         for (const line of lines) {
           if (!strategy.isDeprioritizedSegment(line.reward.segment)) continue;
-          // Rates that do not favor the favored segment at all are flat-commission's finding, whose fix asks more: one number per line.
-          if (weakest.reward.rate <= line.reward.rate) continue;
           const required = line.monthly * options.min_ratio;
           if (weakest.monthly + 1e-9 >= required) continue;
           const favoredRate = roundRate((required * months(weakest.economics)) / weakest.economics.avgDealSize, 'up');
@@ -66,6 +66,10 @@ compensation:
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,
+            priorities: strategy.prioritiesAgainst({ segment: high }),
+            // A favored rate above the deprioritized one that still loses per month is this rule's own defect, beside
+            // flat-commission's ratio: about no entry another rule reports. Rates that do not favor it at all are the line's, deferred.
+            about: weakest.reward.rate > line.reward.rate ? [] : undefined,
             message:
               `Per month of sales cycle, plan ${instrument.id} pays ${formatMoney(line.monthly)} of ${metric} commission for ${high} (${describe(line)}) ` +
               `and ${formatMoney(weakest.monthly)} for ${low} (${describe(weakest)}): ` +

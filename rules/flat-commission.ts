@@ -1,4 +1,4 @@
-import { compareIds, compareRewards, defineRule, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type PricedCommissionLine } from '../src/api.js';
+import { compareIds, compareRewards, defineRule, excludedByQuota, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type IncentiveLine, type InstrumentInfo, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
 
 type CommissionLine = PricedCommissionLine;
 
@@ -11,7 +11,9 @@ export default defineRule({
     rationale:
       'Strategy says enterprise-first, but "sales comp plan still pays the same commission for SMB deals as enterprise deals". ' +
       'Enterprise deals take 6-9 months and SMB deals close in 3 weeks, so the rational choice is to close SMB deals. ' +
-      'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals."',
+      'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals." A quota that counts a deprioritized ' +
+      'segment or channel in full (no `excludes`, no credit below 1) pays it alike whatever the deal economics, so it is judged on its ' +
+      'quota credit alone when no rate can be told (a quota plan without OTE); a segment the quota excludes is paid nothing by it.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     options: z.object({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
@@ -36,6 +38,7 @@ export default defineRule({
     const deprioritizedSegments = sortedIds(strategy.deprioritizedIds('segments'));
     if (favoredSegments.length === 0 || deprioritizedSegments.length === 0) return;
     for (const instrument of index.instruments) {
+      for (const finding of unpricedQuotaFindings(index, instrument, favoredSegments, deprioritizedSegments, options.min_ratio)) report(finding);
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
         // A line limited to named accounts (an account manager's book) tells customers apart as a segment does.
@@ -65,6 +68,7 @@ export default defineRule({
             const ratio = rate === 0 ? '' : ` (${roundRate(earns(weakest) / (rate * lineCredit), 'down', 2)}×)`;
             report({
               node: line.node,
+              priorities: strategy.prioritiesAgainst({ segment: line.segment }),
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
               fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
               // A line of its own for the favored segment can be raised without changing what any other segment earns.
@@ -80,11 +84,12 @@ export default defineRule({
           const same = weakest.line === line;
           report({
             node: line.node,
+            priorities: segments.flatMap((segment) => strategy.prioritiesAgainst({ segment })),
             message:
               `Plan ${instrument.id} pays ${formatPercent(rate)} on ${metric} whatever the segment (this line names none), so ${listIds(segments, 'and')} ${segments.length === 1 ? 'earns' : 'earn'} ` +
               `${same ? 'as much as' : `${formatPercent(rate)}, against`} ${same ? weakest.segment : against}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
             fix: quotaPlan
-              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${weakest.segment} bookings count ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
+              ? `add credit: [{ segment: ${weakest.segment}, multiplier: ${options.min_ratio} }] to plan ${instrument.id}, so that ${metric} from ${weakest.segment} counts ${options.min_ratio}× toward quota; or give ${weakest.segment} a quota of its own`
               : same
                 ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
                 : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
@@ -109,7 +114,61 @@ function linesFor(segments: readonly string[], lines: readonly CommissionLine[],
   const general = least(lines.filter((line) => line.segment === undefined), byRate);
   return segments.flatMap((segment) => {
     const own = lines.filter((line) => line.segment === segment);
-    const paying = own.length === 0 ? (general ? [general] : []) : lowest ? [least(own, byRate)!] : own;
+    // A quota that excludes a segment (a channel) pays it nothing.
+    const paying = own.length === 0 ? (general && !excludes(general, segment) ? [general] : []) : lowest ? [least(own, byRate)!] : own;
     return paying.map((line) => ({ segment, line }));
   });
+}
+
+/** Whether a quota line leaves `segment` out (`excludes`). */
+function excludes(line: IncentiveLine, segment: string): boolean {
+  if ('excludes' in line.node && (line.node.excludes ?? []).includes(segment)) return true;
+  // A commission line priced at the quota's base rate pays only what the quota counts.
+  return (
+    line.component === 'commission' &&
+    line.instrument.lever === 'compensation' &&
+    !('amount' in line.node) &&
+    line.node.rate === undefined &&
+    excludedByQuota(line.instrument.node, line.metric, segment)
+  );
+}
+
+/**
+ * A quota on every segment that no rate can be told for (a quota plan without OTE): its segments earn
+ * alike but for their quota credit, so a deprioritized segment (a channel) neither excluded nor credited
+ * below the favored one by min_ratio is credited in full, whatever the deal economics.
+ */
+function unpricedQuotaFindings(
+  index: PolicyIndex,
+  instrument: InstrumentInfo,
+  favoredSegments: readonly string[],
+  deprioritizedSegments: readonly string[],
+  minRatio: number,
+): { node: object; message: string; fix: string }[] {
+  if (instrument.lever !== 'compensation') return [];
+  const payout = index.payoutOf(instrument.node);
+  const findings: { node: object; message: string; fix: string }[] = [];
+  for (const line of index.rewardsOfComponent(instrument, 'commission')) {
+    if (line.rate !== undefined || line.segment !== undefined || !('amount' in line.node)) continue;
+    const metric = index.metrics.get(line.metric);
+    // Bookings of a business result: a quota on a count (meetings) is priced per thing, not per segment.
+    if (metric?.type !== 'outcome' || metric.segmented === false) continue;
+    const ownLine = (segment: string) => index.rewardsOfComponent(instrument, 'commission').some((other) => other.metric === line.metric && other.segment === segment);
+    const paidHere = (segment: string) => !ownLine(segment) && !excludes(line, segment);
+    const favored = favoredSegments.filter(paidHere);
+    if (favored.length === 0) continue;
+    const credit = (segment: string) => payout.creditOf(line.metric, segment);
+    const weakest = least(favored, (a, b) => credit(a) - credit(b) || compareIds(a, b))!;
+    const full = deprioritizedSegments.filter((segment) => paidHere(segment) && credit(weakest) + 1e-9 < credit(segment) * minRatio);
+    if (full.length === 0) continue;
+    const creditText = (segment: string) => (credit(segment) === 1 ? 'in full' : `at ${credit(segment)}×`);
+    findings.push({
+      node: line.node,
+      message:
+        `Plan ${instrument.id} counts ${listIds(full, 'and')} bookings ${creditText(full[0]!)} toward its quota on ${line.metric} (no excludes, no lower credit), ` +
+        `as it counts ${weakest} ${creditText(weakest)}: the strategy favors ${weakest}, but the quota does not make the trade-off.`,
+      fix: `add excludes: [${full.join(', ')}] to the quota on ${line.metric}, or credit ${full[0]} below ${weakest} (credit: [{ segment: ${full[0]}, multiplier: ${roundRate(credit(weakest) / minRatio, 'down')} }]), or credit ${weakest} ${minRatio}×`,
+    });
+  }
+  return findings;
 }

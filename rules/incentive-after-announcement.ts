@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, listMetricsAndSegments, z, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
+import { defineRule, describeInstrument, listMetricsAndSegments, z, type InstrumentInfo, type PolicyIndex, type PriorityT, type RewardModel } from '../src/api.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,7 +12,9 @@ export default defineRule({
       'Timing lag: "Leaders announce strategy immediately. Updating comp plans, OKRs, and promotion criteria takes time and coordination. ' +
       'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
       'Organizations that align well "Update incentives before communicating strategy": "Comp plans, OKRs, and promotion criteria ' +
-      'change first. Strategy announcement comes second."',
+      'change first. Strategy announcement comes second." A priority with its own deadline (`by`: no one waits more than four hours by 2004) ' +
+      'is not expected earlier: an instrument that is the first to reward it is on time on or before that day, and judged against it after. ' +
+      'An instrument that ended (`until`) before the announcement is neither in force at it nor late for it.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
     options: z.object({
       every_instrument: z
@@ -37,15 +39,17 @@ okrs:
       - { metric: enterprise-arr, target: "+20%" }`,
     },
   },
-  check({ policy, index, strategy, options, report }) {
+  check({ policy, index, model, options, report }) {
     // Read from the policy, so that the gate can check against another announcement date.
     const announced = policy.strategy.announced;
     // With no announcement date there is no lag to measure: an undated plan is not late for anything (gate --announce supplies one).
     if (announced === undefined) return;
-    const inForce = favoredRewardedBy(index, index.instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    // An instrument that ended before the announcement (until) is neither in force at it nor late for it.
+    const instruments = index.instruments.filter((instrument) => (untilOf(instrument) ?? announced) >= announced);
+    const inForce = favoredRewardedBy(index, instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
     // A policy that dates none of its instruments has one gap, not one per instrument.
-    const undated = index.instruments.filter((instrument) => instrument.effective === undefined);
-    if (undated.length > 1 && undated.length === index.instruments.length) {
+    const undated = instruments.filter((instrument) => instrument.effective === undefined);
+    if (undated.length > 1 && undated.length === instruments.length) {
       report({
         node: undated[0]!.node,
         key: 'id',
@@ -54,7 +58,7 @@ okrs:
       });
       return;
     }
-    for (const instrument of index.instruments) {
+    for (const instrument of instruments) {
       const name = () => describeInstrument(instrument, { sentenceStart: true });
       if (instrument.effective === undefined) {
         report({
@@ -64,24 +68,47 @@ okrs:
           fix: `add effective: ${announced} (or the earlier date it took effect)`,
         });
       } else if (instrument.effective > announced) {
+        const effective = instrument.effective;
         const rewarded = favoredRewardedBy(index, [instrument]);
-        const firsts = {
+        const all = {
           metrics: [...rewarded.metrics].filter((id) => !inForce.metrics.has(id)),
           segments: [...rewarded.segments].filter((id) => !inForce.segments.has(id)),
         };
+        // A first incentive for what only priorities due later (by) favor is on time for them: the strategy does not expect it earlier.
+        const late = (kind: 'metrics' | 'segments', id: string) => dueDate(model, policy.strategy.priorities, kind, id, announced) < effective;
+        const firsts = { metrics: all.metrics.filter((id) => late('metrics', id)), segments: all.segments.filter((id) => late('segments', id)) };
         const hasFirsts = firsts.metrics.length + firsts.segments.length > 0;
-        if (!options.every_instrument && !hasFirsts) continue;
-        const late = hasFirsts ? `, and it is the first incentive for ${listMetricsAndSegments(firsts.metrics, firsts.segments, 'and')}` : '';
+        const onTime = !hasFirsts && all.metrics.length + all.segments.length > 0;
+        if (onTime || (!options.every_instrument && !hasFirsts)) continue;
+        // Judged against the earliest date something it rewards first was due: the announcement, or a priority's own deadline.
+        const due = [...firsts.metrics.map((id) => dueDate(model, policy.strategy.priorities, 'metrics', id, announced)), ...firsts.segments.map((id) => dueDate(model, policy.strategy.priorities, 'segments', id, announced))].sort()[0] ?? announced;
+        const dueText = due === announced ? `the strategy is announced (${announced})` : `the priorities that favor it are due (${due})`;
+        const first = hasFirsts ? `, and it is the first incentive for ${listMetricsAndSegments(firsts.metrics, firsts.segments, 'and')}` : '';
         report({
           node: instrument.node,
           key: 'effective',
-          message: `${name()} takes effect on ${instrument.effective}, ${days(daysBetween(announced, instrument.effective))} after the strategy is announced (${announced})${late}: until then teams execute the old strategy under new labels.`,
-          fix: `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${instrument.effective}`,
+          message: `${name()} takes effect on ${effective}, ${days(daysBetween(due, effective))} after ${dueText}${first}: until then teams execute the old strategy under new labels.`,
+          fix: due === announced ? `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${effective}` : `make ${instrument.id} effective on or before ${due}`,
         });
       }
     }
   },
 });
+
+/**
+ * The day a favored metric or segment is due: the earliest day a priority that favors it is due (its
+ * own deadline, by, else the announcement).
+ */
+function dueDate(model: RewardModel, priorities: readonly PriorityT[], kind: 'metrics' | 'segments', id: string, announced: string): string {
+  const dates = priorities.filter((priority) => priority.favor?.[kind]?.includes(id)).map((priority) => model.dueDateOf(priority) ?? announced);
+  return dates.map((date) => (date < announced ? announced : date)).sort()[0] ?? announced;
+}
+
+/** The last day an instrument is in force (until), if it says. */
+function untilOf(instrument: InstrumentInfo): string | undefined {
+  const until = (instrument.node as { until?: unknown }).until;
+  return typeof until === 'string' ? until : undefined;
+}
 
 function days(count: number): string {
   return `${count} day${count === 1 ? '' : 's'}`;

@@ -6,6 +6,7 @@ import duplicateId from './duplicate-id.js';
 import effortAdjustedPay from './effort-adjusted-pay.js';
 import expiredWaiver from './expired-waiver.js';
 import flatCommission from './flat-commission.js';
+import forcedRanking from './forced-ranking.js';
 import gameableTarget from './gameable-target.js';
 import incentiveAfterAnnouncement from './incentive-after-announcement.js';
 import implausibleValue from './implausible-value.js';
@@ -26,8 +27,10 @@ import speedWithoutQuality from './speed-without-quality.js';
 import spiffTiming from './spiff-timing.js';
 import tooManyMeasures from './too-many-measures.js';
 import unbalancedScorecard from './unbalanced-scorecard.js';
+import undeclaredQualityLink from './undeclared-quality-link.js';
 import uncoveredPriority from './uncovered-priority.js';
 import staleIncentive from './stale-incentive.js';
+import undeclaredMetricMeaning from './undeclared-metric-meaning.js';
 import unknownReference from './unknown-reference.js';
 import unmeasurableKeyResult from './unmeasurable-key-result.js';
 import unrecognizedTeam from './unrecognized-team.js';
@@ -57,12 +60,15 @@ export const builtinRules: readonly AnyRule[] = [
   vanityMetric,
   speedWithoutQuality,
   gameableTarget,
+  undeclaredQualityLink,
   unbalancedScorecard,
   tooManyMeasures,
   individualOnly,
+  forcedRanking,
   unrecognizedTeam,
   staleIncentive,
   unknownReference,
+  undeclaredMetricMeaning,
   duplicateId,
   weightsSum,
   implausibleValue,

@@ -26,7 +26,7 @@ export default defineRule({
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -36,7 +36,7 @@ compensation:
     - id: keep-customers
       favor: { metrics: [net-retention] }
 metrics:
-  - { id: net-retention, type: outcome, perspective: customer }
+  - { id: net-retention, type: outcome, perspective: customer, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -66,6 +66,7 @@ compensation:
         report({
           node: node.clawback!,
           key: 'triggers',
+          about: paid,
           message:
             `Plan ${plan.id} claws back commission on ${listIds(metrics, 'and')} only on ${listInOrder(triggers, 'or')}, not on churn, while ${reasons.join('; ')}: ` +
             `a customer who pays and then leaves costs the seller nothing.`,
@@ -79,6 +80,8 @@ compensation:
       report({
         node,
         key: node.commission?.length ? 'commission' : 'quotas',
+        // The lines paid regardless of the customer staying: the entries this finding is about (siloed-handoff defers to it on them).
+        about: paid,
         message:
           `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} ${paidWhen}, with no clawback or deferral, while ${reasons.join('; ')}: ` +
           `the seller earns the same whether the customer stays or churns.`,

@@ -41,6 +41,7 @@ okrs:
       const replacement = alternatives.find((alternative) => !measured.has(alternative));
       report({
         node: reward.node,
+        priorities,
         message: `OKR set ${reward.instrument.id} has a key result on ${via ? `${via}, declared a proxy for ${metric}` : metric}, which priority ${listIds(priorities, 'and')} deprioritizes: the team will hit it at the strategy's expense.`,
         fix: alternatives.length
           ? `measure ${listIds(alternatives)} instead of ${via ?? metric} (the favored metrics of ${listIds(priorities, 'and')})`

@@ -48,6 +48,7 @@ compensation:
       const segment = strategy.isDeprioritizedSegment(reward.segment) ? undefined : reward.segment;
       report({
         node: reward.node,
+        priorities: strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id),
         message: `Plan ${reward.instrument.id} pays ${pays} on ${via ? `${via}, declared a proxy for ${metric}` : metric}, which priority ${priorities} deprioritizes: the team is paid to keep doing what the strategy wants less of.`,
         fix: first
           ? `pay it on what ${priorities} favors instead: ${formatRewardLine({ metric: first, segment, rate: reward.rate, weight: reward.weight })}` +

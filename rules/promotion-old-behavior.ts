@@ -38,6 +38,7 @@ promotions:
       const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
+        priorities: strategy.prioritiesAgainst(reward),
         message: `Promotion ladder ${reward.instrument.id} promotes on "${reward.node.text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
         fix: alternatives.metrics.length + alternatives.segments.length
           ? `base this criterion on ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`

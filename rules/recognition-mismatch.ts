@@ -35,6 +35,7 @@ export default defineRule({
       const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
+        priorities: strategy.prioritiesAgainst(reward),
         message: `Award "${reward.node.text}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
         fix: alternatives.metrics.length + alternatives.segments.length
           ? `celebrate ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`

@@ -48,6 +48,7 @@ compensation:
     if (favoredSegments.length === 0) return;
     const segmentedAlternatives = strategy.favoredIds('metrics').filter((metric) => index.metrics.get(metric)?.segmented === true);
     const assume = { undeclared: options.assume_unsegmented, undeclaredVolume: options.assume_volume_unsegmented };
+    const scopesToAccounts = index.rewards.some((reward) => 'accounts' in reward.node && reward.node.accounts !== undefined);
     for (const team of policy.teams) {
       if (team.customer_facing !== true) continue;
       const blindByInstrument = new Map<InstrumentInfo, IncentiveLine[]>();
@@ -66,11 +67,15 @@ compensation:
         report({
           node: instrument.node,
           key: 'id',
+          // The priorities that deprioritize a segment: a measure blind to segments pays it as much as any other.
+          priorities: policy.strategy.priorities.filter((priority) => (priority.deprioritize?.segments ?? []).length > 0).map((priority) => priority.id),
           message:
             `Team ${team.id} is ${how} on ${listIds(metrics, 'and')} in ${where}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors ${listIds(favoredSegments, 'and')}: ` +
             `the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.`,
           fix:
-            `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: ${favoredSegments[0]}), or scope ${one ? 'it' : 'them'} to named accounts (accounts: …)` +
+            `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: ${favoredSegments[0]})` +
+            // Named accounts only where the policy already scopes lines to them: not every system has accounts.
+            (scopesToAccounts ? `, or scope ${one ? 'it' : 'them'} to named accounts (accounts: …)` : '') +
             (segmentedAlternatives.length ? `, or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as ${listIds(segmentedAlternatives)}` : ''),
         });
       }

@@ -16,7 +16,11 @@ export default defineRule({
       '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min. ' +
       'The max is about control over earnings, so a plan that declares its variable_share is judged on what the shared part is of total ' +
       'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away. A revenue team\'s plan is ' +
-      'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design.',
+      'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design. Nor is a ' +
+      'company-wide program whose shared result is all the plan pays (a Scanlon gainshare, an open-book profit share split the same way ' +
+      'with every team): there the shared result is the point of the plan, and no individual pay is there to be dragged down. A leader ' +
+      'paid on the teams it leads, and a team sharing its own result with the managers who lead it (a crew on its line\'s tons), share ' +
+      'nothing with a department that could drag them down.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
@@ -41,12 +45,14 @@ export default defineRule({
       - { metric: feature-adoption, weight: 0.2, shared_with: [product] }`,
     },
   },
-  check({ index, strategy, options, report }) {
+  check({ index, model, strategy, options, report }) {
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
       const led = new Set(plan.team === undefined ? [] : (index.teams.get(plan.team)?.leads ?? []));
-      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team)));
+      // Nor is a team sharing its own result with the managers who lead it: the output is the team's (a crew's bonus on its line's tons).
+      const leaders = new Set(plan.team === undefined ? [] : index.policy.teams.filter((team) => team.leads?.includes(plan.team!)).map((team) => team.id));
+      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team) && !leaders.has(team)));
       if (components.length === 0) continue;
       const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;
@@ -54,7 +60,9 @@ export default defineRule({
       const ofTotalPay = variableShare === undefined ? undefined : portion * variableShare;
       // A sales overlay (solutions engineers on the account executives' number) is pooled by design.
       const overlay = plan.team !== undefined && index.teams.get(plan.team)?.kind === 'revenue';
-      const tooLarge = !overlay && portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
+      // A company-wide gainshare or profit share that is all the plan pays is the design, not free riding on a teammate.
+      const companyProgram = components.every((line) => model.reachesEveryTeam(line)) && portion >= 1 - EPSILON && !index.hasCommission(plan);
+      const tooLarge = !overlay && !companyProgram && portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
       if (!tooSmall && !tooLarge) continue;
       const shared = [...components].sort(compareRewards);
       // Weight moved out of the shared part never goes to what the strategy deprioritizes (or a declared proxy of it).

@@ -1,9 +1,10 @@
 import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
-import { isRetentionHandoff } from './helpers/retention.js';
+import { isRetentionHandoff, unguardedRetentionLines } from './helpers/retention.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 
 /** The kinds of metric a team can lose on when the team before it passes on poor work: a result, or its quality. */
-const LOSABLE_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality']);
+// A speed target is losable too: the team held to a clock is the one that refuses or delays a handover so the clock does not start (NHS A&E).
+const LOSABLE_TYPES: ReadonlySet<string> = new Set(['outcome', 'quality', 'speed']);
 
 export default defineRule({
   meta: {
@@ -16,12 +17,15 @@ export default defineRule({
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
       'is shared between them, the handoff is where value gets destroyed. Four handoffs are judged otherwise: one into a team paid on ' +
-      'keeping customers, from a team paid commission on new business, is no-retention-guard\'s (the article\'s own remedy is part of ' +
-      'the commission "only after the client has remained active for six months"); one into a team rewarded only on counts or speed, ' +
-      'which has no result or quality to lose; and one between teams that are not paid on either side and whose objectives serve one ' +
+      'keeping customers, from a team paid commission on new business, is judged by that commission (the article\'s own remedy is part of ' +
+      'the commission "only after the client has remained active for six months"): with a clawback or deferral the seller shares the stake, ' +
+      'and without one it is no-retention-guard\'s finding while that rule is on and reports the commission; one into a team rewarded only on counts, ' +
+      'which has no result, quality or clock to lose (a team held to a speed target is not exempt: ambulances were kept queuing outside A&E so the four-hour clock did not start); and one between teams that are not paid on either side and whose objectives serve one ' +
       'priority (an OKR tree shares its objective); and one where the team downstream accepts each item it is handed before it counts ' +
       '(accepted_by): the acceptance is the shared stake.',
     source: '"What are Shared Incentives?": shared vs. siloed model',
+    // A retention handoff paid in full at signature: no-retention-guard's remedy (a clawback) says more than a shared metric.
+    defersTo: ['no-retention-guard'],
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),
@@ -50,10 +54,13 @@ compensation:
       if (from === to || !index.teams.has(to)) continue;
       // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
       if (!index.isSiloed(from, to)) continue;
-      if (isRetentionHandoff(index, from, to) || !canLose(index, to) || sharesAnObjective(index, from, to) || acceptsTheWork(index, from, to)) continue;
+      const unguarded = unguardedRetentionLines(index, from, to);
+      if ((isRetentionHandoff(index, from, to) && unguarded.length === 0) || !canLose(index, to) || sharesAnObjective(index, from, to) || acceptsTheWork(index, from, to)) continue;
       report({
         node: handoff.node,
         key: handoff.index,
+        // About the commission that does not depend on the customer staying, when that is what leaves the handoff siloed.
+        about: unguarded.length > 0 ? unguarded : undefined,
         message:
           `Team ${from} hands off to ${to}, but no instrument rewards both teams on the same metric and no bonus component of either is shared with the other: ` +
           `${from} can win while ${to} loses.`,

@@ -1,5 +1,5 @@
 import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
-import { qualityCounterpart } from './helpers/guards.js';
+import { decidesNothing, qualityCounterpart } from './helpers/guards.js';
 
 
 export default defineRule({
@@ -13,7 +13,9 @@ export default defineRule({
       'or volume." Holmström & Milgrom (1991) show why: strong pay on the measurable task pulls effort from the unmeasured ones, so paying ' +
       'on tickets closed or time to respond without a quality measure beside it buys speed at the expense of quality. An outcome line balances ' +
       'speed too (the result, not the pace, is paid), but not at a token weight. Counts (tickets closed) are judged by gameable-target, ' +
-      'on their share of pay and their guards, so that one line is never given two prices.',
+      'on their share of pay and their guards, so that one line is never given two prices. A named deliverable done or not by its date ' +
+      '(`deliverable: true`, or a key result whose target is a deadline) is a milestone, not a pace; key results declared used for neither ' +
+      'pay nor evaluation (`stakes: none`) buy no speed.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     options: z.object({
       min_balance_weight: z
@@ -51,9 +53,11 @@ compensation:
       - { metric: first-response-time, weight: 0.3 }`,
     },
   },
-  check({ index, strategy, options, report }) {
+  check({ index, model, strategy, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
+      // Key results that decide neither pay nor evaluation (stakes: none) buy no speed at the expense of quality.
+      if (decidesNothing(model, instrument)) continue;
       const fast: FastLine[] = [];
       const tokens: IncentiveLine[] = [];
       let balanced = false;
@@ -67,7 +71,8 @@ compensation:
         }
         // A line on a deprioritized metric is the old-priority rules' finding: its fix removes the line.
         // Counts are gameable-target's (a share of pay, a guard), so two findings never price one line twice; speed is this rule's.
-        else if (metric?.type === 'speed' && !strategy.deprioritizedMetricBehind(metric.id)) fast.push({ reward, metric });
+        // A named deliverable done or not by its date (ship by June 15) is a milestone, not a pace paid for.
+        else if (metric?.type === 'speed' && !strategy.deprioritizedMetricBehind(metric.id) && !model.entriesOf(reward).some((entry) => entry.made.deliverable)) fast.push({ reward, metric });
       }
       if (balanced || fast.length === 0) continue;
       const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);

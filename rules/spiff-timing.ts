@@ -37,6 +37,7 @@ export default defineRule({
           report({
             node: spiff,
             key: 'end',
+            priorities: index.strategy.prioritiesAgainst(spiff),
             message: `Plan ${plan.id} pays ${describeSpiff(spiff)} on ${target}, which the strategy deprioritizes, until ${spiff.end}, after the strategy is announced (${announced}): sellers hear the old priority louder than the new one.`,
             fix:
               spiff.start !== undefined && spiff.start >= announced

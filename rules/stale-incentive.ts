@@ -49,8 +49,12 @@ compensation:
   },
   check({ index, diff, report }) {
     if (!diff?.strategyChanged) return;
+    const announced = index.policy.strategy.announced;
     for (const instrument of index.instruments) {
       if (!diff.isUnchanged(instrument)) continue;
+      // An instrument that ended (until) before the new strategy is announced rewards nothing under it.
+      const until = (instrument.node as { until?: unknown }).until;
+      if (announced !== undefined && typeof until === 'string' && until < announced) continue;
       // Lines by content and changes by name, so that the line reported on does not depend on declaration order.
       const touched = new Map<string, IncentiveLine>();
       for (const reward of [...index.rewardsOf(instrument)].sort(compareRewards)) {

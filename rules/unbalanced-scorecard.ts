@@ -48,15 +48,16 @@ okrs:
       - { metric: it-user-satisfaction }`,
     },
   },
-  check({ index, options, report }) {
+  check({ index, model, options, report }) {
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       if (instrument.lever === 'okrs' && new Set(index.rewardsOf(instrument).map((reward) => reward.metric)).size < 2) continue;
       // A sales plan pays on bookings by design; its balance comes from the other instruments.
       if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
       const covered = new Set<string>();
-      for (const reward of index.rewardsOf(instrument)) {
-        const perspective = reward.metric === undefined ? undefined : index.metrics.get(reward.metric)?.perspective;
+      // A pool pays on the metric that funds it and on its rating's components (pool x rating): they are on the scorecard too.
+      for (const metric of [...index.rewardsOf(instrument).map((reward) => reward.metric), ...model.pooledMetrics(instrument)]) {
+        const perspective = metric === undefined ? undefined : index.metrics.get(metric)?.perspective;
         if (perspective) covered.add(perspective);
       }
       // No metric says its perspective: the scorecard cannot be judged.

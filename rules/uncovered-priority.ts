@@ -11,8 +11,8 @@ export default defineRule({
       'OKR, promotion criterion or award rewards is the folly Kerr (1975) named "On the folly of rewarding A, while hoping for B": ' +
       'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance. ' +
       'A priority is rewarded by any line on what it favors (or on a declared proxy of it), a SPIFF or kicker, a quota-credit multiplier ' +
-      'above 1, commission earned on collection (for cash collected), and commission that depends on the customer staying (a deferral or ' +
-      'a clawback on churn, for keeping customers).',
+      'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
+      'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating).',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     options: z.object({
       suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
@@ -112,6 +112,10 @@ function addLine(index: PolicyIndex, target: InstrumentInfo, line: { metric: str
   switch (target.lever) {
     case 'compensation': {
       const rewards = index.rewardsOf(target);
+      // A plan paid through a pool is split by its rating: the favored metric belongs in the rating.
+      if (target.node.pool && rewards.length === 0) {
+        return `add ${formatRewardLine(line)} to the rating of the pool of ${describeInstrument(target)}${team}, taking its weight from the other components`;
+      }
       // Without commission the bonus weights must add up to 1, so a new component takes weight from the others.
       const rebalance = rewards.length > 0 && !rewards.some((reward) => reward.component === 'commission');
       return `add ${formatRewardLine(line)} to the bonus of ${describeInstrument(target)}${team}${rebalance ? ', taking its weight from the other components' : ''}`;

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/api.js';
+import { defineRule, targetExamples } from '../src/api.js';
 import { isMeasurableTarget } from './helpers/targets.js';
 
 export default defineRule({
@@ -35,7 +35,7 @@ export default defineRule({
         node: reward.node,
         ...(line.target === undefined ? {} : { key: 'target' }),
         message: `OKR set ${reward.instrument.id} has a key result on ${line.metric} with ${said}: nobody can tell at the end of the period whether it was met.`,
-        fix: `write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on ${line.metric} in ${reward.instrument.id}`,
+        fix: `write the level of ${line.metric} to reach, such as ${targetExamples()}, on the key result on ${line.metric} in ${reward.instrument.id}`,
       });
     }
   },

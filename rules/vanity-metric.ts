@@ -1,5 +1,5 @@
-import { defineRule, describeInstrument, listIds } from '../src/api.js';
-import { hasAnyGuard, isAcceptedCount, unguardedCounts } from './helpers/guards.js';
+import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
+import { decidesNothing, hasAnyGuard, hasOwnGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
 
@@ -16,8 +16,15 @@ export default defineRule({
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
       'Wells Fargo\'s cross-sell target ("eight is great") preceded about 2 million unauthorized accounts. An activity or output metric ' +
       'is safe to pay on only when the policy says which outcome it stands in for (proxy_for) and rewards that outcome too, for the same ' +
-      'people: a declared proxy whose outcome nobody is measured on rises alone.',
+      'people: a declared proxy whose outcome nobody is measured on rises alone. Key results declared used for neither pay nor evaluation ' +
+      '(`stakes: none`) and named deliverables (`deliverable: true`) are no such target.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
+    // An unguarded count target says more (it names the guard to add): when gameable-target is on and reports the line, it is its finding.
+    defersTo: ['gameable-target'],
+    options: z.object({
+      scorecard_share: z.number().min(0).max(1).default(0.34).describe('share of variable pay up to which a count inside a balanced scorecard is one measure among others (the Sedgwick review caps sales at a third)'),
+      balance_weight: z.number().min(0).max(1).default(0.3).describe('share of variable pay the scorecard\'s quality and behavior measures need together for a capped count beside them to be balanced'),
+    }),
     examples: {
       bad: `metrics:
   - { id: social-followers, vanity: true }
@@ -33,20 +40,23 @@ compensation:
     bonus: [{ metric: new-arr, weight: 0.5 }, { metric: calls-made, weight: 0.5 }]`,
     },
   },
-  check({ index, strategy, report }) {
-    // One finding per metric and instrument, and none on a line gameable-target reports (an unguarded count target).
+  check({ index, model, strategy, options, report }) {
+    // One finding per metric and instrument; the engine leaves a line gameable-target reports to it (defersTo).
     const seen = new Set<string>();
     // An award on a metric already reported where it is paid or measured celebrates the same number: that finding covers it.
     const reportedWherePaid = new Set<string>();
-    const gameable = new Map(index.instruments.map((instrument) => [instrument, new Set(unguardedCounts(index, instrument)?.counts ?? [])]));
     for (const reward of index.rewards) {
       const metric = reward.metric === undefined ? undefined : index.metrics.get(reward.metric);
       if (!metric) continue;
       const key = `${reward.instrument.lever}\u0000${reward.instrument.id}\u0000${metric.id}`;
-      if (seen.has(key) || gameable.get(reward.instrument)?.has(reward)) continue;
+      if (seen.has(key)) continue;
       if (reward.component === 'award' && reportedWherePaid.has(metric.id)) continue;
       // A key result with no level to reach (a deliverable, done or not) has no number that can rise.
       if (!metric.vanity && reward.component === 'key_result' && !hasLevel(reward.node.target)) continue;
+      // A named deliverable (deliverable: true) is done or not: nothing about it can rise alone.
+      if (!metric.vanity && isDeliverable(metric)) continue;
+      // Key results that decide neither pay nor evaluation (stakes: none) put no pressure on a count to rise alone.
+      if (!metric.vanity && decidesNothing(model, reward.instrument)) continue;
       seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
       if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
@@ -56,6 +66,8 @@ compensation:
         if (reward.component !== 'award') reportedWherePaid.add(metric.id);
       };
       const team = reward.instrument.team;
+      // A capped count inside a scorecard whose quality and conduct measures carry real weight is one measure among them, not a number left to rise alone.
+      if (!metric.vanity && inBalancedScorecard(index, reward, options)) continue;
       if (metric.vanity) {
         const instead = suggestMetric(index, team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
         flag({
@@ -70,10 +82,13 @@ compensation:
         // for the same people, or nothing notices when the count rises alone. A proxy of a
         // deprioritized metric is the old-priority rules' business.
         if (strategy.deprioritizedMetricBehind(metric.id)) continue;
-        // A count in an instrument with no guard at all is gameable-target's finding, which says more.
-        if (!hasAnyGuard(index, reward.instrument)) continue;
+        // A count the strategy itself favors that carries its own guard (good, saleable tons only) is the strategy's unit of value.
+        if (strategy.isFavoredMetric(metric.id) && hasOwnGuard(model, reward)) continue;
         const targets = index.proxyTargetsOf(metric.id);
-        const rewardedFor = team === undefined ? (id: string) => index.rewardsOfMetric(id).length > 0 : (id: string) => index.metricsRewardedFor(team).has(id);
+        // A pool funded by the outcome (pool × rating) rewards it for the team as surely as a line does.
+        const pooled = new Set(index.instruments.flatMap((other) => (other.lever === 'compensation' && other.node.pool && (team === undefined || other.team === team) ? [other.node.pool.funded_by] : [])));
+        const rewardedFor =
+          team === undefined ? (id: string) => pooled.has(id) || index.rewardsOfMetric(id).length > 0 : (id: string) => pooled.has(id) || index.metricsRewardedFor(team).has(id);
         if (targets.some(rewardedFor)) continue;
         const stands = listIds([...metric.proxy_for], 'or');
         const how = reward.instrument.lever === 'okrs' ? `a key result on ${metric.proxy_for[0]}` : reward.instrument.lever === 'compensation' ? `a bonus component on ${metric.proxy_for[0]}` : `${metric.proxy_for[0]}`;
@@ -88,7 +103,7 @@ compensation:
         !metric.proxy_for?.length &&
         !strategy.deprioritizedMetricBehind(metric.id) &&
         // A count the strategy itself favors, paid in a guarded instrument, is the strategy's own unit of value (a piece rate with unpaid redos).
-        !(strategy.isFavoredMetric(metric.id) && hasAnyGuard(index, reward.instrument))
+        !(strategy.isFavoredMetric(metric.id) && (hasAnyGuard(index, reward.instrument) || hasOwnGuard(model, reward)))
       ) {
         // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.
@@ -105,3 +120,16 @@ compensation:
     }
   },
 });
+
+/** A plan line in a plan with at most `scorecard_share` on counts in all, beside quality and behavior measures worth `balance_weight` together. */
+function inBalancedScorecard(index: PolicyIndex, line: IncentiveLine, options: { scorecard_share: number; balance_weight: number }): boolean {
+  if (line.instrument.lever !== 'compensation') return false;
+  const shareOn = (test: (type: string | undefined) => boolean) =>
+    index.rewardsOf(line.instrument).reduce((sum, other) => {
+      const metric = index.metrics.get(other.metric ?? '');
+      const counted = metric !== undefined && !metric.vanity && test(metric.type) && !index.strategy.deprioritizedMetricBehind(metric.id);
+      return sum + (counted ? (index.variableShareOf(other) ?? 0) : 0);
+    }, 0);
+  const counts = shareOn((type) => VOLUME_TYPES.has(type ?? ''));
+  return counts <= options.scorecard_share + 1e-9 && shareOn((type) => type === 'quality' || type === 'behavior') >= options.balance_weight - 1e-9;
+}

@@ -33,21 +33,24 @@ export default defineRule({
       const rewards = index.rewardsOf(instrument);
       const weights = index.rewardsOfComponent(instrument, 'bonus').map((component) => component.weight);
       if (weights.length === 0) continue;
-      const sum = weights.reduce((total, weight) => total + weight, 0);
-      const hasCommission = rewards.some((reward) => reward.component === 'commission');
       const plan = instrument.node;
+      // A pool is a share of variable pay beside the bonus (its weight), or takes what the weights leave, as commission does.
+      const poolWeight = plan.pool === undefined ? 0 : (plan.pool.weight ?? 0);
+      const sum = weights.reduce((total, weight) => total + weight, poolWeight);
+      const rest = rewards.some((reward) => reward.component === 'commission') ? 'commission' : plan.pool !== undefined && plan.pool.weight === undefined ? 'the pool' : undefined;
+      const hasCommission = rest !== undefined;
       if (hasCommission && sum > 1 + options.tolerance) {
         report({
           node: plan,
           key: 'bonus',
-          message: `Bonus weights of plan ${instrument.id} add up to ${formatPercent(sum)} of variable pay, more than all of it, and commission still takes a share.`,
-          fix: `lower the weights by ${formatPercent(sum - 1)} in total, so that they add up to at most 100% and commission takes the rest`,
+          message: `Bonus weights of plan ${instrument.id} add up to ${formatPercent(sum)} of variable pay, more than all of it, and ${rest} still takes a share.`,
+          fix: `lower the weights by ${formatPercent(sum - 1)} in total, so that they add up to at most 100% and ${rest} takes the rest`,
         });
       } else if (!hasCommission && Math.abs(sum - 1) > options.tolerance) {
         report({
           node: plan,
           key: 'bonus',
-          message: `Bonus weights of plan ${instrument.id} add up to ${formatPercent(sum)}; with no commission they must add up to 100% of variable pay.`,
+          message: `${plan.pool ? 'Bonus weights and the pool\'s weight' : 'Bonus weights'} of plan ${instrument.id} add up to ${formatPercent(sum)}; with no commission they must add up to 100% of variable pay.`,
           fix: sum < 1 ? `add ${formatPercent(1 - sum)} to the weights (or a component for it)` : `lower the weights by ${formatPercent(sum - 1)} in total`,
         });
       }

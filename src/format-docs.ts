@@ -10,6 +10,7 @@ interface JsonSchema {
   type?: string;
   title?: string;
   description?: string;
+  markdownDescription?: string;
   properties?: Record<string, JsonSchema>;
   required?: string[];
   items?: JsonSchema;
@@ -70,6 +71,13 @@ export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSc
     const required = new Set(section.schema.required ?? []);
     for (const [key, property] of Object.entries(section.schema.properties ?? {})) {
       lines.push(`| \`${key}\` | ${typeOf(property)} | ${required.has(key) ? 'yes' : ''} | ${cell(property.description ?? '')} |`);
+    }
+    // Examples live in the schema (editors show them on hover): a titled mapping shows its own, once, in its section.
+    const sectionExample = yamlExample(section.schema);
+    if (sectionExample) lines.push('', 'Example:', '', sectionExample);
+    for (const [key, property] of Object.entries(section.schema.properties ?? {})) {
+      const example = objectOf(property)?.title ? undefined : yamlExample(property);
+      if (example) lines.push('', `Example of \`${key}\`:`, '', example);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -160,6 +168,11 @@ function anchor(title: string): string {
     .toLowerCase()
     .replace(/[^\w\- ]/g, '')
     .replace(/ /g, '-');
+}
+
+/** The fenced YAML example in a schema's markdownDescription, if it has one. */
+function yamlExample(schema: JsonSchema): string | undefined {
+  return /```yaml\n[\s\S]*?\n```/.exec(schema.markdownDescription ?? '')?.[0];
 }
 
 function oneLine(text: string): string {

@@ -8,6 +8,7 @@ import { InputError, type Diagnostic } from './diagnostics.js';
 import { CHECK_IDS } from './engine/check-ids.js';
 import { runnableRules } from './engine/config.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
+import type { RewardModel } from './model/build.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
 import { DEFAULT_CACHE_LOCATION, loadPolicy, loadPolicyTexts, ParseCache, type LoadedPolicy, type LoadOptions, type PolicyText } from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
@@ -75,6 +76,8 @@ export interface LintResult {
   loaded?: LoadedPolicy;
   /** The configuration the run used, when it was valid. */
   config?: ResolvedConfig;
+  /** What each team is rewarded for, as the rules read it (when loading succeeded): the gate, matrix, report and simulate read the same. */
+  model?: RewardModel;
 }
 
 export function todayUtc(): string {
@@ -116,6 +119,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     rules: rules.map(describeRule),
     loaded,
     config,
+    model: run.model,
   };
 }
 

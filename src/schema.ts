@@ -10,6 +10,17 @@ import * as z from 'zod';
 import { SCHEMA_URL } from './project.js';
 import { checkPlanPayout, Currency, definePayoutSchemas } from './payout/schema.js';
 import { defineRosterSchema } from './roster/schema.js';
+import {
+  checkCommissionLine,
+  checkDeadlines,
+  checkInstrumentDates,
+  checkLineSegments,
+  checkQualityLink,
+  defineAdditionSchemas,
+  definePool,
+  exclusive,
+  withExample,
+} from './schema-additions.js';
 
 const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -112,6 +123,9 @@ const Text = z.string({ error: 'write this as text' });
 /** A list of ids; the example in its message names the kind of id the list holds. */
 const IdList = (example: string) => z.array(Id, { error: `write a list of ids, such as ${example}` });
 
+/** The measurement window and the rank against peers (src/schema-additions.ts). */
+const Additions = defineAdditionSchemas({ Id, Fraction, Text, PositiveInteger });
+
 /** Keys that every declared thing may carry for people reading the file. */
 const Described = {
   name: Text.optional().describe('A display name for people reading the policy and the reports; the id stays the reference.'),
@@ -145,6 +159,10 @@ export const Priority = z.strictObject({
       'What behavior should **decrease** (the old strategy): no instrument should reward these segments and metrics.\n\n```yaml\ndeprioritize: { segments: [smb], metrics: [feature-count] }\n```',
     ),
   ),
+  by: IsoDate.optional().describe(
+    'The deadline of the priority, YYYY-MM-DD: the day by which it is to be met (no one waits more than four hours by 2004-12-31). ' +
+      'Timing is judged against it: an incentive for this priority that takes effect after the announcement but on or before this day is on time.',
+  ),
   prefer: z
     .array(Preference, { error: 'write a list such as [{ metric: annual-contract-arr, over: monthly-contract-arr }]' })
     .optional()
@@ -168,7 +186,7 @@ export const Strategy = z.strictObject({
       'Levers the organization deliberately does not use (compensation, okrs, promotions, recognition), such as [recognition] for a company without a recognition program. ' +
         'The gate cannot judge a lever that has no instrument, so it does not say GO until each lever either has one or is listed here.',
     ),
-}).meta({ title: 'Strategy' });
+}).superRefine(checkDeadlines).meta({ title: 'Strategy' });
 
 export const Segment = z.strictObject({
   id: Id.describe('The segment\'s id, unique among segments (kebab-case, such as enterprise or smb).'),
@@ -229,14 +247,58 @@ export const Metric = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      'The metric subtracts what customers take away (net growth of a book of accounts, net revenue retention): ' +
-        'a lost customer lowers it, so it is its own retention guard.',
+      'The metric counts what customers take away against it (net or gross revenue retention, customer retention, net growth of a book of accounts): ' +
+        'a lost customer lowers it, so it is its own retention guard, and a team rewarded on it is paid on keeping customers ' +
+        '(no-retention-guard, siloed-handoff). Nothing is inferred from a metric\'s id or name: declare it.',
     ),
-}).meta({ title: 'Metric' });
+  measures_collection: z
+    .boolean()
+    .optional()
+    .describe(
+      'true when the metric is cash collected from customers (collections, invoices paid): commission earned on collection ' +
+        '(earned_on: collection) rewards it, and a priority favoring it is served that way (uncovered-priority). Nothing is inferred from a metric\'s id or name: declare it.',
+    ),
+  quality_measured_by: Id.optional().meta(
+    withExample(
+      'Id of the metric that measures the quality of the same units this metric counts (redo-rate for units installed): ' +
+        'the count is guarded where the same team is also rewarded or measured on that metric.',
+      '- { id: units-installed, type: output, quality_measured_by: redo-rate }\n- { id: redo-rate, type: quality }',
+    ),
+  ),
+  counts_only_good: z
+    .boolean()
+    .optional()
+    .meta(
+      withExample(
+        'true when only units that pass a quality check are counted (good, saleable tons; nothing for scrap): the quality gate is inside the count, so it is its own quality guard.',
+        '- { id: saleable-tons, type: output, counts_only_good: true }',
+      ),
+    ),
+  deliverable: z
+    .boolean()
+    .optional()
+    .meta(
+      withExample(
+        'true when the metric is a named deliverable, done or not by its date (ship the repackaged product family, sample the coprocessor by June 15), not a number that can be inflated or a pace: it is judged as a milestone, not as a count or a speed.',
+        '- { id: coprocessor-sampled, name: Sample the arithmetic coprocessor, type: output, deliverable: true }',
+      ),
+    ),
+  window: Additions.Window.optional(),
+}).superRefine(checkQualityLink).meta({ title: 'Metric' });
 
 /** What every reward line may say besides its own keys: the customer segment it pays on. */
 const RewardLine = {
   segment: Id.optional().describe('The id of the customer segment this line pays on or measures; absent: every segment.'),
+  segments: IdList('[enterprise, mid-market]')
+    .min(1, { error: 'segments lists at least one segment id; to pay on every segment, remove segments' })
+    .optional()
+    .meta(
+      withExample(
+        'Ids of the customer segments this line pays on or measures, when it is more than one: each listed segment at the line\'s own rate, weight or target, and no other. Write segment for one.',
+        'segments: [enterprise, mid-market]   # one line on two segments, instead of segment: enterprise',
+      ),
+    ),
+  window: Additions.Window.optional().describe('The measurement window of this line, when it differs from its metric\'s window.'),
   description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
   accounts: Text.optional().describe(
     'The named accounts or territory this line is limited to, such as "Tier 1 customers": a line scoped this way tells customers apart as a segment does.',
@@ -248,14 +310,34 @@ export const CommissionLine = z.strictObject({
   ...RewardLine,
   // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
   rate: Fraction.optional().meta(doc('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. On a quota plan (ote, variable_share, quotas) it may be omitted: the line then pays the base rate, target variable pay ÷ quota.', `The commission rate. ${FRACTION_MARKDOWN} On a quota plan it may be omitted: the line pays the base rate, target variable pay ÷ quota.`)),
-}).meta({ title: 'Commission line' });
+  per_unit: z
+    .number({ error: 'per_unit is an amount of money per unit, such as per_unit: 20' })
+    .positive({ error: 'per_unit must be greater than 0, such as per_unit: 20' })
+    .optional()
+    .meta(
+      withExample(
+        'A fixed amount paid for each unit the metric counts (a piece rate), in the policy currency, instead of a rate on an amount booked.',
+        '- { metric: units-installed, per_unit: 20 }   # 20 for every unit installed',
+      ),
+    ),
+}).superRefine(checkCommissionLine).meta({ title: 'Commission line', ...exclusive(['segment', 'segments'], ['rate', 'per_unit']) });
 
 export const BonusComponent = z.strictObject({
   metric: Id.describe('The id of the metric this part of the bonus is paid on.'),
   ...RewardLine,
   weight: Fraction.meta(doc('The share of variable pay this component is worth: a fraction such as 0.2 or a percentage such as "20%".', `The share of variable pay this component is worth. ${FRACTION_MARKDOWN}`)),
   shared_with: IdList('[customer-success]').optional().describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
-}).meta({ title: 'Bonus component' });
+  ranked: Additions.Ranked.optional(),
+}).superRefine(checkLineSegments).meta({ title: 'Bonus component', ...exclusive(['segment', 'segments']) });
+
+/** One component of the merit rating that splits a pool: its weight is its share of the rating. */
+export const RatingComponent = z.strictObject({
+  metric: Id.describe('The id of the metric this part of the rating is on, such as output or work-quality.'),
+  ...RewardLine,
+  weight: Fraction.meta(doc('The share of the rating this component is worth: a fraction such as 0.25 or a percentage such as "25%".', `The share of the rating this component is worth. ${FRACTION_MARKDOWN}`)),
+}).superRefine(checkLineSegments).meta({ title: 'Rating component', ...exclusive(['segment', 'segments']) });
+
+export const Pool = definePool({ Id, Fraction, Text, PositiveInteger }, RatingComponent, Additions.Ranked);
 
 /** The quota-plan pieces (quotas, curve, credit, SPIFFs, ramp…), built from the primitives above. */
 const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
@@ -276,6 +358,9 @@ const InstrumentBase = {
   ...Described,
   team: Id.optional().describe('The id of the team this instrument applies to.'),
   effective: IsoDate.optional().describe('The day it takes effect, YYYY-MM-DD. An instrument that starts after the strategy is announced leaves a gap (incentive-after-announcement).'),
+  until: IsoDate.optional().meta(
+    withExample('The last day it is in force, YYYY-MM-DD (inclusive), on or after effective; absent: in force until replaced.', 'effective: 2026-01-01\nuntil: 2026-12-31'),
+  ),
   rationale: Text.optional().describe('Why it rewards what it does, in words the team will read. Instruments without one are reported (missing-rationale).'),
 };
 
@@ -289,7 +374,8 @@ export const CompensationPlan = z.strictObject({
   clawback: Clawback.optional().describe('Commission can be taken back within the months given; triggers say what takes it back.'),
   deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
   ...Payout.planKeys,
-}).superRefine(checkPlanPayout).meta({ title: 'Compensation plan' });
+  pool: Pool.optional(),
+}).superRefine(checkPlanPayout).superRefine(checkInstrumentDates).meta({ title: 'Compensation plan' });
 
 export const KeyResult = z.strictObject({
   metric: Id.describe('The id of the metric this key result measures.'),
@@ -301,36 +387,48 @@ export const KeyResult = z.strictObject({
     .describe(
       'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
     ),
-}).meta({ title: 'Key result' });
+}).superRefine(checkLineSegments).meta({ title: 'Key result', ...exclusive(['segment', 'segments']) });
+
+export const OkrStakes = z
+  .enum(['pay', 'review', 'none'], { error: 'stakes is one of pay, review, none' })
+  .meta(
+    withExample(
+      'What the key results decide: pay (bonus or commission depends on them), review (performance ratings, promotion, careers, or a public league table) or none (the policy says they are not used for pay or evaluation: stretch goals graded for learning). Absent: judged as if they decided pay.',
+      'stakes: none   # "OKRs are not used for compensation or performance reviews"',
+    ),
+  );
 
 export const OkrSet = z.strictObject({
   ...InstrumentBase,
   objective: Text.optional().describe('The objective, in words.'),
+  stakes: OkrStakes.optional(),
   key_results: z.array(KeyResult).default([]).describe('The key results, each on a metric.'),
-}).meta({ title: 'OKR set' });
+}).superRefine(checkInstrumentDates).meta({ title: 'OKR set' });
 
 export const Criterion = z.strictObject({
   text: Text.describe('The criterion as the ladder states it, such as "Leads cross-team projects".'),
   metric: Id.optional().describe('The id of the metric or behavior the criterion measures, so that rules can judge it.'),
   ...RewardLine,
-}).meta({ title: 'Promotion criterion' });
+  ranked: Additions.Ranked.optional(),
+}).superRefine(checkLineSegments).meta({ title: 'Promotion criterion', ...exclusive(['segment', 'segments']) });
 
 export const PromotionLadder = z.strictObject({
   ...InstrumentBase,
   criteria: z.array(Criterion).default([]).describe('What people are promoted for.'),
-}).meta({ title: 'Promotion ladder' });
+}).superRefine(checkInstrumentDates).meta({ title: 'Promotion ladder' });
 
 export const Award = z.strictObject({
   text: Text.describe('The award as it is announced, such as "First enterprise win of the quarter".'),
   metric: Id.optional().describe('The id of the metric the award celebrates.'),
   ...RewardLine,
   teams: IdList('[sales, marketing]').optional().describe('Ids of the teams that can win it; absent: every team.'),
-}).meta({ title: 'Award' });
+  ranked: Additions.Ranked.optional(),
+}).superRefine(checkLineSegments).meta({ title: 'Award', ...exclusive(['segment', 'segments']) });
 
 export const RecognitionProgram = z.strictObject({
   ...InstrumentBase,
   awards: z.array(Award).default([]).describe('The awards the program gives.'),
-}).meta({ title: 'Recognition program' });
+}).superRefine(checkInstrumentDates).meta({ title: 'Recognition program' });
 
 export const Waiver = z.strictObject({
   rule: z.string({ error: 'name the rule id this waiver accepts, such as flat-commission' }).min(1).describe('The id of the rule whose findings this waiver accepts, such as flat-commission.'),
@@ -390,6 +488,10 @@ export type RecognitionProgramT = z.output<typeof RecognitionProgram>;
 export type AwardT = z.output<typeof Award>;
 export type WaiverT = z.output<typeof Waiver>;
 export type RosterEntryT = z.output<typeof RosterEntry>;
+export type PoolT = z.output<typeof Pool>;
+export type RatingComponentT = z.output<typeof RatingComponent>;
+export type WindowT = z.output<typeof Additions.Window>;
+export type RankedT = z.output<typeof Additions.Ranked>;
 export type QuotaT = z.output<typeof Payout.Quota>;
 export type CurveT = z.output<typeof Payout.Curve>;
 export type TierT = z.output<typeof Payout.Tier>;

@@ -107,15 +107,21 @@ describe('the analyst plan pack', () => {
     expect(fs.readFileSync(path.join(ROOT, recognition), 'utf8')).not.toMatch(/^version:/m);
   });
 
-  // Left for the `model` branch (one model of what each team is rewarded for, read by every view):
-  // today the heatmap says "nothing" for the account executives and enterprise growth, and the
-  // timeline draws the AE plan neither for nor against, under a verdict that says the plan pays most
-  // for small business. it.fails passes while the contradiction stands; when the model fixes it,
-  // this fails: turn it into it(...).
-  it.fails('the heatmap and the timeline agree with the verdict that the AE plan works against enterprise growth (model branch)', () => {
-    const cell = /data-priority="enterprise-growth" data-team="account-executives" data-status="([^"]+)"/.exec(report.stdout)?.[1];
-    expect(['undermined', 'both']).toContain(cell);
+  // The heatmap and the timeline read the model, and the model prices the plan as rational-choice
+  // and simulate do: the quota on new-arr names no segment, but the plan pays most for small
+  // business, so the account executives' cell for enterprise growth is undermined, and the AE plan's
+  // bar is drawn against a priority.
+  it('the heatmap and the timeline agree with the verdict that the AE plan works against enterprise growth', () => {
+    const cell = /<td [^>]*data-priority="enterprise-growth" data-team="account-executives" data-status="([^"]+)"[^>]*>([\s\S]*?)<\/td>/.exec(report.stdout);
+    expect(['undermined', 'both']).toContain(cell?.[1]);
+    // The cell links to a finding that says the plan works against enterprise growth (the quota's first: flat-commission's).
+    const link = /<li class="against">[\s\S]*?<a href="#(finding-\d+)">ae-fy2027: new-arr, pays most for smb<\/a>/.exec(cell?.[2] ?? '')?.[1];
+    expect(new RegExp(`id="${link}" data-rule="([^"]+)"`).exec(report.stdout)?.[1]).toBe('flat-commission');
     const bar = /<g class="row" data-instrument="ae-fy2027" data-stance="([^"]+)"/.exec(report.stdout)?.[1];
     expect(['against', 'mixed']).toContain(bar);
+    // matrix, on the same date, draws the same cell.
+    const matrix = JSON.parse(runCli(['matrix', PACK, '--today', TODAY, '-f', 'json']).stdout) as { rows: { priority: string; cells: Record<string, { status: string; underminedBy: string[] }> }[] };
+    const row = matrix.rows.find((candidate) => candidate.priority === 'enterprise-growth')!;
+    expect(row.cells['account-executives']).toMatchObject({ status: cell?.[1], underminedBy: ['ae-fy2027: new-arr, pays most for smb'] });
   });
 });

@@ -4,12 +4,13 @@
  * damaged, or the bundle is missing. Each case runs a copy of the built package in a temporary folder,
  * so that nothing here depends on the repository's own layout.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STARTER } from './config-helpers.js';
-import { EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
+import { cliEnvironment, EXAMPLES, ROOT, runCli, tempDir } from './helpers.js';
 
 const BUNDLE = path.join('dist', 'incentive-lint.cjs');
 const CACHE = `${BUNDLE}.cache`;
@@ -93,6 +94,21 @@ export default defineRule({
         const header = bytes.indexOf(0x0a) + 1;
         fs.writeFileSync(path.join(root, CACHE), Buffer.concat([bytes.subarray(0, header), Buffer.alloc(4096, 0x5a)]));
       },
+      'the code cache names this build but its data is damaged past V8\'s header (V8 does not check it and would crash)': (root) => {
+        const bytes = fs.readFileSync(path.join(root, CACHE));
+        for (let at = Math.floor(bytes.length * 0.7); at < Math.floor(bytes.length * 0.7) + 64; at++) bytes[at]! ^= 0x5a;
+        fs.writeFileSync(path.join(root, CACHE), bytes);
+      },
+      'the code cache is cut short': (root) => {
+        const bytes = fs.readFileSync(path.join(root, CACHE));
+        fs.writeFileSync(path.join(root, CACHE), bytes.subarray(0, bytes.length - 1000));
+      },
+      'the code cache was made with other Node.js flags': (root) => {
+        const bytes = fs.readFileSync(path.join(root, CACHE));
+        const header = bytes.indexOf(0x0a);
+        const flagged = bytes.toString('utf8', 0, header).replace('"flags":[]', '"flags":["--no-opt"]');
+        fs.writeFileSync(path.join(root, CACHE), Buffer.concat([Buffer.from(flagged), bytes.subarray(header)]));
+      },
       'the code cache is missing': (root) => fs.rmSync(path.join(root, CACHE)),
       'the bundle is missing (dist/src is run instead)': (root) => fs.rmSync(path.join(root, BUNDLE)),
     };
@@ -105,6 +121,39 @@ export default defineRule({
         }
       });
     }
+  });
+
+  describe('with another Node.js release than the one that made the code cache (both directions)', () => {
+    // test/e2e/fetch-other-node.sh fetches it from the npm registry; .ci/run does so before the tests.
+    const otherNode = path.join(ROOT, 'test-artifacts', 'other-node', 'bin', 'node');
+    const present = fs.existsSync(otherNode);
+    if (!present && process.env.CI === 'true') {
+      it('has the other Node.js (run test/e2e/fetch-other-node.sh: CI must run these tests)', () => {
+        expect.fail(`${otherNode} is missing: run test/e2e/fetch-other-node.sh before the tests`);
+      });
+      return;
+    }
+    const title = (name: string) => (present ? name : `${name} (skipped: ${otherNode} is missing; run test/e2e/fetch-other-node.sh)`);
+
+    it.skipIf(!present)(title('the other release refuses this build\'s cache and prints the same (it crashed with SIGSEGV)'), () => {
+      const { bin } = installedCopy();
+      const other = runCli(['--version'], { bin, node: otherNode });
+      expect(other).toEqual(reference(['--version']));
+      for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE]]) expect(runCli(args, { bin, node: otherNode })).toEqual(reference(args));
+    });
+
+    it.skipIf(!present)(title('this release refuses a cache the other one made, and prints the same'), () => {
+      const { root, bin } = installedCopy();
+      fs.mkdirSync(path.join(root, 'scripts'));
+      fs.copyFileSync(path.join(ROOT, 'scripts', 'code-cache.mjs'), path.join(root, 'scripts', 'code-cache.mjs'));
+      const written = spawnSync(otherNode, [path.join(root, 'scripts', 'code-cache.mjs'), EXAMPLE], { encoding: 'utf8', env: cliEnvironment() });
+      expect(written.stderr).toBe('');
+      expect(written.status).toBe(0);
+      expect(fs.readFileSync(path.join(root, CACHE), 'latin1')).toContain(`"node":"${spawnSync(otherNode, ['--version'], { encoding: 'utf8' }).stdout.trim()}"`);
+      for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE], ['--version']]) expect(runCli(args, { bin })).toEqual(reference(args));
+      // The other release still uses its own cache (its data is checked, not ignored).
+      expect(runCli([EXAMPLE], { bin, node: otherNode })).toEqual(reference([EXAMPLE]));
+    });
   });
 
   it('says how to build it when neither the bundle nor dist/src is there', () => {

@@ -58,6 +58,7 @@ function runStep(which: string | number, inputs: Record<string, string>, env: Re
     env: { PATH: process.env.PATH, NO_COLOR: '1', RUNNER_OS: 'Linux', GITHUB_OUTPUT: githubOutput, GITHUB_PATH: githubPath, ...stepEnv, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr, cwd, outputs: fs.readFileSync(githubOutput, 'utf8'), path: fs.readFileSync(githubPath, 'utf8') };
 }
@@ -123,12 +124,72 @@ describe('the GitHub Action (action.yml)', () => {
     expect(setup.if).toBe("${{ steps.node.outputs.install == 'true' }}");
   });
 
-  it('gives later steps the caller\'s node back when it installed another', () => {
+  it('gives later steps the caller\'s node, npm and npx back when it installed another, and hides no other tool', () => {
     const last = action.runs.steps.at(-1)!;
     expect(last.if).toContain("always() && steps.node.outputs.install == 'true'");
-    const run = runStep(action.runs.steps.indexOf(last), {}, { CALLER_NODE_DIR: '/opt/caller/node/bin' });
+    // The caller's node sits in /usr/bin-like folder with other tools; an earlier step put a tool of its own first.
+    const callerBin = tempDir({ node: '#!/bin/sh\necho caller-node\n', npm: '#!/bin/sh\necho caller-npm\n', npx: '#!/bin/sh\necho caller-npx\n', python3: '#!/bin/sh\necho system-python\n' });
+    for (const tool of fs.readdirSync(callerBin)) fs.chmodSync(path.join(callerBin, tool), 0o755);
+    const runnerTemp = tempDir();
+    const run = runStep(action.runs.steps.indexOf(last), {}, { CALLER_NODE_DIR: callerBin, RUNNER_TEMP: runnerTemp });
     expect(run.code).toBe(0);
-    expect(run.path).toBe('/opt/caller/node/bin\n');
+    const added = run.path.split('\n').filter(Boolean);
+    expect(added).toHaveLength(1);
+    expect(added[0]).not.toBe(callerBin);
+    expect(path.dirname(added[0]!)).toBe(runnerTemp);
+    expect(fs.readdirSync(added[0]!).sort()).toEqual(['node', 'npm', 'npx']);
+    const earlierTool = tempDir({ python3: '#!/bin/sh\necho setup-python\n' });
+    fs.chmodSync(path.join(earlierTool, 'python3'), 0o755);
+    // The runner prepends GITHUB_PATH to the PATH the job had: the earlier step's python3 still wins.
+    const later = (command: string) => spawnSync('sh', ['-c', command], { env: { PATH: `${added[0]}:${earlierTool}:${callerBin}:/usr/bin:/bin` }, encoding: 'utf8' }).stdout;
+    expect(later('node; npm; npx; python3')).toBe('caller-node\ncaller-npm\ncaller-npx\nsetup-python\n');
+  });
+
+  describe('the step summary', () => {
+    const summaryRun = (existing: string, files: Record<string, string> = {}, inputs: Record<string, string> = {}) => {
+      const dir = tempDir({ 'step-summary.md': existing });
+      const summary = path.join(dir, 'step-summary.md');
+      const run = runStep('lint', { paths: 'policy/', ...inputs }, { GITHUB_STEP_SUMMARY: summary, RUNNER_TEMP: dir }, files);
+      if (run.code === null) throw new Error(`the lint step did not finish: ${run.stderr.slice(0, 500)}`);
+      return { run, text: fs.readFileSync(summary, 'utf8'), leftovers: fs.readdirSync(dir) };
+    };
+
+    it('appends the Markdown report after what earlier steps wrote, and leaves no temporary file', () => {
+      const { run, text, leftovers } = summaryRun('## Earlier step\n\nkept\n');
+      expect(run.code).toBe(1);
+      expect(text.startsWith('## Earlier step\n\nkept\n<!-- incentive-lint report -->\n')).toBe(true);
+      expect(text).toContain('| 76:9 | error | [flat-commission]');
+      expect(text).not.toContain('The report is cut here');
+      expect(leftovers).toEqual(['step-summary.md']);
+    });
+
+    it('writes nothing there when step-summary is false', () => {
+      const { run, text } = summaryRun('earlier\n', {}, { 'step-summary': 'false' });
+      expect(run.code).toBe(1);
+      expect(text).toBe('earlier\n');
+    });
+
+    it('cuts a report longer than 1 MiB at a line, with a note, and stays under 1 MiB', () => {
+      const example = fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8');
+      // 1,500 more plans paying the same on both segments: about 3,000 findings, 1.3 MiB of Markdown.
+      const plans = Array.from({ length: 1500 }, (_, n) => `  - id: flat-${n}\n    team: sales\n    effective: 2026-01-01\n    variable_share: 0.5\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n      - { metric: new-arr, segment: smb, rate: "8%" }\n    rationale: Same on both.\n`).join('');
+      const big = example.replace('compensation:\n', `compensation:\n${plans}`);
+      expect(big).not.toBe(example);
+      const earlier = 'earlier step\n';
+      const { run, text } = summaryRun(earlier, { 'policy/plan.yaml': big });
+      expect(run.code).toBe(1);
+      const bytes = Buffer.byteLength(text);
+      expect(bytes).toBeLessThan(1024 * 1024);
+      expect(bytes).toBeGreaterThan(1000 * 1024);
+      expect(text.startsWith(`${earlier}<!-- incentive-lint report -->`)).toBe(true);
+      const lines = text.split('\n');
+      const note = lines.findIndex((line) => line.startsWith('> **The report is cut here:**'));
+      expect(lines[note]).toMatch(/^> \*\*The report is cut here:\*\* it is \d{4} KiB, and GitHub shows at most 1 MiB of a step summary\. Every finding is in the log of this step\.$/);
+      expect(lines.slice(note + 1)).toEqual(['']);
+      // The cut falls between table rows: the last row before the note is whole.
+      expect(lines[note - 2]).toMatch(/^\| \d+:\d+ \| .* \|$/);
+      expect(lines[note - 1]).toBe('');
+    });
   });
 
   it('builds once per version: npm ci runs only when the cached build (keyed by its sources and Node.js) is missing', () => {

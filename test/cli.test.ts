@@ -35,9 +35,12 @@ describe('incentive-lint on the bundled examples', () => {
     expect(report.summary.files).toBe(1);
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     for (const finding of report.findings) {
-      // `edits` only on a finding whose fix is mechanical.
-      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', ...(finding.edits ? ['edits'] : [])]);
+      // `priorities` only on a finding that says its instrument works against one, `edits` only on one whose fix is mechanical.
+      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]);
     }
+    // The cells of the matrix they mark: pay-old-priority on customer-count works against enterprise-growth.
+    expect(report.findings.filter((f) => f.rule === 'pay-old-priority').map((f) => f.priorities)).toEqual([['enterprise-growth'], ['enterprise-growth']]);
+    expect(report.findings.find((f) => f.rule === 'missing-rationale')).not.toHaveProperty('priorities');
     const flat = report.findings.find((f) => f.rule === 'flat-commission');
     const enterpriseLine = lineOf(enterpriseFirst, 'segment: enterprise, rate: "8%"');
     const enterpriseRate = {
@@ -56,6 +59,8 @@ describe('incentive-lint on the bundled examples', () => {
       endLine: lineOf(enterpriseFirst, 'segment: smb, rate: "8%"'),
       endColumn: enterpriseFirst.split('\n')[lineOf(enterpriseFirst, 'segment: smb, rate: "8%"') - 1]!.indexOf('}') + 2,
       path: ['compensation', 0, 'commission', 1],
+      // The matrix cell it marks: the sales team against enterprise-growth.
+      priorities: ['enterprise-growth'],
       // The fix's first way, a suggestion: enterprise's rate (the line above) raised to 16%.
       edits: [
         {

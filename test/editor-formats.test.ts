@@ -40,6 +40,6 @@ describe.each([
     expect(matched).toEqual(
       findings.map((finding) => ({ file: finding.file, line: finding.line, column: finding.column, severity: LABEL[finding.severity], message: `${finding.message} Fix: ${finding.fix}`, rule: finding.rule })),
     );
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('19 problems (11 errors, 6 warnings, 2 infos) in 1 file');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('20 problems (11 errors, 6 warnings, 3 infos) in 1 file');
   });
 });

@@ -80,7 +80,7 @@ describe('applying a finding\'s edits removes it and adds no problem', () => {
   it('the corpus has findings with edits, safe ones and suggestions, from every rule that gives them', async () => {
     // Runs after the cases above (vitest keeps the order within a file).
     const rules = new Set(withEdits.map((entry) => entry.split(' ')[0]));
-    expect([...rules].sort()).toEqual(['flat-commission', 'implausible-value', 'no-retention-guard', 'okr-old-priority', 'pay-old-priority']);
+    expect([...rules].sort()).toEqual(['flat-commission', 'implausible-value', 'no-retention-guard', 'okr-old-priority', 'pay-old-priority', 'rational-choice']);
     expect(withEdits.length).toBeGreaterThanOrEqual(6);
   });
 });

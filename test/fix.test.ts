@@ -114,7 +114,7 @@ describe('incentive-lint fix --dry-run', () => {
     const run = runCli(['fix', 'enterprise-first.yaml', '--dry-run', ...TODAY], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^nothing to fix: no finding has a safe fix incentive-lint can apply; 19 findings left, 6 findings with a suggested fix \(--suggestions applies them\)\n$/);
+    expect(run.stderr).toMatch(/^nothing to fix: no finding has a safe fix incentive-lint can apply; 20 findings left, 6 findings with a suggested fix \(--suggestions applies them\)\n$/);
   });
 });
 

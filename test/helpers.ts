@@ -32,15 +32,15 @@ export function cliEnvironment(overrides: Record<string, string | undefined> = {
 }
 
 /**
- * Runs the built binary (or the launcher `bin` of a copy of the package) in `cliEnvironment` and
- * with no stdin. A run that outlives `timeout` (default 60 s) is killed and reports code -1: a hang
+ * Runs the built binary (or the launcher `bin` of a copy of the package) with this Node.js (or the
+ * binary `node`) in `cliEnvironment` and with no stdin. A run that outlives `timeout` (default 60 s) is killed and reports code -1: a hang
  * fails the test.
  */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number; bin?: string } = {},
+  options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number; bin?: string; node?: string } = {},
 ): CliRun {
-  const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
+  const result = spawnSync(options.node ?? process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: cliEnvironment(options.env),
     input: options.input ?? '',

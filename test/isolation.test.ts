@@ -40,6 +40,17 @@ describe('plugin rules are isolated', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a plugin finding names the priorities it works against, across the worker (only strings cross)', () => {
+    const plugin = `import { defineRule } from '${API}';
+export default defineRule({ meta: { id: 'acme/against', category: 'strategic-alignment', severity: 'warning', summary: 's', rationale: 'r', source: 's' },
+  check({ policy, report }) { report({ node: policy.compensation[0], key: 'id', priorities: ['enterprise-growth', 42], message: 'against', fix: 'change it' }); } });
+`;
+    const dir = tempDir({ 'incentive-lint.config.yaml': 'plugins: [./acme.mjs]\n', 'acme.mjs': plugin, 'policy.yaml': FLAT_PLAN });
+    const run = runCli(['--format', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; priorities?: string[] }[] };
+    expect(report.findings.find((finding) => finding.rule === 'acme/against')?.priorities).toEqual(['enterprise-growth']);
+  });
+
   it('--rule-timeout takes a whole number of milliseconds', () => {
     const run = runCli(['--rule-timeout', 'soon', 'examples/aligned.yaml']);
     expect(run.code).toBe(2);

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinRules, lint, type LintResult } from '../src/index.js';
 import { loadFormatter } from '../src/report/index.js';
+import { FINGERPRINT_KEY, MAX_RESULTS } from '../src/report/sarif.js';
+import { lineHashes } from '../src/report/fingerprints.js';
 import { compileFile, SARIF_SCHEMA_PATH } from './json-schema.js';
 import { EXAMPLES, policyWith, runCli, tempDir } from './helpers.js';
-import { expected, expectedGithub, readGithub, readJunit, readMarkdown, readSarif } from './report-parsers.js';
+import { expected, expectedGithub, readGithub, readJunit, readMarkdown, readSarif, type SarifLog } from './report-parsers.js';
 
 /** A file name and an award text full of what each format must escape. */
 const AWKWARD_FILE = 'plan, v2: q3 #1.yaml';
@@ -34,10 +36,10 @@ const AWKWARD_POLICY = policyWith(`${FLAT_PLAN_AND_VELOCITY_OKR}recognition:
         segment: smb
 `);
 
-async function render(format: string, result: LintResult): Promise<string> {
+async function render(format: string, result: LintResult, cwd?: string): Promise<string> {
   const formatter = await loadFormatter(format);
   if (!formatter) throw new Error(`no formatter ${format}`);
-  return formatter(result, { chalk: new Chalk({ level: 0 }) });
+  return formatter(result, { chalk: new Chalk({ level: 0 }), ...(cwd ? { cwd } : {}) });
 }
 
 describe('report formats, read back', () => {
@@ -128,8 +130,8 @@ describe('report formats, read back', () => {
     const parsed = JSON.parse(await render('json', result)) as { findings: Record<string, unknown>[]; summary: unknown };
     expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
     const keys = ['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path'];
-    // `edits` only where the fix is mechanical.
-    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => (finding.edits ? [...keys, 'edits'] : keys)));
+    // `priorities` only where the finding says its instrument works against one, `edits` only where the fix is mechanical.
+    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => [...keys, ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]));
     expect(parsed.findings.filter((finding) => finding.edits).map((finding) => finding.rule)).toEqual(result.findings.filter((finding) => finding.edits).map((finding) => finding.rule));
     expect(parsed.findings.some((finding) => finding.edits)).toBe(true);
     expect(parsed.summary).toEqual({ errors: 1, warnings: 1, infos: 1, files: 1 });
@@ -145,11 +147,11 @@ describe('sarif fingerprints', () => {
     const dir = tempDir({ 'policy.yaml': text });
     const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01' });
     expect(result.diagnostics).toEqual([]);
-    const { log } = readSarif(await render('sarif', result));
+    const { log } = readSarif(await render('sarif', result, dir));
     return log.runs[0]!.results.map((sarifResult) => ({
       rule: sarifResult.ruleId,
       line: sarifResult.locations[0]!.physicalLocation.region.startLine,
-      hash: sarifResult.partialFingerprints.primaryLocationLineHash,
+      hash: sarifResult.partialFingerprints[FINGERPRINT_KEY],
     }));
   }
 
@@ -174,6 +176,112 @@ describe('sarif fingerprints', () => {
     const original = await fingerprints(plans(''));
     const changed = await fingerprints(plans('').replace('segment: smb, rate: "8%"', 'segment: smb, rate: "9%"'));
     expect(changed.find((finding) => finding.rule === 'flat-commission')!.hash).not.toBe(original.find((finding) => finding.rule === 'flat-commission')!.hash);
+  });
+});
+
+describe('sarif for code scanning', () => {
+  const validateSarif = compileFile(SARIF_SCHEMA_PATH);
+  type Notification = { level: string; message: { text: string }; descriptor?: { id: string } };
+  type Log = SarifLog & { runs: { invocations: { toolExecutionNotifications: Notification[] }[] }[] };
+
+  it(`carries its fingerprint under a key of its own (${FINGERPRINT_KEY}), never codeql-action's primaryLocationLineHash`, async () => {
+    const dir = tempDir({ 'policy.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
+    const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01' });
+    const { log } = readSarif(await render('sarif', result, dir));
+    expect(log.runs[0]!.results.length).toBeGreaterThan(1);
+    for (const sarifResult of log.runs[0]!.results) {
+      expect(Object.keys(sarifResult.partialFingerprints)).toEqual([FINGERPRINT_KEY]);
+      expect(sarifResult.partialFingerprints[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{16}:\d+$/);
+    }
+  });
+
+  it('names files relative to the repository root when run in a subfolder (SARIF and GitLab), and relative to the working folder outside a repository', () => {
+    const repo = tempDir({ '.git/HEAD': 'ref: refs/heads/main\n', 'policies/sales/plan.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
+    const cwd = path.join(repo, 'policies');
+    const run = runCli(['sales/plan.yaml', '--today', '2026-06-01', '-f', 'sarif:out.sarif', '-f', 'gitlab:out.json'], { cwd });
+    expect(run.stderr).toBe('');
+    const sarifLog = JSON.parse(fs.readFileSync(path.join(cwd, 'out.sarif'), 'utf8')) as Log;
+    expect(validateSarif(sarifLog), JSON.stringify(validateSarif.errors)).toBe(true);
+    const locations = sarifLog.runs[0]!.results.map((sarifResult) => sarifResult.locations[0]!.physicalLocation.artifactLocation);
+    expect(locations.length).toBeGreaterThan(0);
+    for (const location of locations) expect(location).toEqual({ uri: 'policies/sales/plan.yaml', uriBaseId: '%SRCROOT%' });
+    const gitlab = JSON.parse(fs.readFileSync(path.join(cwd, 'out.json'), 'utf8')) as { location: { path: string } }[];
+    expect(new Set(gitlab.map((issue) => issue.location.path))).toEqual(new Set(['policies/sales/plan.yaml']));
+
+    // A worktree's (or submodule's) .git is a file.
+    const worktree = tempDir({ '.git': 'gitdir: /elsewhere/.git/worktrees/w\n', 'sub/plan.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
+    runCli(['plan.yaml', '--today', '2026-06-01', '-f', 'sarif:out.sarif'], { cwd: path.join(worktree, 'sub') });
+    const worktreeLog = JSON.parse(fs.readFileSync(path.join(worktree, 'sub', 'out.sarif'), 'utf8')) as Log;
+    expect(worktreeLog.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('sub/plan.yaml');
+
+    const outside = tempDir({ 'sales/plan.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
+    runCli(['sales/plan.yaml', '--today', '2026-06-01', '-f', 'sarif:out.sarif'], { cwd: outside });
+    const outsideLog = JSON.parse(fs.readFileSync(path.join(outside, 'out.sarif'), 'utf8')) as Log;
+    expect(outsideLog.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'sales/plan.yaml', uriBaseId: '%SRCROOT%' });
+  });
+
+  it.skipIf(process.platform === 'win32')('percent-encodes a \\ in a file name (%5C), which outside Windows is no folder separator', () => {
+    const dir = tempDir({ 'q3\\plans.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
+    const run = runCli(['q3\\plans.yaml', '--today', '2026-06-01', '-f', 'sarif:out.sarif'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const log = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('q3%5Cplans.yaml');
+  });
+
+  it(`keeps at most ${MAX_RESULTS} results, the most severe, and says in a run-level note how many are left out`, async () => {
+    const plans = Array.from({ length: MAX_RESULTS + 40 }, (_, n) => `  - { id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`).join('\n');
+    // The OKR comes after every plan: its error is the last finding, and is kept over warnings.
+    const dir = tempDir({ 'policy.yaml': policyWith(`compensation:\n${plans}\nokrs:\n  - id: eng-q3\n    team: engineering\n    key_results:\n      - { metric: velocity, target: "+20%" }\n`) });
+    const off = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off' as const]));
+    const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', rules: { ...off, 'flat-commission': 'warning', 'okr-old-priority': 'error' } });
+    expect(result.findings).toHaveLength(MAX_RESULTS + 41);
+    expect(result.findings.at(-1)!.rule).toBe('okr-old-priority');
+    const text = await render('sarif', result, dir);
+    const log = JSON.parse(text) as Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    const results = log.runs[0]!.results;
+    expect(results).toHaveLength(MAX_RESULTS);
+    expect(results.at(-1)!.ruleId).toBe('okr-old-priority');
+    expect(results.slice(0, -1).every((sarifResult) => sarifResult.ruleId === 'flat-commission')).toBe(true);
+    const lines = results.map((sarifResult) => sarifResult.locations[0]!.physicalLocation.region.startLine);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    // Identities do not depend on the cut: each kept result has the fingerprint it has in a full run.
+    const full = new Map(lineHashes(result).map((hash, index) => [`${result.findings[index]!.rule}@${result.findings[index]!.line}`, hash]));
+    for (const sarifResult of results) expect(sarifResult.partialFingerprints[FINGERPRINT_KEY]).toBe(full.get(`${sarifResult.ruleId}@${sarifResult.locations[0]!.physicalLocation.region.startLine}`));
+    const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications;
+    expect(notes).toEqual([
+      expect.objectContaining({
+        level: 'warning',
+        descriptor: { id: 'results-left-out' },
+        message: { text: `41 of ${MAX_RESULTS + 41} results are left out of this log: GitHub code scanning shows at most ${MAX_RESULTS} per run. The ${MAX_RESULTS} kept are the most severe (errors, then warnings, then infos); --format json lists them all.` },
+      }),
+    ]);
+    // Under the cap, no note.
+    const small = await lint(['policy.yaml'], { cwd: tempDir({ 'policy.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) }), today: '2026-06-01' });
+    expect((JSON.parse(await render('sarif', small)) as Log).runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([]);
+  });
+
+  it('fingerprints thousands of findings on one long line, each distinct and each kept when a line is added above (SARIF and GitLab)', async () => {
+    // One flow-style line of 3,000 plans (about 400 KB): every flat-commission finding sits on it.
+    const plans = Array.from({ length: 3000 }, (_, n) => `{ id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`).join(', ');
+    const off = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off' as const]));
+    const fingerprintsOf = async (before: string) => {
+      const dir = tempDir({ 'policy.yaml': policyWith(`${before}compensation: [${plans}]\n`) });
+      const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', rules: { ...off, 'flat-commission': 'error' } });
+      const sarifLog = JSON.parse(await render('sarif', result, dir)) as Log;
+      const gitlab = JSON.parse(await render('gitlab', result, dir)) as { fingerprint: string; location: { lines: { begin: number } } }[];
+      return { sarif: sarifLog.runs[0]!.results.map((sarifResult) => sarifResult.partialFingerprints[FINGERPRINT_KEY]!), gitlab, lines: new Set(gitlab.map((issue) => issue.location.lines.begin)) };
+    };
+    const original = await fingerprintsOf('');
+    expect(original.sarif).toHaveLength(3000);
+    expect(original.lines.size).toBe(1);
+    expect(new Set(original.sarif).size).toBe(3000);
+    expect(new Set(original.gitlab.map((issue) => issue.fingerprint)).size).toBe(3000);
+    const moved = await fingerprintsOf('# reviewed by finance\n');
+    expect(moved.lines).not.toEqual(original.lines);
+    expect(moved.sarif).toEqual(original.sarif);
+    expect(moved.gitlab.map((issue) => issue.fingerprint)).toEqual(original.gitlab.map((issue) => issue.fingerprint));
   });
 });
 

@@ -157,7 +157,7 @@ export interface SarifLog {
       level: string;
       message: { text: string };
       locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
-      partialFingerprints: { primaryLocationLineHash: string };
+      partialFingerprints: Record<string, string>;
       properties: { fix: string };
     }[];
   }[];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defineRule, z } from '../src/api.js';
-import { BASE_POLICY, mergeFragment, policyText, remove, set, testRule } from '../src/testing/index.js';
+import { applyEdits, BASE_POLICY, mergeFragment, policyText, remove, set, testRule } from '../src/testing/index.js';
 
 /** The rule of the README's plugin section, as written there. */
 const noSpiffOnSmb = defineRule({
@@ -103,6 +103,14 @@ describe('policy fragments', () => {
       { id: 'mid-market' },
       { id: 'smb' },
     ]);
+  });
+
+  it('edits insert a copy of their value: cases that share an edit do not see each other\'s later edits inside it', () => {
+    const plan = set('compensation', [{ id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] }]);
+    const renamed = applyEdits(mergeFragment(), [plan, set('compensation.0.id', 'ae-2027')]);
+    const shared = applyEdits(mergeFragment(), [plan]);
+    expect((renamed.compensation as { id: string }[])[0]!.id).toBe('ae-2027');
+    expect((shared.compensation as { id: string }[])[0]!.id).toBe('ae-2026');
   });
 
   it('render the base policy as it is documented, line for line', () => {

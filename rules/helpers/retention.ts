@@ -32,3 +32,14 @@ export function isRetentionHandoff(index: PolicyIndex, from: string, to: string)
   const paysNewBusiness = index.compensationPlansOf(from).some((plan) => newBusinessLines(index, plan.node).length > 0);
   return paysNewBusiness && retentionDownstream(index, from).some((entry) => entry.team === to);
 }
+
+/**
+ * The commission and quota lines on new business, not made to depend on the customer staying, of the
+ * plans of a team that hands off to `to`, a team paid on keeping customers: what no-retention-guard
+ * reports and what a siloed retention handoff is about. Empty when the handoff is no retention
+ * handoff, or when every such plan has its guard (then the guard is the shared stake).
+ */
+export function unguardedRetentionLines(index: PolicyIndex, from: string, to: string): object[] {
+  if (!isRetentionHandoff(index, from, to)) return [];
+  return index.compensationPlansOf(from).flatMap((plan) => (index.dependsOnStaying(plan.node) ? [] : newBusinessLines(index, plan.node)));
+}

@@ -45,8 +45,11 @@ teams:
 metrics:
   # type: outcome | output | activity | quality | speed | behavior
   # perspective: financial | customer | internal | learning (the balanced scorecard)
+  # nets_churn: true where a lost customer lowers the number (retention), measures_collection: true
+  # for cash collected: the linter never guesses either from an id or a name
+  # deliverable: true marks a milestone done or not by its date (ship X by June 15), not a count to inflate
   - { id: new-arr, name: New ARR, type: outcome, perspective: financial, segmented: true }
-  - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true }
+  - { id: net-retention, name: Net revenue retention, type: outcome, perspective: customer, segmented: true, nets_churn: true }
   - { id: onboarding-quality, name: First-90-day health score, type: quality, perspective: internal, segmented: true }
   - { id: enterprise-adoption, name: Enterprise feature adoption, type: outcome, perspective: customer, segmented: true }
   - { id: defect-escape-rate, type: quality, perspective: internal }
@@ -84,6 +87,7 @@ okrs:
     team: engineering
     effective: 2026-02-16
     objective: Make enterprise customers successful
+    # stakes: pay | review | none  (what the key results decide; none: not used for pay or evaluation)
     key_results:
       - { metric: enterprise-adoption, target: "40% of enterprise accounts on SSO" }
       - { metric: defect-escape-rate, target: "< 2%" }
@@ -130,7 +134,7 @@ rules: {}
 
 # Rules of your own: a path relative to this file, or an npm package.
 plugins: []
-#  - ./rules/no-spiff-on-smb.js
+#  - ./rules/no-spiff-on-smb.mjs
 
 # Files not to load, relative to this file: "drafts/**", "archive/*.yaml".
 ignore: []

@@ -7,6 +7,7 @@
  */
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
+import { resolveAsOf } from '../model/as-of.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT } from '../terminal.js';
 import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
@@ -19,6 +20,7 @@ interface SimulateCommandOptions {
   levels?: number[];
   date?: string;
   announce?: string;
+  today?: string;
   color?: boolean;
   /** false from --no-config. */
   config: boolean;
@@ -34,6 +36,7 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option('--levels <percentages>', 'attainment levels, in % of quota (default: 50,100,150,200)', parseLevels)
     .option('--date <date>', 'the first day of the simulated year of bookings, YYYY-MM-DD, for SPIFFs with dates (default: the date the gate judges: --announce, else strategy.announced, else today)', parseDate)
     .option('--announce <date>', 'the announcement date, as gate and report take it, YYYY-MM-DD', parseDate)
+    .option('--today <date>', 'the current date, YYYY-MM-DD, as lint, gate and report take it: the date judged at when there is no announcement date (default: the clock)', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: SimulateCommandOptions) => {
@@ -50,9 +53,8 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
         setExitCode(EXIT.untrusted);
         return;
       }
-      const announced = options.announce ?? loaded.policy.strategy.announced;
-      const date = options.date ?? announced ?? todayUtc();
-      const dateSource = options.date !== undefined ? 'date' : options.announce !== undefined ? 'announce' : announced !== undefined ? 'strategy.announced' : 'today';
+      // The date every view judges at (model/as-of.ts); --date moves only the simulated year.
+      const { date, source: dateSource } = resolveAsOf({ date: options.date, announce: options.announce, announced: loaded.policy.strategy.announced, today: options.today ?? todayUtc() });
       const report = buildSimulationReport(loaded, { date, dateSource, plan: options.plan, levels: options.levels });
       printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);

@@ -49,6 +49,7 @@ export async function runIsolated(
     message: report.message as string,
     ...(report.messageId !== undefined ? { messageId: report.messageId as string, data: report.data } : {}),
     fix: report.fix as string,
+    ...(report.priorities ? { priorities: report.priorities } : {}),
     ...(report.edits
       ? {
           edits: report.edits.map((edit) => {

@@ -2,9 +2,10 @@
  * Canonical orders for what rules name and pick. Reordering the items of a list section must change
  * nothing in a report but the positions, so no message lists ids, and no rule picks "the first"
  * line, plan or metric, in the order they happen to be declared: ids go alphabetically, instruments
- * by lever then id, reward lines by what they say.
+ * by lever then id, reward lines by what they say (their ids last, so that renaming them changes
+ * no pick where the lines differ in anything else).
  */
-import { INSTRUMENT_SECTIONS, type Lever } from '../schema.js';
+import { INSTRUMENT_SECTIONS, MetricType, Perspective, type Lever, type MetricT } from '../schema.js';
 import type { IncentiveLine } from './lookups/lines.js';
 
 /** Code-point order, the same on every machine and locale. */
@@ -25,20 +26,38 @@ export function compareInstruments(a: { lever: Lever; id: string }, b: { lever: 
 const COMPONENT_ORDER: readonly IncentiveLine['component'][] = ['commission', 'bonus', 'key_result', 'criterion', 'award'];
 
 /**
- * Lines by their instrument, then by what the line says: component, metric, segment, the
- * smaller rate or weight, its text. Two lines that compare equal say the same thing.
+ * Lines by what they say before what they name: lever, component, the smaller rate or weight, the
+ * text (a criterion's or award's text, a key result's target), and only then the ids (instrument, metric, segment, teams). A rule that picks "the first"
+ * line to point at picks the same line when every id is renamed, wherever the lines differ in
+ * anything but their ids. Two lines that compare equal say the same thing.
  */
 export function compareRewards(a: IncentiveLine, b: IncentiveLine): number {
   return (
-    compareInstruments(a.instrument, b.instrument) ||
+    INSTRUMENT_SECTIONS.indexOf(a.instrument.lever) - INSTRUMENT_SECTIONS.indexOf(b.instrument.lever) ||
     COMPONENT_ORDER.indexOf(a.component) - COMPONENT_ORDER.indexOf(b.component) ||
-    compareOptional(a.metric, b.metric) ||
-    compareOptional(a.segment, b.segment) ||
     (a.rate ?? -1) - (b.rate ?? -1) ||
     (a.weight ?? -1) - (b.weight ?? -1) ||
     compareOptional(textOf(a), textOf(b)) ||
+    compareIds(a.instrument.id, b.instrument.id) ||
+    compareOptional(a.metric, b.metric) ||
+    compareOptional(a.segment, b.segment) ||
     compareIds(a.teams.join(','), b.teams.join(',')) ||
     compareIds(a.sharedWith.join(','), b.sharedWith.join(','))
+  );
+}
+
+/**
+ * Metrics by what they declare before their ids: type in the format's order (outcome, output,
+ * activity, quality, speed, behavior), then perspective, then segmented. Renaming them changes no
+ * pick between metrics that differ in anything else.
+ */
+export function compareMetrics(a: MetricT, b: MetricT): number {
+  const rank = (options: readonly string[], value: string | undefined) => (value === undefined ? -1 : options.indexOf(value));
+  return (
+    rank(MetricType.options, a.type) - rank(MetricType.options, b.type) ||
+    rank(Perspective.options, a.perspective) - rank(Perspective.options, b.perspective) ||
+    Number(a.segmented === true) - Number(b.segmented === true) ||
+    compareIds(a.id, b.id)
   );
 }
 
@@ -76,5 +95,8 @@ function compareOptional(a: string | undefined, b: string | undefined): number {
 }
 
 function textOf(reward: IncentiveLine): string | undefined {
-  return reward.component === 'criterion' || reward.component === 'award' ? reward.node.text : undefined;
+  if (reward.component === 'criterion' || reward.component === 'award') return reward.node.text;
+  // Key results of one set differ in their targets far more often than in anything else they say.
+  if (reward.component === 'key_result' && reward.node.target !== undefined) return String(reward.node.target);
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * that crashes takes nothing else down. The policy arrives as a structured clone; reports go back as
  * node numbers (see node-ids.ts) with the rule's message and fix, checked on the main thread.
  */
+import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as z from 'zod';
@@ -11,6 +12,7 @@ import type { EditDescriptor } from './edits.js';
 import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
 import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -35,6 +37,8 @@ export interface WorkerReport {
   /** The messageId's placeholders: only string and number values cross. */
   data?: Record<string, string | number>;
   fix: unknown;
+  /** The priorities the report says its node works against: only strings cross. */
+  priorities?: string[];
   /** The report's edits, their nodes as numbers and their values as JSON text (plain data only). */
   edits?: { op: 'set' | 'append'; node: number; key?: unknown; value: string | undefined; safety: unknown }[];
 }
@@ -46,7 +50,25 @@ export type DescribedRule =
 
 export type WorkerMessage = { ok: true; reports: WorkerReport[]; rules?: DescribedRule[] } | { ok: false; error: string };
 
+/**
+ * The plugin API as this copy of incentive-lint ships it (package.json's "exports"), for a plugin that
+ * cannot resolve `incentive-lint` from where it lies (see api-resolution-hooks.ts).
+ */
+const API_MODULES = { 'incentive-lint': '../index.js', 'incentive-lint/testing': '../testing/index.js' };
+
+function provideApi(moduleFile: string): void {
+  try {
+    createRequire(moduleFile).resolve('incentive-lint');
+    return;
+  } catch {
+    // Not installed where the plugin is: the hooks resolve it to this copy.
+  }
+  const data = Object.fromEntries(Object.entries(API_MODULES).map(([specifier, file]) => [specifier, new URL(file, import.meta.url).href]));
+  register(new URL('./api-resolution-hooks.js', import.meta.url), { data });
+}
+
 async function run(job: PluginJob): Promise<WorkerMessage> {
+  provideApi(job.moduleFile);
   const module = (await import(pathToFileURL(job.moduleFile).href)) as Record<string, unknown>;
   const exported = module.default ?? module.rules;
   const rules = (Array.isArray(exported) ? exported : [exported]) as AnyRule[];
@@ -67,9 +89,10 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const edits = Array.isArray(descriptor?.edits) ? descriptor.edits.map((edit) => workerEdit(edit, ids)) : undefined;
     const data = typeof descriptor?.data === 'object' && descriptor.data !== null ? plainData(descriptor.data) : undefined;
     const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
-    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(edits ? { edits } : {}) });
+    const priorities = Array.isArray(descriptor?.priorities) ? descriptor.priorities.filter((id): id is string => typeof id === 'string') : undefined;
+    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(priorities ? { priorities } : {}), ...(edits ? { edits } : {}) });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index, { today: job.today }), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
   return { ok: true, reports };
 }
 

@@ -42,7 +42,7 @@ export async function loadPlugins(
       recordInput(fs.statSync(file, { bigint: true }), 'plugin');
       described = await describePlugin(file, timeoutMs);
     } catch (error) {
-      fail(`could not be loaded: ${describeError(error)}`);
+      fail(`could not be loaded: ${describeError(error)}${esmInCommonJsHint(specifier, error)}`);
       continue;
     }
     if (described.length === 0) {
@@ -66,6 +66,16 @@ export async function loadPlugins(
     }
   }
   return { rules, diagnostics };
+}
+
+/**
+ * Node.js reads a `.js` file as CommonJS where the nearest package.json has no `"type": "module"` (a
+ * default `npm init` repository), so a plugin written as the README shows fails on its first `import`.
+ */
+function esmInCommonJsHint(specifier: string, error: unknown): string {
+  const message = describeError(error);
+  if (!/\.js$/i.test(specifier) || !/Cannot use import statement outside a module|Unexpected token 'export'/.test(message)) return '';
+  return ' (Node.js reads this .js file as CommonJS: name the plugin .mjs, or add "type": "module" to the nearest package.json)';
 }
 
 function pluginDiagnostic(specifier: string, place: SettingPlace | undefined, cause: string): Diagnostic {

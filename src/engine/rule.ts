@@ -10,6 +10,7 @@ import type { Policy } from '../schema.js';
 import type { PolicyDiff } from './policy-diff.js';
 import type { PolicyIndex } from './lookups/policy-index.js';
 import type { StrategyView } from './strategy/strategy-view.js';
+import type { RewardModel } from '../model/build.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -32,6 +33,17 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
   /** Where the rationale comes from: a source article (by title and publisher), a paper, a practitioner rule of thumb. */
   source: string;
   options?: Options;
+  /**
+   * The policy keys the rule reads (`metrics[].reported_by`, `compensation[].clawback`…): what a
+   * declaration buys. docs/format.md lists, for every key, the rules that read it.
+   */
+  reads?: readonly string[];
+  /**
+   * Rules this rule leaves a defect to: when one of them is enabled and reports a finding about the
+   * same model entry (`ReportDescriptor.about`), this rule's finding on that entry is dropped by the
+   * engine. Never a rule's options or thresholds: only what it reported in this run.
+   */
+  defersTo?: readonly string[];
   /**
    * The rule's wordings by message id, with `{{placeholders}}` (ESLint's meta.messages): a report
    * gives `messageId` and `data` instead of `message`, and tests assert the id and the data.
@@ -62,6 +74,18 @@ export interface ReportDescriptor {
   /** What a person could change to resolve it, with the numbers and ids of this policy. */
   fix: string;
   /**
+   * The model entries (or the YAML lines behind them) the finding is about; default: the entries at
+   * `node`. The engine keeps one finding per defect by them (see RuleMeta.defersTo).
+   */
+  about?: readonly object[];
+  /**
+   * The ids of the priorities the finding says its node works against (a line paying what one
+   * deprioritizes, a plan whose rational choice is deprioritized). The alignment matrix marks the
+   * cell of the node's team and each of these priorities undermined; a test holds lint and the
+   * matrix to that, on every example and real policy.
+   */
+  priorities?: readonly string[];
+  /**
    * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
    * where it is mechanical. Applying them must make this finding go away; a test checks that for
    * every finding of the examples and the real-policy corpus.
@@ -74,6 +98,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly index: PolicyIndex;
   /** What the strategy favors and deprioritizes (contested ids left out), and how a line stands toward it: `index.strategy`. */
   readonly strategy: StrategyView;
+  /** What each team is rewarded for: every (metric, segment) entry, its lever, strength, dates, how it is made, its guards, the priorities it serves or undermines. */
+  readonly model: RewardModel;
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;

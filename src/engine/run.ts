@@ -11,6 +11,9 @@ import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
+import { RewardModel } from '../model/build.js';
+import { endedBy } from '../model/as-of.js';
+import { untilOf } from '../model/declared.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 import { importTodoFindings } from './import-todos.js';
@@ -36,6 +39,8 @@ export interface Finding extends Location {
   data?: MessageData;
   /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
   edits?: TextEdit[];
+  /** The priorities the finding says its node works against (ReportDescriptor.priorities): the matrix cells it marks. */
+  priorities?: string[];
 }
 
 export interface WaivedFinding {
@@ -52,6 +57,8 @@ export interface RunResult {
   diagnostics: Diagnostic[];
   /** Instruments that name an id the policy does not declare: no rule but unknown-reference judges them. */
   notJudged: string[];
+  /** The model every rule read: what each team is rewarded for. */
+  model: RewardModel;
 }
 
 export interface RunOptions {
@@ -68,8 +75,11 @@ export interface RunOptions {
 
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
+  const model = new RewardModel(index, { today: options.today });
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
+  /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
+  const aboutByFinding = new Map<Finding, readonly object[]>();
   const diagnostics: Diagnostic[] = [];
   const ruleIds = options.knownRuleIds ?? new Set(rules.map(({ rule }) => rule.meta.id));
 
@@ -79,7 +89,12 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     const report = (descriptor: ReportDescriptor) => {
       const finding = toFinding(loaded, rule, severity, descriptor, editBuilder);
       if (typeof finding === 'string') throw new RuleReportError(finding);
+      // An instrument that ended (until) before the date the model judges at is history: it rewards
+      // nothing now, so what it rewarded is no finding (the matrix leaves it out too). Integrity
+      // findings (a broken reference, weights that do not add up) still stand.
+      if (rule.meta.category !== 'integrity' && endedInstrument(loaded, model, descriptor.node)) return;
       reported.push(finding);
+      aboutByFinding.set(finding, aboutOf(model, descriptor));
     };
     try {
       const pluginModule = pluginModuleOf(rule);
@@ -87,7 +102,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
         for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, options: ruleOptions, today: options.today, diff, ruleIds, report });
+        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, model, options: ruleOptions, today: options.today, diff, ruleIds, report });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {
@@ -99,10 +114,12 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   }
 
   const { judged, notJudged } = withoutBrokenInstruments(findings);
+  // A rule disabled on a line by a comment is not enabled there: deferring to it happens only among the findings that survive the comments.
   const suppression =
     options.inlineSuppressions === false ? { kept: judged, suppressed: [], findings: [] } : applySuppressions(judged, loaded.sources, rules, options.knownRuleIds);
-  const { kept, waived } = applyWaivers(suppression.kept, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]), waived, suppressed: suppression.suppressed, diagnostics, notJudged };
+  const kept1 = onePerDefect(suppression.kept, rules, aboutByFinding);
+  const { kept, waived } = applyWaivers(kept1, loaded.policy.waivers, options.today);
+  return { findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]), waived, suppressed: suppression.suppressed, diagnostics, model, notJudged };
 }
 
 export const UNKNOWN_REFERENCE = 'unknown-reference';
@@ -120,6 +137,46 @@ function withoutBrokenInstruments(findings: readonly Finding[]): { judged: Findi
 }
 
 class RuleReportError extends Error {}
+
+/** Whether `node` belongs to an instrument whose `until` is before the model's date. */
+function endedInstrument(loaded: LoadedPolicy, model: RewardModel, node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  const instrument = loaded.provenance.origin(node)?.instrument?.node;
+  return instrument !== undefined && endedBy(untilOf(instrument), model.asOf);
+}
+
+/** The entries a finding is about: those it names (entries or their lines), else the entries at its node. */
+function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly object[] {
+  const named = Array.isArray(descriptor.about) ? descriptor.about : [descriptor.node];
+  return named.flatMap((item) => {
+    const entries = model.entriesAt(item);
+    return entries.length > 0 ? entries : 'key' in item && 'line' in item ? [item] : [];
+  });
+}
+
+/**
+ * One defect, one finding, decided here and only here: a finding of rule R about entries E is
+ * dropped when a rule R defers to (`meta.defersTo`) is enabled in this run and reported a finding
+ * about one of E that no inline comment disables (a waived finding still stands: the exception is
+ * recorded against it). A rule never knows another rule's options: only what it reported.
+ */
+function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRule[], about: ReadonlyMap<Finding, readonly object[]>): Finding[] {
+  const deferring = rules.filter(({ rule }) => (rule.meta.defersTo ?? []).length > 0);
+  if (deferring.length === 0) return [...findings];
+  const entriesByRule = new Map<string, Set<object>>();
+  for (const finding of findings) {
+    let entries = entriesByRule.get(finding.rule);
+    if (!entries) entriesByRule.set(finding.rule, (entries = new Set()));
+    for (const entry of about.get(finding) ?? []) entries.add(entry);
+  }
+  const defersTo = new Map(deferring.map(({ rule }) => [rule.meta.id, rule.meta.defersTo!]));
+  return findings.filter((finding) => {
+    const others = defersTo.get(finding.rule);
+    if (!others) return true;
+    const mine = about.get(finding) ?? [];
+    return !others.some((other) => other !== finding.rule && mine.some((entry) => entriesByRule.get(other)?.has(entry)));
+  });
+}
 
 function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
@@ -151,6 +208,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
     ...(edits ? { edits } : {}),
+    ...(Array.isArray(descriptor.priorities) && descriptor.priorities.length > 0 ? { priorities: [...new Set(descriptor.priorities.map(String))] } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { priorityWaiverSnippet, type CheckDoc } from '../engine/rule-docs.js';
 import type { Finding } from '../engine/run.js';
 import { favoredMetricsOf } from '../engine/strategy/strategy-view.js';
 import type { LoadedPolicy } from '../load/index.js';
+import { RewardModel, type RewardEntry } from '../model/index.js';
 import type { Lever, PriorityT } from '../schema.js';
 
 export const leverCoverageDoc: CheckDoc = {
@@ -77,13 +78,14 @@ const LEVER_NOUN: Record<Lever, string> = {
  * recognized for": a priority missing from one of those is the one people learn to skip. One plan
  * for one team does not make compensation a lever every priority must use.
  */
-export function leverCoverage(loaded: LoadedPolicy): Finding[] {
-  const index = new PolicyIndex(loaded.policy, loaded.sections);
+export function leverCoverage(loaded: LoadedPolicy, model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections))): Finding[] {
   const findings: Finding[] = [];
   const report = (priority: PriorityT, message: string, fix: string) => {
     const location = loaded.provenance.locate(priority, 'id');
     if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location, subject: priority.id });
   };
+  // The entries the matrix reads: the model's, those that have ended by its date left out.
+  const entries = model.entries.filter((entry) => !model.ended(entry));
   for (const priority of loaded.policy.strategy.priorities) {
     // A metric the priority prefers over another is one it wants more of: rewarding it rewards the priority.
     const favored = { metrics: favoredMetricsOf(priority), segments: priority.favor?.segments ?? [] };
@@ -91,8 +93,8 @@ export function leverCoverage(loaded: LoadedPolicy): Finding[] {
       report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
       continue;
     }
-    const levers = leversConcerning(index, priority);
-    const missing = levers.filter((lever) => !index.rewards.some((reward) => reward.instrument.lever === lever && index.strategy.stanceOf(reward, priority).reinforces));
+    const levers = leversConcerning(model, entries, priority);
+    const missing = levers.filter((lever) => !entries.some((entry) => entry.line.instrument.lever === lever && entry.serves.includes(priority.id)));
     if (missing.length === 0) continue;
     const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
     report(
@@ -109,8 +111,9 @@ export function leverCoverage(loaded: LoadedPolicy): Finding[] {
  * nothing rewards anything the priority names, every lever the policy uses (no lever rewards it,
  * and nothing says whom it concerns).
  */
-function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
-  const teams = teamsConcerned(index, priority);
+function leversConcerning(model: RewardModel, entries: readonly RewardEntry[], priority: PriorityT): Lever[] {
+  const { index } = model;
+  const teams = teamsConcerned(entries, priority);
   const inUse = index.leversInUse();
   if (!teams) return inUse;
   const used = new Set<Lever>();
@@ -131,14 +134,11 @@ function leversConcerning(index: PolicyIndex, priority: PriorityT): Lever[] {
  * winning OEM contracts. Only when nothing but such awards touch the priority do their teams say
  * whom it concerns. Undefined when nothing touches it at all.
  */
-function teamsConcerned(index: PolicyIndex, priority: PriorityT): Set<string> | undefined {
-  const touching = index.rewards.filter((reward) => {
-    const stance = index.strategy.stanceOf(reward, priority);
-    return stance.reinforces || stance.undermines;
-  });
+function teamsConcerned(entries: readonly RewardEntry[], priority: PriorityT): Set<string> | undefined {
+  const touching = entries.filter((entry) => entry.serves.includes(priority.id) || entry.undermines.includes(priority.id));
   if (touching.length === 0) return undefined;
-  const owned = touching.filter((reward) => reward.instrument.team !== undefined);
-  return new Set((owned.length > 0 ? owned : touching).flatMap((reward) => reward.teams));
+  const owned = touching.filter((entry) => entry.line.instrument.team !== undefined);
+  return new Set((owned.length > 0 ? owned : touching).flatMap((entry) => entry.teams));
 }
 
 function withArticle(noun: string): string {

@@ -162,7 +162,7 @@ function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string,
   const byStep = new Map<number, Finding[]>(GATE_STEPS.map((step) => [step.number, []]));
   const blocking: Finding[] = [];
   // A waiver of lever-coverage names the priority, as for any finding about a priority.
-  const coverage = applyWaivers(leverCoverage(loaded), loaded.policy.waivers, today);
+  const coverage = applyWaivers(leverCoverage(loaded, result.model), loaded.policy.waivers, today);
   for (const finding of [...result.findings, ...coverage.kept]) {
     const step = GATE_STEPS.find((candidate) => candidate.rules.includes(finding.rule)) ?? GATE_STEPS.find((candidate) => candidate.categories.includes(finding.category));
     if (step) byStep.get(step.number)!.push(finding);

@@ -40,7 +40,11 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
   const { index } = model;
   const names = namesOf(model);
   const priorities = [...index.priorities.values()];
-  const undermined = (line: IncentiveLine) => priorities.filter((priority) => index.strategy.stanceOf(line, priority).undermines);
+  // What a line works against, as the model (and so the heatmap) says: its entries not ended by the judged date.
+  const current = (line: IncentiveLine) => model.rewards.entriesOf(line).filter((entry) => !model.rewards.ended(entry));
+  const undermined = (line: IncentiveLine) => priorities.filter((priority) => current(line).some((entry) => entry.undermines.includes(priority.id)));
+  // A line that names no segment undermines through the segment its plan pays most for.
+  const paysMostFor = (line: IncentiveLine) => [...new Set(current(line).flatMap((entry) => entry.paysMostFor ?? []))];
   const byOwner = new Map<string, Finding[]>();
   for (const finding of model.findings) {
     const owner = ownerOf(finding);
@@ -63,7 +67,13 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
     const who = [team ? names.team(team.id) : undefined, people ? `${people} ${people === 1 ? 'person' : 'people'}` : undefined].filter(Boolean).join(', ');
     const title = `${names.instrument(owner)}${who ? ` (${who})` : ''}`;
     const deprioritizedBy = [...new Set(against.flatMap(undermined).map((priority) => names.priority(priority.id)))];
-    const what = [...new Set(against.map((line) => (line.segment !== undefined ? names.segment(line.segment) : line.metric !== undefined ? names.metric(line.metric) : '')).filter(Boolean))];
+    const what = [
+      ...new Set(
+        against.flatMap((line) =>
+          line.segment !== undefined ? [names.segment(line.segment)] : paysMostFor(line).length > 0 ? paysMostFor(line).map((segment) => names.segment(segment)) : line.metric !== undefined ? [names.metric(line.metric)] : [],
+        ),
+      ),
+    ];
     let share = 0;
     let text: string;
     if (instrument.lever === 'compensation') {

@@ -20,11 +20,21 @@ export function undermined(matrix: EvidenceMatrix): number {
   return matrix.rows.reduce((count, row) => count + Object.values(row.cells).filter((cell) => cell.status === 'undermined' || cell.status === 'both').length, 0);
 }
 
-function evidenceList(cell: EvidenceCell): SafeHtml | undefined {
+/**
+ * The anchor of the first finding that says `instrument` works against `priority`: a cell against a
+ * priority links to the finding that explains it (one story: lint and the heatmap say the same).
+ */
+function findingAnchor(model: ReportModel, priority: string, instrument: string): string | undefined {
+  const finding = model.findings.find((candidate) => candidate.instrument === instrument && candidate.priorities?.includes(priority));
+  return finding && model.anchors.get(finding);
+}
+
+function evidenceList(model: ReportModel, priority: string, cell: EvidenceCell): SafeHtml | undefined {
   if (cell.reinforcedBy.length + cell.underminedBy.length === 0) return undefined;
-  return html`<ul class="evidence">${cell.reinforcedBy.map((item) => html`<li class="for"><span class="sign" aria-hidden="true">+</span> <span class="visually-hidden">for: </span>${item.description}</li>`)}${cell.underminedBy.map(
-    (item) => html`<li class="against"><span class="sign" aria-hidden="true">&#8722;</span> <span class="visually-hidden">against: </span>${item.description}</li>`,
-  )}</ul>`;
+  return html`<ul class="evidence">${cell.reinforcedBy.map((item) => html`<li class="for"><span class="sign" aria-hidden="true">+</span> <span class="visually-hidden">for: </span>${item.description}</li>`)}${cell.underminedBy.map((item) => {
+    const anchor = findingAnchor(model, priority, item.instrument);
+    return html`<li class="against"><span class="sign" aria-hidden="true">&#8722;</span> <span class="visually-hidden">against: </span>${anchor ? html`<a href="#${anchor}">${item.description}</a>` : item.description}</li>`;
+  })}</ul>`;
 }
 
 export function renderHeatmap(model: ReportModel): SafeHtml {
@@ -38,7 +48,7 @@ export function renderHeatmap(model: ReportModel): SafeHtml {
 <th scope="row">${model.index.priorities.get(row.priority)?.name ?? row.priority}${row.statement ? html`<span class="sub">${row.statement}</span>` : ''}</th>
 ${matrix.teams.map((team) => {
   const cell = row.cells[team]!;
-  return html`<td class="cell status-${cell.status}" data-cell data-priority="${row.priority}" data-team="${team}" data-status="${cell.status}"><span class="status"><span aria-hidden="true">${CELL_SYMBOL[cell.status]}</span> ${cell.status}</span>${evidenceList(cell)}</td>`;
+  return html`<td class="cell status-${cell.status}" data-cell data-priority="${row.priority}" data-team="${team}" data-status="${cell.status}"><span class="status"><span aria-hidden="true">${CELL_SYMBOL[cell.status]}</span> ${cell.status}</span>${evidenceList(model, row.priority, cell)}</td>`;
 })}
 </tr>`,
   );

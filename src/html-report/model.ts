@@ -6,6 +6,7 @@
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
 import type { DecisionRecord } from '../gate/record.js';
+import { RewardModel } from '../model/build.js';
 import type { GateReport } from '../gate/run.js';
 import type { LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
@@ -16,6 +17,8 @@ export interface ReportModel {
   gate: GateReport;
   loaded: LoadedPolicy;
   index: PolicyIndex;
+  /** The model every view reads: what each team is rewarded for, at the judged date. */
+  rewards: RewardModel;
   matrix: EvidenceMatrix;
   /** Every finding of the gate's run, in the order the findings section lists them. */
   findings: Finding[];
@@ -32,11 +35,13 @@ export interface ReportModel {
 }
 
 export function buildReportModel(gate: GateReport, lint: LintResult, loaded: LoadedPolicy, today: string, version: string): ReportModel {
-  const index = new PolicyIndex(loaded.policy, loaded.sections);
+  // The report reads the model the rules read, so that its heatmap and the findings tell one story.
+  const model = lint.model ?? new RewardModel(new PolicyIndex(loaded.policy, loaded.sections));
+  const index = model.index;
   const findings = orderFindings(index, allFindings(gate, lint));
   const anchors = new Map(findings.map((finding, position) => [finding, `finding-${position + 1}`]));
   const ruleOptions = Object.fromEntries((lint.config?.rules ?? []).map((entry) => [entry.rule.meta.id, entry.options]));
-  return { gate, loaded, index, matrix: buildEvidenceMatrix(loaded), findings, anchors, ruleOptions, today, version };
+  return { gate, loaded, index, rewards: model, matrix: buildEvidenceMatrix(loaded, model), findings, anchors, ruleOptions, today, version };
 }
 
 /** The gate's step and blocking findings (lever coverage included) and the run's other findings, once each. */

@@ -7,6 +7,7 @@ import type { Lever } from '../schema.js';
 import { html, svgNumber, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
 import { namesOf } from './names.js';
+import { untilOf } from '../model/declared.js';
 
 /** How an instrument stands toward the priorities, read from the alignment matrix's evidence. */
 export type InstrumentStance = 'against' | 'for' | 'mixed' | 'neutral';
@@ -16,6 +17,8 @@ export interface TimelineEntry {
   lever: Lever;
   team?: string;
   effective?: string;
+  /** The last day it is in force (`until`), when it ends: the bar stops there. */
+  until?: string;
   stance: InstrumentStance;
   /** Days from the announcement to the effective date, when the instrument starts after it. */
   lateDays?: number;
@@ -51,6 +54,7 @@ export function timelineEntries(model: ReportModel): TimelineEntry[] {
       team: instrument.team,
       ...(instrument.team !== undefined && { teamName: names.team(instrument.team) }),
       effective: instrument.effective,
+      ...(untilOf(instrument.node) !== undefined && { until: untilOf(instrument.node) }),
       stance,
       lateDays: late !== undefined && late > 0 ? late : undefined,
     };
@@ -83,7 +87,7 @@ function ticks(start: number, end: number): { at: number; label: string }[] {
 }
 
 export function renderTimeline(entries: readonly TimelineEntry[], announce: string): SafeHtml {
-  const dates = [announce, ...entries.flatMap((entry) => (entry.effective ? [entry.effective] : []))].map((date) => Date.parse(`${date}T00:00:00Z`));
+  const dates = [announce, ...entries.flatMap((entry) => [entry.effective, entry.until].filter((date): date is string => date !== undefined))].map((date) => Date.parse(`${date}T00:00:00Z`));
   const span = Math.max(Math.max(...dates) - Math.min(...dates), 90 * DAY_MS);
   const start = Math.min(...dates) - span * 0.06;
   const end = Math.max(...dates) + span * 0.18;
@@ -98,15 +102,18 @@ export function renderTimeline(entries: readonly TimelineEntry[], announce: stri
     const barY = rowTop + (LAYOUT.rowHeight - LAYOUT.barHeight) / 2;
     const textY = rowTop + LAYOUT.rowHeight / 2 + 4.5;
     const from = entry.effective ? x(entry.effective) : plotLeft;
-    const note = entry.effective === undefined ? 'no effective date' : `from ${entry.effective} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
-    const title = `${entry.name} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.teamName ?? entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}; ${STANCE_LABEL[entry.stance]}`;
+    // An instrument with an end (`until`) stops there; the others run past the plot.
+    const to = entry.until ? Math.max(from + 2, x(entry.until)) : plotRight;
+    const ends = entry.until ? ` to ${entry.until}` : '';
+    const note = entry.effective === undefined ? `no effective date${ends}` : `from ${entry.effective}${ends} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
+    const title = `${entry.name} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.teamName ?? entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}${entry.until ? `, until ${entry.until}` : ''}; ${STANCE_LABEL[entry.stance]}`;
     const lag =
       entry.lateDays !== undefined
         ? html`<rect class="lag" x="${svgNumber(announceX)}" y="${svgNumber(barY)}" width="${svgNumber(from - announceX)}" height="${LAYOUT.barHeight}" fill="url(#tl-lag)"><title>${entry.name}: ${entry.lateDays} days between the announcement and its effective date, while the old incentives still run</title></rect>`
         : undefined;
     return html`<g class="row" data-instrument="${entry.id}" data-stance="${entry.stance}">
 <text class="label" x="${LAYOUT.labelWidth - 10}" y="${svgNumber(textY)}" text-anchor="end">${entry.name}<tspan class="lever"> &#183; ${LEVER_LABEL[entry.lever]}</tspan></text>
-${lag}<rect class="bar stance-${entry.stance}${entry.effective ? '' : ' undated'}" data-instrument="${entry.id}" x="${svgNumber(from)}" y="${svgNumber(barY)}" width="${svgNumber(plotRight - from)}" height="${LAYOUT.barHeight}" rx="3"><title>${title}</title></rect>
+${lag}<rect class="bar stance-${entry.stance}${entry.effective ? '' : ' undated'}" data-instrument="${entry.id}" x="${svgNumber(from)}" y="${svgNumber(barY)}" width="${svgNumber(to - from)}" height="${LAYOUT.barHeight}" rx="3"><title>${title}</title></rect>
 <text class="note${entry.lateDays !== undefined || entry.stance === 'against' ? ' alarm' : ''}" x="${plotRight + 10}" y="${svgNumber(textY)}">${entry.lateDays !== undefined ? '⚠ ' : ''}${note}</text>
 </g>`;
   });

@@ -4,8 +4,8 @@
  * article's audit question asked of every cell: "If someone optimizes for this metric, will they
  * execute the strategy or undermine it?"
  */
-import type { IncentiveLine } from '../engine/lookups/lines.js';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
+import { RewardModel, type RewardEntry } from '../model/index.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { PriorityT, TeamT } from '../schema.js';
 
@@ -53,8 +53,8 @@ export interface EvidenceMatrix {
   rows: EvidenceRow[];
 }
 
-export function buildMatrix(loaded: LoadedPolicy): AlignmentMatrix {
-  const evidence = buildEvidenceMatrix(loaded);
+export function buildMatrix(loaded: LoadedPolicy, model?: RewardModel): AlignmentMatrix {
+  const evidence = buildEvidenceMatrix(loaded, model);
   const descriptions = (list: readonly CellEvidence[]) => list.map((item) => item.description);
   return {
     teams: evidence.teams,
@@ -65,56 +65,43 @@ export function buildMatrix(loaded: LoadedPolicy): AlignmentMatrix {
   };
 }
 
-export function buildEvidenceMatrix(loaded: LoadedPolicy): EvidenceMatrix {
-  const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const teams = [...index.teams.values()];
-  const companyWide = index.companyWideRewards();
+export function buildEvidenceMatrix(loaded: LoadedPolicy, model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections))): EvidenceMatrix {
+  const teams = [...model.index.teams.values()];
   const rows = loaded.policy.strategy.priorities.map((priority): EvidenceRow => {
     const cells: Record<string, EvidenceCell> = {};
-    for (const team of teams) cells[team.id] = judgeCell(index, priority, team, [...index.rewardsForTeam(team.id), ...companyWide]);
+    for (const team of teams) cells[team.id] = judgeCell(priority, team, model.currentProfileOf(team.id).entries);
     return { priority: priority.id, statement: priority.statement ?? priority.name, cells };
   });
   return { teams: teams.map((team) => team.id), rows };
 }
 
-function judgeCell(index: PolicyIndex, priority: PriorityT, team: TeamT, rewards: readonly IncentiveLine[]): EvidenceCell {
+/**
+ * A cell reads the model, entries that have ended by the model's date left out: an entry that
+ * serves the priority reinforces it; one that undermines it (and that its own plan does not outpay,
+ * or whose plan's rational choice is what the priority deprioritizes) undermines it; and, for a customer-facing team, a
+ * segment-blind count pays the deprioritized segment as much as any other, and the cheapest
+ * customers are the easiest to win.
+ */
+function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEntry[]): EvidenceCell {
   const reinforcedBy = new Map<string, CellEvidence>();
   const underminedBy = new Map<string, CellEvidence>();
-  const add = (into: Map<string, CellEvidence>, reward: IncentiveLine, suffix = '') => {
-    const description = `${describe(reward)}${suffix}`;
-    into.set(description, { instrument: reward.instrument.id, description });
+  const add = (into: Map<string, CellEvidence>, entry: RewardEntry, suffix = '') => {
+    const description = `${describe(entry)}${suffix}`;
+    into.set(description, { instrument: entry.instrument, description });
   };
-  const prefersSegments = (priority.deprioritize?.segments ?? []).length > 0;
-  for (const reward of rewards) {
-    const stance = index.strategy.stanceOf(reward, priority);
-    if (stance.reinforces) add(reinforcedBy, reward);
-    if (stance.undermines) {
-      if (!outpaidInItsPlan(index, reward, priority)) add(underminedBy, reward);
-    }
-    // A customer-facing team paid on a metric blind to segments earns as much from the segment the
-    // priority deprioritizes as from any other, and the cheapest customers are the easiest to win.
-    else if (!stance.reinforces && prefersSegments && team.customer_facing && index.strategy.isSegmentBlind(reward)) {
-      add(underminedBy, reward, ', blind to segments');
-    }
+  for (const entry of entries) {
+    if (entry.serves.includes(priority.id)) add(reinforcedBy, entry);
+    if (entry.undermines.includes(priority.id)) add(underminedBy, entry);
+    else if (team.customer_facing && entry.blindTo.includes(priority.id)) add(underminedBy, entry, ', blind to segments');
   }
   const status: CellStatus = reinforcedBy.size > 0 ? (underminedBy.size > 0 ? 'both' : 'reinforced') : underminedBy.size > 0 ? 'undermined' : 'nothing';
   return { status, reinforcedBy: [...reinforcedBy.values()], underminedBy: [...underminedBy.values()] };
 }
 
-/**
- * Commission on a deprioritized segment that the same plan outpays for a favored segment on the
- * same metric: the plan makes the trade-off, so the line does not pull against the priority here.
- * Whether the gap is wide enough is flat-commission's question, not the matrix's.
- */
-function outpaidInItsPlan(index: PolicyIndex, reward: IncentiveLine, priority: PriorityT): boolean {
-  if (reward.component !== 'commission' || reward.rate === undefined || !priority.deprioritize?.segments?.includes(reward.segment ?? '')) return false;
-  if (priority.deprioritize?.metrics?.includes(reward.metric ?? '')) return false;
-  return index
-    .rewardsOf(reward.instrument)
-    .some((other) => other.component === 'commission' && other.metric === reward.metric && priority.favor?.segments?.includes(other.segment ?? '') && (other.rate ?? 0) > reward.rate!);
-}
-
-function describe(reward: IncentiveLine): string {
-  const what = [reward.metric, reward.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
-  return `${reward.instrument.id}: ${what}`;
+function describe(entry: RewardEntry): string {
+  const what = [entry.metric, entry.segment].filter(Boolean).join(' / ') || 'unnamed criterion';
+  // A line that names no segment undermines a priority through the choice its plan pays most for.
+  const mostFor = entry.segment === undefined && entry.paysMostFor?.length ? `, pays most for ${entry.paysMostFor.join(', ')}` : '';
+  const alike = !mostFor && entry.paysAlike?.length ? `, pays ${entry.paysAlike.join(', ')} alike` : '';
+  return `${entry.instrument}: ${what}${mostFor}${alike}`;
 }

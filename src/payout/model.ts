@@ -115,6 +115,8 @@ export function isShareOfBookings(rate: number): boolean {
  */
 export function lineRate(plan: CompensationPlanT, line: CommissionLineT): number | undefined {
   if (line.rate !== undefined) return line.rate;
+  // A piece rate (per_unit) is money per unit counted, never a share of bookings.
+  if (line.per_unit !== undefined) return undefined;
   const quota = quotaFor(plan.quotas ?? [], line.metric, line.segment);
   return quota && baseRate(plan, quota);
 }
@@ -245,7 +247,9 @@ export class PlanPayout {
     let terms = this.terms.get(key);
     if (!terms) {
       const quota = quotaFor(this.plan.quotas ?? [], metric, segment);
-      const line = commissionLineFor(this.plan, metric, segment);
+      const found = commissionLineFor(this.plan, metric, segment);
+      // A segment the quota excludes earns nothing from its base rate: only a line of its own, or one with a rate of its own, pays it.
+      const line = found && found.segment === undefined && found.rate === undefined && excludedByQuota(this.plan, metric, segment) ? undefined : found;
       const rate = line ? lineRate(this.plan, line) : quota && baseRate(this.plan, quota);
       terms = { quota, rate, credit: creditMultiplier(this.plan.credit, metric, segment) };
       this.terms.set(key, terms);
@@ -322,4 +326,10 @@ export class PlanPayout {
     }
     return pay * share;
   }
+}
+
+/** Whether the plan's quota on every segment of `metric` leaves `segment` out (`excludes`). */
+export function excludedByQuota(plan: CompensationPlanT, metric: string, segment: string | undefined): boolean {
+  if (segment === undefined) return false;
+  return (plan.quotas ?? []).some((quota) => quota.metric === metric && quota.segment === undefined && (quota.excludes ?? []).includes(segment));
 }

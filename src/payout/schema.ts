@@ -9,6 +9,7 @@
  * from each other's constants at load time cannot import each other.
  */
 import * as z from 'zod';
+import { checkQuotaExcludes, exclusive } from '../schema-additions.js';
 
 export const PERIODS = ['month', 'quarter', 'half', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -127,13 +128,19 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
     .strictObject({
       metric: Id.describe('the metric the quota is measured on, such as new-arr'),
       segment: Id.optional().describe('the customer segment whose bookings count toward this quota; without it, every segment counts'),
+      excludes: z
+        .array(Id, { error: 'excludes is a list of segment ids, such as [partner-sourced]' })
+        .min(1, { error: 'excludes lists at least one segment id; to count every segment, remove excludes' })
+        .optional()
+        .describe('ids of segments (a channel, declared as a segment) whose bookings do not count toward this quota, such as [partner-sourced]; to credit them at a share instead, write a credit multiplier below 1'),
       amount: Amount('amount', '1200000').describe('the quota for one period: an amount in the policy currency, or a count for a metric that counts (logos, meetings)'),
       period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
       weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
       curve: Curve.optional().describe('the attainment curve of this quota, when it differs from the plan\'s curve'),
       description: Text.optional().describe('what the quota is, for people reading the file'),
     })
-    .meta({ title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
+    .superRefine(checkQuotaExcludes)
+    .meta({ ...exclusive(['segment', 'excludes']), title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
 
   const Credit = z
     .strictObject({
@@ -144,7 +151,7 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
     })
     .superRefine((credit, context) => {
       if (credit.multiplier === 0) {
-        context.addIssue({ code: 'custom', path: ['multiplier'], message: 'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out, give the plan no line or quota on them' });
+        context.addIssue({ code: 'custom', path: ['multiplier'], message: 'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them' });
       }
       if (credit.metric === undefined && credit.segment === undefined) {
         context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both' });
@@ -305,7 +312,7 @@ interface PlanShape {
   ote?: number;
   variable_share?: number;
   quotas?: ReadonlyArray<{ metric: string; segment?: string; weight?: number }>;
-  commission?: ReadonlyArray<{ metric: string; segment?: string; rate?: number }>;
+  commission?: ReadonlyArray<{ metric: string; segment?: string; rate?: number; per_unit?: number }>;
   credit?: ReadonlyArray<{ metric?: string; segment?: string }>;
 }
 
@@ -316,7 +323,8 @@ interface PlanShape {
 export function checkPlanPayout(plan: PlanShape, context: Issue): void {
   const missing = [plan.ote === undefined && 'ote', plan.variable_share === undefined && 'variable_share'].filter(Boolean) as string[];
   (plan.commission ?? []).forEach((line, index) => {
-    if (line.rate !== undefined) return;
+    // A piece rate pays an amount per unit: it has no rate to compute.
+    if (line.rate !== undefined || line.per_unit !== undefined) return;
     const quota = quotaFor(plan.quotas ?? [], line.metric, line.segment);
     const needs = [...missing, ...(quota ? [] : [`a quota on ${line.metric}`])];
     if (needs.length === 0) return;
@@ -350,6 +358,10 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
 }
 
 /** The quota a line of `metric` and `segment` is measured against: the one on its segment, else the one on every segment. */
-export function quotaFor<Q extends { metric: string; segment?: string }>(quotas: readonly Q[], metric: string, segment: string | undefined): Q | undefined {
-  return quotas.find((quota) => quota.metric === metric && quota.segment !== undefined && quota.segment === segment) ?? quotas.find((quota) => quota.metric === metric && quota.segment === undefined);
+export function quotaFor<Q extends { metric: string; segment?: string; excludes?: readonly string[] }>(quotas: readonly Q[], metric: string, segment: string | undefined): Q | undefined {
+  // A quota that excludes a segment (a channel) does not count its bookings.
+  return (
+    quotas.find((quota) => quota.metric === metric && quota.segment !== undefined && quota.segment === segment) ??
+    quotas.find((quota) => quota.metric === metric && quota.segment === undefined && !(segment !== undefined && (quota.excludes ?? []).includes(segment)))
+  );
 }

@@ -1,9 +1,10 @@
 /**
  * The JSON report: a contract for tools in CI. Exactly
- * {"findings":[{rule,severity,message,messageId?,fix,file,line,column,endLine,endColumn,path,edits?}],"summary":{errors,warnings,infos,files}}.
+ * {"findings":[{rule,severity,message,messageId?,fix,file,line,column,endLine,endColumn,path,priorities?,edits?}],"summary":{errors,warnings,infos,files}}.
  * `messageId` (as in ESLint's JSON) names the rule's wording, where the rule declares its messages.
  * `edits` is there only where the fix is mechanical: [{file,start,end,range,text,safety}], start and
- * end one-based like the finding, range in UTF-16 offsets of the file's text.
+ * end one-based like the finding, range in UTF-16 offsets of the file's text. `priorities` names the
+ * priorities the finding says its instrument works against: the cells of `matrix` it marks.
  */
 import type { Formatter } from './types.js';
 
@@ -21,6 +22,7 @@ export const json: Formatter = (result) =>
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       path: finding.path,
+      ...(finding.priorities ? { priorities: finding.priorities } : {}),
       ...(finding.edits ? { edits: finding.edits } : {}),
     })),
     summary: result.summary,

@@ -79,9 +79,10 @@ export function applyEdits(policy: Record<string, unknown>, edits: readonly Poli
     } else if (Array.isArray(parent)) {
       const index = Number(key);
       if (!Number.isInteger(index) || index < 0 || index > parent.length) throw new Error(`cannot set ${describePath(edit.path)}: the list has ${parent.length} items`);
-      parent[index] = edit.set;
+      // A copy: a later edit inside it must not change the edit's own value, which other cases may share.
+      parent[index] = structuredClone(edit.set);
     } else if (isRecord(parent)) {
-      parent[String(key)] = edit.set;
+      parent[String(key)] = structuredClone(edit.set);
     } else {
       throw new Error(`cannot set ${describePath(edit.path)}: its parent is not a mapping or a list`);
     }

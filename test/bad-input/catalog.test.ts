@@ -502,7 +502,7 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy: { priorities: [] }', 'metrics:', ...metrics) });
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
     expect(errors).toHaveLength(101);
-    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn');
+    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window');
     expectUntrusted(run, 'policy.yaml:104:17', '4900 more problems from here on are not shown: fix the ones above and run again');
   });
 

@@ -98,7 +98,7 @@ describe.concurrent('common mistakes say what to write instead', () => {
   });
 
   batch.it('an unknown key far from every allowed key gets no "did you mean"', { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: arr, owner: finance }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:3:16', 'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn');
+    expectUntrusted(run, 'policy.yaml:3:16', 'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window');
   });
 
   batch.it(

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # End-to-end test of the pre-commit hook (.pre-commit-hooks.yaml) with the real `pre-commit`
 # client: it clones this repository at a commit (HEAD by default), installs the hook as it would
-# for any user (npm install, npm pack, npm install -g of the tarball) and runs it on three
-# policies. A clean policy passes, a flat commission fails with exit 1, a misspelled key fails
-# with exit 2. Needs git, node, npm and pre-commit; reaches only the npm registry.
-#   usage: test/e2e/pre-commit.sh [COMMIT]
+# for any user and runs it on three policies. pre-commit 3 installs with npm install, npm pack and
+# npm install -g of the tarball; pre-commit 4 with `npm install -g git+file://CLONE`, whose
+# preparation install of the clone omits the dev dependencies the build needs (scripts/prepare.mjs).
+# A clean policy passes, a flat commission fails with exit 1, a misspelled key fails with exit 2.
+# PRE_COMMIT names the client (default: the `pre-commit` on the PATH, such as Debian's 3.0.4).
+# Needs git, node, npm and pre-commit; reaches only the npm registry.
+#   usage: [PRE_COMMIT=/path/to/pre-commit] test/e2e/pre-commit.sh [COMMIT]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 COMMIT="${1:-$(git -C "$ROOT" rev-parse HEAD)}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export PRE_COMMIT_HOME="$WORK/pre-commit-home" NO_COLOR=1
-echo "pre-commit e2e: $(pre-commit --version), npm $(npm --version), node $(node --version), hook at ${COMMIT:0:12}"
+PRE_COMMIT="${PRE_COMMIT:-pre-commit}"
+echo "pre-commit e2e: $("$PRE_COMMIT" --version), npm $(npm --version), node $(node --version), hook at ${COMMIT:0:12}"
 
 repo="$WORK/policy-repo"
 mkdir -p "$repo/policy"
@@ -31,7 +35,7 @@ failures=0
 expect() {
   local name="$1" want_hook_code="$2" want_text="$3" output code=0
   git -C "$repo" add -A
-  output="$(cd "$repo" && pre-commit run --all-files --color never 2>&1)" || code=$?
+  output="$(cd "$repo" && "$PRE_COMMIT" run --all-files --color never 2>&1)" || code=$?
   local ok=1
   if [ "$want_hook_code" = 0 ]; then
     [ "$code" = 0 ] || ok=0

@@ -115,7 +115,7 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'a credit multiplier of 0',
       text: policy('    commission:', '      - { metric: new-arr, rate: "10%" }', '    credit:', '      - { segment: smb, multiplier: 0 }'),
       where: `policy.yaml:${LINE(4)}:37`,
-      message: 'multiplier: a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out, give the plan no line or quota on them',
+      message: 'multiplier: a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them',
     },
     {
       name: 'a credit on a metric the plan does not pay on (it would change nothing)',

@@ -130,6 +130,16 @@ describe('worked examples, computed by hand', () => {
     expect(payout.pay([{ metric: 'other', amount: 100000 }]).total).toBe(0);
   });
 
+  it('a segment the quota excludes neither counts toward it nor earns its base rate; a line of its own still pays it', () => {
+    const excluding = { ...FIFTY_FIFTY, quotas: [{ metric: 'new-arr', amount: 1000000, excludes: ['reseller'] }] };
+    const quotaOnly = new PlanPayout(plan(excluding));
+    expect(quotaOnly.pay([sale(500000, 'reseller')]).total).toBe(0);
+    expect(quotaOnly.pay([sale(500000, 'enterprise')]).total).toBeCloseTo(50000, 6);
+    const ownLine = new PlanPayout(plan({ ...excluding, commission: [{ metric: 'new-arr' }, { metric: 'new-arr', segment: 'reseller', rate: '2%' }] }));
+    expect(ownLine.pay([sale(500000, 'reseller')]).total).toBeCloseTo(10000, 6);
+    expect(new PlanPayout(plan({ ...excluding, commission: [{ metric: 'new-arr' }] })).pay([sale(500000, 'reseller')]).total).toBe(0);
+  });
+
   it('quota weights split target variable pay: 100,000 × 0.6 ÷ 1,000,000 and 100,000 × 0.4 ÷ 200,000', () => {
     const payout = new PlanPayout(
       plan({

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { remove, set, testRule } from '../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { policyText, remove, set, testRule } from '../../src/testing/index.js';
+import { findingsOf, lintText } from '../helpers.js';
 import { commissionPlan, salesPlan } from './fragments.js';
 
 // The base policy: enterprise deals 120,000 over 210 days (7 months), smb deals 8,000 over 21 days (0.7 months).
@@ -7,6 +8,8 @@ import { commissionPlan, salesPlan } from './fragments.js';
 const RULE = 'effort-adjusted-pay';
 const SMB_LINE = 'compensation.0.commission.1';
 const SMB_16K = set('segments.1.avg_deal_size', 16000);
+/** The 1-based line of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 const RATIONAL = 'the rational choice is to close smb deals, which the strategy deprioritizes.';
 
 describe('effort-adjusted-pay', () => {
@@ -28,13 +31,21 @@ describe('effort-adjusted-pay', () => {
       ],
     }));
 
-  it('leaves equal or inverted rates to flat-commission, whose fix asks more: one number per line', () =>
-    testRule(RULE, {
-      valid: [
-        { name: 'equal', policy: salesPlan('8%', '8%'), edits: [SMB_16K] },
-        { name: 'inverted', policy: salesPlan('4%', '8%'), edits: [SMB_16K] },
+  it('reports equal or inverted rates itself, and leaves them to flat-commission (whose fix asks more: one number per line) only while that rule reports the line', async () => {
+    const inverted = `Per month of sales cycle, plan ae-2026 pays 1,829 of new-arr commission for smb (8% of 16,000 over 21 days) and`;
+    await testRule(RULE, {
+      invalid: [
+        { name: 'equal', policy: salesPlan('8%', '8%'), edits: [SMB_16K], errors: [{ at: SMB_LINE, message: `${inverted} 1,371 for enterprise (8% of 120,000 over 210 days): ${RATIONAL}`, fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 6%' }] },
+        { name: 'inverted', policy: salesPlan('4%', '8%'), edits: [SMB_16K], errors: [{ at: SMB_LINE, message: `${inverted} 686 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`, fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 3%' }] },
       ],
-    }));
+    });
+    const text = policyText({ policy: salesPlan('8%', '8%'), edits: [SMB_16K] });
+    const both = await lintText(text);
+    expect(findingsOf(both, 'flat-commission').map(({ line }) => line)).toEqual([lineOf(text, 'segment: smb')]);
+    expect(findingsOf(both, RULE)).toEqual([]);
+    const alone = await lintText(text, { rules: { 'flat-commission': 'off' } });
+    expect(findingsOf(alone, RULE).map(({ line }) => line)).toEqual([lineOf(text, 'segment: smb')]);
+  });
 
   it('stays silent when the monthly figures are equal (10% vs 7.5%) and fires just above', () =>
     testRule(RULE, {

@@ -214,7 +214,7 @@ describe('flat-commission, bounds in the fix', () => {
               at: 'compensation.0.commission.0',
               message:
                 'Plan ae-2026 pays 10% on new-arr whatever the segment (this line names none), so smb earns as much as enterprise: the strategy favors enterprise, but this commission does not make the trade-off.',
-              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that enterprise bookings count 2× toward quota; or give enterprise a quota of its own',
+              fix: 'add credit: [{ segment: enterprise, multiplier: 2 }] to plan ae-2026, so that new-arr from enterprise counts 2× toward quota; or give enterprise a quota of its own',
             },
           ],
         },
@@ -259,6 +259,35 @@ describe('flat-commission, bounds in the fix', () => {
         },
       ],
     }));
+
+  it('reports a quota that counts a deprioritized segment in full when no rate can be told (no OTE), and honours excludes and credit', () => {
+    const plan = (quota: string, extra = '') => `compensation:
+  - id: ae-2026
+    team: sales
+    quotas: [${quota}]
+${extra}`;
+    return testRule(RULE, {
+      valid: [
+        { name: 'the channel left out of the quota', policy: plan('{ metric: new-arr, amount: 1000000, excludes: [smb] }') },
+        { name: 'the channel credited at half', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: smb, multiplier: 0.5 }]\n') },
+        { name: 'the favored segment credited 2x', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: enterprise, multiplier: 2 }]\n') },
+        { name: 'a priced quota that excludes the channel', policy: quotaPlan('new-arr', '[{ metric: new-arr }]').replace('amount: 1000000 }', 'amount: 1000000, excludes: [smb] }') },
+      ],
+      invalid: [
+        {
+          policy: plan('{ metric: new-arr, amount: 1000000 }'),
+          errors: [
+            {
+              at: 'compensation.0.quotas.0',
+              message:
+                'Plan ae-2026 counts smb bookings in full toward its quota on new-arr (no excludes, no lower credit), as it counts enterprise in full: the strategy favors enterprise, but the quota does not make the trade-off.',
+              fix: 'add excludes: [smb] to the quota on new-arr, or credit smb below enterprise (credit: [{ segment: smb, multiplier: 0.5 }]), or credit enterprise 2×',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });
 
 

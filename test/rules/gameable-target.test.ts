@@ -21,7 +21,8 @@ metrics:
 
 const COUNT_MESSAGE = (plan: string, share: string, what: string, them = 'it') =>
   `Plan ${plan} puts ${share} of variable pay on ${what} with no guard beside ${them} (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the count, not the result it stands for.`;
-const CLAWBACK = 'clawback: { months: 12, triggers: [misconduct, refund] }';
+// Misconduct is the trigger every system shares; refunds are one industry's (issue 22, item 6).
+const CLAWBACK = 'clawback: { months: 12, triggers: [misconduct] }';
 
 describe('gameable-target', () => {
   it('fires on a plan paying most of its variable pay on counts, and on a count key result with no guardrail, even when the strategy favors the count', () =>
@@ -207,7 +208,7 @@ compensation:
               line: 8,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (sales-accepted-opps, output)'),
-              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of what sales-accepted-opps counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}`,
             },
           ],
         },
@@ -237,7 +238,7 @@ okrs:
               line: 10,
               column: 41,
               message: COUNT_MESSAGE('sdr-plan', '100%', 'a count (meetings-booked, output)'),
-              fix: `declare a quality or integrity metric (type: quality, such as complaints or accounts still used after 90 days), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
+              fix: `declare a quality or integrity metric of the units counted (type: quality, such as the share of what meetings-booked counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in sdr-plan, and add ${CLAWBACK}; or count only what account-executives accepts, and say so on the metric: accepted_by: account-executives`,
             },
           ],
         },
@@ -261,7 +262,7 @@ compensation:
               line: 7,
               column: 49,
               message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace('raise the count', 'raise the number they report'),
-              fix: 'declare a quality or integrity metric (type: quality, such as an independent audit of the reported number), pay at least 10% of variable pay on it in school-bonus',
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent check of test-score-gains as the team reports it), pay at least 10% of variable pay on it in school-bonus',
             },
           ],
         },
@@ -280,4 +281,338 @@ compensation:
         },
       ],
     }));
+
+  describe('a count\'s own quality declarations (quality_measured_by, counts_only_good)', () => {
+    const MILL = (metrics: string, plan: string) => `version: 1
+strategy: { name: Output }
+teams: [{ id: crew, kind: non-revenue }]
+metrics:
+${metrics}
+compensation:
+  - id: crew-bonus
+    team: crew
+${plan}
+`;
+
+    it('stays silent on a count of good units only (its quality gate is inside the count), and on a count whose declared quality metric is paid beside it', () =>
+      testRule(RULE, {
+        valid: [
+          MILL('  - { id: good-tons, type: output, counts_only_good: true }', '    bonus: [{ metric: good-tons, weight: 1 }]'),
+          MILL(
+            '  - { id: units-installed, type: output, quality_measured_by: redo-rate }\n  - { id: redo-rate, type: quality }',
+            '    bonus: [{ metric: units-installed, weight: 0.8 }, { metric: redo-rate, weight: 0.2 }]',
+          ),
+          {
+            name: 'the linked quality metric paid in another plan of the same team, with real weight',
+            text: `version: 1
+strategy: { name: Output }
+teams: [{ id: crew, kind: non-revenue }]
+metrics:
+  - { id: units-installed, type: output, quality_measured_by: redo-rate }
+  - { id: redo-rate, type: quality }
+compensation:
+  - { id: piece-rate, team: crew, bonus: [{ metric: units-installed, weight: 1 }] }
+  - { id: quality-bonus, team: crew, bonus: [{ metric: redo-rate, weight: 1 }] }
+`,
+          },
+        ],
+      }));
+
+    it('fires when a count declares its quality metric and only another quality line stands beside it (a general survey beside products sold: Wells Fargo)', () =>
+      testRule(RULE, {
+        invalid: [
+          {
+            text: MILL(
+              '  - { id: products-sold, type: output, quality_measured_by: accounts-used-90-days }\n  - { id: accounts-used-90-days, type: quality }\n  - { id: customer-survey, type: quality }',
+              '    bonus: [{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+            ),
+            errors: [
+              {
+                line: 11,
+                column: 13,
+                message: COUNT_MESSAGE('crew-bonus', '80%', 'a count (products-sold, output)'),
+                fix: 'pay at least 10% of variable pay on accounts-used-90-days (type: quality) in crew-bonus',
+              },
+            ],
+          },
+        ],
+        valid: [
+          {
+            name: 'the same plan with no link declared: the survey stands in for the guard, as before (undeclared-quality-link says what to declare)',
+            text: MILL(
+              '  - { id: products-sold, type: output }\n  - { id: customer-survey, type: quality }',
+              '    bonus: [{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+            ),
+          },
+        ],
+      }));
+  });
+
+  it('reports a plan with less than `share` on counts when it has no guard of any weight and no outcome (calls handled beside handle time)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: average-handle-time, type: speed }
+  - { id: calls-handled, type: output }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: [{ metric: average-handle-time, weight: 0.6 }, { metric: calls-handled, weight: 0.4 }]
+`,
+          errors: [
+            {
+              at: 'compensation.0.bonus.1',
+              message: COUNT_MESSAGE('agent-bonus', '40%', 'a count (calls-handled, output)'),
+              fix: 'declare a quality or integrity metric of the units counted (type: quality, such as the share of what calls-handled counts that later proves wrong, reversed or unwanted, checked by someone other than the team), pay at least 10% of variable pay on it in agent-bonus',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'an outcome of real weight beside it',
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+compensation:
+  - { id: agent-bonus, team: agents, bonus: [{ metric: renewals, weight: 0.6 }, { metric: calls-handled, weight: 0.4 }] }
+`,
+        },
+        {
+          name: 'below share_without_any_guard',
+          text: `version: 1
+strategy: { name: Speed }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: average-handle-time, type: speed }
+  - { id: calls-handled, type: output }
+compensation:
+  - { id: agent-bonus, team: agents, bonus: [{ metric: average-handle-time, weight: 0.8 }, { metric: calls-handled, weight: 0.2 }] }
+`,
+        },
+      ],
+    }));
+
+  it('judges promotion criteria and awards like plan lines: a ladder or program mostly on an unguarded count is reported, one with a quality criterion or award beside it is not', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Volume }
+teams: [{ id: advisers, kind: revenue }]
+metrics:
+  - { id: sales-points, type: output }
+  - { id: products-sold, type: output }
+promotions:
+  - id: tiers
+    team: advisers
+    criteria: [{ text: Meet sales targets, metric: sales-points }]
+recognition:
+  - id: contests
+    awards: [{ text: Sell 50 products, metric: products-sold, teams: [advisers] }]
+`,
+          errors: [
+            {
+              at: 'promotions.0.criteria.0',
+              message: 'Promotion ladder tiers promotes on a count (sales-points, output) with no quality criterion: the count can be hit by means the objective never meant.',
+              fix: 'declare a quality metric that shows whether sales-points is done well (type: quality) and add it to tiers',
+            },
+            {
+              at: 'recognition.0.awards.0',
+              message: 'Recognition program contests celebrates a count (products-sold, output) with no quality award: the count can be hit by means the objective never meant.',
+              fix: 'declare a quality metric that shows whether products-sold is done well (type: quality) and add it to contests',
+            },
+          ],
+        },
+      ],
+      valid: [
+        {
+          name: 'a quality criterion beside the count, and a quality award beside the award on a count',
+          text: `version: 1
+strategy: { name: Volume }
+teams: [{ id: advisers, kind: revenue }]
+metrics:
+  - { id: sales-points, type: output }
+  - { id: suitability, type: quality }
+  - { id: products-sold, type: output }
+promotions:
+  - id: tiers
+    team: advisers
+    criteria: [{ text: Meet sales targets, metric: sales-points }, { text: Suitable advice, metric: suitability }]
+recognition:
+  - id: contests
+    awards: [{ text: Sell 50 products, metric: products-sold, teams: [advisers] }, { text: Best advice, metric: suitability, teams: [advisers] }]
+`,
+        },
+      ],
+    }));
+
+  describe('deliverables and key results that decide nothing', () => {
+    const OKRS = (extra: string, target: string, metricKeys = '') => `version: 1
+strategy: { name: Establish the 16-bit family }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+okrs:
+  - id: crush
+    team: marketing
+${extra}    key_results:
+      - { metric: benchmarks-published, target: "${target}" }
+`;
+    const FIRES = {
+      at: 'okrs.0.key_results.0',
+      message: 'OKR set crush sets a target on a count (benchmarks-published, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+      fix: 'declare a quality metric that shows whether benchmarks-published is done well (type: quality) and add it to crush as { metric: …, guardrail: true }',
+    };
+    it('stays silent on a named deliverable (deliverable: true, or a target that is a deadline) and fires on the same count with a level', () =>
+      testRule(RULE, {
+        valid: [
+          OKRS('', 'Publish the benchmark suite by 2026-06-15'),
+          OKRS('', 'Sample the coprocessor no later than June 15'),
+          OKRS('', '5 benchmarks showing superior performance', ', deliverable: true'),
+          // A version label names what is delivered, not a level: "Rev 3.2" does not stop the deadline reading.
+          OKRS('', 'Deliver Rev 3.2 masks to fab by April 9'),
+          OKRS('', 'Ship v2.1 of the benchmark suite'),
+        ],
+        invalid: [
+          { policy: OKRS('', '5 benchmarks by 2026-06-15'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'Deliver 3 mask sets to fab by April 9'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'Publish 5 benchmarks for release 2 by April 9'), base: '', errors: [FIRES] },
+          { policy: OKRS('', '20 per quarter'), base: '', errors: [FIRES] },
+          // A relative target is a level to reach, as unmeasurable-key-result reads it.
+          { policy: OKRS('', 'more than the same period last year'), base: '', errors: [FIRES] },
+          { policy: OKRS('', 'a number set each month by the manager'), base: '', errors: [FIRES] },
+        ],
+      }));
+    it('stays silent on key results the policy says decide neither pay nor evaluation (stakes: none), and fires where they decide reviews or pay', () =>
+      testRule(RULE, {
+        valid: [OKRS('    stakes: none\n', '20 per quarter')],
+        invalid: [
+          { policy: OKRS('    stakes: review\n', '20 per quarter'), base: '', errors: [FIRES] },
+          { policy: OKRS('    stakes: pay\n', '20 per quarter'), base: '', errors: [FIRES] },
+        ],
+      }));
+  });
+
+  it('judges a key result that pushes down a number the team records itself as a gameable target, even when the strategy deprioritizes that number (fewer recorded crimes than last year: CompStat)', () => {
+    const compstat = (target: string, reportedBy = ', reported_by: [precincts]') => `version: 1
+strategy:
+  priorities:
+    - id: safer-city
+      favor: { metrics: [victimization] }
+      deprioritize: { metrics: [crimes-recorded] }
+teams:
+  - { id: precincts }
+metrics:
+  - { id: crimes-recorded, type: outcome${reportedBy} }
+  - { id: victimization, type: outcome }
+okrs:
+  - id: compstat
+    team: precincts
+    stakes: review
+    key_results:
+      - { metric: victimization, target: "-5%" }
+      - { metric: crimes-recorded, target: "${target}" }
+`;
+    const error = {
+      at: 'okrs.0.key_results.1',
+      message: 'OKR set compstat sets a target on a number it reports itself (crimes-recorded) with no guardrail key result: the count can be hit by means the objective never meant.',
+      fix: 'declare an independent check of crimes-recorded (type: quality, such as an audit of a sample of the reported numbers by someone not judged on them) and add it to compstat as { metric: …, guardrail: true }',
+    };
+    return testRule(RULE, {
+      valid: [
+        // Recorded by someone else, a ceiling on a deprioritized number holds it down: a guardrail.
+        compstat('fewer than the same period last year', ''),
+        compstat('reduce by 10%', ''),
+      ],
+      invalid: [
+        { policy: compstat('fewer than the same period last year'), base: '', errors: [error] },
+        { policy: compstat('reduce by 10%'), base: '', errors: [error] },
+      ],
+    });
+  });
+
+  it('takes no quality number the paid team records itself as a guard: the evaluator would judge its own work', () => {
+    const plan = (reportedBy: string) => `version: 1
+strategy: { name: Installs }
+teams:
+  - { id: installers, kind: non-revenue }
+metrics:
+  - { id: units-installed, type: output, proxy_for: [jobs-revenue] }
+  - { id: jobs-revenue, type: outcome }
+  - { id: self-inspection, type: quality${reportedBy} }
+compensation:
+  - id: install-pay
+    team: installers
+    bonus:
+      - { metric: units-installed, weight: 0.7 }
+      - { metric: self-inspection, weight: 0.3 }
+`;
+    return testRule(RULE, {
+      valid: [plan('')],
+      invalid: [
+        {
+          policy: plan(', reported_by: [installers]'),
+          base: '',
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message:
+                'Plan install-pay puts 100% of variable pay on numbers it counts or reports itself (self-inspection and units-installed) with no guard beside them (no quality measure of real weight, no clawback for misconduct or refunds): people will raise the number they report, not the result it stands for.',
+              fix: 'declare a quality or integrity metric (type: quality, such as an independent check of self-inspection and units-installed as the team reports them), pay at least 10% of variable pay on it in install-pay',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('reports a plan whose largest line is an unguarded count of at least largest_lever_share, an outcome beside it or not, when the plan has no guard at all', () => {
+    const agents = (bonus: string, extra = '') => `version: 1
+strategy: { name: Service }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+  - { id: attendance, type: behavior }
+  - { id: resolution-audit, type: quality }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: ${bonus}
+${extra}`;
+    const largest = '[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: attendance, weight: 0.2 }]';
+    return testRule(RULE, {
+      valid: [
+        // The outcome is the largest line: the count is one measure beside it.
+        agents('[{ metric: calls-handled, weight: 0.4 }, { metric: renewals, weight: 0.45 }, { metric: attendance, weight: 0.15 }]'),
+        // Below largest_lever_share.
+        agents('[{ metric: calls-handled, weight: 0.35 }, { metric: renewals, weight: 0.3 }, { metric: attendance, weight: 0.35 }]'),
+        // A guard of any weight is there (a quality line, a clawback).
+        agents('[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: resolution-audit, weight: 0.05 }, { metric: attendance, weight: 0.15 }]'),
+        agents(largest, '    clawback: { months: 3, triggers: [misconduct] }\n'),
+        { text: agents(largest), options: { largest_lever_share: 0.5 } },
+      ],
+      invalid: [
+        {
+          text: agents(largest),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: COUNT_MESSAGE('agent-bonus', '45%', 'a count (calls-handled, output)'),
+              fix: 'pay at least 10% of variable pay on resolution-audit (type: quality) in agent-bonus',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

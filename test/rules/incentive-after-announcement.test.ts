@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import incentiveAfterAnnouncement from '../../rules/incentive-after-announcement.js';
 import { runRules } from '../../src/engine/run.js';
 import { loadPolicy } from '../../src/load/index.js';
-import { remove, testRule } from '../../src/testing/index.js';
+import { remove, set, testRule } from '../../src/testing/index.js';
 import { policyWith, tempDir } from '../helpers.js';
 
 const INSTRUMENTS = `compensation:
@@ -116,5 +116,51 @@ recognition:
         message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-04-01).',
       },
     ]);
+  });
+  it('judges a first incentive for a priority with its own deadline (by) against that day, and leaves out instruments that ended (until) before the announcement', () => {
+    const dated = (effective: string, extra = '') => ({
+      policy: `compensation:
+  - id: ae-2026
+    team: sales
+    effective: 2026-01-01
+    until: 2026-02-01
+${extra}okrs:
+  - id: enterprise-2027
+    team: sales
+    effective: ${effective}
+    key_results:
+      - { metric: enterprise-arr, target: "+20%" }
+`,
+      edits: [set('strategy.priorities.0.by', '2027-12-31')],
+    });
+    return testRule(RULE, {
+      valid: [dated('2027-06-01'), dated('2027-12-31')],
+      invalid: [
+        {
+          ...dated('2028-01-15'),
+          errors: [
+            {
+              at: 'okrs.0.effective',
+              message:
+                'OKR set enterprise-2027 takes effect on 2028-01-15, 15 days after the priorities that favor it are due (2027-12-31), and it is the first incentive for enterprise-arr: until then teams execute the old strategy under new labels.',
+              fix: 'make enterprise-2027 effective on or before 2027-12-31',
+            },
+          ],
+        },
+        {
+          // Without the deadline the same set is late for the announcement.
+          ...dated('2027-06-01'),
+          edits: [],
+          errors: [
+            {
+              at: 'okrs.0.effective',
+              message:
+                'OKR set enterprise-2027 takes effect on 2027-06-01, 456 days after the strategy is announced (2026-03-02), and it is the first incentive for enterprise-arr: until then teams execute the old strategy under new labels.',
+              fix: 'make enterprise-2027 effective on or before 2026-03-02, or announce the strategy no earlier than 2027-06-01',
+            },
+          ],
+        },
+      ],
+    });
   });
 });

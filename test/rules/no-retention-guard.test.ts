@@ -14,10 +14,10 @@ teams:
   - { id: customer-success }
 metrics:
   - { id: new-arr, type: outcome, perspective: financial }
-  - { id: net-retention, type: outcome }
-  - { id: logo-churn, name: Logos lost }
-  - { id: nps, type: outcome, perspective: customer }
-  - { id: renewals-booked, name: Gross Retention, type: output, proxy_for: [new-arr] }
+  - { id: net-retention, type: outcome, nets_churn: true }
+  - { id: logo-churn, name: Logos lost, nets_churn: true }
+  - { id: nps, type: outcome, perspective: customer, nets_churn: false }
+  - { id: renewals-booked, name: Gross Retention, type: output, proxy_for: [new-arr], nets_churn: true }
   - { id: tickets-solved, type: output, perspective: internal, proxy_for: [new-arr] }
 compensation:
   - id: ae-2026
@@ -57,16 +57,19 @@ describe('no-retention-guard', () => {
       ],
     }));
 
-  it('recognizes retention by id or name (retention, churn); a customer outcome such as NPS or cross-product ARR is not keeping customers', () =>
+  it('recognizes retention by the declaration (nets_churn), never by id or name; a customer outcome such as NPS is not keeping customers', () =>
     testRule(RULE, {
-      // An output metric of the internal perspective named without retention or churn is not one; nor is a customer outcome (PostHog's cross-sell priority).
       valid: [
         { base: HANDOFF, edits: [favoring('tickets-solved')] },
         { base: HANDOFF, edits: [favoring('nps')] },
-        // Keeping drivers is not keeping customers.
-        { base: HANDOFF, edits: [favoring('driver-retention'), set('metrics.6', { id: 'driver-retention', type: 'outcome', perspective: 'learning' })] },
+        // Named retention and churn, but declared as neither: the words decide nothing.
+        { base: HANDOFF, edits: [favoring('customer-retention'), set('metrics.6', { id: 'customer-retention', name: 'Customer churn', type: 'outcome', perspective: 'customer' })] },
       ],
-      invalid: ['net-retention', 'logo-churn', 'renewals-booked'].map((metric) => ({ name: metric, base: HANDOFF, edits: [favoring(metric)], errors: [favorsKeeping(metric)] })),
+      invalid: [
+        ...['net-retention', 'logo-churn', 'renewals-booked'].map((metric) => ({ name: metric, base: HANDOFF, edits: [favoring(metric)], errors: [favorsKeeping(metric)] })),
+        // The same declaration under a neutral id: nrr is net-retention renamed.
+        { name: 'nrr', base: HANDOFF, edits: [favoring('nrr'), set('metrics.6', { id: 'nrr', type: 'outcome', nets_churn: true })], errors: [favorsKeeping('nrr')] },
+      ],
     }));
 
   it('stays silent with a clawback or a deferral', () =>

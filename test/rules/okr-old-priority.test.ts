@@ -40,7 +40,7 @@ describe('okr-old-priority', () => {
       - { metric: enterprise-arr, target: 2000000 }
       - { metric: velocity, target: "+0%", guardrail: true }
 `,
-        ...['< 2% of orders', 'at most 3 a quarter', 'no more than 10', 'below 5%'].map(
+        ...['< 2% of orders', 'at most 3 a quarter', 'no more than 10', 'below 5%', 'reduce by 20%', 'fewer than last year', '-10%'].map(
           (target) => `okrs:
   - id: eng-2026-q3
     team: engineering

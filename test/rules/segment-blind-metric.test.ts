@@ -36,7 +36,8 @@ const blind = (at: string, how: 'paid' | 'measured', metrics: string[], instrume
     at,
     message: `Team sales is ${how} on ${metrics.join(' and ')} in ${instrument}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors enterprise: ${CHEAPEST}`,
     fix:
-      `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: enterprise), or scope ${one ? 'it' : 'them'} to named accounts (accounts: …), ` +
+      // Named accounts are suggested only where the policy already scopes lines to them (issue 22, item 6).
+      `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: enterprise), ` +
       `or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as enterprise-arr`,
   };
 };
@@ -46,6 +47,20 @@ const MEASURED_ON_MQLS = blind('okrs.0.id', 'measured', ['mqls'], 'OKR set sales
 describe('segment-blind-metric', () => {
   it('fires where a customer-facing team is paid or measured on a metric declared segmented: false', () =>
     testRule(RULE, { invalid: [{ policy: SALES_ON_MQLS, errors: [PAID_ON_MQLS, MEASURED_ON_MQLS] }] }));
+
+  it('suggests scoping to named accounts only in a policy that already scopes lines to them', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: SALES_ON_MQLS,
+          edits: [set('compensation.0.bonus.1', { metric: 'mqls', accounts: 'Tier 1 customers', weight: 0.2 })],
+          errors: [
+            { ...PAID_ON_MQLS, fix: PAID_ON_MQLS.fix.replace('(segment: enterprise), ', '(segment: enterprise), or scope it to named accounts (accounts: …), ') },
+            { ...MEASURED_ON_MQLS, fix: MEASURED_ON_MQLS.fix.replace('(segment: enterprise), ', '(segment: enterprise), or scope it to named accounts (accounts: …), ') },
+          ],
+        },
+      ],
+    }));
 
   it('with assume_unsegmented, also reports metrics that do not declare segmented', () =>
     testRule(RULE, {

@@ -85,9 +85,12 @@ describe('shared-portion-range', () => {
       ],
     }));
 
-  it('does not count as a free rider a leader paid on the result of the teams it leads (leads)', () =>
+  it('does not count as a free rider a leader paid on the result of the teams it leads (leads), nor a team sharing its result with its own leaders', () =>
     testRule(RULE, {
-      valid: [{ ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] }],
+      valid: [
+        { ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.1', { id: 'marketing', leads: ['product'] })] },
+        { ...split(0.3, 0.7), edits: [...split(0.3, 0.7).edits, set('teams.0', { id: 'product', leads: ['marketing'] })] },
+      ],
     }));
 
   it('judges the max on total pay when the plan declares variable_share: 70% shared of a 10% bonus is 7% of earnings', () =>
@@ -148,4 +151,22 @@ describe('shared-portion-range', () => {
 
   it('does not hold a revenue team to the max: a sales overlay pooled on the account executives\' number is standard', () =>
     testRule(RULE, { valid: [{ ...split(0.25, 0.75), edits: [...split(0.25, 0.75).edits, set('teams.1', { id: 'marketing', kind: 'revenue' })] }] }));
+  it('does not call free riding a company-wide gainshare that is all the plan pays, shared with every team (Scanlon, open-book plans)', () =>
+    testRule(RULE, {
+      valid: [
+        bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }),
+        // A plan of no team applies to the whole company.
+        { ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }), edits: [...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }).edits, set('compensation.0.team', undefined)] },
+      ],
+      invalid: [
+        {
+          // A team left out: the plan is a team-to-team pool, not the company's result.
+          ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }),
+          edits: [...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }).edits, set('teams.2', { id: 'support' })],
+          errors: [{ at: 'compensation.0.bonus', message: ABOVE('100%'), fix: 'lower feature-adoption (shared with product) from 100% to 50% and give 50% to individual components' }],
+        },
+        // Beside individual pay, a company-wide share above the max is still judged.
+        { ...split(0.3, 0.7), errors: [{ at: 'compensation.0.bonus', message: ABOVE('70%'), fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%' }] },
+      ],
+    }));
 });

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { set, testRule } from '../../src/testing/index.js';
+import { describe, expect, it } from 'vitest';
+import { policyText, set, testRule } from '../../src/testing/index.js';
+import { findingsOf, lintText } from '../helpers.js';
 
 const RULE = 'siloed-handoff';
 
@@ -16,7 +17,7 @@ metrics:
   - { id: new-arr, type: outcome }
   - { id: project-margin, type: outcome }
   - { id: implementation-csat, type: quality }
-  - { id: net-retention, type: outcome }
+  - { id: net-retention, type: outcome, nets_churn: true }
 compensation:
   - id: ae-2026
     team: sales
@@ -81,10 +82,9 @@ compensation:
       ],
     }));
 
-  it('leaves a handoff from commission on new business to a team paid on keeping customers to no-retention-guard, guarded or not', () =>
+  it('judges a handoff from commission on new business to a team paid on keeping customers by that commission: a guard is the shared stake', () =>
     testRule(RULE, {
       valid: [
-        { name: 'unguarded: no-retention-guard reports it', base: HANDOFF, policy: SILOED, edits: [set('compensation.1.bonus.0.metric', 'net-retention')] },
         {
           name: 'a churn clawback: the article\'s own shared incentive',
           base: HANDOFF,
@@ -93,6 +93,13 @@ compensation:
         },
       ],
       invalid: [
+        {
+          name: 'unguarded, run alone: reported (the engine leaves it to no-retention-guard when that rule reports the commission)',
+          base: HANDOFF,
+          policy: SILOED,
+          edits: [set('compensation.1.bonus.0.metric', 'net-retention')],
+          errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: 'add - { metric: net-retention, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds' }],
+        },
         {
           name: 'a bonus plan upstream pays no commission, so the shared metric is the remedy',
           base: HANDOFF,
@@ -109,9 +116,34 @@ compensation:
       ],
     }));
 
-  it('stays silent when the downstream team is rewarded only on counts or speed: it has no result or quality to lose', () =>
+  it('defers an unguarded retention handoff to no-retention-guard only while that rule runs and reports the commission (meta.defersTo)', async () => {
+    const text = policyText({ base: HANDOFF, policy: SILOED, edits: [set('compensation.1.bonus.0.metric', 'net-retention')] });
+    const both = await lintText(text);
+    expect(findingsOf(both, 'no-retention-guard')).toHaveLength(1);
+    expect(findingsOf(both, RULE)).toEqual([]);
+    const alone = await lintText(text, { rules: { 'no-retention-guard': 'off' } });
+    expect(findingsOf(alone, RULE).map(({ message }) => message)).toEqual([SALES_WINS]);
+  });
+
+  it('stays silent when the downstream team is rewarded only on counts: it has no result, quality or clock to lose', () =>
     testRule(RULE, {
       valid: [
+        {
+          base: HANDOFF,
+          policy: `compensation:
+  - id: implementation-2026
+    team: implementation
+    bonus: [{ metric: installs-done, weight: 1 }]
+metrics:
+  - { id: installs-done, type: output }
+`,
+        },
+      ],
+    }));
+
+  it('fires when the downstream team is held to a speed target: its clock is what makes it refuse or delay a handover (NHS A&E, ambulances queuing outside)', () =>
+    testRule(RULE, {
+      invalid: [
         {
           base: HANDOFF,
           policy: `compensation:
@@ -122,6 +154,13 @@ metrics:
   - { id: installs-done, type: output }
   - { id: days-to-go-live, type: speed }
 `,
+          errors: [
+            {
+              at: 'teams.0.hands_off_to.0',
+              message: SALES_WINS,
+              fix: 'add - { metric: days-to-go-live, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds',
+            },
+          ],
         },
       ],
     }));
@@ -139,7 +178,7 @@ teams:
   - { id: customer-success }
 metrics:
   - { id: net-new-arr, type: outcome }
-  - { id: net-dollar-retention, type: outcome }
+  - { id: net-dollar-retention, type: outcome, nets_churn: true }
 okrs:
   - { id: sales-q4, team: sales, key_results: [{ metric: net-new-arr, target: "$N" }] }
   - { id: cs-q4, team: customer-success, key_results: [{ metric: net-dollar-retention, target: "110%" }] }

@@ -223,4 +223,42 @@ compensation:
         },
       ],
     }));
+
+  it('stays silent on a speed key result that names a deliverable by its date, or is declared one, and on key results that decide nothing (stakes: none)', () => {
+    const okrs = (target: string, extra = '', metricKeys = '') => `version: 1
+strategy: { name: Ship the 8 MHz part }
+teams:
+  - { id: engineering }
+metrics:
+  - { id: time-to-production, type: speed${metricKeys} }
+okrs:
+  - id: eng-h1
+    team: engineering
+${extra}    key_results:
+      - { metric: time-to-production, target: "${target}" }
+`;
+    return testRule(RULE, {
+      valid: [
+        okrs('Get the part into production by end of Q3'),
+        // A version label is part of what is delivered: the target is still a dated milestone.
+        okrs('Deliver Rev 3.2 masks to fab by April 9'),
+        okrs('Part in production', '', ', deliverable: true'),
+        okrs('< 90 days', '    stakes: none\n'),
+      ],
+      invalid: [
+        { policy: okrs('Rev 3.2 masks to fab in < 9 days'), base: '', errors: [{ at: 'okrs.0.key_results.0', message: `OKR set eng-h1 rewards time-to-production (speed) ${TRADE}`, fix: 'declare a metric with type: quality that shows whether time-to-production is done well, and reward it in eng-h1 beside time-to-production' }] },
+        {
+          policy: okrs('< 90 days'),
+          base: '',
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: `OKR set eng-h1 rewards time-to-production (speed) ${TRADE}`,
+              fix: 'declare a metric with type: quality that shows whether time-to-production is done well, and reward it in eng-h1 beside time-to-production',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

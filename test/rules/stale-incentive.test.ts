@@ -37,4 +37,22 @@ describe('stale-incentive', () => {
         { name: 'only the announcement moved', policy: salesPlan('8%', '8%'), baseline: { policy: salesPlan('8%', '8%'), edits: [set('strategy.announced', '2026-01-05')] } },
       ],
     }));
+  it('stays silent on an instrument that ended (until) before the new strategy is announced, and fires on one still in force', () =>
+    testRule(RULE, {
+      valid: [{ name: 'ended', policy: salesPlan('8%', '8%'), edits: [set('compensation.0.until', '2026-02-01')], baseline: { ...BEFORE, edits: [...BEFORE.edits, set('compensation.0.until', '2026-02-01')] } }],
+      invalid: [
+        {
+          policy: salesPlan('8%', '8%'),
+          edits: [set('compensation.0.until', '2026-12-31')],
+          baseline: { ...BEFORE, edits: [...BEFORE.edits, set('compensation.0.until', '2026-12-31')] },
+          errors: [
+            {
+              at: 'compensation.0.commission.1',
+              message: 'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
+              fix: FIX,
+            },
+          ],
+        },
+      ],
+    }));
 });

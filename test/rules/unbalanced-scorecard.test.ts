@@ -210,4 +210,34 @@ compensation:
         },
       ],
     }));
+  it("counts the perspectives a plan pays on through its pool (the metric funding it, its rating's components)", () =>
+    testRule(RULE, {
+      valid: [
+        {
+          base: SERVICE,
+          edits: [
+            set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+            set('compensation.0.bonus', [{ metric: 'order-accuracy', weight: 0.5 }]),
+            set('compensation.0.pool', { funded_by: 'cost-per-contact', weight: 0.5, rating: [{ metric: 'order-accuracy', weight: 1 }] }),
+          ],
+        },
+      ],
+      invalid: [
+        {
+          base: SERVICE,
+          edits: [
+            set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+            set('compensation.0.bonus', [{ metric: 'order-accuracy', weight: 0.5 }]),
+            set('compensation.0.pool', { funded_by: 'it-user-satisfaction', weight: 0.5, rating: [{ metric: 'order-accuracy', weight: 1 }] }),
+          ],
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on change-failure-rate (perspective: internal); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+      ],
+    }));
 });

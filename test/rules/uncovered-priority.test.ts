@@ -124,7 +124,7 @@ describe('uncovered-priority', () => {
           name: 'commission earned on collection serves a priority on cash collected',
           policy: `${SMB_PLAN}    earned_on: collection
 metrics:
-  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+  - { id: cash-collected, name: Cash collected within terms, type: outcome, measures_collection: true }
 `,
           edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
         },
@@ -158,7 +158,7 @@ okrs:
           name: 'commission earned on invoice does not reward collecting the cash',
           policy: `${SMB_PLAN}    earned_on: invoice
 metrics:
-  - { id: cash-collected, name: Cash collected within terms, type: outcome }
+  - { id: cash-collected, name: Cash collected within terms, type: outcome, measures_collection: true }
 `,
           edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
           errors: [
@@ -178,5 +178,40 @@ metrics:
         },
       ],
     }));
+  it('counts as rewarded a priority a pool pays on: the metric that funds it, or a component of the rating that splits it (pool x rating)', () => {
+    const policy = (pool: string) => `version: 1
+strategy:
+  priorities:
+    - id: shared-gains
+      favor: { metrics: [plant-profit] }
+    - id: participation
+      favor: { metrics: [suggestions-adopted] }
+teams:
+  - { id: plant }
+metrics:
+  - { id: plant-profit, type: outcome }
+  - { id: suggestions-adopted, type: behavior }
+  - { id: output, type: output, counts_only_good: true }
+compensation:
+  - id: gainshare
+    team: plant
+${pool}`;
+    const HOPE = (id: string, metric: string) => `Priority ${id} favors metric ${metric}, ${HOPES}`;
+    return testRule(RULE, {
+      valid: [{ policy: policy('    pool:\n      funded_by: plant-profit\n      rating:\n        - { metric: output, weight: 0.5 }\n        - { metric: suggestions-adopted, weight: 0.5 }\n') }],
+      invalid: [
+        {
+          policy: policy('    pool:\n      funded_by: plant-profit\n      rating:\n        - { metric: output, weight: 1 }\n'),
+          errors: [
+            {
+              at: 'strategy.priorities.1.id',
+              message: HOPE('participation', 'suggestions-adopted'),
+              fix: 'reward suggestions-adopted: add { metric: suggestions-adopted, weight: 0.1 } to the rating of the pool of plan gainshare (team plant), taking its weight from the other components',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });
 

@@ -20,13 +20,13 @@ describe('unmeasurable-key-result', () => {
             {
               at: 'okrs.0.key_results.0',
               message: 'OKR set eng-q3 has a key result on defect-rate with no target: nobody can tell at the end of the period whether it was met.',
-              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on defect-rate in eng-q3',
+              fix: 'write the level of defect-rate to reach, such as target: "+20%" (a change from where it stands) or target: "at least 120" (a level, in the unit the metric is counted in), on the key result on defect-rate in eng-q3',
             },
             {
               at: 'okrs.0.key_results.1.target',
               message:
                 'OKR set eng-q3 has a key result on enterprise-arr with the target "maximize", which is not a number: nobody can tell at the end of the period whether it was met.',
-              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on enterprise-arr in eng-q3',
+              fix: 'write the level of enterprise-arr to reach, such as target: "+20%" (a change from where it stands) or target: "at least 120" (a level, in the unit the metric is counted in), on the key result on enterprise-arr in eng-q3',
             },
           ],
         },
@@ -73,13 +73,13 @@ describe('unmeasurable-key-result', () => {
               at: 'okrs.0.key_results.0.target',
               message:
                 'OKR set infra-q3 has a key result on oncall with the target "Improve on-call engineer experience", which is not a number: nobody can tell at the end of the period whether it was met.',
-              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on oncall in infra-q3',
+              fix: 'write the level of oncall to reach, such as target: "+20%" (a change from where it stands) or target: "at least 120" (a level, in the unit the metric is counted in), on the key result on oncall in infra-q3',
             },
             {
               at: 'okrs.0.key_results.1.target',
               message:
                 'OKR set infra-q3 has a key result on cache with the target "Ensure sufficient capacity at the cache layer", which is not a number: nobody can tell at the end of the period whether it was met.',
-              fix: 'write the level to reach, such as target: "+20%" or target: "95% within 14 days", on the key result on cache in infra-q3',
+              fix: 'write the level of cache to reach, such as target: "+20%" (a change from where it stands) or target: "at least 120" (a level, in the unit the metric is counted in), on the key result on cache in infra-q3',
             },
           ],
         },

@@ -90,4 +90,20 @@ describe('unrecognized-team', () => {
       ],
     });
   });
+
+  it('stays silent on a team paid by a component shared with it, or by a plan of the whole company (a gainshare)', () =>
+    testRule(RULE, {
+      valid: [
+        {
+          text: `${SERVICE}compensation:
+  - { id: gainshare, bonus: [{ metric: csat, weight: 1 }] }
+`,
+        },
+        {
+          text: `${SERVICE}compensation:
+  - { id: support-pay, team: support, bonus: [{ metric: csat, weight: 1, shared_with: [finance, hr, facilities] }] }
+`,
+        },
+      ],
+    }));
 });

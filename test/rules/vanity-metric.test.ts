@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { set, testRule } from '../../src/testing/index.js';
+import { findingsOf, lintText } from '../helpers.js';
 import { pipelinePolicy } from './fragments.js';
 
 const RULE = 'vanity-metric';
@@ -35,6 +36,18 @@ recognition:
     awards:
       - { text: Most followers, metric: social-followers, teams: [marketing] }
       - { text: Mystery award, metric: undeclared-thing }
+`;
+
+/** One count, all of the plan, no guard: gameable-target's unguarded target, and vanity-metric's proxy whose outcome is unpaid. */
+const UNGUARDED_PROXY = `version: 1
+strategy: { name: Pipeline }
+teams:
+  - { id: marketing }
+metrics:
+  - { id: new-arr, type: outcome }
+  - { id: sqls, type: output, proxy_for: [new-arr] }
+compensation:
+  - { id: marketing-2026, team: marketing, bonus: [{ metric: sqls, weight: 1 }] }
 `;
 
 const noProxy = (metric: string, type: string) =>
@@ -140,19 +153,6 @@ compensation:
       ],
       valid: [
         {
-          name: 'an unguarded count is left to gameable-target',
-          text: `version: 1
-strategy: { name: Pipeline }
-teams:
-  - { id: marketing }
-metrics:
-  - { id: new-arr, type: outcome }
-  - { id: sqls, type: output, proxy_for: [new-arr] }
-compensation:
-  - { id: marketing-2026, team: marketing, bonus: [{ metric: sqls, weight: 1 }] }
-`,
-        },
-        {
           text: `version: 1
 strategy: { name: Pipeline }
 teams:
@@ -212,13 +212,24 @@ okrs:
       ],
     }));
 
-  it('leaves the counts of an unguarded target to gameable-target (one finding per defect), and reports a metric once per instrument', () =>
+  it('alone, reports the counts of an unguarded target too (the engine, not the rule, leaves them to gameable-target), and reports a metric once per instrument', () =>
     testRule(RULE, {
       invalid: [
         {
+          name: 'the rule alone: no clawback, so the counts are also gameable-target\'s unguarded target',
           base: MARKETING,
+          errors: GUARDED_PLAN,
+        },
+        {
+          name: 'the rule alone: an unguarded proxied count whose outcome nobody is paid on',
+          text: UNGUARDED_PROXY,
           errors: [
-            { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+            {
+              line: 9,
+              column: 52,
+              message: 'Plan marketing-2026 rewards sqls, declared a proxy for new-arr, but nothing rewards new-arr for marketing: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on new-arr to marketing-2026 beside sqls, or stop rewarding sqls',
+            },
           ],
         },
         {
@@ -267,4 +278,143 @@ compensation:
         },
       ],
     }));
+
+  describe('one defect, one finding (meta.defersTo, decided by the engine over the whole rule set)', () => {
+    const rulesOn = (result: Awaited<ReturnType<typeof lintText>>) => [...new Set(result.findings.map((finding) => finding.rule))].sort();
+
+    it('drops its finding on a line gameable-target reports, when gameable-target is enabled', async () => {
+      const result = await lintText(UNGUARDED_PROXY);
+      expect(findingsOf(result, RULE)).toEqual([]);
+      expect(findingsOf(result, 'gameable-target').map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
+    });
+
+    it('keeps its finding on the lines gameable-target does not report (the vanity metric), and drops the counts gameable-target reports', async () => {
+      const result = await lintText(MARKETING);
+      expect(findingsOf(result, RULE).map(({ line, message }) => ({ line, message }))).toEqual([{ line: 19, message: `Plan marketing-2026 ${VANITY}` }]);
+      expect(rulesOn(result)).toContain('gameable-target');
+    });
+
+    it('reports the line itself when gameable-target is off, or does not report it (its share raised): deferral reads findings, not options', async () => {
+      const off = await lintText(UNGUARDED_PROXY, { rules: { 'gameable-target': 'off' } });
+      expect(findingsOf(off, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
+      // 60% on the count: gameable-target with its shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
+      const most = UNGUARDED_PROXY.replace('{ id: sqls, type: output, proxy_for: [new-arr] }', '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }')
+        .replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
+      expect(findingsOf(await lintText(most), RULE)).toEqual([]);
+      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7, largest_lever_share: 0.7 }] } });
+      expect(findingsOf(raised, 'gameable-target')).toEqual([]);
+      expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
+    });
+  });
+
+  it('reports the line itself when gameable-target is disabled on it by a comment: a rule disabled on a line is not enabled there', async () => {
+    const disabled = UNGUARDED_PROXY.replace('compensation:\n', 'compensation:\n  # incentive-lint-disable-next-line gameable-target\n');
+    const result = await lintText(disabled);
+    expect(findingsOf(result, 'gameable-target')).toEqual([]);
+    expect(result.suppressed.map((finding) => finding.rule)).toEqual(['gameable-target']);
+    expect(findingsOf(result, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
+  });
+
+  const SCORECARD = (sales: number, customer: number, conduct: number) => `version: 1
+strategy: { name: Customer outcomes }
+teams: [{ id: branch-staff, kind: revenue }]
+metrics:
+  - { id: products-sold, type: output, proxy_for: [branch-revenue] }
+  - { id: branch-revenue, type: outcome }
+  - { id: customer-outcome, type: quality }
+  - { id: conduct, type: behavior }
+compensation:
+  - id: frontline-scorecard
+    team: branch-staff
+    bonus:
+      - { metric: products-sold, weight: ${sales} }
+      - { metric: customer-outcome, weight: ${customer} }
+      - { metric: conduct, weight: ${conduct} }
+`;
+
+  it('leaves a capped count inside a balanced scorecard alone (sales at most a third beside customer and conduct measures: the Sedgwick review), and reports it uncapped', () =>
+    testRule(RULE, {
+      valid: [SCORECARD(0.33, 0.35, 0.32)],
+      invalid: [
+        {
+          text: SCORECARD(0.6, 0.2, 0.2),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message: 'Plan frontline-scorecard rewards products-sold, declared a proxy for branch-revenue, but nothing rewards branch-revenue for branch-staff: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on branch-revenue to frontline-scorecard beside products-sold, or stop rewarding products-sold',
+            },
+          ],
+        },
+      ],
+    }));
+
+  const PIECEWORK = (pool: string) => `version: 1
+strategy: { name: Productive quality output }
+teams: [{ id: production, kind: non-revenue }]
+metrics:
+  - { id: good-pieces, type: output, counts_only_good: true, proxy_for: [company-profit] }
+  - { id: company-profit, type: outcome }
+  - { id: work-quality, type: quality }
+compensation:
+  - id: production-pay
+    team: production
+    commission: [{ metric: good-pieces, per_unit: 2 }]
+${pool}`;
+
+  it('counts a pool funded by the outcome (pool × rating) as rewarding it for the team: a piece rate beside a profit pool is tied to the profit', () =>
+    testRule(RULE, {
+      valid: [PIECEWORK('    pool: { funded_by: company-profit, rating: [{ metric: good-pieces, weight: 0.5 }, { metric: work-quality, weight: 0.5 }] }\n')],
+      invalid: [
+        {
+          text: PIECEWORK(''),
+          errors: [
+            {
+              at: 'compensation.0.commission.0',
+              message: 'Plan production-pay rewards good-pieces, declared a proxy for company-profit, but nothing rewards company-profit for production: the output count can rise while what it stands for does not.',
+              fix: 'add a bonus component on company-profit to production-pay beside good-pieces, or stop rewarding good-pieces',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('leaves named deliverables and key results that decide nothing (stakes: none) alone; a declared vanity metric stays vanity', () => {
+    const okrs = (stakes: string, metricKeys = '') => `version: 1
+strategy: { name: Benchmarks }
+teams: [{ id: marketing }]
+metrics:
+  - { id: benchmarks-published, type: output${metricKeys} }
+  - { id: page-views, vanity: true }
+okrs:
+  - id: crush
+    team: marketing
+${stakes}    key_results:
+      - { metric: benchmarks-published, target: 5 }
+      - { metric: page-views, target: 100000 }
+`;
+    const vanity = {
+      at: 'okrs.0.key_results.1',
+      message: 'OKR set crush rewards page-views, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+      fix: 'remove page-views from crush, or reward an outcome (type: outcome) that it was meant to move',
+    };
+    return testRule(RULE, {
+      invalid: [
+        { policy: okrs('    stakes: none\n'), base: '', errors: [vanity] },
+        { policy: okrs('', ', deliverable: true'), base: '', errors: [vanity] },
+        {
+          policy: okrs(''),
+          base: '',
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: 'OKR set crush rewards benchmarks-published, an output metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
+              fix: 'declare the outcome it stands for on metric benchmarks-published (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
+            },
+            vanity,
+          ],
+        },
+      ],
+    });
+  });
 });

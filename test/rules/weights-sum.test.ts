@@ -70,4 +70,36 @@ describe('weights-sum', () => {
 `,
       ],
     }));
+  it("adds a pool's weight to the bonus weights, and lets a pool without a weight take the rest, as commission does", () => {
+    const pooled = (weights: number[], pool: Record<string, unknown>) => {
+      const base = plan(weights, false);
+      base.policy.compensation[0] = { ...base.policy.compensation[0]!, pool: { funded_by: 'new-arr', rating: [{ metric: 'defect-rate', weight: 1 }], ...pool } } as (typeof base.policy.compensation)[0];
+      return base;
+    };
+    return testRule(RULE, {
+      valid: [pooled([0.5], { weight: 0.5 }), pooled([0.5], {})],
+      invalid: [
+        {
+          ...pooled([0.5], { weight: 0.3 }),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: "Bonus weights and the pool's weight of plan cs-2026 add up to 80%; with no commission they must add up to 100% of variable pay.",
+              fix: 'add 20% to the weights (or a component for it)',
+            },
+          ],
+        },
+        {
+          ...pooled([0.7, 0.5], {}),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 120% of variable pay, more than all of it, and the pool still takes a share.',
+              fix: 'lower the weights by 20% in total, so that they add up to at most 100% and the pool takes the rest',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

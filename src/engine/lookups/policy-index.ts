@@ -4,14 +4,11 @@
  * on), references and handoffs. What the strategy favors is the strategy view (`index.strategy`).
  * Rules read this index; they never re-scan the policy.
  */
-import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PriorityT, SegmentT, TeamT } from '../../schema.js';
+import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PoolT, PriorityT, SegmentT, TeamT } from '../../schema.js';
 import { dealEconomics } from '../../payout/deal-economics.js';
 import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
 import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
-
-/** Words naming a metric about collecting cash (cash collected, collections): what commission earned on collection rewards. */
-const COLLECTION_WORDS = /\b(?:cash|collect(?:ed|ion|ions)?)\b/i;
 
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
@@ -234,6 +231,7 @@ export class PolicyIndex {
       this.referList('metric', metric.proxy_for);
       this.referList('team', metric.reported_by);
       if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
+      if (metric.quality_measured_by !== undefined) this.references.push({ kind: 'metric', id: metric.quality_measured_by, node: metric, key: 'quality_measured_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
     for (const entry of policy.roster ?? []) {
@@ -290,25 +288,19 @@ export class PolicyIndex {
     return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
   }
 
-  /** A metric about keeping customers: it nets churn (`nets_churn`, its own retention guard), or its id or name says retention or churn and it is not a learning or internal measure (employee retention). */
+  /** A metric about keeping customers: it declares that it nets churn (`nets_churn`). Never read from its id or name: `nrr` and `net-retention` are the same metric. */
   isRetentionMetric(id: string | undefined): boolean {
-    if (id === undefined) return false;
-    const metric = this.metrics.get(id);
-    if (metric?.nets_churn) return true;
-    // Keeping people (driver or employee retention) is a learning or internal measure, not keeping customers.
-    if (metric?.perspective === 'learning' || metric?.perspective === 'internal') return false;
-    const words = `${id} ${metric?.name ?? ''}`.toLowerCase();
-    return words.includes('retention') || words.includes('churn');
+    return id !== undefined && this.metrics.get(id)?.nets_churn === true;
   }
 
-  /** Whether a metric is about collecting cash (its id or name says cash or collection): commission earned on collection rewards it. */
+  /** Whether a metric is cash collected (`measures_collection`): commission earned on collection rewards it. Never read from its id or name. */
   isCollectionMetric(id: string): boolean {
-    const metric = this.metrics.get(id);
-    return COLLECTION_WORDS.test(`${id} ${metric?.name ?? ''}`);
+    return this.metrics.get(id)?.measures_collection === true;
   }
 
   /**
    * The metrics and segments that plans pay extra for: SPIFFs and kickers, quota-credit multipliers above 1,
+   * a pool's funding metric and its rating's metrics and segments (and what they are declared to stand for),
    * cash collected where commission is earned on collection, and keeping customers where commission
    * depends on it (a deferral, a clawback on churn).
    */
@@ -328,6 +320,14 @@ export class PolicyIndex {
         for (const extra of extras) {
           if (extra.metric !== undefined) metrics.add(extra.metric);
           if (extra.segment !== undefined) segments.add(extra.segment);
+        }
+        // A pool pays on the metric that funds it, and on each component of the rating that splits it (pool x rating).
+        if (plan.pool) {
+          for (const metric of [plan.pool.funded_by, ...plan.pool.rating.map((component) => component.metric)]) {
+            metrics.add(metric);
+            for (const target of this.proxyTargetsOf(metric)) metrics.add(target);
+          }
+          for (const component of plan.pool.rating) for (const segment of [component.segment, ...(component.segments ?? [])]) if (segment !== undefined) segments.add(segment);
         }
       }
       // Each metric is named once, whatever the number of plans: 10k plans must not scan the metrics 10k times.
@@ -382,6 +382,15 @@ export class PolicyIndex {
     if (node.segment !== undefined) this.references.push({ kind: 'segment', id: node.segment, node, key: 'segment' });
   }
 
+  /** A pool's funding metric and its rating's metrics and segments, which must be declared (the rating is no line of its own yet). */
+  private referPool(pool: PoolT): void {
+    this.references.push({ kind: 'metric', id: pool.funded_by, node: pool, key: 'funded_by' });
+    for (const component of pool.rating) {
+      this.referIds(component);
+      this.referList('segment', component.segments);
+    }
+  }
+
   private referList(kind: ReferenceKind, list: string[] | undefined): void {
     list?.forEach((id, index) => this.references.push({ kind, id, node: list, key: index }));
   }
@@ -406,6 +415,7 @@ export class PolicyIndex {
       for (const team of unique(reward.sharedWith)) push(this.rewardsSharedWithTeamId, team, reward);
       if (reward.metric !== undefined) this.references.push({ kind: 'metric', id: reward.metric, node: reward.node, key: 'metric' });
       if (reward.segment !== undefined) this.references.push({ kind: 'segment', id: reward.segment, node: reward.node, key: 'segment' });
+      if ('segments' in reward.node) this.referList('segment', reward.node.segments);
     };
     // Every line is built with the same keys in the same order: a large policy has hundreds of
     // thousands of them, and one object shape keeps property access fast.
@@ -422,6 +432,8 @@ export class PolicyIndex {
           add({ instrument: info, component: 'commission', node: quota, metric: quota.metric, segment: quota.segment, teams, sharedWith: NONE, rate, weight: undefined });
         }
         for (const extra of [...(info.node.spiffs ?? []), ...(info.node.credit ?? [])]) this.referIds(extra);
+        for (const quota of info.node.quotas ?? []) this.referList('segment', quota.excludes);
+        if (info.node.pool) this.referPool(info.node.pool);
         for (const line of info.node.bonus ?? []) {
           add({ instrument: info, component: 'bonus', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: line.shared_with ?? NONE, rate: undefined, weight: line.weight });
           this.referList('team', line.shared_with);

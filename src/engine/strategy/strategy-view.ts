@@ -7,6 +7,8 @@ import type { Policy, PriorityT } from '../../schema.js';
 import type { PolicyIndex } from '../lookups/policy-index.js';
 import type { IncentiveLine, RewardComponent } from '../lookups/lines.js';
 import { sortedIds } from '../order.js';
+import { isDeliverable } from '../../model/declared.js';
+import { targetKind } from '../../model/targets.js';
 
 export type FocusKind = 'metrics' | 'segments';
 
@@ -94,6 +96,13 @@ export class StrategyView {
   /** The priorities that deprioritize `id`, in declaration order (contested or not). */
   prioritiesDeprioritizing(kind: FocusKind, id: string): readonly PriorityT[] {
     return this.deprioritized[kind].get(id) ?? NO_PRIORITIES;
+  }
+
+  /** The ids of the priorities that deprioritize the metric (or a metric it is a declared proxy for) or the segment: what a line on them works against. */
+  prioritiesAgainst(entry: { metric?: string; segment?: string }): string[] {
+    const metrics = entry.metric === undefined ? [] : [entry.metric, ...this.index.proxyTargetsOf(entry.metric)];
+    const against = [...metrics.flatMap((id) => this.prioritiesDeprioritizing('metrics', id)), ...(entry.segment === undefined ? [] : this.prioritiesDeprioritizing('segments', entry.segment))];
+    return [...new Set(against.map((priority) => priority.id))];
   }
 
   /** Every id one side of the priorities names, with those priorities: contested ids included, as written. */
@@ -193,7 +202,9 @@ export class StrategyView {
     if (metric.segmented !== undefined) return !metric.segmented;
     // An internal or learning measure (knowledge-base articles written) has no customer segment to tell apart.
     if (metric.perspective === 'internal' || metric.perspective === 'learning') return false;
-    const isVolume = metric.type === 'activity' || metric.type === 'output';
+    // A named deliverable (done or not by its date) is no volume that counts every customer alike.
+    const deliverable = isDeliverable(metric) || (line.component === 'key_result' && targetKind(line.node.target) === 'deliverable');
+    const isVolume = (metric.type === 'activity' || metric.type === 'output') && !deliverable;
     return assume.undeclared === true || (isVolume && assume.undeclaredVolume !== false);
   }
 }
