@@ -216,8 +216,8 @@ out('', `Bench time: ${ms(performance.now() - benchStart)}.`, '');
 
 fs.rmSync(work, { recursive: true, force: true });
 const text = `${lines.join('\n')}`;
-// The test suite's wall time is measured with `npm test`, not here: its section, last in the file, is kept.
+// The hostile inputs (npm run bench:hostile) and the test suite's wall time (npm test) are measured elsewhere: their sections, last in the file, are kept.
 const resultsFile = path.join(ROOT, 'bench', 'results.md');
-const testSuiteSection = fs.existsSync(resultsFile) ? (/\n## Test suite wall time\n[\s\S]*$/.exec(fs.readFileSync(resultsFile, 'utf8'))?.[0] ?? '') : '';
+const testSuiteSection = fs.existsSync(resultsFile) ? (/\n## (?:Hostile inputs|Test suite wall time)\n[\s\S]*$/.exec(fs.readFileSync(resultsFile, 'utf8'))?.[0] ?? '') : '';
 fs.writeFileSync(resultsFile, text + testSuiteSection);
 process.stdout.write(text);

@@ -66,7 +66,15 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
   const metrics = sortedIds(priority.favor?.metrics ?? []);
   const segment = sortedIds(priority.favor?.segments ?? [])[0];
   if (metrics.length === 0) return suggestSegment(index, segment!, weight);
-  const proxiedBy = (metric: string | undefined) => metrics.find((favored) => index.metrics.get(metric ?? '')?.proxy_for?.includes(favored));
+  // The first favored metric (in id order) that `metric` is declared a proxy for; sets, as it is asked for every line of the policy.
+  const rank = new Map(metrics.map((id, position) => [id, position]));
+  const proxiedBy = (metric: string | undefined) => {
+    let found: string | undefined;
+    for (const target of index.metrics.get(metric ?? '')?.proxy_for ?? []) {
+      if (rank.has(target) && (found === undefined || rank.get(target)! < rank.get(found)!)) found = target;
+    }
+    return found;
+  };
   // The favored metric belongs where the old behavior is rewarded, or beside a proxy that already stands in for it.
   const oldMetrics = new Set(priority.deprioritize?.metrics ?? []);
   const place = least(

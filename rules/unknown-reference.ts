@@ -1,4 +1,4 @@
-import { defineRule, didYouMean, editDistance, type Reference } from '../src/api.js';
+import { defineRule, didYouMean, editDistance, suggestionBudget, type DistanceBudget, type Reference } from '../src/api.js';
 
 const SECTION: Record<Reference['kind'], string> = {
   metric: 'metrics',
@@ -9,16 +9,19 @@ const SECTION: Record<Reference['kind'], string> = {
 
 /**
  * "; the closest declared id is "x"", only when it is close: at most half of the id's characters
- * differ. A far id ("engineering" for "sales") sends people looking in the wrong place.
+ * differ. A far id ("engineering" for "sales") sends people looking in the wrong place. `sorted`
+ * is in code-point order, so that a tie goes to the first; the budget bounds the run's work.
  */
-function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'declared id'): string {
+function nearestDeclared(id: string, sorted: readonly string[], budget: DistanceBudget, what = 'declared id'): string {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of [...declared].sort()) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  for (const candidate of sorted) {
+    const limit = Math.min(bestDistance - 1, Math.floor(Math.max(id.length, candidate.length) / 2));
+    if (limit < 0) break;
+    const distance = editDistance(id, candidate, limit, budget);
+    if (distance <= limit) [best, bestDistance] = [candidate, distance];
   }
-  return best === undefined || bestDistance > Math.floor(Math.max(id.length, best.length) / 2) ? '' : ` (the closest ${what} is "${best}")`;
+  return best === undefined ? '' : ` (the closest ${what} is "${best}")`;
 }
 
 /**
@@ -26,8 +29,8 @@ function nearestDeclared(id: string, declared: ReadonlySet<string>, what = 'decl
  * words of this one or whose words it holds ("support" for customer-support, "smb" for
  * smb-small), else the ids that are declared, so the reader never has to look them up.
  */
-function suggestFor(id: string, kind: Reference['kind'], declared: ReadonlySet<string>): string {
-  const near = didYouMean(id, declared) || nearestDeclared(id, declared);
+function suggestFor(id: string, kind: Reference['kind'], declared: ReadonlySet<string>, sorted: readonly string[], budget: DistanceBudget): string {
+  const near = didYouMean(id, declared, budget) || nearestDeclared(id, sorted, budget);
   if (near) return near;
   const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const own = words(id);
@@ -37,7 +40,7 @@ function suggestFor(id: string, kind: Reference['kind'], declared: ReadonlySet<s
   });
   if (holding.length === 1) return `; did you mean "${holding[0]}"?`;
   if (kind === 'instrument') return '';
-  const ids = [...declared].sort();
+  const ids = sorted;
   if (ids.length === 0) return `; no ${kind} is declared yet`;
   return `; the declared ${kind}s are ${ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ')}`;
 }
@@ -74,14 +77,17 @@ compensation:
       // Only waivers name instruments; a waiver of a finding about a team or priority names that instead.
       instrument: new Set([...index.instrumentById.keys(), ...index.teams.keys(), ...index.segments.keys(), ...index.metrics.keys(), ...index.priorities.keys()]),
     };
-    // A misspelled id tends to repeat; each one is compared with the declared ids once.
+    // A misspelled id tends to repeat; each one is compared with the declared ids once, within one budget for the run.
     const suggestions = new Map<string, string>();
+    const budget = suggestionBudget();
+    const sorted = new Map<Reference['kind'], string[]>();
+    const sortedOf = (kind: Reference['kind']) => sorted.get(kind) ?? sorted.set(kind, [...declared[kind]].sort()).get(kind)!;
     for (const reference of index.references) {
       if (declared[reference.kind].has(reference.id)) continue;
       const key = `${reference.kind}:${reference.id}`;
       let suggestion = suggestions.get(key);
       if (suggestion === undefined) {
-        suggestion = suggestFor(reference.id, reference.kind, declared[reference.kind]);
+        suggestion = suggestFor(reference.id, reference.kind, declared[reference.kind], sortedOf(reference.kind), budget);
         suggestions.set(key, suggestion);
       }
       report({
@@ -96,7 +102,7 @@ compensation:
     // A waiver names a rule too: one that names no rule that exists never applies, silently.
     for (const waiver of policy.waivers) {
       if (ruleIds.has(waiver.rule)) continue;
-      const suggestion = didYouMean(waiver.rule, ruleIds) || nearestDeclared(waiver.rule, ruleIds, 'rule id');
+      const suggestion = didYouMean(waiver.rule, ruleIds, budget) || nearestDeclared(waiver.rule, [...ruleIds].sort(), budget, 'rule id');
       report({
         node: waiver,
         key: 'rule',

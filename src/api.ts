@@ -20,7 +20,7 @@ export type * from './schema.js';
 export { formatShare as formatPercent, formatMoney, listIds, listInOrder, listMetricsAndSegments, describeInstrument, formatRewardLine, addSharedComponent } from './engine/format.js';
 export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
 export { compareIds, compareInstruments, compareMetrics, compareRewards, least, sortedIds } from './engine/order.js';
-export { closest, didYouMean, editDistance } from './diagnostics.js';
+export { closest, didYouMean, editDistance, suggestionBudget, type DistanceBudget } from './diagnostics.js';
 export * as z from 'zod';
 export type { RewardModel, Guard, GuardKind, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile, TargetKind, Stakes } from './model/index.js';
 export { paysOrMeasures, targetKind, setsLevel, isCheckable, isDeliverable, stakesOf } from './model/index.js';

@@ -3,7 +3,7 @@
  * the file names; the CI author controls the command line. None of them may forge what the run
  * prints, overwrite a file, run code from outside the repository or exhaust the machine.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -199,6 +199,70 @@ describe('no file is overwritten', () => {
     expect(fs.lstatSync(path.join(dir, 'pipe')).isFIFO()).toBe(true);
   });
 
+  it.each([
+    ['-f FMT:FILE', ['p.yaml', '-f', 'json:reports/out.json'], 'the json report'],
+    ['-o', ['p.yaml', '-o', 'reports/out.json'], 'the stylish report'],
+    ['--baseline-write', ['p.yaml', '--baseline-write', 'reports/out.json'], 'the baseline'],
+    ['--cache-location', ['p.yaml', '--cache', '--cache-location', 'reports/out.json'], 'the cache'],
+    ['report -o', ['report', 'p.yaml', '-o', 'reports/out.json'], 'the HTML report'],
+    ['schema -o', ['schema', '-o', 'reports/out.json'], 'the schema'],
+  ])('%s into a committed folder link that leads out of the working folder is refused (exit 2), and nothing is written there', (_flag, args, what) => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT });
+    fs.symlinkSync(path.relative(dir, outside), path.join(dir, 'reports'));
+    const run = runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`error reports/out.json: its folder reports is a symbolic link to ${fs.realpathSync(outside)}, outside the working folder: ${what} is never written through a link out of the working folder`);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it('a link deeper in the path, or one that leads nowhere, is refused too; a folder link that stays inside the working folder is followed', () => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT, 'build/reports/.keep': '' });
+    fs.mkdirSync(path.join(dir, 'ci'));
+    fs.symlinkSync(outside, path.join(dir, 'ci', 'out'));
+    fs.symlinkSync('missing-folder', path.join(dir, 'gone'));
+    fs.symlinkSync('build/reports', path.join(dir, 'reports'));
+    const deep = runCli(['p.yaml', '-f', 'json:ci/out/new/r.json'], { cwd: dir });
+    expect([deep.code, deep.stderr]).toEqual([2, expect.stringContaining('error ci/out/new/r.json: its folder ci/out is a symbolic link to')]);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    const dangling = runCli(['p.yaml', '-o', 'gone/r.txt'], { cwd: dir });
+    expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining('error gone/r.txt: its folder gone is a symbolic link that leads nowhere')]);
+    expect(fs.existsSync(path.join(dir, 'missing-folder'))).toBe(false);
+    const inside = runCli(['p.yaml', '-f', 'json:reports/r.json'], { cwd: dir });
+    expect(inside.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'build', 'reports', 'r.json'), 'utf8')).summary.files).toBe(1);
+  });
+
+  it('a path the user writes outside the working folder is written where it leads', () => {
+    const outside = tempDir();
+    const dir = tempDir({ 'p.yaml': FLAT });
+    const run = runCli(['p.yaml', '-o', path.join(path.relative(dir, outside), 'r.txt')], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(fs.readFileSync(path.join(outside, 'r.txt'), 'utf8')).toContain('flat-commission');
+  });
+
+  it.each([
+    ['-o', ['-o', 'policy.yaml']],
+    ['-f FMT:FILE', ['-f', 'json:policy.yaml']],
+    ['-o through a hard link', ['-o', 'hard.yaml']],
+  ])('--stdin --stdin-filename policy.yaml %s is refused (exit 2): the file the text stands for is an input', (_what, args) => {
+    const dir = tempDir({ 'policy.yaml': FLAT });
+    fs.linkSync(path.join(dir, 'policy.yaml'), path.join(dir, 'hard.yaml'));
+    const run = runCli(['--stdin', '--stdin-filename', 'policy.yaml', ...args], { cwd: dir, input: FLAT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/error (policy|hard)\.yaml: is (the file --stdin-filename names|a policy file this run reads)/);
+    expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(FLAT);
+  });
+
+  it('--stdin-filename naming a file that does not exist yet still keeps the report off it', () => {
+    const dir = tempDir();
+    const run = runCli(['--stdin', '--stdin-filename', 'new.yaml', '-o', 'new.yaml'], { cwd: dir, input: FLAT });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('error new.yaml: is the file --stdin-filename names (the policy text read from stdin stands for it), an input of this run: the stylish report will not overwrite it');
+    expect(fs.existsSync(path.join(dir, 'new.yaml'))).toBe(false);
+  });
+
   it('a planted link at the old predictable temporary name (<cache>.<pid>.tmp) is not followed', () => {
     const dir = tempDir({ 'p.yaml': FLAT });
     const victim = path.join(tempDir({ 'victim.txt': 'keep me\n' }), 'victim.txt');
@@ -261,6 +325,67 @@ describe('trust', () => {
     expect(JSON.parse(cached.stdout).findings.map((finding: { rule: string }) => finding.rule)).toContain('flat-commission');
   });
 
+  /**
+   * A cache whose entries say the flat policy lints clean, signed with `key`: what a merge request
+   * commits with a cache-key file of its own. Returns the folder holding p.yaml (the flat policy).
+   */
+  function forgedCacheSignedWith(key: Buffer): string {
+    const dir = tempDir({ 'p.yaml': policyWith(salesPlan('8%', '2%')) });
+    runCli(['p.yaml', '--cache'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+    const cacheFile = path.join(dir, '.incentive-lint-cache');
+    const [headerLine, body] = splitOnce(fs.readFileSync(cacheFile, 'utf8'));
+    const entries = JSON.parse(body) as Record<string, { hash: string }>;
+    for (const entry of Object.values(entries)) entry.hash = createHash('sha256').update(FLAT).digest('base64url');
+    const forgedBody = JSON.stringify(entries);
+    const header = { ...JSON.parse(headerLine), checksum: createHmac('sha256', key).update(forgedBody).digest('base64url') };
+    fs.writeFileSync(cacheFile, `${JSON.stringify(header)}\n${forgedBody}`);
+    fs.writeFileSync(path.join(dir, 'p.yaml'), FLAT);
+    return dir;
+  }
+
+  function plantKey(cacheHome: string, key: Buffer, mode: number): string {
+    const file = path.join(cacheHome, 'incentive-lint', 'cache-key');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, key, { mode });
+    fs.chmodSync(file, mode);
+    return file;
+  }
+
+  const rulesOf = (run: CliRun) => (JSON.parse(run.stdout) as { findings: { rule: string }[] }).findings.map((finding) => finding.rule);
+  const KEY = Buffer.alloc(32, 7);
+
+  it('a cache key inside the working folder (a CI cache kept in the project, or committed) is not trusted: the policy is linted', () => {
+    const dir = forgedCacheSignedWith(KEY);
+    plantKey(path.join(dir, '.cache'), KEY, 0o600);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: path.join(dir, '.cache') } });
+    expect([run.code, run.stderr]).toEqual([1, '']);
+    expect(rulesOf(run)).toContain('flat-commission');
+    expect(fs.readFileSync(path.join(dir, '.cache', 'incentive-lint', 'cache-key'))).toEqual(KEY);
+  });
+
+  it.each([
+    ['readable by others', 0o644],
+    ['writable by the group', 0o620],
+  ])('a cache key %s is not trusted, and a key the user alone can read is', (_what, mode) => {
+    const dir = forgedCacheSignedWith(KEY);
+    const cacheHome = tempDir();
+    const file = plantKey(cacheHome, KEY, mode);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(run)).toContain('flat-commission');
+    // The control: the same key, private, is the user's own, and a cache signed with it is believed.
+    fs.chmodSync(file, 0o600);
+    const trusted = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: forgedCacheSignedWith(KEY), env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(trusted)).not.toContain('flat-commission');
+  });
+
+  it.runIf(process.getuid?.() === 0)('a cache key another user owns is not trusted (run as root: the key is given to nobody)', () => {
+    const dir = forgedCacheSignedWith(KEY);
+    const cacheHome = tempDir();
+    fs.chownSync(plantKey(cacheHome, KEY, 0o600), 65534, 65534);
+    const run = runCli(['p.yaml', '--cache', '-f', 'json'], { cwd: dir, env: { XDG_CACHE_HOME: cacheHome } });
+    expect(rulesOf(run)).toContain('flat-commission');
+  });
+
   it('the configuration is looked up to the repository root, not above it', () => {
     const parent = tempDir({ 'incentive-lint.config.yaml': 'rules:\n  no-such-rule: error\n' });
     const repo = path.join(parent, 'repo');
@@ -315,6 +440,17 @@ export default {
     const run = runCli(['p.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error incentive-lint.config.yaml:2:3: unknown rule "__proto__"');
+  });
+});
+
+describe('inputs that cost more than their size', () => {
+  it('an ignore glob *a*a*…*ab against a long file name does not stall the run (a backtracking matcher would take years)', () => {
+    const name = `${'a'.repeat(200)}.yaml`;
+    const dir = tempDir({ 'p.yaml': FLAT, [name]: 'version: 1\n', 'incentive-lint.config.yaml': `ignore:\n  - "${'*a'.repeat(24)}b"\n  - "**/${'*a'.repeat(24)}b"\n` });
+    fs.mkdirSync(path.join(dir, '.git'));
+    const run = runCli(['.', '-f', 'json'], { cwd: dir, timeout: 20_000 });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).summary.files).toBe(2);
   });
 });
 

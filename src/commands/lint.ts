@@ -1,6 +1,8 @@
 /** `incentive-lint [paths…]` (alias `lint`): lint, print the report, return the exit code. */
 import type { Command } from 'commander';
 import fs from 'node:fs';
+import path from 'node:path';
+import { recordInputPath } from '../files/inputs.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { LintResult } from '../lint.js';
 import { printErr, printOut } from '../output/print.js';
@@ -90,6 +92,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   }
   if (options.since !== undefined) return sinceCommand(options.since, paths, options, plan.targets);
   const stdin = options.stdin ? { path: options.stdinFilename ?? STDIN_NAME, text: fs.readFileSync(0, 'utf8') } : undefined;
+  // The file the text stands for is an input of the run: no report may replace it (`-o policy.yaml`).
+  if (options.stdinFilename !== undefined) recordInputPath(path.resolve(options.stdinFilename), 'policy', 'the file --stdin-filename names (the policy text read from stdin stands for it)');
   const run = await lintWithSettings(paths, { ...options, stdin });
   if (!run.report) {
     // A pull request shows github annotations, not stderr: they carry the problems, at their lines.

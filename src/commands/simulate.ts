@@ -8,6 +8,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { todayUtc } from '../lint.js';
 import { resolveAsOf } from '../model/as-of.js';
+import { textLine } from '../output/neutralize.js';
 import { printErr, printOut } from '../output/print.js';
 import { chooseChalk, EXIT } from '../terminal.js';
 import { loadForReport, parseDate, type CommandRegistration } from './shared.js';
@@ -24,6 +25,12 @@ interface SimulateCommandOptions {
   color?: boolean;
   /** false from --no-config. */
   config: boolean;
+  population?: boolean;
+  seed: number;
+  draws: number;
+  median: number;
+  sigma: number;
+  roster: boolean;
 }
 
 export const registerSimulate: CommandRegistration = (program, setExitCode) => {
@@ -36,6 +43,12 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option('--levels <percentages>', 'attainment levels, in % of quota (default: 50,100,150,200)', parseLevels)
     .option('--date <date>', 'the first day of the simulated year of bookings, YYYY-MM-DD, for SPIFFs with dates (default: the date the gate judges: --announce, else strategy.announced, else today)', parseDate)
     .option('--announce <date>', 'the announcement date, as gate and report take it, YYYY-MM-DD', parseDate)
+    .option('--population', 'model the whole sales force: per plan, pay at P10/P50/P90, cost of sales, who earns nothing, who hits the cap, the accrual error of average attainment')
+    .option('--seed <integer>', 'with --population: the seed of the draws; one seed gives byte-identical output', parseInteger('seed', -2147483648, 2147483647), 1)
+    .option('--draws <count>', 'with --population: sellers drawn per plan', parseInteger('draws', 1, 10_000_000), 10_000)
+    .option('--median <percentage>', 'with --population: median attainment of the lognormal, in % of quota', parsePercentage('median'), 1)
+    .option('--sigma <number>', 'with --population: spread of the lognormal (standard deviation of ln attainment)', parseSigma, 0.3)
+    .option('--no-roster', "with --population: draw every plan's force, even where the roster gives attainments")
     .option('--today <date>', 'the current date, YYYY-MM-DD, as lint, gate and report take it: the date judged at when there is no announcement date (default: the clock)', parseDate)
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
@@ -49,12 +62,26 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
       }
       if (options.plan !== undefined && !loaded.policy.compensation.some((plan) => plan.id === options.plan)) {
         const ids = loaded.policy.compensation.map((plan) => plan.id);
-        printErr(`incentive-lint simulate: no compensation plan "${options.plan}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
+        printErr(`incentive-lint simulate: no compensation plan "${textLine(options.plan)}"${ids.length > 0 ? `: the plans are ${ids.join(', ')}` : ''} (exit 2)\n`);
         setExitCode(EXIT.untrusted);
         return;
       }
       // The date every view judges at (model/as-of.ts); --date moves only the simulated year.
       const { date, source: dateSource } = resolveAsOf({ date: options.date, announce: options.announce, announced: loaded.policy.strategy.announced, today: options.today ?? todayUtc() });
+      if (options.population) {
+        const { buildPopulationReport, renderPopulation } = await import('../population/report.js');
+        const population = buildPopulationReport(loaded, {
+          seed: options.seed,
+          draws: options.draws,
+          distribution: { median: options.median, sigma: options.sigma },
+          date,
+          ...(options.plan !== undefined && { plan: options.plan }),
+          ignoreRoster: !options.roster,
+        });
+        printOut(renderPopulation(population, options.format), options.format === 'stylish' ? 'text' : options.format);
+        setExitCode(EXIT.ok);
+        return;
+      }
       const report = buildSimulationReport(loaded, { date, dateSource, plan: options.plan, levels: options.levels });
       printOut(renderSimulation(report, options.format, chooseChalk(process.stdout, options.color), options.plan), options.format === 'stylish' ? 'text' : options.format);
       const code = simulationExitCode(report);
@@ -70,4 +97,26 @@ function parseLevels(value: string): number[] {
     throw new InvalidArgumentError('write attainment levels in % of quota, separated by commas, such as 50,100,150,200.');
   }
   return [...new Set(levels)].sort((a, b) => a - b).map((level) => level / 100);
+}
+
+function parseInteger(what: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < min || number > max) throw new InvalidArgumentError(`write ${what} as a whole number from ${min} to ${max}, such as ${Math.max(min, 1)}.`);
+    return number;
+  };
+}
+
+function parsePercentage(what: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value.trim().replace(/%$/, ''));
+    if (!Number.isFinite(number) || number <= 0 || number > 1000) throw new InvalidArgumentError(`write ${what} in % of quota, such as 100.`);
+    return number / 100;
+  };
+}
+
+function parseSigma(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || number > 3) throw new InvalidArgumentError('write sigma as a number from 0 to 3, such as 0.3.');
+  return number;
 }

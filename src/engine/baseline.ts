@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import type { Finding } from './run.js';
+import { groupBy } from '../group-by.js';
 
 export const BaselineSchema = z.strictObject({
   version: z.literal(1),
@@ -55,11 +56,7 @@ export interface BaselineOutcome {
 }
 
 export function applyBaseline(findings: readonly Finding[], baseline: Baseline, toBaselinePath: BaselinePath): BaselineOutcome {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const key = keyOf(finding.rule, toBaselinePath(finding.file), finding.instrument);
-    groups.set(key, [...(groups.get(key) ?? []), finding]);
-  }
+  const groups = groupBy(findings, (finding) => keyOf(finding.rule, toBaselinePath(finding.file), finding.instrument));
   const fresh: Finding[] = [];
   const known: Finding[] = [];
   const stale: BaselineEntry[] = [];

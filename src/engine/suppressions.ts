@@ -12,6 +12,7 @@ import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule, type Severity } from './rule.js';
 import type { CheckDoc } from './rule-docs.js';
 import type { ConfiguredRule, Finding } from './run.js';
+import { groupBy } from '../group-by.js';
 
 export type DirectiveKind = 'disable-line' | 'disable-next-line';
 
@@ -161,11 +162,7 @@ export function applySuppressions(
   }
   if (directives.length === 0) return { kept: [...findings], suppressed: [], findings: [] };
 
-  const byTarget = new Map<string, SuppressionDirective[]>();
-  for (const directive of directives) {
-    const key = `${directive.file}\0${directive.targetLine}`;
-    byTarget.set(key, [...(byTarget.get(key) ?? []), directive]);
-  }
+  const byTarget = groupBy(directives, (directive) => `${directive.file}\0${directive.targetLine}`);
   const used = new Map<SuppressionDirective, Set<string>>();
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];

@@ -6,12 +6,18 @@
  * link (dangling or not), a device, a pipe or a folder is refused, so a link committed to the
  * repository cannot send a report to a file outside it, and `/dev/null` stays a device. A file the
  * run read (a policy, the configuration, the baseline) is never replaced, whatever link leads to it.
+ *
+ * The folders on the way are judged too: a target inside the working folder whose folder is reached
+ * through a symbolic link that leads out of it (`reports -> ../elsewhere`, committed by a pull
+ * request) is refused, and so is one reached through a dangling link. A path the user writes
+ * outside the working folder (`/tmp/report.json`, `../out/report.json`) is the user's choice and
+ * is written wherever it leads.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { protectedRoles, type InputRole } from './inputs.js';
+import { protectedPathRoles, protectedRoles, type InputRole } from './inputs.js';
 
 export interface WriteOptions {
   /** Inputs this write may replace: the cache it read, the baseline --baseline-prune rewrites. */
@@ -39,6 +45,7 @@ export function writeFileSafely(file: string, text: string | Uint8Array, what: s
 
 /** Throws RefusedWrite for a target that must not be written, or the system's error. */
 export function replaceFile(absolute: string, text: string | Uint8Array, what: string, options: WriteOptions = {}): void {
+  checkFolders(absolute, what);
   const existing = checkTarget(absolute, what, options);
   const folder = path.dirname(absolute);
   fs.mkdirSync(folder, { recursive: true });
@@ -51,7 +58,8 @@ export function replaceFile(absolute: string, text: string | Uint8Array, what: s
     } finally {
       fs.closeSync(fd);
     }
-    // The target may have been replaced while the text was written: judge it again just before.
+    // The target (or a folder on the way) may have been replaced while the text was written: judge it again just before.
+    checkFolders(absolute, what);
     checkTarget(absolute, what, options);
     fs.renameSync(temporary, absolute);
   } catch (error) {
@@ -60,7 +68,55 @@ export function replaceFile(absolute: string, text: string | Uint8Array, what: s
   }
 }
 
+/**
+ * Throws RefusedWrite when `absolute` lies in the working folder but a folder on its way there is a
+ * symbolic link that leads out of the working folder, or leads nowhere. Missing folders are fine:
+ * they are created as real folders.
+ */
+export function checkFolders(absolute: string, what: string, workingFolder: string = process.cwd()): void {
+  const base = path.resolve(workingFolder);
+  const relative = path.relative(base, path.dirname(path.resolve(absolute)));
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return;
+  let realBase: string;
+  try {
+    realBase = fs.realpathSync(base);
+  } catch {
+    return;
+  }
+  let current = base;
+  for (const part of relative.split(path.sep)) {
+    current = path.join(current, part);
+    let stats: fs.Stats;
+    try {
+      stats = fs.lstatSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    if (!stats.isSymbolicLink()) continue;
+    const shown = path.relative(base, current);
+    let real: string;
+    try {
+      real = fs.realpathSync(current);
+    } catch {
+      throw new RefusedWrite(`its folder ${shown} is a symbolic link that leads nowhere: ${what} is never written through a link out of the working folder; remove the link, or write to a real folder`);
+    }
+    if (!isInside(realBase, real)) {
+      throw new RefusedWrite(
+        `its folder ${shown} is a symbolic link to ${real}, outside the working folder: ${what} is never written through a link out of the working folder (a committed link may point anywhere); remove the link, or give the real path (${path.join(real, path.relative(current, absolute))}) if that is where it belongs`,
+      );
+    }
+  }
+}
+
+function isInside(folder: string, candidate: string): boolean {
+  const relative = path.relative(folder, candidate);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
 function checkTarget(absolute: string, what: string, options: WriteOptions): fs.BigIntStats | undefined {
+  const named = protectedPathRoles(absolute, options.replaces);
+  if (named.length > 0) throw new RefusedWrite(`is ${named.join(' and ')}, an input of this run: ${what} will not overwrite it; choose another file`);
   let stats: fs.BigIntStats;
   try {
     stats = fs.lstatSync(absolute, { bigint: true });

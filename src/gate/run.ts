@@ -13,6 +13,7 @@ import { lint, todayUtc, type LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { Lever, WaiverT } from '../schema.js';
 import { leverCoverage } from './lever-coverage.js';
+import { groupBy } from '../group-by.js';
 
 /** The categories whose warnings and infos become errors in the gate. */
 export const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
@@ -203,7 +204,6 @@ function unjudgeable(spec: GateStepSpec, loaded: LoadedPolicy): string[] {
 }
 
 function waiversUsed(waived: readonly WaivedFinding[]): WaiverUse[] {
-  const uses = new Map<WaiverT, Finding[]>();
-  for (const { waiver, finding } of waived) uses.set(waiver, [...(uses.get(waiver) ?? []), finding]);
-  return [...uses].map(([waiver, findings]) => ({ waiver, findings }));
+  const uses = groupBy(waived, (use) => use.waiver);
+  return [...uses].map(([waiver, findings]) => ({ waiver, findings: findings.map((use) => use.finding) }));
 }

@@ -11,6 +11,7 @@ import { html, type SafeHtml } from './escape.js';
 import { ownerOf, type ReportModel } from './model.js';
 import { namesOf } from './names.js';
 import { daysBetween } from './timeline.js';
+import { groupBy } from '../group-by.js';
 
 const BUILTIN_IDS: ReadonlySet<string> = new Set(builtinRules.map((rule) => rule.meta.id));
 
@@ -43,8 +44,7 @@ function renderFinding(model: ReportModel, finding: Finding): SafeHtml {
 
 export function renderFindings(model: ReportModel): SafeHtml {
   if (model.findings.length === 0) return html`<p class="none">No findings: every rule that ran is satisfied.</p>`;
-  const groups = new Map<string | undefined, Finding[]>();
-  for (const finding of model.findings) groups.set(ownerOf(finding), [...(groups.get(ownerOf(finding)) ?? []), finding]);
+  const groups = groupBy(model.findings, ownerOf);
   return html`${[...groups].map(
     ([owner, findings]) => html`<section class="finding-group" data-owner="${owner ?? ''}">
 <h3>${groupHeading(model, owner)} <span class="count">${findings.length} finding${findings.length === 1 ? '' : 's'}</span></h3>

@@ -13,6 +13,7 @@ import type { SimulationReport } from '../payout/report.js';
 import type { Lever } from '../schema.js';
 import { ownerOf, type ReportModel } from './model.js';
 import { namesOf } from './names.js';
+import { groupBy } from '../group-by.js';
 
 export interface FirstChange {
   /** The instrument or subject id the change is about. */
@@ -46,10 +47,11 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
   // A line that names no segment undermines through the segment its plan pays most for.
   const paysMostFor = (line: IncentiveLine) => [...new Set(current(line).flatMap((entry) => entry.paysMostFor ?? []))];
   const byOwner = new Map<string, Finding[]>();
-  for (const finding of model.findings) {
-    const owner = ownerOf(finding);
-    if (owner !== undefined && finding.severity !== 'info') byOwner.set(owner, [...(byOwner.get(owner) ?? []), finding]);
-  }
+  groupBy(
+    model.findings.filter((finding) => ownerOf(finding) !== undefined && finding.severity !== 'info'),
+    (finding) => ownerOf(finding)!,
+    byOwner,
+  );
   const changes: FirstChange[] = [];
   for (const [owner, findings] of byOwner) {
     // The fix that changes what the instrument rewards comes first: a strategic-alignment finding, else the first.

@@ -12,6 +12,7 @@ import type { Finding } from '../engine/run.js';
 import { runGate, type GateOptions, type GateReport } from '../gate/run.js';
 import { html, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
+import { groupBy } from '../group-by.js';
 
 export interface SinceComparison {
   ref: string;
@@ -33,18 +34,20 @@ export function gateFindings(report: GateReport): Finding[] {
 
 /** Matches findings one to one by key: what is only in `now` is new, only in `then` fixed. */
 export function compareFindings(then: readonly Finding[], now: readonly Finding[]): Pick<SinceComparison, 'added' | 'fixed' | 'unchanged'> {
-  const remaining = new Map<string, Finding[]>();
-  for (const finding of then) remaining.set(keyOf(finding), [...(remaining.get(keyOf(finding)) ?? []), finding]);
+  const remaining = groupBy(then, keyOf);
+  // How many of each key's earlier findings are matched so far (taking them off the front one by one would cost the square of their number).
+  const matched = new Map<string, number>();
   const added: Finding[] = [];
   const unchanged: Finding[] = [];
   for (const finding of now) {
-    const earlier = remaining.get(keyOf(finding));
-    if (earlier && earlier.length > 0) {
-      earlier.shift();
+    const key = keyOf(finding);
+    const taken = matched.get(key) ?? 0;
+    if (taken < (remaining.get(key)?.length ?? 0)) {
+      matched.set(key, taken + 1);
       unchanged.push(finding);
     } else added.push(finding);
   }
-  return { added, fixed: [...remaining.values()].flat(), unchanged };
+  return { added, fixed: [...remaining].flatMap(([key, earlier]) => earlier.slice(matched.get(key) ?? 0)), unchanged };
 }
 
 /**

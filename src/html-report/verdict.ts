@@ -10,6 +10,7 @@ import { undermined } from './heatmap.js';
 import type { ReportModel } from './model.js';
 import { namesOf } from './names.js';
 import type { TimelineEntry } from './timeline.js';
+import { groupBy } from '../group-by.js';
 
 /** bad: a reason for no-go; good: a reason for go; note: what the verdict relies on (waivers). */
 type Tone = 'bad' | 'good' | 'note';
@@ -85,13 +86,9 @@ function shortName(finding: Finding, model: ReportModel): string {
 
 /** One line per rule: the rule, then what its findings are about, each linked to its first finding there (×N when several). */
 function ruleCounts(findings: readonly Finding[], model: ReportModel): SafeHtml[] {
-  const byRule = new Map<string, Map<string, Finding[]>>();
-  for (const finding of findings) {
-    const owners = byRule.get(finding.rule) ?? new Map<string, Finding[]>();
-    owners.set(shortName(finding, model), [...(owners.get(shortName(finding, model)) ?? []), finding]);
-    byRule.set(finding.rule, owners);
-  }
-  return [...byRule].map(([rule, owners]) => {
+  const byRule = groupBy(findings, (finding) => finding.rule);
+  return [...byRule].map(([rule, ruleFindings]) => {
+    const owners = groupBy(ruleFindings, (finding) => shortName(finding, model));
     const links = [...owners].map(([owner, list]) => html`<a href="#${model.anchors.get(list[0]!) ?? ''}">${owner}</a>${list.length > 1 ? html` &#215;${list.length}` : ''}`);
     return html`<li><span class="rule">${rule}</span> ${links.flatMap((link, position) => (position === 0 ? [link] : [html`, `, link]))}</li>`;
   });

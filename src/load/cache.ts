@@ -113,32 +113,73 @@ let machineKey: Buffer | undefined;
 
 /**
  * A random key kept in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, then incentive-lint/),
- * outside any repository, created on first use. When it cannot be kept, a key for this process
- * only: the cache then never matches, which costs speed and nothing else.
+ * outside any repository, created on first use. A key is trusted only when it is the user's own:
+ * a regular file the current user owns, that nobody else may read or write, outside the working
+ * folder (a CI cache folder inside the project, or a key committed by a pull request, is not). Any
+ * other key, or none that can be kept, gives a key for this process only: the cache then never
+ * matches, which costs speed and nothing else.
  */
 function cacheKey(): Buffer {
   if (machineKey) return machineKey;
   crypto ??= packageRequire('node:crypto') as typeof import('node:crypto');
   const folder = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'incentive-lint');
   const file = path.join(folder, 'cache-key');
+  if (insideWorkingFolder(folder)) return (machineKey = crypto.randomBytes(32));
+  const stored = readOwnKey(file);
+  if (stored !== 'missing') return (machineKey = stored ?? crypto.randomBytes(32));
+  machineKey = crypto.randomBytes(32);
   try {
-    const stored = fs.lstatSync(file);
-    if (stored.isFile() && stored.size === 32) machineKey = fs.readFileSync(file);
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    fs.writeSync(fd, machineKey);
+    fs.closeSync(fd);
   } catch {
-    // not there yet
-  }
-  if (!machineKey) {
-    machineKey = crypto.randomBytes(32);
-    try {
-      fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-      const fd = fs.openSync(file, 'wx', 0o600);
-      fs.writeSync(fd, machineKey);
-      fs.closeSync(fd);
-    } catch {
-      // a read-only home, or another process wrote one first: this key still serves this process
-    }
+    // a read-only home, or another process wrote one first: this key still serves this process
   }
   return machineKey;
+}
+
+/**
+ * The stored key when it can be trusted, undefined when it cannot, 'missing' when there is none.
+ * The checks are made on the opened file (never through a link), so a swap in between changes nothing.
+ */
+function readOwnKey(file: string): Buffer | undefined | 'missing' {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | (fs.constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : undefined;
+  }
+  try {
+    const stats = fs.fstatSync(fd);
+    if (!stats.isFile() || stats.size !== 32 || !ownedAndPrivate(stats)) return undefined;
+    const key = Buffer.alloc(32);
+    return fs.readSync(fd, key, 0, 32, 0) === 32 ? key : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether the current user owns the file and nobody else may read or write it (where the system has owners). */
+function ownedAndPrivate(stats: fs.Stats): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  return stats.uid === process.getuid() && (stats.mode & 0o066) === 0;
+}
+
+/** Whether `folder` is the working folder or lies inside it, links resolved as far as they exist. */
+function insideWorkingFolder(folder: string): boolean {
+  const real = (target: string): string => {
+    try {
+      return fs.realpathSync(target);
+    } catch {
+      const parent = path.dirname(target);
+      return parent === target ? target : path.join(real(parent), path.basename(target));
+    }
+  };
+  const relative = path.relative(real(process.cwd()), real(path.resolve(folder)));
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 let crypto: typeof import('node:crypto') | undefined;

@@ -56,10 +56,15 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
   };
 
   /** Calls `visit` with each file under `folder`, skipping hidden folders and `node_modules`; links never lead out of `root`. */
-  const scanFolder = (folder: string, visit: (file: string, entry: fs.Dirent, real: string) => void = addYamlFile, root?: string) => {
+  /**
+   * `known` is the real path of a folder found as a plain folder (no link) in one whose real path is
+   * known: asking the system again would resolve every folder above it, for every folder (a tree
+   * 1,500 levels deep took 50 s).
+   */
+  const scanFolder = (folder: string, visit: (file: string, entry: fs.Dirent, real: string) => void = addYamlFile, root?: string, known?: string) => {
     let real: string;
     try {
-      real = fs.realpathSync.native(folder);
+      real = known ?? fs.realpathSync.native(folder);
     } catch (error) {
       diagnostics.push(ioDiagnostic(displayPath(folder, cwd), error));
       return;
@@ -90,7 +95,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
         }
       }
       if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full, visit, scanRoot);
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full, visit, scanRoot, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
       } else if (isFile) {
         visit(full, entry, real);
       }

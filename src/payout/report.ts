@@ -13,6 +13,7 @@ import type { ChalkInstance } from 'chalk';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
+import { markdownText, textLine } from '../output/neutralize.js';
 import { MISSING_INPUT, simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';
 
 export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
@@ -76,7 +77,8 @@ export function nothingToSimulate(plan?: string): string {
 
 export function renderSimulation(report: SimulationReport, format: SimulateFormat, chalk: ChalkInstance, plan?: string): string {
   if (format === 'json') return `${JSON.stringify(report)}\n`;
-  if (report.plans.length === 0) return `${dateLine(report)}\n${nothingToSimulate(plan)}\n`;
+  // `plan` is what --plan said (an id the policy declares, but its text comes from the command line): shown, never obeyed.
+  if (report.plans.length === 0) return `${dateLine(report)}\n${nothingToSimulate(plan === undefined ? undefined : format === 'markdown' ? markdownText(plan) : textLine(plan))}\n`;
   return format === 'markdown' ? markdown(report) : stylish(report, chalk);
 }
 

@@ -9,10 +9,10 @@
 import type { Finding } from '../engine/run.js';
 import { textLine, xmlAttr as attr, xmlText as text } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
+import { groupBy } from '../group-by.js';
 
 export const junit: Formatter = (result) => {
-  const byFile = new Map<string, Finding[]>(result.files.map((file) => [file, []]));
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const byFile = groupBy(result.findings, (finding) => finding.file, new Map<string, Finding[]>(result.files.map((file) => [file, []])));
 
   const suites = [...byFile].map(([file, findings]) => {
     const names = testNames(findings);

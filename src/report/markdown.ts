@@ -7,6 +7,7 @@ import type { RuleInfo } from '../engine/rule-info.js';
 import { markdownText } from '../output/neutralize.js';
 import { describeTotals, plural } from './summary.js';
 import type { Formatter } from './types.js';
+import { groupBy } from '../group-by.js';
 
 /** Lets a bot find and update its earlier comment instead of adding a new one. */
 export const MARKDOWN_MARKER = '<!-- incentive-lint report -->';
@@ -17,8 +18,7 @@ export const markdown: Formatter = (result) => {
   const lines = [MARKDOWN_MARKER, `### ${mark} incentive-lint: ${describeTotals(result.summary)}`, ''];
 
   const docs = new Map(result.rules.map((rule: RuleInfo) => [rule.id, rule.docsUrl]));
-  const byFile = new Map<string, Finding[]>();
-  for (const finding of result.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const byFile = groupBy(result.findings, (finding: Finding) => finding.file);
   for (const [file, findings] of byFile) {
     lines.push(`#### ${cell(file)}`, '', '| Line | Severity | Rule | Problem | Fix |', '| ---: | --- | --- | --- | --- |');
     for (const finding of findings) {

@@ -285,4 +285,11 @@ describe('incentive-lint simulate', () => {
     expect(run.code).toBe(2);
     expect(`${run.stdout}${run.stderr}`.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
   });
+
+  it('an unknown plan id is echoed with its escape sequences and line breaks shown, never sent to the terminal', () => {
+    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae\u001b[2J\u001b]0;owned\u0007\nx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('incentive-lint simulate: no compensation plan "ae\\u001b[2J\\u001b]0;owned\\u0007\\nx": the plans are ae-2026');
+    expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
 });
