@@ -24,6 +24,27 @@ function nearestDeclared(id: string, sorted: readonly string[], budget: Distance
   return best === undefined ? '' : ` (the closest ${what} is "${best}")`;
 }
 
+/**
+ * A suggestion for every kind of id: a near spelling, else the one declared id that holds the
+ * words of this one or whose words it holds ("support" for customer-support, "smb" for
+ * smb-small), else the ids that are declared, so the reader never has to look them up.
+ */
+function suggestFor(id: string, kind: Reference['kind'], declared: ReadonlySet<string>, sorted: readonly string[], budget: DistanceBudget): string {
+  const near = didYouMean(id, declared, budget) || nearestDeclared(id, sorted, budget);
+  if (near) return near;
+  const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const own = words(id);
+  const holding = [...declared].filter((candidate) => {
+    const theirs = words(candidate);
+    return own.every((word) => theirs.includes(word)) || theirs.every((word) => own.includes(word));
+  });
+  if (holding.length === 1) return `; did you mean "${holding[0]}"?`;
+  if (kind === 'instrument') return '';
+  const ids = sorted;
+  if (ids.length === 0) return `; no ${kind} is declared yet`;
+  return `; the declared ${kind}s are ${ids.length > 12 ? `${ids.slice(0, 12).join(', ')} and ${ids.length - 12} more` : ids.join(', ')}`;
+}
+
 export default defineRule({
   meta: {
     id: 'unknown-reference',
@@ -66,7 +87,7 @@ compensation:
       const key = `${reference.kind}:${reference.id}`;
       let suggestion = suggestions.get(key);
       if (suggestion === undefined) {
-        suggestion = didYouMean(reference.id, declared[reference.kind], budget) || nearestDeclared(reference.id, sortedOf(reference.kind), budget);
+        suggestion = suggestFor(reference.id, reference.kind, declared[reference.kind], sortedOf(reference.kind), budget);
         suggestions.set(key, suggestion);
       }
       report({

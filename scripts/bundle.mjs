@@ -42,6 +42,8 @@ const built = await esbuild.build({
   charset: 'ascii',
   write: false,
   plugins: [zodWithoutLocales],
+  // exceljs (import of .xlsx only) is large: it stays in node_modules, loaded when a workbook is read.
+  external: ['exceljs'],
   logLevel: 'warning',
   // The package-root helper finds package.json (and through it schema/ and the plugin worker)
   // upward from the bundle, as it does from dist/src/.

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDiff } from './commands/diff.js';
 import { registerFix } from './commands/fix.js';
 import { registerGate } from './commands/gate.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerLsp } from './commands/lsp.js';
@@ -21,7 +22,7 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema, registerFix, registerLsp];
+const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerImport, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema, registerFix, registerLsp];
 
 const EXAMPLES = `
 Examples:

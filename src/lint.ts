@@ -67,6 +67,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   files: string[];
   skipped: string[];
+  /** Instruments left unjudged because they name undeclared ids (see engine/run.ts). */
+  notJudged?: string[];
   summary: Summary;
   /** The rules that ran, at the severity they ran at (for reports that describe them, such as SARIF). */
   rules: RuleInfo[];
@@ -112,6 +114,7 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     diagnostics: [...config.diagnostics, ...run.diagnostics],
     files: loaded.files,
     skipped: loaded.skipped,
+    notJudged: run.notJudged,
     summary: summarize(run.findings, loaded.files.length),
     rules: rules.map(describeRule),
     loaded,

@@ -11,6 +11,7 @@ import { globMatcher } from './engine/glob.js';
 import { loadPlugins } from './engine/plugins.js';
 import type { AnyRule } from './engine/rule.js';
 import { SUPPRESSION_RULES } from './engine/suppressions.js';
+import { IMPORT_TODO_RULES } from './engine/import-todos.js';
 
 export interface ConfigOptions {
   /** Folder the configuration is searched from, and paths are relative to. Default: process.cwd(). */
@@ -52,7 +53,7 @@ export interface ResolvedConfig {
 export async function resolveConfig(options: ConfigOptions = {}): Promise<ResolvedConfig> {
   const file = configFileOf(options);
 
-  const known = [...builtinRules, ...SUPPRESSION_RULES, ...(options.plugins ?? [])];
+  const known = [...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES, ...(options.plugins ?? [])];
   const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id), options.ruleTimeoutMs) : { rules: [], diagnostics: [] };
   const available = [...known, ...loaded.rules];
 

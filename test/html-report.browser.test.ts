@@ -53,6 +53,19 @@ async function writeReport(example: Example, name = example.name): Promise<{ fil
   return { file, verdict: outcome.verdict };
 }
 
+/**
+ * The analyst pack with its unversioned recognition file swapped for another tool's YAML: since
+ * issue 24 policy content without `version: 1` stops the run, and an unrelated file is what is
+ * still skipped and listed.
+ */
+function analystPackWithCiFile(): Example {
+  const dir = fs.mkdtempSync(path.join(ARTIFACTS, 'analyst-pack-'));
+  fs.cpSync(path.join(ROOT, 'test/fixtures/analyst-pack'), dir, { recursive: true });
+  fs.rmSync(path.join(dir, 'recognition.yaml'));
+  fs.writeFileSync(path.join(dir, 'ci.yml'), 'name: policy\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx --no-install incentive-lint\n');
+  return { name: 'analyst-pack', cwd: dir, file: '.' };
+}
+
 /** What `matrix --format json` prints for the example: the heatmap must show the same cells. */
 function matrixOf(example: Example): MatrixJson {
   return buildMatrix(loadPolicy([example.file], { cwd: example.cwd }));
@@ -229,9 +242,10 @@ describe('the HTML report in Chromium', () => {
   });
 
   it('the analyst pack: a skipped file, a step that cannot be judged, the Q1 SPIFF priced in Q1, names and dollars', async () => {
-    const pack: Example = { name: 'analyst-pack', cwd: ROOT, file: 'test/fixtures/analyst-pack' };
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const pack = analystPackWithCiFile();
     const { page } = await visit(browser, (await writeReport(pack)).file, { javaScript: false });
-    expect(await page.$eval('[data-skipped]', (element) => (element as HTMLElement).innerText)).toContain('test/fixtures/analyst-pack/recognition.yaml');
+    expect(await page.$eval('[data-skipped]', (element) => (element as HTMLElement).innerText)).toContain('ci.yml');
     const step = await page.$eval('tr[data-step="recognition-reinforces"]', (row) => ({ status: row.getAttribute('data-status'), text: (row as HTMLElement).innerText }));
     expect(step.status).toBe('cannot-judge');
     expect(step.text).toContain('cannot judge');
@@ -252,7 +266,8 @@ describe('the HTML report in Chromium', () => {
   });
 
   it.each(['enterprise-first', 'analyst-pack'])('%s prints on A4: margins, no file path in a header or footer, and the heatmap header row is never stranded at a page foot', async (name) => {
-    const example: Example = name === 'analyst-pack' ? { name, cwd: ROOT, file: 'test/fixtures/analyst-pack' } : EXAMPLE_REPORTS[0]!;
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const example: Example = name === 'analyst-pack' ? analystPackWithCiFile() : EXAMPLE_REPORTS[0]!;
     const { file } = await writeReport(example, `${name}-print`);
     const { page } = await visit(browser, file, { javaScript: false });
     const firstRow = await page.$eval('table.heatmap tbody th[scope=row]', (cell) => cell.firstChild!.textContent!.trim());

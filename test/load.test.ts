@@ -59,7 +59,7 @@ describe('bad input: exit 2, file:line:column, a plain sentence, no stack trace'
     ['an unknown key with a near miss', `${BASE_POLICY}compensation:\n  - id: ae-2026\n    comission: []\n`, /policy\.yaml:24:5: unknown key "comission" in a compensation plan; did you mean "commission"\?/],
     ['a wrong type', BASE_POLICY.replace('sales_cycle_days: 210', 'sales_cycle_days: "210 days"'), /policy\.yaml:12:41: sales_cycle_days is a number, such as 210/],
     ['a rate above 100%', `${BASE_POLICY}compensation:\n  - id: ae-2026\n    commission:\n      - { metric: new-arr, rate: 8 }\n`, /policy\.yaml:25:34: rate: 8 \(800%\) is above 100%: if you meant 8%, write 0.08 or "8%"/],
-    ['a missing version', BASE_POLICY.replace('version: 1\n', ''), /policy\.yaml:1:1: not a policy file: it has no version key; add `version: 1` as its first line/],
+    ['a missing version', BASE_POLICY.replace('version: 1\n', ''), /policy\.yaml:1:1: holds policy content \([a-z, ]+\) but no version key, so it cannot be read as part of the policy: add `version: 1` as its first line/],
     ['an empty file', '', /policy\.yaml:1:1: the file is empty: a policy file starts with version: 1/],
     ['tabs for indentation', `${BASE_POLICY}okrs:\n\tfoo: 1\n`, /policy\.yaml:23:1: tabs are not allowed as indentation: YAML indents with spaces, not tabs/],
     ['a tag', `${BASE_POLICY}organization2: !!js/function 'x'\n`, /policy\.yaml:\d+:\d+: YAML tag !!js\/function is not allowed/],

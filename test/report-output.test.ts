@@ -75,7 +75,7 @@ describe('--output and --format NAME:FILE', () => {
   });
 
   it.each([
-    [['-f', 'pdf'], 'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, optionally followed by :FILE'],
+    [['-f', 'pdf'], 'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv, optionally followed by :FILE'],
     [['-f', 'sarif:'], '--format sarif: names no file: write --format sarif:results.sarif, or leave out the colon to print it'],
     [['-f', 'json', '-f', 'github'], '2 reports would be printed together (json, github): give all but one a file, such as --format github:report.out'],
     [['-f', 'json:a.json', '-o', 'b.json'], '--output b.json takes the one report that names no file, but 0 do: write each as --format NAME:FILE instead'],
@@ -114,7 +114,7 @@ describe('--output and --format NAME:FILE', () => {
 
   it('--help documents the syntax', () => {
     const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('-f, --format <name[:file]> output format: stylish, json, sarif, github, gitlab, junit, markdown, compact, unix (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif');
+    expect(help).toContain('-f, --format <name[:file]> output format: stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif');
     expect(help).toContain('-o, --output <file> write the report to FILE instead of stdout');
   });
 });

@@ -16,6 +16,7 @@ import { endedBy } from '../model/as-of.js';
 import { untilOf } from '../model/declared.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
+import { importTodoFindings } from './import-todos.js';
 
 export interface ConfiguredRule {
   rule: AnyRule;
@@ -54,6 +55,8 @@ export interface RunResult {
   /** Findings an inline `# incentive-lint-disable-…` comment silenced: never counted. */
   suppressed: Finding[];
   diagnostics: Diagnostic[];
+  /** Instruments that name an id the policy does not declare: no rule but unknown-reference judges them. */
+  notJudged: string[];
   /** The model every rule read: what each team is rewarded for. */
   model: RewardModel;
 }
@@ -110,12 +113,27 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
     }
   }
 
+  const { judged, notJudged } = withoutBrokenInstruments(findings);
   // A rule disabled on a line by a comment is not enabled there: deferring to it happens only among the findings that survive the comments.
   const suppression =
-    options.inlineSuppressions === false ? { kept: findings, suppressed: [], findings: [] } : applySuppressions(findings, loaded.sources, rules, options.knownRuleIds);
+    options.inlineSuppressions === false ? { kept: judged, suppressed: [], findings: [] } : applySuppressions(judged, loaded.sources, rules, options.knownRuleIds);
   const kept1 = onePerDefect(suppression.kept, rules, aboutByFinding);
   const { kept, waived } = applyWaivers(kept1, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings]), waived, suppressed: suppression.suppressed, diagnostics, model };
+  return { findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]), waived, suppressed: suppression.suppressed, diagnostics, model, notJudged };
+}
+
+export const UNKNOWN_REFERENCE = 'unknown-reference';
+
+/**
+ * An instrument that names an undeclared team, segment or metric is judged on a guess (its line
+ * has no segment, its plan no team): what other rules say of it is left out until the reference is
+ * fixed, and the run says so once.
+ */
+function withoutBrokenInstruments(findings: readonly Finding[]): { judged: Finding[]; notJudged: string[] } {
+  const broken = new Set(findings.filter((finding) => finding.rule === UNKNOWN_REFERENCE && finding.instrument !== undefined).map((finding) => finding.instrument!));
+  if (broken.size === 0) return { judged: [...findings], notJudged: [] };
+  const judged = findings.filter((finding) => finding.rule === UNKNOWN_REFERENCE || finding.instrument === undefined || !broken.has(finding.instrument));
+  return { judged, notJudged: [...broken].sort() };
 }
 
 class RuleReportError extends Error {}
@@ -236,6 +254,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
+      // Unknown references first: every other finding may change once they are fixed.
+      Number(b.rule === UNKNOWN_REFERENCE) - Number(a.rule === UNKNOWN_REFERENCE) ||
       compare(a.file, b.file) ||
       a.line - b.line ||
       a.column - b.column ||

@@ -257,7 +257,9 @@ function interpretFile<Source extends PolicySource>(
       diagnostics.push({
         ...source.locate([]),
         message: isMapping(value)
-          ? 'not a policy file: it has no version key; add `version: 1` as its first line'
+          ? holdsPolicyContent(value)
+            ? `holds policy content (${Object.keys(value).filter((key) => KNOWN_TOP_KEYS.has(key)).join(', ')}) but no version key, so it cannot be read as part of the policy: add \`version: 1\` as its first line`
+            : 'not a policy file: it has no version key; add `version: 1` as its first line'
           : 'not a policy file: a policy file is a mapping of keys that starts with `version: 1`',
         source: 'schema',
       });
@@ -280,8 +282,21 @@ const KNOWN_TOP_KEYS = new Set(['organization', 'currency', 'strategy', ...LIST_
 function looksLikePolicy(text: string, values: unknown[]): boolean {
   const first = values[0];
   if (!isMapping(first)) return values.length === 0 && /^version\s*:/m.test(text);
-  if (!('version' in first)) return false;
+  if (!('version' in first)) return holdsPolicyContent(first);
   return first.version === 1 || Object.keys(first).some((key) => KNOWN_TOP_KEYS.has(key));
+}
+
+/**
+ * Policy content without `version: 1` (a strategy, a plan, OKRs …) is a forgotten version line, not
+ * another tool's file: reading on without it would judge a policy with a part missing. A lone
+ * `teams:` or `metrics:` key is common in other tools' YAML, so those count only together.
+ */
+const POLICY_CONTENT_KEYS = new Set(['strategy', 'compensation', 'okrs', 'promotions', 'recognition', 'roster', 'waivers']);
+const DECLARATION_KEYS = ['teams', 'segments', 'metrics'];
+
+function holdsPolicyContent(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.some((key) => POLICY_CONTENT_KEYS.has(key)) || keys.filter((key) => DECLARATION_KEYS.includes(key)).length >= 2;
 }
 
 /** More problems than anyone reads in one file: a generated or badly broken file would flood the log. */

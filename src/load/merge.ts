@@ -33,7 +33,7 @@ export function mergeDocuments(documents: ValidDocument[]): Merged {
       if (strategy) {
         diagnostics.push({
           ...source.locate(['strategy']),
-          message: `a second strategy: a policy has exactly one (the first is in ${strategy.source.file}:${strategy.source.locate(['strategy']).line}); merge the priorities into it`,
+          message: secondStrategyMessage(strategy.source, source),
           source: 'policy',
         });
       } else {
@@ -91,4 +91,22 @@ export function mergeDocuments(documents: ValidDocument[]): Merged {
 /** `target.push(...items)` overflows the call stack past ~100,000 items: a 50 MB policy has more. */
 function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+/** The first line init's starter policy carries (src/commands/init-templates.ts). */
+const STARTER_MARK = '# A starter policy for incentive-lint';
+
+/**
+ * Two strategies: merging is the advice, unless one of them is the starter `init` wrote, whose
+ * example strategy was never the user's: then the starter goes.
+ */
+function secondStrategyMessage(first: PolicySource, second: PolicySource): string {
+  const firstAt = `${first.file}:${first.locate(['strategy']).line}`;
+  // Still the starter: its mark and its example organization are there (an edited starter is the user's).
+  const starter = [first, second].find((source) => source.text.includes(STARTER_MARK) && /^organization: Example Co\s*$/m.test(source.text));
+  if (starter) {
+    const other = starter === first ? second : first;
+    return `a second strategy: ${starter.file} is the starter policy init wrote, and ${other.file} has a strategy of its own: delete ${starter.file}, or replace its content with your policy (a policy has exactly one strategy)`;
+  }
+  return `a second strategy: a policy has exactly one (the first is in ${firstAt}); merge the priorities into it`;
 }

@@ -60,7 +60,7 @@ export function parseYaml(file: string, rawText: string): ParsedFile {
       const linesSeen = new Set<number>();
       const found: Diagnostic[] = [];
       for (const problem of tabs.length > 0 ? tabs : problems) {
-        const { offset, message } = describeYamlError(problem, document);
+        const { offset, message } = overIndented(problem, text) ?? describeYamlError(problem, document);
         const diagnostic = at(offset, message);
         if (linesSeen.has(diagnostic.line!)) continue;
         linesSeen.add(diagnostic.line!);
@@ -174,6 +174,38 @@ const PLAIN_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^Comments must be separated/, 'put a space before the # of a comment, or quote a value that contains #'],
   [/^Sequence item without - indicator/, 'start each list item with "- "'],
 ];
+
+/**
+ * One space too many before a key (`  - id: sales` then `     kind: revenue`) makes YAML read the
+ * line as the rest of the value above, and it reports "nested mappings" at that value. Say what
+ * happened, at the line that is indented too far.
+ */
+function overIndented(problem: YAMLError, text: string): { offset: number; message: string } | undefined {
+  if (!/^(Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line)/.test(problem.message)) return undefined;
+  const lineStart = text.lastIndexOf('\n', problem.pos[0] - 1) + 1;
+  const lineEnd = text.indexOf('\n', lineStart);
+  if (lineEnd < 0) return undefined;
+  const above = /^(\s*(?:- +)*)([^\s#:][^:#]*?):[ \t]+\S/.exec(text.slice(lineStart, lineEnd));
+  // The next line that is not blank or a comment.
+  let nextStart = lineEnd + 1;
+  let next = '';
+  while (nextStart < text.length) {
+    const end = text.indexOf('\n', nextStart);
+    next = text.slice(nextStart, end < 0 ? undefined : end);
+    if (next.trim() !== '' && !next.trimStart().startsWith('#')) break;
+    nextStart = end < 0 ? text.length : end + 1;
+  }
+  const below = /^( +)([^\s#:-][^:#]*?):(?:[ \t]|$)/.exec(next);
+  if (!above || !below) return undefined;
+  const keyColumn = above[1]!.length;
+  const extra = below[1]!.length - keyColumn;
+  if (extra <= 0) return undefined;
+  const spaces = extra === 1 ? '1 space' : `${extra} spaces`;
+  return {
+    offset: nextStart + below[1]!.length,
+    message: `${below[2]}: is indented ${spaces} more than ${above[2]}: on the line above, so YAML reads it as part of that value: start ${below[2]}: in column ${keyColumn + 1}, under ${above[2]}:`,
+  };
+}
 
 /** The message and the offset to report it at: for an unclosed quote or bracket, where it opens. */
 function describeYamlError(problem: YAMLError, document: Document.Parsed): { offset: number; message: string } {

@@ -6,6 +6,7 @@ import { isMap, isScalar, type Pair } from 'yaml';
 import type * as z from 'zod';
 import { didYouMean, type Diagnostic } from '../diagnostics.js';
 import { PolicyDocumentSchema, type PolicyDocument } from '../schema.js';
+import { isShareKey, pastedNumberMessage } from './pasted-number.js';
 import type { NodePath, PathSegment, SourceDocument } from './source.js';
 
 export type ValidationResult = { ok: true; value: PolicyDocument } | { ok: false; diagnostics: Diagnostic[] };
@@ -105,7 +106,8 @@ function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], k
   while (isPiece(items[first - 1])) first--;
   const before = items[first - 1];
   if (!before || !isScalar(before.key) || !isScalar(before.value)) return undefined;
-  if (before.value.type !== 'PLAIN' || typeof before.value.value !== 'string') return undefined;
+  // `amount: 1,300,000` is read as amount: 1 and keys "300" and "0".
+  if (before.value.type !== 'PLAIN' || !['string', 'number'].includes(typeof before.value.value)) return undefined;
   let last = first;
   while (isPiece(items[last + 1])) last++;
   const pieces = items.slice(first, last + 1).map((pair) => String((pair.key as { value: unknown }).value));
@@ -116,6 +118,14 @@ function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], k
   const end = isScalar(lastKey) ? lastKey.range?.[1] : undefined;
   const whole = start !== undefined && end !== undefined ? source.text.slice(start, end) : [before.value.value, ...pieces].join(', ');
   const shown = (whole.length > 60 ? `${whole.slice(0, 60)}…` : whole).replace(/["\\]/g, (character) => `\\${character}`);
+  // The pieces as written: YAML reads the key 000 as the number 0.
+  const written = items.slice(first, last + 1).map((pair) => {
+    const range = (pair.key as { range?: [number, number, number] }).range;
+    return range ? source.text.slice(range[0], range[1]) : String((pair.key as { value: unknown }).value);
+  });
+  const pasted = pastedNumberMessage(previousKey, whole, written);
+  if (pasted) return { key: previousKey, pieces, message: pasted };
+  if (typeof before.value.value !== 'string') return undefined;
   const readAs = pieces.length === 1 ? `"${pieces[0]}" was read as a key` : `${listQuoted(pieces)} were read as keys`;
   return {
     key: previousKey,
@@ -151,6 +161,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
     return `${where} has no "${key}": add it${example ? `, such as ${key}: ${example}` : ''}`;
   }
   if (key === 'team' && Array.isArray(input)) return oneTeamMessage(issue.path, input);
+  // A number written as a spreadsheet shows it ($260,000, 260k, 1,5) where an amount or a rate goes.
+  if (typeof input === 'string' && key !== undefined && ((issue.code === 'invalid_type' && issue.expected === 'number') || isShareKey(key))) {
+    const pasted = pastedNumberMessage(key, input);
+    if (pasted) return pasted;
+  }
   if ((key === 'clawback' || key === 'deferral') && typeof input === 'number') return windowMessage(key, input);
   switch (issue.code) {
     case 'invalid_type': {

@@ -14,12 +14,13 @@ const loaders: Record<string, () => Promise<Formatter>> = {
   markdown: async () => (await import('./markdown.js')).markdown,
   compact: async () => (await import('./compact.js')).compact,
   unix: async () => (await import('./unix.js')).unix,
+  csv: async () => (await import('./csv.js')).csv,
 };
 
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
 
 /** What each format's text is, for the guard every printed report passes (see output/print.ts). */
-const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', gitlab: 'json', junit: 'xml', markdown: 'markdown', compact: 'text', unix: 'text' };
+const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', gitlab: 'json', junit: 'xml', markdown: 'markdown', compact: 'text', unix: 'text', csv: 'text' };
 
 export function mediumOf(format: string): Medium {
   return MEDIA[format] ?? 'text';

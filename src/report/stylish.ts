@@ -36,6 +36,9 @@ export const stylish: Formatter = (result, { chalk }) => {
     lines.push(countsByRule(result.findings, chalk), '');
   }
   lines.push(totals(result, chalk));
+  if (result.notJudged !== undefined && result.notJudged.length > 0) {
+    lines.push(`(not judged further until their unknown references are fixed: ${result.notJudged.map(textLine).join(', ')})`);
+  }
   if (result.skipped.length > 0) {
     lines.push(chalk.dim(`(skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(textLine).join(', ')})`));
   }

@@ -16,6 +16,7 @@ import { applyTextEdits, type EditSafety } from '../engine/edits.js';
 import type { MessageData } from '../engine/messages.js';
 import { runRules, type Finding } from '../engine/run.js';
 import { SUPPRESSION_RULES } from '../engine/suppressions.js';
+import { IMPORT_TODO_RULES } from '../engine/import-todos.js';
 import { loadPolicyTexts, type LoadedPolicy } from '../load/index.js';
 import { applyEdits, mergeFragment, renderPolicy, type PolicyEdit, type PolicyFragment, type PolicyPath } from './fragment.js';
 
@@ -244,7 +245,7 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
 
 /** Every id a waiver or suppression may name in a real run: the built-in rules, the checks, and the rule under test. */
 function knownRuleIds(rule: AnyRule): ReadonlySet<string> {
-  return new Set([...builtinRules, ...SUPPRESSION_RULES].map((known) => known.meta.id).concat(CHECK_IDS, rule.meta.id));
+  return new Set([...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES].map((known) => known.meta.id).concat(CHECK_IDS, rule.meta.id));
 }
 
 function builtinRule(id: string): AnyRule {

@@ -62,7 +62,7 @@ waivers:
             { at: 'strategy.priorities.0.favor.segments.0', message: 'Unknown segment "enterprize"; did you mean "enterprise"?', fix: 'write enterprise, or declare enterprize under segments' },
             {
               at: 'compensation.0.bonus.0.shared_with.0',
-              message: 'Unknown team "customer-success"',
+              message: 'Unknown team "customer-success"; the declared teams are engineering, sales',
               fix: 'declare customer-success under teams, or use an id declared there',
             },
             { at: 'waivers.0.target', message: 'Unknown instrument "ae-2025"; did you mean "ae-2026"?', fix: 'write ae-2026, or declare ae-2025 under compensation, okrs, promotions or recognition' },
