@@ -183,7 +183,7 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: 'a per_unit written as text',
       text: instrument('compensation', '  - { id: p, commission: [{ metric: units-installed, per_unit: "$20" }] }'),
       at: ['per_unit:', '"$20"'],
-      message: 'per_unit is an amount of money per unit, such as per_unit: 20',
+      message: 'per_unit: $20 is written with a currency sign, and YAML reads it as text, not a number: write per_unit: 20',
     },
     {
       name: 'a count whose quality is measured by itself',

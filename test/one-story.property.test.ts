@@ -25,7 +25,7 @@ interface CorpusPolicy {
   name: string;
   cwd: string;
   /** A file or folder, relative to cwd. */
-  target: string;
+  targets: string[];
 }
 
 const yamlIn = (folder: string): CorpusPolicy[] =>
@@ -33,13 +33,14 @@ const yamlIn = (folder: string): CorpusPolicy[] =>
     .readdirSync(folder)
     .filter((name) => name.endsWith('.yaml') && !name.startsWith('incentive-lint.config'))
     .sort()
-    .map((name) => ({ name: path.relative(ROOT, path.join(folder, name)), cwd: folder, target: name }));
+    .map((name) => ({ name: path.relative(ROOT, path.join(folder, name)), cwd: folder, targets: [name] }));
 
 const corpus: CorpusPolicy[] = [
   ...yamlIn(EXAMPLES),
   ...yamlIn(path.join(EXAMPLES, 'plugins')),
   ...yamlIn(REAL),
-  { name: 'test/fixtures/analyst-pack', cwd: path.join(ROOT, 'test', 'fixtures'), target: 'analyst-pack' },
+  // The pack's recognition file has no version: 1, so the pack is refused as a folder: its three versioned files are read.
+  { name: 'test/fixtures/analyst-pack', cwd: path.join(ROOT, 'test', 'fixtures'), targets: ['strategy', 'compensation', 'okrs'].map((name) => `analyst-pack/${name}.yaml`) },
 ];
 
 const within = (inner: readonly PathSegment[], outer: readonly PathSegment[]) => outer.length <= inner.length && outer.every((segment, position) => inner[position] === segment);
@@ -52,7 +53,7 @@ describe('lint, the matrix and simulate tell one story', () => {
   for (const policy of corpus) {
     describe(policy.name, () => {
       let result: LintResult;
-      const run = async () => (result ??= await lint([policy.target], { cwd: policy.cwd, today: TODAY }));
+      const run = async () => (result ??= await lint(policy.targets, { cwd: policy.cwd, today: TODAY }));
 
       it('every undermined cell has an error or warning at one of its lines', async () => {
         const { loaded, model, findings } = await run();
@@ -110,7 +111,7 @@ describe('lint, the matrix and simulate tell one story', () => {
         const simulated = new Set(plans.map((plan) => plan.plan));
         expect(reported(findings, RATIONAL_CHOICE_RULES).filter((plan) => simulated.has(plan))).toEqual(misaligned);
         // rational-choice's own verdict, with the rules it leaves flat-rate lines to turned off.
-        const alone = await lint([policy.target], { cwd: policy.cwd, today: TODAY, rules: { 'flat-commission': 'off', 'effort-adjusted-pay': 'off' } });
+        const alone = await lint(policy.targets, { cwd: policy.cwd, today: TODAY, rules: { 'flat-commission': 'off', 'effort-adjusted-pay': 'off' } });
         expect(reported(alone.findings, ['rational-choice'])).toEqual(misaligned);
       });
         });
@@ -119,8 +120,8 @@ describe('lint, the matrix and simulate tell one story', () => {
   // The command itself, spawned as a user runs it: the same verdicts as lint on the two quota plans.
   for (const policy of corpus.filter((candidate) => ['examples/quota-plan.yaml', 'test/fixtures/analyst-pack'].includes(candidate.name))) {
     it(`simulate on ${policy.name} agrees with lint, on the date lint judges`, async () => {
-      const result = await lint([policy.target], { cwd: policy.cwd, today: TODAY });
-      const simulate = runCli(['simulate', policy.target, '-f', 'json', '--today', TODAY], { cwd: policy.cwd });
+      const result = await lint(policy.targets, { cwd: policy.cwd, today: TODAY });
+      const simulate = runCli(['simulate', ...policy.targets, '-f', 'json', '--today', TODAY], { cwd: policy.cwd });
       const report = JSON.parse(simulate.stdout) as { date: string; plans: { plan: string; verdict: string }[] };
       expect(report.date).toBe(result.model!.asOf);
       const misaligned = report.plans.filter((plan) => plan.verdict === 'misaligned').map((plan) => plan.plan);
