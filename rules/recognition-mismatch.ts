@@ -5,7 +5,7 @@ export default defineRule({
     id: 'recognition-mismatch',
     category: 'strategic-alignment',
     severity: 'error',
-    summary: 'An award celebrates a deprioritized metric or segment, or no award celebrates a favored one',
+    summary: 'An award celebrates a deprioritized metric or segment, or awards celebrate the old focus or volume and none a favored one',
     rationale:
       'Strategy says enterprise-first, yet the "all-hands meeting celebrates the VP who closed the most deals this quarter - all SMB. ' +
       'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
@@ -25,13 +25,16 @@ export default defineRule({
   check({ index, strategy, report }) {
     const favored = { metrics: strategy.favoredIds('metrics'), segments: strategy.favoredIds('segments') };
     let celebratesFavored = false;
-    let namesAnything = false;
+    // Applause for what the strategy does not ask for: the old focus, or a volume count (activity, output).
+    let celebratesOtherWins = false;
     for (const reward of index.rewards) {
       if (reward.component !== 'award') continue;
-      namesAnything ||= reward.metric !== undefined || reward.segment !== undefined;
+      const type = reward.metric === undefined ? undefined : index.metrics.get(reward.metric)?.type;
+      if (type === 'activity' || type === 'output') celebratesOtherWins = true;
       if (strategy.servesFavoredMetric(reward.metric) || strategy.isFavoredSegment(reward.segment)) celebratesFavored = true;
       const old = strategy.oldFocusOf(reward);
       if (!old) continue;
+      celebratesOtherWins = true;
       const { description: what, instead: alternatives } = old;
       report({
         node: reward.node,
@@ -42,11 +45,12 @@ export default defineRule({
           : `retire this award, or point it at what the strategy favors`,
       });
     }
-    // A policy with no recognition program leaves that lever out, as one without promotion ladders
-    // does; what it leaves out is not celebrating the old strategy. Awards that name no metric or
-    // segment (a monthly contest whose measure changes) cannot be judged either way.
+    // The trap is applause for other wins: a leaderboard of the old focus or of volume, with nothing
+    // for the new strategy. Awards for conduct or quality (helping colleagues) leave the priorities to
+    // the levers that pay for them, and a policy with no recognition program leaves the lever out,
+    // as one without promotion ladders does.
     const section = index.sections.recognition[0];
-    if (celebratesFavored || !namesAnything || !section || favored.metrics.length + favored.segments.length === 0) return;
+    if (celebratesFavored || !celebratesOtherWins || !section || favored.metrics.length + favored.segments.length === 0) return;
     report({
       node: section,
       message: `No award celebrates anything the strategy favors (${listMetricsAndSegments(favored.metrics, favored.segments)}): recognition is the social proof of what actually gets rewarded.`,

@@ -1,5 +1,5 @@
 import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
-import { decidesNothing, hasAnyGuard, hasOwnGuard, isAcceptedCount } from './helpers/guards.js';
+import { decidesNothing, hasAnyGuard, hasOwnGuard, hasUnitGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
 
@@ -102,8 +102,11 @@ compensation:
         VOLUME_TYPES.has(metric.type) &&
         !metric.proxy_for?.length &&
         !strategy.deprioritizedMetricBehind(metric.id) &&
+        // A count whose own units are guarded (only good ones counted, accepted by another team, their
+        // declared quality measure rewarded beside it) cannot rise alone on bad units.
+        !hasUnitGuard(model, reward) &&
         // A count the strategy itself favors, paid in a guarded instrument, is the strategy's own unit of value (a piece rate with unpaid redos).
-        !(strategy.isFavoredMetric(metric.id) && (hasAnyGuard(index, reward.instrument) || hasOwnGuard(model, reward)))
+        !(strategy.isFavoredMetric(metric.id) && hasAnyGuard(index, reward.instrument))
       ) {
         // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.

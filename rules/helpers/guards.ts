@@ -91,6 +91,11 @@ export function hasOwnGuard(model: RewardModel, line: IncentiveLine): boolean {
   return model.entriesOf(line).some((entry) => entry.guards.some((guard) => guard.kind === 'counts-only-good' || guard.kind === 'accepted' || guard.kind === 'linked-quality' || guard.kind === 'clawback'));
 }
 
+/** Whether the units the count on `line` counts are themselves guarded: only good ones counted, accepted by another team, or their declared quality measure rewarded. */
+export function hasUnitGuard(model: RewardModel, line: IncentiveLine): boolean {
+  return model.entriesOf(line).some((entry) => entry.guards.some((guard) => guard.kind === 'counts-only-good' || guard.kind === 'accepted' || guard.kind === 'linked-quality'));
+}
+
 /** The thresholds gameable-target (and only it) passes in from its own options. */
 export interface GuardThresholds {
   /** Share of variable pay (of a ladder's criteria, of a program's awards) on counts from which the instrument needs a guard. */

@@ -7,6 +7,11 @@ const NOTHING_FAVORED = {
   fix: 'add an award for enterprise, such as { text: First enterprise win of the quarter, segment: enterprise }',
 };
 
+/** A count of deals, which no priority names: a leaderboard of it is applause for volume. */
+const VOLUME = `metrics:
+  - { id: deals-closed, type: output }
+`;
+
 const awards = (...lines: string[]) => `recognition:
   - id: awards
     awards:
@@ -55,8 +60,11 @@ describe('recognition-mismatch', () => {
 
   it('stays silent when the policy has no recognition program at all (a lever left out, as promotions may be)', () => testRule(RULE, { valid: [{}] }));
 
-  it('reports on the recognition section when its awards celebrate nothing the strategy favors', () =>
-    testRule(RULE, { invalid: [{ policy: awards('{ text: Zero-defect release, metric: defect-rate }'), errors: [{ at: 'recognition', ...NOTHING_FAVORED }] }] }));
+  it('reports on the recognition section when its awards celebrate volume and nothing the strategy favors', () =>
+    testRule(RULE, { invalid: [{ policy: VOLUME + awards('{ text: Most deals closed, metric: deals-closed }'), errors: [{ at: 'recognition', ...NOTHING_FAVORED }] }] }));
+
+  it('stays silent when awards celebrate quality or conduct the strategy does not name: the levers that pay carry the priorities', () =>
+    testRule(RULE, { valid: [{ policy: awards('{ text: Zero-defect release, metric: defect-rate }') }] }));
 
   it('stays silent when no award names a metric or segment: a contest whose measure changes every month cannot be judged', () =>
     testRule(RULE, { valid: [{ policy: awards('{ text: Monthly team contest (the measure changes every month) }', '{ text: Customer hero of the quarter }') }] }));
@@ -72,7 +80,7 @@ describe('recognition-mismatch, contested ids', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: awards('{ text: Mid-market win of the quarter, segment: mid-market }'),
+          policy: VOLUME + awards('{ text: Most mid-market deals of the quarter, metric: deals-closed, segment: mid-market }'),
           edits: [
             set('segments.2', { id: 'mid-market' }),
             set('strategy.priorities.0.favor.segments', ['enterprise', 'mid-market']),

@@ -264,6 +264,25 @@ compensation:
       ],
     }));
 
+  it('stays silent on a count whose declared quality measure is rewarded beside it; reports it once that measure is not rewarded', () => {
+    const policy = (qualityWeight: string) => `version: 1
+strategy: { priorities: [{ id: service, favor: { metrics: [customer-loyalty] } }] }
+teams: [{ id: agents }]
+metrics:
+  - { id: customer-loyalty, type: outcome }
+  - { id: time-available, type: activity, quality_measured_by: call-quality }
+  - { id: call-quality, type: quality }
+compensation:
+  - id: agent-bonus
+    team: agents
+    bonus: [{ metric: time-available, weight: 0.5 }${qualityWeight}]
+`;
+    return testRule(RULE, {
+      valid: [policy(', { metric: call-quality, weight: 0.5 }')],
+      invalid: [{ policy: policy(''), errors: [{ at: 'compensation.0.bonus.0', message: 'Plan agent-bonus rewards time-available, an activity metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.', fix: 'declare the outcome it stands for on metric time-available (proxy_for: [customer-loyalty]), or reward customer-loyalty instead' }] }],
+    });
+  });
+
   it('reports an award on a vanity number once, where it is paid; an award alone is reported on the award', () =>
     testRule(RULE, {
       invalid: [
