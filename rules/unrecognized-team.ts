@@ -12,7 +12,8 @@ export default defineRule({
       'team members and performance levels." A declared team that no plan, OKR set, promotion ladder or award names is invisible to the ' +
       'incentive system: nothing tells it what the strategy needs from it, and nothing celebrates it when it delivers.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Quality Assurance": fair recognition distribution',
-    reads: [...REWARDED_TEAMS, ...LINE_METRICS, 'compensation[].bonus[].shared_with'],
+    // Every declared team is judged: its id is what the finding is about.
+    reads: ['teams[].id', ...REWARDED_TEAMS, ...LINE_METRICS, 'compensation[].bonus[].shared_with'],
     examples: {
       bad: `teams:
   - { id: hr }
