@@ -91,3 +91,12 @@ export function isPolicyKeyPath(path: string, root: z.ZodType = PolicyDocumentSc
   }
   return true;
 }
+
+let order: ReadonlyMap<string, number> | undefined;
+
+/** `paths` once each, in schema order (a path that is no key last, as given), so that related keys read together. */
+export function inSchemaOrder(paths: readonly string[]): string[] {
+  order ??= new Map(policyKeyPaths().map((path, position) => [path, position]));
+  const rank = (path: string) => order!.get(path) ?? Number.POSITIVE_INFINITY;
+  return [...new Set(paths)].sort((a, b) => rank(a) - rank(b));
+}

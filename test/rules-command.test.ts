@@ -50,6 +50,17 @@ describe('incentive-lint explain', () => {
     expect(run.stdout).toBe(explanation(builtinRules.find((rule) => rule.meta.id === 'flat-commission')!, new Chalk({ level: 0 })));
   });
 
+  it('says which policy keys a rule reads, in schema order, after its options', () => {
+    const run = runCli(['explain', 'expired-waiver']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Reads\n  The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):\n  waivers[].expires\n\nReported',
+    );
+    const lines = runCli(['explain', 'missing-rationale']).stdout.split('\n');
+    expect(lines[lines.indexOf('Reads') + 2]).toBe('  compensation[].rationale, okrs[].rationale, okrs[].objective, promotions[].rationale,');
+    expect(lines[lines.indexOf('Reads') + 3]).toBe('  recognition[].rationale');
+  });
+
   it('shows the earlier version a diff-only rule compares its examples with', () => {
     const run = runCli(['explain', 'stale-incentive']);
     expect(run.code).toBe(0);
