@@ -15,6 +15,7 @@ describe('incentive-lint rules', () => {
     const catalog = JSON.parse(run.stdout) as { id: string; category: string; severity: string; summary: string; options: Record<string, unknown> }[];
     expect(catalog.map((rule) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
     expect(catalog.find((rule) => rule.id === 'flat-commission')).toMatchObject({ category: 'strategic-alignment', severity: 'error', options: { min_ratio: 2 } });
+    expect((catalog.find((rule) => rule.id === 'expired-waiver') as { reads?: string[] }).reads).toEqual(['waivers[].expires']);
   });
 
   it('prints a table with id, category, severity and summary', () => {

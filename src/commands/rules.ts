@@ -40,6 +40,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
       summary: meta.summary,
       source: meta.source,
       options: Object.fromEntries(optionDocs({ meta } as AnyRule).map((option) => [option.name, option.default])),
+      ...(meta.reads ? { reads: inSchemaOrder(meta.reads) } : {}),
     }));
     printOut(`${JSON.stringify(catalog, null, 2)}\n`, 'json');
     return EXIT.ok;
