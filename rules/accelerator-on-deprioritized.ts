@@ -1,4 +1,5 @@
 import { defineRule, deprioritizedTarget, describeSpiff, formatPercent, listIds, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +14,12 @@ export default defineRule({
       'is the mild form of it. An accelerator that applies to every segment alike, and a SPIFF that ended before the strategy was announced, are not reported; ' +
       'a SPIFF with an end date is judged by spiff-timing.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'compensation[].credit[].metric', 'compensation[].credit[].segment', 'compensation[].credit[].multiplier',
+      'compensation[].spiffs[].metric', 'compensation[].spiffs[].segment', 'compensation[].spiffs[].end', 'compensation[].curve.tiers[].multiplier',
+      'compensation[].quotas[].metric', 'compensation[].quotas[].segment', 'compensation[].quotas[].excludes', 'compensation[].commission[].metric',
+      'compensation[].commission[].segment',
+    ],
     options: z.object({
       min_multiplier: z.number().positive().default(1).describe('a credit or accelerator multiplier above this is an extra'),
     }),

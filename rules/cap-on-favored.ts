@@ -1,4 +1,5 @@
 import { annualQuota, curveFactor, dealEconomics, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { PRICED_COMMISSION, QUOTA_BASE_RATE, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,11 @@ export default defineRule({
     source:
       'Misra, S. and Nair, H. S., "A structural model of sales-force compensation dynamics: estimation and field implementation", Quantitative Marketing and Economics (2011); ' +
       'Chung, D. J., "How to Really Motivate Salespeople", Harvard Business Review (2015)',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, ...PRICED_COMMISSION, ...QUOTA_BASE_RATE, 'compensation[].quotas[].excludes', 'compensation[].curve.threshold',
+      'compensation[].curve.tiers[].from', 'compensation[].curve.tiers[].multiplier', 'compensation[].curve.tiers[].retroactive', 'compensation[].curve.cap.attainment',
+      'compensation[].curve.cap.amount',
+    ],
     options: z.object({
       max_attainment: z
         .number()

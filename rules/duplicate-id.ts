@@ -1,4 +1,5 @@
 import { defineRule, type Declaration } from '../src/api.js';
+import { DECLARED_IDS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -10,6 +11,7 @@ export default defineRule({
       'Ids are unique across the whole policy, whatever file they are declared in: a second plan with the same id makes every ' +
       'reference to it (waivers, baselines, diffs) ambiguous. Segments, teams, metrics, priorities and instruments each form one namespace.',
     source: 'policy format v1 (docs/format.md): ids are unique across the whole policy',
+    reads: DECLARED_IDS,
     examples: {
       bad: `compensation:
   - { id: ae-2026, team: sales }

@@ -1,4 +1,5 @@
 import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isFlatRatePlan, isPricedCommission, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
+import { DEAL_ECONOMICS, PRICED_COMMISSION, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 interface EffortPay {
   reward: PricedCommissionLine;
@@ -21,6 +22,10 @@ export default defineRule({
       'This rule judges flat-rate plans; a plan with a quota, curve, credit multiplier or SPIFF is judged on its whole curve by rational-choice.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     // A line whose favored rate does not even beat it is flat-commission's finding (its fix asks more: one number per line) when that rule reports it.
+    reads: [
+      ...STRATEGY_SEGMENTS, ...PRICED_COMMISSION, ...DEAL_ECONOMICS, 'compensation[].quotas', 'compensation[].curve', 'compensation[].credit',
+      'compensation[].spiffs',
+    ],
     defersTo: ['flat-commission'],
     options: z.object({
       min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),

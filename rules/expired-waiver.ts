@@ -10,6 +10,7 @@ export default defineRule({
       'A waiver is an accepted exception that is auditable, owned and expiring. After its date the finding it silenced comes back, and ' +
       'this warning says why: the exception was accepted for a time, and that time is over.',
     source: 'incentive-lint design: waivers with an owner and an expiry date',
+    reads: ['waivers[].expires'],
     examples: {
       bad: `waivers:
   - { rule: flat-commission, target: ae-2026, reason: Q3 cycle, approved_by: CRO, expires: 2025-09-30 }`,

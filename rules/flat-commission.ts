@@ -1,4 +1,5 @@
 import { compareIds, compareRewards, defineRule, excludedByQuota, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type IncentiveLine, type InstrumentInfo, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
+import { PRICED_COMMISSION, QUOTA_BASE_RATE, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 type CommissionLine = PricedCommissionLine;
 
@@ -15,6 +16,10 @@ export default defineRule({
       'segment or channel in full (no `excludes`, no credit below 1) pays it alike whatever the deal economics, so it is judged on its ' +
       'quota credit alone when no rate can be told (a quota plan without OTE); a segment the quota excludes is paid nothing by it.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...PRICED_COMMISSION, 'compensation[].commission[].accounts', ...QUOTA_BASE_RATE, 'compensation[].quotas[].excludes',
+      'compensation[].credit[].metric', 'compensation[].credit[].segment', 'compensation[].credit[].multiplier', 'metrics[].type', 'metrics[].segmented',
+    ],
     options: z.object({
       min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
     }),

@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument, formatPercent, listIds, z, type PolicyIndex } from '../src/api.js';
+import { REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,10 @@ export default defineRule({
       'achieves" is the shared model; a curve within the team is its opposite. It matters where the strategy or the policy says people ' +
       'must work together: a favored behavior metric, a handoff to or from the team, a component shared with another team.',
     source: '"What are Shared Incentives?": shared vs. siloed model; Microsoft stack ranking (Ivey case "Microsoft Corporation: Is Stack Ranking the Answer?")',
+    reads: [
+      ...STRATEGY_METRICS, 'metrics[].type', 'teams[].hands_off_to', ...REWARDED_TEAMS, 'compensation[].bonus[].shared_with',
+      ...['compensation[].bonus[]', 'compensation[].pool', 'promotions[].criteria[]', 'recognition[].awards[]'].flatMap((line) => [`${line}.ranked.within`, `${line}.ranked.bottom`]),
+    ],
     options: z.object({
       bottom_share: z.number().min(0).max(1).default(0.01).describe('share of the team placed at the bottom whatever their results from which the ranking is reported'),
     }),

@@ -1,5 +1,6 @@
 import { compareRewards, defineRule, GAMING_CLAWBACK, independentCheckExample, qualityOfCountedExample, describeInstrument, formatPercent, least, listIds, z, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
 import { decidesNothing, isCount, proxiedQuality, qualityCounterpart, unguardedCounts } from './helpers/guards.js';
+import { COUNT, COUNT_GUARDS, LINE_METRICS, REWARDED_TEAMS, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 const CLAWBACK_FIX = GAMING_CLAWBACK;
 
@@ -23,6 +24,10 @@ export default defineRule({
       'named deliverable done or not by its date (`deliverable: true`, or a target that is a deadline: "ship the new checkout by June 15") ' +
       'is no count to inflate.',
     source: 'Goodhart / Campbell (1979); Kerr (1975), Academy of Management Journal; CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'metrics[].proxy_for', ...COUNT, ...COUNT_GUARDS, 'okrs[].stakes', 'okrs[].key_results[].target',
+      'promotions[].criteria[].segment', 'recognition[].awards[].segment', ...REWARDED_TEAMS, ...LINE_METRICS,
+    ],
     options: z.object({
       share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on counts (activity, output) from which the plan needs a guard'),
       guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay a quality measure needs to count as a guard'),

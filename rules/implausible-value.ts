@@ -1,5 +1,6 @@
 import { isCount } from './helpers/guards.js';
 import { annualQuota, baseRate, defineRule, formatMoney, formatPercent, quotaWeight, targetVariablePay, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { COUNT, QUOTA_BASE_RATE } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,9 @@ export default defineRule({
       'then runs on numbers nobody meant. Two mistakes of the kind cannot be written at all: target variable pay above the OTE (variable_share is at most 1) ' +
       'and a threshold above the first tier (the format rejects it).',
     source: 'Sales-compensation practice: commission rates are a few percent of bookings (the base rate is target variable pay ÷ quota); a rule of thumb, not a study',
+    reads: [
+      'compensation[].commission[].rate', 'compensation[].spiffs[].rate', ...QUOTA_BASE_RATE, ...COUNT, 'segments[].avg_deal_size', 'compensation[].curve.cap.amount',
+    ],
     options: z.object({
       max_rate: z.number().positive().default(0.4).describe('the highest commission or SPIFF rate that is plausible, as a share of bookings'),
       max_base_rate: z

@@ -1,4 +1,5 @@
 import { defineRule, describeInstrument, listMetricsAndSegments, z, type InstrumentInfo, type PolicyIndex, type PriorityT, type RewardModel } from '../src/api.js';
+import { LINE_METRICS, LINE_SEGMENTS, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -16,6 +17,10 @@ export default defineRule({
       'is not expected earlier: an instrument that is the first to reward it is on time on or before that day, and judged against it after. ' +
       'An instrument that ended (`until`) before the announcement is neither in force at it nor late for it.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'strategy.priorities[].by',
+      ...['compensation', 'okrs', 'promotions', 'recognition'].flatMap((lever) => [`${lever}[].effective`, `${lever}[].until`]), ...LINE_METRICS, ...LINE_SEGMENTS,
+    ],
     options: z.object({
       every_instrument: z
         .boolean()

@@ -1,5 +1,6 @@
 import { addSharedComponent, compareInstruments, defineRule, listIds, sortedIds, z, type PolicyIndex } from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+import { LINE_METRICS, REWARDED_TEAMS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +17,7 @@ export default defineRule({
       'aligned as the articles ask ("aligning these teams on inventory turnover"); sales plans pay individuals by design. This rule ' +
       'reports the handoff left: a team beyond sales paid only on its own measures, next to a team no instrument rewards.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
+    reads: ['teams[].kind', 'teams[].hands_off_to', 'compensation[].bonus[].shared_with', ...REWARDED_TEAMS, ...LINE_METRICS],
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
     }),

@@ -13,6 +13,7 @@ export default defineRule({
       'An OKR set whose objective says what its key results are for ("Build the lead engine that will support 4-5x ARR growth") needs no ' +
       'other; one that restates its target ("Meet the daily sales goal") explains nothing.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 4: communicate the incentive logic',
+    reads: ['compensation[].rationale', 'okrs[].rationale', 'okrs[].objective', 'promotions[].rationale', 'recognition[].rationale'],
     examples: {
       bad: `recognition:
   - id: all-hands-awards

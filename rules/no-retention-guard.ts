@@ -1,5 +1,6 @@
 import { defineRule, listIds, listInOrder, z } from '../src/api.js';
 import { newBusinessLines, retentionDownstream } from './helpers/retention.js';
+import { COUNT, DEPENDS_ON_STAYING, LINE_METRICS, REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -16,6 +17,7 @@ export default defineRule({
       'Commission earned on collection guards non-payment, not churn, and so does a clawback whose triggers leave churn out: ' +
       'a customer who pays and then leaves costs the seller nothing. A clawback that names churn, or names no trigger, guards it.',
     source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
+    reads: [...STRATEGY_METRICS, 'teams[].hands_off_to', ...COUNT, 'metrics[].nets_churn', ...REWARDED_TEAMS, ...LINE_METRICS, ...DEPENDS_ON_STAYING],
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),

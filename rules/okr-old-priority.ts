@@ -1,5 +1,6 @@
 import { defineRule, listIds } from '../src/api.js';
 import { limitsItsMetric } from './helpers/targets.js';
+import { STRATEGY_METRICS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +13,7 @@ export default defineRule({
       'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes. ' +
       'A guardrail key result, or one whose target is a ceiling ("< 2% of orders"), holds the deprioritized metric down and is not reported.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
+    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', 'okrs[].key_results[].metric', 'okrs[].key_results[].target', 'okrs[].key_results[].guardrail'],
     examples: {
       bad: `strategy:
   priorities:

@@ -1,4 +1,5 @@
 import { defineRule, formatPercent, formatRewardLine, listIds, type IncentiveLine } from '../src/api.js';
+import { STRATEGY_METRICS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,7 @@ export default defineRule({
       'but pay does not, product keeps shipping small features "because velocity metrics reward feature count". The article\'s ' +
       'fix for an enterprise-first strategy: "CS bonuses reflect enterprise retention, not total customer count."',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
+    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', 'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].bonus[].metric'],
     examples: {
       bad: `strategy:
   priorities:

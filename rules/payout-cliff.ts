@@ -1,4 +1,5 @@
 import { annualQuota, defineRule, describeSpiff, formatMoney, formatPercent, planChoices, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import { DEAL_ECONOMICS, PAYOUT } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -15,6 +16,7 @@ export default defineRule({
     source:
       'Oyer, P., "Fiscal year ends and nonlinear incentive contracts: the effect on business seasonality", Quarterly Journal of Economics (1998); ' +
       'Larkin, I., "The cost of high-powered incentives: employee gaming in enterprise software sales", Journal of Labor Economics (2014)',
+    reads: [...DEAL_ECONOMICS, ...PAYOUT],
     options: z.object({
       max_ratio: z.number().gt(1).default(3).describe('how many times a normal deal\'s pay the deal that crosses a step may be worth'),
     }),

@@ -1,4 +1,5 @@
 import { defineRule, formatPercent, type IncentiveLine, type InstrumentInfo, type PolicyIndex } from '../src/api.js';
+import { PRICED_COMMISSION, QUOTA_BASE_RATE } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +13,11 @@ export default defineRule({
       'the preference is only words: "people do what they are bonused for", and the easier option wins. The plan should pay the preferred ' +
       'metric more, through its rate, its weight or a quota-credit multiplier.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap"; Kerr (1975), "On the folly of rewarding A, while hoping for B"',
+    reads: [
+      'strategy.priorities[].prefer[].metric', 'strategy.priorities[].prefer[].over', ...PRICED_COMMISSION, ...QUOTA_BASE_RATE, 'compensation[].bonus[].metric',
+      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with', 'compensation[].credit[].metric', 'compensation[].credit[].segment',
+      'compensation[].credit[].multiplier',
+    ],
     examples: {
       bad: `strategy:
   priorities:

@@ -1,4 +1,5 @@
 import { defineRule, formatRewardLine, listIds, listMetricsAndSegments } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,7 @@ export default defineRule({
       'independently. Collaborative work is invisible, slow, and unrewarded." The fix: "Add \'cross-functional impact\' as explicit ' +
       'promotion criteria. Reward people who enable other teams, not just those who hit their silo\'s goals."',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
+    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'metrics[].proxy_for', 'metrics[].type', 'promotions[].criteria[].metric', 'promotions[].criteria[].segment'],
     examples: {
       bad: `strategy:
   priorities:

@@ -1,4 +1,5 @@
 import { defineRule, isFlatRatePlan, simulatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
+import { DEAL_ECONOMICS, PAYOUT, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -15,6 +16,7 @@ export default defineRule({
       'On a flat-rate plan (no quota, curve, credit or SPIFF), where flat-commission or effort-adjusted-pay reports the line that pays the deprioritized choice, the finding is theirs: one defect, one finding; with them off, this rule reports it.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
     // The same defect on a flat-rate plan, line by line: theirs when they report it.
+    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', ...DEAL_ECONOMICS, ...PAYOUT],
     defersTo: ['flat-commission', 'effort-adjusted-pay'],
     options: z.object({
       levels: z.array(z.number().positive()).min(1).default([0.5, 1, 1.5, 2]).describe('attainment levels to compare at, as shares of quota'),

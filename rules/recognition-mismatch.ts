@@ -1,4 +1,5 @@
 import { defineRule, listMetricsAndSegments, sortedIds } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,7 @@ export default defineRule({
       'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
       '"Celebrate the first enterprise deal closed, the enterprise feature shipped, the enterprise customer retained."',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 4: recognition celebrates old wins',
+    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'metrics[].proxy_for', 'recognition[].awards[].metric', 'recognition[].awards[].segment'],
     examples: {
       bad: `recognition:
   - id: all-hands-awards

@@ -1,4 +1,5 @@
 import { defineRule, listIds, sortedIds, z, type InstrumentInfo, type PolicyIndex, type IncentiveLine } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,13 @@ export default defineRule({
       'and CS keeps focusing on small accounts "because satisfaction scores weight all customers equally". A metric that cannot ' +
       'tell segments apart makes the cheapest segment the best one to serve.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap", classic pattern',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.priorities[].prefer[].metric', 'metrics[].proxy_for', 'teams[].customer_facing', 'compensation[].team',
+      'okrs[].team', 'metrics[].segmented', 'metrics[].perspective', 'metrics[].type', 'metrics[].deliverable',
+      'compensation[].commission[].metric', 'compensation[].commission[].segment', 'compensation[].commission[].accounts', 'compensation[].quotas[].metric',
+      'compensation[].quotas[].segment', 'compensation[].bonus[].metric', 'compensation[].bonus[].segment', 'compensation[].bonus[].accounts', 'okrs[].key_results[].metric', 'okrs[].key_results[].segment',
+      'okrs[].key_results[].accounts', 'okrs[].key_results[].target',
+    ],
     options: z.object({
       assume_unsegmented: z
         .boolean()

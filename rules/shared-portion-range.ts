@@ -22,6 +22,10 @@ export default defineRule({
       'paid on the teams it leads, and a team sharing its own result with the managers who lead it (a crew on its line\'s tons), share ' +
       'nothing with a department that could drag them down.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
+    reads: [
+      'teams[].kind', 'teams[].leads', 'compensation[].team', 'compensation[].variable_share', 'compensation[].commission', 'compensation[].quotas',
+      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with',
+    ],
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
       max: z.number().min(0).max(1).default(0.5).describe('largest shared share of variable pay before free riding and attrition'),

@@ -1,6 +1,7 @@
 import { addSharedComponent, compareInstruments, defineRule, least, z, type PolicyIndex } from '../src/api.js';
 import { isRetentionHandoff, unguardedRetentionLines } from './helpers/retention.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+import { COUNT, DEPENDS_ON_STAYING, LINE_METRICS, REWARDED_TEAMS } from './helpers/reads.js';
 
 /** The kinds of metric a team can lose on when the team before it passes on poor work: a result, or its quality. */
 // A speed target is losable too: the team held to a clock is the one that refuses or delays a handover so the clock does not start (NHS A&E).
@@ -25,6 +26,10 @@ export default defineRule({
       '(accepted_by): the acceptance is the shared stake.',
     source: '"What are Shared Incentives?": shared vs. siloed model',
     // A retention handoff paid in full at signature: no-retention-guard's remedy (a clawback) says more than a shared metric.
+    reads: [
+      'strategy.priorities[].favor.metrics', 'teams[].hands_off_to', ...COUNT, 'metrics[].nets_churn', 'metrics[].accepted_by', ...REWARDED_TEAMS, ...LINE_METRICS,
+      'compensation[].bonus[].shared_with', ...DEPENDS_ON_STAYING,
+    ],
     defersTo: ['no-retention-guard'],
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),

@@ -1,5 +1,6 @@
 import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
 import { decidesNothing, qualityCounterpart } from './helpers/guards.js';
+import { STRATEGY_METRICS } from './helpers/reads.js';
 
 
 export default defineRule({
@@ -17,6 +18,10 @@ export default defineRule({
       '(`deliverable: true`, or a key result whose target is a deadline) is a milestone, not a pace; key results declared used for neither ' +
       'pay nor evaluation (`stakes: none`) buy no speed.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
+    reads: [
+      ...STRATEGY_METRICS, 'metrics[].proxy_for', 'metrics[].type', 'metrics[].deliverable', 'okrs[].stakes', 'okrs[].key_results[].target',
+      'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].bonus[].metric', 'compensation[].bonus[].weight', 'okrs[].key_results[].metric',
+    ],
     options: z.object({
       min_balance_weight: z
         .number()

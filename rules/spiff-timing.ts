@@ -1,4 +1,5 @@
 import { defineRule, deprioritizedTarget, describeSpiff, listIds, z, type CompensationPlanT, type PolicyIndex, type SpiffT } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -12,6 +13,11 @@ export default defineRule({
       'The reverse mistake is a SPIFF standing in for a plan change: a quarter of extra pay on the favored segment while the base plan, which pays all year, ' +
       'still rewards the old priority. "Update incentives before communicating strategy." A SPIFF that ended before the announcement, or has ended by today, is history, not a finding.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    reads: [
+      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'compensation[].spiffs[].kind', 'compensation[].spiffs[].metric',
+      'compensation[].spiffs[].segment', 'compensation[].spiffs[].end', 'compensation[].commission[].metric', 'compensation[].commission[].segment',
+      'compensation[].quotas[].metric', 'compensation[].quotas[].segment', 'compensation[].bonus[].metric', 'compensation[].bonus[].segment',
+    ],
     options: z.object({}),
     examples: {
       bad: `compensation:

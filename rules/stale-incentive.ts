@@ -1,4 +1,5 @@
 import { compareIds, compareRewards, defineRule, listIds, type IncentiveLine, type StatusChange } from '../src/api.js';
+import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 const SINGULAR = { metrics: 'metric', segments: 'segment' } as const;
 
@@ -13,6 +14,7 @@ export default defineRule({
       'leaders communicate the strategy now and update comp plans later, "but behavior doesn\'t wait for Q4". Only `incentive-lint diff` ' +
       'and `--since` report this rule: it compares two versions of the policy, matching instruments by id.',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
+    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'compensation', 'okrs', 'promotions', 'recognition'],
     examples: {
       baseline: `# the earlier version: the strategy did not mention smb
 strategy:

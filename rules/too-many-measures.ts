@@ -13,6 +13,10 @@ export default defineRule({
       'The rule looks at plans that pay commission or carry a quota; a balanced scorecard of a non-revenue team is another design and is not judged here, ' +
       'and a component shared with another team is sized by shared-portion-range, not by its weight alone.',
     source: 'Sales-compensation practitioner guidance ("best-in-class plans rarely use more than three measures"), a rule of thumb rather than a study',
+    reads: [
+      'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].quotas[].weight', 'compensation[].bonus[].metric',
+      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with',
+    ],
     options: z.object({
       max: z.number().int().positive().default(3).describe('the most measures (distinct metrics) a sales plan should pay on'),
       min_weight: z.number().min(0).max(1).default(0.15).describe('the smallest share of variable pay one weighted measure should carry'),

@@ -1,5 +1,6 @@
 import { defineRule, describeInstrument, listInOrder, z, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
+import { SUGGESTED_METRIC } from './helpers/reads.js';
 
 const PERSPECTIVES = ['financial', 'customer', 'internal', 'learning'] as const;
 
@@ -21,6 +22,7 @@ export default defineRule({
       'that suits the team; where the policy declares none, balance is a choice of the whole organization (a public health system has no ' +
       'financial measure to add), and adding another count would balance nothing.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
+    reads: ['metrics[].perspective', 'compensation[].pool.funded_by', 'compensation[].pool.rating[].metric', 'compensation[].commission', ...SUGGESTED_METRIC],
     options: z.object({
       min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
       sales_commission_plans: z

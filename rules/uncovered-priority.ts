@@ -1,4 +1,5 @@
 import { compareInstruments, compareRewards, defineRule, describeInstrument, formatRewardLine, least, listIds, sortedIds, z, type InstrumentInfo, type PolicyIndex, type PriorityT } from '../src/api.js';
+import { PRIORITY_SERVED } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,7 @@ export default defineRule({
       'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
       'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating).',
     source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
+    reads: PRIORITY_SERVED,
     options: z.object({
       suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
     }),

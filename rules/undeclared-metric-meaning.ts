@@ -1,5 +1,6 @@
 import { defineRule, listIds, type MetricT, type PolicyIndex } from '../src/api.js';
 import { newBusinessLines } from './helpers/retention.js';
+import { COUNT, PRIORITY_SERVED, REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
 /**
  * The metrics a rule would judge differently if the policy said what they are. Whether a metric
@@ -54,7 +55,7 @@ export default defineRule({
       '("What are Shared Incentives?": part of the commission "only after the client has remained active"), and whether it is cash collected decides ' +
       'whether commission earned on collection pays for it. Where the policy does not say, this note says what to declare.',
     source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success',
-    reads: ['metrics[].nets_churn', 'metrics[].measures_collection'],
+    reads: [...STRATEGY_METRICS, 'teams[].hands_off_to', ...COUNT, 'metrics[].perspective', ...PRIORITY_SERVED, ...REWARDED_TEAMS, 'compensation[].bonus[].shared_with'],
     examples: {
       bad: `strategy:
   priorities:

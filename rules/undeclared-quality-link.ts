@@ -1,5 +1,6 @@
 import { compareMetrics, compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
 import { isCount } from './helpers/guards.js';
+import { COUNT, COUNT_GUARDS, LINE_METRICS, REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +15,8 @@ export default defineRule({
       'measured by, the linter accepts any quality line of real weight as its guard, as it always has; this says once what to declare ' +
       'so that the judgement rests on the policy, not on that assumption.',
     source: 'Goodhart / Campbell (1979); CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
+    // Plans only: a guardrail key result guards no plan's count.
+    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', ...COUNT, ...COUNT_GUARDS.filter((key) => !key.endsWith('.guardrail')), ...REWARDED_TEAMS, ...LINE_METRICS],
     options: z.object({
       share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on such counts from which the missing declaration matters'),
       guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay of the quality line that stands in for the guard'),

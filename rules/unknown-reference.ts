@@ -1,4 +1,5 @@
 import { defineRule, didYouMean, editDistance, suggestionBudget, type DistanceBudget, type Reference } from '../src/api.js';
+import { DECLARED_IDS, REFERENCES } from './helpers/reads.js';
 
 const SECTION: Record<Reference['kind'], string> = {
   metric: 'metrics',
@@ -56,6 +57,7 @@ export default defineRule({
       'the reference silently skips it: a misspelled metric in a commission line escapes every alignment check. ' +
       'A waiver that names a misspelled rule accepts nothing, while its owner believes the exception is recorded.',
     source: 'policy format v1 (docs/format.md): every id a policy uses is declared once',
+    reads: [...DECLARED_IDS, ...REFERENCES],
     examples: {
       bad: `metrics:
   - { id: new-arr }

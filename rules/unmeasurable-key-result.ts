@@ -14,6 +14,7 @@ export default defineRule({
       'A deliverable, done or not at the end of the period ("Runway operates production services"), is checkable; words of degree with ' +
       'no level ("Improve on-call experience", "Ensure sufficient capacity") are not.',
     source: 'Doerr (2018), Measure What Matters; Grove (1983), High Output Management',
+    reads: ['okrs[].key_results[].target'],
     examples: {
       bad: `okrs:
   - id: web-2026-q4

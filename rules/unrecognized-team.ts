@@ -1,4 +1,5 @@
 import { compareInstruments, defineRule, least } from '../src/api.js';
+import { LINE_METRICS, REWARDED_TEAMS } from './helpers/reads.js';
 
 export default defineRule({
   meta: {
@@ -11,6 +12,8 @@ export default defineRule({
       'team members and performance levels." A declared team that no plan, OKR set, promotion ladder or award names is invisible to the ' +
       'incentive system: nothing tells it what the strategy needs from it, and nothing celebrates it when it delivers.',
     source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Quality Assurance": fair recognition distribution',
+    // Every declared team is judged: its id is what the finding is about.
+    reads: ['teams[].id', ...REWARDED_TEAMS, ...LINE_METRICS, 'compensation[].bonus[].shared_with'],
     examples: {
       bad: `teams:
   - { id: hr }

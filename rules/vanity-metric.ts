@@ -2,6 +2,7 @@ import { defineRule, describeInstrument, isDeliverable, listIds, z, type Incenti
 import { decidesNothing, hasAnyGuard, hasOwnGuard, hasUnitGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
+import { COUNT, COUNT_GUARDS, LINE_METRICS, REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
 const VOLUME_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
@@ -20,6 +21,10 @@ export default defineRule({
       '(`stakes: none`) and named deliverables (`deliverable: true`) are no such target.',
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     // An unguarded count target says more (it names the guard to add): when gameable-target is on and reports the line, it is its finding.
+    reads: [
+      ...STRATEGY_METRICS, 'metrics[].proxy_for', ...COUNT, ...COUNT_GUARDS, 'okrs[].stakes', 'okrs[].key_results[].target', 'compensation[].pool.funded_by',
+      ...REWARDED_TEAMS, ...LINE_METRICS,
+    ],
     defersTo: ['gameable-target'],
     options: z.object({
       scorecard_share: z.number().min(0).max(1).default(0.34).describe('share of variable pay up to which a count inside a balanced scorecard is one measure among others (the Sedgwick review caps sales at a third)'),

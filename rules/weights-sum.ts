@@ -11,6 +11,7 @@ export default defineRule({
       'commission, commission takes the rest, so they add up to at most 1. Weights that add to more promise pay that does not exist; ' +
       'weights that add to less leave part of the variable pay tied to nothing.',
     source: 'policy format v1 (docs/format.md): bonus weights are fractions of variable pay',
+    reads: ['compensation[].bonus[].weight', 'compensation[].pool', 'compensation[].pool.weight', 'compensation[].commission', 'compensation[].quotas'],
     options: z.object({
       tolerance: z.number().min(0).default(0.001).describe('how far from the target sum rounding may take the weights'),
     }),

@@ -4,6 +4,9 @@
  * schema it includes), so the reference cannot drift from what the loader accepts. Run by
  * `npm run docs` and checked by a test.
  */
+import { builtinRules } from '../rules/index.js';
+import type { AnyRule } from './engine/rule.js';
+import { READS_TITLE, readByNote, readersByKey, readsMarkdown } from './reads-docs.js';
 import { policyJsonSchema } from './schema.js';
 
 interface JsonSchema {
@@ -54,14 +57,16 @@ completion, hover and checks from the JSON Schema (\`incentive-lint schema\`, sh
 \`schema/policy.schema.json\`), which is generated from the same schema as this page.
 `;
 
-/** The whole reference, as Markdown. */
-export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSchema): string {
+/** The whole reference, as Markdown; `rules` say which keys change which findings (their `meta.reads`). */
+export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSchema, rules: readonly AnyRule[] = builtinRules): string {
   const sections = collectSections(schema);
+  const readers = readersByKey(rules);
   const titles = new Map<JsonSchema, string>();
   for (const section of sections) titles.set(section.schema, section.title);
   const typeOf = (property: JsonSchema) => describeType(property, titles);
   const lines = [INTRODUCTION, '## Contents', ''];
   for (const section of sections) lines.push(`- [${section.title}](#${anchor(section.title)})`);
+  lines.push(`- [${READS_TITLE}](#${anchor(READS_TITLE)})`);
   for (const section of sections) {
     lines.push('', `## ${section.title}`, '');
     lines.push(section.paths[0] === TOP ? 'The top level of every policy file (and of every YAML document in one).' : `Where: ${section.paths.map((where) => `\`${where}\``).join(', ')}`, '');
@@ -70,7 +75,8 @@ export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSc
     lines.push('| key | type | required | description |', '| --- | --- | --- | --- |');
     const required = new Set(section.schema.required ?? []);
     for (const [key, property] of Object.entries(section.schema.properties ?? {})) {
-      lines.push(`| \`${key}\` | ${typeOf(property)} | ${required.has(key) ? 'yes' : ''} | ${cell(property.description ?? '')} |`);
+      const readBy = readByNote(readers, section.paths.map((where) => (where === TOP ? key : `${where}.${key}`)));
+      lines.push(`| \`${key}\` | ${typeOf(property)} | ${required.has(key) ? 'yes' : ''} | ${cell(property.description ?? '')}${readBy} |`);
     }
     // Examples live in the schema (editors show them on hover): a titled mapping shows its own, once, in its section.
     const sectionExample = yamlExample(section.schema);
@@ -80,6 +86,13 @@ export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSc
       if (example) lines.push('', `Example of \`${key}\`:`, '', example);
     }
   }
+  // A key's section is the one its parent's path leads to: `metrics[].type` is described under Metric.
+  const sectionOf = (path: string) => {
+    const parent = path.replace(/\.?[a-z_]+$/, '');
+    const section = sections.find((candidate) => candidate.paths.includes(parent));
+    return section && anchor(section.title);
+  };
+  lines.push('', ...readsMarkdown(readers, sectionOf));
   return `${lines.join('\n')}\n`;
 }
 

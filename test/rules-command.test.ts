@@ -15,6 +15,7 @@ describe('incentive-lint rules', () => {
     const catalog = JSON.parse(run.stdout) as { id: string; category: string; severity: string; summary: string; options: Record<string, unknown> }[];
     expect(catalog.map((rule) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
     expect(catalog.find((rule) => rule.id === 'flat-commission')).toMatchObject({ category: 'strategic-alignment', severity: 'error', options: { min_ratio: 2 } });
+    expect((catalog.find((rule) => rule.id === 'expired-waiver') as { reads?: string[] }).reads).toEqual(['waivers[].expires']);
   });
 
   it('prints a table with id, category, severity and summary', () => {
@@ -48,6 +49,17 @@ describe('incentive-lint explain', () => {
     expect(run.stdout).toContain('    - rule: flat-commission\n      target: INSTRUMENT-ID');
     // The in-process explanation the cases below check for every rule is what the binary prints.
     expect(run.stdout).toBe(explanation(builtinRules.find((rule) => rule.meta.id === 'flat-commission')!, new Chalk({ level: 0 })));
+  });
+
+  it('says which policy keys a rule reads, in schema order, after its options', () => {
+    const run = runCli(['explain', 'expired-waiver']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Reads\n  The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):\n  waivers[].expires\n\nReported',
+    );
+    const lines = runCli(['explain', 'missing-rationale']).stdout.split('\n');
+    expect(lines[lines.indexOf('Reads') + 2]).toBe('  compensation[].rationale, okrs[].rationale, okrs[].objective, promotions[].rationale,');
+    expect(lines[lines.indexOf('Reads') + 3]).toBe('  recognition[].rationale');
   });
 
   it('shows the earlier version a diff-only rule compares its examples with', () => {

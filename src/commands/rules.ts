@@ -8,6 +8,7 @@ import { optionDocs, waiverSnippet, type CheckDoc } from '../engine/rule-docs.js
 import type { AnyRule } from '../engine/rule.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { printOut } from '../output/print.js';
+import { inSchemaOrder } from '../schema-keys.js';
 import type { CommandRegistration } from './shared.js';
 
 export const registerRules: CommandRegistration = (program, setExitCode) => {
@@ -39,6 +40,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
       summary: meta.summary,
       source: meta.source,
       options: Object.fromEntries(optionDocs({ meta } as AnyRule).map((option) => [option.name, option.default])),
+      ...(meta.reads ? { reads: inSchemaOrder(meta.reads) } : {}),
     }));
     printOut(`${JSON.stringify(catalog, null, 2)}\n`, 'json');
     return EXIT.ok;
@@ -98,6 +100,10 @@ export function explanation(rule: AnyRule, chalk: ChalkInstance): string {
   if (optionList.length === 0) out.push('  none');
   for (const option of optionList) out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
   out.push(`  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`, '');
+  if (meta.reads?.length) {
+    out.push(heading('Reads'), `  ${chalk.dim('The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):')}`);
+    out.push(...wrapList(inSchemaOrder(meta.reads), 98).map((line) => `  ${line}`), '');
+  }
   if (meta.examples) {
     if (meta.examples.baseline !== undefined) out.push(heading('Earlier version (what diff and --since compare with)'), indent(meta.examples.baseline), '');
     out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
@@ -133,6 +139,21 @@ function explainCheck({ meta, where, severity, runs, satisfy, exception }: Check
   out.push(heading('Accepting an exception'), indent(exception.text));
   if (exception.yaml) out.push(indent(exception.yaml));
   return `${out.join('\n')}\n`;
+}
+
+/** Items joined by commas, in lines of at most `width` characters (an item longer than that has a line of its own). */
+function wrapList(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const [position, item] of items.entries()) {
+    const piece = position === items.length - 1 ? item : `${item},`;
+    if (line !== '' && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else line = line === '' ? piece : `${line} ${piece}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 function indent(text: string): string {

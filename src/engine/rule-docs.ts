@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod';
 import type { AnyRule, RuleMeta } from './rule.js';
+import { inSchemaOrder } from '../schema-keys.js';
 
 /**
  * A check that reports findings but is not a rule of the catalog: the gate's lever-coverage, and the
@@ -94,6 +95,10 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
       lines.push('### Options', '', '| option | default | meaning |', '| --- | --- | --- |');
       for (const option of options) lines.push(`| \`${option.name}\` | \`${JSON.stringify(option.default)}\` | ${escapeCell(option.description)} |`);
       lines.push('');
+    }
+    if (meta.reads?.length) {
+      lines.push('### Reads', '', 'The policy keys whose declaration can change its findings ([which declarations change which findings](format.md#which-declarations-change-which-findings)):', '');
+      lines.push(inSchemaOrder(meta.reads).map((path) => `\`${path}\``).join(', '), '');
     }
     if (meta.examples) {
       if (meta.examples.baseline !== undefined) lines.push('### Earlier version (what diff and --since compare with)', '', '```yaml', meta.examples.baseline, '```', '');
