@@ -88,12 +88,20 @@ export function decidesNothing(model: RewardModel, instrument: InstrumentInfo): 
 
 /** Whether the model says the count on `line` carries its own guard, whatever any weight: it counts only good units, another team accepts it, its declared quality metric is rewarded beside it, or a clawback takes back what gaming earned. */
 export function hasOwnGuard(model: RewardModel, line: IncentiveLine): boolean {
-  return model.entriesOf(line).some((entry) => entry.guards.some((guard) => guard.kind === 'counts-only-good' || guard.kind === 'accepted' || guard.kind === 'linked-quality' || guard.kind === 'clawback'));
+  return hasGuardOf(model, line, OWN_GUARDS);
 }
 
 /** Whether the units the count on `line` counts are themselves guarded: only good ones counted, accepted by another team, or their declared quality measure rewarded. */
 export function hasUnitGuard(model: RewardModel, line: IncentiveLine): boolean {
-  return model.entriesOf(line).some((entry) => entry.guards.some((guard) => guard.kind === 'counts-only-good' || guard.kind === 'accepted' || guard.kind === 'linked-quality'));
+  return hasGuardOf(model, line, UNIT_GUARDS);
+}
+
+const UNIT_GUARDS: ReadonlySet<Guard['kind']> = new Set(['counts-only-good', 'accepted', 'linked-quality']);
+/** A clawback of the plan guards the count too, by taking back what bad units paid. */
+const OWN_GUARDS: ReadonlySet<Guard['kind']> = new Set([...UNIT_GUARDS, 'clawback']);
+
+function hasGuardOf(model: RewardModel, line: IncentiveLine, kinds: ReadonlySet<Guard['kind']>): boolean {
+  return model.entriesOf(line).some((entry) => entry.guards.some((guard) => kinds.has(guard.kind)));
 }
 
 /** The thresholds gameable-target (and only it) passes in from its own options. */
