@@ -11,7 +11,7 @@ function fail(error) {
   process.stderr.write(
     missing
       ? 'incentive-lint is not built: run `npm install` (or `npm run build`) in its folder first.\n'
-      : `incentive-lint: could not start: ${error && error.message ? error.message : String(error)}\n`,
+      : `incentive-lint: could not start: ${error?.message ? error.message : String(error)}\n`,
   );
   process.exitCode = 2;
 }

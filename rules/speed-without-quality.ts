@@ -1,4 +1,4 @@
-import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, sortedIds, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
+import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
 import { decidesNothing, qualityCounterpart } from './helpers/guards.js';
 import { STRATEGY_METRICS } from './helpers/reads.js';
 
@@ -113,7 +113,7 @@ function tokenNote(index: PolicyIndex, tokens: readonly IncentiveLine[]): string
   return ` of real weight (${tokens.map((line) => `${line.metric} is ${formatPercent(index.variableShareOf(line) ?? 0)}`).join(', ')} of variable pay)`;
 }
 
-function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, fast: readonly FastLine[], anchor: FastLine, tokens: readonly IncentiveLine[]): string {
+function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, _fast: readonly FastLine[], anchor: FastLine, tokens: readonly IncentiveLine[]): string {
   const beside = anchor.metric.id;
   const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
   // A quality line already there at a token weight is raised, not added a second time.

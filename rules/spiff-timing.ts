@@ -80,7 +80,7 @@ function favoredTarget(index: PolicyIndex, spiff: SpiffT): Favored | undefined {
 }
 
 /** Whether a commission line, quota or bonus component of the plan names the favored metric or segment itself. */
-function paysFavoredOtherwise(index: PolicyIndex, plan: CompensationPlanT, favored: Favored): boolean {
+function paysFavoredOtherwise(_index: PolicyIndex, plan: CompensationPlanT, favored: Favored): boolean {
   const lines = [...(plan.commission ?? []), ...(plan.quotas ?? []), ...(plan.bonus ?? [])];
   return lines.some((line) => (favored.metric !== undefined && line.metric === favored.metric) || (favored.segment !== undefined && line.segment === favored.segment));
 }

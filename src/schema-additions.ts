@@ -30,7 +30,7 @@ function percent(value: number): string {
   return `${Math.round(value * 10000) / 100}%`;
 }
 
-export function defineAdditionSchemas({ Id, Fraction, Text, PositiveInteger }: Primitives) {
+export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primitives) {
   const Window = z
     .strictObject({
       days: PositiveInteger('window days').describe('How many days the number is measured over, each period (a whole number, greater than 0), such as 7 for one week.'),

@@ -51,7 +51,7 @@ function repository(): string {
 }
 
 function recordOf(dir: string, file = `record-${Math.random().toString(36).slice(2)}.json`): RecordJson {
-  const run = runCli(['gate', 'policy', '--today', '2026-06-01', '--record', path.join('..', path.basename(dir) + '-' + file)], { cwd: dir });
+  const run = runCli(['gate', 'policy', '--today', '2026-06-01', '--record', path.join('..', `${path.basename(dir)}-${file}`)], { cwd: dir });
   expect(run.code, run.stderr).toBe(1);
   const written = path.join(path.dirname(dir), `${path.basename(dir)}-${file}`);
   const record = JSON.parse(fs.readFileSync(written, 'utf8')) as RecordJson;

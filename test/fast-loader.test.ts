@@ -20,7 +20,7 @@ const exampleFiles = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.y
 /** Every path to a value of `value`, and to each key of every mapping. */
 function allPaths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
   const paths: PathSegment[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...allPaths(item, [...prefix, index])));
+  if (Array.isArray(value)) for (const [index, item] of value.entries()) paths.push(...allPaths(item, [...prefix, index]));
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) paths.push(...allPaths(item, [...prefix, key]));
   }

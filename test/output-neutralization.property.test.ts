@@ -106,7 +106,7 @@ describe('every output format keeps hostile text inside its medium', () => {
               ? parsed.map((issue) => issue.description)
               : (parsed.findings?.map((f) => f.message) ?? parsed.runs![0]!.results.map((r) => r.message.text));
             expect(messages.length).toBe(findings.length);
-            messages.forEach((message, index) => expect(message.startsWith(findings[index]!.message)).toBe(true));
+            for (const [index, message] of messages.entries()) expect(message.startsWith(findings[index]!.message)).toBe(true);
           }
           if (medium === 'xml') expect(() => parseXml(text)).not.toThrow();
           if (medium === 'markdown') expectSafeMarkdown(text);

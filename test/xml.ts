@@ -14,7 +14,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decode(raw: string): string {
   if (/[<]/.test(raw)) throw new Error(`unescaped < in ${JSON.stringify(raw)}`);
-  return raw.replace(/&([^;]*);|&/g, (match, name: string | undefined) => {
+  return raw.replace(/&([^;]*);|&/g, (_match, name: string | undefined) => {
     if (name === undefined) throw new Error(`unescaped & in ${JSON.stringify(raw)}`);
     if (name in ENTITIES) return ENTITIES[name]!;
     const code = /^#x([0-9a-f]+)$/i.exec(name) ?? /^#(\d+)$/.exec(name);

@@ -138,6 +138,8 @@ export function isGuardedCount(model: RewardModel, line: IncentiveLine, guardWei
         return !linked;
       case 'quality-beside':
         return !linked && (line.instrument.lever !== 'compensation' || real(guard));
+      default:
+        return false;
     }
   });
 }

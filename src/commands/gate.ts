@@ -65,5 +65,5 @@ export async function writeRecord(file: string, outcome: { report: GateReport; l
   const { writeFileSafely } = await import('../files/write.js');
   const record = buildDecisionRecord(outcome.report, outcome.lint, { cwd: process.cwd(), today: options.today ?? todayUtc() });
   const failure = writeFileSafely(file, decisionRecordText(record), 'the decision record', { createOnly: !options.force });
-  return failure && failure.message.startsWith('already exists') ? { ...failure, message: `${failure.message}; pass --force to replace it` } : failure;
+  return failure?.message.startsWith('already exists') ? { ...failure, message: `${failure.message}; pass --force to replace it` } : failure;
 }

@@ -116,11 +116,13 @@ export interface Rule<Options extends OptionsSchema = OptionsSchema> {
 }
 
 /** A rule of any options type, as the registry holds it. */
-export type AnyRule = Rule<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds rules whose options types differ; each rule's own check is typed.
+export type AnyRule = Rule<any>;
 
 const RULE_ID = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Declares a rule. Identity at run time; it exists for the types and to check the metadata early. */
+// biome-ignore lint/complexity/noBannedTypes: z.ZodObject<{}> is zod's own type of an object schema with no keys (a rule without options).
 export function defineRule<Options extends OptionsSchema = z.ZodObject<{}>>(rule: Rule<Options>): Rule<Options> {
   const id = rule?.meta?.id;
   if (typeof id !== 'string' || !RULE_ID.test(id)) {

@@ -103,7 +103,9 @@ function spread(positions: readonly number[], gap: number): number[] {
   const placed: number[] = [];
   for (const item of order) placed.push(placed.length === 0 ? item.value : Math.max(item.value, placed[placed.length - 1]! + gap));
   const result: number[] = new Array(positions.length);
-  order.forEach((item, rank) => (result[item.index] = placed[rank]!));
+  order.forEach((item, rank) => {
+    result[item.index] = placed[rank]!;
+  });
   return result;
 }
 

@@ -56,7 +56,7 @@ export function compareFindings(then: readonly Finding[], now: readonly Finding[
  */
 export async function compareSince(ref: string, paths: readonly string[], current: GateReport, options: GateOptions & { configFile?: string }): Promise<{ since: SinceComparison } | { diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
-  let snapshot;
+  let snapshot: ReturnType<typeof snapshotAt>;
   try {
     snapshot = snapshotAt(ref, paths, cwd);
   } catch (error) {
@@ -74,6 +74,7 @@ export async function compareSince(ref: string, paths: readonly string[], curren
     }
     const origin = (finding: Finding): Finding => ({ ...finding, file: snapshot.origins.get(finding.file) ?? `${ref}:${finding.file}` });
     const compared = compareFindings(gateFindings(then.report).map(origin), gateFindings(current));
+    // biome-ignore lint/suspicious/noThenProperty: `then` is the verdict at the earlier commit, a string in the JSON contract, never a thenable.
     return { since: { ref, then: then.report.verdict, now: current.verdict, ...compared } };
   } finally {
     snapshot.dispose();

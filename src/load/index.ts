@@ -15,7 +15,7 @@ import { isMapping } from './fast/scan.js';
 import { mergeDocuments, type ValidDocument } from './merge.js';
 import { parseYaml } from './parse.js';
 import { printable, UNPRINTABLE } from './printable.js';
-import { Provenance } from './provenance.js';
+import type { Provenance } from './provenance.js';
 import type { PolicySource } from './source.js';
 import { readInputFile, UnreadableFile } from '../files/read.js';
 import { timed, type PhaseTimings } from '../timing.js';

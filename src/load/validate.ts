@@ -196,7 +196,7 @@ function oneTeamMessage(path: readonly PropertyKey[], teams: readonly unknown[])
   const what = INSTRUMENT_NOUN[section] ?? 'an instrument';
   const each = `write one ${what.replace(/^an? /, '')} per team (team: ${first}, then a copy with team: ${ids[1] ?? others})`;
   const shared = section === 'compensation' ? `, or keep team: ${first} and share a bonus component with the others (shared_with: [${others}])` : '';
-  const awards = section === 'recognition' ? ', or name the teams on each award (teams: [' + ids.join(', ') + '])' : '';
+  const awards = section === 'recognition' ? `, or name the teams on each award (teams: [${ids.join(', ')}])` : '';
   return `team: ${what} belongs to one team, and this names ${ids.length}: ${each}${shared}${awards}`;
 }
 

@@ -259,7 +259,7 @@ export class RewardModel {
       selfReported: metric !== undefined && (metric.reported_by ?? []).some((reporter) => (team !== undefined ? reporter === team : line.teams.includes(reporter))),
       rankedAmongPeers: rankingOf(line.node),
       perItem: perUnitOf(line.node),
-      ratingMultiplied: pool && pool.rating.some((component) => component.metric === line.metric) ? { fundedBy: pool.fundedBy } : undefined,
+      ratingMultiplied: pool?.rating.some((component) => component.metric === line.metric) ? { fundedBy: pool.fundedBy } : undefined,
       window: isSampled(window) ? window : undefined,
       netsChurn: metric?.nets_churn === true,
       deliverable: isDeliverable(metric) || (line.component === 'key_result' && targetKind(line.node.target) === 'deliverable'),

@@ -224,7 +224,7 @@ function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: Expecte
   if (expected.at !== undefined) {
     const path = typeof expected.at === 'string' ? expected.at.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...expected.at];
     // locate() falls back to the nearest ancestor: a path that names nothing must fail, not point near.
-    const exists = path.every((segment, index) => valueAt(loaded.policy, path.slice(0, index + 1)) !== undefined);
+    const exists = path.every((_segment, index) => valueAt(loaded.policy, path.slice(0, index + 1)) !== undefined);
     if (!exists) return `the expected finding at ${path.join('.')} names no node of the policy`;
     ({ line, column } = loaded.sources[0]!.locate(path));
   }

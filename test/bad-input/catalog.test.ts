@@ -143,7 +143,7 @@ describe.concurrent('aliases', () => {
   });
 
   it('still accepts a few aliases for shared snippets', async () => {
-    const text = BASE_POLICY.replace('favor: { segments: [enterprise]', 'favor: { segments: &favored [enterprise]') + 'recognition:\n  - id: awards\n    awards:\n      - { text: Enterprise win, segment: enterprise, teams: [sales] }\n';
+    const text = `${BASE_POLICY.replace('favor: { segments: [enterprise]', 'favor: { segments: &favored [enterprise]')}recognition:\n  - id: awards\n    awards:\n      - { text: Enterprise win, segment: enterprise, teams: [sales] }\n`;
     const run = await lintFiles({ 'policy.yaml': text.replace('segments: [enterprise], metrics: [enterprise-arr]', 'segments: *favored, metrics: [enterprise-arr]') });
     expectNoStackTrace(run.stderr);
     expect(run.stderr).not.toMatch(/alias/);
@@ -451,7 +451,7 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
 
 describe.concurrent('dates that are not on the calendar', () => {
   const withDates = (announced: string, effective: string) =>
-    BASE_POLICY.replace('announced: 2026-03-02', `announced: ${announced}`) + `okrs:\n  - { id: q3, team: engineering, effective: ${effective}, key_results: [] }\n`;
+    `${BASE_POLICY.replace('announced: 2026-03-02', `announced: ${announced}`)}okrs:\n  - { id: q3, team: engineering, effective: ${effective}, key_results: [] }\n`;
 
   const offCalendar = batch.add({ 'policy.yaml': withDates('2026-02-30', '2026-13-01') });
   const notIso = batch.add({ 'policy.yaml': withDates('2026-3-2', '2025-02-29') });
@@ -474,11 +474,11 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
   const refused = (code: string) =>
     `this text contains the control character ${code}: remove it (policy text is printed in terminals and CI logs, where such characters can rewrite what is shown)`;
 
-  const escape = batch.add({ 'policy.yaml': yamlLines('version: 1', '"\\e]0;owned\\a\\e[2J": 1') });
+  const escapeSequence = batch.add({ 'policy.yaml': yamlLines('version: 1', '"\\e]0;owned\\a\\e[2J": 1') });
   const carriageReturn = batch.add({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme\\rall checks passed"') });
   const override = batch.add({ 'policy.yaml': yamlLines('version: 1', 'organization: "Acme \u202Eproc eht"') });
   it('escape sequences, carriage returns and bidirectional overrides in keys or text are refused', async () => {
-    expectUntrusted(await escape(), 'policy.yaml:2:1', refused('U+001B'));
+    expectUntrusted(await escapeSequence(), 'policy.yaml:2:1', refused('U+001B'));
     expectUntrusted(await carriageReturn(), 'policy.yaml:2:15', refused('U+000D'));
     const run = await override();
     expectUntrusted(run, 'policy.yaml:2:15', refused('U+202E'));

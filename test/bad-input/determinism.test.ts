@@ -101,7 +101,9 @@ function reverseListSections(text: string): { text: string; newLineOf: number[] 
 
   const order = reorder(0, lines.length, true);
   const newLineOf: number[] = [];
-  order.forEach((oldIndex, newIndex) => (newLineOf[oldIndex + 1] = newIndex + 1));
+  order.forEach((oldIndex, newIndex) => {
+    newLineOf[oldIndex + 1] = newIndex + 1;
+  });
   return { text: order.map((oldIndex) => lines[oldIndex]).join('\n'), newLineOf };
 }
 

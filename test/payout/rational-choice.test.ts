@@ -107,10 +107,10 @@ describe('the rational choice, by hand', () => {
 
 describe('where the strategy puts a choice', () => {
   /** Mid-market, named by no priority, paid on enterprise-arr, a metric the strategy favors: 40,000 × 10% ÷ 2 months = 2,000 a month. */
-  const midMarket = BASE_POLICY.replace(
+  const midMarket = `${BASE_POLICY.replace(
     '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n',
     '  - { id: smb, sales_cycle_days: 21, avg_deal_size: 8000 }\n  - { id: mid-market, sales_cycle_days: 60, avg_deal_size: 40000 }\n',
-  ) + `compensation:
+  )}compensation:
   - id: ae-2026
     team: sales
     commission:

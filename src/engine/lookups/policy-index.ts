@@ -392,7 +392,9 @@ export class PolicyIndex {
   }
 
   private referList(kind: ReferenceKind, list: string[] | undefined): void {
-    list?.forEach((id, index) => this.references.push({ kind, id, node: list, key: index }));
+    list?.forEach((id, index) => {
+      this.references.push({ kind, id, node: list, key: index });
+    });
   }
 
   private indexInstrument(lever: Lever, node: InstrumentT): void {

@@ -258,7 +258,7 @@ export class FastSource implements PolicySource {
       const first = firstKeyOfItem(text, block.start);
       if (!first || first.key === segment) return undefined;
       const rest = this.entriesBelow(block);
-      if (!rest || rest.kind !== 'map' || rest.indent !== first.indent) return undefined;
+      if (rest?.kind !== 'map' || rest.indent !== first.indent) return undefined;
       const names = [first.key, ...rest.names];
       if (names.length !== Object.keys(value).length) return undefined;
       const at = rest.names.indexOf(segment);
