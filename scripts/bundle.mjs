@@ -38,12 +38,11 @@ const built = await esbuild.build({
   minify: true,
   // The language server's library is loaded only by `incentive-lint lsp`, from node_modules: kept
   // out of the bundle, it costs a lint's cold start nothing.
-  external: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument'],
+  // exceljs (import of .xlsx only) is large: it too stays in node_modules, loaded when a workbook is read.
+  external: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument', 'exceljs'],
   charset: 'ascii',
   write: false,
   plugins: [zodWithoutLocales],
-  // exceljs (import of .xlsx only) is large: it stays in node_modules, loaded when a workbook is read.
-  external: ['exceljs'],
   logLevel: 'warning',
   // The package-root helper finds package.json (and through it schema/ and the plugin worker)
   // upward from the bundle, as it does from dist/src/.

@@ -43,7 +43,9 @@ function importedValues(text: string): { path: string; value: unknown; comment: 
         // A flow map's comment covers its values; a block map's items carry their own.
         walk(pair.value as Node, `${where}.${String(pair.key.value)}`, node.flow ? comment : undefined);
       }
-    } else if (isSeq(node)) node.items.forEach((item, index) => walk(item as Node, `${where}[${index}]`, undefined));
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) walk(item as Node, `${where}[${index}]`, undefined);
+    }
   };
   const root = doc.contents;
   if (!isMap(root)) return out;
@@ -236,7 +238,7 @@ describe('the README section on import', () => {
       expect(run.code, `${command}\n${run.stderr}`).toBe(0);
     }
     // The provenance it shows is what the import writes.
-    const shown = /```yaml\n(  - id: ae-enterprise-east[\s\S]*?)```/.exec(section)![1]!.trim().split('\n');
+    const shown = /```yaml\n( {2}- id: ae-enterprise-east[\s\S]*?)```/.exec(section)![1]!.trim().split('\n');
     const plans = fs.readFileSync(path.join(dir, 'plans.yaml'), 'utf8');
     for (const line of shown) expect(plans).toContain(`${line}\n`);
   });

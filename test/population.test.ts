@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drawAttainments, percentile } from '../src/population/model.js';
+import { drawAttainments, percentile, type PopulationStats } from '../src/population/model.js';
+import type { PopulationReport } from '../src/population/report.js';
 import { BASE_POLICY, runCli, tempDir } from './helpers.js';
 
 /**
@@ -35,7 +36,7 @@ function population(text: string, ...args: string[]) {
   const run = runCli(['simulate', '--population', '--format', 'json', ...args, 'policy.yaml'], { cwd: dir });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as { plans: Record<string, any>[]; behaviour: string };
+  return JSON.parse(run.stdout) as Omit<PopulationReport, 'plans'> & { plans: (PopulationReport['plans'][number] & Required<PopulationStats>)[] };
 }
 
 describe('simulate --population', () => {

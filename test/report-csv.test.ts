@@ -4,7 +4,6 @@
  * then reads: no cell of the converted workbook may be a formula, whatever the policy's text says.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';

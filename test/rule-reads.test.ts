@@ -86,11 +86,11 @@ function* changes(data: Record<string, unknown>): Generator<{ key: string; apply
   }
   const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   function* walk(node: unknown, at: (string | number)[]): Generator<{ key: string; apply: (copy: Record<string, unknown>) => void }> {
-    const parentOf = (copy: Record<string, unknown>) => at.reduce<any>((inner, segment) => inner[segment], copy); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const parentOf = (copy: Record<string, unknown>) => at.reduce<Record<string | number, unknown>>((inner, segment) => inner[segment] as Record<string | number, unknown>, copy);
     const path = (key: string | number) => [...at, key].map((segment) => (typeof segment === 'number' ? '[]' : `.${segment}`)).join('').replace(/^\./, '').replace(/\.\[\]/g, '[]').replace(/\[\]$/, '');
     if (Array.isArray(node)) {
       for (const [index, item] of node.entries()) {
-        if (typeof item === 'string') yield { key: path(index), apply: (copy) => void parentOf(copy).splice(index, 1) };
+        if (typeof item === 'string') yield { key: path(index), apply: (copy) => void (parentOf(copy) as unknown as unknown[]).splice(index, 1) };
         else yield* walk(item, [...at, index]);
       }
       return;

@@ -4,7 +4,7 @@
  * a plan-level value repeated over rows must agree, or the rows are named.
  */
 import { readNumberText } from './numbers.js';
-import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, type Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { quarterStart, toKebab, type Value } from './cells.js';
 import type { LayoutName } from './layouts.js';

@@ -51,7 +51,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     return { diagnostics: [{ file: options.output, message: 'is an input of this import: import never writes over the export or the mapping; choose another --output', source: 'usage' }], notes };
   }
 
-  let table;
+  let table: Awaited<ReturnType<typeof readTable>>;
   try {
     table = await readTable(options.input, { sheet: options.sheet ?? mapping?.sheet, headerRow: mapping?.header_row });
   } catch (error) {
