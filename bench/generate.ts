@@ -129,7 +129,11 @@ export function generatePolicy(options: GenerateOptions): PolicyFiles {
     '  - { id: velocity, type: speed, perspective: internal }',
     '  - { id: feature-count, type: output, perspective: internal, proxy_for: [enterprise-feature-adoption] }',
     '  - { id: solo-delivery, type: behavior, perspective: learning }',
-    ...Array.from({ length: units }, (_, unit) => `  - { id: unit-${unit + 1}-margin, name: Unit ${unit + 1} project margin, type: outcome, perspective: financial, segmented: true }`),
+    ...Array.from(
+      { length: units },
+      (_, unit) =>
+        `  - { id: unit-${unit + 1}-margin, name: Unit ${unit + 1} project margin, type: outcome, perspective: financial, segmented: true }`,
+    ),
     '',
   );
 
@@ -148,7 +152,11 @@ export function generatePolicy(options: GenerateOptions): PolicyFiles {
       if (kind === 'seller') {
         // A quota plan, as examples/quota-plan-aligned.yaml: the enterprise rate is the base rate,
         // target variable pay ÷ quota, on a curve with a threshold and an accelerator.
-        const [share, written] = pick([[0.5, '0.5'], [0.4, '0.4'], [0.45, '"45%"']] as const);
+        const [share, written] = pick([
+          [0.5, '0.5'],
+          [0.4, '0.4'],
+          [0.45, '"45%"'],
+        ] as const);
         const ote = 200000 + 20000 * Math.floor(next() * 5);
         const quarterly = next() < 0.5;
         const yearly = Math.round((ote * share) / (enterpriseRate / 100));
@@ -174,7 +182,8 @@ export function generatePolicy(options: GenerateOptions): PolicyFiles {
         `      - { metric: ${retention}, weight: ${overweight ? 0.7 : 0.15}, shared_with: [${team('customer-success', unit)}] }`,
         `      - { metric: ${seeded === 'deprioritized-bonus' ? 'customer-count' : 'scope-fidelity'}, weight: ${overweight ? 0.4 : 0.1}, shared_with: [${team('implementation', unit)}] }`,
       );
-      if (seeded !== 'no-clawback') lines.push(kind === 'seller' ? `    clawback: { months: ${pick([6, 9, 12])} }` : `    deferral: { share: 0.3, months: 12 }`);
+      if (seeded !== 'no-clawback')
+        lines.push(kind === 'seller' ? `    clawback: { months: ${pick([6, 9, 12])} }` : `    deferral: { share: 0.3, months: 12 }`);
     } else if (kind === 'marketing') {
       lines.push(
         '    bonus:',
@@ -199,7 +208,8 @@ export function generatePolicy(options: GenerateOptions): PolicyFiles {
         `      - { metric: go-live-quality, weight: 0.15, shared_with: [${team('implementation', unit)}] }`,
       );
     }
-    if (seeded !== 'no-rationale') lines.push(`    rationale: Plan ${i + 1} pays for enterprise revenue that stays, earned together with the neighbouring teams.`);
+    if (seeded !== 'no-rationale')
+      lines.push(`    rationale: Plan ${i + 1} pays for enterprise revenue that stays, earned together with the neighbouring teams.`);
     return lines;
   };
 
@@ -227,7 +237,8 @@ export function generatePolicy(options: GenerateOptions): PolicyFiles {
             `      - { metric: ${seeded === 'deprioritized-key-result' ? 'customer-count' : 'net-retention'}, segment: enterprise, target: "${105 + Math.floor(next() * 15)}%" }`,
             `      - { metric: scope-fidelity, segment: enterprise, target: "${85 + Math.floor(next() * 14)}%" }`,
           ];
-    if (seeded !== 'no-rationale') lines.push('    rationale: Enterprise-first succeeds when enterprise customers use what we build and stay.');
+    if (seeded !== 'no-rationale')
+      lines.push('    rationale: Enterprise-first succeeds when enterprise customers use what we build and stay.');
     return lines;
   };
 

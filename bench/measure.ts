@@ -61,7 +61,14 @@ async function measure(mode: string, target: string, flags: string[]): Promise<M
   const cache = flag('--cache');
   const loader = flag('--loader') as 'fast' | 'exact' | 'auto' | undefined;
   const start = performance.now();
-  const result = await lint([target], { cwd: path.dirname(target), today: '2026-06-01', timings, loader, cache: cache !== undefined, cacheLocation: cache });
+  const result = await lint([target], {
+    cwd: path.dirname(target),
+    today: '2026-06-01',
+    timings,
+    loader,
+    cache: cache !== undefined,
+    cacheLocation: cache,
+  });
   const linted = performance.now();
   const report = stylish(result, { chalk: new Chalk({ level: 0 }) });
   const end = performance.now();
@@ -83,7 +90,14 @@ async function simulate(target: string, format: 'stylish' | 'json' | 'markdown')
   const text = renderSimulation(report, format, new Chalk({ level: 0 }));
   const end = performance.now();
   if (text.length === 0 || report.plans.length === 0) throw new Error('nothing simulated');
-  return { total: end - start, parse: parsed - start, rules: simulated - parsed, report: end - simulated, findings: report.plans.length, peakMb: peakMb() };
+  return {
+    total: end - start,
+    parse: parsed - start,
+    rules: simulated - parsed,
+    report: end - simulated,
+    findings: report.plans.length,
+    peakMb: peakMb(),
+  };
 }
 
 function peakMb(): number {

@@ -28,7 +28,14 @@ if (process.argv[2] === 'measure') {
   renderPopulation(report, 'stylish');
   const end = process.hrtime.bigint();
   const modelled = report.plans.filter((plan) => plan.skipped === undefined).length;
-  process.stdout.write(JSON.stringify({ load: Number(loadedAt - start) / 1e6, model: Number(modelledAt - loadedAt) / 1e6, total: Number(end - start) / 1e6, modelled }));
+  process.stdout.write(
+    JSON.stringify({
+      load: Number(loadedAt - start) / 1e6,
+      model: Number(modelledAt - loadedAt) / 1e6,
+      total: Number(end - start) / 1e6,
+      modelled,
+    }),
+  );
 } else {
   const cases = [
     { plans: 1000, draws: 10_000 },
@@ -67,7 +74,8 @@ ${rows.join('\n')}
   const results = fs.readFileSync(RESULTS, 'utf8');
   const start = results.indexOf('## simulate --population');
   const next = start < 0 ? -1 : results.indexOf('\n## ', start + 1);
-  const updated = start < 0 ? `${results.trimEnd()}\n\n${section}` : `${results.slice(0, start)}${section}${next < 0 ? '' : results.slice(next)}`;
+  const updated =
+    start < 0 ? `${results.trimEnd()}\n\n${section}` : `${results.slice(0, start)}${section}${next < 0 ? '' : results.slice(next)}`;
   fs.writeFileSync(RESULTS, updated);
   process.stdout.write(section);
 }

@@ -40,7 +40,11 @@ function wallMs(args: readonly string[]): number {
 }
 
 function measure(args: readonly string[]): Measurement {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', MEASURE, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ['--max-old-space-size=8192', MEASURE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (run.status !== 0) throw new Error(`measure ${args.join(' ')} failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Measurement;
 }
@@ -49,7 +53,8 @@ function repeat(times: number, args: readonly string[]): Measurement[] {
   return Array.from({ length: times }, () => measure(args));
 }
 
-const ms = (value: number) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`);
+const ms = (value: number) =>
+  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`;
 const range = (s: Stats) => `${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
 const of = (runs: readonly Measurement[], key: keyof Measurement) => stats(runs.map((run) => run[key] ?? 0));
 const scaleName = (plans: number) => (plans >= 1000 ? `${plans / 1000}k` : String(plans));
@@ -180,7 +185,9 @@ if (SCALES.includes(10_000) && SCALES.includes(100_000)) {
   for (const files of [1, SPLIT_FILES]) {
     const small = totals.get(`10000-${files}`)!;
     const large = totals.get(`100000-${files}`)!;
-    out(`| ${files === 1 ? 'one file' : `${files} files`} | ${ms(small)} | ${ms(large)} | ${(large / small).toFixed(1)} × | ${(Math.log(large / small) / Math.log(10)).toFixed(2)} |`);
+    out(
+      `| ${files === 1 ? 'one file' : `${files} files`} | ${ms(small)} | ${ms(large)} | ${(large / small).toFixed(1)} × | ${(Math.log(large / small) / Math.log(10)).toFixed(2)} |`,
+    );
   }
   out('', 'Exponent k in time ∝ size^k: 1.00 is linear.', '');
 }
@@ -210,7 +217,9 @@ for (const files of [1, SPLIT_FILES]) {
     fs.appendFileSync(touched, `# touched ${i}\n`);
     changed.push(measure(['lint', target, '--cache', cacheFile]).total);
   }
-  out(`| ${files === 1 ? 'one file' : `${files} files`} | ${range(none)} | ${range(stats(first))} | ${range(stats(warm))} | ${range(stats(changed))} |`);
+  out(
+    `| ${files === 1 ? 'one file' : `${files} files`} | ${range(none)} | ${range(stats(first))} | ${range(stats(warm))} | ${range(stats(changed))} |`,
+  );
 }
 out('', `Bench time: ${ms(performance.now() - benchStart)}.`, '');
 
@@ -218,6 +227,8 @@ fs.rmSync(work, { recursive: true, force: true });
 const text = `${lines.join('\n')}`;
 // The hostile inputs (npm run bench:hostile) and the test suite's wall time (npm test) are measured elsewhere: their sections, last in the file, are kept.
 const resultsFile = path.join(ROOT, 'bench', 'results.md');
-const testSuiteSection = fs.existsSync(resultsFile) ? (/\n## (?:Hostile inputs|Test suite wall time)\n[\s\S]*$/.exec(fs.readFileSync(resultsFile, 'utf8'))?.[0] ?? '') : '';
+const testSuiteSection = fs.existsSync(resultsFile)
+  ? (/\n## (?:Hostile inputs|Test suite wall time)\n[\s\S]*$/.exec(fs.readFileSync(resultsFile, 'utf8'))?.[0] ?? '')
+  : '';
 fs.writeFileSync(resultsFile, text + testSuiteSection);
 process.stdout.write(text);

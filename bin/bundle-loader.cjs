@@ -89,7 +89,8 @@ function readCache(buildId) {
   const header = cacheHeader(buildId);
   try {
     const bytes = fs.readFileSync(CACHE_FILE);
-    if (bytes.length < header.length + 9 || !bytes.subarray(0, header.length).equals(header) || bytes[header.length + 8] !== 0x0a) return undefined;
+    if (bytes.length < header.length + 9 || !bytes.subarray(0, header.length).equals(header) || bytes[header.length + 8] !== 0x0a)
+      return undefined;
     const data = bytes.subarray(header.length + 9);
     return checksumOf(data) === bytes.toString('latin1', header.length, header.length + 8) ? data : undefined;
   } catch {

@@ -1,4 +1,13 @@
-import { defineRule, deprioritizedTarget, describeSpiff, formatPercent, listIds, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
+import {
+  defineRule,
+  deprioritizedTarget,
+  describeSpiff,
+  formatPercent,
+  listIds,
+  z,
+  type CompensationPlanT,
+  type PolicyIndex,
+} from '../src/api.js';
 import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
@@ -15,9 +24,19 @@ export default defineRule({
       'a SPIFF with an end date is judged by spiff-timing.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
     reads: [
-      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'compensation[].credit[].metric', 'compensation[].credit[].segment', 'compensation[].credit[].multiplier',
-      'compensation[].spiffs[].metric', 'compensation[].spiffs[].segment', 'compensation[].spiffs[].end', 'compensation[].curve.tiers[].multiplier',
-      'compensation[].quotas[].metric', 'compensation[].quotas[].segment', 'compensation[].quotas[].excludes', 'compensation[].commission[].metric',
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'compensation[].credit[].metric',
+      'compensation[].credit[].segment',
+      'compensation[].credit[].multiplier',
+      'compensation[].spiffs[].metric',
+      'compensation[].spiffs[].segment',
+      'compensation[].spiffs[].end',
+      'compensation[].curve.tiers[].multiplier',
+      'compensation[].quotas[].metric',
+      'compensation[].quotas[].segment',
+      'compensation[].quotas[].excludes',
+      'compensation[].commission[].metric',
       'compensation[].commission[].segment',
     ],
     options: z.object({
@@ -71,12 +90,19 @@ export default defineRule({
  * An accelerator tier applies to every quota of the plan: it favors the deprioritized only when a
  * quota on something deprioritized gets it while something favored is paid outside any quota.
  */
-function reportAccelerators(index: PolicyIndex, plan: CompensationPlanT, minMultiplier: number, report: (descriptor: { node: object; key?: string; priorities?: readonly string[]; message: string; fix: string }) => void): void {
+function reportAccelerators(
+  index: PolicyIndex,
+  plan: CompensationPlanT,
+  minMultiplier: number,
+  report: (descriptor: { node: object; key?: string; priorities?: readonly string[]; message: string; fix: string }) => void,
+): void {
   const tiers = (plan.curve?.tiers ?? []).filter((tier) => tier.multiplier > minMultiplier);
   if (tiers.length === 0) return;
   const accelerated = (plan.quotas ?? []).find((quota) => deprioritizedTarget(index.strategy, quota));
   const outside = (plan.commission ?? []).find(
-    (line) => (index.strategy.isFavoredSegment(line.segment) || index.strategy.isFavoredMetric(line.metric)) && !index.payoutOf(plan).quotaOf(line.metric, line.segment),
+    (line) =>
+      (index.strategy.isFavoredSegment(line.segment) || index.strategy.isFavoredMetric(line.metric)) &&
+      !index.payoutOf(plan).quotaOf(line.metric, line.segment),
   );
   if (!accelerated || !outside) return;
   const favored = index.strategy.isFavoredSegment(outside.segment) ? outside.segment! : outside.metric;

@@ -1,4 +1,16 @@
-import { annualQuota, curveFactor, dealEconomics, defineRule, formatMoney, formatPercent, sortedIds, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import {
+  annualQuota,
+  curveFactor,
+  dealEconomics,
+  defineRule,
+  formatMoney,
+  formatPercent,
+  sortedIds,
+  z,
+  type CompensationPlanT,
+  type PolicyIndex,
+  type QuotaT,
+} from '../src/api.js';
 import { PRICED_COMMISSION, QUOTA_BASE_RATE, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
@@ -6,9 +18,9 @@ export default defineRule({
     id: 'cap-on-favored',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'A cap, windfall clause or decelerator binds where the favored segment\'s best sellers land',
+    summary: "A cap, windfall clause or decelerator binds where the favored segment's best sellers land",
     rationale:
-      'A cap stops pay where a strong seller of large deals arrives: the favored segment\'s big deals reach it first, and past it the seller ' +
+      "A cap stops pay where a strong seller of large deals arrives: the favored segment's big deals reach it first, and past it the seller " +
       'earns nothing for more. Misra and Nair estimated on a real sales force that quotas with a ceiling make the best agents slow down once ' +
       'they reach it, and that removing the ceiling raised revenue by about 9%; Chung reports the same in practice: caps on commissions hurt sales, ' +
       'and pull deals into the next period. A cap or decelerator far above where anyone lands (300% of quota) is harmless and not reported.',
@@ -16,8 +28,16 @@ export default defineRule({
       'Misra, S. and Nair, H. S., "A structural model of sales-force compensation dynamics: estimation and field implementation", Quantitative Marketing and Economics (2011); ' +
       'Chung, D. J., "How to Really Motivate Salespeople", Harvard Business Review (2015)',
     reads: [
-      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, ...PRICED_COMMISSION, ...QUOTA_BASE_RATE, 'compensation[].quotas[].excludes', 'compensation[].curve.threshold',
-      'compensation[].curve.tiers[].from', 'compensation[].curve.tiers[].multiplier', 'compensation[].curve.tiers[].retroactive', 'compensation[].curve.cap.attainment',
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      ...PRICED_COMMISSION,
+      ...QUOTA_BASE_RATE,
+      'compensation[].quotas[].excludes',
+      'compensation[].curve.threshold',
+      'compensation[].curve.tiers[].from',
+      'compensation[].curve.tiers[].multiplier',
+      'compensation[].curve.tiers[].retroactive',
+      'compensation[].curve.cap.attainment',
       'compensation[].curve.cap.amount',
     ],
     options: z.object({
@@ -25,7 +45,9 @@ export default defineRule({
         .number()
         .positive()
         .default(2)
-        .describe('attainment of quota the favored segment\'s best sellers reach: a cap or decelerator that binds at or below it is reported'),
+        .describe(
+          "attainment of quota the favored segment's best sellers reach: a cap or decelerator that binds at or below it is reported",
+        ),
     }),
     examples: {
       bad: `compensation:
@@ -63,7 +85,10 @@ export default defineRule({
       const cap = curve.cap;
       const capAt = cap && (cap.attainment ?? capAmountAttainment(index, plan, quota, segment));
       if (cap && capAt !== undefined && capAt <= reach + 1e-9) {
-        const limit = cap.attainment !== undefined ? `${formatPercent(cap.attainment)} of quota` : `${formatMoney(cap.amount!)} per ${quota.period} (${formatPercent(capAt)} of quota)`;
+        const limit =
+          cap.attainment !== undefined
+            ? `${formatPercent(cap.attainment)} of quota`
+            : `${formatMoney(cap.amount!)} per ${quota.period} (${formatPercent(capAt)} of quota)`;
         report({
           node: cap,
           message:

@@ -1,4 +1,22 @@
-import { commissionPerMonth, compareRewards, cycleMonths, dealEconomics, defineRule, formatMoney, formatPercent, isFlatRatePlan, isPricedCommission, least, roundRate, z, type CompensationPlanT, type DealEconomics, type IncentiveLine, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
+import {
+  commissionPerMonth,
+  compareRewards,
+  cycleMonths,
+  dealEconomics,
+  defineRule,
+  formatMoney,
+  formatPercent,
+  isFlatRatePlan,
+  isPricedCommission,
+  least,
+  roundRate,
+  z,
+  type CompensationPlanT,
+  type DealEconomics,
+  type IncentiveLine,
+  type PolicyIndex,
+  type PricedCommissionLine,
+} from '../src/api.js';
 import { DEAL_ECONOMICS, PRICED_COMMISSION, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 interface EffortPay {
@@ -16,19 +34,29 @@ export default defineRule({
     summary: 'Per month of sales cycle, a deprioritized segment pays more commission than a favored one',
     rationale:
       'A higher rate on the favored segment is not enough when its deals take far longer to close: "Enterprise deals take 6-9 months. ' +
-      'SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while \'working on enterprise.\'" ' +
+      "SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus - while 'working on enterprise.'\" " +
       'What a seller compares is commission per month of selling effort: rate × average deal size ÷ months of sales cycle. ' +
-      'A favored rate no higher than the deprioritized one is flat-commission\'s finding while that rule is on and reports the line. ' +
+      "A favored rate no higher than the deprioritized one is flat-commission's finding while that rule is on and reports the line. " +
       'This rule judges flat-rate plans; a plan with a quota, curve, credit multiplier or SPIFF is judged on its whole curve by rational-choice.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     // A line whose favored rate does not even beat it is flat-commission's finding (its fix asks more: one number per line) when that rule reports it.
     reads: [
-      ...STRATEGY_SEGMENTS, ...PRICED_COMMISSION, ...DEAL_ECONOMICS, 'compensation[].quotas', 'compensation[].curve', 'compensation[].credit',
+      ...STRATEGY_SEGMENTS,
+      ...PRICED_COMMISSION,
+      ...DEAL_ECONOMICS,
+      'compensation[].quotas',
+      'compensation[].curve',
+      'compensation[].credit',
       'compensation[].spiffs',
     ],
     defersTo: ['flat-commission'],
     options: z.object({
-      min_ratio: z.number().positive().default(1).describe('how many times the deprioritized segment\'s commission per month the favored segment\'s must be'),
+      min_ratio: z
+        .number()
+        .positive()
+        .default(1)
+        .describe("how many times the deprioritized segment's commission per month the favored segment's must be"),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
     }),
     examples: {
@@ -67,7 +95,10 @@ compensation:
           const required = line.monthly * options.min_ratio;
           if (weakest.monthly + 1e-9 >= required) continue;
           const favoredRate = roundRate((required * months(weakest.economics)) / weakest.economics.avgDealSize, 'up');
-          const deprioritizedRate = roundRate((weakest.monthly / options.min_ratio) * months(line.economics) / line.economics.avgDealSize, 'down');
+          const deprioritizedRate = roundRate(
+            ((weakest.monthly / options.min_ratio) * months(line.economics)) / line.economics.avgDealSize,
+            'down',
+          );
           const [low, high] = [weakest.reward.segment!, line.reward.segment!];
           report({
             node: line.reward.node,

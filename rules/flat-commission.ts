@@ -1,4 +1,21 @@
-import { compareIds, compareRewards, defineRule, excludedByQuota, formatPercent, formatRewardLine, least, listIds, roundRate, sortedIds, z, isPricedCommission, type IncentiveLine, type InstrumentInfo, type PolicyIndex, type PricedCommissionLine } from '../src/api.js';
+import {
+  compareIds,
+  compareRewards,
+  defineRule,
+  excludedByQuota,
+  formatPercent,
+  formatRewardLine,
+  least,
+  listIds,
+  roundRate,
+  sortedIds,
+  z,
+  isPricedCommission,
+  type IncentiveLine,
+  type InstrumentInfo,
+  type PolicyIndex,
+  type PricedCommissionLine,
+} from '../src/api.js';
 import { PRICED_COMMISSION, QUOTA_BASE_RATE, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 type CommissionLine = PricedCommissionLine;
@@ -15,13 +32,26 @@ export default defineRule({
       'The fix the article gives: "Enterprise deals should pay 2-3x the commission of SMB deals." A quota that counts a deprioritized ' +
       'segment or channel in full (no `excludes`, no credit below 1) pays it alike whatever the deal economics, so it is judged on its ' +
       'quota credit alone when no rate can be told (a quota plan without OTE); a segment the quota excludes is paid nothing by it.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 1: comp plans don\'t change',
     reads: [
-      ...STRATEGY_SEGMENTS, ...PRICED_COMMISSION, 'compensation[].commission[].accounts', ...QUOTA_BASE_RATE, 'compensation[].quotas[].excludes',
-      'compensation[].credit[].metric', 'compensation[].credit[].segment', 'compensation[].credit[].multiplier', 'metrics[].type', 'metrics[].segmented',
+      ...STRATEGY_SEGMENTS,
+      ...PRICED_COMMISSION,
+      'compensation[].commission[].accounts',
+      ...QUOTA_BASE_RATE,
+      'compensation[].quotas[].excludes',
+      'compensation[].credit[].metric',
+      'compensation[].credit[].segment',
+      'compensation[].credit[].multiplier',
+      'metrics[].type',
+      'metrics[].segmented',
     ],
     options: z.object({
-      min_ratio: z.number().positive().default(2).describe('how many times a deprioritized segment\'s rate a favored segment\'s rate must be'),
+      min_ratio: z
+        .number()
+        .positive()
+        .default(2)
+        .describe("how many times a deprioritized segment's rate a favored segment's rate must be"),
     }),
     examples: {
       bad: `compensation:
@@ -43,7 +73,8 @@ export default defineRule({
     const deprioritizedSegments = sortedIds(strategy.deprioritizedIds('segments'));
     if (favoredSegments.length === 0 || deprioritizedSegments.length === 0) return;
     for (const instrument of index.instruments) {
-      for (const finding of unpricedQuotaFindings(index, instrument, favoredSegments, deprioritizedSegments, options.min_ratio)) report(finding);
+      for (const finding of unpricedQuotaFindings(index, instrument, favoredSegments, deprioritizedSegments, options.min_ratio))
+        report(finding);
       const byMetric = new Map<string, CommissionLine[]>();
       for (const reward of index.rewardsOfComponent(instrument, 'commission')) {
         // A line limited to named accounts (an account manager's book) tells customers apart as a segment does.
@@ -54,13 +85,16 @@ export default defineRule({
       const quotaPlan = instrument.lever === 'compensation' && (instrument.node.quotas?.length ?? 0) > 0;
       for (const [metric, lines] of byMetric) {
         // What a segment's dollar really earns: the rate times its quota-credit multiplier (simulate prices it the same way).
-        const credit = (segment: string) => (instrument.lever === 'compensation' ? index.payoutOf(instrument.node).creditOf(metric, segment) : 1);
+        const credit = (segment: string) =>
+          instrument.lever === 'compensation' ? index.payoutOf(instrument.node).creditOf(metric, segment) : 1;
         const favored = linesFor(favoredSegments, lines, { lowest: true });
         if (favored.length === 0) continue;
         // The favored rate paying least is the one the deprioritized rate competes with (on a tie, the lowest segment id).
         const earns = (entry: { segment: string; line: CommissionLine }) => entry.line.rate * credit(entry.segment);
         const weakest = least(favored, (a, b) => earns(a) - earns(b) || compareIds(a.segment, b.segment))!;
-        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter((entry) => earns(weakest) + 1e-9 < earns(entry) * options.min_ratio);
+        const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(
+          (entry) => earns(weakest) + 1e-9 < earns(entry) * options.min_ratio,
+        );
         for (const line of new Set(outpaid.map((rate) => rate.line))) {
           const rate = line.rate;
           const weakestCredit = credit(weakest.segment);
@@ -77,7 +111,10 @@ export default defineRule({
               message: `Plan ${instrument.id} pays ${line.segment} ${formatPercent(rate)} on ${metric}, against ${against}${ratio}: the strategy favors ${weakest.segment}, but this commission does not make the trade-off.`,
               fix: `raise ${weakest.segment} to at least ${formatPercent(required, 'up')} (${options.min_ratio} × ${line.segment} ${formatPercent(rate)}), or lower ${line.segment} to at most ${formatPercent(earns(weakest) / lineCredit / options.min_ratio, 'down')}`,
               // A line of its own for the favored segment can be raised without changing what any other segment earns.
-              edits: weakest.line.segment === undefined ? undefined : [{ set: { node: weakest.line.node, key: 'rate', value: formatPercent(required, 'up') }, safety: 'suggestion' }],
+              edits:
+                weakest.line.segment === undefined
+                  ? undefined
+                  : [{ set: { node: weakest.line.node, key: 'rate', value: formatPercent(required, 'up') }, safety: 'suggestion' }],
             });
             continue;
           }
@@ -98,10 +135,17 @@ export default defineRule({
               : same
                 ? `name the segments on separate lines, such as ${formatRewardLine({ metric, segment: weakest.segment, rate: floor })} and ${formatRewardLine({ metric, segment: segments[0], rate })}`
                 : `add ${formatRewardLine({ metric, segment: segments[0], rate: ceiling })} (at most ${formatPercent(ceiling)}), or raise ${weakest.segment} to at least ${formatPercent(required, 'up')}`,
-          // The added line for the one outpaid segment, as the fix words it; a decision on pay, so a suggestion.
-          ...(!quotaPlan && !same && segments.length === 1 && instrument.lever === 'compensation' && instrument.node.commission
-            ? { edits: [{ append: { node: instrument.node.commission, value: { metric, segment: segments[0], rate: formatPercent(ceiling) } }, safety: 'suggestion' as const }] }
-            : {}),
+            // The added line for the one outpaid segment, as the fix words it; a decision on pay, so a suggestion.
+            ...(!quotaPlan && !same && segments.length === 1 && instrument.lever === 'compensation' && instrument.node.commission
+              ? {
+                  edits: [
+                    {
+                      append: { node: instrument.node.commission, value: { metric, segment: segments[0], rate: formatPercent(ceiling) } },
+                      safety: 'suggestion' as const,
+                    },
+                  ],
+                }
+              : {}),
           });
         }
       }
@@ -114,9 +158,16 @@ export default defineRule({
  * with `lowest`), else the line that names no segment, which pays every segment without a line of
  * its own ("the same commission for SMB deals as enterprise deals").
  */
-function linesFor(segments: readonly string[], lines: readonly CommissionLine[], { lowest }: { lowest: boolean }): Array<{ segment: string; line: CommissionLine }> {
+function linesFor(
+  segments: readonly string[],
+  lines: readonly CommissionLine[],
+  { lowest }: { lowest: boolean },
+): Array<{ segment: string; line: CommissionLine }> {
   const byRate = (a: CommissionLine, b: CommissionLine) => a.rate - b.rate || compareRewards(a, b);
-  const general = least(lines.filter((line) => line.segment === undefined), byRate);
+  const general = least(
+    lines.filter((line) => line.segment === undefined),
+    byRate,
+  );
   return segments.flatMap((segment) => {
     const own = lines.filter((line) => line.segment === segment);
     // A quota that excludes a segment (a channel) pays it nothing.
@@ -158,7 +209,8 @@ function unpricedQuotaFindings(
     const metric = index.metrics.get(line.metric);
     // Bookings of a business result: a quota on a count (meetings) is priced per thing, not per segment.
     if (metric?.type !== 'outcome' || metric.segmented === false) continue;
-    const ownLine = (segment: string) => index.rewardsOfComponent(instrument, 'commission').some((other) => other.metric === line.metric && other.segment === segment);
+    const ownLine = (segment: string) =>
+      index.rewardsOfComponent(instrument, 'commission').some((other) => other.metric === line.metric && other.segment === segment);
     const paidHere = (segment: string) => !ownLine(segment) && !excludes(line, segment);
     const favored = favoredSegments.filter(paidHere);
     if (favored.length === 0) continue;

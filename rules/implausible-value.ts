@@ -1,5 +1,17 @@
 import { isCount } from './helpers/guards.js';
-import { annualQuota, baseRate, defineRule, formatMoney, formatPercent, quotaWeight, targetVariablePay, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import {
+  annualQuota,
+  baseRate,
+  defineRule,
+  formatMoney,
+  formatPercent,
+  quotaWeight,
+  targetVariablePay,
+  z,
+  type CompensationPlanT,
+  type PolicyIndex,
+  type QuotaT,
+} from '../src/api.js';
 import { COUNT, QUOTA_BASE_RATE } from './helpers/reads.js';
 
 export default defineRule({
@@ -7,24 +19,37 @@ export default defineRule({
     id: 'implausible-value',
     category: 'integrity',
     severity: 'warning',
-    summary: 'A number in a plan is almost certainly a typo: a rate of 1 read as 100%, a quota smaller than one deal, a cap below on-target pay',
+    summary:
+      'A number in a plan is almost certainly a typo: a rate of 1 read as 100%, a quota smaller than one deal, a cap below on-target pay',
     rationale:
       'A commission rate written as 1 or 0.5 almost always means 1% or 0.5%, but the format reads a bare number as a share: 100% and 50% of every dollar booked. ' +
       'A quota smaller than one average deal, a base rate (target variable pay ÷ quota) above any commission a seller is paid, and a cap that pays less than ' +
       'on-target commission are the same kind of slip: a number in thousands, a missing zero, a quarterly amount written as a year. Every other check of the plan ' +
       'then runs on numbers nobody meant. Two mistakes of the kind cannot be written at all: target variable pay above the OTE (variable_share is at most 1) ' +
       'and a threshold above the first tier (the format rejects it).',
-    source: 'Sales-compensation practice: commission rates are a few percent of bookings (the base rate is target variable pay ÷ quota); a rule of thumb, not a study',
+    source:
+      'Sales-compensation practice: commission rates are a few percent of bookings (the base rate is target variable pay ÷ quota); a rule of thumb, not a study',
     reads: [
-      'compensation[].commission[].rate', 'compensation[].spiffs[].rate', ...QUOTA_BASE_RATE, ...COUNT, 'segments[].avg_deal_size', 'compensation[].curve.cap.amount',
+      'compensation[].commission[].rate',
+      'compensation[].spiffs[].rate',
+      ...QUOTA_BASE_RATE,
+      ...COUNT,
+      'segments[].avg_deal_size',
+      'compensation[].curve.cap.amount',
     ],
     options: z.object({
-      max_rate: z.number().positive().default(0.4).describe('the highest commission or SPIFF rate that is plausible, as a share of bookings'),
+      max_rate: z
+        .number()
+        .positive()
+        .default(0.4)
+        .describe('the highest commission or SPIFF rate that is plausible, as a share of bookings'),
       max_base_rate: z
         .number()
         .positive()
         .default(1)
-        .describe('the highest base rate (target variable pay ÷ quota) that is plausible: above it the seller would earn more than every dollar booked'),
+        .describe(
+          'the highest base rate (target variable pay ÷ quota) that is plausible: above it the seller would earn more than every dollar booked',
+        ),
     }),
     messages: {
       rate: 'Plan {{plan}} pays {{what}} {{percent}} of every dollar booked{{onMetric}}, which no plan pays: a rate written as {{written}} reads as {{percent}}, and {{written}}% is almost certainly what was meant.',
@@ -54,7 +79,13 @@ export default defineRule({
           node: line,
           key: 'rate',
           messageId: 'rate',
-          data: { plan: plan.id, what, percent: formatPercent(line.rate), onMetric: line.metric ? ` on ${line.metric}` : '', written: trim(line.rate) },
+          data: {
+            plan: plan.id,
+            what,
+            percent: formatPercent(line.rate),
+            onMetric: line.metric ? ` on ${line.metric}` : '',
+            written: trim(line.rate),
+          },
           fix: `write rate: "${trim(line.rate)}%" if ${trim(line.rate)}% is meant (a bare number is a share: 0.01 is 1%)`,
           // Safe: a rate of hundreds of percent is what no one means, and the message says what was.
           edits: [{ set: { node: line, key: 'rate', value: `${trim(line.rate)}%` }, safety: 'safe' }],
@@ -62,7 +93,8 @@ export default defineRule({
       }
       const baseTooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_base_rate + 1e-9;
       // A quota on a count (logos, meetings, accepted opportunities) is not money: neither deal sizes nor base rates apply.
-      for (const quota of plan.quotas ?? []) if (!isCount(index.metrics.get(quota.metric))) checkQuota(index, plan, quota, baseTooHigh, options.max_base_rate, report);
+      for (const quota of plan.quotas ?? [])
+        if (!isCount(index.metrics.get(quota.metric))) checkQuota(index, plan, quota, baseTooHigh, options.max_base_rate, report);
       checkCap(plan, report);
     }
   },
@@ -71,7 +103,14 @@ export default defineRule({
 type Report = (descriptor: { node: object; key?: string; messageId: string; data: Record<string, string | number>; fix: string }) => void;
 
 /** A quota smaller than one average deal of what it measures; else a base rate above any plausible rate. */
-function checkQuota(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, tooHigh: (rate: number | undefined) => boolean, maxRate: number, report: Report): void {
+function checkQuota(
+  index: PolicyIndex,
+  plan: CompensationPlanT,
+  quota: QuotaT,
+  tooHigh: (rate: number | undefined) => boolean,
+  maxRate: number,
+  report: Report,
+): void {
   const segments = quota.segment !== undefined ? [quota.segment] : [...index.segments.keys()];
   const deals = segments.flatMap((segment) => {
     const size = index.segments.get(segment)?.avg_deal_size;
@@ -84,7 +123,14 @@ function checkQuota(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, 
       node: quota,
       key: 'amount',
       messageId: 'quotaBelowDeal',
-      data: { plan: plan.id, amount: formatMoney(quota.amount), period: quota.period, metric: quota.metric, segment: smallest.segment, dealSize: formatMoney(smallest.size) },
+      data: {
+        plan: plan.id,
+        amount: formatMoney(quota.amount),
+        period: quota.period,
+        metric: quota.metric,
+        segment: smallest.segment,
+        dealSize: formatMoney(smallest.size),
+      },
       fix: `write the amount in full currency units, such as amount: ${quota.amount * 1000} for ${formatMoney(quota.amount)} thousand`,
     });
     return;

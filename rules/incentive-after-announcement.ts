@@ -1,4 +1,13 @@
-import { defineRule, describeInstrument, listMetricsAndSegments, z, type InstrumentInfo, type PolicyIndex, type PriorityT, type RewardModel } from '../src/api.js';
+import {
+  defineRule,
+  describeInstrument,
+  listMetricsAndSegments,
+  z,
+  type InstrumentInfo,
+  type PolicyIndex,
+  type PriorityT,
+  type RewardModel,
+} from '../src/api.js';
 import { LINE_METRICS, LINE_SEGMENTS, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +17,8 @@ export default defineRule({
     id: 'incentive-after-announcement',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'An instrument takes effect after the strategy is announced, or has no effective date while the strategy has an announcement date',
+    summary:
+      'An instrument takes effect after the strategy is announced, or has no effective date while the strategy has an announcement date',
     rationale:
       'Timing lag: "Leaders announce strategy immediately. Updating comp plans, OKRs, and promotion criteria takes time and coordination. ' +
       'By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
@@ -16,17 +26,23 @@ export default defineRule({
       'change first. Strategy announcement comes second." A priority with its own deadline (`by`: no one waits more than four hours by 2004) ' +
       'is not expected earlier: an instrument that is the first to reward it is on time on or before that day, and judged against it after. ' +
       'An instrument that ended (`until`) before the announcement is neither in force at it nor late for it.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why Leaders Don\'t Update Incentives", reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
     reads: [
-      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'strategy.priorities[].by',
-      ...['compensation', 'okrs', 'promotions', 'recognition'].flatMap((lever) => [`${lever}[].effective`, `${lever}[].until`]), ...LINE_METRICS, ...LINE_SEGMENTS,
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'strategy.announced',
+      'strategy.priorities[].by',
+      ...['compensation', 'okrs', 'promotions', 'recognition'].flatMap((lever) => [`${lever}[].effective`, `${lever}[].until`]),
+      ...LINE_METRICS,
+      ...LINE_SEGMENTS,
     ],
     options: z.object({
       every_instrument: z
         .boolean()
         .default(false)
         .describe(
-          'report every instrument that starts after the announcement; by default only one that is the first to reward something the strategy favors (a routine Q3 OKR set continuing Q2\'s is not a timing lag)',
+          "report every instrument that starts after the announcement; by default only one that is the first to reward something the strategy favors (a routine Q3 OKR set continuing Q2's is not a timing lag)",
         ),
     }),
     examples: {
@@ -51,7 +67,10 @@ okrs:
     if (announced === undefined) return;
     // An instrument that ended before the announcement (until) is neither in force at it nor late for it.
     const instruments = index.instruments.filter((instrument) => (untilOf(instrument) ?? announced) >= announced);
-    const inForce = favoredRewardedBy(index, instruments.filter((i) => i.effective !== undefined && i.effective <= announced));
+    const inForce = favoredRewardedBy(
+      index,
+      instruments.filter((i) => i.effective !== undefined && i.effective <= announced),
+    );
     // A policy that dates none of its instruments has one gap, not one per instrument.
     const undated = instruments.filter((instrument) => instrument.effective === undefined);
     if (undated.length > 1 && undated.length === instruments.length) {
@@ -80,20 +99,33 @@ okrs:
           segments: [...rewarded.segments].filter((id) => !inForce.segments.has(id)),
         };
         // A first incentive for what only priorities due later (by) favor is on time for them: the strategy does not expect it earlier.
-        const late = (kind: 'metrics' | 'segments', id: string) => dueDate(model, policy.strategy.priorities, kind, id, announced) < effective;
-        const firsts = { metrics: all.metrics.filter((id) => late('metrics', id)), segments: all.segments.filter((id) => late('segments', id)) };
+        const late = (kind: 'metrics' | 'segments', id: string) =>
+          dueDate(model, policy.strategy.priorities, kind, id, announced) < effective;
+        const firsts = {
+          metrics: all.metrics.filter((id) => late('metrics', id)),
+          segments: all.segments.filter((id) => late('segments', id)),
+        };
         const hasFirsts = firsts.metrics.length + firsts.segments.length > 0;
         const onTime = !hasFirsts && all.metrics.length + all.segments.length > 0;
         if (onTime || (!options.every_instrument && !hasFirsts)) continue;
         // Judged against the earliest date something it rewards first was due: the announcement, or a priority's own deadline.
-        const due = [...firsts.metrics.map((id) => dueDate(model, policy.strategy.priorities, 'metrics', id, announced)), ...firsts.segments.map((id) => dueDate(model, policy.strategy.priorities, 'segments', id, announced))].sort()[0] ?? announced;
+        const due =
+          [
+            ...firsts.metrics.map((id) => dueDate(model, policy.strategy.priorities, 'metrics', id, announced)),
+            ...firsts.segments.map((id) => dueDate(model, policy.strategy.priorities, 'segments', id, announced)),
+          ].sort()[0] ?? announced;
         const dueText = due === announced ? `the strategy is announced (${announced})` : `the priorities that favor it are due (${due})`;
-        const first = hasFirsts ? `, and it is the first incentive for ${listMetricsAndSegments(firsts.metrics, firsts.segments, 'and')}` : '';
+        const first = hasFirsts
+          ? `, and it is the first incentive for ${listMetricsAndSegments(firsts.metrics, firsts.segments, 'and')}`
+          : '';
         report({
           node: instrument.node,
           key: 'effective',
           message: `${name()} takes effect on ${effective}, ${days(daysBetween(due, effective))} after ${dueText}${first}: until then teams execute the old strategy under new labels.`,
-          fix: due === announced ? `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${effective}` : `make ${instrument.id} effective on or before ${due}`,
+          fix:
+            due === announced
+              ? `make ${instrument.id} effective on or before ${announced}, or announce the strategy no earlier than ${effective}`
+              : `make ${instrument.id} effective on or before ${due}`,
         });
       }
     }
@@ -104,8 +136,16 @@ okrs:
  * The day a favored metric or segment is due: the earliest day a priority that favors it is due (its
  * own deadline, by, else the announcement).
  */
-function dueDate(model: RewardModel, priorities: readonly PriorityT[], kind: 'metrics' | 'segments', id: string, announced: string): string {
-  const dates = priorities.filter((priority) => priority.favor?.[kind]?.includes(id)).map((priority) => model.dueDateOf(priority) ?? announced);
+function dueDate(
+  model: RewardModel,
+  priorities: readonly PriorityT[],
+  kind: 'metrics' | 'segments',
+  id: string,
+  announced: string,
+): string {
+  const dates = priorities
+    .filter((priority) => priority.favor?.[kind]?.includes(id))
+    .map((priority) => model.dueDateOf(priority) ?? announced);
   return dates.map((date) => (date < announced ? announced : date)).sort()[0] ?? announced;
 }
 

@@ -16,7 +16,8 @@ export default defineRule({
       'neighbour is paid on other metrics, siloed-handoff reports the handoff; where both teams are paid on one result, they are ' +
       'aligned as the articles ask ("aligning these teams on inventory turnover"); sales plans pay individuals by design. This rule ' +
       'reports the handoff left: a team beyond sales paid only on its own measures, next to a team no instrument rewards.',
-    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
+    source:
+      '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": collaborative dependencies; Garbers & Konradt (2014); Pearsall et al. (2010)',
     reads: ['teams[].kind', 'teams[].hands_off_to', 'compensation[].bonus[].shared_with', ...REWARDED_TEAMS, ...LINE_METRICS],
     options: z.object({
       shared_weight: z.number().min(0).max(1).default(0.15).describe('weight of the shared bonus component the fix suggests'),
@@ -54,8 +55,14 @@ compensation:
         node: team,
         key: 'id',
         message:
-          `Team ${team.id} works across a handoff with ${listIds(unpaid, 'and')}, which no instrument rewards, but ${plans.length === 1 ? `its plan ${plans[0]!.id} has` : `its plans ${listIds(plans.map((plan) => plan.id), 'and')} have`} ` +
-          `only individual components: it is paid to win its own side of the handoff, and nobody is paid on the other.`,
+          `Team ${team.id} works across a handoff with ${listIds(unpaid, 'and')}, which no instrument rewards, but ${
+            plans.length === 1
+              ? `its plan ${plans[0]!.id} has`
+              : `its plans ${listIds(
+                  plans.map((plan) => plan.id),
+                  'and',
+                )} have`
+          } ` + `only individual components: it is paid to win its own side of the handoff, and nobody is paid on the other.`,
         fix: teamworkFix(index, team.id, unpaid, options.shared_weight),
       });
     }
@@ -67,6 +74,11 @@ function teamworkFix(index: PolicyIndex, team: string, unpaid: readonly string[]
   const partners = sortedIds(unpaid);
   const plan = [...index.compensationPlansOf(team)].sort(compareInstruments)[0]!;
   const metric = suggestMetric(index, team, (candidate) => candidate.type === 'outcome' || candidate.type === 'quality');
-  const line = addSharedComponent({ id: plan.id, hasCommission: index.hasCommission(plan) }, metric?.id ?? 'a-result-both-teams-affect', partners[0]!, weight);
+  const line = addSharedComponent(
+    { id: plan.id, hasCommission: index.hasCommission(plan) },
+    metric?.id ?? 'a-result-both-teams-affect',
+    partners[0]!,
+    weight,
+  );
   return `${line}, and reward ${listIds(partners, 'and')} on it too`;
 }

@@ -12,7 +12,8 @@ export default defineRule({
       'Surprise changes breed resentment." An instrument with no written rationale cannot be explained to the people it pays. ' +
       'An OKR set whose objective says what its key results are for ("Build the lead engine that will support 4-5x ARR growth") needs no ' +
       'other; one that restates its target ("Meet the daily sales goal") explains nothing.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 4: communicate the incentive logic',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 4: communicate the incentive logic',
     reads: ['compensation[].rationale', 'okrs[].rationale', 'okrs[].objective', 'promotions[].rationale', 'recognition[].rationale'],
     examples: {
       bad: `recognition:
@@ -40,16 +41,18 @@ export default defineRule({
         message: objective
           ? `${describeInstrument(instrument, { sentenceStart: true })} has no rationale, and its objective ("${objective}") says what to reach, not why: the people it measures are not told what it is for.`
           : `${describeInstrument(instrument, { sentenceStart: true })} has no rationale: the people it rewards are not told why it rewards what it does.`,
-        fix: metrics.length + segments.length
-          ? `add rationale: with a sentence or two, in words the team will read, on why ${instrument.id} rewards ${listMetricsAndSegments(metrics, segments, 'and')} and how that serves the strategy`
-          : `add rationale: with a sentence or two, in words the team will read, on what ${instrument.id} rewards and why`,
+        fix:
+          metrics.length + segments.length
+            ? `add rationale: with a sentence or two, in words the team will read, on why ${instrument.id} rewards ${listMetricsAndSegments(metrics, segments, 'and')} and how that serves the strategy`
+            : `add rationale: with a sentence or two, in words the team will read, on what ${instrument.id} rewards and why`,
       });
     }
   },
 });
 
 /** Words that give a purpose: "by onboarding", "that will support", "so that", "in order to"; "by 20%" is a size, not a purpose. */
-const PURPOSE = /\b(?:by (?![\d$+-])|so that|so we|that will|which will|in order to|because|to (?:support|achieve|reach|enable|win|keep|grow))/i;
+const PURPOSE =
+  /\b(?:by (?![\d$+-])|so that|so we|that will|which will|in order to|because|to (?:support|achieve|reach|enable|win|keep|grow))/i;
 
 /** Whether an objective says why, not only what. */
 function statesWhy(objective: string): boolean {

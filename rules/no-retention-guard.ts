@@ -13,11 +13,20 @@ export default defineRule({
       'remained active for six months. This forces sales to care about the quality of the customer and helps the success team by reducing ' +
       'churn prone accounts." Without a clawback or a deferral the measure becomes the target (Goodhart / Campbell): Wells Fargo\'s ' +
       'cross-sell target ("eight is great") preceded about 2 million unauthorized accounts and $185M in fines. Practitioners claw back ' +
-      'over 90 days to 12 months; GitLab\'s public handbook claws back commission on invoices unpaid after 90 days. ' +
+      "over 90 days to 12 months; GitLab's public handbook claws back commission on invoices unpaid after 90 days. " +
       'Commission earned on collection guards non-payment, not churn, and so does a clawback whose triggers leave churn out: ' +
       'a customer who pays and then leaves costs the seller nothing. A clawback that names churn, or names no trigger, guards it.',
-    source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
-    reads: [...STRATEGY_METRICS, 'teams[].hands_off_to', ...COUNT, 'metrics[].nets_churn', ...REWARDED_TEAMS, ...LINE_METRICS, ...DEPENDS_ON_STAYING],
+    source:
+      '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success; Goodhart / Campbell (Wells Fargo, 2016); GitLab handbook (90-day clawback)',
+    reads: [
+      ...STRATEGY_METRICS,
+      'teams[].hands_off_to',
+      ...COUNT,
+      'metrics[].nets_churn',
+      ...REWARDED_TEAMS,
+      ...LINE_METRICS,
+      ...DEPENDS_ON_STAYING,
+    ],
     options: z.object({
       clawback_months: z.number().int().positive().default(6).describe('months the fix suggests for a clawback or deferral'),
       deferral_share: z.number().min(0).max(1).default(0.3).describe('share of commission the fix suggests deferring'),
@@ -78,7 +87,8 @@ compensation:
         continue;
       }
       // Earned on collection guards non-payment, not churn: a customer who pays the first invoice can still leave.
-      const paidWhen = node.earned_on === 'collection' ? 'on collection' : node.earned_on === 'invoice' ? 'on invoice' : 'in full at signature';
+      const paidWhen =
+        node.earned_on === 'collection' ? 'on collection' : node.earned_on === 'invoice' ? 'on invoice' : 'in full at signature';
       report({
         node,
         key: node.commission?.length ? 'commission' : 'quotas',
@@ -88,7 +98,9 @@ compensation:
           `Plan ${plan.id} pays commission on ${listIds(metrics, 'and')} ${paidWhen}, with no clawback or deferral, while ${reasons.join('; ')}: ` +
           `the seller earns the same whether the customer stays or churns.`,
         fix: `add clawback: { months: ${months}${node.earned_on ? ', triggers: [churn]' : ''} } or deferral: { share: ${options.deferral_share}, months: ${months} } to plan ${plan.id}, so that commission depends on the customer staying ${months} months`,
-        edits: [{ set: { node, key: 'clawback', value: { months, ...(node.earned_on ? { triggers: ['churn'] } : {}) } }, safety: 'suggestion' }],
+        edits: [
+          { set: { node, key: 'clawback', value: { months, ...(node.earned_on ? { triggers: ['churn'] } : {}) } }, safety: 'suggestion' },
+        ],
       });
     }
   },

@@ -12,8 +12,15 @@ export default defineRule({
       'Strategy says "quality over speed", but "engineering OKRs still measure velocity, feature count, and sprint completion rate. ' +
       'Engineers are rational: they ship fast, cut quality corners, and hit their OKRs." OKRs should measure what the strategy prioritizes. ' +
       'A guardrail key result, or one whose target is a ceiling ("< 2% of orders"), holds the deprioritized metric down and is not reported.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
-    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', 'okrs[].key_results[].metric', 'okrs[].key_results[].target', 'okrs[].key_results[].guardrail'],
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 2: OKRs measure old priorities',
+    reads: [
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      'okrs[].key_results[].metric',
+      'okrs[].key_results[].target',
+      'okrs[].key_results[].guardrail',
+    ],
     examples: {
       bad: `strategy:
   priorities:
@@ -33,7 +40,8 @@ okrs:
   check({ index, strategy, report }) {
     for (const reward of index.rewards) {
       // A guardrail or a ceiling ("< 2% of orders") holds the old metric down: it does not reward it.
-      const behind = reward.component === 'key_result' && !limitsItsMetric(reward.node) ? strategy.deprioritizedMetricBehind(reward.metric) : undefined;
+      const behind =
+        reward.component === 'key_result' && !limitsItsMetric(reward.node) ? strategy.deprioritizedMetricBehind(reward.metric) : undefined;
       if (!behind) continue;
       const { metric, via } = behind;
       const priorities = strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id);
@@ -48,7 +56,9 @@ okrs:
         fix: alternatives.length
           ? `measure ${listIds(alternatives)} instead of ${via ?? metric} (the favored metrics of ${listIds(priorities, 'and')})`
           : `remove the key result on ${via ?? metric}, or give priority ${listIds(priorities, 'and')} a favored metric to measure instead`,
-        ...(replacement ? { edits: [{ set: { node: reward.node, key: 'metric', value: replacement }, safety: 'suggestion' as const }] } : {}),
+        ...(replacement
+          ? { edits: [{ set: { node: reward.node, key: 'metric', value: replacement }, safety: 'suggestion' as const }] }
+          : {}),
       });
     }
   },

@@ -11,8 +11,15 @@ export default defineRule({
       'People "do what they\'re measured on, bonused for, promoted for, and publicly recognized for." When the strategy changes ' +
       'but pay does not, product keeps shipping small features "because velocity metrics reward feature count". The article\'s ' +
       'fix for an enterprise-first strategy: "CS bonuses reflect enterprise retention, not total customer count."',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
-    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', 'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].bonus[].metric'],
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", traps 1-2, and "Make trade-offs explicit in incentives"',
+    reads: [
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      'compensation[].commission[].metric',
+      'compensation[].quotas[].metric',
+      'compensation[].bonus[].metric',
+    ],
     examples: {
       bad: `strategy:
   priorities:
@@ -36,7 +43,10 @@ compensation:
       const behind = strategy.deprioritizedMetricBehind(reward.metric);
       if (!behind) continue;
       const { metric, via } = behind;
-      const priorities = listIds(strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id), 'and');
+      const priorities = listIds(
+        strategy.prioritiesDeprioritizing('metrics', metric).map((priority) => priority.id),
+        'and',
+      );
       // Suggest a favored metric the plan does not already pay on this way: a second line on it would be a duplicate.
       const inPlan = new Set(index.rewardsOfComponent(reward.instrument, reward.component).map((line) => line.metric));
       const alternatives = strategy.alternativesTo(metric);
@@ -59,7 +69,9 @@ compensation:
             ? `remove the ${kind} on ${via ?? metric} and move its ${reward.component === 'commission' ? 'rate' : 'weight'} to the ${paidThroughQuota(reward, alternatives[0]!) ? 'quota' : kind} on ${alternatives[0]} the plan already has`
             : `remove the ${kind} on ${via ?? metric}, or give priority ${priorities} a favored metric to pay on instead`,
         // A decision (which favored metric), so a suggestion; only where the line keeps its segment, since an edit cannot drop a key.
-        ...(first && segment === reward.segment ? { edits: [{ set: { node: reward.node, key: 'metric', value: first }, safety: 'suggestion' as const }] } : {}),
+        ...(first && segment === reward.segment
+          ? { edits: [{ set: { node: reward.node, key: 'metric', value: first }, safety: 'suggestion' as const }] }
+          : {}),
       });
     }
   },

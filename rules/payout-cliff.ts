@@ -1,4 +1,15 @@
-import { annualQuota, defineRule, describeSpiff, formatMoney, formatPercent, planChoices, z, type CompensationPlanT, type PolicyIndex, type QuotaT } from '../src/api.js';
+import {
+  annualQuota,
+  defineRule,
+  describeSpiff,
+  formatMoney,
+  formatPercent,
+  planChoices,
+  z,
+  type CompensationPlanT,
+  type PolicyIndex,
+  type QuotaT,
+} from '../src/api.js';
 import { DEAL_ECONOMICS, PAYOUT } from './helpers/reads.js';
 
 export default defineRule({
@@ -18,7 +29,7 @@ export default defineRule({
       'Larkin, I., "The cost of high-powered incentives: employee gaming in enterprise software sales", Journal of Labor Economics (2014)',
     reads: [...DEAL_ECONOMICS, ...PAYOUT],
     options: z.object({
-      max_ratio: z.number().gt(1).default(3).describe('how many times a normal deal\'s pay the deal that crosses a step may be worth'),
+      max_ratio: z.number().gt(1).default(3).describe("how many times a normal deal's pay the deal that crosses a step may be worth"),
     }),
     examples: {
       bad: `compensation:
@@ -58,7 +69,11 @@ export default defineRule({
       }
       for (const spiff of plan.spiffs ?? []) {
         if (spiff.per !== 'once' || spiff.at === undefined || spiff.amount === undefined) continue;
-        const quota = (plan.quotas ?? []).find((candidate) => (spiff.metric === undefined || candidate.metric === spiff.metric) && (spiff.segment === undefined || candidate.segment === undefined || candidate.segment === spiff.segment));
+        const quota = (plan.quotas ?? []).find(
+          (candidate) =>
+            (spiff.metric === undefined || candidate.metric === spiff.metric) &&
+            (spiff.segment === undefined || candidate.segment === undefined || candidate.segment === spiff.segment),
+        );
         // Priced on a day the SPIFF pays, when it has dates.
         const cliff = quota && steepest(index, plan, quota, spiff.at, spiff.start ?? spiff.end);
         if (!cliff || cliff.ratio < options.max_ratio) continue;
@@ -68,7 +83,9 @@ export default defineRule({
           key: 'at',
           message: `Plan ${plan.id} pays ${describeSpiff(spiff)}: ${crossing(cliff)}, so sellers time, split and discount deals around the step.`,
           fix:
-            (cliff.atThreshold ? `move the threshold of plan ${plan.id} below ${formatPercent(spiff.at)} of quota (the threshold pays every dollar below it at once, on the same deal), and ` : '') +
+            (cliff.atThreshold
+              ? `move the threshold of plan ${plan.id} below ${formatPercent(spiff.at)} of quota (the threshold pays every dollar below it at once, on the same deal), and `
+              : '') +
             `lower the amount to at most ${formatMoney(most)} (${options.max_ratio - 1} times what a normal ${cliff.segment} deal pays there), or pay it as a rate on the bookings above ${formatPercent(spiff.at)} of quota`,
         });
       }
@@ -110,7 +127,8 @@ function steepest(index: PolicyIndex, plan: CompensationPlanT, quota: QuotaT, at
     const deal = choice.avgDealSize;
     const bookings = (at * annualQuota(quota)) / payout.creditOf(choice.metric, choice.segment);
     if (bookings - 2 * deal <= 0) continue;
-    const pay = (amount: number) => payout.pay([{ metric: choice.metric, segment: choice.segment, amount, deals: amount / deal }], { date }).total;
+    const pay = (amount: number) =>
+      payout.pay([{ metric: choice.metric, segment: choice.segment, amount, deals: amount / deal }], { date }).total;
     const [before, atStep, after] = [pay(bookings - 2 * deal), pay(bookings - deal), pay(bookings)];
     // At a threshold the deal before pays nothing: the deal after the step is the normal one then.
     const beforeStep = atStep - before;

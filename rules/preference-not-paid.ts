@@ -12,10 +12,18 @@ export default defineRule({
       'single ones. Deprioritizing the lesser option would be wrong (it is still wanted), but a plan that pays both the same tells people ' +
       'the preference is only words: "people do what they are bonused for", and the easier option wins. The plan should pay the preferred ' +
       'metric more, through its rate, its weight or a quota-credit multiplier.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap"; Kerr (1975), "On the folly of rewarding A, while hoping for B"',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap"; Kerr (1975), "On the folly of rewarding A, while hoping for B"',
     reads: [
-      'strategy.priorities[].prefer[].metric', 'strategy.priorities[].prefer[].over', ...PRICED_COMMISSION, ...QUOTA_BASE_RATE, 'compensation[].bonus[].metric',
-      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with', 'compensation[].credit[].metric', 'compensation[].credit[].segment',
+      'strategy.priorities[].prefer[].metric',
+      'strategy.priorities[].prefer[].over',
+      ...PRICED_COMMISSION,
+      ...QUOTA_BASE_RATE,
+      'compensation[].bonus[].metric',
+      'compensation[].bonus[].weight',
+      'compensation[].bonus[].shared_with',
+      'compensation[].credit[].metric',
+      'compensation[].credit[].segment',
       'compensation[].credit[].multiplier',
     ],
     examples: {
@@ -71,7 +79,10 @@ interface Paid {
 /** The line of `plan` that pays most on `metric`, with its credit multiplier. */
 function strongest(index: PolicyIndex, plan: InstrumentInfo, metric: string): Paid | undefined {
   const credits = plan.lever === 'compensation' ? (plan.node.credit ?? []) : [];
-  const credit = Math.max(1, ...credits.filter((entry) => entry.metric === metric && entry.segment === undefined).map((entry) => entry.multiplier));
+  const credit = Math.max(
+    1,
+    ...credits.filter((entry) => entry.metric === metric && entry.segment === undefined).map((entry) => entry.multiplier),
+  );
   let best: Paid | undefined;
   for (const reward of index.rewardsOf(plan)) {
     // A component shared with another team follows that team's result: the preference is that team's plan to pay.
@@ -85,6 +96,9 @@ function strongest(index: PolicyIndex, plan: InstrumentInfo, metric: string): Pa
 }
 
 function describePay({ reward, credit }: Paid): string {
-  const base = reward.component === 'commission' ? `${formatPercent(reward.rate ?? 0)} commission` : `a ${formatPercent(reward.weight ?? 0)} bonus weight`;
+  const base =
+    reward.component === 'commission'
+      ? `${formatPercent(reward.rate ?? 0)} commission`
+      : `a ${formatPercent(reward.weight ?? 0)} bonus weight`;
   return credit > 1 ? `${base} at ${credit}x credit` : base;
 }

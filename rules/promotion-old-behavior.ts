@@ -11,8 +11,16 @@ export default defineRule({
       'Strategy says "cross-functional collaboration", yet "promotions still go to individuals who deliver their functional goals ' +
       'independently. Collaborative work is invisible, slow, and unrewarded." The fix: "Add \'cross-functional impact\' as explicit ' +
       'promotion criteria. Reward people who enable other teams, not just those who hit their silo\'s goals."',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
-    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'metrics[].proxy_for', 'metrics[].type', 'promotions[].criteria[].metric', 'promotions[].criteria[].segment'],
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 3: promotion criteria reward old behavior',
+    reads: [
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      'metrics[].type',
+      'promotions[].criteria[].metric',
+      'promotions[].criteria[].segment',
+    ],
     examples: {
       bad: `strategy:
   priorities:
@@ -42,9 +50,10 @@ promotions:
         node: reward.node,
         priorities: strategy.prioritiesAgainst(reward),
         message: `Promotion ladder ${reward.instrument.id} promotes on "${reward.node.text}", which measures the deprioritized ${what}: people get promoted for the behavior the strategy wants less of.`,
-        fix: alternatives.metrics.length + alternatives.segments.length
-          ? `base this criterion on ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
-          : `remove this criterion, or point it at what the strategy favors`,
+        fix:
+          alternatives.metrics.length + alternatives.segments.length
+            ? `base this criterion on ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
+            : `remove this criterion, or point it at what the strategy favors`,
       });
     }
 
@@ -55,7 +64,10 @@ promotions:
     for (const metric of strategy.favoredIds('metrics')) {
       const declared = index.metrics.get(metric);
       if (declared?.type !== 'behavior' || promotedOn.has(metric)) continue;
-      const priorities = listIds(strategy.prioritiesFavoring('metrics', metric).map((priority) => priority.id), 'and');
+      const priorities = listIds(
+        strategy.prioritiesFavoring('metrics', metric).map((priority) => priority.id),
+        'and',
+      );
       report({
         node: section,
         message: `No promotion criterion names ${metric}, a behavior priority ${priorities} favors: work nobody is promoted for stays invisible and unrewarded.`,

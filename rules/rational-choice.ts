@@ -1,4 +1,13 @@
-import { defineRule, isFlatRatePlan, simulatePlan, z, type CompensationPlanT, type LevelWinner, type PlanSimulation, type PolicyIndex } from '../src/api.js';
+import {
+  defineRule,
+  isFlatRatePlan,
+  simulatePlan,
+  z,
+  type CompensationPlanT,
+  type LevelWinner,
+  type PlanSimulation,
+  type PolicyIndex,
+} from '../src/api.js';
 import { DEAL_ECONOMICS, PAYOUT, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
@@ -6,20 +15,25 @@ export default defineRule({
     id: 'rational-choice',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'On a plan that pays per deal, at some attainment the best-paid choice per month of effort is a deprioritized segment or metric',
+    summary:
+      'On a plan that pays per deal, at some attainment the best-paid choice per month of effort is a deprioritized segment or metric',
     rationale:
       'What a seller compares is pay per month of selling effort, and on a quota plan that depends on where the seller stands on the curve: ' +
       'a threshold, an accelerator, a cap, a credit multiplier or a SPIFF can change the answer between 50% and 200% of quota. ' +
       '"Enterprise deals take 6-9 months. SMB deals close in 3 weeks. Rational choice: Close SMB deals, hit quota, earn bonus." ' +
-      'This rule puts all of a seller\'s effort into each segment the plan pays on, prices the bookings that reach each attainment level ' +
-      'with the plan\'s own curve (exactly what `incentive-lint simulate` prints) over the year from the announcement (strategy.announced, else today), a dated SPIFF paying only on the deals within its dates, and reports the plan when a deprioritized choice pays most. ' +
+      "This rule puts all of a seller's effort into each segment the plan pays on, prices the bookings that reach each attainment level " +
+      "with the plan's own curve (exactly what `incentive-lint simulate` prints) over the year from the announcement (strategy.announced, else today), a dated SPIFF paying only on the deals within its dates, and reports the plan when a deprioritized choice pays most. " +
       'On a flat-rate plan (no quota, curve, credit or SPIFF), where flat-commission or effort-adjusted-pay reports the line that pays the deprioritized choice, the finding is theirs: one defect, one finding; with them off, this rule reports it.',
     source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), trap 1: comp plans don\'t change',
     // The same defect on a flat-rate plan, line by line: theirs when they report it.
     reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', ...DEAL_ECONOMICS, ...PAYOUT],
     defersTo: ['flat-commission', 'effort-adjusted-pay'],
     options: z.object({
-      levels: z.array(z.number().positive()).min(1).default([0.5, 1, 1.5, 2]).describe('attainment levels to compare at, as shares of quota'),
+      levels: z
+        .array(z.number().positive())
+        .min(1)
+        .default([0.5, 1, 1.5, 2])
+        .describe('attainment levels to compare at, as shares of quota'),
       days_per_month: z.number().positive().default(30).describe('days in a month of sales cycle'),
     }),
     examples: {
@@ -60,13 +74,25 @@ compensation:
       // A flat-rate plan's choice is one line against another, which flat-commission and effort-adjusted-pay
       // judge (defersTo); a quota plan's is its whole curve, which only this rule prices: the finding is about the plan.
       const about = isFlatRatePlan(plan) ? undefined : [plan];
-      const simulate = (changed: CompensationPlanT) => simulatePlan(index, changed, { levels: options.levels, daysPerMonth: options.days_per_month, date: model.asOf, curveStep: 0 });
+      const simulate = (changed: CompensationPlanT) =>
+        simulatePlan(index, changed, { levels: options.levels, daysPerMonth: options.days_per_month, date: model.asOf, curveStep: 0 });
       const credit = creditFix(index, plan, simulation, wrong, simulate);
       // The credit line, priced to leave no deprioritized winner: a decision on pay, so a suggestion.
       const edits = credit
-        ? [plan.credit ? { append: { node: plan.credit, value: credit.credit }, safety: 'suggestion' as const } : { set: { node: plan, key: 'credit', value: [credit.credit] }, safety: 'suggestion' as const }]
+        ? [
+            plan.credit
+              ? { append: { node: plan.credit, value: credit.credit }, safety: 'suggestion' as const }
+              : { set: { node: plan, key: 'credit', value: [credit.credit] }, safety: 'suggestion' as const },
+          ]
         : undefined;
-      report({ node: payingNode(plan, first), about, priorities, message: simulation.summary, fix: fixFor(plan, simulation, wrong, credit), edits });
+      report({
+        node: payingNode(plan, first),
+        about,
+        priorities,
+        message: simulation.summary,
+        fix: fixFor(plan, simulation, wrong, credit),
+        edits,
+      });
     }
   },
 });
@@ -94,13 +120,23 @@ interface CreditFix {
  * no deprioritized winner is proposed. The credit names only what no deprioritized winner is: a
  * credit on a metric that both channels book would raise both alike and change nothing.
  */
-function creditFix(index: PolicyIndex, plan: CompensationPlanT, simulation: PlanSimulation, wrong: readonly LevelWinner[], simulate: (plan: CompensationPlanT) => PlanSimulation): CreditFix | undefined {
+function creditFix(
+  index: PolicyIndex,
+  plan: CompensationPlanT,
+  simulation: PlanSimulation,
+  wrong: readonly LevelWinner[],
+  simulate: (plan: CompensationPlanT) => PlanSimulation,
+): CreditFix | undefined {
   const against = wrong.filter((winner) => winner.bestFavored);
   if (against.length === 0) return undefined;
   const favored = against[0]!.bestFavored!;
   const deprioritized = simulation.choices.filter((choice) => choice.status === 'deprioritized');
   const reaches = (credit: Omit<CreditLine, 'multiplier'>) =>
-    deprioritized.some((choice) => (credit.metric === undefined || credit.metric === choice.metric) && (credit.segment === undefined || credit.segment === choice.segment));
+    deprioritized.some(
+      (choice) =>
+        (credit.metric === undefined || credit.metric === choice.metric) &&
+        (credit.segment === undefined || credit.segment === choice.segment),
+    );
   const candidates: Omit<CreditLine, 'multiplier'>[] = [
     ...(index.strategy.isFavoredSegment(favored.segment) ? [{ segment: favored.segment }] : []),
     ...(index.strategy.isFavoredMetric(favored.metric) ? [{ metric: favored.metric }] : []),
@@ -138,7 +174,10 @@ function describeCredit(credit: CreditLine): string {
 
 function fixFor(plan: CompensationPlanT, simulation: PlanSimulation, wrong: readonly LevelWinner[], credit: CreditFix | undefined): string {
   const loser = wrong[0]!;
-  const outside = (plan.quotas?.length ?? 0) > 0 ? `or pay ${loser.segment} outside the quota, at a rate of its own` : `or lower the rate plan ${simulation.plan} pays for ${loser.segment}`;
+  const outside =
+    (plan.quotas?.length ?? 0) > 0
+      ? `or pay ${loser.segment} outside the quota, at a rate of its own`
+      : `or lower the rate plan ${simulation.plan} pays for ${loser.segment}`;
   if (!credit) {
     return `lower what plan ${simulation.plan} pays for ${loser.segment} on ${loser.metric} (a rate of its own, or a quota without it), or pay a segment the strategy favors`;
   }

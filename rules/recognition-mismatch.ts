@@ -11,8 +11,15 @@ export default defineRule({
       'Strategy says enterprise-first, yet the "all-hands meeting celebrates the VP who closed the most deals this quarter - all SMB. ' +
       'Everyone watches. Everyone learns: SMB deals get recognition." Public recognition must align with strategic priorities: ' +
       '"Celebrate the first enterprise deal closed, the enterprise feature shipped, the enterprise customer retained."',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 4: recognition celebrates old wins',
-    reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'metrics[].proxy_for', 'recognition[].awards[].metric', 'recognition[].awards[].segment'],
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps", trap 4: recognition celebrates old wins',
+    reads: [
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      'recognition[].awards[].metric',
+      'recognition[].awards[].segment',
+    ],
     examples: {
       bad: `recognition:
   - id: all-hands-awards
@@ -42,9 +49,10 @@ export default defineRule({
         node: reward.node,
         priorities: strategy.prioritiesAgainst(reward),
         message: `Award "${reward.node.text}" in ${reward.instrument.id} celebrates the deprioritized ${what}: everyone watching learns that the old strategy still wins applause.`,
-        fix: alternatives.metrics.length + alternatives.segments.length
-          ? `celebrate ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
-          : `retire this award, or point it at what the strategy favors`,
+        fix:
+          alternatives.metrics.length + alternatives.segments.length
+            ? `celebrate ${listMetricsAndSegments(alternatives.metrics, alternatives.segments)} instead (what the strategy favors)`
+            : `retire this award, or point it at what the strategy favors`,
       });
     }
     // The trap is applause for other wins: a leaderboard of the old focus or of volume, with nothing

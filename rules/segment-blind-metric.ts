@@ -6,18 +6,38 @@ export default defineRule({
     id: 'segment-blind-metric',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'A customer-facing team is paid or measured on metrics that cannot tell customer segments apart, while the strategy favors segments (once per instrument)',
+    summary:
+      'A customer-facing team is paid or measured on metrics that cannot tell customer segments apart, while the strategy favors segments (once per instrument)',
     rationale:
       'When the CEO announces "enterprise-first", marketing keeps targeting startups "because MQL targets don\'t distinguish customer size", ' +
       'and CS keeps focusing on small accounts "because satisfaction scores weight all customers equally". A metric that cannot ' +
       'tell segments apart makes the cheapest segment the best one to serve.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap", classic pattern',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "The Incentive-Strategy Gap", classic pattern',
     reads: [
-      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.priorities[].prefer[].metric', 'metrics[].proxy_for', 'teams[].customer_facing', 'compensation[].team',
-      'okrs[].team', 'metrics[].segmented', 'metrics[].perspective', 'metrics[].type', 'metrics[].deliverable',
-      'compensation[].commission[].metric', 'compensation[].commission[].segment', 'compensation[].commission[].accounts', 'compensation[].quotas[].metric',
-      'compensation[].quotas[].segment', 'compensation[].bonus[].metric', 'compensation[].bonus[].segment', 'compensation[].bonus[].accounts', 'okrs[].key_results[].metric', 'okrs[].key_results[].segment',
-      'okrs[].key_results[].accounts', 'okrs[].key_results[].target',
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'strategy.priorities[].prefer[].metric',
+      'metrics[].proxy_for',
+      'teams[].customer_facing',
+      'compensation[].team',
+      'okrs[].team',
+      'metrics[].segmented',
+      'metrics[].perspective',
+      'metrics[].type',
+      'metrics[].deliverable',
+      'compensation[].commission[].metric',
+      'compensation[].commission[].segment',
+      'compensation[].commission[].accounts',
+      'compensation[].quotas[].metric',
+      'compensation[].quotas[].segment',
+      'compensation[].bonus[].metric',
+      'compensation[].bonus[].segment',
+      'compensation[].bonus[].accounts',
+      'okrs[].key_results[].metric',
+      'okrs[].key_results[].segment',
+      'okrs[].key_results[].accounts',
+      'okrs[].key_results[].target',
     ],
     options: z.object({
       assume_unsegmented: z
@@ -76,7 +96,9 @@ compensation:
           node: instrument.node,
           key: 'id',
           // The priorities that deprioritize a segment: a measure blind to segments pays it as much as any other.
-          priorities: policy.strategy.priorities.filter((priority) => (priority.deprioritize?.segments ?? []).length > 0).map((priority) => priority.id),
+          priorities: policy.strategy.priorities
+            .filter((priority) => (priority.deprioritize?.segments ?? []).length > 0)
+            .map((priority) => priority.id),
           message:
             `Team ${team.id} is ${how} on ${listIds(metrics, 'and')} in ${where}, ${one ? 'a metric' : 'metrics'} that cannot tell customer segments apart, while the strategy favors ${listIds(favoredSegments, 'and')}: ` +
             `the smallest customer counts as much as the largest, so the cheapest segment is the easiest to serve.`,
@@ -84,7 +106,9 @@ compensation:
             `measure ${one ? metrics[0] : 'each of them'} per segment and name it on ${one ? 'its line' : 'each line'} (segment: ${favoredSegments[0]})` +
             // Named accounts only where the policy already scopes lines to them: not every system has accounts.
             (scopesToAccounts ? `, or scope ${one ? 'it' : 'them'} to named accounts (accounts: …)` : '') +
-            (segmentedAlternatives.length ? `, or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as ${listIds(segmentedAlternatives)}` : ''),
+            (segmentedAlternatives.length
+              ? `, or ${how === 'paid' ? 'pay' : 'measure'} on a segmented metric the strategy favors, such as ${listIds(segmentedAlternatives)}`
+              : ''),
         });
       }
     }

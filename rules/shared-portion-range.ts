@@ -7,7 +7,7 @@ export default defineRule({
     id: 'shared-portion-range',
     category: 'shared-incentives',
     severity: 'warning',
-    summary: 'The shared part of a plan\'s variable pay is below min (ignored) or above max (free riders, attrition)',
+    summary: "The shared part of a plan's variable pay is below min (ignored) or above max (free riders, attrition)",
     rationale:
       '"How much of the compensation should be shared versus individual? If the shared portion is too small it will be ignored. ' +
       'If it is too large high performers may leave if they feel they lack control over their earnings", and there is "the risk of the ' +
@@ -15,16 +15,23 @@ export default defineRule({
       '2014: effect size 0.45 for team vs 0.32 for individual incentives) but hybrids of individual and team pay beat either alone ' +
       '(Pearsall et al. 2010), hence the max; practitioners find a variable component under about 10-15% ignored, hence the min. ' +
       'The max is about control over earnings, so a plan that declares its variable_share is judged on what the shared part is of total ' +
-      'pay: 70% shared of a 10% bonus is 7% of anyone\'s earnings, too little to drive a high performer away. A revenue team\'s plan is ' +
-      'not held to the max: a sales overlay (solutions engineers paid on the account executives\' number) is pooled by design. Nor is a ' +
+      "pay: 70% shared of a 10% bonus is 7% of anyone's earnings, too little to drive a high performer away. A revenue team's plan is " +
+      "not held to the max: a sales overlay (solutions engineers paid on the account executives' number) is pooled by design. Nor is a " +
       'company-wide program whose shared result is all the plan pays (a Scanlon gainshare, an open-book profit share split the same way ' +
       'with every team): there the shared result is the point of the plan, and no individual pay is there to be dragged down. A leader ' +
-      'paid on the teams it leads, and a team sharing its own result with the managers who lead it (a crew on its line\'s tons), share ' +
+      "paid on the teams it leads, and a team sharing its own result with the managers who lead it (a crew on its line's tons), share " +
       'nothing with a department that could drag them down.',
-    source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
+    source:
+      '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Garbers & Konradt (2014); Pearsall et al. (2010); practitioner 10-15% rule',
     reads: [
-      'teams[].kind', 'teams[].leads', 'compensation[].team', 'compensation[].variable_share', 'compensation[].commission', 'compensation[].quotas',
-      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with',
+      'teams[].kind',
+      'teams[].leads',
+      'compensation[].team',
+      'compensation[].variable_share',
+      'compensation[].commission',
+      'compensation[].quotas',
+      'compensation[].bonus[].weight',
+      'compensation[].bonus[].shared_with',
     ],
     options: z.object({
       min: z.number().min(0).max(1).default(0.1).describe('smallest shared share of variable pay that people notice'),
@@ -34,7 +41,9 @@ export default defineRule({
         .min(0)
         .max(1)
         .default(0.1)
-        .describe('a shared portion above max is accepted when, with the plan\'s declared variable_share, it is at most this share of total pay'),
+        .describe(
+          "a shared portion above max is accepted when, with the plan's declared variable_share, it is at most this share of total pay",
+        ),
     }),
     examples: {
       bad: `compensation:
@@ -55,8 +64,12 @@ export default defineRule({
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
       const led = new Set(plan.team === undefined ? [] : (index.teams.get(plan.team)?.leads ?? []));
       // Nor is a team sharing its own result with the managers who lead it: the output is the team's (a crew's bonus on its line's tons).
-      const leaders = new Set(plan.team === undefined ? [] : index.policy.teams.filter((team) => team.leads?.includes(plan.team!)).map((team) => team.id));
-      const components = index.sharedComponentsOf(plan).filter((reward) => reward.sharedWith.some((team) => !led.has(team) && !leaders.has(team)));
+      const leaders = new Set(
+        plan.team === undefined ? [] : index.policy.teams.filter((team) => team.leads?.includes(plan.team!)).map((team) => team.id),
+      );
+      const components = index
+        .sharedComponentsOf(plan)
+        .filter((reward) => reward.sharedWith.some((team) => !led.has(team) && !leaders.has(team)));
       if (components.length === 0) continue;
       const portion = sum(components);
       const tooSmall = portion < options.min - EPSILON;
@@ -65,12 +78,19 @@ export default defineRule({
       // A sales overlay (solutions engineers on the account executives' number) is pooled by design.
       const overlay = plan.team !== undefined && index.teams.get(plan.team)?.kind === 'revenue';
       // A company-wide gainshare or profit share that is all the plan pays is the design, not free riding on a teammate.
-      const companyProgram = components.every((line) => model.reachesEveryTeam(line)) && portion >= 1 - EPSILON && !index.hasCommission(plan);
-      const tooLarge = !overlay && !companyProgram && portion > options.max + EPSILON && !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
+      const companyProgram =
+        components.every((line) => model.reachesEveryTeam(line)) && portion >= 1 - EPSILON && !index.hasCommission(plan);
+      const tooLarge =
+        !overlay &&
+        !companyProgram &&
+        portion > options.max + EPSILON &&
+        !(ofTotalPay !== undefined && ofTotalPay <= options.max_of_total_pay + EPSILON);
       if (!tooSmall && !tooLarge) continue;
       const shared = [...components].sort(compareRewards);
       // Weight moved out of the shared part never goes to what the strategy deprioritizes (or a declared proxy of it).
-      const individual = index.rewardsOfComponent(plan, 'bonus').filter((reward) => reward.sharedWith.length === 0 && !strategy.deprioritizedMetricBehind(reward.metric));
+      const individual = index
+        .rewardsOfComponent(plan, 'bonus')
+        .filter((reward) => reward.sharedWith.length === 0 && !strategy.deprioritizedMetricBehind(reward.metric));
       const hasCommission = index.hasCommission(plan);
       const totalPay = ofTotalPay === undefined ? '' : `, ${formatPercent(ofTotalPay)} of total pay`;
       const what = `${formatPercent(portion)} of variable pay${totalPay} (${shared.map(describe).join(', ')})`;
@@ -102,7 +122,13 @@ function largest(rewards: readonly IncentiveLine[]): IncentiveLine | undefined {
 }
 
 /** Moves `amount` of variable pay into (raise) or out of (lower) the shared part, naming the lines and their new weights. */
-function move(amount: number, shared: IncentiveLine | undefined, individual: IncentiveLine | undefined, hasCommission: boolean, direction: 'raise' | 'lower'): string {
+function move(
+  amount: number,
+  shared: IncentiveLine | undefined,
+  individual: IncentiveLine | undefined,
+  hasCommission: boolean,
+  direction: 'raise' | 'lower',
+): string {
   const sign = direction === 'raise' ? 1 : -1;
   const sharedWeight = shared?.weight ?? 0;
   const sharedPart =

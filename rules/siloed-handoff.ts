@@ -18,17 +18,24 @@ export default defineRule({
       'Department B loses"; in a shared model "Department A cannot fully win unless Department B also achieves their stability or quality ' +
       'metrics." When the team upstream of a handoff is rewarded on nothing the downstream team is rewarded on, and no bonus component ' +
       'is shared between them, the handoff is where value gets destroyed. Four handoffs are judged otherwise: one into a team paid on ' +
-      'keeping customers, from a team paid commission on new business, is judged by that commission (the article\'s own remedy is part of ' +
+      "keeping customers, from a team paid commission on new business, is judged by that commission (the article's own remedy is part of " +
       'the commission "only after the client has remained active for six months"): with a clawback or deferral the seller shares the stake, ' +
-      'and without one it is no-retention-guard\'s finding while that rule is on and reports the commission; one into a team rewarded only on counts, ' +
+      "and without one it is no-retention-guard's finding while that rule is on and reports the commission; one into a team rewarded only on counts, " +
       'which has no result, quality or clock to lose (a team held to a speed target is not exempt: ambulances were kept queuing outside A&E so the four-hour clock did not start); and one between teams that are not paid on either side and whose objectives serve one ' +
       'priority (an OKR tree shares its objective); and one where the team downstream accepts each item it is handed before it counts ' +
       '(accepted_by): the acceptance is the shared stake.',
     source: '"What are Shared Incentives?": shared vs. siloed model',
     // A retention handoff paid in full at signature: no-retention-guard's remedy (a clawback) says more than a shared metric.
     reads: [
-      'strategy.priorities[].favor.metrics', 'teams[].hands_off_to', ...COUNT, 'metrics[].nets_churn', 'metrics[].accepted_by', ...REWARDED_TEAMS, ...LINE_METRICS,
-      'compensation[].bonus[].shared_with', ...DEPENDS_ON_STAYING,
+      'strategy.priorities[].favor.metrics',
+      'teams[].hands_off_to',
+      ...COUNT,
+      'metrics[].nets_churn',
+      'metrics[].accepted_by',
+      ...REWARDED_TEAMS,
+      ...LINE_METRICS,
+      'compensation[].bonus[].shared_with',
+      ...DEPENDS_ON_STAYING,
     ],
     defersTo: ['no-retention-guard'],
     options: z.object({
@@ -60,7 +67,13 @@ compensation:
       // A team rewarded on no metric at all leaves nothing to compare (unrecognized-team covers a team with no reward).
       if (!index.isSiloed(from, to)) continue;
       const unguarded = unguardedRetentionLines(index, from, to);
-      if ((isRetentionHandoff(index, from, to) && unguarded.length === 0) || !canLose(index, to) || sharesAnObjective(index, from, to) || acceptsTheWork(index, from, to)) continue;
+      if (
+        (isRetentionHandoff(index, from, to) && unguarded.length === 0) ||
+        !canLose(index, to) ||
+        sharesAnObjective(index, from, to) ||
+        acceptsTheWork(index, from, to)
+      )
+        continue;
       report({
         node: handoff.node,
         key: handoff.index,
@@ -89,7 +102,8 @@ function canLose(index: PolicyIndex, team: string): boolean {
 function sharesAnObjective(index: PolicyIndex, from: string, to: string): boolean {
   if (index.compensationPlansOf(from).length > 0 || index.compensationPlansOf(to).length > 0) return false;
   // Measured on the favored results themselves: a count declared a proxy for one (leads for ARR) is the classic split, not a shared objective.
-  const served = (team: string) => new Set([...index.metricsRewardedFor(team)].flatMap((metric) => index.strategy.prioritiesFavoring('metrics', metric)));
+  const served = (team: string) =>
+    new Set([...index.metricsRewardedFor(team)].flatMap((metric) => index.strategy.prioritiesFavoring('metrics', metric)));
   const upstream = served(from);
   return [...served(to)].some((priority) => upstream.has(priority));
 }
@@ -97,16 +111,26 @@ function sharesAnObjective(index: PolicyIndex, from: string, to: string): boolea
 /** Where the upstream team can take a stake in the downstream team's metric, with the line to add. */
 function shareFix(index: PolicyIndex, from: string, to: string, weight: number): string {
   const metricOf = (team: string, partner: string) =>
-    suggestMetric(index, team, (metric) => LOSABLE_TYPES.has(metric.type ?? 'outcome') && index.metricsRewardedFor(partner).has(metric.id))?.id;
+    suggestMetric(index, team, (metric) => LOSABLE_TYPES.has(metric.type ?? 'outcome') && index.metricsRewardedFor(partner).has(metric.id))
+      ?.id;
   const plan = least(index.compensationPlansOf(from), compareInstruments);
   const share = (owner: string, partner: string, planId: string) =>
-    addSharedComponent({ id: planId, hasCommission: index.hasCommission(planId) }, metricOf(owner, partner) ?? 'a-metric-both-teams-affect', partner, weight);
+    addSharedComponent(
+      { id: planId, hasCommission: index.hasCommission(planId) },
+      metricOf(owner, partner) ?? 'a-metric-both-teams-affect',
+      partner,
+      weight,
+    );
   if (plan) return `${share(from, to, plan.id)}, so that ${from} cannot fully win unless ${to} also succeeds`;
   const downstreamPlan = least(index.compensationPlansOf(to), compareInstruments);
   if (downstreamPlan) return `${share(to, from, downstreamPlan.id)}, so that both teams win or lose the handoff together`;
   const metric = metricOf(from, to);
-  const okrs = least(index.instrumentsOfTeam(from).filter((instrument) => instrument.lever === 'okrs'), compareInstruments);
-  if (okrs && metric) return `add a key result { metric: ${metric} } to OKR set ${okrs.id}, so that ${from} is measured on what ${to} is measured on`;
+  const okrs = least(
+    index.instrumentsOfTeam(from).filter((instrument) => instrument.lever === 'okrs'),
+    compareInstruments,
+  );
+  if (okrs && metric)
+    return `add a key result { metric: ${metric} } to OKR set ${okrs.id}, so that ${from} is measured on what ${to} is measured on`;
   return metric
     ? `reward ${from} on ${metric} too (${to} is rewarded on it), with a shared bonus component or a key result`
     : `reward ${from} and ${to} on one metric both teams affect, with a shared bonus component or a key result`;

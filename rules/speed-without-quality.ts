@@ -1,7 +1,19 @@
-import { compareRewards, defineRule, z, formatPercent, describeInstrument, least, listIds, roundRate, type InstrumentInfo, type MetricT, type PolicyIndex, type IncentiveLine } from '../src/api.js';
+import {
+  compareRewards,
+  defineRule,
+  z,
+  formatPercent,
+  describeInstrument,
+  least,
+  listIds,
+  roundRate,
+  type InstrumentInfo,
+  type MetricT,
+  type PolicyIndex,
+  type IncentiveLine,
+} from '../src/api.js';
 import { decidesNothing, qualityCounterpart } from './helpers/guards.js';
 import { STRATEGY_METRICS } from './helpers/reads.js';
-
 
 export default defineRule({
   meta: {
@@ -17,10 +29,20 @@ export default defineRule({
       'on their share of pay and their guards, so that one line is never given two prices. A named deliverable done or not by its date ' +
       '(`deliverable: true`, or a key result whose target is a deadline) is a milestone, not a pace; key results declared used for neither ' +
       'pay nor evaluation (`stakes: none`) buy no speed.',
-    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
+    source:
+      '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Key Challenges in Non-Revenue Incentive Design": quality vs quantity balance; Holmström & Milgrom (1991), JLEO 7',
     reads: [
-      ...STRATEGY_METRICS, 'metrics[].proxy_for', 'metrics[].type', 'metrics[].deliverable', 'okrs[].stakes', 'okrs[].key_results[].target',
-      'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].bonus[].metric', 'compensation[].bonus[].weight', 'okrs[].key_results[].metric',
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      'metrics[].type',
+      'metrics[].deliverable',
+      'okrs[].stakes',
+      'okrs[].key_results[].target',
+      'compensation[].commission[].metric',
+      'compensation[].quotas[].metric',
+      'compensation[].bonus[].metric',
+      'compensation[].bonus[].weight',
+      'okrs[].key_results[].metric',
     ],
     options: z.object({
       min_balance_weight: z
@@ -77,7 +99,12 @@ compensation:
         // A line on a deprioritized metric is the old-priority rules' finding: its fix removes the line.
         // Counts are gameable-target's (a share of pay, a guard), so two findings never price one line twice; speed is this rule's.
         // A named deliverable done or not by its date (ship by June 15) is a milestone, not a pace paid for.
-        else if (metric?.type === 'speed' && !strategy.deprioritizedMetricBehind(metric.id) && !model.entriesOf(reward).some((entry) => entry.made.deliverable)) fast.push({ reward, metric });
+        else if (
+          metric?.type === 'speed' &&
+          !strategy.deprioritizedMetricBehind(metric.id) &&
+          !model.entriesOf(reward).some((entry) => entry.made.deliverable)
+        )
+          fast.push({ reward, metric });
       }
       if (balanced || fast.length === 0) continue;
       const named = fast.map(({ metric }) => `${metric.id} (${metric.type})`);
@@ -113,7 +140,13 @@ function tokenNote(index: PolicyIndex, tokens: readonly IncentiveLine[]): string
   return ` of real weight (${tokens.map((line) => `${line.metric} is ${formatPercent(index.variableShareOf(line) ?? 0)}`).join(', ')} of variable pay)`;
 }
 
-function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, _fast: readonly FastLine[], anchor: FastLine, tokens: readonly IncentiveLine[]): string {
+function qualityFix(
+  index: PolicyIndex,
+  instrument: InstrumentInfo,
+  _fast: readonly FastLine[],
+  anchor: FastLine,
+  tokens: readonly IncentiveLine[],
+): string {
   const beside = anchor.metric.id;
   const weight = anchor.reward.component === 'bonus' ? anchor.reward.weight : undefined;
   // A quality line already there at a token weight is raised, not added a second time.
@@ -127,7 +160,8 @@ function qualityFix(index: PolicyIndex, instrument: InstrumentInfo, _fast: reado
     return `declare a metric with type: quality that shows whether ${beside} is done well, and reward it in ${instrument.id} beside ${beside}`;
   }
   if (instrument.lever === 'okrs') return `add a key result { metric: ${quality.id} } to OKR set ${instrument.id} beside ${beside}`;
-  if (!weight) return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
+  if (!weight)
+    return `add a bonus component on ${quality.id} (type: quality) to plan ${instrument.id} beside ${beside} (commission takes the rest)`;
   const half = weight / 2;
   return `add - { metric: ${quality.id}, weight: ${roundRate(half)} } to plan ${instrument.id} and lower ${beside} from ${formatPercent(weight)} to ${formatPercent(half)}`;
 }

@@ -1,4 +1,13 @@
-import { defineRule, deprioritizedTarget, describeSpiff, listIds, z, type CompensationPlanT, type PolicyIndex, type SpiffT } from '../src/api.js';
+import {
+  defineRule,
+  deprioritizedTarget,
+  describeSpiff,
+  listIds,
+  z,
+  type CompensationPlanT,
+  type PolicyIndex,
+  type SpiffT,
+} from '../src/api.js';
 import { STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
 
 export default defineRule({
@@ -6,17 +15,29 @@ export default defineRule({
     id: 'spiff-timing',
     category: 'strategic-alignment',
     severity: 'warning',
-    summary: 'A SPIFF on something deprioritized runs past the strategy\'s announcement, or a SPIFF is the only pay for a favored priority while the plan still pays the old one',
+    summary:
+      "A SPIFF on something deprioritized runs past the strategy's announcement, or a SPIFF is the only pay for a favored priority while the plan still pays the old one",
     rationale:
       'A SPIFF is the loudest and shortest message a plan sends. One that still pays for the old priority after the new strategy is announced ' +
       'tells sellers which of the two the company means: "By the time incentives are updated, teams have spent 2-3 months executing the old strategy under new labels." ' +
       'The reverse mistake is a SPIFF standing in for a plan change: a quarter of extra pay on the favored segment while the base plan, which pays all year, ' +
       'still rewards the old priority. "Update incentives before communicating strategy." A SPIFF that ended before the announcement, or has ended by today, is history, not a finding.',
-    source: 'WattNext, "What role do incentives play in strategic alignment failures?" (2025), reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
+    source:
+      'WattNext, "What role do incentives play in strategic alignment failures?" (2025), reason 1: timing lag; "What Good Incentive Alignment Looks Like"',
     reads: [
-      ...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'compensation[].spiffs[].kind', 'compensation[].spiffs[].metric',
-      'compensation[].spiffs[].segment', 'compensation[].spiffs[].end', 'compensation[].commission[].metric', 'compensation[].commission[].segment',
-      'compensation[].quotas[].metric', 'compensation[].quotas[].segment', 'compensation[].bonus[].metric', 'compensation[].bonus[].segment',
+      ...STRATEGY_SEGMENTS,
+      ...STRATEGY_METRICS,
+      'strategy.announced',
+      'compensation[].spiffs[].kind',
+      'compensation[].spiffs[].metric',
+      'compensation[].spiffs[].segment',
+      'compensation[].spiffs[].end',
+      'compensation[].commission[].metric',
+      'compensation[].commission[].segment',
+      'compensation[].quotas[].metric',
+      'compensation[].quotas[].segment',
+      'compensation[].bonus[].metric',
+      'compensation[].bonus[].segment',
     ],
     options: z.object({}),
     examples: {
@@ -82,7 +103,11 @@ function favoredTarget(index: PolicyIndex, spiff: SpiffT): Favored | undefined {
 /** Whether a commission line, quota or bonus component of the plan names the favored metric or segment itself. */
 function paysFavoredOtherwise(_index: PolicyIndex, plan: CompensationPlanT, favored: Favored): boolean {
   const lines = [...(plan.commission ?? []), ...(plan.quotas ?? []), ...(plan.bonus ?? [])];
-  return lines.some((line) => (favored.metric !== undefined && line.metric === favored.metric) || (favored.segment !== undefined && line.segment === favored.segment));
+  return lines.some(
+    (line) =>
+      (favored.metric !== undefined && line.metric === favored.metric) ||
+      (favored.segment !== undefined && line.segment === favored.segment),
+  );
 }
 
 /** What the plan's commission or quotas pay that the strategy deprioritizes: a line on it, or a line on every segment while a segment is deprioritized. */
@@ -92,13 +117,19 @@ function oldPay(index: PolicyIndex, plan: CompensationPlanT): string | undefined
   if (named) return named;
   const deprioritized = index.strategy.deprioritizedIds('segments');
   const everySegment = lines.find((line) => line.segment === undefined);
-  return everySegment && deprioritized.length > 0 ? `${everySegment.metric} on every segment, ${listIds(deprioritized, 'and')} included` : undefined;
+  return everySegment && deprioritized.length > 0
+    ? `${everySegment.metric} on every segment, ${listIds(deprioritized, 'and')} included`
+    : undefined;
 }
 
 function alternatives(index: PolicyIndex, spiff: SpiffT): string {
   const segments = index.strategy.isDeprioritizedSegment(spiff.segment) ? index.strategy.alternativesTo(spiff.segment!, 'segments') : [];
   const metrics = index.strategy.isDeprioritizedMetric(spiff.metric) ? index.strategy.alternativesTo(spiff.metric!) : [];
-  return segments.length > 0 ? `segment ${listIds(segments)}` : metrics.length > 0 ? `metric ${listIds(metrics)}` : 'what the strategy favors';
+  return segments.length > 0
+    ? `segment ${listIds(segments)}`
+    : metrics.length > 0
+      ? `metric ${listIds(metrics)}`
+      : 'what the strategy favors';
 }
 
 function dayBefore(date: string): string {

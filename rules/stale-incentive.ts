@@ -13,7 +13,8 @@ export default defineRule({
       '"If those incentives don\'t change when strategy changes, neither will behavior." The usual cause is "We\'ll do it next cycle": ' +
       'leaders communicate the strategy now and update comp plans later, "but behavior doesn\'t wait for Q4". Only `incentive-lint diff` ' +
       'and `--since` report this rule: it compares two versions of the policy, matching instruments by id.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters" and "Why Leaders Don\'t Update Incentives", reason 2',
     reads: [...STRATEGY_SEGMENTS, ...STRATEGY_METRICS, 'strategy.announced', 'compensation', 'okrs', 'promotions', 'recognition'],
     examples: {
       baseline: `# the earlier version: the strategy did not mention smb

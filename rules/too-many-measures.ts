@@ -12,10 +12,15 @@ export default defineRule({
       'best-in-class plans rarely use more than three measures, and none weighing less than about 15% of variable pay. ' +
       'The rule looks at plans that pay commission or carry a quota; a balanced scorecard of a non-revenue team is another design and is not judged here, ' +
       'and a component shared with another team is sized by shared-portion-range, not by its weight alone.',
-    source: 'Sales-compensation practitioner guidance ("best-in-class plans rarely use more than three measures"), a rule of thumb rather than a study',
+    source:
+      'Sales-compensation practitioner guidance ("best-in-class plans rarely use more than three measures"), a rule of thumb rather than a study',
     reads: [
-      'compensation[].commission[].metric', 'compensation[].quotas[].metric', 'compensation[].quotas[].weight', 'compensation[].bonus[].metric',
-      'compensation[].bonus[].weight', 'compensation[].bonus[].shared_with',
+      'compensation[].commission[].metric',
+      'compensation[].quotas[].metric',
+      'compensation[].quotas[].weight',
+      'compensation[].bonus[].metric',
+      'compensation[].bonus[].weight',
+      'compensation[].bonus[].shared_with',
     ],
     options: z.object({
       max: z.number().int().positive().default(3).describe('the most measures (distinct metrics) a sales plan should pay on'),
@@ -40,14 +45,19 @@ export default defineRule({
       const measures = measuresOf(plan);
       if (measures.length > options.max) {
         // What the strategy favors is kept first: the fix never drops it to make room.
-        const favoredFirst = [...measures].sort((a, b) => Number(strategy.servesFavoredMetric(b.metric)) - Number(strategy.servesFavoredMetric(a.metric)));
+        const favoredFirst = [...measures].sort(
+          (a, b) => Number(strategy.servesFavoredMetric(b.metric)) - Number(strategy.servesFavoredMetric(a.metric)),
+        );
         const keep = new Set(favoredFirst.slice(0, options.max));
         const kept = measures.filter((measure) => keep.has(measure)).map((measure) => measure.metric);
         const dropped = measures.filter((measure) => !keep.has(measure)).map((measure) => measure.metric);
         report({
           node: plan,
           key: 'id',
-          message: `Plan ${plan.id} pays on ${measures.length} measures (${listInOrder(measures.map((measure) => measure.metric), 'and')}), more than ${options.max}: each one dilutes the others, and sellers steer by the two or three that pay most.`,
+          message: `Plan ${plan.id} pays on ${measures.length} measures (${listInOrder(
+            measures.map((measure) => measure.metric),
+            'and',
+          )}), more than ${options.max}: each one dilutes the others, and sellers steer by the two or three that pay most.`,
           fix: `keep the ${options.max} measures that carry most pay or serve the strategy (${listInOrder(kept, 'and')}) and drop ${listInOrder(dropped, 'and')} from plan ${plan.id}, or fold ${dropped.length === 1 ? 'it' : 'them'} into the others`,
         });
       }
@@ -80,17 +90,25 @@ interface Measure {
  */
 function measuresOf(plan: CompensationPlanT): Measure[] {
   const byMetric = new Map<string, Measure>();
-  const unweighted = new Set([...(plan.commission ?? []), ...(plan.quotas ?? []).filter((quota) => quota.weight === undefined)].map((line) => line.metric));
+  const unweighted = new Set(
+    [...(plan.commission ?? []), ...(plan.quotas ?? []).filter((quota) => quota.weight === undefined)].map((line) => line.metric),
+  );
   for (const line of [...(plan.quotas ?? []).filter((quota) => quota.weight !== undefined), ...(plan.bonus ?? [])]) {
     // A component shared with another team is sized for collaboration (shared-portion-range), not to steer a seller alone.
     const shared = 'shared_with' in line && (line.shared_with?.length ?? 0) > 0;
     const known = byMetric.get(line.metric);
     const weight = line.weight!;
     if (!known) byMetric.set(line.metric, { metric: line.metric, share: weight, weight: shared ? undefined : weight, node: line });
-    else byMetric.set(line.metric, { ...known, share: known.share! + weight, weight: known.weight === undefined || shared ? undefined : known.weight + weight });
+    else
+      byMetric.set(line.metric, {
+        ...known,
+        share: known.share! + weight,
+        weight: known.weight === undefined || shared ? undefined : known.weight + weight,
+      });
   }
   for (const metric of unweighted) byMetric.set(metric, { metric, node: plan });
   return [...byMetric.values()].sort(
-    (a, b) => Number(b.share === undefined) - Number(a.share === undefined) || (b.share ?? 0) - (a.share ?? 0) || compareIds(a.metric, b.metric),
+    (a, b) =>
+      Number(b.share === undefined) - Number(a.share === undefined) || (b.share ?? 0) - (a.share ?? 0) || compareIds(a.metric, b.metric),
   );
 }

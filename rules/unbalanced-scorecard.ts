@@ -16,19 +16,34 @@ export default defineRule({
     rationale:
       'Amplify\'s "Performance Incentives Beyond Sales" recommends a "Balanced Scorecard Approach" for non-revenue teams: financial impact, the customer perspective, internal ' +
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
-      'leaves the others unrewarded, so they are the first to be traded away. A sales team\'s commission plan is left out by default: it pays ' +
-      'on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team\'s other instruments. ' +
+      "leaves the others unrewarded, so they are the first to be traded away. A sales team's commission plan is left out by default: it pays " +
+      "on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team's other instruments. " +
       'An OKR set whose key results measure one metric is focused, not unbalanced. The rule names a declared result or quality metric of a missing perspective ' +
       'that suits the team; where the policy declares none, balance is a choice of the whole organization (a public health system has no ' +
       'financial measure to add), and adding another count would balance nothing.',
-    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
-    reads: ['metrics[].perspective', 'compensation[].pool.funded_by', 'compensation[].pool.rating[].metric', 'compensation[].commission', ...SUGGESTED_METRIC],
+    source:
+      '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Strategic Framework for Non-Revenue Incentives": Balanced Scorecard Approach',
+    reads: [
+      'metrics[].perspective',
+      'compensation[].pool.funded_by',
+      'compensation[].pool.rating[].metric',
+      'compensation[].commission',
+      ...SUGGESTED_METRIC,
+    ],
     options: z.object({
-      min_perspectives: z.number().int().min(1).max(4).default(2).describe('how many scorecard perspectives each plan or OKR set should cover'),
+      min_perspectives: z
+        .number()
+        .int()
+        .min(1)
+        .max(4)
+        .default(2)
+        .describe('how many scorecard perspectives each plan or OKR set should cover'),
       sales_commission_plans: z
         .boolean()
         .default(false)
-        .describe('also judge the commission plans of revenue teams, which pay on financial outputs by design (WorldatWork, Alexander Group)'),
+        .describe(
+          'also judge the commission plans of revenue teams, which pay on financial outputs by design (WorldatWork, Alexander Group)',
+        ),
     }),
     examples: {
       bad: `metrics:
@@ -68,7 +83,8 @@ okrs:
       const suggestion = suggestMetric(
         index,
         instrument.team,
-        (metric: MetricT) => BALANCING_TYPES.has(metric.type ?? '') && metric.perspective !== undefined && missing.includes(metric.perspective),
+        (metric: MetricT) =>
+          BALANCING_TYPES.has(metric.type ?? '') && metric.perspective !== undefined && missing.includes(metric.perspective),
         // A neighbour's operational measure (the warehouse's safety rate) is no part of this team's scorecard.
         { neighbours: false },
       );

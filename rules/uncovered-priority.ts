@@ -1,4 +1,17 @@
-import { compareInstruments, compareRewards, defineRule, describeInstrument, formatRewardLine, least, listIds, sortedIds, z, type InstrumentInfo, type PolicyIndex, type PriorityT } from '../src/api.js';
+import {
+  compareInstruments,
+  compareRewards,
+  defineRule,
+  describeInstrument,
+  formatRewardLine,
+  least,
+  listIds,
+  sortedIds,
+  z,
+  type InstrumentInfo,
+  type PolicyIndex,
+  type PriorityT,
+} from '../src/api.js';
 import { PRIORITY_SERVED } from './helpers/reads.js';
 
 export default defineRule({
@@ -14,7 +27,8 @@ export default defineRule({
       'A priority is rewarded by any line on what it favors (or on a declared proxy of it), a SPIFF or kicker, a quota-credit multiplier ' +
       'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
       'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating).',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     reads: PRIORITY_SERVED,
     options: z.object({
       suggested_weight: z.number().positive().max(1).default(0.1).describe('weight of the bonus component the fix suggests adding'),
@@ -81,19 +95,29 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
   const oldMetrics = new Set(priority.deprioritize?.metrics ?? []);
   const place = least(
     index.rewards.filter(
-      (reward) => reward.component !== 'award' && reward.metric !== undefined && (oldMetrics.has(reward.metric) || proxiedBy(reward.metric) !== undefined),
+      (reward) =>
+        reward.component !== 'award' &&
+        reward.metric !== undefined &&
+        (oldMetrics.has(reward.metric) || proxiedBy(reward.metric) !== undefined),
     ),
     compareRewards,
   );
   const metric = proxiedBy(place?.metric) ?? metrics[0]!;
   // Cash collected is rewarded by when commission is earned, not by one more line.
-  const uncollected = least(index.instruments.filter((instrument) => instrument.lever === 'compensation' && index.hasCommission(instrument)), compareInstruments);
+  const uncollected = least(
+    index.instruments.filter((instrument) => instrument.lever === 'compensation' && index.hasCommission(instrument)),
+    compareInstruments,
+  );
   if (index.isCollectionMetric(metric) && uncollected?.lever === 'compensation') {
     const now = uncollected.node.earned_on;
     const change = now ? `change earned_on from ${now} to collection in` : 'add earned_on: collection to';
     return `reward ${metric}: ${change} ${describeInstrument(uncollected)}, so that its commission is earned when the customer pays`;
   }
-  const first = (lever: InstrumentInfo['lever']) => least(index.instruments.filter((instrument) => instrument.lever === lever), compareInstruments);
+  const first = (lever: InstrumentInfo['lever']) =>
+    least(
+      index.instruments.filter((instrument) => instrument.lever === lever),
+      compareInstruments,
+    );
   const target =
     place?.instrument ??
     (index.metrics.get(metric)?.type === 'behavior' ? first('promotions') : undefined) ??
@@ -108,8 +132,14 @@ function suggestReward(index: PolicyIndex, priority: PriorityT, weight: number):
 /** A priority that favors only segments: pay a metric the policy already pays on, on the favored segment. */
 function suggestSegment(index: PolicyIndex, segment: string, weight: number): string {
   const paid =
-    least(index.rewards.filter((reward) => reward.component === 'commission'), compareRewards) ??
-    least(index.rewards.filter((reward) => reward.component !== 'award' && reward.metric !== undefined), compareRewards);
+    least(
+      index.rewards.filter((reward) => reward.component === 'commission'),
+      compareRewards,
+    ) ??
+    least(
+      index.rewards.filter((reward) => reward.component !== 'award' && reward.metric !== undefined),
+      compareRewards,
+    );
   if (!paid) return `reward segment ${segment}: add a plan or OKR set whose line names segment: ${segment}`;
   if (paid.component === 'commission') {
     return `reward segment ${segment}: add ${formatRewardLine({ metric: paid.metric, segment, rate: paid.rate })} to the commission of ${describeInstrument(paid.instrument)}`;

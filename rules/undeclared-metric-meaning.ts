@@ -18,7 +18,8 @@ function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: Met
   const plans = index.instruments.flatMap((plan) => (plan.lever === 'compensation' && index.hasCommission(plan) ? [plan] : []));
   const favored = (metric: MetricT) => index.strategy.isFavoredMetric(metric.id);
   // Favored by a priority nothing serves yet: what the declaration would change (uncovered-priority).
-  const unserved = (metric: MetricT) => index.strategy.prioritiesFavoring('metrics', metric.id).some((priority) => !index.strategy.isServed(priority));
+  const unserved = (metric: MetricT) =>
+    index.strategy.prioritiesFavoring('metrics', metric.id).some((priority) => !index.strategy.isServed(priority));
   const newBusiness = new Set(plans.flatMap((plan) => newBusinessLines(index, plan.node).map((line) => line.metric)));
   const asked = new Set<string>();
   if (!metrics.some((metric) => metric.nets_churn !== undefined)) {
@@ -38,7 +39,10 @@ function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: Met
   const onCollection = plans.some((plan) => plan.node.earned_on === 'collection');
   const collection =
     onCollection && !metrics.some((metric) => metric.measures_collection !== undefined)
-      ? metrics.filter((metric) => metric.type === 'outcome' && metric.perspective !== 'customer' && metric.perspective !== 'learning' && unserved(metric))
+      ? metrics.filter(
+          (metric) =>
+            metric.type === 'outcome' && metric.perspective !== 'customer' && metric.perspective !== 'learning' && unserved(metric),
+        )
       : [];
   return { retention, collection };
 }
@@ -55,7 +59,15 @@ export default defineRule({
       '("What are Shared Incentives?": part of the commission "only after the client has remained active"), and whether it is cash collected decides ' +
       'whether commission earned on collection pays for it. Where the policy does not say, this note says what to declare.',
     source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success',
-    reads: [...STRATEGY_METRICS, 'teams[].hands_off_to', ...COUNT, 'metrics[].perspective', ...PRIORITY_SERVED, ...REWARDED_TEAMS, 'compensation[].bonus[].shared_with'],
+    reads: [
+      ...STRATEGY_METRICS,
+      'teams[].hands_off_to',
+      ...COUNT,
+      'metrics[].perspective',
+      ...PRIORITY_SERVED,
+      ...REWARDED_TEAMS,
+      'compensation[].bonus[].shared_with',
+    ],
     examples: {
       bad: `strategy:
   priorities:

@@ -10,16 +10,33 @@ export default defineRule({
     summary: 'Most of a plan rides on a count guarded only by a quality measure that no declaration ties to the units counted',
     rationale:
       'A quality measure guards a count only when it measures the same units: a general customer survey beside a daily count of ' +
-      'products sold measures nothing about the products counted, and Wells Fargo\'s branches kept such a survey while opening ' +
-      'accounts nobody asked for (CFPB consent order 2016-CFPB-0015). Where the policy does not say what a count\'s quality is ' +
+      "products sold measures nothing about the products counted, and Wells Fargo's branches kept such a survey while opening " +
+      "accounts nobody asked for (CFPB consent order 2016-CFPB-0015). Where the policy does not say what a count's quality is " +
       'measured by, the linter accepts any quality line of real weight as its guard, as it always has; this says once what to declare ' +
       'so that the judgement rests on the policy, not on that assumption.',
     source: 'Goodhart / Campbell (1979); CFPB consent order 2016-CFPB-0015 (Wells Fargo, 2016)',
     // Plans only: a guardrail key result guards no plan's count.
-    reads: [...STRATEGY_METRICS, 'metrics[].proxy_for', ...COUNT, ...COUNT_GUARDS.filter((key) => !key.endsWith('.guardrail')), ...REWARDED_TEAMS, ...LINE_METRICS],
+    reads: [
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      ...COUNT,
+      ...COUNT_GUARDS.filter((key) => !key.endsWith('.guardrail')),
+      ...REWARDED_TEAMS,
+      ...LINE_METRICS,
+    ],
     options: z.object({
-      share: z.number().min(0).max(1).default(0.5).describe('share of a plan\'s variable pay on such counts from which the missing declaration matters'),
-      guard_weight: z.number().min(0).max(1).default(0.1).describe('share of variable pay of the quality line that stands in for the guard'),
+      share: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.5)
+        .describe("share of a plan's variable pay on such counts from which the missing declaration matters"),
+      guard_weight: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.1)
+        .describe('share of variable pay of the quality line that stands in for the guard'),
     }),
     examples: {
       bad: `metrics:
@@ -63,8 +80,16 @@ compensation:
     // Written at the count that carries most of the plan (by what its line says, not by its id: renaming it moves nothing).
     const shareOf = (line: IncentiveLine) => index.variableShareOf(line) ?? 0;
     const metricOf = (line: IncentiveLine) => index.metrics.get(line.metric!)!;
-    const first = metricOf(least(plan.lines, (a, b) => shareOf(b) - shareOf(a) || compareMetrics(metricOf(a), metricOf(b)) || compareRewards(a, b))!);
-    const more = others.length > 0 ? ` (and ${others.length} more plan${others.length === 1 ? '' : 's'} alike: ${listIds(others.map((other) => other.lines[0]!.instrument.id), 'and')})` : '';
+    const first = metricOf(
+      least(plan.lines, (a, b) => shareOf(b) - shareOf(a) || compareMetrics(metricOf(a), metricOf(b)) || compareRewards(a, b))!,
+    );
+    const more =
+      others.length > 0
+        ? ` (and ${others.length} more plan${others.length === 1 ? '' : 's'} alike: ${listIds(
+            others.map((other) => other.lines[0]!.instrument.id),
+            'and',
+          )})`
+        : '';
     report({
       node: first,
       key: 'id',

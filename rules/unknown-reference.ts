@@ -30,10 +30,20 @@ function nearestDeclared(id: string, sorted: readonly string[], budget: Distance
  * words of this one or whose words it holds ("support" for customer-support, "smb" for
  * smb-small), else the ids that are declared, so the reader never has to look them up.
  */
-function suggestFor(id: string, kind: Reference['kind'], declared: ReadonlySet<string>, sorted: readonly string[], budget: DistanceBudget): string {
+function suggestFor(
+  id: string,
+  kind: Reference['kind'],
+  declared: ReadonlySet<string>,
+  sorted: readonly string[],
+  budget: DistanceBudget,
+): string {
   const near = didYouMean(id, declared, budget) || nearestDeclared(id, sorted, budget);
   if (near) return near;
-  const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   const own = words(id);
   const holding = [...declared].filter((candidate) => {
     const theirs = words(candidate);
@@ -77,7 +87,13 @@ compensation:
       segment: new Set(index.segments.keys()),
       team: new Set(index.teams.keys()),
       // Only waivers name instruments; a waiver of a finding about a team or priority names that instead.
-      instrument: new Set([...index.instrumentById.keys(), ...index.teams.keys(), ...index.segments.keys(), ...index.metrics.keys(), ...index.priorities.keys()]),
+      instrument: new Set([
+        ...index.instrumentById.keys(),
+        ...index.teams.keys(),
+        ...index.segments.keys(),
+        ...index.metrics.keys(),
+        ...index.priorities.keys(),
+      ]),
     };
     // A misspelled id tends to repeat; each one is compared with the declared ids once, within one budget for the run.
     const suggestions = new Map<string, string>();

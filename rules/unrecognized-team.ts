@@ -11,7 +11,8 @@ export default defineRule({
       'Amplify\'s "Performance Incentives Beyond Sales" asks for "Fair Recognition Distribution: Monitoring to ensure recognition opportunities are fairly distributed across all ' +
       'team members and performance levels." A declared team that no plan, OKR set, promotion ladder or award names is invisible to the ' +
       'incentive system: nothing tells it what the strategy needs from it, and nothing celebrates it when it delivers.',
-    source: '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Quality Assurance": fair recognition distribution',
+    source:
+      '"Performance Incentives Beyond Sales: Motivating Non-Revenue Teams" (Amplify), section "Quality Assurance": fair recognition distribution',
     // Every declared team is judged: its id is what the finding is about.
     reads: ['teams[].id', ...REWARDED_TEAMS, ...LINE_METRICS, 'compensation[].bonus[].shared_with'],
     examples: {
@@ -30,12 +31,16 @@ recognition:
     },
   },
   check({ index, model, report }) {
-    const program = least(index.instruments.filter((instrument) => instrument.lever === 'recognition'), compareInstruments);
+    const program = least(
+      index.instruments.filter((instrument) => instrument.lever === 'recognition'),
+      compareInstruments,
+    );
     for (const team of index.teams.values()) {
       if (index.instrumentsOfTeam(team.id).length > 0 || index.rewardsForTeam(team.id).length > 0) continue;
       // A team paid on a component shared with it, or by a plan or OKR set of the whole company, is told what the strategy needs
       // (an award open to everyone recognizes no team in particular).
-      if (index.componentsSharedWith(team.id).length > 0 || model.profileOf(team.id).entries.some((entry) => entry.lever !== 'recognition')) continue;
+      if (index.componentsSharedWith(team.id).length > 0 || model.profileOf(team.id).entries.some((entry) => entry.lever !== 'recognition'))
+        continue;
       const label = team.name ?? team.id;
       const award = `{ text: "${label}: win of the quarter", teams: [${team.id}] }`;
       report({

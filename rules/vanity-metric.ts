@@ -11,7 +11,8 @@ export default defineRule({
     id: 'vanity-metric',
     category: 'shared-incentives',
     severity: 'warning',
-    summary: 'An instrument rewards a vanity metric, or an activity or output metric whose outcome (proxy_for) is not declared or not rewarded for the same team',
+    summary:
+      'An instrument rewards a vanity metric, or an activity or output metric whose outcome (proxy_for) is not declared or not rewarded for the same team',
     rationale:
       '"What are Shared Incentives?" asks: "how do we ensure that the metrics we choose are actually proxies for business health and not just vanity numbers?" ' +
       'A reward turns a number into a target, and "when a measure becomes a target, it ceases to be a good measure" (Goodhart / Campbell): ' +
@@ -22,13 +23,34 @@ export default defineRule({
     source: '"What are Shared Incentives?", section "The Unknowns and Variables to Consider"; Goodhart / Campbell (Wells Fargo, 2016)',
     // An unguarded count target says more (it names the guard to add): when gameable-target is on and reports the line, it is its finding.
     reads: [
-      ...STRATEGY_METRICS, 'metrics[].proxy_for', ...COUNT, ...COUNT_GUARDS, 'okrs[].stakes', 'okrs[].key_results[].target', 'compensation[].pool.funded_by',
-      ...REWARDED_TEAMS, ...LINE_METRICS,
+      ...STRATEGY_METRICS,
+      'metrics[].proxy_for',
+      ...COUNT,
+      ...COUNT_GUARDS,
+      'okrs[].stakes',
+      'okrs[].key_results[].target',
+      'compensation[].pool.funded_by',
+      ...REWARDED_TEAMS,
+      ...LINE_METRICS,
     ],
     defersTo: ['gameable-target'],
     options: z.object({
-      scorecard_share: z.number().min(0).max(1).default(0.34).describe('share of variable pay up to which a count inside a balanced scorecard is one measure among others (the Sedgwick review caps sales at a third)'),
-      balance_weight: z.number().min(0).max(1).default(0.3).describe('share of variable pay the scorecard\'s quality and behavior measures need together for a capped count beside them to be balanced'),
+      scorecard_share: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.34)
+        .describe(
+          'share of variable pay up to which a count inside a balanced scorecard is one measure among others (the Sedgwick review caps sales at a third)',
+        ),
+      balance_weight: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(0.3)
+        .describe(
+          "share of variable pay the scorecard's quality and behavior measures need together for a capped count beside them to be balanced",
+        ),
     }),
     examples: {
       bad: `metrics:
@@ -74,7 +96,11 @@ compensation:
       // A capped count inside a scorecard whose quality and conduct measures carry real weight is one measure among them, not a number left to rise alone.
       if (!metric.vanity && inBalancedScorecard(index, reward, options)) continue;
       if (metric.vanity) {
-        const instead = suggestMetric(index, team, (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'));
+        const instead = suggestMetric(
+          index,
+          team,
+          (other) => other.id !== metric.id && (other.type === 'outcome' || other.type === 'quality'),
+        );
         flag({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.`,
@@ -91,12 +117,25 @@ compensation:
         if (strategy.isFavoredMetric(metric.id) && hasOwnGuard(model, reward)) continue;
         const targets = index.proxyTargetsOf(metric.id);
         // A pool funded by the outcome (pool × rating) rewards it for the team as surely as a line does.
-        const pooled = new Set(index.instruments.flatMap((other) => (other.lever === 'compensation' && other.node.pool && (team === undefined || other.team === team) ? [other.node.pool.funded_by] : [])));
+        const pooled = new Set(
+          index.instruments.flatMap((other) =>
+            other.lever === 'compensation' && other.node.pool && (team === undefined || other.team === team)
+              ? [other.node.pool.funded_by]
+              : [],
+          ),
+        );
         const rewardedFor =
-          team === undefined ? (id: string) => pooled.has(id) || index.rewardsOfMetric(id).length > 0 : (id: string) => pooled.has(id) || index.metricsRewardedFor(team).has(id);
+          team === undefined
+            ? (id: string) => pooled.has(id) || index.rewardsOfMetric(id).length > 0
+            : (id: string) => pooled.has(id) || index.metricsRewardedFor(team).has(id);
         if (targets.some(rewardedFor)) continue;
         const stands = listIds([...metric.proxy_for], 'or');
-        const how = reward.instrument.lever === 'okrs' ? `a key result on ${metric.proxy_for[0]}` : reward.instrument.lever === 'compensation' ? `a bonus component on ${metric.proxy_for[0]}` : `${metric.proxy_for[0]}`;
+        const how =
+          reward.instrument.lever === 'okrs'
+            ? `a key result on ${metric.proxy_for[0]}`
+            : reward.instrument.lever === 'compensation'
+              ? `a bonus component on ${metric.proxy_for[0]}`
+              : `${metric.proxy_for[0]}`;
         flag({
           node: reward.node,
           message: `${where()} rewards ${metric.id}, declared a proxy for ${stands}, but nothing rewards ${stands}${team ? ` for ${team}` : ''}: the ${metric.type} count can rise while what it stands for does not.`,
@@ -115,7 +154,10 @@ compensation:
       ) {
         // (A count the strategy deprioritizes is the old-priority rules' finding: the fix is to stop rewarding it, not to say what it stands for.)
         // What the strategy wants instead of this metric is the likeliest outcome it stands for.
-        const instead = strategy.alternativesTo(metric.id).map((id) => index.metrics.get(id)).find((other) => other?.type === 'outcome');
+        const instead = strategy
+          .alternativesTo(metric.id)
+          .map((id) => index.metrics.get(id))
+          .find((other) => other?.type === 'outcome');
         const outcome = instead ?? suggestMetric(index, team, (other) => other.id !== metric.id && other.type === 'outcome');
         flag({
           node: reward.node,
@@ -130,7 +172,11 @@ compensation:
 });
 
 /** A plan line in a plan with at most `scorecard_share` on counts in all, beside quality and behavior measures worth `balance_weight` together. */
-function inBalancedScorecard(index: PolicyIndex, line: IncentiveLine, options: { scorecard_share: number; balance_weight: number }): boolean {
+function inBalancedScorecard(
+  index: PolicyIndex,
+  line: IncentiveLine,
+  options: { scorecard_share: number; balance_weight: number },
+): boolean {
   if (line.instrument.lever !== 'compensation') return false;
   const shareOn = (test: (type: string | undefined) => boolean) =>
     index.rewardsOf(line.instrument).reduce((sum, other) => {
@@ -139,5 +185,8 @@ function inBalancedScorecard(index: PolicyIndex, line: IncentiveLine, options: {
       return sum + (counted ? (index.variableShareOf(other) ?? 0) : 0);
     }, 0);
   const counts = shareOn((type) => VOLUME_TYPES.has(type ?? ''));
-  return counts <= options.scorecard_share + 1e-9 && shareOn((type) => type === 'quality' || type === 'behavior') >= options.balance_weight - 1e-9;
+  return (
+    counts <= options.scorecard_share + 1e-9 &&
+    shareOn((type) => type === 'quality' || type === 'behavior') >= options.balance_weight - 1e-9
+  );
 }

@@ -24,7 +24,9 @@ fs.rmSync(CACHE_FILE, { force: true });
 const zodWithoutLocales = {
   name: 'zod-without-locales',
   setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined));
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export {};', loader: 'js' }));
   },
 };
@@ -51,7 +53,7 @@ const built = await esbuild.build({
 });
 const code = built.outputFiles[0].text;
 // The launcher reads the bundle as latin1, which is the same text only for ASCII.
-if (/[^\x00-\x7f]/.test(code)) throw new Error('the bundle is not ASCII: keep esbuild\'s charset at ascii and legal comments out of it');
+if (/[^\x00-\x7f]/.test(code)) throw new Error("the bundle is not ASCII: keep esbuild's charset at ascii and legal comments out of it");
 const buildId = createHash('sha256').update(code).digest('hex').slice(0, 32);
 const source = `${code.trimEnd()}${BUILD_MARK}${buildId}\n`;
 fs.writeFileSync(BUNDLE_FILE, source);

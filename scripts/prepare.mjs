@@ -19,14 +19,17 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 /** What `npm run build` needs: every runtime dependency (type-checked and bundled), tsc, esbuild and the types. */
 const BUILD_NEEDS = [
   ...Object.keys(manifest.dependencies ?? {}),
-  ...Object.keys(manifest.devDependencies ?? {}).filter((name) => name === 'typescript' || name === 'esbuild' || name.startsWith('@types/')),
+  ...Object.keys(manifest.devDependencies ?? {}).filter(
+    (name) => name === 'typescript' || name === 'esbuild' || name.startsWith('@types/'),
+  ),
 ];
 
 /**
  * npm configuration that an outer `npm install -g …` passes to this script's environment and that
  * would send the tools' install elsewhere than the clone, or leave them out.
  */
-const INSTALL_SHAPING = /^npm_config_(global|location|prefix|omit|include|production|only|also|dev|dry_run|package_lock_only|install_strategy|global_style|legacy_bundling|install_links|workspaces?|include_workspace_root|ignore_scripts)$/i;
+const INSTALL_SHAPING =
+  /^npm_config_(global|location|prefix|omit|include|production|only|also|dev|dry_run|package_lock_only|install_strategy|global_style|legacy_bundling|install_links|workspaces?|include_workspace_root|ignore_scripts)$/i;
 
 /** The needs not installed in the clone itself (tsc and esbuild resolve them from its node_modules). */
 function missing() {
@@ -34,7 +37,8 @@ function missing() {
 }
 
 // npm_execpath is the npm that runs this script; without one (another package manager), the npm on the PATH.
-const npm = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
+const npm =
+  process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
 const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !INSTALL_SHAPING.test(key)));
 
 function runNpm(args) {
@@ -55,7 +59,10 @@ function unlinkGlobalLinkToTemporaryClone() {
   if (process.env.npm_config_global !== 'true' || !/[\\/]_cacache[\\/]tmp[\\/]git-clone[^\\/]*[\\/]?$/.test(ROOT)) return;
   const prefix = process.env.npm_config_global_prefix ?? process.env.npm_config_prefix;
   if (!prefix) return;
-  const installed = process.platform === 'win32' ? path.join(prefix, 'node_modules', manifest.name) : path.join(prefix, 'lib', 'node_modules', manifest.name);
+  const installed =
+    process.platform === 'win32'
+      ? path.join(prefix, 'node_modules', manifest.name)
+      : path.join(prefix, 'lib', 'node_modules', manifest.name);
   try {
     if (fs.lstatSync(installed).isSymbolicLink() && fs.realpathSync(installed) === fs.realpathSync(ROOT)) {
       fs.unlinkSync(installed);

@@ -22,7 +22,20 @@ import { printErr, printOut } from './output/print.js';
 import { EXIT } from './terminal.js';
 
 /** Every command, in the order `--help` lists them. Each module registers one command. */
-const COMMANDS: readonly CommandRegistration[] = [registerLint, registerRules, registerInit, registerImport, registerGate, registerReport, registerDiff, registerMatrix, registerSimulate, registerSchema, registerFix, registerLsp];
+const COMMANDS: readonly CommandRegistration[] = [
+  registerLint,
+  registerRules,
+  registerInit,
+  registerImport,
+  registerGate,
+  registerReport,
+  registerDiff,
+  registerMatrix,
+  registerSimulate,
+  registerSchema,
+  registerFix,
+  registerLsp,
+];
 
 const EXAMPLES = `
 Examples:
@@ -38,7 +51,9 @@ Exit codes:
 
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('incentive-lint')
-    .description('Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.')
+    .description(
+      'Lint incentive systems: find where commission plans, OKRs, promotion criteria and recognition reward something other than the strategy.',
+    )
     .version(VERSION, '-v, --version')
     .showSuggestionAfterError(true)
     // The lint options live on the program itself (the default command); without this, they would
@@ -62,7 +77,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   program.exitOverride();
   // Commander quotes the arguments in its errors: they are shown escaped (a line break in an argument
   // as \n; only the message's own break before its suggestion stays), and guarded like all output.
-  const output = { writeOut: (text: string) => printOut(text), writeErr: (text: string) => printErr(text), outputError: (text: string) => printErr(commanderError(text)) };
+  const output = {
+    writeOut: (text: string) => printOut(text),
+    writeErr: (text: string) => printErr(text),
+    outputError: (text: string) => printErr(commanderError(text)),
+  };
   program.configureOutput(output);
   for (const command of program.commands) command.exitOverride().configureOutput(output);
   try {
@@ -71,10 +90,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every usage error is "could not be trusted".
-      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.untrusted;
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version'
+        ? EXIT.ok
+        : EXIT.untrusted;
     }
     const message = error instanceof Error ? error.message : String(error);
-    printErr(`incentive-lint: internal error: ${textLine(message)}\nThis is a bug in incentive-lint; please report it with the command you ran.\n`);
+    printErr(
+      `incentive-lint: internal error: ${textLine(message)}\nThis is a bug in incentive-lint; please report it with the command you ran.\n`,
+    );
     return EXIT.untrusted;
   }
 }

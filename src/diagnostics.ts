@@ -87,7 +87,11 @@ export function closest(word: string, candidates: Iterable<string>, budget?: Dis
   for (const candidate of list) {
     if (!sharesStem(word, candidate)) continue;
     const gap = Math.abs(candidate.length - word.length);
-    if (gap <= MAX_STEM_GAP && (stem === undefined || gap < Math.abs(stem.length - word.length) || (gap === Math.abs(stem.length - word.length) && candidate < stem))) stem = candidate;
+    if (
+      gap <= MAX_STEM_GAP &&
+      (stem === undefined || gap < Math.abs(stem.length - word.length) || (gap === Math.abs(stem.length - word.length) && candidate < stem))
+    )
+      stem = candidate;
   }
   if (stem === undefined) return undefined;
   const gap = Math.abs(stem.length - word.length);

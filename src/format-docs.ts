@@ -69,13 +69,22 @@ export function formatMarkdown(schema: JsonSchema = policyJsonSchema() as JsonSc
   lines.push(`- [${READS_TITLE}](#${anchor(READS_TITLE)})`);
   for (const section of sections) {
     lines.push('', `## ${section.title}`, '');
-    lines.push(section.paths[0] === TOP ? 'The top level of every policy file (and of every YAML document in one).' : `Where: ${section.paths.map((where) => `\`${where}\``).join(', ')}`, '');
+    lines.push(
+      section.paths[0] === TOP
+        ? 'The top level of every policy file (and of every YAML document in one).'
+        : `Where: ${section.paths.map((where) => `\`${where}\``).join(', ')}`,
+      '',
+    );
     // A section reached from one key says what that key holds; a shared one (favor and deprioritize) leaves it to the keys.
-    if (section.schema.description && section.paths.length === 1 && section.paths[0] !== TOP) lines.push(oneLine(section.schema.description), '');
+    if (section.schema.description && section.paths.length === 1 && section.paths[0] !== TOP)
+      lines.push(oneLine(section.schema.description), '');
     lines.push('| key | type | required | description |', '| --- | --- | --- | --- |');
     const required = new Set(section.schema.required ?? []);
     for (const [key, property] of Object.entries(section.schema.properties ?? {})) {
-      const readBy = readByNote(readers, section.paths.map((where) => (where === TOP ? key : `${where}.${key}`)));
+      const readBy = readByNote(
+        readers,
+        section.paths.map((where) => (where === TOP ? key : `${where}.${key}`)),
+      );
       lines.push(`| \`${key}\` | ${typeOf(property)} | ${required.has(key) ? 'yes' : ''} | ${cell(property.description ?? '')}${readBy} |`);
     }
     // Examples live in the schema (editors show them on hover): a titled mapping shows its own, once, in its section.
@@ -112,7 +121,8 @@ function collectSections(root: JsonSchema): Section[] {
   const visit = (schema: JsonSchema, where: string, owner: { title: string; where: string } | undefined) => {
     const object = objectOf(schema);
     if (!object) return;
-    const title = where === TOP ? 'Policy file' : (object.title ?? `${owner!.title}: ${where.slice(owner!.where.length + 1).replace(/\[\]/g, '')}`);
+    const title =
+      where === TOP ? 'Policy file' : (object.title ?? `${owner!.title}: ${where.slice(owner!.where.length + 1).replace(/\[\]/g, '')}`);
     const existing = byTitle.get(title);
     if (existing) {
       existing.paths.push(where);
@@ -147,7 +157,8 @@ function describeType(schema: JsonSchema, titles: ReadonlyMap<JsonSchema, string
   if (schema.enum) return schema.enum.map((value) => `\`${String(value)}\``).join(' \\| ');
   if (schema.anyOf) {
     const kinds = schema.anyOf.map((option) => option.type);
-    if (kinds.includes('number') && schema.anyOf.some((option) => option.type === 'string' && option.pattern?.includes('%'))) return 'share: `0.08` or `"8%"`';
+    if (kinds.includes('number') && schema.anyOf.some((option) => option.type === 'string' && option.pattern?.includes('%')))
+      return 'share: `0.08` or `"8%"`';
     return schema.anyOf.map(typeOf).join(' or ');
   }
   switch (schema.type) {

@@ -10,7 +10,15 @@ import { runnableRules } from './engine/config.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
 import type { RewardModel } from './model/build.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
-import { DEFAULT_CACHE_LOCATION, loadPolicy, loadPolicyTexts, ParseCache, type LoadedPolicy, type LoadOptions, type PolicyText } from './load/index.js';
+import {
+  DEFAULT_CACHE_LOCATION,
+  loadPolicy,
+  loadPolicyTexts,
+  ParseCache,
+  type LoadedPolicy,
+  type LoadOptions,
+  type PolicyText,
+} from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
 import type { PhaseTimings } from './timing.js';
 
@@ -93,7 +101,8 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     config = options.resolvedConfig ?? (await resolveConfig({ ...options, cwd }));
     const loadOptions = { cwd, loader: options.loader, timings: options.timings, maxExactItems: options.maxExactItems };
     if (!isTexts(input)) loaded = loadPolicy(input, { ...loadOptions, ignore: config.isIgnored, cache: openCache(options, cwd, config) });
-    else if (input.paths && input.paths.length > 0) loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
+    else if (input.paths && input.paths.length > 0)
+      loaded = loadPolicy(input.paths, { ...loadOptions, ignore: config.isIgnored, texts: input.files });
     else loaded = loadPolicyTexts(input.files, loadOptions);
   } catch (error) {
     if (error instanceof InputError) return emptyResult([...(config?.diagnostics ?? []), ...error.diagnostics], config);
@@ -105,7 +114,13 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
   const knownRuleIds = new Set([...config.rules.map((entry) => entry.rule.meta.id), ...CHECK_IDS]);
   // The clock only when timing: the first use of `performance` loads perf_hooks.
   const rulesStart = options.timings ? performance.now() : 0;
-  const run = await runRules(loaded, rules, { today, knownRuleIds, baseline: options.baseline, inlineSuppressions: options.inlineSuppressions, ruleTimeoutMs: options.ruleTimeoutMs });
+  const run = await runRules(loaded, rules, {
+    today,
+    knownRuleIds,
+    baseline: options.baseline,
+    inlineSuppressions: options.inlineSuppressions,
+    ruleTimeoutMs: options.ruleTimeoutMs,
+  });
   if (options.timings) options.timings.rules += performance.now() - rulesStart;
   return {
     findings: run.findings,

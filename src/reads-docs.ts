@@ -24,7 +24,10 @@ export function readersByKey(rules: readonly AnyRule[]): Map<string, string[]> {
   const readers = new Map<string, string[]>();
   for (const rule of rules) {
     for (const path of new Set(rule.meta.reads ?? [])) {
-      if (!isPolicyKeyPath(path)) throw new Error(`rule ${rule.meta.id} reads "${path}", which is no key of the policy format (write paths such as metrics[].nets_churn)`);
+      if (!isPolicyKeyPath(path))
+        throw new Error(
+          `rule ${rule.meta.id} reads "${path}", which is no key of the policy format (write paths such as metrics[].nets_churn)`,
+        );
       readers.set(path, [...(readers.get(path) ?? []), rule.meta.id]);
     }
   }

@@ -54,7 +54,14 @@ export async function resolveConfig(options: ConfigOptions = {}): Promise<Resolv
   const file = configFileOf(options);
 
   const known = [...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES, ...(options.plugins ?? [])];
-  const loaded = file ? await loadPlugins(file.plugins, file.dir, known.map((rule) => rule.meta.id), options.ruleTimeoutMs) : { rules: [], diagnostics: [] };
+  const loaded = file
+    ? await loadPlugins(
+        file.plugins,
+        file.dir,
+        known.map((rule) => rule.meta.id),
+        options.ruleTimeoutMs,
+      )
+    : { rules: [], diagnostics: [] };
   const available = [...known, ...loaded.rules];
 
   const layers: ConfigLayer[] = [];
@@ -101,7 +108,8 @@ export function configuredIgnore(options: Pick<ConfigOptions, 'cwd' | 'config'> 
 
 function configFileOf(options: Pick<ConfigOptions, 'cwd' | 'config'>): ConfigFile | undefined {
   const cwd = options.cwd ?? process.cwd();
-  const configPath = options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
+  const configPath =
+    options.config === false ? undefined : options.config !== undefined ? path.resolve(cwd, options.config) : findConfigFile(cwd);
   return configPath ? readConfigFile(configPath, cwd) : undefined;
 }
 

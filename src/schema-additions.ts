@@ -33,8 +33,12 @@ function percent(value: number): string {
 export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primitives) {
   const Window = z
     .strictObject({
-      days: PositiveInteger('window days').describe('How many days the number is measured over, each period (a whole number, greater than 0), such as 7 for one week.'),
-      every: z.enum(WINDOW_PERIODS, { error: `every is one of ${WINDOW_PERIODS.join(', ')}` }).describe('The period the window repeats in: week, month, quarter, half or year.'),
+      days: PositiveInteger('window days').describe(
+        'How many days the number is measured over, each period (a whole number, greater than 0), such as 7 for one week.',
+      ),
+      every: z
+        .enum(WINDOW_PERIODS, { error: `every is one of ${WINDOW_PERIODS.join(', ')}` })
+        .describe('The period the window repeats in: week, month, quarter, half or year.'),
       description: Text.optional().describe('Which days, for people reading the policy, such as "the census week in March".'),
     })
     .superRefine((window, context) => {
@@ -57,11 +61,19 @@ export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primi
 
   const Ranked = z
     .strictObject({
-      within: z.enum(RANK_WITHIN, { error: `within is one of ${RANK_WITHIN.join(', ')}` }).default('team').describe('Whom each person is ranked against: team (teammates, a forced distribution inside each team; the default) or company (everyone the instrument covers).'),
+      within: z
+        .enum(RANK_WITHIN, { error: `within is one of ${RANK_WITHIN.join(', ')}` })
+        .default('team')
+        .describe(
+          'Whom each person is ranked against: team (teammates, a forced distribution inside each team; the default) or company (everyone the instrument covers).',
+        ),
       top: Fraction.optional().describe('The share of people placed at the top whatever their results, such as "20%".'),
       bottom: Fraction.optional().describe('The share of people placed at the bottom whatever their results, such as "10%".'),
-      bottom_outcome: z.enum(BOTTOM_OUTCOMES, { error: `bottom_outcome is one of ${BOTTOM_OUTCOMES.join(', ')}` }).optional().describe('What the bottom share gets: nothing (no payout, promotion or award) or exit (managed out). Absent: the lowest rating.'),
-      description: Text.optional().describe('The ranking in the policy\'s own words.'),
+      bottom_outcome: z
+        .enum(BOTTOM_OUTCOMES, { error: `bottom_outcome is one of ${BOTTOM_OUTCOMES.join(', ')}` })
+        .optional()
+        .describe('What the bottom share gets: nothing (no payout, promotion or award) or exit (managed out). Absent: the lowest rating.'),
+      description: Text.optional().describe("The ranking in the policy's own words."),
     })
     .superRefine((ranked, context) => {
       if (ranked.top !== undefined && ranked.bottom !== undefined && ranked.top + ranked.bottom > 1 + 1e-9) {
@@ -72,13 +84,17 @@ export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primi
         });
       }
       if (ranked.bottom_outcome !== undefined && ranked.bottom === undefined) {
-        context.addIssue({ code: 'custom', path: ['bottom_outcome'], message: 'bottom_outcome says what the bottom share gets: add bottom (such as bottom: "10%"), or remove bottom_outcome' });
+        context.addIssue({
+          code: 'custom',
+          path: ['bottom_outcome'],
+          message: 'bottom_outcome says what the bottom share gets: add bottom (such as bottom: "10%"), or remove bottom_outcome',
+        });
       }
     })
     .meta({
       title: 'Rank against peers',
       ...withExample(
-        'The number is a rank of each person against peers (a forced distribution): fixed shares are placed at the top and at the bottom whatever the absolute results, so one person\'s gain is a peer\'s loss.',
+        "The number is a rank of each person against peers (a forced distribution): fixed shares are placed at the top and at the bottom whatever the absolute results, so one person's gain is a peer's loss.",
         'ranked: { within: team, top: "20%", bottom: "10%", bottom_outcome: exit }',
       ),
     });
@@ -100,18 +116,26 @@ export function withExample(description: string, example: string): { description
 }
 
 /** A pool split by a rating: built from the reward line keys, which live in src/schema.ts. */
-export function definePool<R extends z.ZodType<{ weight: number }>, K extends z.ZodType>({ Id, Fraction, Text }: Primitives, RatingComponent: R, Ranked: K) {
+export function definePool<R extends z.ZodType<{ weight: number }>, K extends z.ZodType>(
+  { Id, Fraction, Text }: Primitives,
+  RatingComponent: R,
+  Ranked: K,
+) {
   return z
     .strictObject({
       funded_by: Id.describe('The id of the metric that funds the pool, such as company-profit: the pool grows and shrinks with it.'),
       share: Fraction.optional().describe('The share of that metric paid into the pool, such as "10%".'),
-      weight: Fraction.optional().describe('The share of variable pay the pool is, when the plan also has bonus components or commission; absent: all the variable pay they leave.'),
+      weight: Fraction.optional().describe(
+        'The share of variable pay the pool is, when the plan also has bonus components or commission; absent: all the variable pay they leave.',
+      ),
       rating: z
         .array(RatingComponent, { error: 'rating is a list, such as - { metric: output, weight: 0.5 }' })
         .min(1, { error: 'a pool is split by a rating: list at least one component, such as - { metric: output, weight: 1 }' })
-        .describe('The merit rating that splits the pool: each person\'s share is the pool × their rating. The components\' weights add up to 1 (100%).'),
+        .describe(
+          "The merit rating that splits the pool: each person's share is the pool × their rating. The components' weights add up to 1 (100%).",
+        ),
       ranked: Ranked.optional(),
-      description: Text.optional().describe('The pool in the plan\'s own words.'),
+      description: Text.optional().describe("The pool in the plan's own words."),
     })
     .superRefine((pool, context) => {
       const total = (pool.rating as ReadonlyArray<{ weight: number }>).reduce((sum, component) => sum + component.weight, 0);
@@ -169,25 +193,37 @@ export function checkLineSegments(line: { segment?: string; segments?: readonly 
   }
   const seen = new Set<string>();
   line.segments.forEach((segment, index) => {
-    if (seen.has(segment)) context.addIssue({ code: 'custom', path: ['segments', index], message: `${segment} is listed twice in segments: list each segment once` });
+    if (seen.has(segment))
+      context.addIssue({
+        code: 'custom',
+        path: ['segments', index],
+        message: `${segment} is listed twice in segments: list each segment once`,
+      });
     seen.add(segment);
   });
 }
 
 /** A commission line pays a share of an amount or an amount per unit. */
-export function checkCommissionLine(line: { rate?: number; per_unit?: number; segment?: string; segments?: readonly string[] }, context: Issue): void {
+export function checkCommissionLine(
+  line: { rate?: number; per_unit?: number; segment?: string; segments?: readonly string[] },
+  context: Issue,
+): void {
   checkLineSegments(line, context);
   if (line.rate !== undefined && line.per_unit !== undefined) {
     context.addIssue({
       code: 'custom',
       path: ['per_unit'],
-      message: 'a commission line pays a rate (a share of what is booked) or per_unit (an amount for each unit counted), not both: keep the one the plan states',
+      message:
+        'a commission line pays a rate (a share of what is booked) or per_unit (an amount for each unit counted), not both: keep the one the plan states',
     });
   }
 }
 
 /** A count's quality link names another metric; only a count counts good units. */
-export function checkQualityLink(metric: { id: string; type?: string; quality_measured_by?: string; counts_only_good?: boolean }, context: Issue): void {
+export function checkQualityLink(
+  metric: { id: string; type?: string; quality_measured_by?: string; counts_only_good?: boolean },
+  context: Issue,
+): void {
   if (metric.quality_measured_by === metric.id) {
     context.addIssue({
       code: 'custom',
@@ -199,7 +235,8 @@ export function checkQualityLink(metric: { id: string; type?: string; quality_me
     context.addIssue({
       code: 'custom',
       path: ['counts_only_good'],
-      message: 'counts_only_good is for a count of units (such as saleable tons), and this metric is the quality measure itself: remove it here, or put it on the count this metric guards',
+      message:
+        'counts_only_good is for a count of units (such as saleable tons), and this metric is the quality measure itself: remove it here, or put it on the count this metric guards',
     });
   }
 }

@@ -37,12 +37,10 @@ function doc(description: string, markdownDescription?: string): { description: 
   return markdownDescription === undefined ? { description } : { description, markdownDescription };
 }
 
-export const Id = z
-  .string({ error: 'an id is a kebab-case string such as enterprise-arr' })
-  .regex(KEBAB_ID, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${toKebab(String(issue.input))}"`,
-  });
+export const Id = z.string({ error: 'an id is a kebab-case string such as enterprise-arr' }).regex(KEBAB_ID, {
+  error: (issue) =>
+    `"${String(issue.input)}" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${toKebab(String(issue.input))}"`,
+});
 
 function toKebab(text: string): string {
   const kebab = text
@@ -73,15 +71,25 @@ export const IsoDate = z
   // The refinement is invisible to JSON Schema; editors still get the shape of a date.
   .meta({ format: 'date', pattern: ISO_DATE.source });
 
-const FRACTION_MARKDOWN = 'Write a fraction (`0.08`) or a percentage string (`"8%"`), between 0 and 100%; never a whole number of percent (`8` is 800%).';
+const FRACTION_MARKDOWN =
+  'Write a fraction (`0.08`) or a percentage string (`"8%"`), between 0 and 100%; never a whole number of percent (`8` is 800%).';
 
 /** A share between 0 and 1, written as a fraction (0.08) or a percentage string ("8%"). */
 export const Fraction = z
   // The range is checked after the percentage is converted, which JSON Schema cannot see; the
   // metadata gives editors the range of a fraction, so that `rate: 8` (meaning 8%) is flagged there.
-  .union([z.number().meta({ minimum: 0, maximum: 1 }), z.string().regex(PERCENT, { error: (issue) => notAPercentage(String(issue.input)) }).meta({ pattern: PERCENT_0_TO_100.source })], {
-    error: 'write a fraction such as 0.08 or a percentage such as "8%"',
-  })
+  .union(
+    [
+      z.number().meta({ minimum: 0, maximum: 1 }),
+      z
+        .string()
+        .regex(PERCENT, { error: (issue) => notAPercentage(String(issue.input)) })
+        .meta({ pattern: PERCENT_0_TO_100.source }),
+    ],
+    {
+      error: 'write a fraction such as 0.08 or a percentage such as "8%"',
+    },
+  )
   // One transform converts and checks the range: a large policy has tens of thousands of rates and
   // weights, and a pipe into a second schema adds a pass over each of them.
   .transform((value, context) => {
@@ -117,7 +125,10 @@ const PositiveNumber = (what: string) =>
   z.number({ error: `${what} is a number, such as 210` }).positive({ error: `${what} must be greater than 0` });
 
 const PositiveInteger = (what: string) =>
-  z.number({ error: `${what} is a whole number, such as 6` }).int({ error: `${what} is a whole number, such as 6` }).positive({ error: `${what} must be greater than 0` });
+  z
+    .number({ error: `${what} is a whole number, such as 6` })
+    .int({ error: `${what} is a whole number, such as 6` })
+    .positive({ error: `${what} must be greater than 0` });
 
 const Text = z.string({ error: 'write this as text' });
 /** A list of ids; the example in its message names the kind of id the list holds. */
@@ -132,10 +143,12 @@ const Described = {
   description: Text.optional().describe('Free text for people reading the policy: what this is and why it exists. Not judged by any rule.'),
 };
 
-export const SegmentFocus = z.strictObject({
-  segments: IdList('[enterprise, mid-market]').optional().describe('Ids of customer segments (declared under segments).'),
-  metrics: IdList('[new-arr, net-retention]').optional().describe('Ids of metrics (declared under metrics).'),
-}).meta({ title: 'Focus' });
+export const SegmentFocus = z
+  .strictObject({
+    segments: IdList('[enterprise, mid-market]').optional().describe('Ids of customer segments (declared under segments).'),
+    metrics: IdList('[new-arr, net-retention]').optional().describe('Ids of metrics (declared under metrics).'),
+  })
+  .meta({ title: 'Focus' });
 
 /** One metric the strategy wants more of than another, while still wanting both. */
 export const Preference = z.strictObject({
@@ -143,73 +156,106 @@ export const Preference = z.strictObject({
   over: Id.describe('The metric it is preferred over, still wanted but less, such as monthly-contract-arr.'),
 });
 
-export const Priority = z.strictObject({
-  id: Id.describe('The priority\'s id, unique among priorities (kebab-case, such as enterprise-growth).'),
-  statement: Text.optional().describe('The priority in one sentence, as leadership announced it.'),
-  ...Described,
-  favor: SegmentFocus.optional().meta(
-    doc(
-      'What behavior should increase: the segments and metrics this priority wants more of. Instruments should reward them.',
-      'What behavior should **increase**: the segments and metrics this priority wants more of. Instruments should reward them.\n\n```yaml\nfavor: { segments: [enterprise], metrics: [net-retention] }\n```',
+export const Priority = z
+  .strictObject({
+    id: Id.describe("The priority's id, unique among priorities (kebab-case, such as enterprise-growth)."),
+    statement: Text.optional().describe('The priority in one sentence, as leadership announced it.'),
+    ...Described,
+    favor: SegmentFocus.optional().meta(
+      doc(
+        'What behavior should increase: the segments and metrics this priority wants more of. Instruments should reward them.',
+        'What behavior should **increase**: the segments and metrics this priority wants more of. Instruments should reward them.\n\n```yaml\nfavor: { segments: [enterprise], metrics: [net-retention] }\n```',
+      ),
     ),
-  ),
-  deprioritize: SegmentFocus.optional().meta(
-    doc(
-      'What behavior should decrease (the old strategy): no instrument should reward these segments and metrics.',
-      'What behavior should **decrease** (the old strategy): no instrument should reward these segments and metrics.\n\n```yaml\ndeprioritize: { segments: [smb], metrics: [feature-count] }\n```',
+    deprioritize: SegmentFocus.optional().meta(
+      doc(
+        'What behavior should decrease (the old strategy): no instrument should reward these segments and metrics.',
+        'What behavior should **decrease** (the old strategy): no instrument should reward these segments and metrics.\n\n```yaml\ndeprioritize: { segments: [smb], metrics: [feature-count] }\n```',
+      ),
     ),
-  ),
-  by: IsoDate.optional().describe(
-    'The deadline of the priority, YYYY-MM-DD: the day by which it is to be met (no one waits more than four hours by 2004-12-31). ' +
-      'Timing is judged against it: an incentive for this priority that takes effect after the announcement but on or before this day is on time.',
-  ),
-  prefer: z
-    .array(Preference, { error: 'write a list such as [{ metric: annual-contract-arr, over: monthly-contract-arr }]' })
-    .optional()
-    .describe(
-      'Metrics this priority wants more than another without deprioritizing the other (annual over monthly contracts): ' +
-        'an instrument that rewards both must pay the preferred one more.',
+    by: IsoDate.optional().describe(
+      'The deadline of the priority, YYYY-MM-DD: the day by which it is to be met (no one waits more than four hours by 2004-12-31). ' +
+        'Timing is judged against it: an incentive for this priority that takes effect after the announcement but on or before this day is on time.',
     ),
-}).meta({ title: 'Priority' });
+    prefer: z
+      .array(Preference, { error: 'write a list such as [{ metric: annual-contract-arr, over: monthly-contract-arr }]' })
+      .optional()
+      .describe(
+        'Metrics this priority wants more than another without deprioritizing the other (annual over monthly contracts): ' +
+          'an instrument that rewards both must pay the preferred one more.',
+      ),
+  })
+  .meta({ title: 'Priority' });
 
-export const Strategy = z.strictObject({
-  name: Text.optional().describe('The strategy\'s name, such as Enterprise-first.'),
-  description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
-  announced: IsoDate.optional().describe('The day the strategy is (or was) announced, YYYY-MM-DD. Incentives should be effective on or before it; the gate\'s --announce overrides it for one run.'),
-  priorities: z.array(Priority).default([]).describe('What the strategy favors and deprioritizes, one entry per priority.'),
-  levers_not_used: z
-    .array(z.enum(['compensation', 'okrs', 'promotions', 'recognition'], { error: 'a lever is compensation, okrs, promotions or recognition' }), {
-      error: 'write a list of levers, such as [recognition]',
-    })
-    .optional()
-    .describe(
-      'Levers the organization deliberately does not use (compensation, okrs, promotions, recognition), such as [recognition] for a company without a recognition program. ' +
-        'The gate cannot judge a lever that has no instrument, so it does not say GO until each lever either has one or is listed here.',
+export const Strategy = z
+  .strictObject({
+    name: Text.optional().describe("The strategy's name, such as Enterprise-first."),
+    description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
+    announced: IsoDate.optional().describe(
+      "The day the strategy is (or was) announced, YYYY-MM-DD. Incentives should be effective on or before it; the gate's --announce overrides it for one run.",
     ),
-}).superRefine(checkDeadlines).meta({ title: 'Strategy' });
+    priorities: z.array(Priority).default([]).describe('What the strategy favors and deprioritizes, one entry per priority.'),
+    levers_not_used: z
+      .array(
+        z.enum(['compensation', 'okrs', 'promotions', 'recognition'], {
+          error: 'a lever is compensation, okrs, promotions or recognition',
+        }),
+        {
+          error: 'write a list of levers, such as [recognition]',
+        },
+      )
+      .optional()
+      .describe(
+        'Levers the organization deliberately does not use (compensation, okrs, promotions, recognition), such as [recognition] for a company without a recognition program. ' +
+          'The gate cannot judge a lever that has no instrument, so it does not say GO until each lever either has one or is listed here.',
+      ),
+  })
+  .superRefine(checkDeadlines)
+  .meta({ title: 'Strategy' });
 
-export const Segment = z.strictObject({
-  id: Id.describe('The segment\'s id, unique among segments (kebab-case, such as enterprise or smb).'),
-  ...Described,
-  sales_cycle_days: PositiveNumber('sales_cycle_days').optional().describe('Days from first contact to signature, on average (greater than 0). With avg_deal_size, lets effort-adjusted-pay compare pay per month of selling.'),
-  avg_deal_size: PositiveNumber('avg_deal_size').optional().describe('The average deal size, in the currency the plans pay in (greater than 0).'),
-}).meta({ title: 'Segment' });
+export const Segment = z
+  .strictObject({
+    id: Id.describe("The segment's id, unique among segments (kebab-case, such as enterprise or smb)."),
+    ...Described,
+    sales_cycle_days: PositiveNumber('sales_cycle_days')
+      .optional()
+      .describe(
+        'Days from first contact to signature, on average (greater than 0). With avg_deal_size, lets effort-adjusted-pay compare pay per month of selling.',
+      ),
+    avg_deal_size: PositiveNumber('avg_deal_size')
+      .optional()
+      .describe('The average deal size, in the currency the plans pay in (greater than 0).'),
+  })
+  .meta({ title: 'Segment' });
 
-export const TeamKind = z.enum(['revenue', 'non-revenue']).describe('revenue: carries a revenue number (sales, account management); non-revenue: every other team.');
+export const TeamKind = z
+  .enum(['revenue', 'non-revenue'])
+  .describe('revenue: carries a revenue number (sales, account management); non-revenue: every other team.');
 
-export const Team = z.strictObject({
-  id: Id.describe('The team\'s id, unique among teams (kebab-case, such as sales).'),
-  ...Described,
-  kind: TeamKind.optional(),
-  headcount: PositiveInteger('headcount').optional().describe('How many people the team has (a whole number). The report ranks the changes to make first by how many people an instrument pays.'),
-  customer_facing: z.boolean().optional().describe('true when the team works with customers, so that the segment a metric counts matters (segment-blind-metric).'),
-  hands_off_to: IdList('[implementation, customer-success]')
-    .optional()
-    .describe('Ids of the teams this team hands its work to (sales to implementation, say). Teams joined by a handoff should share a metric (siloed-handoff, individual-only).'),
-  leads: IdList('[sales, sales-development]')
-    .optional()
-    .describe('The teams this team manages: paid on their shared result, a leader is accountable for it, not a free rider on it.'),
-}).meta({ title: 'Team' });
+export const Team = z
+  .strictObject({
+    id: Id.describe("The team's id, unique among teams (kebab-case, such as sales)."),
+    ...Described,
+    kind: TeamKind.optional(),
+    headcount: PositiveInteger('headcount')
+      .optional()
+      .describe(
+        'How many people the team has (a whole number). The report ranks the changes to make first by how many people an instrument pays.',
+      ),
+    customer_facing: z
+      .boolean()
+      .optional()
+      .describe('true when the team works with customers, so that the segment a metric counts matters (segment-blind-metric).'),
+    hands_off_to: IdList('[implementation, customer-success]')
+      .optional()
+      .describe(
+        'Ids of the teams this team hands its work to (sales to implementation, say). Teams joined by a handoff should share a metric (siloed-handoff, individual-only).',
+      ),
+    leads: IdList('[sales, sales-development]')
+      .optional()
+      .describe('The teams this team manages: paid on their shared result, a leader is accountable for it, not a free rider on it.'),
+  })
+  .meta({ title: 'Team' });
 
 export const MetricType = z
   .enum(['outcome', 'output', 'activity', 'quality', 'speed', 'behavior'])
@@ -223,68 +269,81 @@ export const Perspective = z
   .enum(['financial', 'customer', 'internal', 'learning'])
   .describe('The balanced-scorecard perspective the metric belongs to: financial, customer, internal (processes) or learning (growth).');
 
-export const Metric = z.strictObject({
-  id: Id.describe('The metric\'s id, unique among metrics (kebab-case, such as new-arr).'),
-  ...Described,
-  type: MetricType.optional(),
-  perspective: Perspective.optional(),
-  segmented: z.boolean().optional().describe('true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).'),
-  proxy_for: IdList('[new-arr]').optional().describe('Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.'),
-  vanity: z.boolean().optional().describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
-  reported_by: IdList('[schedulers]')
-    .optional()
-    .describe(
-      'Ids of the teams that produce or report the number themselves (teachers who handle their own tests\' answer sheets, schedulers who ' +
-        'enter the date a patient asked for): paying or measuring a team on a number it reports needs a guard (gameable-target).',
-    ),
-  accepted_by: Id
-    .optional()
-    .describe(
+export const Metric = z
+  .strictObject({
+    id: Id.describe("The metric's id, unique among metrics (kebab-case, such as new-arr)."),
+    ...Described,
+    type: MetricType.optional(),
+    perspective: Perspective.optional(),
+    segmented: z
+      .boolean()
+      .optional()
+      .describe(
+        'true when the metric is measured per customer segment; false when it cannot tell segments apart (an MQL counts the same for every customer size).',
+      ),
+    proxy_for: IdList('[new-arr]')
+      .optional()
+      .describe(
+        'Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.',
+      ),
+    vanity: z
+      .boolean()
+      .optional()
+      .describe('true marks a number that can rise while the business does not (page views, raw sign-ups): rewarding it is reported.'),
+    reported_by: IdList('[schedulers]')
+      .optional()
+      .describe(
+        "Ids of the teams that produce or report the number themselves (teachers who handle their own tests' answer sheets, schedulers who " +
+          'enter the date a patient asked for): paying or measuring a team on a number it reports needs a guard (gameable-target).',
+      ),
+    accepted_by: Id.optional().describe(
       'Id of the team that accepts each item before it counts (a sales-accepted opportunity): the count carries a quality gate kept by ' +
         'another team, so paying on it is guarded when that team is rewarded on the result (gameable-target, vanity-metric).',
     ),
-  nets_churn: z
-    .boolean()
-    .optional()
-    .describe(
-      'The metric counts what customers take away against it (net or gross revenue retention, customer retention, net growth of a book of accounts): ' +
-        'a lost customer lowers it, so it is its own retention guard, and a team rewarded on it is paid on keeping customers ' +
-        '(no-retention-guard, siloed-handoff). Nothing is inferred from a metric\'s id or name: declare it.',
-    ),
-  measures_collection: z
-    .boolean()
-    .optional()
-    .describe(
-      'true when the metric is cash collected from customers (collections, invoices paid): commission earned on collection ' +
-        '(earned_on: collection) rewards it, and a priority favoring it is served that way (uncovered-priority). Nothing is inferred from a metric\'s id or name: declare it.',
-    ),
-  quality_measured_by: Id.optional().meta(
-    withExample(
-      'Id of the metric that measures the quality of the same units this metric counts (redo-rate for units installed): ' +
-        'the count is guarded where the same team is also rewarded or measured on that metric.',
-      '- { id: units-installed, type: output, quality_measured_by: redo-rate }\n- { id: redo-rate, type: quality }',
-    ),
-  ),
-  counts_only_good: z
-    .boolean()
-    .optional()
-    .meta(
+    nets_churn: z
+      .boolean()
+      .optional()
+      .describe(
+        'The metric counts what customers take away against it (net or gross revenue retention, customer retention, net growth of a book of accounts): ' +
+          'a lost customer lowers it, so it is its own retention guard, and a team rewarded on it is paid on keeping customers ' +
+          "(no-retention-guard, siloed-handoff). Nothing is inferred from a metric's id or name: declare it.",
+      ),
+    measures_collection: z
+      .boolean()
+      .optional()
+      .describe(
+        'true when the metric is cash collected from customers (collections, invoices paid): commission earned on collection ' +
+          "(earned_on: collection) rewards it, and a priority favoring it is served that way (uncovered-priority). Nothing is inferred from a metric's id or name: declare it.",
+      ),
+    quality_measured_by: Id.optional().meta(
       withExample(
-        'true when only units that pass a quality check are counted (good, saleable tons; nothing for scrap): the quality gate is inside the count, so it is its own quality guard.',
-        '- { id: saleable-tons, type: output, counts_only_good: true }',
+        'Id of the metric that measures the quality of the same units this metric counts (redo-rate for units installed): ' +
+          'the count is guarded where the same team is also rewarded or measured on that metric.',
+        '- { id: units-installed, type: output, quality_measured_by: redo-rate }\n- { id: redo-rate, type: quality }',
       ),
     ),
-  deliverable: z
-    .boolean()
-    .optional()
-    .meta(
-      withExample(
-        'true when the metric is a named deliverable, done or not by its date (ship the repackaged product family, sample the coprocessor by June 15), not a number that can be inflated or a pace: it is judged as a milestone, not as a count or a speed.',
-        '- { id: coprocessor-sampled, name: Sample the arithmetic coprocessor, type: output, deliverable: true }',
+    counts_only_good: z
+      .boolean()
+      .optional()
+      .meta(
+        withExample(
+          'true when only units that pass a quality check are counted (good, saleable tons; nothing for scrap): the quality gate is inside the count, so it is its own quality guard.',
+          '- { id: saleable-tons, type: output, counts_only_good: true }',
+        ),
       ),
-    ),
-  window: Additions.Window.optional(),
-}).superRefine(checkQualityLink).meta({ title: 'Metric' });
+    deliverable: z
+      .boolean()
+      .optional()
+      .meta(
+        withExample(
+          'true when the metric is a named deliverable, done or not by its date (ship the repackaged product family, sample the coprocessor by June 15), not a number that can be inflated or a pace: it is judged as a milestone, not as a count or a speed.',
+          '- { id: coprocessor-sampled, name: Sample the arithmetic coprocessor, type: output, deliverable: true }',
+        ),
+      ),
+    window: Additions.Window.optional(),
+  })
+  .superRefine(checkQualityLink)
+  .meta({ title: 'Metric' });
 
 /** What every reward line may say besides its own keys: the customer segment it pays on. */
 const RewardLine = {
@@ -294,100 +353,163 @@ const RewardLine = {
     .optional()
     .meta(
       withExample(
-        'Ids of the customer segments this line pays on or measures, when it is more than one: each listed segment at the line\'s own rate, weight or target, and no other. Write segment for one.',
+        "Ids of the customer segments this line pays on or measures, when it is more than one: each listed segment at the line's own rate, weight or target, and no other. Write segment for one.",
         'segments: [enterprise, mid-market]   # one line on two segments, instead of segment: enterprise',
       ),
     ),
-  window: Additions.Window.optional().describe('The measurement window of this line, when it differs from its metric\'s window.'),
+  window: Additions.Window.optional().describe("The measurement window of this line, when it differs from its metric's window."),
   description: Text.optional().describe('Free text for people reading the policy. Not judged by any rule.'),
   accounts: Text.optional().describe(
     'The named accounts or territory this line is limited to, such as "Tier 1 customers": a line scoped this way tells customers apart as a segment does.',
   ),
 };
 
-export const CommissionLine = z.strictObject({
-  metric: Id.describe('The id of the metric commission is paid on, such as new-arr.'),
-  ...RewardLine,
-  // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
-  rate: Fraction.optional().meta(doc('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. On a quota plan (ote, variable_share, quotas) it may be omitted: the line then pays the base rate, target variable pay ÷ quota.', `The commission rate. ${FRACTION_MARKDOWN} On a quota plan it may be omitted: the line pays the base rate, target variable pay ÷ quota.`)),
-  per_unit: z
-    .number({ error: 'per_unit is an amount of money per unit, such as per_unit: 20' })
-    .positive({ error: 'per_unit must be greater than 0, such as per_unit: 20' })
-    .optional()
-    .meta(
-      withExample(
-        'A fixed amount paid for each unit the metric counts (a piece rate), in the policy currency, instead of a rate on an amount booked.',
-        '- { metric: units-installed, per_unit: 20 }   # 20 for every unit installed',
+export const CommissionLine = z
+  .strictObject({
+    metric: Id.describe('The id of the metric commission is paid on, such as new-arr.'),
+    ...RewardLine,
+    // Optional only on a quota plan (ote, variable_share, quota): checked by checkPlanPayout.
+    rate: Fraction.optional().meta(
+      doc(
+        'The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%. On a quota plan (ote, variable_share, quotas) it may be omitted: the line then pays the base rate, target variable pay ÷ quota.',
+        `The commission rate. ${FRACTION_MARKDOWN} On a quota plan it may be omitted: the line pays the base rate, target variable pay ÷ quota.`,
       ),
     ),
-}).superRefine(checkCommissionLine).meta({ title: 'Commission line', ...exclusive(['segment', 'segments'], ['rate', 'per_unit']) });
+    per_unit: z
+      .number({ error: 'per_unit is an amount of money per unit, such as per_unit: 20' })
+      .positive({ error: 'per_unit must be greater than 0, such as per_unit: 20' })
+      .optional()
+      .meta(
+        withExample(
+          'A fixed amount paid for each unit the metric counts (a piece rate), in the policy currency, instead of a rate on an amount booked.',
+          '- { metric: units-installed, per_unit: 20 }   # 20 for every unit installed',
+        ),
+      ),
+  })
+  .superRefine(checkCommissionLine)
+  .meta({ title: 'Commission line', ...exclusive(['segment', 'segments'], ['rate', 'per_unit']) });
 
-export const BonusComponent = z.strictObject({
-  metric: Id.describe('The id of the metric this part of the bonus is paid on.'),
-  ...RewardLine,
-  weight: Fraction.meta(doc('The share of variable pay this component is worth: a fraction such as 0.2 or a percentage such as "20%".', `The share of variable pay this component is worth. ${FRACTION_MARKDOWN}`)),
-  shared_with: IdList('[customer-success]').optional().describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
-  ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Bonus component', ...exclusive(['segment', 'segments']) });
+export const BonusComponent = z
+  .strictObject({
+    metric: Id.describe('The id of the metric this part of the bonus is paid on.'),
+    ...RewardLine,
+    weight: Fraction.meta(
+      doc(
+        'The share of variable pay this component is worth: a fraction such as 0.2 or a percentage such as "20%".',
+        `The share of variable pay this component is worth. ${FRACTION_MARKDOWN}`,
+      ),
+    ),
+    shared_with: IdList('[customer-success]')
+      .optional()
+      .describe('Ids of the other teams paid on the same result: this component is a shared incentive.'),
+    ranked: Additions.Ranked.optional(),
+  })
+  .superRefine(checkLineSegments)
+  .meta({ title: 'Bonus component', ...exclusive(['segment', 'segments']) });
 
 /** One component of the merit rating that splits a pool: its weight is its share of the rating. */
-export const RatingComponent = z.strictObject({
-  metric: Id.describe('The id of the metric this part of the rating is on, such as output or work-quality.'),
-  ...RewardLine,
-  weight: Fraction.meta(doc('The share of the rating this component is worth: a fraction such as 0.25 or a percentage such as "25%".', `The share of the rating this component is worth. ${FRACTION_MARKDOWN}`)),
-}).superRefine(checkLineSegments).meta({ title: 'Rating component', ...exclusive(['segment', 'segments']) });
+export const RatingComponent = z
+  .strictObject({
+    metric: Id.describe('The id of the metric this part of the rating is on, such as output or work-quality.'),
+    ...RewardLine,
+    weight: Fraction.meta(
+      doc(
+        'The share of the rating this component is worth: a fraction such as 0.25 or a percentage such as "25%".',
+        `The share of the rating this component is worth. ${FRACTION_MARKDOWN}`,
+      ),
+    ),
+  })
+  .superRefine(checkLineSegments)
+  .meta({ title: 'Rating component', ...exclusive(['segment', 'segments']) });
 
 export const Pool = definePool({ Id, Fraction, Text, PositiveInteger }, RatingComponent, Additions.Ranked);
 
 /** The quota-plan pieces (quotas, curve, credit, SPIFFs, ramp…), built from the primitives above. */
 const Payout = definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteger });
 
-export const Clawback = z.strictObject({
-  months: PositiveInteger('clawback months').describe('How many months after signature commission can be taken back (a whole number, greater than 0).'),
-  triggers: Payout.ClawbackTriggers.optional(),
-}).meta({ title: 'Clawback' });
+export const Clawback = z
+  .strictObject({
+    months: PositiveInteger('clawback months').describe(
+      'How many months after signature commission can be taken back (a whole number, greater than 0).',
+    ),
+    triggers: Payout.ClawbackTriggers.optional(),
+  })
+  .meta({ title: 'Clawback' });
 
-export const Deferral = z.strictObject({
-  share: Fraction.meta(doc('The share of commission held back: a fraction such as 0.3 or a percentage such as "30%".', `The share of commission held back. ${FRACTION_MARKDOWN}`)),
-  months: PositiveInteger('deferral months').describe('How many months the deferred share is held before it is paid (a whole number, greater than 0).'),
-}).meta({ title: 'Deferral' });
+export const Deferral = z
+  .strictObject({
+    share: Fraction.meta(
+      doc(
+        'The share of commission held back: a fraction such as 0.3 or a percentage such as "30%".',
+        `The share of commission held back. ${FRACTION_MARKDOWN}`,
+      ),
+    ),
+    months: PositiveInteger('deferral months').describe(
+      'How many months the deferred share is held before it is paid (a whole number, greater than 0).',
+    ),
+  })
+  .meta({ title: 'Deferral' });
 
 /** What every instrument (plan, OKR set, ladder, recognition program) carries. */
 const InstrumentBase = {
-  id: Id.describe('The instrument\'s id, unique among plans, OKR sets, ladders and recognition programs (kebab-case). Waivers name it as their target.'),
+  id: Id.describe(
+    "The instrument's id, unique among plans, OKR sets, ladders and recognition programs (kebab-case). Waivers name it as their target.",
+  ),
   ...Described,
   team: Id.optional().describe('The id of the team this instrument applies to.'),
-  effective: IsoDate.optional().describe('The day it takes effect, YYYY-MM-DD. An instrument that starts after the strategy is announced leaves a gap (incentive-after-announcement).'),
-  until: IsoDate.optional().meta(
-    withExample('The last day it is in force, YYYY-MM-DD (inclusive), on or after effective; absent: in force until replaced.', 'effective: 2026-01-01\nuntil: 2026-12-31'),
+  effective: IsoDate.optional().describe(
+    'The day it takes effect, YYYY-MM-DD. An instrument that starts after the strategy is announced leaves a gap (incentive-after-announcement).',
   ),
-  rationale: Text.optional().describe('Why it rewards what it does, in words the team will read. Instruments without one are reported (missing-rationale).'),
+  until: IsoDate.optional().meta(
+    withExample(
+      'The last day it is in force, YYYY-MM-DD (inclusive), on or after effective; absent: in force until replaced.',
+      'effective: 2026-01-01\nuntil: 2026-12-31',
+    ),
+  ),
+  rationale: Text.optional().describe(
+    'Why it rewards what it does, in words the team will read. Instruments without one are reported (missing-rationale).',
+  ),
 };
 
-export const CompensationPlan = z.strictObject({
-  ...InstrumentBase,
-  variable_share: Fraction.optional().meta(
-    doc('The share of on-target pay that is variable: a fraction such as 0.5 or a percentage such as "50%". Bonus weights divide it.', `The share of on-target pay that is variable; bonus weights divide it. ${FRACTION_MARKDOWN}`),
-  ),
-  commission: z.array(CommissionLine).optional().describe('Commission lines: a rate paid on a metric, optionally for one segment.'),
-  bonus: z.array(BonusComponent).optional().describe('Bonus components: weights of variable pay, each on a metric.'),
-  clawback: Clawback.optional().describe('Commission can be taken back within the months given; triggers say what takes it back.'),
-  deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
-  ...Payout.planKeys,
-  pool: Pool.optional(),
-}).superRefine(checkPlanPayout).superRefine(checkInstrumentDates).meta({ title: 'Compensation plan' });
-
-export const KeyResult = z.strictObject({
-  metric: Id.describe('The id of the metric this key result measures.'),
-  ...RewardLine,
-  target: z.union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' }).optional().describe('The target, as a number or text such as "+20%" or "< 2%". A key result without a measurable target is reported (unmeasurable-key-result).'),
-  guardrail: z
-    .boolean()
-    .optional()
-    .describe(
-      'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
+export const CompensationPlan = z
+  .strictObject({
+    ...InstrumentBase,
+    variable_share: Fraction.optional().meta(
+      doc(
+        'The share of on-target pay that is variable: a fraction such as 0.5 or a percentage such as "50%". Bonus weights divide it.',
+        `The share of on-target pay that is variable; bonus weights divide it. ${FRACTION_MARKDOWN}`,
+      ),
     ),
-}).superRefine(checkLineSegments).meta({ title: 'Key result', ...exclusive(['segment', 'segments']) });
+    commission: z.array(CommissionLine).optional().describe('Commission lines: a rate paid on a metric, optionally for one segment.'),
+    bonus: z.array(BonusComponent).optional().describe('Bonus components: weights of variable pay, each on a metric.'),
+    clawback: Clawback.optional().describe('Commission can be taken back within the months given; triggers say what takes it back.'),
+    deferral: Deferral.optional().describe('A share of commission is paid only after the months given.'),
+    ...Payout.planKeys,
+    pool: Pool.optional(),
+  })
+  .superRefine(checkPlanPayout)
+  .superRefine(checkInstrumentDates)
+  .meta({ title: 'Compensation plan' });
+
+export const KeyResult = z
+  .strictObject({
+    metric: Id.describe('The id of the metric this key result measures.'),
+    ...RewardLine,
+    target: z
+      .union([z.string(), z.number()], { error: 'a target is a number or text, such as "+20%"' })
+      .optional()
+      .describe(
+        'The target, as a number or text such as "+20%" or "< 2%". A key result without a measurable target is reported (unmeasurable-key-result).',
+      ),
+    guardrail: z
+      .boolean()
+      .optional()
+      .describe(
+        'A health measure that must not get worse while the other key results are pursued (complaints, refunds, quality): it guards the counts of its OKR set.',
+      ),
+  })
+  .superRefine(checkLineSegments)
+  .meta({ title: 'Key result', ...exclusive(['segment', 'segments']) });
 
 export const OkrStakes = z
   .enum(['pay', 'review', 'none'], { error: 'stakes is one of pay, review, none' })
@@ -398,45 +520,69 @@ export const OkrStakes = z
     ),
   );
 
-export const OkrSet = z.strictObject({
-  ...InstrumentBase,
-  objective: Text.optional().describe('The objective, in words.'),
-  stakes: OkrStakes.optional(),
-  key_results: z.array(KeyResult).default([]).describe('The key results, each on a metric.'),
-}).superRefine(checkInstrumentDates).meta({ title: 'OKR set' });
+export const OkrSet = z
+  .strictObject({
+    ...InstrumentBase,
+    objective: Text.optional().describe('The objective, in words.'),
+    stakes: OkrStakes.optional(),
+    key_results: z.array(KeyResult).default([]).describe('The key results, each on a metric.'),
+  })
+  .superRefine(checkInstrumentDates)
+  .meta({ title: 'OKR set' });
 
-export const Criterion = z.strictObject({
-  text: Text.describe('The criterion as the ladder states it, such as "Leads cross-team projects".'),
-  metric: Id.optional().describe('The id of the metric or behavior the criterion measures, so that rules can judge it.'),
-  ...RewardLine,
-  ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Promotion criterion', ...exclusive(['segment', 'segments']) });
+export const Criterion = z
+  .strictObject({
+    text: Text.describe('The criterion as the ladder states it, such as "Leads cross-team projects".'),
+    metric: Id.optional().describe('The id of the metric or behavior the criterion measures, so that rules can judge it.'),
+    ...RewardLine,
+    ranked: Additions.Ranked.optional(),
+  })
+  .superRefine(checkLineSegments)
+  .meta({ title: 'Promotion criterion', ...exclusive(['segment', 'segments']) });
 
-export const PromotionLadder = z.strictObject({
-  ...InstrumentBase,
-  criteria: z.array(Criterion).default([]).describe('What people are promoted for.'),
-}).superRefine(checkInstrumentDates).meta({ title: 'Promotion ladder' });
+export const PromotionLadder = z
+  .strictObject({
+    ...InstrumentBase,
+    criteria: z.array(Criterion).default([]).describe('What people are promoted for.'),
+  })
+  .superRefine(checkInstrumentDates)
+  .meta({ title: 'Promotion ladder' });
 
-export const Award = z.strictObject({
-  text: Text.describe('The award as it is announced, such as "First enterprise win of the quarter".'),
-  metric: Id.optional().describe('The id of the metric the award celebrates.'),
-  ...RewardLine,
-  teams: IdList('[sales, marketing]').optional().describe('Ids of the teams that can win it; absent: every team.'),
-  ranked: Additions.Ranked.optional(),
-}).superRefine(checkLineSegments).meta({ title: 'Award', ...exclusive(['segment', 'segments']) });
+export const Award = z
+  .strictObject({
+    text: Text.describe('The award as it is announced, such as "First enterprise win of the quarter".'),
+    metric: Id.optional().describe('The id of the metric the award celebrates.'),
+    ...RewardLine,
+    teams: IdList('[sales, marketing]').optional().describe('Ids of the teams that can win it; absent: every team.'),
+    ranked: Additions.Ranked.optional(),
+  })
+  .superRefine(checkLineSegments)
+  .meta({ title: 'Award', ...exclusive(['segment', 'segments']) });
 
-export const RecognitionProgram = z.strictObject({
-  ...InstrumentBase,
-  awards: z.array(Award).default([]).describe('The awards the program gives.'),
-}).superRefine(checkInstrumentDates).meta({ title: 'Recognition program' });
+export const RecognitionProgram = z
+  .strictObject({
+    ...InstrumentBase,
+    awards: z.array(Award).default([]).describe('The awards the program gives.'),
+  })
+  .superRefine(checkInstrumentDates)
+  .meta({ title: 'Recognition program' });
 
-export const Waiver = z.strictObject({
-  rule: z.string({ error: 'name the rule id this waiver accepts, such as flat-commission' }).min(1).describe('The id of the rule whose findings this waiver accepts, such as flat-commission.'),
-  target: Id.describe('The instrument the findings are in, or, for a finding about a team, segment, metric or priority, that thing\'s id.'),
-  reason: Text.describe('Why the exception is accepted.'),
-  approved_by: Text.describe('Who accepted it: a name or a role.'),
-  expires: IsoDate.describe('The last day the waiver holds, YYYY-MM-DD; after it, the findings are reported again and the waiver itself is (expired-waiver).'),
-}).meta({ title: 'Waiver' });
+export const Waiver = z
+  .strictObject({
+    rule: z
+      .string({ error: 'name the rule id this waiver accepts, such as flat-commission' })
+      .min(1)
+      .describe('The id of the rule whose findings this waiver accepts, such as flat-commission.'),
+    target: Id.describe(
+      "The instrument the findings are in, or, for a finding about a team, segment, metric or priority, that thing's id.",
+    ),
+    reason: Text.describe('Why the exception is accepted.'),
+    approved_by: Text.describe('Who accepted it: a name or a role.'),
+    expires: IsoDate.describe(
+      'The last day the waiver holds, YYYY-MM-DD; after it, the findings are reported again and the waiver itself is (expired-waiver).',
+    ),
+  })
+  .meta({ title: 'Waiver' });
 
 /** One person, or one role with a headcount, paid on the plans (written by `import`). */
 export const RosterEntry = defineRosterSchema({ Id, Fraction, Text, PositiveInteger });
@@ -450,17 +596,24 @@ const sections = {
   promotions: z.array(PromotionLadder).optional().describe('Promotion ladders: the criteria people are promoted on.'),
   recognition: z.array(RecognitionProgram).optional().describe('Recognition programs: awards and what they celebrate.'),
   waivers: z.array(Waiver).optional().describe('Accepted exceptions to a rule, each with an owner and an expiry date.'),
-  roster: z.array(RosterEntry).optional().describe('Who is paid on the plans: people, or roles with a headcount, with OTE, variable share, quota and attainment where known.'),
+  roster: z
+    .array(RosterEntry)
+    .optional()
+    .describe('Who is paid on the plans: people, or roles with a headcount, with OTE, variable share, quota and attainment where known.'),
 };
 
 /** One YAML document of a policy: any subset of the sections, and always `version: 1`. */
-export const PolicyDocumentSchema = z.strictObject({
-  version: z.literal(1, { error: 'this tool reads format version 1: write version: 1' }).describe('The format version: always 1. A YAML file without it is not a policy file (folder scans skip it).'),
-  organization: Text.optional().describe('The organization\'s name; every file of one policy must give the same one.'),
-  currency: Currency.optional(),
-  strategy: Strategy.optional().describe('The strategy the incentives must serve. A policy (all its files together) has exactly one.'),
-  ...sections,
-}).meta({ title: 'Policy file' });
+export const PolicyDocumentSchema = z
+  .strictObject({
+    version: z
+      .literal(1, { error: 'this tool reads format version 1: write version: 1' })
+      .describe('The format version: always 1. A YAML file without it is not a policy file (folder scans skip it).'),
+    organization: Text.optional().describe("The organization's name; every file of one policy must give the same one."),
+    currency: Currency.optional(),
+    strategy: Strategy.optional().describe('The strategy the incentives must serve. A policy (all its files together) has exactly one.'),
+    ...sections,
+  })
+  .meta({ title: 'Policy file' });
 
 /** The list sections, in the order the loader concatenates them. */
 export const LIST_SECTIONS = Object.keys(sections) as ListSection[];

@@ -12,10 +12,13 @@ const TWO_FINDINGS = FLAT_PLAN.replace('{ metric: defect-escape-rate, target: "<
 interface JsonReport {
   findings: { rule: string }[];
 }
-const rules = (stdout: string) => (JSON.parse(stdout) as JsonReport).findings.map((finding) => finding.rule).filter((rule) => rule === 'flat-commission' || rule === 'okr-old-priority' || rule === 'recognition-mismatch');
+const rules = (stdout: string) =>
+  (JSON.parse(stdout) as JsonReport).findings
+    .map((finding) => finding.rule)
+    .filter((rule) => rule === 'flat-commission' || rule === 'okr-old-priority' || rule === 'recognition-mismatch');
 
 describe('baseline', () => {
-  it('records today\'s findings by rule, file and instrument, then reports only new ones', () => {
+  it("records today's findings by rule, file and instrument, then reports only new ones", () => {
     const dir = tempDir({ 'policies/policy.yaml': TWO_FINDINGS });
     const lintIn = (...args: string[]) => runCli(['--no-config', '--format', 'json', 'policies', ...args], { cwd: dir });
 
@@ -25,7 +28,9 @@ describe('baseline', () => {
     expect(written.stderr).toMatch(/^wrote ci\/baseline\.json: \d+ findings in \d+ entries\n$/);
     const baseline = JSON.parse(fs.readFileSync(path.join(dir, 'ci', 'baseline.json'), 'utf8'));
     expect(baseline.version).toBe(1);
-    expect(baseline.entries.filter((entry: { rule: string }) => entry.rule === 'flat-commission' || entry.rule === 'okr-old-priority')).toEqual([
+    expect(
+      baseline.entries.filter((entry: { rule: string }) => entry.rule === 'flat-commission' || entry.rule === 'okr-old-priority'),
+    ).toEqual([
       { rule: 'flat-commission', file: '../policies/policy.yaml', instrument: 'ae-2026', count: 1 },
       { rule: 'okr-old-priority', file: '../policies/policy.yaml', instrument: 'engineering-2026-h1', count: 1 },
     ]);
@@ -40,7 +45,10 @@ describe('baseline', () => {
     // A new finding is reported; the known ones stay hidden.
     fs.writeFileSync(
       path.join(dir, 'policies', 'policy.yaml'),
-      TWO_FINDINGS.replace('      - { text: Cross-team enabler', '      - { text: Top SMB closer, segment: smb, teams: [sales] }\n      - { text: Cross-team enabler'),
+      TWO_FINDINGS.replace(
+        '      - { text: Cross-team enabler',
+        '      - { text: Top SMB closer, segment: smb, teams: [sales] }\n      - { text: Cross-team enabler',
+      ),
     );
     const fresh = lintIn('--baseline', 'ci/baseline.json');
     expect(fresh.code).toBe(1);
@@ -91,6 +99,10 @@ describe('baseline', () => {
     expect(applyBaseline([flat], baseline, same)).toMatchObject({ fresh: [], known: [flat], stale: [] });
     const another = { ...flat, line: flat.line + 1 };
     expect(applyBaseline([flat, another], baseline, same)).toMatchObject({ fresh: [flat, another], known: [], stale: [] });
-    expect(applyBaseline([], baseline, same)).toMatchObject({ fresh: [], stale: [{ rule: 'flat-commission', instrument: 'ae-2026', count: 1 }], pruned: { entries: [] } });
+    expect(applyBaseline([], baseline, same)).toMatchObject({
+      fresh: [],
+      stale: [{ rule: 'flat-commission', instrument: 'ae-2026', count: 1 }],
+      pruned: { entries: [] },
+    });
   });
 });

@@ -19,13 +19,23 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set INCENTIVE_LINT_CHROMIUM to its path`);
+    throw new Error(
+      `no Chromium at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set INCENTIVE_LINT_CHROMIUM to its path`,
+    );
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ],
   });
   return {
     browser,

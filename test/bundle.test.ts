@@ -76,7 +76,9 @@ export default defineRule({
     // A loaded machine can take longer than the default 5 s to start the worker: the timeout is not under test here.
     const run = runCli(['--format', 'json', '--rule-timeout', '20000', 'policy.yaml'], { bin, cwd: dir });
     expect(run.stderr).toBe('');
-    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === 'team/plan-counter');
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter(
+      (f) => f.rule === 'team/plan-counter',
+    );
     expect(findings.length).toBeGreaterThan(0);
     expect(findings.every((f) => f.message.startsWith('plan '))).toBe(true);
   });
@@ -94,7 +96,7 @@ export default defineRule({
         const header = bytes.indexOf(0x0a) + 1;
         fs.writeFileSync(path.join(root, CACHE), Buffer.concat([bytes.subarray(0, header), Buffer.alloc(4096, 0x5a)]));
       },
-      'the code cache names this build but its data is damaged past V8\'s header (V8 does not check it and would crash)': (root) => {
+      "the code cache names this build but its data is damaged past V8's header (V8 does not check it and would crash)": (root) => {
         const bytes = fs.readFileSync(path.join(root, CACHE));
         for (let at = Math.floor(bytes.length * 0.7); at < Math.floor(bytes.length * 0.7) + 64; at++) bytes[at]! ^= 0x5a;
         fs.writeFileSync(path.join(root, CACHE), bytes);
@@ -135,21 +137,27 @@ export default defineRule({
     }
     const title = (name: string) => (present ? name : `${name} (skipped: ${otherNode} is missing; run test/e2e/fetch-other-node.sh)`);
 
-    it.skipIf(!present)(title('the other release refuses this build\'s cache and prints the same (it crashed with SIGSEGV)'), () => {
+    it.skipIf(!present)(title("the other release refuses this build's cache and prints the same (it crashed with SIGSEGV)"), () => {
       const { bin } = installedCopy();
       const other = runCli(['--version'], { bin, node: otherNode });
       expect(other).toEqual(reference(['--version']));
-      for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE]]) expect(runCli(args, { bin, node: otherNode })).toEqual(reference(args));
+      for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE]])
+        expect(runCli(args, { bin, node: otherNode })).toEqual(reference(args));
     });
 
     it.skipIf(!present)(title('this release refuses a cache the other one made, and prints the same'), () => {
       const { root, bin } = installedCopy();
       fs.mkdirSync(path.join(root, 'scripts'));
       fs.copyFileSync(path.join(ROOT, 'scripts', 'code-cache.mjs'), path.join(root, 'scripts', 'code-cache.mjs'));
-      const written = spawnSync(otherNode, [path.join(root, 'scripts', 'code-cache.mjs'), EXAMPLE], { encoding: 'utf8', env: cliEnvironment() });
+      const written = spawnSync(otherNode, [path.join(root, 'scripts', 'code-cache.mjs'), EXAMPLE], {
+        encoding: 'utf8',
+        env: cliEnvironment(),
+      });
       expect(written.stderr).toBe('');
       expect(written.status).toBe(0);
-      expect(fs.readFileSync(path.join(root, CACHE), 'latin1')).toContain(`"node":"${spawnSync(otherNode, ['--version'], { encoding: 'utf8' }).stdout.trim()}"`);
+      expect(fs.readFileSync(path.join(root, CACHE), 'latin1')).toContain(
+        `"node":"${spawnSync(otherNode, ['--version'], { encoding: 'utf8' }).stdout.trim()}"`,
+      );
       for (const args of [[EXAMPLE], ['--format', 'json', EXAMPLE], ['--version']]) expect(runCli(args, { bin })).toEqual(reference(args));
       // The other release still uses its own cache (its data is checked, not ignored).
       expect(runCli([EXAMPLE], { bin, node: otherNode })).toEqual(reference([EXAMPLE]));

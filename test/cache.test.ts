@@ -16,9 +16,9 @@ const FLAT_PLAN = salesPlan();
 /** The findings of the two rules these policies are about, as rule@line:column. */
 function findingLines(stdout: string) {
   const about = new Set(['flat-commission', 'recognition-mismatch']);
-  return (JSON.parse(stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings.filter((f) => about.has(f.rule)).map(
-    ({ rule, line, column }) => `${rule}@${line}:${column}`,
-  );
+  return (JSON.parse(stdout) as { findings: Array<{ rule: string; line: number; column: number }> }).findings
+    .filter((f) => about.has(f.rule))
+    .map(({ rule, line, column }) => `${rule}@${line}:${column}`);
 }
 
 describe('--cache', () => {
@@ -35,7 +35,10 @@ describe('--cache', () => {
   it('re-reads a file whose content changed', () => {
     const dir = tempDir({ 'policy/base.yaml': BASE_POLICY, 'policy/plans.yaml': `version: 1\n${FLAT_PLAN}` });
     expect(findingLines(runCli(['policy', '--cache', '--format', 'json'], { cwd: dir }).stdout)).toContain('flat-commission@7:9');
-    fs.writeFileSync(path.join(dir, 'policy/plans.yaml'), `version: 1\n# fixed\n${FLAT_PLAN.replace('enterprise, rate: "8%"', 'enterprise, rate: "16%"')}`);
+    fs.writeFileSync(
+      path.join(dir, 'policy/plans.yaml'),
+      `version: 1\n# fixed\n${FLAT_PLAN.replace('enterprise, rate: "8%"', 'enterprise, rate: "16%"')}`,
+    );
     const after = runCli(['policy', '--cache', '--format', 'json'], { cwd: dir });
     expect(findingLines(after.stdout)).toEqual([]);
   });
@@ -46,7 +49,14 @@ describe('--cache', () => {
     const cacheFile = path.join(dir, '.incentive-lint-cache');
     expect(runCli(['policy.yaml', '--cache', '--format', 'json'], { cwd: dir })).toEqual(clean);
     const written = fs.readFileSync(cacheFile, 'utf8');
-    for (const damaged of ['', 'not json at all', written.slice(0, written.length / 2), written.replace('"kind":"policy"', '"kind":"policz"'), '{"key":1}\n[]', '\u0000\u0001']) {
+    for (const damaged of [
+      '',
+      'not json at all',
+      written.slice(0, written.length / 2),
+      written.replace('"kind":"policy"', '"kind":"policz"'),
+      '{"key":1}\n[]',
+      '\u0000\u0001',
+    ]) {
       fs.writeFileSync(cacheFile, damaged);
       expect(runCli(['policy.yaml', '--cache', '--format', 'json'], { cwd: dir })).toEqual(clean);
       expect(fs.readFileSync(cacheFile, 'utf8')).toBe(written);
@@ -70,16 +80,30 @@ describe('--cache', () => {
     const uncached = await lint([target], { cwd: dir, today: '2026-06-01' });
     const written = await lint([target], options);
     const reused = await lint([target], options);
-    const strip = (result: typeof uncached) => result.findings.map(({ rule, message, file, line, column, endLine, endColumn }) => ({ rule, message, file, line, column, endLine, endColumn }));
+    const strip = (result: typeof uncached) =>
+      result.findings.map(({ rule, message, file, line, column, endLine, endColumn }) => ({
+        rule,
+        message,
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+      }));
     expect(strip(written)).toEqual(strip(uncached));
     expect(strip(reused)).toEqual(strip(uncached));
 
-    const files = fs.readdirSync(target).sort().map((name) => path.join(target, name));
+    const files = fs
+      .readdirSync(target)
+      .sort()
+      .map((name) => path.join(target, name));
     const config = await resolveConfig({ cwd: dir });
     const cache = new ParseCache(cacheLocation, cacheSettings(config, undefined));
     for (const file of files) expect(cache.get(file, ParseCache.hash(fs.readFileSync(file)))?.kind).toBe('policy');
     expect(cache.get(files[1]!, ParseCache.hash(Buffer.from('changed')))).toBeUndefined();
     const otherConfig = await resolveConfig({ cwd: dir, rules: { 'flat-commission': 'off' } });
-    expect(new ParseCache(cacheLocation, cacheSettings(otherConfig, undefined)).get(files[1]!, ParseCache.hash(fs.readFileSync(files[1]!)))).toBeUndefined();
+    expect(
+      new ParseCache(cacheLocation, cacheSettings(otherConfig, undefined)).get(files[1]!, ParseCache.hash(fs.readFileSync(files[1]!))),
+    ).toBeUndefined();
   });
 });

@@ -45,7 +45,12 @@ const GITLAB_CODE_QUALITY = {
         required: ['path', 'lines'],
         properties: {
           path: { type: 'string', pattern: '^(?!\\./|/)[^\\\\]+$' },
-          lines: { type: 'object', additionalProperties: false, required: ['begin'], properties: { begin: { type: 'integer', minimum: 1 } } },
+          lines: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['begin'],
+            properties: { begin: { type: 'integer', minimum: 1 } },
+          },
         },
       },
     },
@@ -65,9 +70,16 @@ const EXAMPLE_FILES = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.
 const ENTERPRISE_FIRST = fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8');
 
 /** One run, reports of the same findings: JSON (the contract) and each of `formats` (to check). */
-function lintInFormats(args: string[], formats: readonly string[], cwd?: string): { json: JsonFinding[]; reports: Record<string, string>; code: number } {
+function lintInFormats(
+  args: string[],
+  formats: readonly string[],
+  cwd?: string,
+): { json: JsonFinding[]; reports: Record<string, string>; code: number } {
   const out = tempDir();
-  const run = runCli([...args, '--today', '2026-06-01', '-f', 'json', ...formats.flatMap((format) => ['-f', `${format}:${path.join(out, format)}`])], { cwd });
+  const run = runCli(
+    [...args, '--today', '2026-06-01', '-f', 'json', ...formats.flatMap((format) => ['-f', `${format}:${path.join(out, format)}`])],
+    { cwd },
+  );
   expect(run.stderr).toBe('');
   const reports = Object.fromEntries(formats.map((format) => [format, fs.readFileSync(path.join(out, format), 'utf8')]));
   return { json: (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings, reports, code: run.code };
@@ -116,7 +128,10 @@ describe('--format gitlab (GitLab Code Quality)', () => {
       before.find((issue) => issue.check_name === 'flat-commission')!.location.lines.begin + 2,
     );
     // Fixing the flat commission removes its issue and leaves the other fingerprints as they were.
-    const fixed = ENTERPRISE_FIRST.replace('{ metric: new-arr, segment: enterprise, rate: "8%" }', '{ metric: new-arr, segment: enterprise, rate: "16%" }');
+    const fixed = ENTERPRISE_FIRST.replace(
+      '{ metric: new-arr, segment: enterprise, rate: "8%" }',
+      '{ metric: new-arr, segment: enterprise, rate: "16%" }',
+    );
     const remaining = JSON.parse(lintTwice(['policy.yaml'], 'gitlab', tempDir({ 'policy.yaml': fixed })).report) as GitlabIssue[];
     expect(remaining.map((issue) => issue.check_name)).not.toContain('flat-commission');
     const kept = new Set(before.map((issue) => issue.fingerprint));
@@ -128,7 +143,9 @@ describe('--format junit: only what fails the run is a failure', () => {
   it('errors are <failure>; warnings and infos pass, with their text; names are rule and instrument', () => {
     const { json, report } = lintExample('enterprise-first.yaml', 'junit');
     const { suites, findings } = readJunit(report);
-    expect(findings).toEqual(json.map(({ rule, severity, file, line, column, message, fix }) => ({ rule, severity, file, line, column, message, fix })));
+    expect(findings).toEqual(
+      json.map(({ rule, severity, file, line, column, message, fix }) => ({ rule, severity, file, line, column, message, fix })),
+    );
     const errors = json.filter((finding) => finding.severity === 'error').length;
     expect(errors).toBeGreaterThan(0);
     expect(errors).toBeLessThan(json.length);
@@ -142,7 +159,18 @@ describe('--format junit: only what fails the run is a failure', () => {
   });
 
   it('a policy with only warnings is a passing test suite', () => {
-    const { json, report, code } = lintTwice(['examples/enterprise-first.yaml', '--rule', 'flat-commission=warning', ...['okr-old-priority', 'pay-old-priority', 'promotion-old-behavior', 'recognition-mismatch', 'gameable-target'].flatMap((rule) => ['--rule', `${rule}=off`])], 'junit');
+    const { json, report, code } = lintTwice(
+      [
+        'examples/enterprise-first.yaml',
+        '--rule',
+        'flat-commission=warning',
+        ...['okr-old-priority', 'pay-old-priority', 'promotion-old-behavior', 'recognition-mismatch', 'gameable-target'].flatMap((rule) => [
+          '--rule',
+          `${rule}=off`,
+        ]),
+      ],
+      'junit',
+    );
     expect(code).toBe(0);
     expect(json.length).toBeGreaterThan(0);
     const { suites } = readJunit(report);
@@ -151,7 +179,10 @@ describe('--format junit: only what fails the run is a failure', () => {
   });
 
   it('moving a line leaves every test name unchanged', () => {
-    const names = (text: string) => readJunit(lintTwice(['policy.yaml'], 'junit', tempDir({ 'policy.yaml': text })).report).suites[0]!.children.map((testcase) => testcase.attributes.name);
+    const names = (text: string) =>
+      readJunit(lintTwice(['policy.yaml'], 'junit', tempDir({ 'policy.yaml': text })).report).suites[0]!.children.map(
+        (testcase) => testcase.attributes.name,
+      );
     expect(names(ENTERPRISE_FIRST.replace('\ncompensation:', '\n# moved down\ncompensation:'))).toEqual(names(ENTERPRISE_FIRST));
   });
 });

@@ -39,9 +39,17 @@ function repository(files: Record<string, string> = {}): string {
  * Runs one step of the action (by id or index) as the runner would: its script, in a fresh checkout,
  * with its env filled from the inputs; returns what it wrote to GITHUB_OUTPUT and GITHUB_PATH.
  */
-function runStep(which: string | number, inputs: Record<string, string>, env: Record<string, string> = {}, files: Record<string, string> = {}) {
+function runStep(
+  which: string | number,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  files: Record<string, string> = {},
+) {
   const step = typeof which === 'number' ? action.runs.steps[which]! : action.runs.steps.find((candidate) => candidate.id === which)!;
-  const values: Record<string, string> = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), ...inputs };
+  const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
+    ...inputs,
+  };
   const stepEnv: Record<string, string> = {};
   for (const [name, expression] of Object.entries(step.env ?? {})) {
     stepEnv[name] = expression
@@ -55,12 +63,27 @@ function runStep(which: string | number, inputs: Record<string, string>, env: Re
   fs.writeFileSync(githubPath, '');
   const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run!], {
     cwd: step['working-directory'] === '${{ github.action_path }}' ? ROOT : cwd,
-    env: { PATH: process.env.PATH, NO_COLOR: '1', RUNNER_OS: 'Linux', GITHUB_OUTPUT: githubOutput, GITHUB_PATH: githubPath, ...stepEnv, ...env },
+    env: {
+      PATH: process.env.PATH,
+      NO_COLOR: '1',
+      RUNNER_OS: 'Linux',
+      GITHUB_OUTPUT: githubOutput,
+      GITHUB_PATH: githubPath,
+      ...stepEnv,
+      ...env,
+    },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, cwd, outputs: fs.readFileSync(githubOutput, 'utf8'), path: fs.readFileSync(githubPath, 'utf8') };
+  return {
+    code: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    cwd,
+    outputs: fs.readFileSync(githubOutput, 'utf8'),
+    path: fs.readFileSync(githubPath, 'utf8'),
+  };
 }
 
 /** Runs the action's lint step. */
@@ -87,7 +110,11 @@ describe('the GitHub Action (action.yml)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const annotations = readGithub(run.stdout);
-    expect(annotations.map((finding) => [finding.rule, finding.file, finding.line])).toContainEqual(['flat-commission', 'policy/plan.yaml', 76]);
+    expect(annotations.map((finding) => [finding.rule, finding.file, finding.line])).toContainEqual([
+      'flat-commission',
+      'policy/plan.yaml',
+      76,
+    ]);
     expect(run.outputs).toBe('sarif=incentive-lint.sarif\n');
     const sarif = JSON.parse(fs.readFileSync(path.join(run.cwd, 'incentive-lint.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
     const validate = compileFile(SARIF_SCHEMA_PATH);
@@ -102,9 +129,15 @@ describe('the GitHub Action (action.yml)', () => {
     expect(run.outputs).toBe('');
     expect(fs.readdirSync(run.cwd)).toEqual(['policy']);
 
-    const spaced = runLintStep({ paths: '  policy/plan.yaml  \n\npolicy/Q3 plans/*.yaml\n', format: 'junit' }, { 'policy/Q3 plans/sales plan.yaml': 'version: 1\n' });
+    const spaced = runLintStep(
+      { paths: '  policy/plan.yaml  \n\npolicy/Q3 plans/*.yaml\n', format: 'junit' },
+      { 'policy/Q3 plans/sales plan.yaml': 'version: 1\n' },
+    );
     expect(spaced.stderr).toBe('');
-    expect(readJunit(spaced.stdout).suites.map((suite) => suite.attributes.name)).toEqual(['policy/Q3 plans/sales plan.yaml', 'policy/plan.yaml']);
+    expect(readJunit(spaced.stdout).suites.map((suite) => suite.attributes.name)).toEqual([
+      'policy/Q3 plans/sales plan.yaml',
+      'policy/plan.yaml',
+    ]);
   });
 
   it('has a description the Marketplace accepts (under 125 characters)', () => {
@@ -124,11 +157,16 @@ describe('the GitHub Action (action.yml)', () => {
     expect(setup.if).toBe("${{ steps.node.outputs.install == 'true' }}");
   });
 
-  it('gives later steps the caller\'s node, npm and npx back when it installed another, and hides no other tool', () => {
+  it("gives later steps the caller's node, npm and npx back when it installed another, and hides no other tool", () => {
     const last = action.runs.steps.at(-1)!;
     expect(last.if).toContain("always() && steps.node.outputs.install == 'true'");
     // The caller's node sits in /usr/bin-like folder with other tools; an earlier step put a tool of its own first.
-    const callerBin = tempDir({ node: '#!/bin/sh\necho caller-node\n', npm: '#!/bin/sh\necho caller-npm\n', npx: '#!/bin/sh\necho caller-npx\n', python3: '#!/bin/sh\necho system-python\n' });
+    const callerBin = tempDir({
+      node: '#!/bin/sh\necho caller-node\n',
+      npm: '#!/bin/sh\necho caller-npm\n',
+      npx: '#!/bin/sh\necho caller-npx\n',
+      python3: '#!/bin/sh\necho system-python\n',
+    });
     for (const tool of fs.readdirSync(callerBin)) fs.chmodSync(path.join(callerBin, tool), 0o755);
     const runnerTemp = tempDir();
     const run = runStep(action.runs.steps.indexOf(last), {}, { CALLER_NODE_DIR: callerBin, RUNNER_TEMP: runnerTemp });
@@ -141,7 +179,8 @@ describe('the GitHub Action (action.yml)', () => {
     const earlierTool = tempDir({ python3: '#!/bin/sh\necho setup-python\n' });
     fs.chmodSync(path.join(earlierTool, 'python3'), 0o755);
     // The runner prepends GITHUB_PATH to the PATH the job had: the earlier step's python3 still wins.
-    const later = (command: string) => spawnSync('sh', ['-c', command], { env: { PATH: `${added[0]}:${earlierTool}:${callerBin}:/usr/bin:/bin` }, encoding: 'utf8' }).stdout;
+    const later = (command: string) =>
+      spawnSync('sh', ['-c', command], { env: { PATH: `${added[0]}:${earlierTool}:${callerBin}:/usr/bin:/bin` }, encoding: 'utf8' }).stdout;
     expect(later('node; npm; npx; python3')).toBe('caller-node\ncaller-npm\ncaller-npx\nsetup-python\n');
   });
 
@@ -172,7 +211,11 @@ describe('the GitHub Action (action.yml)', () => {
     it('cuts a report longer than 1 MiB at a line, with a note, and stays under 1 MiB', () => {
       const example = fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8');
       // 1,500 more plans paying the same on both segments: about 3,000 findings, 1.3 MiB of Markdown.
-      const plans = Array.from({ length: 1500 }, (_, n) => `  - id: flat-${n}\n    team: sales\n    effective: 2026-01-01\n    variable_share: 0.5\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n      - { metric: new-arr, segment: smb, rate: "8%" }\n    rationale: Same on both.\n`).join('');
+      const plans = Array.from(
+        { length: 1500 },
+        (_, n) =>
+          `  - id: flat-${n}\n    team: sales\n    effective: 2026-01-01\n    variable_share: 0.5\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n      - { metric: new-arr, segment: smb, rate: "8%" }\n    rationale: Same on both.\n`,
+      ).join('');
       const big = example.replace('compensation:\n', `compensation:\n${plans}`);
       expect(big).not.toBe(example);
       const earlier = 'earlier step\n';
@@ -184,7 +227,9 @@ describe('the GitHub Action (action.yml)', () => {
       expect(text.startsWith(`${earlier}<!-- incentive-lint report -->`)).toBe(true);
       const lines = text.split('\n');
       const note = lines.findIndex((line) => line.startsWith('> **The report is cut here:**'));
-      expect(lines[note]).toMatch(/^> \*\*The report is cut here:\*\* it is \d{4} KiB, and GitHub shows at most 1 MiB of a step summary\. Every finding is in the log of this step\.$/);
+      expect(lines[note]).toMatch(
+        /^> \*\*The report is cut here:\*\* it is \d{4} KiB, and GitHub shows at most 1 MiB of a step summary\. Every finding is in the log of this step\.$/,
+      );
       expect(lines.slice(note + 1)).toEqual(['']);
       // The cut falls between table rows: the last row before the note is whole.
       expect(lines[note - 2]).toMatch(/^\| \d+:\d+ \| .* \|$/);
@@ -194,7 +239,9 @@ describe('the GitHub Action (action.yml)', () => {
 
   it('builds once per version: npm ci runs only when the cached build (keyed by its sources and Node.js) is missing', () => {
     const first = runStep('build', {});
-    expect(first.outputs).toMatch(new RegExp(`^key=incentive-lint-Linux-node${process.versions.node.replace(/\./g, '\\.')}-[0-9a-f]{32}\n$`));
+    expect(first.outputs).toMatch(
+      new RegExp(`^key=incentive-lint-Linux-node${process.versions.node.replace(/\./g, '\\.')}-[0-9a-f]{32}\n$`),
+    );
     expect(runStep('build', {}).outputs).toBe(first.outputs);
     const cache = action.runs.steps.find((step) => step.uses?.startsWith('actions/cache@'))!;
     expect(cache.with?.key).toBe('${{ steps.build.outputs.key }}');
@@ -223,7 +270,9 @@ describe('the example workflow and the pre-commit hook', () => {
       permissions: Record<string, string>;
       jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
     };
-    const step = Object.values(workflow.jobs).flatMap((job) => job.steps).find((candidate) => candidate.uses?.startsWith('incentive-lint/incentive-lint@'))!;
+    const step = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((candidate) => candidate.uses?.startsWith('incentive-lint/incentive-lint@'))!;
     for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
     expect(step.with?.['upload-sarif']).toBe(true);
     expect(workflow.permissions['security-events']).toBe('write');
@@ -236,7 +285,13 @@ describe('the example workflow and the pre-commit hook', () => {
   });
 
   it('.pre-commit-hooks.yaml runs the package binary on the whole policy when a YAML file changes', () => {
-    const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string; pass_filenames: boolean }[];
+    const hooks = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string;
+      entry: string;
+      language: string;
+      files: string;
+      pass_filenames: boolean;
+    }[];
     const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(hooks).toHaveLength(1);
     const [hook] = hooks;
@@ -272,7 +327,7 @@ describe('the README CI section, as written', () => {
     expect(npx.length).toBeGreaterThan(10);
     // The one exception is the sentence that warns against it.
     expect(npx.filter((command) => !command.startsWith('npx --no-install incentive-lint'))).toEqual(['npx --yes incentive-lint']);
-    expect(README).toContain('`npx --yes incentive-lint` could fetch and run someone else\'s code');
+    expect(README).toContain("`npx --yes incentive-lint` could fetch and run someone else's code");
   });
 
   it.each(commands)('%s', (command) => {

@@ -18,14 +18,18 @@ const ARTICLES = [
 const NOT_A_USER_DOCUMENT = /seed \d{3}|\bseeds?\/|DESIGN\.md|\.\.\/shared/i;
 
 describe('citations', () => {
-  it('every built-in rule\'s source and rationale name no file the user lacks; article-based rules cite one by title', () => {
+  it("every built-in rule's source and rationale name no file the user lacks; article-based rules cite one by title", () => {
     for (const rule of builtinRules) {
       expect(`${rule.meta.source}\n${rule.meta.rationale}`, rule.meta.id).not.toMatch(NOT_A_USER_DOCUMENT);
     }
     const citing = builtinRules.filter((rule) => ARTICLES.some((article) => rule.meta.source.startsWith(article)));
     // Every rule that is not about the format itself (ids, weights, waivers) comes from an article.
     expect(citing.length).toBeGreaterThanOrEqual(18);
-    for (const article of ARTICLES) expect(citing.some((rule) => rule.meta.source.startsWith(article)), article).toBe(true);
+    for (const article of ARTICLES)
+      expect(
+        citing.some((rule) => rule.meta.source.startsWith(article)),
+        article,
+      ).toBe(true);
   });
 
   it('the README, the docs and `explain` send the user to nothing outside the repository', () => {

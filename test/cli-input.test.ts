@@ -63,13 +63,17 @@ describe('globs on the command line', () => {
   });
 });
 
-describe('--stdin and --stdin-filename (ESLint\'s names)', () => {
+describe("--stdin and --stdin-filename (ESLint's names)", () => {
   it('lints the text piped in; findings carry the given file name', () => {
     const dir = tempDir();
     const run = runCli(['--stdin', '--stdin-filename', 'policy/unsaved.yaml', '-f', 'json'], { cwd: dir, input: ENTERPRISE_FIRST });
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.findings.find((finding) => finding.rule === 'flat-commission')).toMatchObject({ file: 'policy/unsaved.yaml', line: 76, column: 9 });
+    expect(report.findings.find((finding) => finding.rule === 'flat-commission')).toMatchObject({
+      file: 'policy/unsaved.yaml',
+      line: 76,
+      column: 9,
+    });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -85,7 +89,10 @@ describe('--stdin and --stdin-filename (ESLint\'s names)', () => {
     const { head, instruments } = splitPolicy();
     const dir = tempDir({ 'policy/strategy.yaml': head, 'policy/plans.yaml': instruments });
     // The unsaved buffer has the flat commission fixed: the saved file on disk still has it.
-    const fixed = instruments.replace('{ metric: new-arr, segment: enterprise, rate: "8%" }', '{ metric: new-arr, segment: enterprise, rate: "16%" }');
+    const fixed = instruments.replace(
+      '{ metric: new-arr, segment: enterprise, rate: "8%" }',
+      '{ metric: new-arr, segment: enterprise, rate: "16%" }',
+    );
     expect(fixed).not.toBe(instruments);
     const saved = JSON.parse(runCli(['policy/', '-f', 'json'], { cwd: dir }).stdout) as JsonReport;
     expect(saved.findings.map((finding) => finding.rule)).toContain('flat-commission');
@@ -93,7 +100,10 @@ describe('--stdin and --stdin-filename (ESLint\'s names)', () => {
     const report = JSON.parse(run.stdout) as JsonReport;
     expect(report.summary.files).toBe(2);
     expect(report.findings.map((finding) => finding.rule)).not.toContain('flat-commission');
-    expect(report.findings.filter((finding) => finding.rule === 'okr-old-priority').map((finding) => finding.file)).toEqual(['policy/plans.yaml', 'policy/plans.yaml']);
+    expect(report.findings.filter((finding) => finding.rule === 'okr-old-priority').map((finding) => finding.file)).toEqual([
+      'policy/plans.yaml',
+      'policy/plans.yaml',
+    ]);
   });
 
   it('refuses --stdin-filename without --stdin (exit 2)', () => {
@@ -123,7 +133,10 @@ describe('the Node.js floor in package.json', () => {
   it('is where require() of this ES module package works: Node 20.19 (or 22.12), not 20.0', () => {
     expect(pkg.engines.node).toBe('^20.19.0 || >=22.12.0');
     const require = (flags: string[]) =>
-      spawnSync(process.execPath, [...flags, '-e', 'process.stdout.write(typeof require("incentive-lint").lint)'], { cwd: ROOT, encoding: 'utf8' });
+      spawnSync(process.execPath, [...flags, '-e', 'process.stdout.write(typeof require("incentive-lint").lint)'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
     expect(require([]).stdout).toBe('function');
     // Before 20.19, Node had no require() of ES modules: this flag restores that behavior.
     const older = require(['--no-experimental-require-module']);

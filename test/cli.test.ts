@@ -14,7 +14,10 @@ describe('incentive-lint on the bundled examples', () => {
     for (const rule of ['flat-commission', 'okr-old-priority', 'recognition-mismatch']) expect(run.stdout).toContain(rule);
     const smbLine = lineOf(enterpriseFirst, 'segment: smb, rate: "8%"');
     expect(run.stdout).toMatch(
-      new RegExp(`^  ${smbLine}:9 +error +Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise \\(1×\\): the strategy favors enterprise, but this commission does not make the trade-off\\.  flat-commission$`, 'm'),
+      new RegExp(
+        `^  ${smbLine}:9 +error +Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise \\(1×\\): the strategy favors enterprise, but this commission does not make the trade-off\\.  flat-commission$`,
+        'm',
+      ),
     );
     expect(run.stdout).toContain('fix: raise enterprise to at least 16% (2 × smb 8%), or lower smb to at most 4%');
     expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings?, \d+ infos?\) in 1 file/);
@@ -36,10 +39,26 @@ describe('incentive-lint on the bundled examples', () => {
     expect(report.summary.errors).toBe(report.findings.filter((f) => f.severity === 'error').length);
     for (const finding of report.findings) {
       // `priorities` only on a finding that says its instrument works against one, `edits` only on one whose fix is mechanical.
-      expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]);
+      expect(Object.keys(finding)).toEqual([
+        'rule',
+        'severity',
+        'message',
+        'fix',
+        'file',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'path',
+        ...(finding.priorities ? ['priorities'] : []),
+        ...(finding.edits ? ['edits'] : []),
+      ]);
     }
     // The cells of the matrix they mark: pay-old-priority on customer-count works against enterprise-growth.
-    expect(report.findings.filter((f) => f.rule === 'pay-old-priority').map((f) => f.priorities)).toEqual([['enterprise-growth'], ['enterprise-growth']]);
+    expect(report.findings.filter((f) => f.rule === 'pay-old-priority').map((f) => f.priorities)).toEqual([
+      ['enterprise-growth'],
+      ['enterprise-growth'],
+    ]);
     expect(report.findings.find((f) => f.rule === 'missing-rationale')).not.toHaveProperty('priorities');
     const flat = report.findings.find((f) => f.rule === 'flat-commission');
     const enterpriseLine = lineOf(enterpriseFirst, 'segment: enterprise, rate: "8%"');
@@ -51,7 +70,8 @@ describe('incentive-lint on the bundled examples', () => {
     expect(flat).toEqual({
       rule: 'flat-commission',
       severity: 'error',
-      message: 'Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise (1×): the strategy favors enterprise, but this commission does not make the trade-off.',
+      message:
+        'Plan ae-2026 pays smb 8% on new-arr, against 8% for enterprise (1×): the strategy favors enterprise, but this commission does not make the trade-off.',
       fix: 'raise enterprise to at least 16% (2 × smb 8%), or lower smb to at most 4%',
       file: 'examples/enterprise-first.yaml',
       line: lineOf(enterpriseFirst, 'segment: smb, rate: "8%"'),
@@ -121,7 +141,10 @@ describe('incentive-lint on the bundled examples', () => {
 describe('README', () => {
   it('shows the real output of the quick start command', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-    const sample = /<!-- sample:start -->\n```text\n\$ npx --no-install incentive-lint examples\/enterprise-first\.yaml\n([\s\S]*?)```\n<!-- sample:end -->/.exec(readme);
+    const sample =
+      /<!-- sample:start -->\n```text\n\$ npx --no-install incentive-lint examples\/enterprise-first\.yaml\n([\s\S]*?)```\n<!-- sample:end -->/.exec(
+        readme,
+      );
     expect(sample, 'the README has its sample block').not.toBeNull();
     const run = runCli(['examples/enterprise-first.yaml']);
     expect(run.code).toBe(1);

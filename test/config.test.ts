@@ -84,7 +84,7 @@ describe('bad configuration: exit 2 with file, line, column and a suggestion', (
     ]);
   });
 
-  it('checks options with the rule\'s own schema, and rejects options it does not have', () => {
+  it("checks options with the rule's own schema, and rejects options it does not have", () => {
     expect(failWith('rules:\n  flat-commission: [error, { min_ratio: -1 }]\n')).toEqual([
       'error incentive-lint.config.yaml:2:41: rule flat-commission: invalid options: min_ratio: Too small: expected number to be >0',
     ]);
@@ -100,7 +100,9 @@ describe('bad configuration: exit 2 with file, line, column and a suggestion', (
     expect(failWith('extends: strickt\n')).toEqual([
       'error incentive-lint.config.yaml:1:10: extends: "strickt" is not one of recommended, strict; did you mean "strict"?',
     ]);
-    expect(failWith('rules:\n  flat-commission: off\n  flat-commission: error\n')[0]).toMatch(/^error incentive-lint\.config\.yaml:3:3: duplicate key "flat-commission"/);
+    expect(failWith('rules:\n  flat-commission: off\n  flat-commission: error\n')[0]).toMatch(
+      /^error incentive-lint\.config\.yaml:3:3: duplicate key "flat-commission"/,
+    );
   });
 
   it('reports a --config file that does not exist', () => {
@@ -140,12 +142,19 @@ describe('command-line overrides', () => {
     const text = FLAT_PLAN.replace('{ metric: defect-escape-rate, target: "< 2%" }', '{ metric: velocity, target: "+20%" }');
     const dir = tempDir({ 'policy.yaml': text });
     const loud = lintJson(['--rule', 'flat-commission=warning'], dir);
-    expect(loud.report!.findings.map((f) => [f.rule, f.severity]).filter(([rule]) => rule === 'flat-commission' || rule === 'okr-old-priority')).toEqual([['flat-commission', 'warning'], ['okr-old-priority', 'error']]);
+    expect(
+      loud.report!.findings.map((f) => [f.rule, f.severity]).filter(([rule]) => rule === 'flat-commission' || rule === 'okr-old-priority'),
+    ).toEqual([
+      ['flat-commission', 'warning'],
+      ['okr-old-priority', 'error'],
+    ]);
     const quiet = lintJson(['--rule', 'flat-commission=warning', '--quiet'], dir);
     expect(quiet.code).toBe(1);
     expect(quiet.report!.findings.map((f) => f.rule)).toEqual(['okr-old-priority']);
     expect(quiet.report!.summary).toEqual({ errors: 1, warnings: 0, infos: 0, files: 1 });
-    expect(runCli(['--rule', 'flat-commission=warning', '--rule', 'okr-old-priority=off', '--quiet', '--max-warnings', '0'], { cwd: dir }).code).toBe(1);
+    expect(
+      runCli(['--rule', 'flat-commission=warning', '--rule', 'okr-old-priority=off', '--quiet', '--max-warnings', '0'], { cwd: dir }).code,
+    ).toBe(1);
   });
 });
 
@@ -160,24 +169,37 @@ describe('extends', () => {
   it('strict turns every warning into an error; a severity written in the config still wins', async () => {
     const files = [{ path: 'policy.yaml', text: FLAT_PLAN }];
     const severities = async (options: Parameters<typeof lint>[1]) =>
-      (await lint({ files }, { config: false, today: '2026-06-01', plugins: [warningRule], ...options })).findings.map((f) => `${f.rule}:${f.severity}`);
+      (await lint({ files }, { config: false, today: '2026-06-01', plugins: [warningRule], ...options })).findings.map(
+        (f) => `${f.rule}:${f.severity}`,
+      );
     expect(await severities({})).toEqual(['test/always-warns:warning', 'flat-commission:error']);
     expect(await severities({ extends: 'strict' })).toEqual(['test/always-warns:error', 'flat-commission:error']);
-    expect(await severities({ extends: 'strict', rules: { 'test/always-warns': 'warning' } })).toEqual(['test/always-warns:warning', 'flat-commission:error']);
+    expect(await severities({ extends: 'strict', rules: { 'test/always-warns': 'warning' } })).toEqual([
+      'test/always-warns:warning',
+      'flat-commission:error',
+    ]);
     // infos stay infos
-    expect(await severities({ extends: 'strict', rules: { 'test/always-warns': 'info' } })).toEqual(['test/always-warns:info', 'flat-commission:error']);
+    expect(await severities({ extends: 'strict', rules: { 'test/always-warns': 'info' } })).toEqual([
+      'test/always-warns:info',
+      'flat-commission:error',
+    ]);
   });
 
   it('a severity-only setting keeps the options given below it', async () => {
     const dir = tempDir({ 'incentive-lint.config.yaml': 'rules:\n  flat-commission: [error, { min_ratio: 3 }]\n' });
     const config = await resolveConfig({ cwd: dir, rules: { 'flat-commission': 'warning' }, rulesOrigin: '--rule' });
     const flat = config.rules.find((entry) => entry.rule.meta.id === 'flat-commission')!;
-    expect(flat).toMatchObject({ severity: 'warning', severityFrom: '--rule', options: { min_ratio: 3 }, optionsFrom: 'incentive-lint.config.yaml:2:28' });
+    expect(flat).toMatchObject({
+      severity: 'warning',
+      severityFrom: '--rule',
+      options: { min_ratio: 3 },
+      optionsFrom: 'incentive-lint.config.yaml:2:28',
+    });
   });
 });
 
 describe('--print-config', () => {
-  it('prints every rule\'s severity and options, and where each came from', () => {
+  it("prints every rule's severity and options, and where each came from", () => {
     const dir = tempDir({ 'incentive-lint.config.yaml': 'extends: strict\nrules:\n  flat-commission: [warning, { min_ratio: 3 }]\n' });
     const run = runCli(['--print-config', '--rule', 'okr-old-priority=off'], { cwd: dir });
     expect(run.code).toBe(0);
@@ -190,7 +212,12 @@ describe('--print-config', () => {
       options: { min_ratio: 3 },
       optionsFrom: 'incentive-lint.config.yaml:3:30',
     });
-    expect(printed.rules['okr-old-priority']).toEqual({ severity: 'off', severityFrom: '--rule', options: {}, optionsFrom: 'rule default' });
+    expect(printed.rules['okr-old-priority']).toEqual({
+      severity: 'off',
+      severityFrom: '--rule',
+      options: {},
+      optionsFrom: 'rule default',
+    });
     expect(printed.rules['recognition-mismatch']).toMatchObject({ severity: 'error', severityFrom: 'rule default' });
     expect(printed.rules['unused-suppression']).toMatchObject({ severity: 'error', severityFrom: 'extends: strict' });
   });
@@ -200,7 +227,12 @@ describe('--print-config', () => {
     const printed = JSON.parse(runCli(['--print-config', '--no-config'], { cwd: dir }).stdout);
     expect(printed.configFile).toBeNull();
     expect(printed.extends).toEqual({ value: 'recommended', from: 'default' });
-    expect(printed.rules['flat-commission']).toEqual({ severity: 'error', severityFrom: 'rule default', options: { min_ratio: 2 }, optionsFrom: 'rule default' });
+    expect(printed.rules['flat-commission']).toEqual({
+      severity: 'error',
+      severityFrom: 'rule default',
+      options: { min_ratio: 2 },
+      optionsFrom: 'rule default',
+    });
     expect(printed.rules['suppression-reason']).toMatchObject({ severity: 'off', severityFrom: 'extends: recommended' });
   });
 });
@@ -208,10 +240,15 @@ describe('--print-config', () => {
 describe('lint() on texts in memory', () => {
   it('lints {files} without reading policy files from disk', async () => {
     const dir = tempDir({});
-    const result = await lint({ files: [{ path: 'plans/not-on-disk.yaml', text: FLAT_PLAN }] }, { cwd: dir, config: false, today: '2026-06-01' });
+    const result = await lint(
+      { files: [{ path: 'plans/not-on-disk.yaml', text: FLAT_PLAN }] },
+      { cwd: dir, config: false, today: '2026-06-01' },
+    );
     expect(fs.existsSync(path.join(dir, 'plans'))).toBe(false);
     expect(result.diagnostics).toEqual([]);
     expect(result.files).toEqual(['plans/not-on-disk.yaml']);
-    expect(result.findings.map((f) => [f.rule, f.file, f.line])).toEqual([['flat-commission', 'plans/not-on-disk.yaml', lineOf(FLAT_PLAN, 'segment: smb, rate')]]);
+    expect(result.findings.map((f) => [f.rule, f.file, f.line])).toEqual([
+      ['flat-commission', 'plans/not-on-disk.yaml', lineOf(FLAT_PLAN, 'segment: smb, rate')],
+    ]);
   });
 });

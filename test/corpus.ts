@@ -21,14 +21,30 @@ const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
 const PACK = path.join(ROOT, 'test', 'fixtures', 'analyst-pack');
 /** The pack's file without `version: 1`: the pack is refused as a folder, so its other files are named. */
 const SKIPPED = 'recognition.yaml';
-const yamlIn = (folder: string) => fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).sort();
-const single = (folder: string, prefix: string) => (name: string) => ({ name: `${prefix}/${name}`, cwd: folder, files: [path.join(folder, name)], paths: [path.join(folder, name)] });
+const yamlIn = (folder: string) =>
+  fs
+    .readdirSync(folder)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
+const single = (folder: string, prefix: string) => (name: string) => ({
+  name: `${prefix}/${name}`,
+  cwd: folder,
+  files: [path.join(folder, name)],
+  paths: [path.join(folder, name)],
+});
 
 export const CORPUS: readonly CorpusPolicy[] = [
   ...yamlIn(EXAMPLES).map(single(EXAMPLES, 'examples')),
   { name: 'examples/plugins', cwd: path.join(EXAMPLES, 'plugins'), files: [path.join(EXAMPLES, 'plugins', 'policy.yaml')], paths: [] },
   ...yamlIn(REAL).map(single(REAL, 'test/fixtures/real')),
-  { name: 'test/fixtures/analyst-pack', cwd: PACK, files: yamlIn(PACK).filter((name) => name !== SKIPPED).map((name) => path.join(PACK, name)), paths: yamlIn(PACK).filter((name) => name !== SKIPPED) },
+  {
+    name: 'test/fixtures/analyst-pack',
+    cwd: PACK,
+    files: yamlIn(PACK)
+      .filter((name) => name !== SKIPPED)
+      .map((name) => path.join(PACK, name)),
+    paths: yamlIn(PACK).filter((name) => name !== SKIPPED),
+  },
 ];
 
 /** The date every corpus run uses: waivers and announcement checks must not drift with the calendar. */

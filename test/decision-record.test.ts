@@ -43,7 +43,8 @@ const NOTES = 'meeting: 2026-02-01\n';
 
 function repository(): string {
   const dir = tempDir({ 'policy/policy.yaml': POLICY, 'policy/notes.yaml': NOTES, 'incentive-lint.config.yaml': CONFIG });
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'policy');
@@ -51,7 +52,9 @@ function repository(): string {
 }
 
 function recordOf(dir: string, file = `record-${Math.random().toString(36).slice(2)}.json`): RecordJson {
-  const run = runCli(['gate', 'policy', '--today', '2026-06-01', '--record', path.join('..', `${path.basename(dir)}-${file}`)], { cwd: dir });
+  const run = runCli(['gate', 'policy', '--today', '2026-06-01', '--record', path.join('..', `${path.basename(dir)}-${file}`)], {
+    cwd: dir,
+  });
   expect(run.code, run.stderr).toBe(1);
   const written = path.join(path.dirname(dir), `${path.basename(dir)}-${file}`);
   const record = JSON.parse(fs.readFileSync(written, 'utf8')) as RecordJson;
@@ -66,7 +69,13 @@ describe('gate --record', () => {
     const dir = repository();
     const record = recordOf(dir);
     const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
-    expect(record).toMatchObject({ record: 'incentive-lint decision record', recordVersion: 1, announce: '2026-03-02', verdict: 'no-go', tool: { name: 'incentive-lint' } });
+    expect(record).toMatchObject({
+      record: 'incentive-lint decision record',
+      recordVersion: 1,
+      announce: '2026-03-02',
+      verdict: 'no-go',
+      tool: { name: 'incentive-lint' },
+    });
     expect(record.git).toEqual({ repository: true, commit: head, clean: true, changes: [] });
     const sha = (file: string) => execFileSync('sha256sum', [file], { cwd: dir, encoding: 'utf8' }).split(' ')[0];
     expect(record.files).toEqual([
@@ -75,8 +84,22 @@ describe('gate --record', () => {
       { file: 'incentive-lint.config.yaml', role: 'config', sha256: sha('incentive-lint.config.yaml') },
     ]);
     expect(record.rules.find((rule) => rule.id === 'too-many-measures')).toMatchObject({ severity: 'warning', options: { max: 6 } });
-    expect(record.waivers).toEqual([{ rule: 'flat-commission', target: 'ae-2026', approved_by: 'CRO', expires: '2026-09-30', reason: 'The plan changes with the Q3 cycle.', findings: 1 }]);
-    expect(record.steps.map((step) => step.id)).toEqual(['incentives-updated', 'changes-explained', 'priorities-rewarded', 'recognition-reinforces']);
+    expect(record.waivers).toEqual([
+      {
+        rule: 'flat-commission',
+        target: 'ae-2026',
+        approved_by: 'CRO',
+        expires: '2026-09-30',
+        reason: 'The plan changes with the Q3 cycle.',
+        findings: 1,
+      },
+    ]);
+    expect(record.steps.map((step) => step.id)).toEqual([
+      'incentives-updated',
+      'changes-explained',
+      'priorities-rewarded',
+      'recognition-reinforces',
+    ]);
     expect(Date.parse(record.decidedAt)).not.toBeNaN();
     expect(record.digest).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -101,8 +101,12 @@ describe('incentive-lint --since', () => {
     const run = runCli(['--since', 'HEAD~1', 'policy', '--format', 'json'], { cwd: repo });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as { findings: { rule: string; severity: string; file: string; line: number; column: number; message: string }[] };
-    expect(report.findings.map(({ rule, severity, file, line, column, message }) => ({ rule, severity, file, line, column, message }))).toEqual([
+    const report = JSON.parse(run.stdout) as {
+      findings: { rule: string; severity: string; file: string; line: number; column: number; message: string }[];
+    };
+    expect(
+      report.findings.map(({ rule, severity, file, line, column, message }) => ({ rule, severity, file, line, column, message })),
+    ).toEqual([
       {
         rule: 'stale-incentive',
         severity: 'warning',
@@ -135,7 +139,9 @@ describe('incentive-lint --since', () => {
     expect(run.stdout).toContain('  - priority growth removed\n');
     expect(run.stdout).toContain('  + priority enterprise-growth added\n');
     expect(run.stdout).toContain('  metric velocity: neutral → deprioritized\n');
-    expect(run.stdout).toMatch(/product\.yaml\n {2}6:9 {2}warning {2}product-q1 is unchanged, but the strategy changed what it rewards: metric velocity \(neutral → deprioritized\)/);
+    expect(run.stdout).toMatch(
+      /product\.yaml\n {2}6:9 {2}warning {2}product-q1 is unchanged, but the strategy changed what it rewards: metric velocity \(neutral → deprioritized\)/,
+    );
   });
 
   it('is clean after a third commit updates the last plan, and says so when the strategy did not change', () => {
@@ -161,7 +167,14 @@ describe('incentive-lint --since', () => {
     git(repo, 'init', '-q');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-q', '-m', 'one');
-    write(repo, 'policy.yaml', (NEW_STRATEGY + SALES_PLAN.replace('version: 1\n', '')).replace('deprioritize: { segments: [smb] }', 'deprioritize: { segments: [] }'));
+    write(
+      repo,
+      'policy.yaml',
+      (NEW_STRATEGY + SALES_PLAN.replace('version: 1\n', '')).replace(
+        'deprioritize: { segments: [smb] }',
+        'deprioritize: { segments: [] }',
+      ),
+    );
     const run = runCli(['--since', 'HEAD', 'policy.yaml'], { cwd: repo });
     expect(run.stdout).toContain('  ~ priority enterprise-growth: deprioritize.segments -smb\n');
     expect(run.stdout).toContain('  segment smb: deprioritized → neutral\n');
@@ -183,7 +196,10 @@ describe('incentive-lint --since', () => {
     expect(run.stderr).toBe('');
     const stale = JSON.parse(run.stdout).findings.filter((finding: { rule: string }) => finding.rule === 'stale-incentive');
     expect(stale.map(({ line, message }: { line: number; message: string }) => [line, message])).toEqual([
-      [lineOf(reordered, 'segment: smb'), 'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.'],
+      [
+        lineOf(reordered, 'segment: smb'),
+        'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
+      ],
     ]);
   });
 
@@ -191,7 +207,9 @@ describe('incentive-lint --since', () => {
     const plain = tempDir({ 'policy.yaml': NEW_STRATEGY });
     const outside = runCli(['--since', 'HEAD', 'policy.yaml'], { cwd: plain });
     expect(outside.code).toBe(2);
-    expect(outside.stderr).toContain(`--since reads the policy at an earlier commit from the git repository of the working folder, but ${fs.realpathSync(plain)} is not inside one: run incentive-lint in the repository that holds the policy`);
+    expect(outside.stderr).toContain(
+      `--since reads the policy at an earlier commit from the git repository of the working folder, but ${fs.realpathSync(plain)} is not inside one: run incentive-lint in the repository that holds the policy`,
+    );
 
     const repo = repositoryWithStrategyChange();
     const unknown = runCli(['--since', 'v9.9', 'policy'], { cwd: repo });
@@ -223,7 +241,9 @@ describe('incentive-lint diff BASE HEAD', () => {
     const run = runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
     expect(run.code).toBe(1);
     const findings = JSON.parse(run.stdout).findings as { rule: string; file: string; line: number }[];
-    expect(findings.map(({ rule, file, line }) => ({ rule, file, line }))).toEqual([{ rule: 'stale-incentive', file: 'after/sales.yaml', line: 6 }]);
+    expect(findings.map(({ rule, file, line }) => ({ rule, file, line }))).toEqual([
+      { rule: 'stale-incentive', file: 'after/sales.yaml', line: 6 },
+    ]);
   });
 
   it('accepts an unchanged instrument that a current waiver covers', () => {

@@ -27,10 +27,18 @@ const example = path.join('examples', 'enterprise-first.yaml');
 const findings = (JSON.parse(runCli([example, '--no-config', '-f', 'json']).stdout) as { findings: JsonFinding[] }).findings;
 
 describe.each([
-  ['compact', ESLINT_COMPACT, (m: RegExpExecArray) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4], message: m[5], rule: m[6] })],
-  ['unix', UNIX, (m: RegExpExecArray) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[5], message: m[4], rule: m[6] })],
+  [
+    'compact',
+    ESLINT_COMPACT,
+    (m: RegExpExecArray) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4], message: m[5], rule: m[6] }),
+  ],
+  [
+    'unix',
+    UNIX,
+    (m: RegExpExecArray) => ({ file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[5], message: m[4], rule: m[6] }),
+  ],
 ] as const)('-f %s', (format, pattern, read) => {
-  it('every finding is one line the client\'s pattern reads back exactly, fix included', () => {
+  it("every finding is one line the client's pattern reads back exactly, fix included", () => {
     const run = runCli([example, '--no-config', '-f', format]);
     expect(run.code).toBe(1);
     const matched = run.stdout.split('\n').flatMap((line) => {
@@ -38,7 +46,14 @@ describe.each([
       return match ? [read(match)] : [];
     });
     expect(matched).toEqual(
-      findings.map((finding) => ({ file: finding.file, line: finding.line, column: finding.column, severity: LABEL[finding.severity], message: `${finding.message} Fix: ${finding.fix}`, rule: finding.rule })),
+      findings.map((finding) => ({
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+        severity: LABEL[finding.severity],
+        message: `${finding.message} Fix: ${finding.fix}`,
+        rule: finding.rule,
+      })),
     );
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('20 problems (11 errors, 6 warnings, 3 infos) in 1 file');
   });

@@ -42,7 +42,7 @@ describe('the JSON Schema describes every key', () => {
   });
 });
 
-describe('yaml-language-server, the editors\' client', () => {
+describe("yaml-language-server, the editors' client", () => {
   let client: LspClient;
   let dir: string;
   let counter = 0;
@@ -65,8 +65,11 @@ describe('yaml-language-server, the editors\' client', () => {
     const text = `${MODELINE}\nversion: 1\nmetrics:\n  - id: new-arr\n    type: outcome\ncompensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, rate: "8%" }\n`;
     const { file, diagnostics } = await open(text);
     expect(diagnostics).toEqual([]);
-    const hoverOn = async (line: number, key: string) => (await client.hover(file, line, text.split('\n')[line]!.indexOf(key) + 1))?.contents.value ?? '';
-    expect(await hoverOn(9, 'rate')).toContain('The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%.');
+    const hoverOn = async (line: number, key: string) =>
+      (await client.hover(file, line, text.split('\n')[line]!.indexOf(key) + 1))?.contents.value ?? '';
+    expect(await hoverOn(9, 'rate')).toContain(
+      'The commission rate: a fraction such as 0.08 or a percentage such as "8%", between 0 and 100%.',
+    );
     expect(await hoverOn(7, 'team')).toContain('The id of the team this instrument applies to.');
     expect(await hoverOn(5, 'compensation')).toContain('Commission and bonus plans.');
     expect(await hoverOn(4, 'type')).toContain('- `outcome`: a business result (new-arr, net-retention)');
@@ -77,7 +80,9 @@ describe('yaml-language-server, the editors\' client', () => {
     const { file } = await open(text);
     const items = (await client.completion(file, 4, 4)).items;
     const labels = items.map((item) => item.label);
-    expect(labels).toEqual(expect.arrayContaining(['team', 'effective', 'rationale', 'variable_share', 'commission', 'bonus', 'clawback', 'deferral']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['team', 'effective', 'rationale', 'variable_share', 'commission', 'bonus', 'clawback', 'deferral']),
+    );
     const documentation = (label: string) => {
       const value = items.find((item) => item.label === label)!.documentation;
       return typeof value === 'string' ? value : (value?.value ?? '');
@@ -85,11 +90,35 @@ describe('yaml-language-server, the editors\' client', () => {
     for (const label of labels) expect(documentation(label), label).not.toBe('');
     // Each offered key carries the description the schema gives it.
     const plan = SCHEMA.properties!.compensation!.items!;
-    for (const label of ['clawback', 'rationale', 'team']) expect(documentation(label), label).toContain(plan.properties![label]!.description!);
+    for (const label of ['clawback', 'rationale', 'team'])
+      expect(documentation(label), label).toContain(plan.properties![label]!.description!);
   });
 
   it('agrees with the CLI on every value both judge: percentages, fractions, counts, ids, keys', async () => {
-    const rates = ['"800%"', '"-5%"', '"100%"', '"100.0%"', '"100.5%"', '"0%"', '"-0%"', '"8%"', '" 8 %"', '"8.25%"', '"007%"', '"%"', '"-0.5%"', '"eight"', '"0.08"', '8', '0.08', '1', '1.01', '0', '-0', '-0.1'];
+    const rates = [
+      '"800%"',
+      '"-5%"',
+      '"100%"',
+      '"100.0%"',
+      '"100.5%"',
+      '"0%"',
+      '"-0%"',
+      '"8%"',
+      '" 8 %"',
+      '"8.25%"',
+      '"007%"',
+      '"%"',
+      '"-0.5%"',
+      '"eight"',
+      '"0.08"',
+      '8',
+      '0.08',
+      '1',
+      '1.01',
+      '0',
+      '-0',
+      '-0.1',
+    ];
     const lines = [
       'version: 1',
       'strategy: { name: S, priorities: [] }',

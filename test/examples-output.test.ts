@@ -37,7 +37,10 @@ describe.each(CASES)('the output on examples/$name', ({ name, cwd, paths }) => {
   it('is unchanged in every lint format', async () => {
     const out = tempDir();
     const formats = Object.entries(LINT_FORMATS);
-    const run = runCli([...paths, '--today', TODAY, ...formats.flatMap(([format, ext]) => ['-f', `${format}:${path.join(out, `${format}.${ext}`)}`])], { cwd });
+    const run = runCli(
+      [...paths, '--today', TODAY, ...formats.flatMap(([format, ext]) => ['-f', `${format}:${path.join(out, `${format}.${ext}`)}`])],
+      { cwd },
+    );
     await expect(`exit ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`).toMatchFileSnapshot(snapshot('lint.exit.txt'));
     for (const [format, ext] of formats) {
       await expect(fs.readFileSync(path.join(out, `${format}.${ext}`), 'utf8')).toMatchFileSnapshot(snapshot(`lint.${format}.${ext}`));
@@ -48,8 +51,10 @@ describe.each(CASES)('the output on examples/$name', ({ name, cwd, paths }) => {
     const gate = await runGate(paths, { cwd, today: TODAY });
     expect(gate.diagnostics).toEqual([]);
     await expect(gate.report?.verdict).toMatchFileSnapshot(snapshot('gate.verdict.txt'));
-    for (const format of GATE_FORMATS) await expect(renderGate(gate.report!, format, NO_COLOR)).toMatchFileSnapshot(snapshot(`gate.${format}.${EXTENSION[format]}`));
+    for (const format of GATE_FORMATS)
+      await expect(renderGate(gate.report!, format, NO_COLOR)).toMatchFileSnapshot(snapshot(`gate.${format}.${EXTENSION[format]}`));
     const matrix = buildMatrix(loadPolicy(paths, { cwd }));
-    for (const format of MATRIX_FORMATS) await expect(renderMatrix(matrix, format, NO_COLOR)).toMatchFileSnapshot(snapshot(`matrix.${format}.${EXTENSION[format]}`));
+    for (const format of MATRIX_FORMATS)
+      await expect(renderMatrix(matrix, format, NO_COLOR)).toMatchFileSnapshot(snapshot(`matrix.${format}.${EXTENSION[format]}`));
   });
 });

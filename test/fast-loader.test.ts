@@ -117,7 +117,7 @@ describe('fast loader', () => {
       '    commission:',
       '      - { metric: new-arr, segment: enterprise, rate: "3%" }',
       '      - {metric: a, rate: 0.1,}',
-      '      - { text: "a, b: {c} # not a comment", other: \'it\'\'s, [x]\' }',
+      "      - { text: \"a, b: {c} # not a comment\", other: 'it''s, [x]' }",
       '      - { metric: b }   # a trailing comment',
       '      # a comment line between items',
       '      - { metric: c, shared_with: [sales, "cs, ops", \'x\'], none: [], tilde: ~ }',
@@ -135,7 +135,7 @@ describe('fast loader', () => {
       '  - id: "quoted first key"',
       '    team  : spaced',
       '    name: ends with a no-break space\u00a0',
-      '    kind: \'single\'  ',
+      "    kind: 'single'  ",
       '    note: a # comment after a plain scalar',
       '    tab:\tafter the colon',
       '    empty:',
@@ -173,14 +173,31 @@ describe('fast loader', () => {
       raw.map((text) => JSON.stringify(text)),
       raw.map((text) => `'${text.replaceAll("'", "''")}'`),
     );
-    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`));
-    const entries = fc.uniqueArray(fc.tuple(fc.constantFrom('metric', 'rate', 'segment', 'x', 'note'), value), { minLength: 1, maxLength: 4, selector: ([key]) => key });
+    const value = fc.oneof(
+      scalar,
+      fc.array(scalar, { maxLength: 3 }).map((items) => `[${items.join(', ')}]`),
+    );
+    const entries = fc.uniqueArray(fc.tuple(fc.constantFrom('metric', 'rate', 'segment', 'x', 'note'), value), {
+      minLength: 1,
+      maxLength: 4,
+      selector: ([key]) => key,
+    });
     const tail = fc.constantFrom('', '  ', ' # c', '\n    # comment line');
     let compared = 0;
     fc.assert(
       fc.property(entries, scalar, tail, (pairs, first, after) => {
         const flow = `{ ${pairs.map(([key, item]) => `${key}: ${item}`).join(', ')} }`;
-        const text = ['version: 1', 'compensation:', `  - id: ${first}`, `    team: ${first}${after}`, '    commission:', `      - ${flow}${after}`, `      - ${flow}`, `    clawback: ${flow}`, ''].join('\n');
+        const text = [
+          'version: 1',
+          'compensation:',
+          `  - id: ${first}`,
+          `    team: ${first}${after}`,
+          '    commission:',
+          `      - ${flow}${after}`,
+          `      - ${flow}`,
+          `    clawback: ${flow}`,
+          '',
+        ].join('\n');
         const exact = parseYaml('random.yaml', text);
         const fast = parseFast('random.yaml', text);
         // Values are another test's business (js-yaml reads `[:]` differently); here: positions.
@@ -229,7 +246,7 @@ describe('fast loader', () => {
     }
   });
 
-  it('reports a problem in a large policy with the exact path\'s message and position', async () => {
+  it("reports a problem in a large policy with the exact path's message and position", async () => {
     const dir = tempDir();
     const target = writePolicy(dir, generatePolicy({ plans: 50, files: 1, seed: 1 }));
     const text = fs.readFileSync(target, 'utf8').replace('variable_share: 0.5', 'variable_share: 5');

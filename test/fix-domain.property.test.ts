@@ -18,9 +18,37 @@ const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
 
 /** Words that belong to one industry or function: a fix may use one only if the policy does. */
 const DOMAIN_WORDS = [
-  'account', 'customer', 'client', 'deal', 'seller', 'churn', 'refund', 'invoice', 'ticket', 'lead', 'pipeline', 'booking',
-  'patient', 'student', 'school', 'appointment', 'ton', 'scrap', 'shift', 'mechanic', 'repair', 'product', 'sprint', 'story point',
-  'commit', 'bug', 'defect', 'complaint', 'return', 'redo', 'redone',
+  'account',
+  'customer',
+  'client',
+  'deal',
+  'seller',
+  'churn',
+  'refund',
+  'invoice',
+  'ticket',
+  'lead',
+  'pipeline',
+  'booking',
+  'patient',
+  'student',
+  'school',
+  'appointment',
+  'ton',
+  'scrap',
+  'shift',
+  'mechanic',
+  'repair',
+  'product',
+  'sprint',
+  'story point',
+  'commit',
+  'bug',
+  'defect',
+  'complaint',
+  'return',
+  'redo',
+  'redone',
 ];
 const DAYS = /\b\d+ days\b/g;
 
@@ -29,7 +57,12 @@ const yamlIn = (folder: string) =>
     .readdirSync(folder)
     .filter((name) => name.endsWith('.yaml') && !name.startsWith('incentive-lint.config'))
     .sort()
-    .map((name) => ({ name: path.relative(ROOT, path.join(folder, name)), cwd: folder, file: name, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
+    .map((name) => ({
+      name: path.relative(ROOT, path.join(folder, name)),
+      cwd: folder,
+      file: name,
+      text: fs.readFileSync(path.join(folder, name), 'utf8'),
+    }));
 
 const corpus = [
   ...yamlIn(EXAMPLES),
@@ -48,14 +81,18 @@ const mentions = (text: string, word: string) => new RegExp(`\\b${word.replace('
 describe('a fix uses only the domain words its policy uses', () => {
   for (const policy of corpus) {
     it(policy.name, async () => {
-      const result = await lint({ files: [{ path: path.join(policy.cwd, policy.file), text: policy.text }], paths: [policy.file] }, { cwd: policy.cwd, today: TODAY });
+      const result = await lint(
+        { files: [{ path: path.join(policy.cwd, policy.file), text: policy.text }], paths: [policy.file] },
+        { cwd: policy.cwd, today: TODAY },
+      );
       const borrowed: string[] = [];
       for (const finding of result.findings) {
         // Values of the format itself (clawback triggers, scorecard perspectives) are what the policy would write, not examples.
         const fix = finding.fix.replace(/triggers: \[[^\]]*\]/g, '').replace(/perspectives?: [a-z, ]+(and [a-z]+)?/g, '');
         const words = DOMAIN_WORDS.filter((word) => mentions(fix, word) && !mentions(policy.text, word));
         const days = (fix.match(DAYS) ?? []).filter((phrase) => !policy.text.includes(phrase.split(' ')[0]!));
-        if (words.length + days.length > 0) borrowed.push(`${finding.rule} at ${finding.line}:${finding.column} borrows ${[...words, ...days].join(', ')}: ${finding.fix}`);
+        if (words.length + days.length > 0)
+          borrowed.push(`${finding.rule} at ${finding.line}:${finding.column} borrows ${[...words, ...days].join(', ')}: ${finding.fix}`);
       }
       expect(borrowed).toEqual([]);
     });

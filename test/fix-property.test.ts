@@ -30,7 +30,12 @@ const yamlIn = (folder: string) =>
     .readdirSync(folder)
     .filter((name) => name.endsWith('.yaml') && !name.startsWith('incentive-lint.config'))
     .sort()
-    .map((name) => ({ name: path.relative(ROOT, path.join(folder, name)), cwd: folder, file: name, text: fs.readFileSync(path.join(folder, name), 'utf8') }));
+    .map((name) => ({
+      name: path.relative(ROOT, path.join(folder, name)),
+      cwd: folder,
+      file: name,
+      text: fs.readFileSync(path.join(folder, name), 'utf8'),
+    }));
 
 const corpus: CorpusPolicy[] = [
   ...yamlIn(EXAMPLES),
@@ -52,7 +57,7 @@ async function lintTexts(policy: CorpusPolicy, text: string): Promise<LintResult
 const identity = (finding: Finding) => `${finding.rule} ${finding.instrument ?? finding.subject ?? ''} ${JSON.stringify(finding.path)}`;
 const describe_ = (finding: Finding) => `${finding.rule} at ${finding.line}:${finding.column}: ${finding.message}`;
 
-describe('applying a finding\'s edits removes it and adds no problem', () => {
+describe("applying a finding's edits removes it and adds no problem", () => {
   const withEdits: string[] = [];
 
   for (const policy of corpus) {
@@ -63,7 +68,9 @@ describe('applying a finding\'s edits removes it and adds no problem', () => {
       for (const finding of before.findings.filter((candidate) => candidate.edits)) {
         withEdits.push(`${finding.rule} in ${policy.name}`);
         // Every edit names the file it was read from: the only file a fix may change.
-        expect(new Set(finding.edits!.map((edit) => path.resolve(policy.cwd, edit.file)))).toEqual(new Set([path.join(policy.cwd, policy.file)]));
+        expect(new Set(finding.edits!.map((edit) => path.resolve(policy.cwd, edit.file)))).toEqual(
+          new Set([path.join(policy.cwd, policy.file)]),
+        );
         const { text, skipped } = applyTextEdits(policy.text, finding.edits!);
         expect(skipped, `${describe_(finding)}: its own edits overlap`).toEqual([]);
         expect(text).not.toBe(policy.text);
@@ -80,7 +87,14 @@ describe('applying a finding\'s edits removes it and adds no problem', () => {
   it('the corpus has findings with edits, safe ones and suggestions, from every rule that gives them', async () => {
     // Runs after the cases above (vitest keeps the order within a file).
     const rules = new Set(withEdits.map((entry) => entry.split(' ')[0]));
-    expect([...rules].sort()).toEqual(['flat-commission', 'implausible-value', 'no-retention-guard', 'okr-old-priority', 'pay-old-priority', 'rational-choice']);
+    expect([...rules].sort()).toEqual([
+      'flat-commission',
+      'implausible-value',
+      'no-retention-guard',
+      'okr-old-priority',
+      'pay-old-priority',
+      'rational-choice',
+    ]);
     expect(withEdits.length).toBeGreaterThanOrEqual(6);
   });
 });

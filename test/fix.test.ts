@@ -52,7 +52,20 @@ const git = (cwd: string, ...args: string[]) => {
 
 const lintJson = (cwd: string, ...paths: string[]) => {
   const run = runCli(['lint', ...paths, '--format', 'json', ...TODAY], { cwd });
-  return JSON.parse(run.stdout) as { findings: { rule: string; path: unknown[]; edits?: { file: string; range: [number, number]; text: string; safety: string; start: { line: number; column: number }; end: { line: number; column: number } }[] }[] };
+  return JSON.parse(run.stdout) as {
+    findings: {
+      rule: string;
+      path: unknown[];
+      edits?: {
+        file: string;
+        range: [number, number];
+        text: string;
+        safety: string;
+        start: { line: number; column: number };
+        end: { line: number; column: number };
+      }[];
+    }[];
+  };
 };
 
 /** Every file under a folder and its bytes. */
@@ -94,7 +107,10 @@ describe('incentive-lint fix --dry-run', () => {
     // Every finding with an edit is gone, but the second line of a plan (and of an OKR set) moved to
     // the same favored metric as the first: its fix, now "move its weight to the line the plan
     // already has", is words, not an edit. Nothing is left that fix could still apply.
-    expect(fixable.filter((finding) => left.includes(finding))).toEqual(['pay-old-priority ["compensation",2,"bonus",2]', 'okr-old-priority ["okrs",0,"key_results",1]']);
+    expect(fixable.filter((finding) => left.includes(finding))).toEqual([
+      'pay-old-priority ["compensation",2,"bonus",2]',
+      'okr-old-priority ["okrs",0,"key_results",1]',
+    ]);
     expect(after.findings.filter((finding) => finding.edits)).toEqual([]);
   });
 
@@ -102,11 +118,16 @@ describe('incentive-lint fix --dry-run', () => {
     const dir = tempDir({ 'enterprise-first.yaml': fs.readFileSync(path.join(EXAMPLES, 'enterprise-first.yaml'), 'utf8') });
     const before = lintJson(dir, 'enterprise-first.yaml');
     // pay-old-priority suggests net-retention for both customer-count and accounts-per-csm of cs-2026, each on its own.
-    expect(before.findings.filter((finding) => finding.rule === 'pay-old-priority').map((finding) => finding.edits?.[0]?.text)).toEqual(['net-retention', 'net-retention']);
+    expect(before.findings.filter((finding) => finding.rule === 'pay-old-priority').map((finding) => finding.edits?.[0]?.text)).toEqual([
+      'net-retention',
+      'net-retention',
+    ]);
     const run = runCli(['fix', 'enterprise-first.yaml', '--dry-run', '--suggestions', ...TODAY], { cwd: dir });
     const added = run.stdout.split('\n').filter((line) => line.startsWith('+ '));
     expect(added.filter((line) => line.includes('metric: net-retention'))).toEqual(['+      - { metric: net-retention, weight: 0.3 }']);
-    expect(added.filter((line) => line.includes('metric: enterprise-feature-adoption'))).toEqual(['+      - { metric: enterprise-feature-adoption, target: "+20%" }']);
+    expect(added.filter((line) => line.includes('metric: enterprise-feature-adoption'))).toEqual([
+      '+      - { metric: enterprise-feature-adoption, target: "+20%" }',
+    ]);
   });
 
   it('without --suggestions applies only safe edits: nothing on enterprise-first, and it says how to apply the suggestions', () => {
@@ -114,7 +135,9 @@ describe('incentive-lint fix --dry-run', () => {
     const run = runCli(['fix', 'enterprise-first.yaml', '--dry-run', ...TODAY], { cwd: dir });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^nothing to fix: no finding has a safe fix incentive-lint can apply; 20 findings left, 6 findings with a suggested fix \(--suggestions applies them\)\n$/);
+    expect(run.stderr).toMatch(
+      /^nothing to fix: no finding has a safe fix incentive-lint can apply; 20 findings left, 6 findings with a suggested fix \(--suggestions applies them\)\n$/,
+    );
   });
 });
 
@@ -191,16 +214,20 @@ describe('incentive-lint fix', () => {
     const safeOnly = runCli(['fix', 'policy.yaml', ...TODAY], { cwd: dir });
     expect(safeOnly.code).toBe(1);
     expect(safeOnly.stdout).toMatch(/flat-commission/);
-    expect(safeOnly.stderr).toBe('nothing to fix: no finding has a safe fix incentive-lint can apply; 1 finding left, 1 finding with a suggested fix (--suggestions applies it)\n');
+    expect(safeOnly.stderr).toBe(
+      'nothing to fix: no finding has a safe fix incentive-lint can apply; 1 finding left, 1 finding with a suggested fix (--suggestions applies it)\n',
+    );
     expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(BASE + FLAT_PLAN);
 
     const withSuggestions = runCli(['fix', 'policy.yaml', '--suggestions', ...TODAY], { cwd: dir });
     expect(withSuggestions.stderr).toBe('changed 1 file (1 edit): policy.yaml; no finding is left\n');
     expect(withSuggestions.code).toBe(0);
-    expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(BASE + FLAT_PLAN.replace('segment: enterprise, rate: "8%"', 'segment: enterprise, rate: "16%"'));
+    expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(
+      BASE + FLAT_PLAN.replace('segment: enterprise, rate: "8%"', 'segment: enterprise, rate: "16%"'),
+    );
   });
 
-  it('--rule applies only that rule\'s fixes, and a --rule that names no rule is a usage error (exit 2)', () => {
+  it("--rule applies only that rule's fixes, and a --rule that names no rule is a usage error (exit 2)", () => {
     const dir = tempDir({ 'policy.yaml': BASE + FLAT_PLAN.replace('rate: "8%" }\n    clawback', 'rate: 1 }\n    clawback') });
     const other = runCli(['fix', 'policy.yaml', '--suggestions', '--rule', 'implausible-value', '--dry-run', ...TODAY], { cwd: dir });
     expect(other.stdout).toMatch(/^\+.*segment: smb, rate: "1%"/m);
@@ -230,7 +257,14 @@ describe('edits in the JSON and SARIF reports', () => {
     expect(finding!.rule).toBe('implausible-value');
     const [edit] = finding!.edits!;
     const line = text.split('\n').findIndex((candidate) => candidate.includes('rate: 1 ')) + 1;
-    expect(edit).toEqual({ file: 'policy.yaml', start: { line, column: 15 }, end: { line, column: 16 }, range: [text.indexOf('rate: 1 ') + 6, text.indexOf('rate: 1 ') + 7], text: '"1%"', safety: 'safe' });
+    expect(edit).toEqual({
+      file: 'policy.yaml',
+      start: { line, column: 15 },
+      end: { line, column: 16 },
+      range: [text.indexOf('rate: 1 ') + 6, text.indexOf('rate: 1 ') + 7],
+      text: '"1%"',
+      safety: 'safe',
+    });
     runCli(['fix', 'policy.yaml', ...TODAY], { cwd: dir });
     expect(fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8')).toBe(applyTextEdits(text, finding!.edits as never).text);
   });
@@ -242,13 +276,25 @@ describe('edits in the JSON and SARIF reports', () => {
       const run = runCli(['lint', target, '--format', 'sarif', ...TODAY], { cwd: dir });
       const log = JSON.parse(run.stdout);
       expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-      const results = log.runs[0].results as { ruleId: string; fixes?: { description: { text: string }; properties: { safety: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[] }[] }[] }[];
+      const results = log.runs[0].results as {
+        ruleId: string;
+        fixes?: {
+          description: { text: string };
+          properties: { safety: string };
+          artifactChanges: {
+            artifactLocation: { uri: string };
+            replacements: { deletedRegion: Record<string, number>; insertedContent: { text: string } }[];
+          }[];
+        }[];
+      }[];
       const withFixes = results.filter((result) => result.fixes);
       expect(withFixes.map((result) => result.ruleId)).toEqual([target === 'flat' ? 'flat-commission' : 'implausible-value']);
       const [fix] = withFixes[0]!.fixes!;
       expect(fix!.properties.safety).toBe(target === 'flat' ? 'suggestion' : 'safe');
       // What the edits write, not the fix in words (which offers two ways; the edits take the first).
-      expect(fix!.description.text).toBe(target === 'flat' ? 'Suggested fix (a decision to review): Change "8%" to "16%"' : 'Safe fix: Change 1 to "1%"');
+      expect(fix!.description.text).toBe(
+        target === 'flat' ? 'Suggested fix (a decision to review): Change "8%" to "16%"' : 'Safe fix: Change 1 to "1%"',
+      );
       const [change] = fix!.artifactChanges;
       const file = target === 'flat' ? 'flat/policy.yaml' : 'policy.yaml';
       expect(change!.artifactLocation.uri).toBe(file);
@@ -264,7 +310,10 @@ describe('edits in the JSON and SARIF reports', () => {
 });
 
 /** Applies SARIF replacements as a viewer does: regions by one-based line and UTF-16 column (SARIF's default columnKind). */
-function applyRegions(text: string, replacements: readonly { deletedRegion: Record<string, number>; insertedContent: { text: string } }[]): string {
+function applyRegions(
+  text: string,
+  replacements: readonly { deletedRegion: Record<string, number>; insertedContent: { text: string } }[],
+): string {
   const lineStarts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
   const offset = (line: number, column: number) => lineStarts[line - 1]! + column - 1;
   const spans = replacements.map(({ deletedRegion: region, insertedContent }) => ({

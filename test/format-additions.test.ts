@@ -117,7 +117,8 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: `until before effective (${section})`,
       text: instrument(section, line),
       at: ['until: 2025', '2025'] as [string, string],
-      message: 'until (2025-12-31) is before effective (2026-01-01): the instrument would never be in force; write an until on or after 2026-01-01',
+      message:
+        'until (2025-12-31) is before effective (2026-01-01): the instrument would never be in force; write an until on or after 2026-01-01',
     })),
     {
       name: 'stakes that is not one of the three',
@@ -147,7 +148,8 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: 'a deadline before the announcement',
       text: policy().replace('by: 2027-12-31', 'by: 2025-12-31'),
       at: ['by: 2025', '2025'],
-      message: 'by: the deadline (by: 2025-12-31) is before the strategy is announced (2026-03-02): a priority cannot be due before it is announced; write a by on or after 2026-03-02',
+      message:
+        'by: the deadline (by: 2025-12-31) is before the strategy is announced (2026-03-02): a priority cannot be due before it is announced; write a by on or after 2026-03-02',
     },
     {
       name: 'segment and segments on one line',
@@ -171,7 +173,8 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: 'rate and per_unit on one line',
       text: instrument('compensation', '  - { id: p, commission: [{ metric: units-installed, rate: 0.1, per_unit: 20 }] }'),
       at: ['per_unit: 20', '20'],
-      message: 'per_unit: a commission line pays a rate (a share of what is booked) or per_unit (an amount for each unit counted), not both: keep the one the plan states',
+      message:
+        'per_unit: a commission line pays a rate (a share of what is booked) or per_unit (an amount for each unit counted), not both: keep the one the plan states',
     },
     {
       name: 'a per_unit of 0',
@@ -189,13 +192,18 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: 'a count whose quality is measured by itself',
       text: policy().replace('quality_measured_by: redo-rate', 'quality_measured_by: units-installed'),
       at: ['quality_measured_by: units-installed', 'units-installed,'],
-      message: 'quality_measured_by names the metric itself: name the quality metric of the same units (such as redo-rate for units installed), or remove it',
+      message:
+        'quality_measured_by names the metric itself: name the quality metric of the same units (such as redo-rate for units installed), or remove it',
     },
     {
       name: 'counts_only_good on a quality metric',
-      text: policy().replace('{ id: redo-rate, type: quality, perspective: customer }', '{ id: redo-rate, type: quality, perspective: customer, counts_only_good: true }'),
+      text: policy().replace(
+        '{ id: redo-rate, type: quality, perspective: customer }',
+        '{ id: redo-rate, type: quality, perspective: customer, counts_only_good: true }',
+      ),
       at: ['counts_only_good: true }', 'true }'],
-      message: 'counts_only_good is for a count of units (such as saleable tons), and this metric is the quality measure itself: remove it here, or put it on the count this metric guards',
+      message:
+        'counts_only_good is for a count of units (such as saleable tons), and this metric is the quality measure itself: remove it here, or put it on the count this metric guards',
     },
     {
       name: 'a ranking whose top and bottom exceed everyone',
@@ -211,15 +219,22 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
     },
     {
       name: 'an outcome for the bottom share without a bottom share',
-      text: instrument('compensation', '  - { id: p, bonus: [{ metric: new-arr, weight: 1, ranked: { top: "20%", bottom_outcome: exit } }] }'),
+      text: instrument(
+        'compensation',
+        '  - { id: p, bonus: [{ metric: new-arr, weight: 1, ranked: { top: "20%", bottom_outcome: exit } }] }',
+      ),
       at: ['bottom_outcome: exit', 'exit'],
       message: 'bottom_outcome says what the bottom share gets: add bottom (such as bottom: "10%"), or remove bottom_outcome',
     },
     {
       name: 'a pool whose rating weights do not add up to 100%',
-      text: instrument('compensation', '  - { id: p, pool: { funded_by: company-profit, rating: [{ metric: units-installed, weight: 0.5 }, { metric: redo-rate, weight: 0.3 }] } }'),
+      text: instrument(
+        'compensation',
+        '  - { id: p, pool: { funded_by: company-profit, rating: [{ metric: units-installed, weight: 0.5 }, { metric: redo-rate, weight: 0.3 }] } }',
+      ),
       at: ['rating: [', 'rating'],
-      message: "rating: the rating's weights add up to 80%: make them add up to 1 (100%), each the share of the rating a component is worth",
+      message:
+        "rating: the rating's weights add up to 80%: make them add up to 1 (100%), each the share of the rating a component is worth",
     },
     {
       name: 'a pool without a rating',
@@ -237,7 +252,8 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
       name: 'a quota on one segment that also excludes one',
       text: instrument('compensation', '  - { id: p, quotas: [{ metric: new-arr, amount: 100, segment: enterprise, excludes: [smb] }] }'),
       at: ['excludes: [smb]', 'excludes'],
-      message: 'excludes: a quota on segment enterprise already leaves every other segment out: remove excludes, or remove segment to count every segment but the excluded ones',
+      message:
+        'excludes: a quota on segment enterprise already leaves every other segment out: remove excludes, or remove segment to count every segment but the excluded ones',
     },
     {
       name: 'an empty excludes list',
@@ -272,15 +288,50 @@ describe.concurrent('misuse of a new key stops the run at its place and says wha
 
 describe('an undeclared id in a new key is an unknown reference', () => {
   it.each([
-    ['quality_measured_by', policy().replace('quality_measured_by: redo-rate', 'quality_measured_by: redo-rat'), 'quality_measured_by: redo-rat', 'redo-rat', 'Unknown metric "redo-rat"'],
-    ['segments', instrument('okrs', '  - { id: p, key_results: [{ metric: new-arr, segments: [enterprise, mid-market], target: 1 }] }'), 'segments: [enterprise, mid-market]', 'mid-market', 'Unknown segment "mid-market"'],
-    ['excludes', instrument('compensation', '  - { id: p, quotas: [{ metric: new-arr, amount: 100, excludes: [partner] }], commission: [{ metric: new-arr, rate: 0.1 }] }'), 'excludes: [', 'partner', 'Unknown segment "partner"'],
-    ['pool.funded_by', instrument('compensation', '  - { id: p, pool: { funded_by: profit, rating: [{ metric: redo-rate, weight: 1 }] } }'), 'funded_by: profit', 'profit', 'Unknown metric "profit"'],
-    ['pool.rating[].metric', instrument('compensation', '  - { id: p, pool: { funded_by: company-profit, rating: [{ metric: output, weight: 1 }] } }'), 'metric: output', 'output', 'Unknown metric "output"'],
+    [
+      'quality_measured_by',
+      policy().replace('quality_measured_by: redo-rate', 'quality_measured_by: redo-rat'),
+      'quality_measured_by: redo-rat',
+      'redo-rat',
+      'Unknown metric "redo-rat"',
+    ],
+    [
+      'segments',
+      instrument('okrs', '  - { id: p, key_results: [{ metric: new-arr, segments: [enterprise, mid-market], target: 1 }] }'),
+      'segments: [enterprise, mid-market]',
+      'mid-market',
+      'Unknown segment "mid-market"',
+    ],
+    [
+      'excludes',
+      instrument(
+        'compensation',
+        '  - { id: p, quotas: [{ metric: new-arr, amount: 100, excludes: [partner] }], commission: [{ metric: new-arr, rate: 0.1 }] }',
+      ),
+      'excludes: [',
+      'partner',
+      'Unknown segment "partner"',
+    ],
+    [
+      'pool.funded_by',
+      instrument('compensation', '  - { id: p, pool: { funded_by: profit, rating: [{ metric: redo-rate, weight: 1 }] } }'),
+      'funded_by: profit',
+      'profit',
+      'Unknown metric "profit"',
+    ],
+    [
+      'pool.rating[].metric',
+      instrument('compensation', '  - { id: p, pool: { funded_by: company-profit, rating: [{ metric: output, weight: 1 }] } }'),
+      'metric: output',
+      'output',
+      'Unknown metric "output"',
+    ],
   ])('%s', async (_key, text, line, at, message) => {
     const findings = findingsOf(await lintText(text), 'unknown-reference');
     const place = where(text, line, at).split(':');
-    expect(findings.map(({ line, column, message }) => ({ line, column, message: message.split(';')[0] }))).toEqual([{ line: Number(place[1]), column: Number(place[2]), message }]);
+    expect(findings.map(({ line, column, message }) => ({ line, column, message: message.split(';')[0] }))).toEqual([
+      { line: Number(place[1]), column: Number(place[2]), message },
+    ]);
   });
 });
 

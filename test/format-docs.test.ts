@@ -34,12 +34,22 @@ describe('docs/format.md', () => {
     expect(rows.length).toBeGreaterThanOrEqual(new Set(properties.map(([key]) => key)).size);
     for (const [key, description] of properties) {
       expect(description, key).not.toBe('');
-      expect(rows.some((row) => row.startsWith(`| \`${key}\` |`) && row.includes(description.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|'))), key).toBe(true);
+      expect(
+        rows.some((row) => row.startsWith(`| \`${key}\` |`) && row.includes(description.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|'))),
+        key,
+      ).toBe(true);
     }
   });
 
   it('links every type to a section that exists', () => {
-    const anchors = new Set([...DOC.matchAll(/^## (.+)$/gm)].map((match) => match[1]!.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')));
+    const anchors = new Set(
+      [...DOC.matchAll(/^## (.+)$/gm)].map((match) =>
+        match[1]!
+          .toLowerCase()
+          .replace(/[^\w\- ]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
     const links = [...DOC.matchAll(/\]\(#([\w-]+)\)/g)].map((match) => match[1]!);
     expect(links.length).toBeGreaterThan(10);
     expect(links.filter((link) => !anchors.has(link))).toEqual([]);

@@ -8,7 +8,11 @@ import { policyWith, runCli, tempDir } from './helpers.js';
 
 interface GateJson {
   verdict: 'go' | 'no-go';
-  steps: { number: number; status: 'pass' | 'fail'; findings: { rule: string; message: string; fix: string; line: number; column: number }[] }[];
+  steps: {
+    number: number;
+    status: 'pass' | 'fail';
+    findings: { rule: string; message: string; fix: string; line: number; column: number }[];
+  }[];
 }
 
 function gate(text: string) {
@@ -83,8 +87,13 @@ describe('gate lever-coverage', () => {
   });
 
   it('does not count the metric it is preferred over: paying only that one leaves the priority unrewarded there', () => {
-    const overOnly = PREFERENCE_PAID.replace(/metric: annual-plan-conversions, weight: 0\.4/, 'metric: monthly-plan-conversions, weight: 0.4')
-      .replace(/metric: annual-plan-conversions, segment: monthly-plan, weight: 0\.4/, 'metric: monthly-plan-conversions, segment: monthly-plan, weight: 0.4');
+    const overOnly = PREFERENCE_PAID.replace(
+      /metric: annual-plan-conversions, weight: 0\.4/,
+      'metric: monthly-plan-conversions, weight: 0.4',
+    ).replace(
+      /metric: annual-plan-conversions, segment: monthly-plan, weight: 0\.4/,
+      'metric: monthly-plan-conversions, segment: monthly-plan, weight: 0.4',
+    );
     const { code, coverage } = gate(overOnly);
     expect(code).toBe(1);
     expect(coverage.map(({ message, fix, line, column }) => ({ message, fix, line, column }))).toEqual([
@@ -105,7 +114,12 @@ describe('gate lever-coverage', () => {
   });
 
   it('still demands the ladder of a team the priority concerns: a sales ladder silent about OEM contracts', () => {
-    const { code, coverage } = gate(CONTRACT_CUSTOMERS.replace('    team: operations\n    effective: 2026-01-01\n    criteria:', '    team: sales\n    effective: 2026-01-01\n    criteria:'));
+    const { code, coverage } = gate(
+      CONTRACT_CUSTOMERS.replace(
+        '    team: operations\n    effective: 2026-01-01\n    criteria:',
+        '    team: sales\n    effective: 2026-01-01\n    criteria:',
+      ),
+    );
     expect(code).toBe(1);
     expect(coverage.map(({ message, fix, line, column }) => ({ message, fix, line, column }))).toEqual([
       {

@@ -8,7 +8,12 @@ import { policyWith, runCli, tempDir } from './helpers.js';
 interface GateJson {
   verdict: 'go' | 'no-go';
   announce: string;
-  steps: { number: number; id: string; status: 'pass' | 'fail'; findings: { rule: string; severity: string; message: string; line: number; column: number }[] }[];
+  steps: {
+    number: number;
+    id: string;
+    status: 'pass' | 'fail';
+    findings: { rule: string; severity: string; message: string; line: number; column: number }[];
+  }[];
   blocking: { rule: string }[];
   waivers: { rule: string; target: string; approved_by: string; expires: string; reason: string; findings: { rule: string }[] }[];
 }
@@ -132,7 +137,8 @@ describe('incentive-lint gate', () => {
         severity: 'error',
         line: 7,
         column: 11,
-        message: 'Priority enterprise-growth is rewarded by no OKR set and no recognition program: teams are told it matters but are not measured or recognized for it.',
+        message:
+          'Priority enterprise-growth is rewarded by no OKR set and no recognition program: teams are told it matters but are not measured or recognized for it.',
         fix: 'reward enterprise-arr or enterprise in an OKR set and a recognition program',
         file: 'policy.yaml',
       },
@@ -179,7 +185,9 @@ okrs:
     rationale: Happy customers.
 `;
     const coverage = (text: string) =>
-      gateJson(text).report!.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage').map((finding) => finding.message);
+      gateJson(text)
+        .report!.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage')
+        .map((finding) => finding.message);
     expect(coverage(policy)).toEqual([]);
     // An OKR set for sales brings the OKR lever to the teams enterprise-growth concerns.
     const salesOkrs = `  - id: sales-2026
@@ -203,10 +211,14 @@ okrs:
 `;
     const { report } = gateJson(UNREADY + waiver);
     expect(report!.steps[2]!.findings.filter((finding) => finding.rule === 'lever-coverage')).toEqual([]);
-    expect(report!.waivers.map((use) => [use.rule, use.target, use.findings.map((finding) => finding.rule)])).toEqual([['lever-coverage', 'enterprise-growth', ['lever-coverage']]]);
+    expect(report!.waivers.map((use) => [use.rule, use.target, use.findings.map((finding) => finding.rule)])).toEqual([
+      ['lever-coverage', 'enterprise-growth', ['lever-coverage']],
+    ]);
     const dir = tempDir({ 'policy.yaml': UNREADY + waiver });
     const lintRun = runCli(['policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd: dir });
-    expect((JSON.parse(lintRun.stdout) as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule)).not.toContain('unknown-reference');
+    expect((JSON.parse(lintRun.stdout) as { findings: Array<{ rule: string }> }).findings.map((finding) => finding.rule)).not.toContain(
+      'unknown-reference',
+    );
   });
 
   it('honors a current waiver and lists it with its owner and expiry', () => {
@@ -225,7 +237,9 @@ okrs:
   });
 
   it('blocks on an integrity error outside the steps', () => {
-    const { code, report } = gateJson(READY.replace('- { metric: defect-rate, target: "< 2%" }', '- { metric: defect-rat, target: "< 2%" }'));
+    const { code, report } = gateJson(
+      READY.replace('- { metric: defect-rate, target: "< 2%" }', '- { metric: defect-rat, target: "< 2%" }'),
+    );
     expect(code).toBe(1);
     expect(report!.steps.map((step) => step.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     expect(report!.blocking.map((finding) => finding.rule)).toEqual(['unknown-reference']);
@@ -250,7 +264,9 @@ okrs:
     const table = runCli(['gate', 'unready.yaml', '--today', '2026-06-01'], { cwd: dir, env: { COLUMNS: '160' } });
     expect(table.code).toBe(1);
     expect(table.stdout).toMatch(/│ 4 {2}│ Recognition reinforces the priorities\s+│ fail\s+│ recognition-mismatch ×2\s+│/);
-    expect(table.stdout).toMatch(/│ flat-commission │ ae-2026 │ CRO\s+│ 2026-09-30 │ 1\s+│ Enterprise motion starts in Q3; plan changes with the Q3 cycle.\s+│/);
+    expect(table.stdout).toMatch(
+      /│ flat-commission │ ae-2026 │ CRO\s+│ 2026-09-30 │ 1\s+│ Enterprise motion starts in Q3; plan changes with the Q3 cycle.\s+│/,
+    );
     expect(table.stdout).toContain('✖ NO-GO: 3 of 4 steps fail; fix them before announcing on 2026-03-02');
 
     const markdown = runCli(['gate', 'ready.yaml', '--format', 'markdown'], { cwd: dir });
@@ -276,7 +292,9 @@ okrs:
       plugins: [nudge('test/explain-more', 'communication', 'info'), nudge('test/share-more', 'shared-incentives', 'warning')],
     });
     const report = outcome.report!;
-    expect(report.steps[1]!.findings.map(({ rule, severity }) => ({ rule, severity }))).toEqual([{ rule: 'test/explain-more', severity: 'error' }]);
+    expect(report.steps[1]!.findings.map(({ rule, severity }) => ({ rule, severity }))).toEqual([
+      { rule: 'test/explain-more', severity: 'error' },
+    ]);
     expect(report.steps[1]!.status).toBe('fail');
     expect(report.blocking).toEqual([]);
     expect(report.steps.flatMap((step) => step.findings).map((finding) => finding.rule)).not.toContain('test/share-more');
@@ -288,7 +306,10 @@ okrs:
     const dir = tempDir({ 'policy.yaml': withoutRecognition, 'board-notes.yaml': 'meeting: 2026-02-01\nattendees: [cfo, cro]\n' });
     const run = runCli(['gate', '.', '--format', 'json', '--today', '2026-06-01'], { cwd: dir });
     expect(run.code).toBe(1);
-    const report = JSON.parse(run.stdout) as Omit<GateJson, 'steps'> & { skipped: string[]; steps: { id: string; status: string; cannotJudge: string[] }[] };
+    const report = JSON.parse(run.stdout) as Omit<GateJson, 'steps'> & {
+      skipped: string[];
+      steps: { id: string; status: string; cannotJudge: string[] }[];
+    };
     expect(report.skipped).toEqual(['board-notes.yaml']);
     expect(report.verdict).toBe('no-go');
     expect(report.steps.map((step) => [step.id, step.status, step.cannotJudge])).toEqual([
@@ -302,7 +323,9 @@ okrs:
     expect(table.stdout).toMatch(/│ cannot judge │ cannot judge: no recognition\s+│/);
     expect(table.stdout).toContain('✖ NO-GO: 1 of 4 steps cannot be judged;');
     const markdown = runCli(['gate', '.', '--format', 'markdown', '--today', '2026-06-01'], { cwd: dir });
-    expect(markdown.stdout).toContain('| 4 | Recognition reinforces the priorities | ⚠️ cannot judge | cannot judge: no recognition program declared |');
+    expect(markdown.stdout).toContain(
+      '| 4 | Recognition reinforces the priorities | ⚠️ cannot judge | cannot judge: no recognition program declared |',
+    );
     expect(markdown.stdout).toContain('board-notes.yaml');
   });
 
@@ -328,6 +351,7 @@ okrs:
     expect(Math.max(...tableLines.map((line) => [...line].length))).toBe(columns);
     // Wrapped, not cut: every rule of step 1 is still there.
     const step1 = JSON.parse(runCli(['gate', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd: dir }).stdout) as GateJson;
-    for (const rule of new Set(step1.steps[0]!.findings.map((finding) => finding.rule))) expect(run.stdout.replace(/\s*│\s*/g, '')).toContain(rule);
+    for (const rule of new Set(step1.steps[0]!.findings.map((finding) => finding.rule)))
+      expect(run.stdout.replace(/\s*│\s*/g, '')).toContain(rule);
   });
 });

@@ -8,7 +8,9 @@ import { GlobPattern, globMatcher, globToRegExp, splitGlob } from '../src/engine
 
 // A small alphabet with every character the pattern language treats specially, so that short
 // random patterns and paths meet each case often (and the regular expression stays fast on them).
-const patternText = fc.array(fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', './', '[', '('), { maxLength: 7 }).map((parts) => parts.join(''));
+const patternText = fc
+  .array(fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', './', '[', '('), { maxLength: 7 })
+  .map((parts) => parts.join(''));
 const pathText = fc.array(fc.constantFrom('a', 'b', '.', '/', '[', '('), { maxLength: 9 }).map((parts) => parts.join(''));
 
 describe('glob matching', () => {

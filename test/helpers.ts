@@ -26,7 +26,13 @@ export interface CliRun {
  * the CLI never makes.
  */
 export function cliEnvironment(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, NODE_EXTRA_CA_CERTS: undefined, ...overrides };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: undefined,
+    NODE_EXTRA_CA_CERTS: undefined,
+    ...overrides,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env as NodeJS.ProcessEnv;
 }

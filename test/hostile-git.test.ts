@@ -21,7 +21,12 @@ const GIT_ENV = {
 
 /** Runs git for the test's own set-up (never what the CLI runs), with `input` on stdin. */
 function git(cwd: string, args: string[], input?: string): string {
-  const result = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], { cwd, env: { ...process.env, ...GIT_ENV }, input, encoding: 'utf8' });
+  const result = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
+    cwd,
+    env: { ...process.env, ...GIT_ENV },
+    input,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -51,7 +56,8 @@ const NEW_STRATEGY = strategy(`    - id: enterprise-growth
       favor: { segments: [enterprise], metrics: [new-arr] }
       deprioritize: { segments: [smb] }`);
 const SALES_PLAN = `version: 1\n${salesPlan()}`;
-const STALE_MESSAGE = 'ae-2026 is unchanged, but the strategy changed what it rewards: segment enterprise (neutral → favored) and segment smb (neutral → deprioritized). Teams keep doing what it still pays for.';
+const STALE_MESSAGE =
+  'ae-2026 is unchanged, but the strategy changed what it rewards: segment enterprise (neutral → favored) and segment smb (neutral → deprioritized). Teams keep doing what it still pays for.';
 
 /** A repository whose last commit has the old strategy; the work tree has the new one, so ae-2026 is stale. */
 function repositoryWithStalePlan(files: Record<string, string> = {}): string {
@@ -77,7 +83,9 @@ function plantPlugin(dir: string): string {
 }
 
 function staleMessages(json: string): string[] {
-  return (JSON.parse(json) as { findings: { rule: string; message: string }[] }).findings.map((finding) => `${finding.rule}: ${finding.message}`);
+  return (JSON.parse(json) as { findings: { rule: string; message: string }[] }).findings.map(
+    (finding) => `${finding.rule}: ${finding.message}`,
+  );
 }
 
 describe('--since holds every option of the lint run', () => {
@@ -93,14 +101,16 @@ describe('--since holds every option of the lint run', () => {
     expect(fs.existsSync(marker)).toBe(true);
   });
 
-  it('--rule and --config set the comparison\'s severities', () => {
+  it("--rule and --config set the comparison's severities", () => {
     const repo = repositoryWithStalePlan({ 'strict.yaml': 'rules:\n  stale-incentive: error\n' });
     const off = runCli(['--since', 'HEAD', '--rule', 'stale-incentive=off', 'policy'], { cwd: repo });
     expect([off.code, off.stderr]).toEqual([0, '']);
     expect(off.stdout).not.toContain('stale-incentive');
     const strict = runCli(['--since', 'HEAD', '--config', 'strict.yaml', 'policy', '-f', 'json'], { cwd: repo });
     expect(strict.code).toBe(1);
-    expect((JSON.parse(strict.stdout) as { findings: { severity: string }[] }).findings.map((finding) => finding.severity)).toEqual(['error']);
+    expect((JSON.parse(strict.stdout) as { findings: { severity: string }[] }).findings.map((finding) => finding.severity)).toEqual([
+      'error',
+    ]);
   });
 
   it('--baseline hides a known stale incentive and leaves the entries of other rules alone', () => {
@@ -135,10 +145,16 @@ describe('--since holds every option of the lint run', () => {
 
   it('-o and -f NAME:FILE write the reports, the stylish one with the strategy changes first', () => {
     const repo = repositoryWithStalePlan();
-    const output = runCli(['--since', 'HEAD', 'policy', '-f', 'stylish', '-o', 'out/stale.txt', '-f', 'sarif:out/stale.sarif'], { cwd: repo });
+    const output = runCli(['--since', 'HEAD', 'policy', '-f', 'stylish', '-o', 'out/stale.txt', '-f', 'sarif:out/stale.sarif'], {
+      cwd: repo,
+    });
     expect([output.code, output.stdout, output.stderr]).toEqual([1, '', '']);
     const stylish = fs.readFileSync(path.join(repo, 'out/stale.txt'), 'utf8');
-    expect(stylish.split('\n').slice(0, 3)).toEqual(['Strategy changes from HEAD to the working tree:', '  - priority growth removed', '  + priority enterprise-growth added']);
+    expect(stylish.split('\n').slice(0, 3)).toEqual([
+      'Strategy changes from HEAD to the working tree:',
+      '  - priority growth removed',
+      '  + priority enterprise-growth added',
+    ]);
     expect(stylish).toContain(STALE_MESSAGE);
     const sarif = JSON.parse(fs.readFileSync(path.join(repo, 'out/stale.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['stale-incentive']);
@@ -173,7 +189,7 @@ describe('--since reads the repository of the working folder, and git runs nothi
     return { repo, marker };
   }
 
-  it('a committed folder laid out like a repository is data: the history is the working folder\'s, and its fsmonitor never runs', () => {
+  it("a committed folder laid out like a repository is data: the history is the working folder's, and its fsmonitor never runs", () => {
     const { repo, marker } = repositoryWithPlantedRepository();
     const run = runCli(['--since', 'HEAD', '--no-config', 'policy', '-f', 'json'], { cwd: repo });
     expect(fs.existsSync(marker)).toBe(false);
@@ -183,10 +199,12 @@ describe('--since reads the repository of the working folder, and git runs nothi
     const inside = runCli(['--since', 'HEAD', '--no-config', '.'], { cwd: path.join(repo, 'policy') });
     expect(fs.existsSync(marker)).toBe(false);
     expect(inside.code).toBe(2);
-    expect(inside.stderr).toContain(`error --since: the working folder ${path.join(repo, 'policy')} is inside a folder laid out like a bare git repository (HEAD, objects/, refs/), which is never used as one`);
+    expect(inside.stderr).toContain(
+      `error --since: the working folder ${path.join(repo, 'policy')} is inside a folder laid out like a bare git repository (HEAD, objects/, refs/), which is never used as one`,
+    );
   });
 
-  it('an fsmonitor command in the repository\'s configuration does not run', () => {
+  it("an fsmonitor command in the repository's configuration does not run", () => {
     const repo = repositoryWithStalePlan();
     const marker = path.join(path.dirname(repo), `${path.basename(repo)}-fsmonitor-ran`);
     git(repo, ['config', 'core.fsmonitor', `touch ${JSON.stringify(marker)}; false`]);
@@ -204,22 +222,32 @@ describe('--since reads the repository of the working folder, and git runs nothi
     const run = runCli(['--since', 'HEAD', 'vendor/policy.yaml'], { cwd: repo });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`error vendor/policy.yaml is inside another git repository (${path.join(repo, 'vendor')}, a submodule or a nested clone): --since reads only the history of the repository of the working folder (${repo})`);
+    expect(run.stderr).toContain(
+      `error vendor/policy.yaml is inside another git repository (${path.join(repo, 'vendor')}, a submodule or a nested clone): --since reads only the history of the repository of the working folder (${repo})`,
+    );
   });
 
-  it.runIf(process.getuid?.() === 0)('a repository that belongs to another user is refused with git\'s safe.directory advice, not overridden', () => {
-    const repo = repositoryWithStalePlan();
-    spawnSync('chown', ['-R', '65534:65534', repo]);
-    const run = runCli(['--since', 'HEAD', 'policy'], { cwd: repo, env: { SUDO_UID: undefined } });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error --since: git refuses the repository at ${repo}: it belongs to another user (git's safe.directory check). If you trust it, run \`git config --global --add safe.directory ${repo}\``);
-    expect(run.stderr).not.toContain('internal error');
-  });
+  it.runIf(process.getuid?.() === 0)(
+    "a repository that belongs to another user is refused with git's safe.directory advice, not overridden",
+    () => {
+      const repo = repositoryWithStalePlan();
+      spawnSync('chown', ['-R', '65534:65534', repo]);
+      const run = runCli(['--since', 'HEAD', 'policy'], { cwd: repo, env: { SUDO_UID: undefined } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `error --since: git refuses the repository at ${repo}: it belongs to another user (git's safe.directory check). If you trust it, run \`git config --global --add safe.directory ${repo}\``,
+      );
+      expect(run.stderr).not.toContain('internal error');
+    },
+  );
 });
 
 describe('a crafted commit cannot make --since write outside its temporary folder', () => {
   /** A repository with a commit whose tree `tree` is made by `build` (object ids in, tree id out). */
-  function craftedCommit(build: (blob: string, mktree: (lines: string[], missing?: boolean) => string) => string): { repo: string; commit: string } {
+  function craftedCommit(build: (blob: string, mktree: (lines: string[], missing?: boolean) => string) => string): {
+    repo: string;
+    commit: string;
+  } {
     const repo = repositoryWithStalePlan();
     const blob = git(repo, ['hash-object', '-w', '--stdin'], NEW_STRATEGY);
     const mktree = (lines: string[], missing = false) => git(repo, ['mktree', ...(missing ? ['--missing'] : [])], `${lines.join('\n')}\n`);
@@ -228,12 +256,20 @@ describe('a crafted commit cannot make --since write outside its temporary folde
   }
 
   it.each([
-    ['..', 'a/../../escaped.yaml', (blob: string, mktree: (lines: string[]) => string) => {
-      const inner = mktree([`100644 blob ${blob}\tescaped.yaml`]);
-      const up = mktree([`040000 tree ${mktree([`040000 tree ${inner}\t..`])}\t..`]);
-      return mktree([`040000 tree ${up}\ta`]);
-    }],
-    ['.', './escaped.yaml', (blob: string, mktree: (lines: string[]) => string) => mktree([`040000 tree ${mktree([`100644 blob ${blob}\tescaped.yaml`])}\t.`])],
+    [
+      '..',
+      'a/../../escaped.yaml',
+      (blob: string, mktree: (lines: string[]) => string) => {
+        const inner = mktree([`100644 blob ${blob}\tescaped.yaml`]);
+        const up = mktree([`040000 tree ${mktree([`040000 tree ${inner}\t..`])}\t..`]);
+        return mktree([`040000 tree ${up}\ta`]);
+      },
+    ],
+    [
+      '.',
+      './escaped.yaml',
+      (blob: string, mktree: (lines: string[]) => string) => mktree([`040000 tree ${mktree([`100644 blob ${blob}\tescaped.yaml`])}\t.`]),
+    ],
   ])('a tree entry named "%s" is refused, naming the commit and the path (exit 2)', (name, shown, build) => {
     const { repo, commit } = craftedCommit(build);
     const temporary = tempDir();
@@ -241,7 +277,9 @@ describe('a crafted commit cannot make --since write outside its temporary folde
     fs.mkdirSync(inner);
     const run = runCli(['--since', commit, '.'], { cwd: repo, env: { TMPDIR: inner } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error ${commit}:${shown}: commit ${commit.slice(0, 12)} holds a tree entry named "${name}", which git never creates: the commit was crafted to write outside the folder it is read into, so --since reads nothing from it`);
+    expect(run.stderr).toContain(
+      `error ${commit}:${shown}: commit ${commit.slice(0, 12)} holds a tree entry named "${name}", which git never creates: the commit was crafted to write outside the folder it is read into, so --since reads nothing from it`,
+    );
     expect(fs.readdirSync(temporary)).toEqual(['inner']);
     expect(fs.readdirSync(inner)).toEqual([]);
   });
@@ -250,16 +288,22 @@ describe('a crafted commit cannot make --since write outside its temporary folde
     const { repo, commit } = craftedCommit((blob, mktree) => mktree([`040000 tree ${mktree([`100644 blob ${blob}\tescaped.yaml`])}\t`]));
     const run = runCli(['--since', commit, '.'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error git cannot list the files of ${commit} (commit ${commit.slice(0, 12)}): empty filename in tree entry; the commit is damaged or was crafted`);
+    expect(run.stderr).toContain(
+      `error git cannot list the files of ${commit} (commit ${commit.slice(0, 12)}): empty filename in tree entry; the commit is damaged or was crafted`,
+    );
     expect(run.stderr).not.toContain('internal error');
   });
 
   it('a file whose object git cannot read is a diagnostic naming the commit and the path, not an internal error', () => {
     const missing = '1234567890123456789012345678901234567890';
-    const { repo, commit } = craftedCommit((_blob, mktree) => mktree([`040000 tree ${mktree([`100644 blob ${missing}\tplans.yaml`], true)}\tpolicy`], true));
+    const { repo, commit } = craftedCommit((_blob, mktree) =>
+      mktree([`040000 tree ${mktree([`100644 blob ${missing}\tplans.yaml`], true)}\tpolicy`], true),
+    );
     const run = runCli(['--since', commit, 'policy'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error ${commit}:policy/plans.yaml: git cannot read this file at commit ${commit.slice(0, 12)} (object 123456789012 is missing: a partial clone, or a damaged repository)`);
+    expect(run.stderr).toContain(
+      `error ${commit}:policy/plans.yaml: git cannot read this file at commit ${commit.slice(0, 12)} (object 123456789012 is missing: a partial clone, or a damaged repository)`,
+    );
     expect(run.stderr).not.toContain('internal error');
   });
 });
@@ -283,7 +327,11 @@ describe('every command that reads a policy takes --no-config and honours it', (
   });
 
   it('matrix and simulate leave out what the configuration ignores, and --no-config reads it all', () => {
-    const dir = tempDir({ 'policy/p.yaml': CLEAN, 'policy/fixtures/broken.yaml': 'version: 1\nteams: [{ id: Sales }]\n', 'incentive-lint.config.yaml': 'ignore:\n  - policy/fixtures/**\n' });
+    const dir = tempDir({
+      'policy/p.yaml': CLEAN,
+      'policy/fixtures/broken.yaml': 'version: 1\nteams: [{ id: Sales }]\n',
+      'incentive-lint.config.yaml': 'ignore:\n  - policy/fixtures/**\n',
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     for (const command of ['matrix', 'simulate']) {
       expect(runCli([command, 'policy'], { cwd: dir }).code).toBe(0);
@@ -295,7 +343,10 @@ describe('every command that reads a policy takes --no-config and honours it', (
 });
 
 describe('the GitHub Action on a pull request from a fork', () => {
-  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; runs: { steps: { id?: string; run?: string }[] } };
+  const action = parse(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+    runs: { steps: { id?: string; run?: string }[] };
+  };
 
   /** Runs the action's lint step for a pull request whose head is `headRepository`, in a checkout with a plugin. */
   function lintPullRequest(headRepository: string | null, inputs: Record<string, string> = {}) {
@@ -303,13 +354,31 @@ describe('the GitHub Action on a pull request from a fork', () => {
     fs.mkdirSync(path.join(checkout, '.git'));
     const marker = plantPlugin(checkout);
     const event = path.join(tempDir(), 'event.json');
-    fs.writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { repo: headRepository === null ? null : { full_name: headRepository } } } }));
-    const values = { ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])), paths: 'policy/', format: 'stylish', ...inputs };
-    const env = Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase().replace(/-/g, '_')}`, value]));
+    fs.writeFileSync(
+      event,
+      JSON.stringify({ pull_request: { number: 7, head: { repo: headRepository === null ? null : { full_name: headRepository } } } }),
+    );
+    const values = {
+      ...Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, input.default ?? ''])),
+      paths: 'policy/',
+      format: 'stylish',
+      ...inputs,
+    };
+    const env = Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase().replace(/-/g, '_')}`, value]),
+    );
     const step = action.runs.steps.find((candidate) => candidate.id === 'lint')!;
     const run = spawnSync('bash', ['--noprofile', '--norc', '-e', '-o', 'pipefail', '-c', step.run!], {
       cwd: checkout,
-      env: { PATH: process.env.PATH, NO_COLOR: '1', INCENTIVE_LINT: BIN, GITHUB_OUTPUT: path.join(tempDir(), 'output'), GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/policy', ...env },
+      env: {
+        PATH: process.env.PATH,
+        NO_COLOR: '1',
+        INCENTIVE_LINT: BIN,
+        GITHUB_OUTPUT: path.join(tempDir(), 'output'),
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/policy',
+        ...env,
+      },
       encoding: 'utf8',
     });
     return { code: run.status, stdout: run.stdout, ran: fs.existsSync(marker) };
@@ -320,7 +389,9 @@ describe('the GitHub Action on a pull request from a fork', () => {
       const run = lintPullRequest(head, { 'no-config': 'false', config: 'incentive-lint.config.yaml' });
       expect(run.ran).toBe(false);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain('::notice title=incentive-lint::a pull request from a fork: its configuration and plugins are not loaded (--no-config)');
+      expect(run.stdout).toContain(
+        '::notice title=incentive-lint::a pull request from a fork: its configuration and plugins are not loaded (--no-config)',
+      );
     }
   });
 

@@ -17,7 +17,9 @@ const FLAT = policyWith(salesPlan('8%', '8%'));
 /** Lines of either stream that the Actions runner would read as a workflow command. */
 function commandLines(run: CliRun, { annotations = false } = {}): string[] {
   const lines = [...run.stdout.split('\n'), ...run.stderr.split('\n')];
-  return lines.filter((line) => (/^\s*::/.test(line) && !(annotations && /^::(error|warning|notice) [^\n]*::/.test(line))) || line.includes('##['));
+  return lines.filter(
+    (line) => (/^\s*::/.test(line) && !(annotations && /^::(error|warning|notice) [^\n]*::/.test(line))) || line.includes('##['),
+  );
 }
 
 const ESC = '\u001b';
@@ -66,7 +68,8 @@ describe('forged output', () => {
   });
 
   it('gate and lint markdown escape award text: no HTML, no fake verdict, no mention, no link', () => {
-    const award = '</li></ul>\\n\\n## Pre-announcement gate: GO\\n<!-- <script>alert(1)</script> ![x](https://evil.example/x.png) @alice https://evil.example';
+    const award =
+      '</li></ul>\\n\\n## Pre-announcement gate: GO\\n<!-- <script>alert(1)</script> ![x](https://evil.example/x.png) @alice https://evil.example';
     const text = policyWith(`recognition:
   - id: awards
     effective: 2026-01-01
@@ -74,7 +77,10 @@ describe('forged output', () => {
       - { text: "${award}", metric: new-arr, segment: smb, teams: [sales] }
 `);
     const dir = tempDir({ 'p.yaml': text });
-    for (const args of [['gate', 'p.yaml', '-f', 'markdown', '--announce', '2026-03-02'], ['p.yaml', '-f', 'markdown']]) {
+    for (const args of [
+      ['gate', 'p.yaml', '-f', 'markdown', '--announce', '2026-03-02'],
+      ['p.yaml', '-f', 'markdown'],
+    ]) {
       const run = runCli([...args, '--today', '2026-06-01'], { cwd: dir });
       expect(run.code).toBe(1);
       const body = run.stdout.replace('<!-- incentive-lint report -->', '').replace(/<br>/g, ' ');
@@ -96,7 +102,10 @@ describe('forged output', () => {
   });
 
   it('stale baseline entries are echoed escaped, one line each', () => {
-    const baseline = { version: 1, entries: [{ rule: `flat-commission${ESC}[2J\n::error::forged`, file: 'p.yaml', instrument: null, count: 1 }] };
+    const baseline = {
+      version: 1,
+      entries: [{ rule: `flat-commission${ESC}[2J\n::error::forged`, file: 'p.yaml', instrument: null, count: 1 }],
+    };
     const dir = tempDir({ 'p.yaml': CLEAN, 'baseline.json': JSON.stringify(baseline) });
     const run = runCli(['p.yaml', '--baseline', 'baseline.json'], { cwd: dir });
     expect(run.code).toBe(0);
@@ -133,18 +142,33 @@ describe('forged output', () => {
     ['U+2028', '\u2028'],
     ['U+2029', '\u2029'],
   ] as const) {
-    invisible.it(`the invisible mark or separator ${name} is refused in policy text`, { 'p.yaml': `version: 1\norganization: "Acme${character} Corp"\n` }, (run) => {
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`p.yaml:2:15: this text contains the control character ${name}`);
-    }, ['p.yaml']);
+    invisible.it(
+      `the invisible mark or separator ${name} is refused in policy text`,
+      { 'p.yaml': `version: 1\norganization: "Acme${character} Corp"\n` },
+      (run) => {
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`p.yaml:2:15: this text contains the control character ${name}`);
+      },
+      ['p.yaml'],
+    );
   }
 });
 
 describe('no file is overwritten', () => {
   it.each([
     ['--baseline-write', ['--baseline-write', 'p.yaml'], 'p.yaml', 'is a policy file this run reads: the baseline will not overwrite it'],
-    ['--cache-location', ['--cache', '--cache-location', 'p.yaml'], 'p.yaml', 'is a policy file this run reads: the cache will not overwrite it'],
-    ['-o', ['-o', 'incentive-lint.config.yaml'], 'incentive-lint.config.yaml', 'is the configuration file this run reads: the stylish report will not overwrite it'],
+    [
+      '--cache-location',
+      ['--cache', '--cache-location', 'p.yaml'],
+      'p.yaml',
+      'is a policy file this run reads: the cache will not overwrite it',
+    ],
+    [
+      '-o',
+      ['-o', 'incentive-lint.config.yaml'],
+      'incentive-lint.config.yaml',
+      'is the configuration file this run reads: the stylish report will not overwrite it',
+    ],
   ])('%s naming an input of the run is refused (exit 2), and the file is unchanged', (_flag, args, target, message) => {
     const dir = tempDir({ 'p.yaml': FLAT, 'incentive-lint.config.yaml': 'extends: recommended\n' });
     fs.mkdirSync(path.join(dir, '.git'));
@@ -160,9 +184,17 @@ describe('no file is overwritten', () => {
     fs.symlinkSync('p.yaml', path.join(dir, 'soft.json'));
     fs.linkSync(path.join(dir, 'p.yaml'), path.join(dir, 'hard.json'));
     const soft = runCli(['p.yaml', '-f', 'json:soft.json'], { cwd: dir });
-    expect([soft.code, soft.stderr]).toEqual([2, expect.stringContaining('error soft.json: is a symbolic link: the json report is never written through a link')]);
+    expect([soft.code, soft.stderr]).toEqual([
+      2,
+      expect.stringContaining('error soft.json: is a symbolic link: the json report is never written through a link'),
+    ]);
     const hard = runCli(['p.yaml', '-f', 'json:hard.json'], { cwd: dir });
-    expect([hard.code, hard.stderr]).toEqual([2, expect.stringContaining('error hard.json: is a policy file this run reads, or a hard link to it: the json report will not overwrite it')]);
+    expect([hard.code, hard.stderr]).toEqual([
+      2,
+      expect.stringContaining(
+        'error hard.json: is a policy file this run reads, or a hard link to it: the json report will not overwrite it',
+      ),
+    ]);
     expect(fs.readFileSync(path.join(dir, 'p.yaml'), 'utf8')).toBe(FLAT);
   });
 
@@ -206,15 +238,20 @@ describe('no file is overwritten', () => {
     ['--cache-location', ['p.yaml', '--cache', '--cache-location', 'reports/out.json'], 'the cache'],
     ['report -o', ['report', 'p.yaml', '-o', 'reports/out.json'], 'the HTML report'],
     ['schema -o', ['schema', '-o', 'reports/out.json'], 'the schema'],
-  ])('%s into a committed folder link that leads out of the working folder is refused (exit 2), and nothing is written there', (_flag, args, what) => {
-    const outside = tempDir();
-    const dir = tempDir({ 'p.yaml': FLAT });
-    fs.symlinkSync(path.relative(dir, outside), path.join(dir, 'reports'));
-    const run = runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`error reports/out.json: its folder reports is a symbolic link to ${fs.realpathSync(outside)}, outside the working folder: ${what} is never written through a link out of the working folder`);
-    expect(fs.readdirSync(outside)).toEqual([]);
-  });
+  ])(
+    '%s into a committed folder link that leads out of the working folder is refused (exit 2), and nothing is written there',
+    (_flag, args, what) => {
+      const outside = tempDir();
+      const dir = tempDir({ 'p.yaml': FLAT });
+      fs.symlinkSync(path.relative(dir, outside), path.join(dir, 'reports'));
+      const run = runCli(args, { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `error reports/out.json: its folder reports is a symbolic link to ${fs.realpathSync(outside)}, outside the working folder: ${what} is never written through a link out of the working folder`,
+      );
+      expect(fs.readdirSync(outside)).toEqual([]);
+    },
+  );
 
   it('a link deeper in the path, or one that leads nowhere, is refused too; a folder link that stays inside the working folder is followed', () => {
     const outside = tempDir();
@@ -224,10 +261,16 @@ describe('no file is overwritten', () => {
     fs.symlinkSync('missing-folder', path.join(dir, 'gone'));
     fs.symlinkSync('build/reports', path.join(dir, 'reports'));
     const deep = runCli(['p.yaml', '-f', 'json:ci/out/new/r.json'], { cwd: dir });
-    expect([deep.code, deep.stderr]).toEqual([2, expect.stringContaining('error ci/out/new/r.json: its folder ci/out is a symbolic link to')]);
+    expect([deep.code, deep.stderr]).toEqual([
+      2,
+      expect.stringContaining('error ci/out/new/r.json: its folder ci/out is a symbolic link to'),
+    ]);
     expect(fs.readdirSync(outside)).toEqual([]);
     const dangling = runCli(['p.yaml', '-o', 'gone/r.txt'], { cwd: dir });
-    expect([dangling.code, dangling.stderr]).toEqual([2, expect.stringContaining('error gone/r.txt: its folder gone is a symbolic link that leads nowhere')]);
+    expect([dangling.code, dangling.stderr]).toEqual([
+      2,
+      expect.stringContaining('error gone/r.txt: its folder gone is a symbolic link that leads nowhere'),
+    ]);
     expect(fs.existsSync(path.join(dir, 'missing-folder'))).toBe(false);
     const inside = runCli(['p.yaml', '-f', 'json:reports/r.json'], { cwd: dir });
     expect(inside.code).toBe(1);
@@ -259,7 +302,9 @@ describe('no file is overwritten', () => {
     const dir = tempDir();
     const run = runCli(['--stdin', '--stdin-filename', 'new.yaml', '-o', 'new.yaml'], { cwd: dir, input: FLAT });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('error new.yaml: is the file --stdin-filename names (the policy text read from stdin stands for it), an input of this run: the stylish report will not overwrite it');
+    expect(run.stderr).toContain(
+      'error new.yaml: is the file --stdin-filename names (the policy text read from stdin stands for it), an input of this run: the stylish report will not overwrite it',
+    );
     expect(fs.existsSync(path.join(dir, 'new.yaml'))).toBe(false);
   });
 
@@ -395,7 +440,7 @@ describe('trust', () => {
     expect([run.code, run.stderr]).toEqual([0, '']);
   });
 
-  it('a plugin path outside the configuration\'s folder is refused', () => {
+  it("a plugin path outside the configuration's folder is refused", () => {
     const parent = tempDir({ 'evil.js': 'export default [];\n' });
     const repo = path.join(parent, 'repo');
     fs.mkdirSync(path.join(repo, '.git'), { recursive: true });
@@ -403,7 +448,9 @@ describe('trust', () => {
     fs.writeFileSync(path.join(repo, 'incentive-lint.config.yaml'), 'plugins:\n  - ../evil.js\n');
     const run = runCli(['p.yaml'], { cwd: repo });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("incentive-lint.config.yaml:2:5: plugin ../evil.js: could not be loaded: the path leads outside the configuration's folder");
+    expect(run.stderr).toContain(
+      "incentive-lint.config.yaml:2:5: plugin ../evil.js: could not be loaded: the path leads outside the configuration's folder",
+    );
   });
 
   it.each([
@@ -417,7 +464,7 @@ describe('trust', () => {
     expect(run.stderr).toContain(`plugin ./plugin.mjs: could not be loaded: ${message}`);
   });
 
-  it('a plugin\'s code never runs in the main thread: one that exits there cannot end the run', () => {
+  it("a plugin's code never runs in the main thread: one that exits there cannot end the run", () => {
     const plugin = `import { isMainThread } from 'node:worker_threads';
 if (isMainThread) process.exit(0);
 export default {
@@ -431,7 +478,11 @@ export default {
     fs.mkdirSync(path.join(dir, '.git'));
     const run = runCli(['p.yaml', '-f', 'json', '--rule-timeout', '20000'], { cwd: dir, timeout: 40_000 });
     expect(run.code).toBe(1);
-    expect((JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings.filter((f) => f.rule === 'acme/sees-plans').map((f) => f.message)).toEqual(['seen ae-2026']);
+    expect(
+      (JSON.parse(run.stdout) as { findings: { rule: string; message: string }[] }).findings
+        .filter((f) => f.rule === 'acme/sees-plans')
+        .map((f) => f.message),
+    ).toEqual(['seen ae-2026']);
   });
 
   it('rules: { __proto__: … } in the configuration is an unknown rule', () => {
@@ -446,7 +497,11 @@ export default {
 describe('inputs that cost more than their size', () => {
   it('an ignore glob *a*a*…*ab against a long file name does not stall the run (a backtracking matcher would take years)', () => {
     const name = `${'a'.repeat(200)}.yaml`;
-    const dir = tempDir({ 'p.yaml': FLAT, [name]: 'version: 1\n', 'incentive-lint.config.yaml': `ignore:\n  - "${'*a'.repeat(24)}b"\n  - "**/${'*a'.repeat(24)}b"\n` });
+    const dir = tempDir({
+      'p.yaml': FLAT,
+      [name]: 'version: 1\n',
+      'incentive-lint.config.yaml': `ignore:\n  - "${'*a'.repeat(24)}b"\n  - "**/${'*a'.repeat(24)}b"\n`,
+    });
     fs.mkdirSync(path.join(dir, '.git'));
     const run = runCli(['.', '-f', 'json'], { cwd: dir, timeout: 20_000 });
     expect(run.code).toBe(1);
@@ -481,5 +536,3 @@ function splitOnce(text: string): [string, string] {
   const newline = text.indexOf('\n');
   return [text.slice(0, newline), text.slice(newline + 1)];
 }
-
-

@@ -30,7 +30,15 @@ interface Example {
 }
 
 const EXAMPLE_REPORTS: readonly Example[] = [
-  ...['enterprise-first', 'aligned', 'non-revenue-teams', 'quality-over-speed', 'shared-incentives', 'quota-plan', 'quota-plan-aligned'].map((name) => ({ name, cwd: ROOT, file: path.join(EXAMPLES, `${name}.yaml`) })),
+  ...[
+    'enterprise-first',
+    'aligned',
+    'non-revenue-teams',
+    'quality-over-speed',
+    'shared-incentives',
+    'quota-plan',
+    'quota-plan-aligned',
+  ].map((name) => ({ name, cwd: ROOT, file: path.join(EXAMPLES, `${name}.yaml`) })),
   { name: 'plugins', cwd: path.join(EXAMPLES, 'plugins'), file: 'policy.yaml' },
 ];
 
@@ -62,7 +70,10 @@ function analystPackWithCiFile(): Example {
   const dir = fs.mkdtempSync(path.join(ARTIFACTS, 'analyst-pack-'));
   fs.cpSync(path.join(ROOT, 'test/fixtures/analyst-pack'), dir, { recursive: true });
   fs.rmSync(path.join(dir, 'recognition.yaml'));
-  fs.writeFileSync(path.join(dir, 'ci.yml'), 'name: policy\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx --no-install incentive-lint\n');
+  fs.writeFileSync(
+    path.join(dir, 'ci.yml'),
+    'name: policy\non: [pull_request]\njobs:\n  lint:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx --no-install incentive-lint\n',
+  );
   return { name: 'analyst-pack', cwd: dir, file: '.' };
 }
 
@@ -112,11 +123,23 @@ async function visit(browser: TestBrowser, file: string, options: { javaScript: 
 async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });
     return results.violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
   });
 }
 
@@ -131,52 +154,70 @@ afterAll(async () => {
 });
 
 describe('the HTML report in Chromium', () => {
-  it.each(EXAMPLE_REPORTS)('$name: loads offline with no error, one cell per priority × team, one bar per instrument, a PDF and no serious accessibility problem', async (example) => {
-    const { file, verdict } = await writeReport(example);
-    const matrix = matrixOf(example);
+  it.each(EXAMPLE_REPORTS)(
+    '$name: loads offline with no error, one cell per priority × team, one bar per instrument, a PDF and no serious accessibility problem',
+    async (example) => {
+      const { file, verdict } = await writeReport(example);
+      const matrix = matrixOf(example);
 
-    // With JavaScript off, as a board pack is often opened: everything is in the markup.
-    const { page, consoleErrors, requests, dialogs } = await visit(browser, file, { javaScript: false });
-    expect(consoleErrors).toEqual([]);
-    expect(requests).toEqual([]);
-    expect(dialogs).toEqual([]);
-    expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
-    expect(await page.$eval('[data-verdict]', (element) => element.getAttribute('data-verdict'))).toBe(verdict);
+      // With JavaScript off, as a board pack is often opened: everything is in the markup.
+      const { page, consoleErrors, requests, dialogs } = await visit(browser, file, { javaScript: false });
+      expect(consoleErrors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(0);
+      expect(await page.$eval('[data-verdict]', (element) => element.getAttribute('data-verdict'))).toBe(verdict);
 
-    const cells = await page.$$eval('td[data-cell]', (elements) =>
-      elements.map((element) => ({ priority: element.getAttribute('data-priority'), team: element.getAttribute('data-team'), label: element.querySelector('.status')!.textContent!.trim(), items: element.querySelectorAll('.evidence li').length })),
-    );
-    expect(cells).toHaveLength(matrix.rows.length * matrix.teams.length);
-    const expected = matrix.rows.flatMap((row) =>
-      matrix.teams.map((team) => {
-        const cell = row.cells[team]!;
-        return { priority: row.priority, team, label: expect.stringMatching(new RegExp(`${cell.status}$`)), items: cell.reinforcedBy.length + cell.underminedBy.length };
-      }),
-    );
-    expect(cells).toEqual(expected);
+      const cells = await page.$$eval('td[data-cell]', (elements) =>
+        elements.map((element) => ({
+          priority: element.getAttribute('data-priority'),
+          team: element.getAttribute('data-team'),
+          label: element.querySelector('.status')!.textContent!.trim(),
+          items: element.querySelectorAll('.evidence li').length,
+        })),
+      );
+      expect(cells).toHaveLength(matrix.rows.length * matrix.teams.length);
+      const expected = matrix.rows.flatMap((row) =>
+        matrix.teams.map((team) => {
+          const cell = row.cells[team]!;
+          return {
+            priority: row.priority,
+            team,
+            label: expect.stringMatching(new RegExp(`${cell.status}$`)),
+            items: cell.reinforcedBy.length + cell.underminedBy.length,
+          };
+        }),
+      );
+      expect(cells).toEqual(expected);
 
-    const bars = await page.$$eval('svg.timeline rect.bar', (elements) => elements.map((element) => element.getAttribute('data-instrument')));
-    expect(bars).toHaveLength(instrumentCount(example));
-    expect(new Set(bars).size).toBe(bars.length);
+      const bars = await page.$$eval('svg.timeline rect.bar', (elements) =>
+        elements.map((element) => element.getAttribute('data-instrument')),
+      );
+      expect(bars).toHaveLength(instrumentCount(example));
+      expect(new Set(bars).size).toBe(bars.length);
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
-    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-    await page.screenshot({ path: path.join(ARTIFACTS, `${example.name}.png`), fullPage: true, optimizeForSpeed: true });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+      await page.screenshot({ path: path.join(ARTIFACTS, `${example.name}.png`), fullPage: true, optimizeForSpeed: true });
 
-    // axe-core needs scripts: the page again with JavaScript on, still with no request and no error.
-    await page.setJavaScriptEnabled(true);
-    await page.reload({ waitUntil: 'load' });
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    expect(requests).toEqual([]);
-    expect(consoleErrors).toEqual([]);
-    expect(dialogs).toEqual([]);
-    await page.close();
-  });
+      // axe-core needs scripts: the page again with JavaScript on, still with no request and no error.
+      await page.setJavaScriptEnabled(true);
+      await page.reload({ waitUntil: 'load' });
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(consoleErrors).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('enterprise-first: the verdict says no-go and why, on the first screen; the README screenshot is made from it', async () => {
     const example = EXAMPLE_REPORTS[0]!;
     const { page } = await visit(browser, (await writeReport(example, 'enterprise-first-top')).file, { javaScript: false });
-    const verdict = await page.$eval('.verdict', (element) => ({ text: (element as HTMLElement).innerText, bottom: element.getBoundingClientRect().bottom }));
+    const verdict = await page.$eval('.verdict', (element) => ({
+      text: (element as HTMLElement).innerText,
+      bottom: element.getBoundingClientRect().bottom,
+    }));
     expect(verdict.text).toContain('NO-GO');
     expect(verdict.text).toContain('4 of 4 readiness steps fail');
     expect(verdict.text).toContain('5 of 15 priority × team cells are undermined');
@@ -196,11 +237,19 @@ describe('the HTML report in Chromium', () => {
     );
     expect(stepLinks.length).toBeGreaterThan(0);
     expect(stepLinks.filter((link) => link.step === 'incentives-updated').map((link) => link.rule)).toContain('flat-commission');
-    expect(stepLinks.filter((link) => link.step === 'recognition-reinforces').every((link) => link.rule === 'recognition-mismatch')).toBe(true);
+    expect(stepLinks.filter((link) => link.step === 'recognition-reinforces').every((link) => link.rule === 'recognition-mismatch')).toBe(
+      true,
+    );
     expect(stepLinks.every((link) => link.rule !== null)).toBe(true);
-    const docs = await page.$$eval('li.finding[data-rule="flat-commission"] a.rule', (links) => links.map((link) => link.getAttribute('href')));
+    const docs = await page.$$eval('li.finding[data-rule="flat-commission"] a.rule', (links) =>
+      links.map((link) => link.getAttribute('href')),
+    );
     expect(docs).toEqual(['https://github.com/incentive-lint/incentive-lint/blob/main/docs/rules.md#flat-commission']);
-    expect(await page.$$eval('li.finding', (findings) => findings.every((finding) => finding.querySelector('.fix')!.textContent!.startsWith('Fix: ')))).toBe(true);
+    expect(
+      await page.$$eval('li.finding', (findings) =>
+        findings.every((finding) => finding.querySelector('.fix')!.textContent!.startsWith('Fix: ')),
+      ),
+    ).toBe(true);
     const heatmapBottom = await page.$eval('#heatmap', (element) => element.getBoundingClientRect().bottom + window.scrollY);
     await page.screenshot({ path: README_SCREENSHOT, clip: { x: 0, y: 0, width: 1200, height: Math.ceil(heatmapBottom) + 16 } });
     await page.close();
@@ -214,7 +263,9 @@ describe('the HTML report in Chromium', () => {
     expect(text).toContain('All 4 readiness steps pass');
     expect(text).toContain('No team is rewarded against a priority');
     expect(text).toContain('Every instrument is in force by the announcement on 2026-03-02');
-    expect(text).toContain("At every level, ae-2026 pays most per month of effort for Enterprise (1,000+ employees), which the strategy favors: the rational choice is the strategy's");
+    expect(text).toContain(
+      "At every level, ae-2026 pays most per month of effort for Enterprise (1,000+ employees), which the strategy favors: the rational choice is the strategy's",
+    );
     await page.close();
   });
 
@@ -227,14 +278,22 @@ describe('the HTML report in Chromium', () => {
     for (const plan of simulation.plans) {
       const figure = `figure[data-plan="${plan.plan}"]`;
       if (plan.winners[0]?.attainment === null) {
-        expect(await page.$$eval(`${figure} g.pay-row`, (rows) => rows.map((row) => row.getAttribute('data-segment')))).toEqual(plan.choices.map((choice) => choice.segment));
-        expect(await page.$eval(`${figure} [data-choice="rational"]`, (row) => row.getAttribute('data-segment'))).toBe(plan.winners[0]!.segment);
+        expect(await page.$$eval(`${figure} g.pay-row`, (rows) => rows.map((row) => row.getAttribute('data-segment')))).toEqual(
+          plan.choices.map((choice) => choice.segment),
+        );
+        expect(await page.$eval(`${figure} [data-choice="rational"]`, (row) => row.getAttribute('data-segment'))).toBe(
+          plan.winners[0]!.segment,
+        );
         continue;
       }
-      expect(await page.$$eval(`${figure} g.curve`, (curves) => curves.map((curve) => curve.getAttribute('data-segment')))).toEqual(plan.choices.map((choice) => choice.segment));
-      expect(await page.$$eval(`${figure} g.level`, (levels) => levels.map((level) => [level.getAttribute('data-level'), level.getAttribute('data-choice')]))).toEqual(
-        plan.winners.map((winner) => [`${Math.round(winner.attainment! * 100)}%`, winner.segment]),
+      expect(await page.$$eval(`${figure} g.curve`, (curves) => curves.map((curve) => curve.getAttribute('data-segment')))).toEqual(
+        plan.choices.map((choice) => choice.segment),
       );
+      expect(
+        await page.$$eval(`${figure} g.level`, (levels) =>
+          levels.map((level) => [level.getAttribute('data-level'), level.getAttribute('data-choice')]),
+        ),
+      ).toEqual(plan.winners.map((winner) => [`${Math.round(winner.attainment! * 100)}%`, winner.segment]));
     }
     const ae = await page.$eval('figure[data-plan="ae-2026"]', (element) => (element as HTMLElement).innerText);
     expect(ae).toContain('pays most per month of effort for SMB (under 200 employees), which the strategy deprioritizes');
@@ -246,18 +305,25 @@ describe('the HTML report in Chromium', () => {
     const pack = analystPackWithCiFile();
     const { page } = await visit(browser, (await writeReport(pack)).file, { javaScript: false });
     expect(await page.$eval('[data-skipped]', (element) => (element as HTMLElement).innerText)).toContain('ci.yml');
-    const step = await page.$eval('tr[data-step="recognition-reinforces"]', (row) => ({ status: row.getAttribute('data-status'), text: (row as HTMLElement).innerText }));
+    const step = await page.$eval('tr[data-step="recognition-reinforces"]', (row) => ({
+      status: row.getAttribute('data-status'),
+      text: (row as HTMLElement).innerText,
+    }));
     expect(step.status).toBe('cannot-judge');
     expect(step.text).toContain('cannot judge');
     expect(step.text).toContain('Cannot judge: no recognition program declared.');
     const verdict = await page.$eval('.verdict', (element) => (element as HTMLElement).innerText);
     expect(verdict).toContain('NO-GO');
-    expect(verdict).toMatch(/^Account Executive plan FY2027 \(Account executives, 40 people\): 50% of on-target pay rewards Small business/m);
+    expect(verdict).toMatch(
+      /^Account Executive plan FY2027 \(Account executives, 40 people\): 50% of on-target pay rewards Small business/m,
+    );
     const plan = await page.$eval('figure[data-plan="ae-fy2027"]', (element) => (element as HTMLElement).innerText);
     expect(plan).toContain('Account Executive plan FY2027 (Account executives)');
     expect(plan).toContain('USD 3,341 a month against USD 2,400 for Enterprise (1,000+ employees)');
     // At 100% of quota: 1,000,000 in 83.3 deals, 38.9 months; the SPIFF pays on the 87 days of Q1 from the announcement.
-    const smbAtQuota = await page.$eval('figure[data-plan="ae-fy2027"] table.levels tr[data-segment="smb"] td:nth-of-type(2)', (cell) => cell.textContent!.trim());
+    const smbAtQuota = await page.$eval('figure[data-plan="ae-fy2027"] table.levels tr[data-segment="smb"] td:nth-of-type(2)', (cell) =>
+      cell.textContent!.trim(),
+    );
     expect(smbAtQuota).toMatch(/^3,341/);
     const heads = await page.$$eval('table.heatmap thead th', (cells) => cells.map((cell) => cell.firstChild!.textContent!.trim()));
     expect(heads).toContain('Account executives');
@@ -265,42 +331,45 @@ describe('the HTML report in Chromium', () => {
     await page.close();
   });
 
-  it.each(['enterprise-first', 'analyst-pack'])('%s prints on A4: margins, no file path in a header or footer, and the heatmap header row is never stranded at a page foot', async (name) => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    const example: Example = name === 'analyst-pack' ? analystPackWithCiFile() : EXAMPLE_REPORTS[0]!;
-    const { file } = await writeReport(example, `${name}-print`);
-    const { page } = await visit(browser, file, { javaScript: false });
-    const firstRow = await page.$eval('table.heatmap tbody th[scope=row]', (cell) => cell.firstChild!.textContent!.trim());
-    // As the test prints, and as a user's browser prints by default (with its header and footer on):
-    // the page's @page margin boxes take their place, so the local file path never prints.
-    for (const displayHeaderFooter of [false, true]) {
-      const pdfFile = path.join(ARTIFACTS, `${name}-print${displayHeaderFooter ? '-hf' : ''}.pdf`);
-      fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter }));
-      const words = pdfWords(pdfFile);
-      const text = words.map((word) => word.text).join(' ');
-      expect(text).not.toContain('file:');
-      expect(text).not.toContain(path.basename(file));
-      expect(text).toMatch(/page 1 of \d+/);
-      // A4 in points, with the report's margins: no word within 10 mm of an edge.
-      for (const word of words) {
-        expect(word.pageWidth).toBeCloseTo(595, 0);
-        expect(word.pageHeight).toBeCloseTo(842, 0);
-        expect(word.xMin).toBeGreaterThan(28);
-        expect(word.yMin).toBeGreaterThan(28);
+  it.each(['enterprise-first', 'analyst-pack'])(
+    '%s prints on A4: margins, no file path in a header or footer, and the heatmap header row is never stranded at a page foot',
+    async (name) => {
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const example: Example = name === 'analyst-pack' ? analystPackWithCiFile() : EXAMPLE_REPORTS[0]!;
+      const { file } = await writeReport(example, `${name}-print`);
+      const { page } = await visit(browser, file, { javaScript: false });
+      const firstRow = await page.$eval('table.heatmap tbody th[scope=row]', (cell) => cell.firstChild!.textContent!.trim());
+      // As the test prints, and as a user's browser prints by default (with its header and footer on):
+      // the page's @page margin boxes take their place, so the local file path never prints.
+      for (const displayHeaderFooter of [false, true]) {
+        const pdfFile = path.join(ARTIFACTS, `${name}-print${displayHeaderFooter ? '-hf' : ''}.pdf`);
+        fs.writeFileSync(pdfFile, await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter }));
+        const words = pdfWords(pdfFile);
+        const text = words.map((word) => word.text).join(' ');
+        expect(text).not.toContain('file:');
+        expect(text).not.toContain(path.basename(file));
+        expect(text).toMatch(/page 1 of \d+/);
+        // A4 in points, with the report's margins: no word within 10 mm of an edge.
+        for (const word of words) {
+          expect(word.pageWidth).toBeCloseTo(595, 0);
+          expect(word.pageHeight).toBeCloseTo(842, 0);
+          expect(word.xMin).toBeGreaterThan(28);
+          expect(word.yMin).toBeGreaterThan(28);
+        }
+        // The heatmap's header row ("priority \ team") is on the page of its first row, above it.
+        const header = words.findIndex((word, index) => word.text === '\\' && words[index - 1]?.text === 'priority');
+        expect(header).toBeGreaterThan(0);
+        const row = words.findIndex((word, index) => index > header && word.text.startsWith(firstRow.split(/[\s-]/)[0]!));
+        expect(row).toBeGreaterThan(header);
+        expect(words[row]!.page).toBe(words[header]!.page);
+        expect(words[row]!.yMin).toBeGreaterThan(words[header]!.yMax);
       }
-      // The heatmap's header row ("priority \ team") is on the page of its first row, above it.
-      const header = words.findIndex((word, index) => word.text === '\\' && words[index - 1]?.text === 'priority');
-      expect(header).toBeGreaterThan(0);
-      const row = words.findIndex((word, index) => index > header && word.text.startsWith(firstRow.split(/[\s-]/)[0]!));
-      expect(row).toBeGreaterThan(header);
-      expect(words[row]!.page).toBe(words[header]!.page);
-      expect(words[row]!.yMin).toBeGreaterThan(words[header]!.yMax);
-    }
-    // Page 1 rendered to an image, as a reviewer looks at it (test-artifacts/).
-    const png = renderPdfPage(path.join(ARTIFACTS, `${name}-print.pdf`), 1, path.join(ARTIFACTS, `${name}-print-page1`));
-    expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
-    await page.close();
-  });
+      // Page 1 rendered to an image, as a reviewer looks at it (test-artifacts/).
+      const png = renderPdfPage(path.join(ARTIFACTS, `${name}-print.pdf`), 1, path.join(ARTIFACTS, `${name}-print-page1`));
+      expect(fs.readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
+      await page.close();
+    },
+  );
 
   it('renders hostile policy text (<script>, </svg>, quotes, newlines) as text, in a file whose name is markup', async () => {
     const hostile = {
@@ -369,7 +438,11 @@ waivers:
     // `</svg>` in the texts did not close the charts: every bar and every cell is still there.
     expect(await page.$$eval('svg.timeline rect.bar', (elements) => elements.length)).toBe(2);
     expect(await page.$$eval('td[data-cell]', (elements) => elements.length)).toBe(2);
-    expect(await page.$$eval('tr[data-waiver]', (rows) => rows.map((row) => [row.getAttribute('data-state'), row.querySelector('td.num')!.textContent]))).toEqual([['in-force', '1']]);
+    expect(
+      await page.$$eval('tr[data-waiver]', (rows) =>
+        rows.map((row) => [row.getAttribute('data-state'), row.querySelector('td.num')!.textContent]),
+      ),
+    ).toEqual([['in-force', '1']]);
     await page.close();
   });
 });

@@ -71,14 +71,22 @@ describe('import of the example exports', () => {
     expect(okrs.stdout).toBe('wrote okrs.yaml from 5 rows of okrs.csv\n');
     expect(okrs.code).toBe(0);
 
-    for (const [file, source] of [['plans.yaml', 'plans.csv'], ['roster.yaml', 'quota-attainment.csv'], ['okrs.yaml', 'okrs.csv']] as const) {
+    for (const [file, source] of [
+      ['plans.yaml', 'plans.csv'],
+      ['roster.yaml', 'quota-attainment.csv'],
+      ['okrs.yaml', 'okrs.csv'],
+    ] as const) {
       const values = importedValues(fs.readFileSync(path.join(dir, file), 'utf8'));
       expect(values.length).toBeGreaterThan(0);
-      const unsourced = values.filter((value) => !new RegExp(`^ ?${source.replace('.', '\\.')}, rows? \\d+(-\\d+)?( |$)`).test(value.comment ?? ''));
+      const unsourced = values.filter(
+        (value) => !new RegExp(`^ ?${source.replace('.', '\\.')}, rows? \\d+(-\\d+)?( |$)`).test(value.comment ?? ''),
+      );
       expect(unsourced, `${file}: values without a provenance comment`).toEqual([]);
     }
     const text = fs.readFileSync(path.join(dir, 'plans.yaml'), 'utf8');
-    expect(text).toContain('      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 2\n');
+    expect(text).toContain(
+      '      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 2\n',
+    );
     expect(text).toContain('    clawback: { months: 6 } # plans.csv, row 2\n');
     expect(fs.readFileSync(path.join(dir, 'roster.yaml'), 'utf8')).toContain(
       '  - { person: Ana Lopez, team: sales, plan: ae-enterprise-east, ote: 240000, variable_share: 0.5, quota: 1200000, attainment: 1.04 } # quota-attainment.csv, row 2 ("AE Enterprise East")\n',
@@ -95,7 +103,7 @@ describe('import of the example exports', () => {
     expect([...new Set(findings.map((finding) => finding.rule))]).toEqual(['missing-rationale']);
   });
 
-  it('a second export with three changed rows updates exactly those three values and keeps the user\'s edits', () => {
+  it("a second export with three changed rows updates exactly those three values and keeps the user's edits", () => {
     const dir = workingCopy();
     expect(importInto(dir, PLANS).code).toBe(0);
     // The analyst's own edits: a comment of their own and a value whose provenance they deleted.
@@ -110,18 +118,27 @@ describe('import of the example exports', () => {
     expect(rerun.stdout).toBe('updated plans.yaml from plans.csv: 3 values changed, 0 added, 0 removed\n');
     expect(rerun.code).toBe(0);
     const after = fs.readFileSync(path.join(dir, 'plans.yaml'), 'utf8');
-    const changed = edited.split('\n').flatMap((line, index) => (line === after.split('\n')[index] ? [] : [{ before: line, after: after.split('\n')[index] }]));
+    const changed = edited
+      .split('\n')
+      .flatMap((line, index) => (line === after.split('\n')[index] ? [] : [{ before: line, after: after.split('\n')[index] }]));
     expect(after.split('\n')).toHaveLength(edited.split('\n').length);
     expect(changed).toEqual([
       {
-        before: '      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 2',
-        after: '      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 2.5 } } } # plans.csv, row 2',
+        before:
+          '      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 2',
+        after:
+          '      - { metric: new-arr, segment: enterprise, amount: 1200000, period: year, curve: { threshold: 0.5, cap: { attainment: 2.5 } } } # plans.csv, row 2',
       },
       {
-        before: '      - { metric: new-arr, segment: enterprise, amount: 1100000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 4',
-        after: '      - { metric: new-arr, segment: enterprise, amount: 1250000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 4',
+        before:
+          '      - { metric: new-arr, segment: enterprise, amount: 1100000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 4',
+        after:
+          '      - { metric: new-arr, segment: enterprise, amount: 1250000, period: year, curve: { threshold: 0.5, cap: { attainment: 3 } } } # plans.csv, row 4',
       },
-      { before: '      - { metric: new-arr, segment: smb, rate: 0.03 } # plans.csv, row 9', after: '      - { metric: new-arr, segment: smb, rate: 0.025 } # plans.csv, row 9' },
+      {
+        before: '      - { metric: new-arr, segment: smb, rate: 0.03 } # plans.csv, row 9',
+        after: '      - { metric: new-arr, segment: smb, rate: 0.025 } # plans.csv, row 9',
+      },
     ]);
     expect(after).toContain('# Reviewed with finance on 2026-01-10.\n');
     expect(after).toContain('    ote: 95000\n');
@@ -146,16 +163,26 @@ describe('import of the example exports', () => {
     const refused = importInto(dir, ['plans.csv', '--layout', 'plans', '-o', 'strategy.yaml']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('strategy.yaml');
-    expect(refused.stderr).toContain('exists and was not written by import: nothing was written; choose another --output, or --force to replace it');
+    expect(refused.stderr).toContain(
+      'exists and was not written by import: nothing was written; choose another --output, or --force to replace it',
+    );
     expect(fs.readFileSync(path.join(dir, 'strategy.yaml'), 'utf8')).toBe(strategy);
     const csv = fs.readFileSync(path.join(dir, 'plans.csv'), 'utf8');
     const ontoInput = importInto(dir, ['plans.csv', '--layout', 'plans', '-o', 'plans.csv', '--force']);
     expect(ontoInput.code).toBe(2);
     expect(fs.readFileSync(path.join(dir, 'plans.csv'), 'utf8')).toBe(csv);
     expect(importInto(dir, PLANS).code).toBe(0);
-    const otherLayout = importInto(dir, ['quota-attainment.csv', '--mapping', 'mappings/salesforce-quota-attainment.yaml', '-o', 'plans.yaml']);
+    const otherLayout = importInto(dir, [
+      'quota-attainment.csv',
+      '--mapping',
+      'mappings/salesforce-quota-attainment.yaml',
+      '-o',
+      'plans.yaml',
+    ]);
     expect(otherLayout.code).toBe(2);
-    expect(otherLayout.stderr).toContain('plans.yaml:1:1: was imported with the plans layout, not roster: nothing was written; import each layout into a file of its own, or --force to replace it');
+    expect(otherLayout.stderr).toContain(
+      'plans.yaml:1:1: was imported with the plans layout, not roster: nothing was written; import each layout into a file of its own, or --force to replace it',
+    );
   });
 
   it('without the strategy beside it, leaves TODOs that lint reports until they are answered', () => {
@@ -168,13 +195,18 @@ describe('import of the example exports', () => {
     const text = fs.readFileSync(path.join(dir, 'plans.yaml'), 'utf8');
     expect(text.split('\n').filter((line) => line.trimStart().startsWith('# TODO(incentive-lint):'))).toHaveLength(todos);
     const lint = runCli(['lint', '--format', 'json', 'plans.yaml'], { cwd: dir });
-    const reported = (JSON.parse(lint.stdout) as { findings: { rule: string }[] }).findings.filter((finding) => finding.rule === 'import-todo');
+    const reported = (JSON.parse(lint.stdout) as { findings: { rule: string }[] }).findings.filter(
+      (finding) => finding.rule === 'import-todo',
+    );
     expect(reported).toHaveLength(todos);
   });
 
   it('a cell it cannot read is named by file, row and column, with what to write, and nothing is written', () => {
     const dir = workingCopy();
-    fs.writeFileSync(path.join(dir, 'bad.csv'), 'Plan,Team,Component,Metric,Segment,Rate\nAE,sales,commission,new-arr,enterprise,eight percent\n');
+    fs.writeFileSync(
+      path.join(dir, 'bad.csv'),
+      'Plan,Team,Component,Metric,Segment,Rate\nAE,sales,commission,new-arr,enterprise,eight percent\n',
+    );
     const result = importInto(dir, ['bad.csv', '--layout', 'plans', '-o', 'bad.yaml']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('bad.csv:2:6');
@@ -190,7 +222,17 @@ describe('an XLSX workbook', () => {
     workbook.addWorksheet('Notes').addRow(['This sheet is not the plans']);
     const sheet = workbook.addWorksheet('Plans');
     sheet.addRow(['Plan', 'Team', 'Component', 'Metric', 'Segment', 'Commission Rate', 'Effective', 'OTE', 'Rationale']);
-    sheet.addRow(['AE Enterprise', 'sales', 'commission', 'new-arr', 'enterprise', 0.1, new Date(Date.UTC(2026, 0, 1)), 240000, 'Enterprise ARR is the strategy.']);
+    sheet.addRow([
+      'AE Enterprise',
+      'sales',
+      'commission',
+      'new-arr',
+      'enterprise',
+      0.1,
+      new Date(Date.UTC(2026, 0, 1)),
+      240000,
+      'Enterprise ARR is the strategy.',
+    ]);
     sheet.addRow(['AE Enterprise', 'sales', 'commission', 'new-arr', 'smb', 0.03, new Date(Date.UTC(2026, 0, 1)), 240000, '']);
     sheet.getColumn(6).numFmt = '0%';
     sheet.getColumn(8).numFmt = '"$"#,##0';
@@ -213,7 +255,10 @@ describe('an XLSX workbook', () => {
 describe('a mapping file', () => {
   it('that is wrong is named at the line and column of the mistake, with what to write', () => {
     const dir = workingCopy();
-    fs.writeFileSync(path.join(dir, 'bad-mapping.yaml'), 'layout: okrs\ncolumns: { Objective Title: objective }\nvalues:\n  metric:\n    Win rate: opportunity-win-rate\n  New ARR: new-arr\ncolour: red\n');
+    fs.writeFileSync(
+      path.join(dir, 'bad-mapping.yaml'),
+      'layout: okrs\ncolumns: { Objective Title: objective }\nvalues:\n  metric:\n    Win rate: opportunity-win-rate\n  New ARR: new-arr\ncolour: red\n',
+    );
     const run = importInto(dir, ['okrs.csv', '--mapping', 'bad-mapping.yaml', '-o', 'okrs.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toEqual([
@@ -226,7 +271,10 @@ describe('a mapping file', () => {
 
 describe('the README section on import', () => {
   const readme = fs.readFileSync(path.join(EXAMPLES, '..', 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## From spreadsheets: `incentive-lint import`'), readme.indexOf('## Configuration and plugins'));
+  const section = readme.slice(
+    readme.indexOf('## From spreadsheets: `incentive-lint import`'),
+    readme.indexOf('## Configuration and plugins'),
+  );
 
   it('runs as written: its commands import the examples into a policy that lints with no error or warning', () => {
     const commands = /```sh\n([\s\S]*?)```/.exec(section)![1]!.trim().split('\n');

@@ -34,7 +34,7 @@ describe('incentive-lint init', () => {
     expect(printed.extends.value).toBe('recommended');
   });
 
-  it('points the schema line at the project\'s installed incentive-lint when there is one', () => {
+  it("points the schema line at the project's installed incentive-lint when there is one", () => {
     const dir = tempDir({ 'node_modules/incentive-lint/schema/policy.schema.json': '{}' });
     fs.mkdirSync(path.join(dir, 'policies'));
     expect(runCli(['init'], { cwd: path.join(dir, 'policies') }).code).toBe(0);
@@ -43,7 +43,7 @@ describe('incentive-lint init', () => {
     );
   });
 
-  it('points the schema line at the project root\'s node_modules when the project has a package.json but no install yet', () => {
+  it("points the schema line at the project root's node_modules when the project has a package.json but no install yet", () => {
     const dir = tempDir({ 'package.json': '{"name":"acme-policy","private":true}' });
     fs.mkdirSync(path.join(dir, 'policy', 'comp'), { recursive: true });
     expect(runCli(['init'], { cwd: path.join(dir, 'policy', 'comp') }).code).toBe(0);

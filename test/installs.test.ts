@@ -14,10 +14,16 @@ const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const CI_RUN = read('.ci/run');
 const README = read('README.md');
 const README_INSTALLS = read('test/e2e/readme-installs.sh');
-const packageJson = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; bundleDependencies?: string[]; scripts: Record<string, string> };
+const packageJson = JSON.parse(read('package.json')) as {
+  dependencies: Record<string, string>;
+  bundleDependencies?: string[];
+  scripts: Record<string, string>;
+};
 
 /** The commands .ci/run runs, one per line, without comments. */
-const ciCommands = CI_RUN.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+const ciCommands = CI_RUN.split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '' && !line.startsWith('#'));
 
 /** The README's install lines, as readme-installs.sh finds them: npm/npx lines of three sections' blocks, and the GitLab job's npm lines. */
 function readmeInstallLines(): string[] {
@@ -41,8 +47,12 @@ function readmeInstallLines(): string[] {
 describe('.ci/run', () => {
   it('installs pre-commit 4 from PyPI into a venv, every version pinned, beside Debian pre-commit', () => {
     expect(ciCommands).toContain('apt-get update -qq && apt-get install -y -qq pre-commit >/dev/null');
-    expect(ciCommands).toContain('"$PRE_COMMIT_4/bin/pip" install -q --disable-pip-version-check -r test/e2e/pre-commit-4-requirements.txt');
-    const requirements = read('test/e2e/pre-commit-4-requirements.txt').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+    expect(ciCommands).toContain(
+      '"$PRE_COMMIT_4/bin/pip" install -q --disable-pip-version-check -r test/e2e/pre-commit-4-requirements.txt',
+    );
+    const requirements = read('test/e2e/pre-commit-4-requirements.txt')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'));
     expect(requirements).toContain('pre_commit==4.6.2');
     for (const requirement of requirements) expect(requirement).toMatch(/^[\w.-]+==[\w.]+$/);
   });

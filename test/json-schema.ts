@@ -14,8 +14,9 @@ const SARIF_SCHEMA = path.join('shared', 'schemas', 'sarif-schema-2.1.0.json');
  * beside the folder that holds it (a git worktree of the repository one level down).
  */
 export const SARIF_SCHEMA_PATH =
-  [path.resolve(ROOT, '..'), path.resolve(ROOT, '..', '..')].map((folder) => path.join(folder, SARIF_SCHEMA)).find((file) => fs.existsSync(file)) ??
-  path.resolve(ROOT, '..', SARIF_SCHEMA);
+  [path.resolve(ROOT, '..'), path.resolve(ROOT, '..', '..')]
+    .map((folder) => path.join(folder, SARIF_SCHEMA))
+    .find((file) => fs.existsSync(file)) ?? path.resolve(ROOT, '..', SARIF_SCHEMA);
 
 /**
  * unicodeRegExp is off because the SARIF schema's `run.language` pattern is not a valid

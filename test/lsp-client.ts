@@ -59,7 +59,9 @@ export class LspClient {
       },
     });
     this.notify('initialized', {});
-    this.notify('workspace/didChangeConfiguration', { settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, ...settings } } });
+    this.notify('workspace/didChangeConfiguration', {
+      settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false }, ...settings } },
+    });
   }
 
   /** Opens a document and resolves with the first diagnostics the server publishes for it. */
@@ -90,15 +92,29 @@ export class LspClient {
   }
 
   codeActions(file: string, range: Diagnostic['range'], diagnostics: Diagnostic[] = []): Promise<CodeAction[]> {
-    return this.request('textDocument/codeAction', { textDocument: { uri: pathToFileURL(file).href }, range, context: { diagnostics } }) as Promise<CodeAction[]>;
+    return this.request('textDocument/codeAction', {
+      textDocument: { uri: pathToFileURL(file).href },
+      range,
+      context: { diagnostics },
+    }) as Promise<CodeAction[]>;
   }
 
   hover(file: string, line: number, character: number): Promise<{ contents: { kind: string; value: string } } | null> {
-    return this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } }) as Promise<{ contents: { kind: string; value: string } } | null>;
+    return this.request('textDocument/hover', {
+      textDocument: { uri: pathToFileURL(file).href },
+      position: { line, character },
+    }) as Promise<{ contents: { kind: string; value: string } } | null>;
   }
 
-  completion(file: string, line: number, character: number): Promise<{ items: { label: string; documentation?: string | { kind: string; value: string } }[] }> {
-    return this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: { line, character } }) as Promise<{
+  completion(
+    file: string,
+    line: number,
+    character: number,
+  ): Promise<{ items: { label: string; documentation?: string | { kind: string; value: string } }[] }> {
+    return this.request('textDocument/completion', {
+      textDocument: { uri: pathToFileURL(file).href },
+      position: { line, character },
+    }) as Promise<{
       items: { label: string; documentation?: string | { kind: string; value: string } }[];
     }>;
   }
@@ -154,7 +170,13 @@ export class LspClient {
     }
   }
 
-  private dispatch(message: { id?: number; method?: string; params?: { uri: string; diagnostics: Diagnostic[] }; result?: unknown; error?: { message: string } }): void {
+  private dispatch(message: {
+    id?: number;
+    method?: string;
+    params?: { uri: string; diagnostics: Diagnostic[] };
+    result?: unknown;
+    error?: { message: string };
+  }): void {
     if (message.method === 'textDocument/publishDiagnostics' && message.params) {
       const list = this.diagnostics.get(message.params.uri) ?? [];
       list.push(message.params.diagnostics);

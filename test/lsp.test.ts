@@ -28,7 +28,9 @@ const at = (diagnostics: Diagnostic[], rule: string) => diagnostics.filter((diag
 function applyLspEdits(text: string, edits: readonly { range: Diagnostic['range']; newText: string }[]): string {
   const starts = [0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)];
   const offset = (position: { line: number; character: number }) => starts[position.line]! + position.character;
-  return [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start)).reduce((out, edit) => out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)), text);
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((out, edit) => out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end)), text);
 }
 
 describe('incentive-lint lsp', () => {
@@ -61,7 +63,7 @@ describe('incentive-lint lsp', () => {
     expect(diagnostics).toHaveLength(20);
   });
 
-  it('shows the rule\'s explanation on hover', async () => {
+  it("shows the rule's explanation on hover", async () => {
     const hover = await client.hover(policy, 75, 10);
     expect(hover?.contents.kind).toBe('markdown');
     expect(hover?.contents.value).toContain('**flat-commission**');
@@ -73,10 +75,21 @@ describe('incentive-lint lsp', () => {
   it('offers a quick fix that disables the rule for the line, and applying it clears the finding', async () => {
     const flat = at(client.published(policy).at(-1)!, 'flat-commission')[0]!;
     const actions = await client.codeActions(policy, flat.range, [flat]);
-    expect(actions.map((action) => action.title)).toEqual(['Change "8%" to "16%" (flat-commission: a suggestion to review)', 'Disable flat-commission for this line']);
-    expect(actions.map((action) => [action.kind, action.isPreferred])).toEqual([['quickfix', false], ['quickfix', undefined]]);
+    expect(actions.map((action) => action.title)).toEqual([
+      'Change "8%" to "16%" (flat-commission: a suggestion to review)',
+      'Disable flat-commission for this line',
+    ]);
+    expect(actions.map((action) => [action.kind, action.isPreferred])).toEqual([
+      ['quickfix', false],
+      ['quickfix', undefined],
+    ]);
     const edits = actions[1]!.edit!.changes![pathToFileURL(policy).href]!;
-    expect(edits).toEqual([{ range: { start: { line: 75, character: 0 }, end: { line: 75, character: 0 } }, newText: '      # incentive-lint-disable-next-line flat-commission\n' }]);
+    expect(edits).toEqual([
+      {
+        range: { start: { line: 75, character: 0 }, end: { line: 75, character: 0 } },
+        newText: '      # incentive-lint-disable-next-line flat-commission\n',
+      },
+    ]);
     const lines = POLICY.split('\n');
     lines.splice(75, 0, edits[0]!.newText.replace(/\n$/, ''));
     const after = await client.change(policy, lines.join('\n'), 2);
@@ -86,20 +99,25 @@ describe('incentive-lint lsp', () => {
     expect(after).toHaveLength(20);
   });
 
-  it('offers the finding\'s edits as a quick fix (a suggestion, not preferred), and applying them clears the finding', async () => {
+  it("offers the finding's edits as a quick fix (a suggestion, not preferred), and applying them clears the finding", async () => {
     const diagnostics = await client.change(policy, POLICY, 3);
     const flat = at(diagnostics, 'flat-commission')[0]!;
     const [fix] = await client.codeActions(policy, flat.range, [flat]);
     const uri = pathToFileURL(policy).href;
     // Only the rate: the rest of the line, its comment and the file stay as they are.
-    expect(fix!.edit!.changes).toEqual({ [uri]: [{ range: { start: { line: 74, character: 54 }, end: { line: 74, character: 58 } }, newText: '"16%"' }] });
+    expect(fix!.edit!.changes).toEqual({
+      [uri]: [{ range: { start: { line: 74, character: 54 }, end: { line: 74, character: 58 } }, newText: '"16%"' }],
+    });
     const after = await client.change(policy, applyLspEdits(POLICY, fix!.edit!.changes![uri]!), 4);
     expect(at(after, 'flat-commission')).toEqual([]);
     expect(after).toHaveLength(19);
   });
 
   it('offers a safe edit as the preferred quick fix', async () => {
-    const typo = POLICY.replace('{ metric: new-arr, segment: enterprise, rate: "8%" }', '{ metric: new-arr, segment: enterprise, rate: 1 }');
+    const typo = POLICY.replace(
+      '{ metric: new-arr, segment: enterprise, rate: "8%" }',
+      '{ metric: new-arr, segment: enterprise, rate: 1 }',
+    );
     const diagnostics = await client.change(policy, typo, 5);
     const implausible = at(diagnostics, 'implausible-value')[0]!;
     const actions = await client.codeActions(policy, implausible.range, [implausible]);

@@ -13,7 +13,8 @@ function matrixOf(file: string): MatrixJson {
   return JSON.parse(run.stdout) as MatrixJson;
 }
 
-const grid = (matrix: MatrixJson) => Object.fromEntries(matrix.rows.map((row) => [row.priority, matrix.teams.map((team) => row.cells[team]!.status)]));
+const grid = (matrix: MatrixJson) =>
+  Object.fromEntries(matrix.rows.map((row) => [row.priority, matrix.teams.map((team) => row.cells[team]!.status)]));
 
 describe('incentive-lint matrix', () => {
   it('shows the four undermined teams of the enterprise-first pattern (sales, product, marketing, customer success)', () => {
@@ -29,7 +30,10 @@ describe('incentive-lint matrix', () => {
     });
     const growth = matrix.rows[0]!.cells;
     expect(growth.sales!.underminedBy).toEqual(['ae-2026: new-arr / smb', 'all-hands-awards: deals-closed / smb']);
-    expect(growth.marketing!.underminedBy).toEqual(['marketing-2026: mqls, blind to segments', 'marketing-2026: mql-to-sql-rate, blind to segments']);
+    expect(growth.marketing!.underminedBy).toEqual([
+      'marketing-2026: mqls, blind to segments',
+      'marketing-2026: mql-to-sql-rate, blind to segments',
+    ]);
     expect(growth['customer-success']!.underminedBy).toEqual([
       'cs-2026: csat, blind to segments',
       'cs-2026: customer-count',

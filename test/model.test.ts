@@ -86,7 +86,8 @@ recognition:
   });
 
   it('says what each line decides (stakes) and reads a named deliverable as one, declared or by its deadline', () => {
-    const model = modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: checkout-shipped, type: output, deliverable: true }')}okrs:
+    const model =
+      modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: checkout-shipped, type: output, deliverable: true }')}okrs:
   - id: stretch
     team: product
     stakes: none
@@ -113,7 +114,8 @@ compensation:
   });
 
   it('knows a shared line that reaches every team, and the metrics a plan pays through its pool', () => {
-    const model = modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: profit, type: outcome }')}compensation:
+    const model =
+      modelOf(`${BASE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: profit, type: outcome }')}compensation:
   - { id: gainshare, team: sales, bonus: [{ metric: profit, weight: 1, shared_with: [product] }] }
   - { id: pooled, team: product, pool: { funded_by: profit, rating: [{ metric: csat, weight: 0.5 }, { metric: deals-closed, weight: 0.5 }] } }
 `);
@@ -126,7 +128,9 @@ compensation:
   it('is printed by matrix --format json, each entry with its position', () => {
     const run = runCli(['matrix', path.join(EXAMPLES, 'enterprise-first.yaml'), '--format', 'json']);
     expect(run.code).toBe(0);
-    const json = JSON.parse(run.stdout) as { model: { asOf: string; teams: { team: string; entries: { lever: string; metric: string; at: { line: number } }[] }[] } };
+    const json = JSON.parse(run.stdout) as {
+      model: { asOf: string; teams: { team: string; entries: { lever: string; metric: string; at: { line: number } }[] }[] };
+    };
     expect(json.model.asOf).toBe('2026-03-02');
     const sales = json.model.teams.find((team) => team.team === 'sales')!;
     expect(sales.entries.length).toBeGreaterThan(0);

@@ -35,9 +35,16 @@ ${lines}    clawback: { months: 6 }
 
 function story(text: string) {
   const cwd = tempDir({ 'policy.yaml': text });
-  const lint = JSON.parse(runCli(['policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as { findings: { rule: string; priorities?: string[] }[] };
-  const matrix = JSON.parse(runCli(['matrix', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as { rows: { cells: Record<string, { status: string; underminedBy: string[] }> }[] };
-  return { against: lint.findings.filter((finding) => finding.priorities?.includes('enterprise-growth')).map((finding) => finding.rule), cell: matrix.rows[0]!.cells.sales! };
+  const lint = JSON.parse(runCli(['policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as {
+    findings: { rule: string; priorities?: string[] }[];
+  };
+  const matrix = JSON.parse(runCli(['matrix', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as {
+    rows: { cells: Record<string, { status: string; underminedBy: string[] }> }[];
+  };
+  return {
+    against: lint.findings.filter((finding) => finding.priorities?.includes('enterprise-growth')).map((finding) => finding.rule),
+    cell: matrix.rows[0]!.cells.sales!,
+  };
 }
 
 describe('a line that names no segment', () => {
@@ -59,7 +66,9 @@ describe('a line that names no segment', () => {
   });
 
   it('beside a lower line of its own for smb, pays smb through that line: the general line undermines nothing', () => {
-    const { against, cell } = story(plan('    commission:\n      - { metric: new-arr, rate: "10%" }\n      - { metric: new-arr, segment: smb, rate: "4%" }\n'));
+    const { against, cell } = story(
+      plan('    commission:\n      - { metric: new-arr, rate: "10%" }\n      - { metric: new-arr, segment: smb, rate: "4%" }\n'),
+    );
     expect(against).toEqual([]);
     expect(cell.underminedBy).toEqual([]);
   });

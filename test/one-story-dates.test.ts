@@ -51,9 +51,16 @@ function views(text: string, today: string) {
   const lint = runCli(['policy.yaml', '--today', today, '-f', 'json'], { cwd });
   const matrix = runCli(['matrix', 'policy.yaml', '--today', today, '-f', 'json'], { cwd });
   const simulate = runCli(['simulate', 'policy.yaml', '--today', today, '-f', 'json'], { cwd });
-  const rules = (JSON.parse(lint.stdout) as { findings: { rule: string; line: number }[] }).findings.map((finding) => `${finding.rule}:${finding.line}`);
+  const rules = (JSON.parse(lint.stdout) as { findings: { rule: string; line: number }[] }).findings.map(
+    (finding) => `${finding.rule}:${finding.line}`,
+  );
   const parsed = JSON.parse(matrix.stdout) as MatrixJson;
-  return { rules, cell: parsed.rows[0]!.cells.sales!, asOf: parsed.model.asOf, simulate: JSON.parse(simulate.stdout) as { date: string; dateSource: string } };
+  return {
+    rules,
+    cell: parsed.rows[0]!.cells.sales!,
+    asOf: parsed.model.asOf,
+    simulate: JSON.parse(simulate.stdout) as { date: string; dateSource: string },
+  };
 }
 
 describe('one date and one window for every view', () => {
@@ -81,15 +88,21 @@ describe('one date and one window for every view', () => {
 
   it('the gate judges the ended plan as lint does, and the matrix follows --announce', () => {
     const cwd = tempDir({ 'policy.yaml': policy('2026-03-02', '2026-03-31') });
-    const gate = JSON.parse(runCli(['gate', 'policy.yaml', '--announce', '2026-06-01', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as { steps: { findings: { rule: string }[] }[] };
+    const gate = JSON.parse(
+      runCli(['gate', 'policy.yaml', '--announce', '2026-06-01', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout,
+    ) as { steps: { findings: { rule: string }[] }[] };
     expect(gate.steps.flatMap((step) => step.findings.map((finding) => finding.rule))).not.toContain('pay-old-priority');
     const matrix = JSON.parse(runCli(['matrix', 'policy.yaml', '--announce', '2026-06-01', '-f', 'json'], { cwd }).stdout) as MatrixJson;
     expect([matrix.model.asOf, matrix.rows[0]!.cells.sales!.status]).toEqual(['2026-06-01', 'reinforced']);
     // The report draws the ended plan's bar up to its last day, neither for nor against: the matrix's evidence leaves it out.
     const report = runCli(['report', 'policy.yaml', '--announce', '2026-06-01', '--today', '2026-06-01'], { cwd }).stdout;
-    expect(report).toMatch(/<g class="row" data-instrument="ae-2025" data-stance="neutral">[\s\S]*?from 2025-01-01 to 2026-03-31 · neither/);
+    expect(report).toMatch(
+      /<g class="row" data-instrument="ae-2025" data-stance="neutral">[\s\S]*?from 2025-01-01 to 2026-03-31 · neither/,
+    );
     expect(report).toMatch(/<g class="row" data-instrument="ae-2026" data-stance="for">/);
-    const early = JSON.parse(runCli(['gate', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as { steps: { findings: { rule: string }[] }[] };
+    const early = JSON.parse(runCli(['gate', 'policy.yaml', '--today', '2026-06-01', '-f', 'json'], { cwd }).stdout) as {
+      steps: { findings: { rule: string }[] }[];
+    };
     expect(early.steps.flatMap((step) => step.findings.map((finding) => finding.rule))).toContain('pay-old-priority');
   });
 });

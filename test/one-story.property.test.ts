@@ -40,10 +40,15 @@ const corpus: CorpusPolicy[] = [
   ...yamlIn(path.join(EXAMPLES, 'plugins')),
   ...yamlIn(REAL),
   // The pack's recognition file has no version: 1, so the pack is refused as a folder: its three versioned files are read.
-  { name: 'test/fixtures/analyst-pack', cwd: path.join(ROOT, 'test', 'fixtures'), targets: ['strategy', 'compensation', 'okrs'].map((name) => `analyst-pack/${name}.yaml`) },
+  {
+    name: 'test/fixtures/analyst-pack',
+    cwd: path.join(ROOT, 'test', 'fixtures'),
+    targets: ['strategy', 'compensation', 'okrs'].map((name) => `analyst-pack/${name}.yaml`),
+  },
 ];
 
-const within = (inner: readonly PathSegment[], outer: readonly PathSegment[]) => outer.length <= inner.length && outer.every((segment, position) => inner[position] === segment);
+const within = (inner: readonly PathSegment[], outer: readonly PathSegment[]) =>
+  outer.length <= inner.length && outer.every((segment, position) => inner[position] === segment);
 const where = (finding: Finding) => `${finding.rule} at ${finding.file}:${finding.line}:${finding.column}`;
 
 /** The plans whose rational choice lint reports: rational-choice, or the line-by-line rules it leaves a flat-rate plan's defect to. */
@@ -64,15 +69,21 @@ describe('lint, the matrix and simulate tell one story', () => {
         for (const row of matrix.rows) {
           for (const [team, cell] of Object.entries(row.cells)) {
             if (cell.status !== 'undermined' && cell.status !== 'both') continue;
-            const entries = model!.currentProfileOf(team).entries.filter((entry) => entry.undermines.includes(row.priority) || entry.blindTo.includes(row.priority));
+            const entries = model!
+              .currentProfileOf(team)
+              .entries.filter((entry) => entry.undermines.includes(row.priority) || entry.blindTo.includes(row.priority));
             const atItsLines = (entry: RewardEntry) =>
               serious.some((finding) => {
                 const line = pathOf(entry.nodes[0]!);
                 const instrument = pathOf(entry.nodes[1]!);
                 // On the line itself, or on its instrument as a whole naming this priority (a plan paid on segment-blind measures).
-                return (line && within(finding.path, line)) || (instrument && within(finding.path, instrument) && finding.priorities?.includes(row.priority));
+                return (
+                  (line && within(finding.path, line)) ||
+                  (instrument && within(finding.path, instrument) && finding.priorities?.includes(row.priority))
+                );
               });
-            if (!entries.some(atItsLines)) missing.push(`${row.priority} × ${team} (${cell.underminedBy.map((item) => item.description).join('; ')})`);
+            if (!entries.some(atItsLines))
+              missing.push(`${row.priority} × ${team} (${cell.underminedBy.map((item) => item.description).join('; ')})`);
           }
         }
         expect(missing, 'undermined cells without a finding').toEqual([]);
@@ -93,7 +104,9 @@ describe('lint, the matrix and simulate tell one story', () => {
             const row = matrix.rows.find((candidate) => candidate.priority === priority)!;
             for (const team of teams) {
               const cell = row.cells[team]!;
-              const marked = (cell.status === 'undermined' || cell.status === 'both') && cell.underminedBy.some((item) => item.instrument === finding.instrument);
+              const marked =
+                (cell.status === 'undermined' || cell.status === 'both') &&
+                cell.underminedBy.some((item) => item.instrument === finding.instrument);
               if (!marked) unmarked.push(`${where(finding)}: ${priority} × ${team} is ${cell.status}`);
             }
           }
@@ -106,15 +119,23 @@ describe('lint, the matrix and simulate tell one story', () => {
         // What `simulate` builds, at the date it resolves (the CLI itself is checked below, on two policies).
         const { date, source } = resolveAsOf({ announced: loaded!.policy.strategy.announced, today: TODAY });
         const plans = buildSimulationReport(loaded!, { date, dateSource: source }).plans;
-        const misaligned = plans.filter((plan) => plan.verdict === 'misaligned').map((plan) => plan.plan).sort();
-        const reported = (list: readonly Finding[], rules: readonly string[]) => [...new Set(list.filter((finding) => rules.includes(finding.rule)).map((finding) => finding.instrument!))].sort();
+        const misaligned = plans
+          .filter((plan) => plan.verdict === 'misaligned')
+          .map((plan) => plan.plan)
+          .sort();
+        const reported = (list: readonly Finding[], rules: readonly string[]) =>
+          [...new Set(list.filter((finding) => rules.includes(finding.rule)).map((finding) => finding.instrument!))].sort();
         const simulated = new Set(plans.map((plan) => plan.plan));
         expect(reported(findings, RATIONAL_CHOICE_RULES).filter((plan) => simulated.has(plan))).toEqual(misaligned);
         // rational-choice's own verdict, with the rules it leaves flat-rate lines to turned off.
-        const alone = await lint(policy.targets, { cwd: policy.cwd, today: TODAY, rules: { 'flat-commission': 'off', 'effort-adjusted-pay': 'off' } });
+        const alone = await lint(policy.targets, {
+          cwd: policy.cwd,
+          today: TODAY,
+          rules: { 'flat-commission': 'off', 'effort-adjusted-pay': 'off' },
+        });
         expect(reported(alone.findings, ['rational-choice'])).toEqual(misaligned);
       });
-        });
+    });
   }
 
   // The command itself, spawned as a user runs it: the same verdicts as lint on the two quota plans.
@@ -126,7 +147,9 @@ describe('lint, the matrix and simulate tell one story', () => {
       expect(report.date).toBe(result.model!.asOf);
       const misaligned = report.plans.filter((plan) => plan.verdict === 'misaligned').map((plan) => plan.plan);
       expect(misaligned.length).toBeGreaterThan(0);
-      expect(misaligned).toEqual([...new Set(result.findings.filter((finding) => finding.rule === 'rational-choice').map((finding) => finding.instrument!))]);
+      expect(misaligned).toEqual([
+        ...new Set(result.findings.filter((finding) => finding.rule === 'rational-choice').map((finding) => finding.instrument!)),
+      ]);
     });
   }
 });

@@ -34,10 +34,22 @@ function inputErrors(text: string): string[] {
 
 describe('a number pasted from a spreadsheet', () => {
   it.each([
-    ['ote: 260,000', 'error policy.yaml:19:10: ote: 260,000 is written with thousands separators, and YAML reads it as text, not a number: write ote: 260000'],
-    ['ote: $260,000', 'error policy.yaml:19:10: ote: $260,000 is written with a currency sign and thousands separators, and YAML reads it as text, not a number: write ote: 260000'],
-    ['ote: 260k', 'error policy.yaml:19:10: ote: 260k is written with the suffix k, and YAML reads it as text, not a number: write ote: 260000'],
-    ['ote: €45.000', 'error policy.yaml:19:10: ote: €45.000 is written with a currency sign and thousands separators, and YAML reads it as text, not a number: write ote: 45000'],
+    [
+      'ote: 260,000',
+      'error policy.yaml:19:10: ote: 260,000 is written with thousands separators, and YAML reads it as text, not a number: write ote: 260000',
+    ],
+    [
+      'ote: $260,000',
+      'error policy.yaml:19:10: ote: $260,000 is written with a currency sign and thousands separators, and YAML reads it as text, not a number: write ote: 260000',
+    ],
+    [
+      'ote: 260k',
+      'error policy.yaml:19:10: ote: 260k is written with the suffix k, and YAML reads it as text, not a number: write ote: 260000',
+    ],
+    [
+      'ote: €45.000',
+      'error policy.yaml:19:10: ote: €45.000 is written with a currency sign and thousands separators, and YAML reads it as text, not a number: write ote: 45000',
+    ],
   ])('outside { }: %s', (line, expected) => {
     expect(inputErrors(`${HEAD}compensation:\n  - id: ae\n    team: sales\n    ${line}\n`)).toEqual([expected]);
   });
@@ -49,7 +61,7 @@ describe('a number pasted from a spreadsheet', () => {
     ]);
   });
 
-  it('inside { }: 140,000 as a segment\'s deal size', () => {
+  it("inside { }: 140,000 as a segment's deal size", () => {
     const text = HEAD.replace('{ id: enterprise, name: Enterprise }', '{ id: enterprise, name: Enterprise, avg_deal_size: 140,000 }');
     expect(inputErrors(text)).toEqual([
       'error policy.yaml:9:56: avg_deal_size: 140,000 is written with thousands separators, and inside { } a comma ends the value, so "000" was read as a key: write avg_deal_size: 140000',
@@ -65,7 +77,9 @@ describe('a number pasted from a spreadsheet', () => {
   });
 
   it('stays silent on numbers written as YAML numbers and on quoted percentages', () => {
-    const dir = tempDir({ 'policy.yaml': `${HEAD}compensation:\n  - id: ae\n    team: sales\n    rationale: Enterprise ARR is the strategy.\n    ote: 260000\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n` });
+    const dir = tempDir({
+      'policy.yaml': `${HEAD}compensation:\n  - id: ae\n    team: sales\n    rationale: Enterprise ARR is the strategy.\n    ote: 260000\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n`,
+    });
     const run = runCli(['lint', '--format', 'json', 'policy.yaml'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).not.toBe(2);
@@ -94,22 +108,34 @@ describe('unknown references', () => {
     expect(findings.slice(0, 3).map(({ rule, line, column, message }) => ({ rule, line, column, message }))).toEqual([
       { rule: 'unknown-reference', line: 23, column: 11, message: 'Unknown team "support"; did you mean "customer-support"?' },
       { rule: 'unknown-reference', line: 25, column: 37, message: 'Unknown segment "smb"; did you mean "smb-small"?' },
-      { rule: 'unknown-reference', line: 26, column: 37, message: 'Unknown segment "mid"; the declared segments are enterprise, smb-small' },
+      {
+        rule: 'unknown-reference',
+        line: 26,
+        column: 37,
+        message: 'Unknown segment "mid"; the declared segments are enterprise, smb-small',
+      },
     ]);
     expect(findings.slice(3).map((finding) => finding.rule)).not.toContain('unknown-reference');
     // support-plan spans lines 22 to 26: no other rule judges it (fixed, missing-rationale does).
     expect(findings.filter((finding) => finding.rule !== 'unknown-reference' && finding.line >= 22 && finding.line <= 26)).toEqual([]);
     const stylish = runCli(['lint', 'policy.yaml'], { cwd: dir });
-    expect(stylish.stdout.split('\n').filter((line) => line.includes('not judged further'))).toEqual(['(not judged further until their unknown references are fixed: support-plan)']);
+    expect(stylish.stdout.split('\n').filter((line) => line.includes('not judged further'))).toEqual([
+      '(not judged further until their unknown references are fixed: support-plan)',
+    ]);
   });
 
   it('the same plan with its references fixed is judged again', () => {
-    const fixed = text.replace('team: support', 'team: customer-support').replace('segment: smb,', 'segment: smb-small,').replace('segment: mid,', 'segment: enterprise,');
+    const fixed = text
+      .replace('team: support', 'team: customer-support')
+      .replace('segment: smb,', 'segment: smb-small,')
+      .replace('segment: mid,', 'segment: enterprise,');
     const dir = tempDir({ 'policy.yaml': fixed });
     const run = runCli(['lint', '--format', 'json', 'policy.yaml'], { cwd: dir });
     const findings = (JSON.parse(run.stdout) as { findings: { rule: string; line: number }[] }).findings;
     expect(findings.filter((finding) => finding.rule === 'unknown-reference')).toEqual([]);
-    expect(findings.filter((finding) => finding.line >= 22 && finding.line <= 26).map((finding) => finding.rule)).toContain('missing-rationale');
+    expect(findings.filter((finding) => finding.line >= 22 && finding.line <= 26).map((finding) => finding.rule)).toContain(
+      'missing-rationale',
+    );
     expect(runCli(['lint', 'policy.yaml'], { cwd: dir }).stdout).not.toContain('not judged further');
   });
 });
@@ -128,7 +154,7 @@ describe('one extra space of indentation', () => {
   });
 });
 
-describe('init\'s starter beside a policy of the user\'s', () => {
+describe("init's starter beside a policy of the user's", () => {
   it('says to delete or replace the starter, not to merge its strategy', () => {
     const dir = tempDir();
     expect(runCli(['init'], { cwd: dir }).code).toBe(0);
@@ -142,9 +168,11 @@ describe('init\'s starter beside a policy of the user\'s', () => {
     expect(runCli(['lint'], { cwd: dir }).code).not.toBe(2);
   });
 
-  it('two strategies of the user\'s are still told to merge', () => {
+  it("two strategies of the user's are still told to merge", () => {
     const dir = tempDir({ 'a.yaml': HEAD, 'b.yaml': HEAD.split('\n').slice(0, 7).join('\n') });
-    expect(runCli(['lint'], { cwd: dir }).stderr).toContain('error b.yaml:2:1: a second strategy: a policy has exactly one (the first is in a.yaml:2); merge the priorities into it\n');
+    expect(runCli(['lint'], { cwd: dir }).stderr).toContain(
+      'error b.yaml:2:1: a second strategy: a policy has exactly one (the first is in a.yaml:2); merge the priorities into it\n',
+    );
   });
 });
 
@@ -152,7 +180,8 @@ describe('a file of policy content without version: 1', () => {
   it('is an input error naming the file; unrelated YAML stays skipped and listed', () => {
     const dir = tempDir({
       'policy.yaml': HEAD,
-      'awards.yaml': 'recognition:\n  - id: quarterly-awards\n    awards:\n      - { text: Enterprise win of the quarter, metric: new-arr }\n',
+      'awards.yaml':
+        'recognition:\n  - id: quarterly-awards\n    awards:\n      - { text: Enterprise win of the quarter, metric: new-arr }\n',
       'ci.yml': 'name: lint\non: [push]\njobs: {}\n',
       'monitoring.yaml': 'metrics:\n  port: 9090\n',
     });

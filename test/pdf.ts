@@ -16,7 +16,13 @@ export interface PdfWord {
   pageHeight: number;
 }
 
-const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every word of the PDF, in reading order, with its page (from 1) and box in points from the top left. */
 export function pdfWords(file: string): PdfWord[] {
@@ -26,7 +32,16 @@ export function pdfWords(file: string): PdfWord[] {
   pages.forEach((page, index) => {
     const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
     for (const match of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page: index + 1, text: decode(match[5]!), xMin: Number(match[1]), yMin: Number(match[2]), xMax: Number(match[3]), yMax: Number(match[4]), pageWidth: Number(size[1]), pageHeight: Number(size[2]) });
+      words.push({
+        page: index + 1,
+        text: decode(match[5]!),
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+        pageWidth: Number(size[1]),
+        pageHeight: Number(size[2]),
+      });
     }
   });
   return words;

@@ -47,7 +47,13 @@ function spiffFindings(run: ReturnType<typeof runCli>) {
   return findings.filter((finding) => finding.rule === 'acme/no-spiff-on-smb').map(({ line, message, fix }) => ({ line, message, fix }));
 }
 
-const EXPECTED = [{ line: POLICY.split('\n').findIndex((line) => line.includes('segment: smb, rate: "5%"')) + 1, message: 'SPIFF spiff-q3 pays on smb', fix: 'run it on a favored segment' }];
+const EXPECTED = [
+  {
+    line: POLICY.split('\n').findIndex((line) => line.includes('segment: smb, rate: "5%"')) + 1,
+    message: 'SPIFF spiff-q3 pays on smb',
+    fix: 'run it on a favored segment',
+  },
+];
 
 describe("the README's plugin example", () => {
   it('is an .mjs module named so in the example configuration', () => {
@@ -87,7 +93,9 @@ describe("the README's plugin example", () => {
     fs.writeFileSync(path.join(dir, 'incentive-lint.config.yaml'), `plugins: [./${jsFile}]\nrules:\n  acme/no-spiff-on-smb: error\n`);
     const run = runCli(['--format', 'json', 'policy.yaml'], { bin: BIN, cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`incentive-lint.config.yaml:1:11: plugin ./${jsFile}: could not be loaded: Cannot use import statement outside a module (Node.js reads this .js file as CommonJS: name the plugin .mjs, or add "type": "module" to the nearest package.json)`);
+    expect(run.stderr).toContain(
+      `incentive-lint.config.yaml:1:11: plugin ./${jsFile}: could not be loaded: Cannot use import statement outside a module (Node.js reads this .js file as CommonJS: name the plugin .mjs, or add "type": "module" to the nearest package.json)`,
+    );
   });
 
   it('still reports a plugin whose own import is missing, naming the package', () => {
@@ -95,6 +103,6 @@ describe("the README's plugin example", () => {
     fs.appendFileSync(path.join(dir, pluginFile), "import 'acme-missing-helper';\n");
     const run = runCli(['--format', 'json', '--rule-timeout', '20000', 'policy.yaml'], { bin: BIN, cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("acme-missing-helper");
+    expect(run.stderr).toContain('acme-missing-helper');
   });
 });

@@ -36,7 +36,9 @@ interface JsonReport {
 }
 
 const rulesOf = (stdout: string, prefix = '') =>
-  (JSON.parse(stdout) as JsonReport).findings.filter((f) => f.rule.startsWith(prefix)).map((f) => `${f.rule} ${f.severity} ${f.line} ${f.message}`);
+  (JSON.parse(stdout) as JsonReport).findings
+    .filter((f) => f.rule.startsWith(prefix))
+    .map((f) => `${f.rule} ${f.severity} ${f.line} ${f.message}`);
 
 describe('plugins', () => {
   it('examples/plugins loads its rule through its config and reports the SPIFF on smb', () => {
@@ -45,7 +47,8 @@ describe('plugins', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     const policy = fs.readFileSync(path.join(folder, 'policy.yaml'), 'utf8');
-    const smbLine = policy.split('\n').findIndex((line, index) => index > lineOf(policy, 'id: spiff-q3-blitz') && line.includes('segment: smb')) + 1;
+    const smbLine =
+      policy.split('\n').findIndex((line, index) => index > lineOf(policy, 'id: spiff-q3-blitz') && line.includes('segment: smb')) + 1;
     expect(rulesOf(run.stdout, 'acme/')).toEqual([
       `acme/no-spiff-on-smb error ${smbLine} SPIFF spiff-q3-blitz pays 1% on new-arr in smb, a segment the strategy deprioritizes: the contest rewards the old strategy.`,
     ]);
@@ -69,7 +72,11 @@ describe('plugins', () => {
   it('loads an ESM-only npm package from node_modules beside the config', () => {
     const dir = tempDir({
       'incentive-lint.config.yaml': 'plugins: [acme-incentive-rules]\n',
-      'node_modules/acme-incentive-rules/package.json': JSON.stringify({ name: 'acme-incentive-rules', type: 'module', exports: { import: './index.js' } }),
+      'node_modules/acme-incentive-rules/package.json': JSON.stringify({
+        name: 'acme-incentive-rules',
+        type: 'module',
+        exports: { import: './index.js' },
+      }),
       'node_modules/acme-incentive-rules/index.js': PLAN_COUNTER('acme/plan-counter', 'incentive-lint'),
       'policy.yaml': STARTER,
     });
@@ -86,9 +93,11 @@ describe('plugins', () => {
 
   it('reports a plugin that fails to load with its place and cause; the other rules still run; exit 2', () => {
     const dir = tempDir({
-      'incentive-lint.config.yaml': 'plugins:\n  - ./missing.js\n  - ./broken.mjs\n  - not-installed-plugin\n  - ./plain.mjs\nrules:\n  acme/from-broken: error\n',
+      'incentive-lint.config.yaml':
+        'plugins:\n  - ./missing.js\n  - ./broken.mjs\n  - not-installed-plugin\n  - ./plain.mjs\nrules:\n  acme/from-broken: error\n',
       'broken.mjs': 'export default {;\n',
-      'plain.mjs': "export default { meta: { id: 'no-namespace', category: 'integrity', severity: 'error', summary: 's', rationale: 'r', source: 's' }, check() {} };\n",
+      'plain.mjs':
+        "export default { meta: { id: 'no-namespace', category: 'integrity', severity: 'error', summary: 's', rationale: 'r', source: 's' }, check() {} };\n",
       'policy.yaml': FLAT_PLAN,
     });
     const run = runCli(['--format', 'json'], { cwd: dir });
@@ -96,9 +105,15 @@ describe('plugins', () => {
     expect(rulesOf(run.stdout, 'flat-commission')).toHaveLength(1);
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
     expect(errors).toHaveLength(4);
-    expect(errors[0]).toBe(`error incentive-lint.config.yaml:2:5: plugin ./missing.js: could not be loaded: no such file: ${path.join(dir, 'missing.js')}; its rules do not run, so this run cannot be trusted`);
-    expect(errors[1]).toMatch(/^error incentive-lint\.config\.yaml:3:5: plugin \.\/broken\.mjs: could not be loaded: .+; its rules do not run/);
-    expect(errors[2]).toContain('incentive-lint.config.yaml:4:5: plugin not-installed-plugin: could not be loaded: cannot find package "not-installed-plugin"');
+    expect(errors[0]).toBe(
+      `error incentive-lint.config.yaml:2:5: plugin ./missing.js: could not be loaded: no such file: ${path.join(dir, 'missing.js')}; its rules do not run, so this run cannot be trusted`,
+    );
+    expect(errors[1]).toMatch(
+      /^error incentive-lint\.config\.yaml:3:5: plugin \.\/broken\.mjs: could not be loaded: .+; its rules do not run/,
+    );
+    expect(errors[2]).toContain(
+      'incentive-lint.config.yaml:4:5: plugin not-installed-plugin: could not be loaded: cannot find package "not-installed-plugin"',
+    );
     expect(errors[3]).toBe(
       'error incentive-lint.config.yaml:5:5: plugin ./plain.mjs: rule no-namespace: plugin rule ids are namespaced, such as acme/no-namespace: rename it to <your-namespace>/no-namespace; its rules do not run, so this run cannot be trusted',
     );
@@ -119,7 +134,9 @@ export default [defineRule({
     const run = runCli([], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('flat-commission');
-    expect(run.stderr).toContain("error rule acme/throws failed: Cannot read properties of undefined (reading 'field'); its findings are left out, so this run cannot be trusted");
+    expect(run.stderr).toContain(
+      "error rule acme/throws failed: Cannot read properties of undefined (reading 'field'); its findings are left out, so this run cannot be trusted",
+    );
 
     const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01' });
     expect(result.findings.map((f) => f.rule)).toContain('flat-commission');
@@ -129,7 +146,9 @@ export default [defineRule({
   it('a second rule with an id already taken is refused; the first still runs', async () => {
     const dir = tempDir({
       'incentive-lint.config.yaml': 'plugins: [./clash.mjs]\n',
-      'clash.mjs': PLAN_COUNTER('acme/plan-counter', API).replace("export default defineRule({", 'const rule = defineRule({').replace(/\}\);\n$/, '});\nexport default [rule, rule];\n'),
+      'clash.mjs': PLAN_COUNTER('acme/plan-counter', API)
+        .replace('export default defineRule({', 'const rule = defineRule({')
+        .replace(/\}\);\n$/, '});\nexport default [rule, rule];\n'),
       'policy.yaml': STARTER,
     });
     const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', ruleTimeoutMs: UNDER_LOAD_MS });
@@ -140,7 +159,7 @@ export default [defineRule({
   });
 });
 
-describe('a plugin rule\'s edits and message ids (from its worker thread)', () => {
+describe("a plugin rule's edits and message ids (from its worker thread)", () => {
   /** Reports the smb commission line of the starter and suggests paying it as enterprise does. */
   const SEGMENT_MOVER = `import { defineRule } from '${API}';
 export default defineRule({
@@ -153,21 +172,25 @@ export default defineRule({
 });
 `;
 
-  it('reach the JSON report (the message filled from its template, with its id) and incentive-lint fix, which applies the edits as it does the built-in rules\'', () => {
+  it("reach the JSON report (the message filled from its template, with its id) and incentive-lint fix, which applies the edits as it does the built-in rules'", () => {
     const dir = tempDir({
       'incentive-lint.config.yaml': 'plugins: [./rules/smb-line.mjs]\nrules:\n  acme/smb-line: error\n',
       'rules/smb-line.mjs': SEGMENT_MOVER,
       'policy.yaml': STARTER,
     });
     const lintRun = runCli(['--format', 'json', '--rule-timeout', String(UNDER_LOAD_MS), 'policy.yaml'], { cwd: dir });
-    const findings = (JSON.parse(lintRun.stdout) as { findings: { rule: string; message: string; messageId?: string; edits?: { text: string; safety: string }[] }[] }).findings.filter(
-      (finding) => finding.rule === 'acme/smb-line',
-    );
+    const findings = (
+      JSON.parse(lintRun.stdout) as {
+        findings: { rule: string; message: string; messageId?: string; edits?: { text: string; safety: string }[] }[];
+      }
+    ).findings.filter((finding) => finding.rule === 'acme/smb-line');
     expect(findings.map((finding) => [finding.messageId, finding.message])).toEqual([['paysSmb', 'pays smb on new-arr']]);
     expect(findings.map((finding) => finding.edits?.map((edit) => `${edit.safety} ${edit.text}`))).toEqual([['safe enterprise']]);
     const fixRun = runCli(['fix', '--rule-timeout', String(UNDER_LOAD_MS), 'policy.yaml'], { cwd: dir });
     expect(fixRun.stderr).toMatch(/^changed 1 file \(1 edit\): policy\.yaml;/);
     const fixed = fs.readFileSync(path.join(dir, 'policy.yaml'), 'utf8');
-    expect(fixed).toBe(STARTER.replace('{ metric: new-arr, segment: smb, rate: "5%" }', '{ metric: new-arr, segment: enterprise, rate: "5%" }'));
+    expect(fixed).toBe(
+      STARTER.replace('{ metric: new-arr, segment: smb, rate: "5%" }', '{ metric: new-arr, segment: enterprise, rate: "5%" }'),
+    );
   });
 });

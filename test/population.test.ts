@@ -36,7 +36,9 @@ function population(text: string, ...args: string[]) {
   const run = runCli(['simulate', '--population', '--format', 'json', ...args, 'policy.yaml'], { cwd: dir });
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as Omit<PopulationReport, 'plans'> & { plans: (PopulationReport['plans'][number] & Required<PopulationStats>)[] };
+  return JSON.parse(run.stdout) as Omit<PopulationReport, 'plans'> & {
+    plans: (PopulationReport['plans'][number] & Required<PopulationStats>)[];
+  };
 }
 
 describe('simulate --population', () => {
@@ -83,7 +85,12 @@ describe('simulate --population', () => {
 
   it('rejects a bad --seed, --draws, --median or --sigma with what to write (exit 2)', () => {
     const dir = tempDir({ 'policy.yaml': `${BASE_POLICY}${PLAN}` });
-    for (const [option, value, says] of [['--seed', '1.5', 'write seed as a whole number'], ['--draws', '0', 'write draws as a whole number'], ['--median', 'high', 'write median in % of quota'], ['--sigma', '-1', 'write sigma as a number']] as const) {
+    for (const [option, value, says] of [
+      ['--seed', '1.5', 'write seed as a whole number'],
+      ['--draws', '0', 'write draws as a whole number'],
+      ['--median', 'high', 'write median in % of quota'],
+      ['--sigma', '-1', 'write sigma as a number'],
+    ] as const) {
       const run = runCli(['simulate', '--population', option, value, 'policy.yaml'], { cwd: dir });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(says);
@@ -97,12 +104,17 @@ describe('the seeded lognormal', () => {
   // 1.2533 × sigma ÷ √n (0.27% at sigma 0.3, 0.53% at 0.6); 2.5% is more than four standard errors at any sigma here.
   it('converges: the P50 of 20,000 draws is within 2.5% of the analytic median, and one seed gives the same draws', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -2147483648, max: 2147483647 }), fc.double({ min: 0.5, max: 1.5, noNaN: true }), fc.double({ min: 0.05, max: 0.6, noNaN: true }), (seed, median, sigma) => {
-        const draws = drawAttainments({ median, sigma }, 20_000, seed);
-        const p50 = percentile(Float64Array.from(draws).sort(), 0.5);
-        expect(Math.abs(p50 / median - 1)).toBeLessThan(0.025);
-        expect(drawAttainments({ median, sigma }, 20_000, seed)).toEqual(draws);
-      }),
+      fc.property(
+        fc.integer({ min: -2147483648, max: 2147483647 }),
+        fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.05, max: 0.6, noNaN: true }),
+        (seed, median, sigma) => {
+          const draws = drawAttainments({ median, sigma }, 20_000, seed);
+          const p50 = percentile(Float64Array.from(draws).sort(), 0.5);
+          expect(Math.abs(p50 / median - 1)).toBeLessThan(0.025);
+          expect(drawAttainments({ median, sigma }, 20_000, seed)).toEqual(draws);
+        },
+      ),
       { numRuns: 12 },
     );
   });

@@ -91,7 +91,9 @@ describe('real policies', () => {
   it('fails the Wells Fargo 2011-2015 system (exit 1) for the right reason: pay and daily goals on unguarded counts', async () => {
     const result = await lintPolicy('wells-fargo-community-bank-2011.yaml');
     expect(result.summary.errors).toBeGreaterThan(0);
-    expect(new Set(result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule))).toEqual(new Set(['gameable-target']));
+    expect(new Set(result.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.rule))).toEqual(
+      new Set(['gameable-target']),
+    );
   });
 
   for (const name of policies) {

@@ -11,7 +11,19 @@ import { createHash } from 'node:crypto';
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Scalar } from 'yaml';
 
 /** Keys whose values are the format's own words (enums: type, perspective, triggers, …), never ids. */
-const FORMAT_WORDS = new Set(['bottom_outcome', 'earned_on', 'every', 'kind', 'per', 'period', 'perspective', 'triggers', 'type', 'version', 'within']);
+const FORMAT_WORDS = new Set([
+  'bottom_outcome',
+  'earned_on',
+  'every',
+  'kind',
+  'per',
+  'period',
+  'perspective',
+  'triggers',
+  'type',
+  'version',
+  'within',
+]);
 
 const LETTERS = 'bcdfghjklmnpqrstvwxz';
 
@@ -64,7 +76,8 @@ export function renamePolicy(files: readonly { path: string; text: string }[], o
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       visit(doc, {
         Pair(_, pair) {
-          if (isScalar(pair.key) && pair.key.value === 'id' && isScalar(pair.value) && typeof pair.value.value === 'string') ids.add(pair.value.value);
+          if (isScalar(pair.key) && pair.key.value === 'id' && isScalar(pair.value) && typeof pair.value.value === 'string')
+            ids.add(pair.value.value);
         },
         Scalar(_, node) {
           if (typeof node.value === 'string') values.add(node.value);
@@ -86,7 +99,8 @@ export function renamePolicy(files: readonly { path: string; text: string }[], o
     if (order === 'reversed') {
       // The first letters spell the id's rank from the end: the tokens sort in the reverse order of the ids.
       let prefix = '';
-      for (let left = sorted.length - 1 - rank, at = 0; at < width; at++, left = Math.floor(left / LETTERS.length)) prefix = LETTERS[left % LETTERS.length]! + prefix;
+      for (let left = sorted.length - 1 - rank, at = 0; at < width; at++, left = Math.floor(left / LETTERS.length))
+        prefix = LETTERS[left % LETTERS.length]! + prefix;
       const tail = (salt: number) => scramble(id, salt).slice(width);
       let salt = 0;
       token = prefix + tail(salt);
@@ -102,7 +116,8 @@ export function renamePolicy(files: readonly { path: string; text: string }[], o
       const [start, end] = node.range!;
       const source = text.slice(start, end);
       const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      if (!quoted && node.type !== 'PLAIN') throw new Error(`${path}: a block scalar at offset ${start} is not renamed (${source.slice(0, 40)})`);
+      if (!quoted && node.type !== 'PLAIN')
+        throw new Error(`${path}: a block scalar at offset ${start} is not renamed (${source.slice(0, 40)})`);
       const inner = quoted ? source.slice(1, -1) : source;
       const next = replacement(inner);
       if (next.length !== inner.length) throw new Error(`${path}: the token for ${inner} changes its length`);
@@ -126,7 +141,8 @@ export function renamePolicy(files: readonly { path: string; text: string }[], o
           }
           // The name of a metric, team, instrument, priority or segment: its letters scrambled, escapes kept.
           const parent = path.at(-2);
-          if (owner === 'name' && isMap(parent) && parent.has('id')) rewrite(node, (source) => source.replace(/\\.|[A-Za-z0-9]+/g, (part) => (part.startsWith('\\') ? part : scramble(part, 0))));
+          if (owner === 'name' && isMap(parent) && parent.has('id'))
+            rewrite(node, (source) => source.replace(/\\.|[A-Za-z0-9]+/g, (part) => (part.startsWith('\\') ? part : scramble(part, 0))));
         },
       });
     }

@@ -57,27 +57,41 @@ describe.each(CORPUS)('$name with every id and name renamed', ({ cwd, files, pat
         expect(ids.map((id) => renamed.ids.get(id)!)).toEqual([...renamed.ids.values()].sort().reverse());
       }
       // Every id defined in the renamed texts is a token: none of the original ids survives a definition.
-      for (const file of renamed.files) for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
+      for (const file of renamed.files)
+        for (const id of definedIds(file.text)) expect(renamed.ids.has(id), `${id} is still defined in ${file.path}`).toBe(false);
       const after = await lint({ files: renamed.files, paths }, options);
       expect(after.diagnostics, order).toEqual([]);
       expect(builtin(after), order).toEqual(builtin(before));
     }
   });
 
-  it('gives the gate the same verdict and steps (each step\'s status and findings)', async () => {
+  it("gives the gate the same verdict and steps (each step's status and findings)", async () => {
     const folder = path.dirname(files[0]!);
     const copy = (texts: readonly { path: string; text: string }[]) =>
-      tempDir(Object.fromEntries([...fs.readdirSync(folder).filter((name) => name.endsWith('.yaml')).map((name) => [name, fs.readFileSync(path.join(folder, name), 'utf8')]), ...texts.map((file) => [path.basename(file.path), file.text])]));
+      tempDir(
+        Object.fromEntries([
+          ...fs
+            .readdirSync(folder)
+            .filter((name) => name.endsWith('.yaml'))
+            .map((name) => [name, fs.readFileSync(path.join(folder, name), 'utf8')]),
+          ...texts.map((file) => [path.basename(file.path), file.text]),
+        ]),
+      );
     const originals = files.map((file) => ({ path: file, text: fs.readFileSync(file, 'utf8') }));
     // A policy found from its folder (no paths) is named by its file, the configuration left out.
     const given = (paths.length > 0 ? paths : files).map((given) => (given === '.' ? '.' : path.basename(given)));
     const gate = async (dir: string) => {
       // A policy with no announcement date is judged as of the corpus date, as `gate --announce` would.
       let outcome = await runGate(given, { cwd: dir, today: CORPUS_TODAY, config: false });
-      if (outcome.diagnostics.some((diagnostic) => diagnostic.source === 'usage')) outcome = await runGate(given, { cwd: dir, today: CORPUS_TODAY, config: false, announce: CORPUS_TODAY });
+      if (outcome.diagnostics.some((diagnostic) => diagnostic.source === 'usage'))
+        outcome = await runGate(given, { cwd: dir, today: CORPUS_TODAY, config: false, announce: CORPUS_TODAY });
       expect(outcome.diagnostics).toEqual([]);
       const report = outcome.report!;
-      return { verdict: report.verdict, steps: report.steps.map((step) => ({ id: step.id, status: step.status, findings: step.findings.map(key) })), blocking: report.blocking.map(key) };
+      return {
+        verdict: report.verdict,
+        steps: report.steps.map((step) => ({ id: step.id, status: step.status, findings: step.findings.map(key) })),
+        blocking: report.blocking.map(key),
+      };
     };
     const before = await gate(copy(originals));
     // In reverse id order: anything the gate picks by id is picked differently (the findings are compared with both orders above).

@@ -72,7 +72,15 @@ describe('csv format', () => {
       ]),
     );
     const flat = records.find((row) => row[4] === 'flat-commission' && row[0] === 'plan.yaml')!;
-    expect(flat.slice(0, 7)).toEqual(['plan.yaml', String(result.findings.find((f) => f.file === 'plan.yaml' && f.rule === 'flat-commission')!.line), '9', 'error', 'flat-commission', 'ae-2026', 'sales']);
+    expect(flat.slice(0, 7)).toEqual([
+      'plan.yaml',
+      String(result.findings.find((f) => f.file === 'plan.yaml' && f.rule === 'flat-commission')!.line),
+      '9',
+      'error',
+      'flat-commission',
+      'ae-2026',
+      'sales',
+    ]);
   });
 
   it('neutralizes every cell that starts as a formula with a leading apostrophe', () => {
@@ -84,7 +92,22 @@ describe('csv format', () => {
   it('LibreOffice opens it with no cell evaluated as a formula', async () => {
     // The control: the same reader does evaluate a cell left as the policy wrote it.
     const work = tempDir({ 'findings.csv': text, 'control.csv': 'file\r\n=1+2.yaml\r\n' });
-    execFileSync(soffice(), ['--headless', '--norestore', `-env:UserInstallation=file://${path.join(work, 'profile')}`, '--infilter=CSV:44,34,76', '--convert-to', 'xlsx', '--outdir', work, path.join(work, 'findings.csv'), path.join(work, 'control.csv')], { stdio: 'ignore', timeout: 90_000 });
+    execFileSync(
+      soffice(),
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+        '--infilter=CSV:44,34,76',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        work,
+        path.join(work, 'findings.csv'),
+        path.join(work, 'control.csv'),
+      ],
+      { stdio: 'ignore', timeout: 90_000 },
+    );
     const control = new ExcelJS.Workbook();
     await control.xlsx.readFile(path.join(work, 'control.xlsx'));
     expect(control.worksheets[0]!.getCell('A2').type).toBe(ExcelJS.ValueType.Formula);
@@ -97,7 +120,9 @@ describe('csv format', () => {
     expect(sheet.rowCount).toBe(result.findings.length + 1);
     const firstColumn = sheet.getColumn(1).values.slice(2).map(String);
     // What the spreadsheet shows is the file name (LibreOffice takes the apostrophe as "this is text").
-    expect(firstColumn.map((cell) => cell.replace(/^'/, '')).sort()).toEqual(result.findings.map((f) => f.file.replace('\t', '\\t')).sort());
+    expect(firstColumn.map((cell) => cell.replace(/^'/, '')).sort()).toEqual(
+      result.findings.map((f) => f.file.replace('\t', '\\t')).sort(),
+    );
   }, 120_000);
 
   it('is a --format choice of the CLI', () => {

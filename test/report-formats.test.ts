@@ -69,7 +69,9 @@ describe('report formats, read back', () => {
     expect(readGithub(text)).toEqual(expectedGithub(result.findings));
     const lines = text.trimEnd().split('\n');
     expect(lines.map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::warning', '::notice', 'incentive-lint:']);
-    expect(lines[0]).toMatch(/^::error file=plan%2C v2%3A q3 #1\.yaml,line=28,col=9,endLine=28,endColumn=54,title=flat-commission::Plan ae-2026 pays smb 8%25/);
+    expect(lines[0]).toMatch(
+      /^::error file=plan%2C v2%3A q3 #1\.yaml,line=28,col=9,endLine=28,endColumn=54,title=flat-commission::Plan ae-2026 pays smb 8%25/,
+    );
     // The message's own line break and "%0A" stay inside the one command.
     expect(lines[2]).toContain('"quoted"%0Asecond line');
     expect(lines[2]).toContain('back_slash %250A');
@@ -81,7 +83,9 @@ describe('report formats, read back', () => {
     // A line break inside policy text is shown as \n, so that it cannot forge a line of the report.
     const shown = result.findings.map((finding) => ({ ...finding, message: finding.message.replaceAll('\n', '\\n') }));
     expect(findings).toEqual(expected(shown, ['rule', 'severity', 'file', 'line', 'column', 'message', 'fix']));
-    expect(suites.map((suite) => [suite.attributes.name, suite.attributes.tests, suite.attributes.failures])).toEqual([[AWKWARD_FILE, '3', '1']]);
+    expect(suites.map((suite) => [suite.attributes.name, suite.attributes.tests, suite.attributes.failures])).toEqual([
+      [AWKWARD_FILE, '3', '1'],
+    ]);
     // Named by rule and instrument, never by position: a moved line is the same test.
     expect(suites[0]!.children.map((testcase) => [testcase.attributes.name, testcase.children.map((child) => child.name)])).toEqual([
       ['flat-commission in ae-2026', ['failure']],
@@ -94,7 +98,9 @@ describe('report formats, read back', () => {
     const text = await render('markdown', result);
     const { summary, findings } = readMarkdown(text);
     expect(summary).toBe('### ❌ incentive-lint: 3 problems (1 error, 1 warning, 1 info) in 1 file');
-    expect(findings.map(({ docs, ...finding }) => finding)).toEqual(expected(result.findings, ['rule', 'severity', 'file', 'line', 'column', 'message', 'fix']));
+    expect(findings.map(({ docs, ...finding }) => finding)).toEqual(
+      expected(result.findings, ['rule', 'severity', 'file', 'line', 'column', 'message', 'fix']),
+    );
     expect(findings[0]!.docs).toBe('https://github.com/incentive-lint/incentive-lint/blob/main/docs/rules.md#flat-commission');
     // Every table row has exactly the five cells: no `|` of a message leaks out as a column.
     const rows = text.split('\n').filter((line) => line.startsWith('| '));
@@ -118,11 +124,16 @@ describe('report formats, read back', () => {
     const { log } = readSarif(await render('sarif', result));
     const { driver } = log.runs[0]!.tool;
     const packageJson = JSON.parse(fs.readFileSync(path.join(EXAMPLES, '..', 'package.json'), 'utf8')) as { version: string };
-    expect([driver.name, driver.version, driver.informationUri]).toEqual(['incentive-lint', packageJson.version, 'https://github.com/incentive-lint/incentive-lint']);
+    expect([driver.name, driver.version, driver.informationUri]).toEqual([
+      'incentive-lint',
+      packageJson.version,
+      'https://github.com/incentive-lint/incentive-lint',
+    ]);
     expect(driver.rules.map((rule) => rule.id)).toEqual(result.rules.map((rule) => rule.id));
     expect(driver.rules.find((rule) => rule.id === 'okr-old-priority')!.defaultConfiguration.level).toBe('warning');
     expect(driver.rules.find((rule) => rule.id === 'recognition-mismatch')!.defaultConfiguration.level).toBe('note');
-    for (const rule of driver.rules) expect(rule.helpUri).toBe(`https://github.com/incentive-lint/incentive-lint/blob/main/docs/rules.md#${rule.id}`);
+    for (const rule of driver.rules)
+      expect(rule.helpUri).toBe(`https://github.com/incentive-lint/incentive-lint/blob/main/docs/rules.md#${rule.id}`);
     for (const sarifResult of log.runs[0]!.results) expect(driver.rules[sarifResult.ruleIndex]!.id).toBe(sarifResult.ruleId);
   });
 
@@ -131,8 +142,12 @@ describe('report formats, read back', () => {
     expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
     const keys = ['rule', 'severity', 'message', 'fix', 'file', 'line', 'column', 'endLine', 'endColumn', 'path'];
     // `priorities` only where the finding says its instrument works against one, `edits` only where the fix is mechanical.
-    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(result.findings.map((finding) => [...keys, ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]));
-    expect(parsed.findings.filter((finding) => finding.edits).map((finding) => finding.rule)).toEqual(result.findings.filter((finding) => finding.edits).map((finding) => finding.rule));
+    expect(parsed.findings.map((finding) => Object.keys(finding))).toEqual(
+      result.findings.map((finding) => [...keys, ...(finding.priorities ? ['priorities'] : []), ...(finding.edits ? ['edits'] : [])]),
+    );
+    expect(parsed.findings.filter((finding) => finding.edits).map((finding) => finding.rule)).toEqual(
+      result.findings.filter((finding) => finding.edits).map((finding) => finding.rule),
+    );
     expect(parsed.findings.some((finding) => finding.edits)).toBe(true);
     expect(parsed.summary).toEqual({ errors: 1, warnings: 1, infos: 1, files: 1 });
   });
@@ -155,15 +170,17 @@ describe('sarif fingerprints', () => {
     }));
   }
 
-  it('keep each finding\'s fingerprint when unrelated lines are added above it', async () => {
+  it("keep each finding's fingerprint when unrelated lines are added above it", async () => {
     const original = await fingerprints(plans(''));
     // A new metric continues the metrics list above the plans; comments push everything further down.
-    const moved = await fingerprints(plans('  - { id: csat, type: quality, perspective: customer }\n# Plans for 2026\n# reviewed by finance\n'));
+    const moved = await fingerprints(
+      plans('  - { id: csat, type: quality, perspective: customer }\n# Plans for 2026\n# reviewed by finance\n'),
+    );
     expect(moved.map((finding) => finding.line)).not.toEqual(original.map((finding) => finding.line));
     expect(moved.map(({ rule, hash }) => ({ rule, hash }))).toEqual(original.map(({ rule, hash }) => ({ rule, hash })));
   });
 
-  it('tell identical findings apart by occurrence, in GitHub\'s hash:occurrence form', async () => {
+  it("tell identical findings apart by occurrence, in GitHub's hash:occurrence form", async () => {
     const found = await fingerprints(plans(''));
     const okr = found.filter((finding) => finding.rule === 'okr-old-priority').map((finding) => finding.hash);
     expect(okr).toHaveLength(2);
@@ -175,7 +192,9 @@ describe('sarif fingerprints', () => {
   it('change when the flagged line itself changes', async () => {
     const original = await fingerprints(plans(''));
     const changed = await fingerprints(plans('').replace('segment: smb, rate: "8%"', 'segment: smb, rate: "9%"'));
-    expect(changed.find((finding) => finding.rule === 'flat-commission')!.hash).not.toBe(original.find((finding) => finding.rule === 'flat-commission')!.hash);
+    expect(changed.find((finding) => finding.rule === 'flat-commission')!.hash).not.toBe(
+      original.find((finding) => finding.rule === 'flat-commission')!.hash,
+    );
   });
 });
 
@@ -217,7 +236,10 @@ describe('sarif for code scanning', () => {
     const outside = tempDir({ 'sales/plan.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) });
     runCli(['sales/plan.yaml', '--today', '2026-06-01', '-f', 'sarif:out.sarif'], { cwd: outside });
     const outsideLog = JSON.parse(fs.readFileSync(path.join(outside, 'out.sarif'), 'utf8')) as Log;
-    expect(outsideLog.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'sales/plan.yaml', uriBaseId: '%SRCROOT%' });
+    expect(outsideLog.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({
+      uri: 'sales/plan.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 
   it.skipIf(process.platform === 'win32')('percent-encodes a \\ in a file name (%5C), which outside Windows is no folder separator', () => {
@@ -230,11 +252,23 @@ describe('sarif for code scanning', () => {
   });
 
   it(`keeps at most ${MAX_RESULTS} results, the most severe, and says in a run-level note how many are left out`, async () => {
-    const plans = Array.from({ length: MAX_RESULTS + 40 }, (_, n) => `  - { id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`).join('\n');
+    const plans = Array.from(
+      { length: MAX_RESULTS + 40 },
+      (_, n) =>
+        `  - { id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`,
+    ).join('\n');
     // The OKR comes after every plan: its error is the last finding, and is kept over warnings.
-    const dir = tempDir({ 'policy.yaml': policyWith(`compensation:\n${plans}\nokrs:\n  - id: eng-q3\n    team: engineering\n    key_results:\n      - { metric: velocity, target: "+20%" }\n`) });
+    const dir = tempDir({
+      'policy.yaml': policyWith(
+        `compensation:\n${plans}\nokrs:\n  - id: eng-q3\n    team: engineering\n    key_results:\n      - { metric: velocity, target: "+20%" }\n`,
+      ),
+    });
     const off = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off' as const]));
-    const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', rules: { ...off, 'flat-commission': 'warning', 'okr-old-priority': 'error' } });
+    const result = await lint(['policy.yaml'], {
+      cwd: dir,
+      today: '2026-06-01',
+      rules: { ...off, 'flat-commission': 'warning', 'okr-old-priority': 'error' },
+    });
     expect(result.findings).toHaveLength(MAX_RESULTS + 41);
     expect(result.findings.at(-1)!.rule).toBe('okr-old-priority');
     const text = await render('sarif', result, dir);
@@ -247,31 +281,49 @@ describe('sarif for code scanning', () => {
     const lines = results.map((sarifResult) => sarifResult.locations[0]!.physicalLocation.region.startLine);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
     // Identities do not depend on the cut: each kept result has the fingerprint it has in a full run.
-    const full = new Map(lineHashes(result).map((hash, index) => [`${result.findings[index]!.rule}@${result.findings[index]!.line}`, hash]));
-    for (const sarifResult of results) expect(sarifResult.partialFingerprints[FINGERPRINT_KEY]).toBe(full.get(`${sarifResult.ruleId}@${sarifResult.locations[0]!.physicalLocation.region.startLine}`));
+    const full = new Map(
+      lineHashes(result).map((hash, index) => [`${result.findings[index]!.rule}@${result.findings[index]!.line}`, hash]),
+    );
+    for (const sarifResult of results)
+      expect(sarifResult.partialFingerprints[FINGERPRINT_KEY]).toBe(
+        full.get(`${sarifResult.ruleId}@${sarifResult.locations[0]!.physicalLocation.region.startLine}`),
+      );
     const notes = log.runs[0]!.invocations[0]!.toolExecutionNotifications;
     expect(notes).toEqual([
       expect.objectContaining({
         level: 'warning',
         descriptor: { id: 'results-left-out' },
-        message: { text: `41 of ${MAX_RESULTS + 41} results are left out of this log: GitHub code scanning shows at most ${MAX_RESULTS} per run. The ${MAX_RESULTS} kept are the most severe (errors, then warnings, then infos); --format json lists them all.` },
+        message: {
+          text: `41 of ${MAX_RESULTS + 41} results are left out of this log: GitHub code scanning shows at most ${MAX_RESULTS} per run. The ${MAX_RESULTS} kept are the most severe (errors, then warnings, then infos); --format json lists them all.`,
+        },
       }),
     ]);
     // Under the cap, no note.
-    const small = await lint(['policy.yaml'], { cwd: tempDir({ 'policy.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) }), today: '2026-06-01' });
+    const small = await lint(['policy.yaml'], {
+      cwd: tempDir({ 'policy.yaml': policyWith(FLAT_PLAN_AND_VELOCITY_OKR) }),
+      today: '2026-06-01',
+    });
     expect((JSON.parse(await render('sarif', small)) as Log).runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([]);
   });
 
   it('fingerprints thousands of findings on one long line, each distinct and each kept when a line is added above (SARIF and GitLab)', async () => {
     // One flow-style line of 3,000 plans (about 400 KB): every flat-commission finding sits on it.
-    const plans = Array.from({ length: 3000 }, (_, n) => `{ id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`).join(', ');
+    const plans = Array.from(
+      { length: 3000 },
+      (_, n) =>
+        `{ id: ae-${n}, team: sales, commission: [{ metric: new-arr, segment: enterprise, rate: "8%" }, { metric: new-arr, segment: smb, rate: "8%" }] }`,
+    ).join(', ');
     const off = Object.fromEntries(builtinRules.map((rule) => [rule.meta.id, 'off' as const]));
     const fingerprintsOf = async (before: string) => {
       const dir = tempDir({ 'policy.yaml': policyWith(`${before}compensation: [${plans}]\n`) });
       const result = await lint(['policy.yaml'], { cwd: dir, today: '2026-06-01', rules: { ...off, 'flat-commission': 'error' } });
       const sarifLog = JSON.parse(await render('sarif', result, dir)) as Log;
       const gitlab = JSON.parse(await render('gitlab', result, dir)) as { fingerprint: string; location: { lines: { begin: number } } }[];
-      return { sarif: sarifLog.runs[0]!.results.map((sarifResult) => sarifResult.partialFingerprints[FINGERPRINT_KEY]!), gitlab, lines: new Set(gitlab.map((issue) => issue.location.lines.begin)) };
+      return {
+        sarif: sarifLog.runs[0]!.results.map((sarifResult) => sarifResult.partialFingerprints[FINGERPRINT_KEY]!),
+        gitlab,
+        lines: new Set(gitlab.map((issue) => issue.location.lines.begin)),
+      };
     };
     const original = await fingerprintsOf('');
     expect(original.sarif).toHaveLength(3000);
@@ -298,7 +350,14 @@ describe('every example, through the CLI, in every format at once', () => {
   it.each(examples)('%s: each report agrees with the JSON findings, and the SARIF validates', (example) => {
     const out = tempDir();
     const file = `examples/${example}`;
-    const run = runCli([file, '--today', '2026-06-01', '-f', 'json', ...['sarif', 'github', 'junit', 'markdown'].flatMap((format) => ['-f', `${format}:${path.join(out, format)}`])]);
+    const run = runCli([
+      file,
+      '--today',
+      '2026-06-01',
+      '-f',
+      'json',
+      ...['sarif', 'github', 'junit', 'markdown'].flatMap((format) => ['-f', `${format}:${path.join(out, format)}`]),
+    ]);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as { findings: Parameters<typeof expected>[0]; summary: { errors: number } };
     expect(run.code).toBe(json.summary.errors > 0 ? 1 : 0);
@@ -322,7 +381,9 @@ describe('every example, through the CLI, in every format at once', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('<!-- incentive-lint report -->\n### ✅ incentive-lint: no problems in 1 file\n');
     const junit = readJunit(fs.readFileSync(`${out}/junit.xml`, 'utf8'));
-    expect(junit.suites.map((suite) => [suite.attributes.name, suite.attributes.failures, suite.children.length])).toEqual([['examples/aligned.yaml', '0', 1]]);
+    expect(junit.suites.map((suite) => [suite.attributes.name, suite.attributes.failures, suite.children.length])).toEqual([
+      ['examples/aligned.yaml', '0', 1],
+    ]);
     const { log } = readSarif(fs.readFileSync(`${out}/results.sarif`, 'utf8'));
     expect(log.runs[0]!.results).toEqual([]);
     expect(log.runs[0]!.tool.driver.rules.length).toBeGreaterThan(0);
@@ -355,7 +416,9 @@ describe('a run that could not lint, in the formats CI reads', () => {
   it('SARIF says whether the execution succeeded', () => {
     const out = tempDir();
     runCli(['examples/aligned.yaml', '-f', `sarif:${out}/results.sarif`]);
-    const sarif = JSON.parse(fs.readFileSync(`${out}/results.sarif`, 'utf8')) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }> };
+    const sarif = JSON.parse(fs.readFileSync(`${out}/results.sarif`, 'utf8')) as {
+      runs: Array<{ invocations: Array<{ executionSuccessful: boolean }> }>;
+    };
     expect(sarif.runs[0]!.invocations.map((invocation) => invocation.executionSuccessful)).toEqual([true]);
   });
 });

@@ -62,7 +62,9 @@ describe('--output and --format NAME:FILE', () => {
 
   it('a clean policy exits 0 whatever the destination', () => {
     const dir = tempDir({ 'plan.yaml': policyWith('') });
-    expect(runCli(['plan.yaml', '-f', 'sarif:r.sarif', '--today', '2026-06-01'], { cwd: dir }).code).toBe(runCli(['plan.yaml', '--today', '2026-06-01'], { cwd: dir }).code);
+    expect(runCli(['plan.yaml', '-f', 'sarif:r.sarif', '--today', '2026-06-01'], { cwd: dir }).code).toBe(
+      runCli(['plan.yaml', '--today', '2026-06-01'], { cwd: dir }).code,
+    );
   });
 
   it('also works after the explicit lint command', () => {
@@ -71,15 +73,29 @@ describe('--output and --format NAME:FILE', () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { findings: { rule: string; line: number }[] };
     expect(json.findings.map((finding) => [finding.rule, finding.line])).toContainEqual(['flat-commission', 28]);
-    expect(fs.readFileSync(path.join(dir, 'annotations.txt'), 'utf8')).toContain('::error file=policy/plan.yaml,line=28,col=9,endLine=28,endColumn=54,title=flat-commission::');
+    expect(fs.readFileSync(path.join(dir, 'annotations.txt'), 'utf8')).toContain(
+      '::error file=policy/plan.yaml,line=28,col=9,endLine=28,endColumn=54,title=flat-commission::',
+    );
   });
 
   it.each([
-    [['-f', 'pdf'], 'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv, optionally followed by :FILE'],
+    [
+      ['-f', 'pdf'],
+      'unknown format "pdf" in --format pdf: use one of stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv, optionally followed by :FILE',
+    ],
     [['-f', 'sarif:'], '--format sarif: names no file: write --format sarif:results.sarif, or leave out the colon to print it'],
-    [['-f', 'json', '-f', 'github'], '2 reports would be printed together (json, github): give all but one a file, such as --format github:report.out'],
-    [['-f', 'json:a.json', '-o', 'b.json'], '--output b.json takes the one report that names no file, but 0 do: write each as --format NAME:FILE instead'],
-    [['-f', 'json:same.out', '-f', 'sarif:same.out'], 'the json and sarif reports would both be written to same.out: give each its own file'],
+    [
+      ['-f', 'json', '-f', 'github'],
+      '2 reports would be printed together (json, github): give all but one a file, such as --format github:report.out',
+    ],
+    [
+      ['-f', 'json:a.json', '-o', 'b.json'],
+      '--output b.json takes the one report that names no file, but 0 do: write each as --format NAME:FILE instead',
+    ],
+    [
+      ['-f', 'json:same.out', '-f', 'sarif:same.out'],
+      'the json and sarif reports would both be written to same.out: give each its own file',
+    ],
   ])('%j is a usage error: exit 2, one clear message, nothing written', (args, message) => {
     const { dir, files } = workspace();
     const run = runCli(['policy', ...args], { cwd: dir });
@@ -92,16 +108,24 @@ describe('--output and --format NAME:FILE', () => {
     fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
     const run = runCli(['policy', '-f', 'sarif:not-a-folder/results.sarif'], { cwd: dir });
     expect([run.code, run.stdout]).toEqual([2, '']);
-    expect(run.stderr).toBe('error not-a-folder/results.sarif: cannot write the sarif report here (a part of the path is a file, not a folder): choose a writable file\n');
+    expect(run.stderr).toBe(
+      'error not-a-folder/results.sarif: cannot write the sarif report here (a part of the path is a file, not a folder): choose a writable file\n',
+    );
 
     const intoFolder = runCli(['policy', '-o', 'policy'], { cwd: dir });
-    expect([intoFolder.code, intoFolder.stderr]).toEqual([2, 'error policy: is a folder: give the stylish report a file name, such as policy/report.out\n']);
+    expect([intoFolder.code, intoFolder.stderr]).toEqual([
+      2,
+      'error policy: is a folder: give the stylish report a file name, such as policy/report.out\n',
+    ]);
   });
 
   it('never overwrites a policy file it is linting', () => {
     const { dir } = workspace();
     const run = runCli(['policy', '-f', 'json:policy/plan.yaml'], { cwd: dir });
-    expect([run.code, run.stderr]).toEqual([2, 'error policy/plan.yaml: is a policy file this run reads: the json report will not overwrite it; choose another file\n']);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'error policy/plan.yaml: is a policy file this run reads: the json report will not overwrite it; choose another file\n',
+    ]);
     expect(fs.readFileSync(path.join(dir, 'policy/plan.yaml'), 'utf8')).toBe(FLAT);
   });
 
@@ -114,7 +138,9 @@ describe('--output and --format NAME:FILE', () => {
 
   it('--help documents the syntax', () => {
     const help = runCli(['--help']).stdout.replace(/\s+/g, ' ');
-    expect(help).toContain('-f, --format <name[:file]> output format: stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif');
+    expect(help).toContain(
+      '-f, --format <name[:file]> output format: stylish, json, sarif, github, gitlab, junit, markdown, compact, unix, csv (default: stylish); add :FILE to write it to a file, and repeat to write several reports, such as -f stylish -f sarif:results.sarif',
+    );
     expect(help).toContain('-o, --output <file> write the report to FILE instead of stdout');
   });
 });

@@ -19,7 +19,10 @@ export interface ReadFinding {
   fix: string;
 }
 
-export function expected(findings: readonly Finding[], keys: readonly (keyof ReadFinding)[] = ['rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fix']) {
+export function expected(
+  findings: readonly Finding[],
+  keys: readonly (keyof ReadFinding)[] = ['rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'fix'],
+) {
   return findings.map((finding) => Object.fromEntries(keys.map((key) => [key, finding[key]])));
 }
 
@@ -27,7 +30,9 @@ export function expected(findings: readonly Finding[], keys: readonly (keyof Rea
 
 /** What an annotation can say: GitHub takes columns only for a finding that starts and ends on one line. */
 export function expectedGithub(findings: readonly Finding[]) {
-  return expected(findings).map((finding) => (finding.line === finding.endLine ? finding : { ...finding, column: undefined, endColumn: undefined }));
+  return expected(findings).map((finding) =>
+    finding.line === finding.endLine ? finding : { ...finding, column: undefined, endColumn: undefined },
+  );
 }
 
 const SEVERITY_OF_COMMAND: Record<string, string> = { error: 'error', warning: 'warning', notice: 'info' };
@@ -91,7 +96,15 @@ export function readJunit(text: string): { suites: XmlElement[]; findings: ReadF
       const message = body.slice(firstBreak + 1, fixAt);
       if (failure) expect([failure.attributes.type, failure.attributes.message]).toEqual([severity, message]);
       expect(testcase.attributes.classname).toBe(file);
-      findings.push({ rule: rule!, severity: severity!, file: file!, line: Number(line), column: Number(column), message, fix: body.slice(fixAt + '\nfix: '.length) });
+      findings.push({
+        rule: rule!,
+        severity: severity!,
+        file: file!,
+        line: Number(line),
+        column: Number(column),
+        message,
+        fix: body.slice(fixAt + '\nfix: '.length),
+      });
     }
   }
   return { suites: root.children, findings };
@@ -150,13 +163,25 @@ export function readMarkdown(text: string): { summary: string; findings: (ReadFi
 
 export interface SarifLog {
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri?: string; defaultConfiguration: { level: string }; shortDescription: { text: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: { id: string; helpUri?: string; defaultConfiguration: { level: string }; shortDescription: { text: string } }[];
+      };
+    };
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number; endLine: number; endColumn: number } } }[];
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
+        };
+      }[];
       partialFingerprints: Record<string, string>;
       properties: { fix: string };
     }[];

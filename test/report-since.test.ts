@@ -48,19 +48,26 @@ const RECOGNITION_ENTERPRISE = `recognition:
     rationale: We celebrate enterprise wins.
 `;
 
-const sectionCount = (html: string, kind: string) => Number(new RegExp(`data-since="${kind}"><h3>[A-Za-z]+ <span class="count">(\\d+)</span>`).exec(html)?.[1]);
+const sectionCount = (html: string, kind: string) =>
+  Number(new RegExp(`data-since="${kind}"><h3>[A-Za-z]+ <span class="count">(\\d+)</span>`).exec(html)?.[1]);
 
 describe('report --since', () => {
   it('lists the findings new, fixed and unchanged since the commit, and the verdict then and now', () => {
     const dir = tempDir({ 'policy.yaml': policyWith(PLAN('8%'), RECOGNITION_SMB) });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
     git('init', '-q');
     git('add', '.');
     git('commit', '-qm', 'v1');
-    const gateThen = JSON.parse(runCli(['gate', 'policy.yaml', '-f', 'json', '--today', '2026-06-01'], { cwd: dir }).stdout) as { verdict: string; steps: { findings: { rule: string }[] }[] };
+    const gateThen = JSON.parse(runCli(['gate', 'policy.yaml', '-f', 'json', '--today', '2026-06-01'], { cwd: dir }).stdout) as {
+      verdict: string;
+      steps: { findings: { rule: string }[] }[];
+    };
     // v2: the SMB award becomes an enterprise one; the SMB commission line is dropped to 0.5%.
     fs.writeFileSync(path.join(dir, 'policy.yaml'), policyWith(PLAN('0.5%'), RECOGNITION_ENTERPRISE));
-    const gateNow = JSON.parse(runCli(['gate', 'policy.yaml', '-f', 'json', '--today', '2026-06-01'], { cwd: dir }).stdout) as typeof gateThen;
+    const gateNow = JSON.parse(
+      runCli(['gate', 'policy.yaml', '-f', 'json', '--today', '2026-06-01'], { cwd: dir }).stdout,
+    ) as typeof gateThen;
     const rules = (report: typeof gateThen) => report.steps.flatMap((step) => step.findings.map((finding) => finding.rule));
     const run = runCli(['report', 'policy.yaml', '--since', 'HEAD', '--today', '2026-06-01'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -95,7 +102,10 @@ describe('report --since', () => {
     const dir = tempDir({ 'policy.yaml': policyWith(PLAN('8%'), RECOGNITION_SMB) });
     const run = runCli(['report', 'policy.yaml', '--today', '2026-06-01', '-o', 'launch.html', '--record', 'record.json'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    const record = JSON.parse(fs.readFileSync(path.join(dir, 'record.json'), 'utf8')) as { digest: string; files: { file: string; sha256: string }[] };
+    const record = JSON.parse(fs.readFileSync(path.join(dir, 'record.json'), 'utf8')) as {
+      digest: string;
+      files: { file: string; sha256: string }[];
+    };
     const html = fs.readFileSync(path.join(dir, 'launch.html'), 'utf8');
     expect(html).toContain(`data-digest="${record.digest}"`);
     expect(html).toContain(`<td>policy.yaml</td><td>policy</td><td><code>${record.files[0]!.sha256}</code></td>`);

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { lint, type Finding } from '../src/index.js';
 import { CORPUS, CORPUS_TODAY } from './corpus.js';
 
-const key = (finding: Finding) => `${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}`;
+const key = (finding: Finding) =>
+  `${finding.rule} ${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}`;
 
 describe.each(CORPUS)('$name', ({ cwd, paths }) => {
   it('each rule alone reports every finding it reports beside the others', async () => {
@@ -18,11 +19,21 @@ describe.each(CORPUS)('$name', ({ cwd, paths }) => {
     const reporting = [...new Set(all.findings.map((finding) => finding.rule))].sort();
     const ran = all.rules.map((rule) => rule.id);
     for (const id of reporting) {
-      const alone = await lint(paths, { cwd, today: CORPUS_TODAY, rules: Object.fromEntries(ran.filter((other) => other !== id).map((other) => [other, 'off' as const])) });
+      const alone = await lint(paths, {
+        cwd,
+        today: CORPUS_TODAY,
+        rules: Object.fromEntries(ran.filter((other) => other !== id).map((other) => [other, 'off' as const])),
+      });
       expect(alone.diagnostics).toEqual([]);
       expect(alone.rules.map((rule) => rule.id)).toEqual([id]);
       const found = new Set(alone.findings.map(key));
-      expect(all.findings.filter((finding) => finding.rule === id).map(key).filter((finding) => !found.has(finding)), `${id} alone`).toEqual([]);
+      expect(
+        all.findings
+          .filter((finding) => finding.rule === id)
+          .map(key)
+          .filter((finding) => !found.has(finding)),
+        `${id} alone`,
+      ).toEqual([]);
     }
   });
 });

@@ -15,22 +15,44 @@ describe('meta.reads of the built-in rules', () => {
   });
 
   it('every path a rule reads names a key of the policy schema', () => {
-    const wrong = builtinRules.flatMap((rule) => (rule.meta.reads ?? []).filter((path) => !isPolicyKeyPath(path)).map((path) => `${rule.meta.id}: ${path}`));
+    const wrong = builtinRules.flatMap((rule) =>
+      (rule.meta.reads ?? []).filter((path) => !isPolicyKeyPath(path)).map((path) => `${rule.meta.id}: ${path}`),
+    );
     expect(wrong).toEqual([]);
   });
 
   it('a plugin rule may leave reads out', () => {
-    const rule = defineRule({ meta: { id: 'acme/no-reads', category: 'integrity', severity: 'info', summary: 's', rationale: 'r', source: 's' }, check() {} });
+    const rule = defineRule({
+      meta: { id: 'acme/no-reads', category: 'integrity', severity: 'info', summary: 's', rationale: 'r', source: 's' },
+      check() {},
+    });
     expect(rule.meta.reads).toBeUndefined();
   });
 });
 
 describe('policy key paths', () => {
   it('walks the zod schema by the path: a misspelled key, a list without [], [] on a mapping or a path ending in [] is no key', () => {
-    for (const path of ['metrics[].reported_by', 'compensation[].commission[].segment', 'strategy.priorities[].favor.segments', 'compensation[].curve.cap.amount', 'compensation[].quotas[].curve', 'metrics', 'strategy.announced']) {
+    for (const path of [
+      'metrics[].reported_by',
+      'compensation[].commission[].segment',
+      'strategy.priorities[].favor.segments',
+      'compensation[].curve.cap.amount',
+      'compensation[].quotas[].curve',
+      'metrics',
+      'strategy.announced',
+    ]) {
       expect(isPolicyKeyPath(path), path).toBe(true);
     }
-    for (const path of ['metrics[].reportedby', 'metrics.type', 'metrics[]', 'strategy[].announced', 'compensation[].curve[].cap', 'compensation[].rate', 'metrics[].type.kind', '']) {
+    for (const path of [
+      'metrics[].reportedby',
+      'metrics.type',
+      'metrics[]',
+      'strategy[].announced',
+      'compensation[].curve[].cap',
+      'compensation[].rate',
+      'metrics[].type.kind',
+      '',
+    ]) {
       expect(isPolicyKeyPath(path), path).toBe(false);
     }
   });
@@ -45,15 +67,32 @@ describe('policy key paths', () => {
   });
 });
 
-describe('docs/format.md and the rules\' reads', () => {
+describe("docs/format.md and the rules' reads", () => {
   it('refuses to generate the docs for a rule that reads a key the schema does not have', () => {
-    const typo = defineRule({ meta: { id: 'acme/typo', category: 'integrity', severity: 'info', summary: 's', rationale: 'r', source: 's', reads: ['metrics[].reportedby'] }, check() {} });
-    expect(() => formatMarkdown(undefined, [typo])).toThrow('rule acme/typo reads "metrics[].reportedby", which is no key of the policy format');
+    const typo = defineRule({
+      meta: {
+        id: 'acme/typo',
+        category: 'integrity',
+        severity: 'info',
+        summary: 's',
+        rationale: 'r',
+        source: 's',
+        reads: ['metrics[].reportedby'],
+      },
+      check() {},
+    });
+    expect(() => formatMarkdown(undefined, [typo])).toThrow(
+      'rule acme/typo reads "metrics[].reportedby", which is no key of the policy format',
+    );
   });
 
   it('lists, for each key, exactly the rules whose reads name it', () => {
-    const rule = (id: string, reads: string[]) => defineRule({ meta: { id, category: 'integrity', severity: 'info', summary: 's', rationale: 'r', source: 's', reads }, check() {} });
-    const doc = formatMarkdown(undefined, [rule('first', ['metrics[].nets_churn', 'compensation[].commission[].segment']), rule('second', ['metrics[].nets_churn'])]);
+    const rule = (id: string, reads: string[]) =>
+      defineRule({ meta: { id, category: 'integrity', severity: 'info', summary: 's', rationale: 'r', source: 's', reads }, check() {} });
+    const doc = formatMarkdown(undefined, [
+      rule('first', ['metrics[].nets_churn', 'compensation[].commission[].segment']),
+      rule('second', ['metrics[].nets_churn']),
+    ]);
     const table = doc.slice(doc.indexOf('## Which declarations change which findings'));
     expect(table.split('\n').filter((line) => line.startsWith('| [`'))).toEqual([
       '| [`metrics[].nets_churn`](#metric) | [first](rules.md#first), [second](rules.md#second) |',
@@ -81,16 +120,29 @@ function* changes(data: Record<string, unknown>): Generator<{ key: string; apply
   };
   collect(data);
   // A reference may name any declared id of its kind, not only those the policy already uses there.
-  for (const [key, section] of [['metric', 'metrics'], ['segment', 'segments'], ['team', 'teams']] as const) {
-    for (const declared of (data[section] as { id: string }[] | undefined) ?? []) valuesOf.set(key, (valuesOf.get(key) ?? new Set()).add(declared.id));
+  for (const [key, section] of [
+    ['metric', 'metrics'],
+    ['segment', 'segments'],
+    ['team', 'teams'],
+  ] as const) {
+    for (const declared of (data[section] as { id: string }[] | undefined) ?? [])
+      valuesOf.set(key, (valuesOf.get(key) ?? new Set()).add(declared.id));
   }
   const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   function* walk(node: unknown, at: (string | number)[]): Generator<{ key: string; apply: (copy: Record<string, unknown>) => void }> {
-    const parentOf = (copy: Record<string, unknown>) => at.reduce<Record<string | number, unknown>>((inner, segment) => inner[segment] as Record<string | number, unknown>, copy);
-    const path = (key: string | number) => [...at, key].map((segment) => (typeof segment === 'number' ? '[]' : `.${segment}`)).join('').replace(/^\./, '').replace(/\.\[\]/g, '[]').replace(/\[\]$/, '');
+    const parentOf = (copy: Record<string, unknown>) =>
+      at.reduce<Record<string | number, unknown>>((inner, segment) => inner[segment] as Record<string | number, unknown>, copy);
+    const path = (key: string | number) =>
+      [...at, key]
+        .map((segment) => (typeof segment === 'number' ? '[]' : `.${segment}`))
+        .join('')
+        .replace(/^\./, '')
+        .replace(/\.\[\]/g, '[]')
+        .replace(/\[\]$/, '');
     if (Array.isArray(node)) {
       for (const [index, item] of node.entries()) {
-        if (typeof item === 'string') yield { key: path(index), apply: (copy) => void (parentOf(copy) as unknown as unknown[]).splice(index, 1) };
+        if (typeof item === 'string')
+          yield { key: path(index), apply: (copy) => void (parentOf(copy) as unknown as unknown[]).splice(index, 1) };
         else yield* walk(item, [...at, index]);
       }
       return;
@@ -101,28 +153,44 @@ function* changes(data: Record<string, unknown>): Generator<{ key: string; apply
       const to = (next: unknown) => ({ key: path(key), apply: (copy: Record<string, unknown>) => void (parentOf(copy)[key] = next) });
       yield { key: path(key), apply: (copy) => void delete parentOf(copy)[key] };
       if (typeof value === 'boolean') yield to(!value);
-      else if (typeof value === 'number') for (const factor of [0.5, 1.5, 3]) yield to(value <= 1 ? Math.min(1, value * factor) : value * factor);
-      else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) for (const days of [-400, -100, 100, 400]) yield to(shift(value, days));
-      else if (typeof value === 'string') for (const other of [...(valuesOf.get(key) ?? [])].filter((other) => other !== value).slice(0, 3)) yield to(other);
+      else if (typeof value === 'number')
+        for (const factor of [0.5, 1.5, 3]) yield to(value <= 1 ? Math.min(1, value * factor) : value * factor);
+      else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+        for (const days of [-400, -100, 100, 400]) yield to(shift(value, days));
+      else if (typeof value === 'string')
+        for (const other of [...(valuesOf.get(key) ?? [])].filter((other) => other !== value).slice(0, 3)) yield to(other);
       if (value && typeof value === 'object') yield* walk(value, [...at, key]);
     }
   }
   yield* walk(data, []);
 }
 
-describe('what each rule\'s own examples depend on', () => {
+describe("what each rule's own examples depend on", () => {
   it('every key whose change adds, removes or moves a finding of a rule on its examples is one the rule reads', async () => {
     const unread: string[] = [];
     for (const rule of builtinRules) {
       const reads = rule.meta.reads ?? [];
       // A key is read when the rule names it, a key inside it, or the mapping or list that holds it.
-      const read = (key: string) => reads.some((path) => path === key || key.startsWith(`${path}.`) || key.startsWith(`${path}[]`) || path.startsWith(`${key}.`) || path.startsWith(`${key}[]`));
+      const read = (key: string) =>
+        reads.some(
+          (path) =>
+            path === key ||
+            key.startsWith(`${path}.`) ||
+            key.startsWith(`${path}[]`) ||
+            path.startsWith(`${key}.`) ||
+            path.startsWith(`${key}[]`),
+        );
       const baseline = rule.meta.examples?.baseline === undefined ? undefined : { policy: rule.meta.examples.baseline };
       for (const example of [rule.meta.examples?.bad, rule.meta.examples?.good]) {
         const data = mergeFragment(example);
         const where = async (text: string) => {
           const run = await runRuleCase(rule, { text, baseline });
-          return run.problem === undefined ? run.findings.map((finding) => finding.path.join('/')).sort().join('\n') : undefined;
+          return run.problem === undefined
+            ? run.findings
+                .map((finding) => finding.path.join('/'))
+                .sort()
+                .join('\n')
+            : undefined;
         };
         const before = await where(renderPolicy(data));
         expect(before, rule.meta.id).toBeDefined();

@@ -12,9 +12,19 @@ describe('incentive-lint rules', () => {
   it('lists every built-in rule as JSON for tools', () => {
     const run = runCli(['rules', '--format', 'json']);
     expect(run.code).toBe(0);
-    const catalog = JSON.parse(run.stdout) as { id: string; category: string; severity: string; summary: string; options: Record<string, unknown> }[];
+    const catalog = JSON.parse(run.stdout) as {
+      id: string;
+      category: string;
+      severity: string;
+      summary: string;
+      options: Record<string, unknown>;
+    }[];
     expect(catalog.map((rule) => rule.id)).toEqual(builtinRules.map((rule) => rule.meta.id));
-    expect(catalog.find((rule) => rule.id === 'flat-commission')).toMatchObject({ category: 'strategic-alignment', severity: 'error', options: { min_ratio: 2 } });
+    expect(catalog.find((rule) => rule.id === 'flat-commission')).toMatchObject({
+      category: 'strategic-alignment',
+      severity: 'error',
+      options: { min_ratio: 2 },
+    });
     expect((catalog.find((rule) => rule.id === 'expired-waiver') as { reads?: string[] }).reads).toEqual(['waivers[].expires']);
   });
 
@@ -42,7 +52,9 @@ describe('incentive-lint explain', () => {
     const run = runCli(['explain', 'flat-commission']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Enterprise deals should pay 2-3x the commission of SMB deals.');
-    expect(run.stdout).toContain('Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps"');
+    expect(run.stdout).toContain(
+      'Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "The Four Incentive Traps"',
+    );
     expect(run.stdout).toContain('min_ratio (default 2)');
     expect(run.stdout).toContain('Reported\n  compensation:\n    - id: ae-2026');
     expect(run.stdout).toContain('the rest is the base policy of rule tests');
@@ -58,25 +70,35 @@ describe('incentive-lint explain', () => {
       'Reads\n  The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):\n  waivers[].expires\n\nReported',
     );
     const lines = runCli(['explain', 'missing-rationale']).stdout.split('\n');
-    expect(lines[lines.indexOf('Reads') + 2]).toBe('  compensation[].rationale, okrs[].rationale, okrs[].objective, promotions[].rationale,');
+    expect(lines[lines.indexOf('Reads') + 2]).toBe(
+      '  compensation[].rationale, okrs[].rationale, okrs[].objective, promotions[].rationale,',
+    );
     expect(lines[lines.indexOf('Reads') + 3]).toBe('  recognition[].rationale');
   });
 
   it('shows the earlier version a diff-only rule compares its examples with', () => {
     const run = runCli(['explain', 'stale-incentive']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Earlier version (what diff and --since compare with)\n  # the earlier version: the strategy did not mention smb');
+    expect(run.stdout).toContain(
+      'Earlier version (what diff and --since compare with)\n  # the earlier version: the strategy did not mention smb',
+    );
   });
 
-  it('explains the gate\'s lever-coverage: where it runs, why, its source, how to satisfy it, the waiver naming a priority (exit 0)', () => {
+  it("explains the gate's lever-coverage: where it runs, why, its source, how to satisfy it, the waiver naming a priority (exit 0)", () => {
     const run = runCli(['explain', 'lever-coverage']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^lever-coverage {2}strategic-alignment · error, always · gate, step 3: a check outside the rule catalog\n/);
-    expect(run.stdout).toContain('Where it runs\n  `incentive-lint gate` and `incentive-lint report` run it as step 3 of the gate, "Every priority rewarded by each lever in use"');
+    expect(run.stdout).toContain(
+      'Where it runs\n  `incentive-lint gate` and `incentive-lint report` run it as step 3 of the gate, "Every priority rewarded by each lever in use"',
+    );
     expect(run.stdout).toContain('A plain lint run does not report it, and the configuration cannot turn it off or change its severity.');
-    expect(run.stdout).toContain('Why\n  "People don\'t do what you tell them to do. They do what they\'re measured on, bonused for, promoted for, and publicly recognized for."');
-    expect(run.stdout).toContain('  Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters", and "What To Do Next", step 3 "Sequence changes correctly"');
+    expect(run.stdout).toContain(
+      'Why\n  "People don\'t do what you tell them to do. They do what they\'re measured on, bonused for, promoted for, and publicly recognized for."',
+    );
+    expect(run.stdout).toContain(
+      '  Source: "What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters", and "What To Do Next", step 3 "Sequence changes correctly"',
+    );
     expect(run.stdout).toContain('How to satisfy it\n  Reward the priority in at least one instrument of each lever the finding names');
     expect(run.stdout).toContain('Reported\n  compensation:\n    - id: ae-2026');
     expect(run.stdout).toContain('    - rule: lever-coverage\n      target: PRIORITY-ID          # the priority the finding is about');
@@ -86,7 +108,9 @@ describe('incentive-lint explain', () => {
     for (const id of ['unused-suppression', 'suppression-reason']) {
       const run = runCli(['explain', id]);
       expect(run.code, id).toBe(0);
-      expect(run.stdout).toContain(`${id}  integrity · off under recommended, error under strict · lint, suppression comments: a check outside the rule catalog`);
+      expect(run.stdout).toContain(
+        `${id}  integrity · off under recommended, error under strict · lint, suppression comments: a check outside the rule catalog`,
+      );
       expect(run.stdout).toContain(`turn it on alone with rules: { ${id}: warning } in incentive-lint.config.yaml`);
       expect(run.stdout).toContain('How to satisfy it\n  ');
       expect(run.stdout).toContain('Source: "What role do incentives play in strategic alignment failures?" (WattNext)');

@@ -74,6 +74,9 @@ compensation:
     expect(runCli(['schema', '--output', 'out/policy.schema.json'], { cwd: dir })).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'out/policy.schema.json'), 'utf8'))).toEqual(schemaFromCli());
     const run = runCli(['schema', '-o', 'a-file/x.json'], { cwd: dir });
-    expect([run.code, run.stderr]).toEqual([2, 'error a-file/x.json: cannot write the schema here (a part of the path is a file, not a folder): choose a writable file\n']);
+    expect([run.code, run.stderr]).toEqual([
+      2,
+      'error a-file/x.json: cannot write the schema here (a part of the path is a file, not a folder): choose a writable file\n',
+    ]);
   });
 });

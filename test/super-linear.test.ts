@@ -44,7 +44,9 @@ describe('formatters group findings in linear time', () => {
     const xml = await render('junit');
     // Read back in full at a small size (report-formats.test.ts); here the counts and the order.
     expect(xml.match(/<testsuite /g)).toHaveLength(1);
-    expect([...xml.matchAll(/<testcase [^>]* line="(\d+)"/g)].map((match) => Number(match[1]))).toEqual(many.map((finding) => finding.line));
+    expect([...xml.matchAll(/<testcase [^>]* line="(\d+)"/g)].map((match) => Number(match[1]))).toEqual(
+      many.map((finding) => finding.line),
+    );
   });
 
   it(`Markdown: ${COUNT} findings in one file are one table of ${COUNT} rows, in order (before: 51 s)`, { timeout: LIMIT }, async () => {
@@ -61,7 +63,9 @@ describe('formatters group findings in linear time', () => {
   });
 
   it(`HTML report: ${COUNT} findings are listed once each, grouped by what they are about (before: 43 s)`, { timeout: LIMIT }, () => {
-    const page = renderReportPage(buildReportModel(outcome.report, { ...outcome.lint, findings: many }, outcome.lint.loaded!, '2026-06-01', '0'));
+    const page = renderReportPage(
+      buildReportModel(outcome.report, { ...outcome.lint, findings: many }, outcome.lint.loaded!, '2026-06-01', '0'),
+    );
     const gateFindings = new Set([...outcome.report.steps.flatMap((step) => step.findings), ...outcome.report.blocking]);
     expect(page.match(/<li class="finding /g)).toHaveLength(COUNT + gateFindings.size);
     expect(page).toContain(`m${COUNT - 1}`);
@@ -69,7 +73,9 @@ describe('formatters group findings in linear time', () => {
 });
 
 describe('Markdown escaping is linear', () => {
-  it('a text of 100,000 letters with no mention is escaped at once (before: 34 s; 300,000 letters: more than two minutes)', { timeout: LIMIT }, () => {
+  it('a text of 100,000 letters with no mention is escaped at once (before: 34 s; 300,000 letters: more than two minutes)', {
+    timeout: LIMIT,
+  }, () => {
     const letters = 'a'.repeat(100_000);
     expect(markdownText(letters)).toBe(letters);
     expect(markdownText(`${letters}@team`)).toBe(`\`${letters}@team\``);
@@ -88,10 +94,15 @@ describe('Markdown escaping is linear', () => {
       }
       return out + markdownText(value.slice(last));
     };
-    const text = fc.array(fc.constantFrom('a', 'w', 'www.', '@', '.', '+', '-', '/', ':', '://', ' ', '_', '1'), { maxLength: 12 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(text, (value) => {
+    const text = fc
+      .array(fc.constantFrom('a', 'w', 'www.', '@', '.', '+', '-', '/', ':', '://', ' ', '_', '1'), { maxLength: 12 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (value) => {
         expect(markdownText(value)).toBe(shownBefore(value));
-      }), { numRuns: 5000 });
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it.each([
@@ -140,12 +151,19 @@ describe('"did you mean" is bounded', () => {
     );
   });
 
-  it('150 unknown ids of 300 characters against 150 declared ones: every one reported, a typo still suggested (before: more than five minutes)', { timeout: LIMIT }, async () => {
+  it('150 unknown ids of 300 characters against 150 declared ones: every one reported, a typo still suggested (before: more than five minutes)', {
+    timeout: LIMIT,
+  }, async () => {
     const COUNT = 150;
     const id = (prefix: string, position: number) => `${prefix}-${position}-`.padEnd(300, prefix === 'declared' ? 'x' : 'y');
     const typo = `${id('declared', 7).slice(0, 150)}z${id('declared', 7).slice(151)}`;
-    const declared = Array.from({ length: COUNT }, (_, position) => `  - { id: ${id('declared', position)}, type: outcome, perspective: financial, segmented: true }`);
-    const lines = [typo, ...Array.from({ length: COUNT - 1 }, (_, position) => id('unknown', position))].map((metric) => `      - { metric: ${metric}, segment: enterprise, rate: "8%" }`);
+    const declared = Array.from(
+      { length: COUNT },
+      (_, position) => `  - { id: ${id('declared', position)}, type: outcome, perspective: financial, segmented: true }`,
+    );
+    const lines = [typo, ...Array.from({ length: COUNT - 1 }, (_, position) => id('unknown', position))].map(
+      (metric) => `      - { metric: ${metric}, segment: enterprise, rate: "8%" }`,
+    );
     const policy = `${BASE_POLICY}${declared.join('\n')}\ncompensation:\n  - id: ae-2026\n    team: sales\n    commission:\n${lines.join('\n')}\n`;
     const found = findingsOf(await lintText(policy, { rules: { 'unknown-reference': 'error' } }), 'unknown-reference');
     expect(found).toHaveLength(COUNT);
@@ -154,7 +172,9 @@ describe('"did you mean" is bounded', () => {
 });
 
 describe('a folder scan costs the size of the tree', () => {
-  it('a policy 1,500 folders deep is found and linted (before: 39 s; each folder asked the system for its real path again)', { timeout: LIMIT }, async () => {
+  it('a policy 1,500 folders deep is found and linted (before: 39 s; each folder asked the system for its real path again)', {
+    timeout: LIMIT,
+  }, async () => {
     const dir = tempDir();
     const deep = path.join(dir, ...Array.from({ length: 1500 }, () => 'a'));
     fs.mkdirSync(deep, { recursive: true });
@@ -178,16 +198,31 @@ function proxyChainPolicy(): string {
     out.push(`    - { id: p${p}, statement: s, favor: { metrics: [${favor}] }, deprioritize: { metrics: [x${p}] } }`);
   }
   out.push('    - { id: lonely, statement: s, favor: { metrics: [unpaid] } }');
-  out.push('segments:', '  - { id: enterprise, sales_cycle_days: 210, avg_deal_size: 120000 }', 'teams:', '  - { id: sales, kind: revenue, customer_facing: true }', 'metrics:');
-  for (let m = 0; m < metrics; m++) out.push(`  - { id: m${m}, type: outcome, perspective: financial${m < metrics - 1 ? `, proxy_for: [m${m + 1}]` : ''} }`);
+  out.push(
+    'segments:',
+    '  - { id: enterprise, sales_cycle_days: 210, avg_deal_size: 120000 }',
+    'teams:',
+    '  - { id: sales, kind: revenue, customer_facing: true }',
+    'metrics:',
+  );
+  for (let m = 0; m < metrics; m++)
+    out.push(`  - { id: m${m}, type: outcome, perspective: financial${m < metrics - 1 ? `, proxy_for: [m${m + 1}]` : ''} }`);
   for (let p = 0; p < priorities; p++) out.push(`  - { id: x${p}, type: activity, perspective: financial }`);
-  out.push('  - { id: unpaid, type: outcome, perspective: financial }', 'compensation:', '  - id: ae', '    team: sales', '    commission:');
+  out.push(
+    '  - { id: unpaid, type: outcome, perspective: financial }',
+    'compensation:',
+    '  - id: ae',
+    '    team: sales',
+    '    commission:',
+  );
   for (let r = 0; r < lines; r++) out.push(`      - { metric: m${r % 40}, segment: enterprise, rate: "1%" }`);
   return `${out.join('\n')}\n`;
 }
 
 describe('the stance of a line toward a priority is computed once per metric', () => {
-  it('300 priorities served through a chain of 500 proxies: the gate finds only the one nothing rewards (before: 55 s)', { timeout: LIMIT }, async () => {
+  it('300 priorities served through a chain of 500 proxies: the gate finds only the one nothing rewards (before: 55 s)', {
+    timeout: LIMIT,
+  }, async () => {
     const dir = tempDir({ 'policy.yaml': proxyChainPolicy() });
     const outcome = await runGate(['policy.yaml'], { cwd: dir, config: false, today: '2026-06-01' });
     if (!outcome.report) throw new Error(JSON.stringify(outcome.diagnostics));

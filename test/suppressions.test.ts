@@ -21,14 +21,18 @@ const summary = (findings: { rule: string; severity: string; line: number; colum
 
 describe('inline suppressions', () => {
   it('disable-next-line silences the finding on the next line, with or without other rules listed', async () => {
-    const text = withSmbLine(`      # incentive-lint-disable-next-line okr-old-priority, flat-commission -- SMB rate drops with the Q3 plan\n${SMB_LINE}`);
+    const text = withSmbLine(
+      `      # incentive-lint-disable-next-line okr-old-priority, flat-commission -- SMB rate drops with the Q3 plan\n${SMB_LINE}`,
+    );
     const result = await lintPolicy(text);
     expect(result.findings).toEqual([]);
     expect(result.suppressed.map((f) => [f.rule, f.line])).toEqual([['flat-commission', lineOf(text, 'segment: smb, rate')]]);
   });
 
   it('disable-line silences the finding on its own line', async () => {
-    const result = await lintPolicy(withSmbLine(`${SMB_LINE}  # incentive-lint-disable-line flat-commission -- accepted by the CRO until Q3`));
+    const result = await lintPolicy(
+      withSmbLine(`${SMB_LINE}  # incentive-lint-disable-line flat-commission -- accepted by the CRO until Q3`),
+    );
     expect(result.findings).toEqual([]);
     expect(result.suppressed.map((f) => f.rule)).toEqual(['flat-commission']);
   });
@@ -69,15 +73,37 @@ describe('parseDirectives', () => {
     ].join('\n');
     const source = parseYaml('p.yaml', text).documents[0]!;
     expect(parseDirectives(source)).toEqual([
-      { file: 'p.yaml', line: 5, column: 6, endLine: 5, endColumn: 78, kind: 'disable-line', rules: ['flat-commission', 'okr-old-priority'], reason: 'a -- b', targetLine: 5 },
-      { file: 'p.yaml', line: 6, column: 1, endLine: 6, endColumn: 35, kind: 'disable-next-line', rules: [], reason: undefined, targetLine: 7 },
+      {
+        file: 'p.yaml',
+        line: 5,
+        column: 6,
+        endLine: 5,
+        endColumn: 78,
+        kind: 'disable-line',
+        rules: ['flat-commission', 'okr-old-priority'],
+        reason: 'a -- b',
+        targetLine: 5,
+      },
+      {
+        file: 'p.yaml',
+        line: 6,
+        column: 1,
+        endLine: 6,
+        endColumn: 35,
+        kind: 'disable-next-line',
+        rules: [],
+        reason: undefined,
+        targetLine: 7,
+      },
     ]);
   });
 });
 
 describe('suppressions under strict', () => {
   it('are silent under recommended even without a reason or when stale', async () => {
-    const text = withSmbLine(`      # incentive-lint-disable-next-line flat-commission\n${SMB_LINE}\n      # incentive-lint-disable-next-line flat-commission -- stale`);
+    const text = withSmbLine(
+      `      # incentive-lint-disable-next-line flat-commission\n${SMB_LINE}\n      # incentive-lint-disable-next-line flat-commission -- stale`,
+    );
     expect((await lintPolicy(text)).findings).toEqual([]);
   });
 
@@ -100,7 +126,10 @@ describe('suppressions under strict', () => {
 
   it('report a suppression that suppresses nothing, or names a rule that does not exist (unused-suppression)', async () => {
     const aligned = FLAT_PLAN.replace('rate: "10%" }', 'rate: "5%" }');
-    const stale = aligned.replace('      - { metric: new-arr, segment: smb, rate: "5%" }', '      - { metric: new-arr, segment: smb, rate: "5%" }  # incentive-lint-disable-line flat-commission -- Q3 exception');
+    const stale = aligned.replace(
+      '      - { metric: new-arr, segment: smb, rate: "5%" }',
+      '      - { metric: new-arr, segment: smb, rate: "5%" }  # incentive-lint-disable-line flat-commission -- Q3 exception',
+    );
     const line = lineOf(stale, 'incentive-lint-disable-line');
     expect(summary((await lintPolicy(stale, { extends: 'strict' })).findings)).toEqual([
       {
@@ -116,7 +145,10 @@ describe('suppressions under strict', () => {
     const typo = withSmbLine(`      # incentive-lint-disable-next-line flat-commision, flat-commission -- Q3 exception\n${SMB_LINE}`);
     const typoFindings = (await lintPolicy(typo, { extends: 'strict' })).findings;
     expect(typoFindings.map((f) => [f.rule, f.message])).toEqual([
-      ['unused-suppression', 'incentive-lint-disable-next-line names rule "flat-commision", which does not exist; did you mean "flat-commission"?'],
+      [
+        'unused-suppression',
+        'incentive-lint-disable-next-line names rule "flat-commision", which does not exist; did you mean "flat-commission"?',
+      ],
     ]);
   });
 

@@ -12,7 +12,10 @@ describe('waivers of findings about a team', () => {
       - { metric: enterprise-arr, weight: 1 }
 waivers:
   - { rule: individual-only, target: ${target}, reason: Shared component comes in Q3, approved_by: CRO, expires: 2026-09-30 }
-`).replace('{ id: sales, kind: revenue, customer_facing: true }', '{ id: sales, kind: non-revenue, customer_facing: true, hands_off_to: [engineering] }');
+`).replace(
+      '{ id: sales, kind: revenue, customer_facing: true }',
+      '{ id: sales, kind: non-revenue, customer_facing: true, hands_off_to: [engineering] }',
+    );
 
   it('a waiver naming the team silences individual-only on that team, and is no unknown reference', async () => {
     const unwaived = await lintText(text('engineering'));

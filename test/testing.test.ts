@@ -10,15 +10,19 @@ import { applyEdits, BASE_POLICY, mergeFragment, policyText, remove, set, testRu
 /** The rule of the README's plugin section, as written there. */
 const noSpiffOnSmb = defineRule({
   meta: {
-    id: 'acme/no-spiff-on-smb', category: 'strategic-alignment', severity: 'error',
+    id: 'acme/no-spiff-on-smb',
+    category: 'strategic-alignment',
+    severity: 'error',
     summary: 'A SPIFF pays on a segment the strategy deprioritizes',
-    rationale: 'A sales contest is the loudest incentive there is.', source: 'Acme revenue-ops policy',
+    rationale: 'A sales contest is the loudest incentive there is.',
+    source: 'Acme revenue-ops policy',
     options: z.object({ id_prefix: z.string().default('spiff-') }),
   },
   check({ index, strategy, options, report }) {
     for (const plan of index.instruments.filter((i) => i.lever === 'compensation' && i.id.startsWith(options.id_prefix)))
       for (const reward of index.rewardsOf(plan))
-        if (strategy.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment' });
+        if (strategy.isDeprioritizedSegment(reward.segment))
+          report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment' });
   },
 });
 
@@ -44,31 +48,59 @@ describe('testRule', () => {
     }));
 
   it('fails every case of a rule that throws, the valid ones included', async () => {
-    const throwing = defineRule({ ...noSpiffOnSmb, check: () => { throw new Error('boom'); } });
-    const failure = testRule(throwing, { valid: [spiff('enterprise')], invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING }] }] });
-    await expect(failure).rejects.toThrow(/2 of 2 cases failed[\s\S]*valid\[0\]: the run has diagnostics:\n {2}rule acme\/no-spiff-on-smb failed: boom/);
+    const throwing = defineRule({
+      ...noSpiffOnSmb,
+      check: () => {
+        throw new Error('boom');
+      },
+    });
+    const failure = testRule(throwing, {
+      valid: [spiff('enterprise')],
+      invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', ...FINDING }] }],
+    });
+    await expect(failure).rejects.toThrow(
+      /2 of 2 cases failed[\s\S]*valid\[0\]: the run has diagnostics:\n {2}rule acme\/no-spiff-on-smb failed: boom/,
+    );
   });
 
   it('fails a case whose finding is elsewhere, missing, extra or worded otherwise', async () => {
     const cases = [
       { errors: [{ at: 'compensation.0', ...FINDING }] },
       { errors: [{ at: 'compensation.0.commission.0', ...FINDING, fix: 'another fix' }] },
-      { errors: [{ at: 'compensation.0.commission.0', ...FINDING }, { at: 'compensation.0.commission.0', ...FINDING }] },
+      {
+        errors: [
+          { at: 'compensation.0.commission.0', ...FINDING },
+          { at: 'compensation.0.commission.0', ...FINDING },
+        ],
+      },
     ];
-    for (const { errors } of cases) await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors }] })).rejects.toThrow(/1 of 1 cases failed/);
+    for (const { errors } of cases)
+      await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors }] })).rejects.toThrow(/1 of 1 cases failed/);
     await expect(testRule(noSpiffOnSmb, { valid: [spiff('smb')] })).rejects.toThrow(/expected 0 findings, got 1/);
     await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [] }] })).rejects.toThrow(/errors is empty/);
   });
 
   it('fails a case whose policy does not load, whose edit changes nothing, whose options are rejected, or whose expected path names nothing', async () => {
-    await expect(testRule(noSpiffOnSmb, { valid: [`${spiff('smb')}\nsegments: []\nsegments: []`] })).rejects.toThrow(/does not parse|the policy could not be built|does not load/);
-    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [set('strategy.priorities.3.favor', {})] }] })).rejects.toThrow(
-      /edit of strategy.priorities.3.favor: there is nothing at strategy.priorities.3/,
+    await expect(testRule(noSpiffOnSmb, { valid: [`${spiff('smb')}\nsegments: []\nsegments: []`] })).rejects.toThrow(
+      /does not parse|the policy could not be built|does not load/,
     );
-    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [remove('strategy.name.first')] }] })).rejects.toThrow(/cannot delete/);
-    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), options: { id_prefix: 3 } }] })).rejects.toThrow(/options .* are invalid/);
-    await expect(testRule(noSpiffOnSmb, { valid: [{ text: 'version: 1\nstrategy: { priorities: [] }\ncompensation: [{ id: x, team: nobody-knows, typo: 1 }]\n' }] })).rejects.toThrow(/does not load/);
-    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0.nope', ...FINDING }] }] })).rejects.toThrow(/names no node/);
+    await expect(
+      testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [set('strategy.priorities.3.favor', {})] }] }),
+    ).rejects.toThrow(/edit of strategy.priorities.3.favor: there is nothing at strategy.priorities.3/);
+    await expect(
+      testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), edits: [remove('strategy.name.first')] }] }),
+    ).rejects.toThrow(/cannot delete/);
+    await expect(testRule(noSpiffOnSmb, { valid: [{ policy: spiff('enterprise'), options: { id_prefix: 3 } }] })).rejects.toThrow(
+      /options .* are invalid/,
+    );
+    await expect(
+      testRule(noSpiffOnSmb, {
+        valid: [{ text: 'version: 1\nstrategy: { priorities: [] }\ncompensation: [{ id: x, team: nobody-knows, typo: 1 }]\n' }],
+      }),
+    ).rejects.toThrow(/does not load/);
+    await expect(
+      testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0.nope', ...FINDING }] }] }),
+    ).rejects.toThrow(/names no node/);
     await expect(testRule('no-such-rule', { valid: [''] })).rejects.toThrow(/no built-in rule "no-such-rule"/);
   });
 });
@@ -80,11 +112,19 @@ describe('the rule API before the strategy view', () => {
       check({ index, report }) {
         for (const reward of index.rewards) {
           if (!index.isDeprioritizedSegment(reward.segment)) continue;
-          report({ node: reward.node, message: `pays on ${reward.segment}`, fix: `pay on ${[...index.favoredSegments.keys()].join(' or ')}` });
+          report({
+            node: reward.node,
+            message: `pays on ${reward.segment}`,
+            fix: `pay on ${[...index.favoredSegments.keys()].join(' or ')}`,
+          });
         }
       },
     });
-    return testRule(legacy, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'pays on smb', fix: 'pay on enterprise' }] }] });
+    return testRule(legacy, {
+      invalid: [
+        { policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'pays on smb', fix: 'pay on enterprise' }] },
+      ],
+    });
   });
 });
 
@@ -105,7 +145,7 @@ describe('policy fragments', () => {
     ]);
   });
 
-  it('edits insert a copy of their value: cases that share an edit do not see each other\'s later edits inside it', () => {
+  it("edits insert a copy of their value: cases that share an edit do not see each other's later edits inside it", () => {
     const plan = set('compensation', [{ id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] }]);
     const renamed = applyEdits(mergeFragment(), [plan, set('compensation.0.id', 'ae-2027')]);
     const shared = applyEdits(mergeFragment(), [plan]);
@@ -123,7 +163,7 @@ it('is exported as incentive-lint/testing', async () => {
   expect(typeof testing.testRule).toBe('function');
 });
 
-describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)', () => {
+describe("testRule output (the edited policy, as ESLint's RuleTester asserts)", () => {
   /** The README's rule with a fix: move the SPIFF to the favored segment. */
   const movesToEnterprise = defineRule({
     ...noSpiffOnSmb,
@@ -131,7 +171,12 @@ describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)',
       for (const plan of index.instruments.filter((i) => i.lever === 'compensation'))
         for (const reward of index.rewardsOf(plan))
           if (strategy.isDeprioritizedSegment(reward.segment))
-            report({ node: reward.node, message: `SPIFF ${plan.id} pays on ${reward.segment}`, fix: 'run it on a favored segment', edits: [{ set: { node: reward.node, key: 'segment', value: 'enterprise' }, safety: 'suggestion' }] });
+            report({
+              node: reward.node,
+              message: `SPIFF ${plan.id} pays on ${reward.segment}`,
+              fix: 'run it on a favored segment',
+              edits: [{ set: { node: reward.node, key: 'segment', value: 'enterprise' }, safety: 'suggestion' }],
+            });
     },
   });
   const before = policyText({ policy: spiff('smb') });
@@ -149,11 +194,19 @@ describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)',
 
   it('fails a wrong output, output: null on a fix, an output where there is no fix, and the wrong safety', async () => {
     const errors = [{ at: 'compensation.0.commission.0', ...FINDING }] as const;
-    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: before }] })).rejects.toThrow(/the text after the edits differs from output, first at line 25/);
-    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: null }] })).rejects.toThrow(/output is null, but the findings carry edits/);
-    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors, output: after }] })).rejects.toThrow(/the findings carry no edits/);
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: before }] })).rejects.toThrow(
+      /the text after the edits differs from output, first at line 25/,
+    );
+    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors, output: null }] })).rejects.toThrow(
+      /output is null, but the findings carry edits/,
+    );
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors, output: after }] })).rejects.toThrow(
+      /the findings carry no edits/,
+    );
     await testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'none' }], output: null }] });
-    await expect(testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'safe' }] }] })).rejects.toThrow(/"editSafety": "suggestion"/);
+    await expect(
+      testRule(movesToEnterprise, { invalid: [{ policy: spiff('smb'), errors: [{ ...errors[0], editSafety: 'safe' }] }] }),
+    ).rejects.toThrow(/"editSafety": "suggestion"/);
   });
 
   it('fails an edit whose text does not load, whatever output says', async () => {
@@ -161,13 +214,20 @@ describe('testRule output (the edited policy, as ESLint\'s RuleTester asserts)',
       ...noSpiffOnSmb,
       check({ policy, report }) {
         const line = policy.compensation[0]!.commission![0]!;
-        report({ node: line, message: 'x', fix: 'y', edits: [{ set: { node: line, key: 'rate', value: { not: 'a rate' } }, safety: 'safe' }] });
+        report({
+          node: line,
+          message: 'x',
+          fix: 'y',
+          edits: [{ set: { node: line, key: 'rate', value: { not: 'a rate' } }, safety: 'safe' }],
+        });
       },
     });
     const broken = before.replace('rate: "5%"', 'rate: { not: a rate }');
-    await expect(testRule(breaks, { invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'x', fix: 'y' }], output: broken }] })).rejects.toThrow(
-      /the text after the edits does not load:\n.*policy\.yaml:25:/,
-    );
+    await expect(
+      testRule(breaks, {
+        invalid: [{ policy: spiff('smb'), errors: [{ at: 'compensation.0.commission.0', message: 'x', fix: 'y' }], output: broken }],
+      }),
+    ).rejects.toThrow(/the text after the edits does not load:\n.*policy\.yaml:25:/);
   });
 });
 
@@ -178,7 +238,13 @@ describe('message ids (meta.messages, report({ messageId, data }))', () => {
     check({ index, strategy, report }) {
       for (const plan of index.instruments.filter((i) => i.lever === 'compensation'))
         for (const reward of index.rewardsOf(plan))
-          if (strategy.isDeprioritizedSegment(reward.segment)) report({ node: reward.node, messageId: 'onSegment', data: { plan: plan.id, segment: reward.segment! }, fix: 'run it on a favored segment' });
+          if (strategy.isDeprioritizedSegment(reward.segment))
+            report({
+              node: reward.node,
+              messageId: 'onSegment',
+              data: { plan: plan.id, segment: reward.segment! },
+              fix: 'run it on a favored segment',
+            });
     },
   });
   const at = 'compensation.0.commission.0';
@@ -195,22 +261,38 @@ describe('message ids (meta.messages, report({ messageId, data }))', () => {
 
   it('fails other data, another or an undeclared id, and a message expected of a rule that gave an id', async () => {
     const fails = (error: object) => testRule(worded, { invalid: [{ policy: spiff('smb'), errors: [{ at, ...error } as never] }] });
-    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'enterprise' } })).rejects.toThrow(/the findings differ/);
-    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'smb' }, fix: 'another fix' })).rejects.toThrow(/the findings differ/);
-    await expect(fails({ messageId: 'offSegment', data: {} })).rejects.toThrow(/the expected messageId "offSegment" is not declared in the rule's meta.messages \(onSegment\)/);
-    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at, messageId: 'onSegment' }] }] })).rejects.toThrow(/\(it declares none\)/);
+    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'enterprise' } })).rejects.toThrow(
+      /the findings differ/,
+    );
+    await expect(fails({ messageId: 'onSegment', data: { plan: 'spiff-q3', segment: 'smb' }, fix: 'another fix' })).rejects.toThrow(
+      /the findings differ/,
+    );
+    await expect(fails({ messageId: 'offSegment', data: {} })).rejects.toThrow(
+      /the expected messageId "offSegment" is not declared in the rule's meta.messages \(onSegment\)/,
+    );
+    await expect(testRule(noSpiffOnSmb, { invalid: [{ policy: spiff('smb'), errors: [{ at, messageId: 'onSegment' }] }] })).rejects.toThrow(
+      /\(it declares none\)/,
+    );
   });
 
   it('makes a report with an undeclared id, a placeholder without data, or both a message and an id a failure of the rule', async () => {
     const reporting = (descriptor: object) =>
       defineRule({ ...worded, check: ({ policy, report }) => report({ node: policy.compensation[0]!, fix: 'y', ...descriptor } as never) });
     const run = (descriptor: object) => testRule(reporting(descriptor), { valid: [spiff('smb')] });
-    await expect(run({ messageId: 'nope' })).rejects.toThrow(/report\(\) names messageId "nope", which meta.messages does not declare \(it declares onSegment\)/);
-    await expect(run({ messageId: 'onSegment', data: { plan: 'spiff-q3' } })).rejects.toThrow(/report\(\) gives no data.segment for the \{\{segment\}\} of messageId onSegment/);
-    await expect(run({ messageId: 'onSegment', message: 'x', data: { plan: 'a', segment: 'b' } })).rejects.toThrow(/gives both a message and a messageId/);
+    await expect(run({ messageId: 'nope' })).rejects.toThrow(
+      /report\(\) names messageId "nope", which meta.messages does not declare \(it declares onSegment\)/,
+    );
+    await expect(run({ messageId: 'onSegment', data: { plan: 'spiff-q3' } })).rejects.toThrow(
+      /report\(\) gives no data.segment for the \{\{segment\}\} of messageId onSegment/,
+    );
+    await expect(run({ messageId: 'onSegment', message: 'x', data: { plan: 'a', segment: 'b' } })).rejects.toThrow(
+      /gives both a message and a messageId/,
+    );
   });
 
   it('defineRule refuses messages that are not texts', () => {
-    expect(() => defineRule({ ...worded, meta: { ...worded.meta, messages: { onSegment: 3 as never } } })).toThrow(/meta.messages.onSegment must be a non-empty text/);
+    expect(() => defineRule({ ...worded, meta: { ...worded.meta, messages: { onSegment: 3 as never } } })).toThrow(
+      /meta.messages.onSegment must be a non-empty text/,
+    );
   });
 });

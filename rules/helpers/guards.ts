@@ -3,7 +3,16 @@
  * guardrail key result, a clawback that takes back what gaming earned, or acceptance by another team. Shared by gameable-target,
  * which reports an unguarded count, and vanity-metric, which leaves such a count to it.
  */
-import { isDeliverable, sortedIds, type Guard, type IncentiveLine, type InstrumentInfo, type MetricT, type PolicyIndex, type RewardModel } from '../../src/api.js';
+import {
+  isDeliverable,
+  sortedIds,
+  type Guard,
+  type IncentiveLine,
+  type InstrumentInfo,
+  type MetricT,
+  type PolicyIndex,
+  type RewardModel,
+} from '../../src/api.js';
 import { suggestMetric } from './suggest-metric.js';
 import { hasLevel, limitsItsMetric } from './targets.js';
 
@@ -55,7 +64,9 @@ export function isGuardrail(index: PolicyIndex, line: IncentiveLine): boolean {
 export function hasAnyGuard(index: PolicyIndex, instrument: InstrumentInfo): boolean {
   if (instrument.lever === 'compensation' && instrument.node.clawback !== undefined) return true;
   // A quality number the team records itself judges its own work (the evaluator benefits from it): no guard.
-  return index.rewardsOf(instrument).some((line) => isGuardrail(index, line) && !isSelfReported(index.metrics.get(line.metric ?? '') ?? { id: '' }, instrument.team));
+  return index
+    .rewardsOf(instrument)
+    .some((line) => isGuardrail(index, line) && !isSelfReported(index.metrics.get(line.metric ?? '') ?? { id: '' }, instrument.team));
 }
 
 /**
@@ -68,7 +79,10 @@ export function qualityCounterpart(index: PolicyIndex, instrument: InstrumentInf
   // Nor does one the team records itself.
   const independent = (metric: MetricT) => !isSelfReported(metric, instrument.team);
   const proxied = proxiedQuality(index, index.rewardsOf(instrument));
-  return (proxied && independent(proxied) ? proxied : undefined) ?? suggestMetric(index, instrument.team, (metric) => metric.type === 'quality' && independent(metric), { neighbours: false });
+  return (
+    (proxied && independent(proxied) ? proxied : undefined) ??
+    suggestMetric(index, instrument.team, (metric) => metric.type === 'quality' && independent(metric), { neighbours: false })
+  );
 }
 
 /** The quality metric some of `lines` are declared to stand for (lowest id): the measure that shows whether that work was done well. */
@@ -147,7 +161,9 @@ export function isGuardedCount(model: RewardModel, line: IncentiveLine, guardWei
 /** A quality, guardrail or clawback anywhere in the instrument, at any weight, or an outcome line of real weight (the count is tied to a result). */
 function hasAnyGuardOrOutcome(index: PolicyIndex, instrument: InstrumentInfo, guardWeight: number): boolean {
   if (hasAnyGuard(index, instrument)) return true;
-  return index.rewardsOf(instrument).some((line) => index.metrics.get(line.metric ?? '')?.type === 'outcome' && (index.variableShareOf(line) ?? 1) >= guardWeight);
+  return index
+    .rewardsOf(instrument)
+    .some((line) => index.metrics.get(line.metric ?? '')?.type === 'outcome' && (index.variableShareOf(line) ?? 1) >= guardWeight);
 }
 
 /** The share a line carries in its instrument: of variable pay for a plan, of its criteria for a ladder, of its awards for a program. */
@@ -164,17 +180,30 @@ function shareInInstrument(model: RewardModel, line: IncentiveLine): number {
  * A count the strategy deprioritizes is the old-priority rules' (their fix stops rewarding it); a
  * key result with no level to reach (none, "increase", or a deliverable done or not) sets no number to game.
  */
-export function unguardedCounts(model: RewardModel, instrument: InstrumentInfo, thresholds: GuardThresholds): { counts: IncentiveLine[]; share: number } | undefined {
+export function unguardedCounts(
+  model: RewardModel,
+  instrument: InstrumentInfo,
+  thresholds: GuardThresholds,
+): { counts: IncentiveLine[]; share: number } | undefined {
   const { index } = model;
   const counts = index.rewardsOf(instrument).filter((reward) => {
     const metric = index.metrics.get(reward.metric ?? '');
     if (!metric || !(isCount(metric) || isSelfReported(metric, instrument.team))) return false;
     // A key result that pushes down a number the team reports itself (fewer recorded crimes than last year) is gamed by not
     // recording: no old-priority rule reports it (it limits the metric), so it is judged here even when the strategy deprioritizes it.
-    const pushedDownByReporter = reward.component === 'key_result' && limitsItsMetric(reward.node) && reward.node.guardrail !== true && isSelfReported(metric, instrument.team);
+    const pushedDownByReporter =
+      reward.component === 'key_result' &&
+      limitsItsMetric(reward.node) &&
+      reward.node.guardrail !== true &&
+      isSelfReported(metric, instrument.team);
     if (index.strategy.deprioritizedMetricBehind(reward.metric) && !pushedDownByReporter) return false;
     // A count of a deprioritized segment alone is the old-priority rules' (their fix rewards the favored segment instead).
-    if (reward.instrument.lever !== 'compensation' && reward.instrument.lever !== 'okrs' && index.strategy.isDeprioritizedSegment(reward.segment)) return false;
+    if (
+      reward.instrument.lever !== 'compensation' &&
+      reward.instrument.lever !== 'okrs' &&
+      index.strategy.isDeprioritizedSegment(reward.segment)
+    )
+      return false;
     if (reward.component === 'key_result' && !hasLevel(reward.node.target)) return false;
     return !isGuardedCount(model, reward, thresholds.guard_weight);
   });

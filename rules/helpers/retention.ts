@@ -10,7 +10,9 @@ import { isCount } from './guards.js';
 /** The commission and quota lines of a plan that pay on new business: a quota on a count (meetings, accepted opportunities) books no customer that could churn. */
 export function newBusinessLines(index: PolicyIndex, plan: CompensationPlanT): { metric: string }[] {
   const paid = [...(plan.commission ?? []), ...(plan.quotas ?? []).filter((quota) => !isCount(index.metrics.get(quota.metric)))];
-  return paid.filter((line): line is { metric: string } & typeof line => line.metric !== undefined && !index.isRetentionMetric(line.metric));
+  return paid.filter(
+    (line): line is { metric: string } & typeof line => line.metric !== undefined && !index.isRetentionMetric(line.metric),
+  );
 }
 
 /** The teams `team` hands off to that are rewarded on a retention metric, with those metrics, by team id. */

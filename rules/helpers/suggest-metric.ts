@@ -30,7 +30,9 @@ export function suggestMetric(
   const { strategy } = index;
   const suggestable = (metric: MetricT) => !metric.vanity && !strategy.isDeprioritizedMetric(metric.id);
   const compare = (a: MetricT, b: MetricT): number =>
-    Number(strategy.isFavoredMetric(b.id)) - Number(strategy.isFavoredMetric(a.id)) || Number(b.type === 'quality') - Number(a.type === 'quality') || compareIds(a.id, b.id);
+    Number(strategy.isFavoredMetric(b.id)) - Number(strategy.isFavoredMetric(a.id)) ||
+    Number(b.type === 'quality') - Number(a.type === 'quality') ||
+    compareIds(a.id, b.id);
   let suggestions = computed.get(index);
   if (!suggestions) {
     const ranked = [...index.metrics.values()].filter(suggestable).sort(compare);
@@ -41,13 +43,18 @@ export function suggestMetric(
     };
     computed.set(index, suggestions);
   }
-  if (team === undefined) return suggestions.unrewarded.find((metric) => accept(metric)) ?? suggestions.rewarded.find((metric) => accept(metric));
+  if (team === undefined)
+    return suggestions.unrewarded.find((metric) => accept(metric)) ?? suggestions.rewarded.find((metric) => accept(metric));
   const { own, near } = metricsAround(index, suggestions, team);
   const fits = (metric: MetricT | undefined): metric is MetricT => metric !== undefined && suggestable(metric) && accept(metric);
   const closest = (ids: ReadonlySet<string>) => least([...ids].map((id) => index.metrics.get(id)).filter(fits), compare);
   // Another team's metric is no fix (paying marketing on support's ticket times); a metric nobody
   // is rewarded on fits when it is of the team's kind and perspective.
-  return closest(own) ?? (neighbours ? closest(near) : undefined) ?? suggestions.unrewarded.find((metric) => fitsTeam(index, metric, team, own) && accept(metric));
+  return (
+    closest(own) ??
+    (neighbours ? closest(near) : undefined) ??
+    suggestions.unrewarded.find((metric) => fitsTeam(index, metric, team, own) && accept(metric))
+  );
 }
 
 /** The scorecard perspectives a revenue team's work moves directly. */
@@ -64,12 +71,21 @@ function fitsTeam(index: PolicyIndex, metric: MetricT, team: string, own: Readon
   return [...own].some((id) => index.metrics.get(id)?.perspective === metric.perspective);
 }
 
-function metricsAround(index: PolicyIndex, suggestions: Suggestions, team: string | undefined): { own: ReadonlySet<string>; near: ReadonlySet<string> } {
+function metricsAround(
+  index: PolicyIndex,
+  suggestions: Suggestions,
+  team: string | undefined,
+): { own: ReadonlySet<string>; near: ReadonlySet<string> } {
   if (team === undefined) return { own: new Set(), near: new Set() };
   let around = suggestions.around.get(team);
   if (!around) {
     const own = index.metricsRewardedFor(team);
-    const near = new Set(index.handoffNeighbours(team).flatMap((neighbour) => [...index.metricsRewardedFor(neighbour)]).filter((id) => !own.has(id)));
+    const near = new Set(
+      index
+        .handoffNeighbours(team)
+        .flatMap((neighbour) => [...index.metricsRewardedFor(neighbour)])
+        .filter((id) => !own.has(id)),
+    );
     around = { own, near };
     suggestions.around.set(team, around);
   }

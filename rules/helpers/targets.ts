@@ -12,7 +12,8 @@ export function hasLevel(target: KeyResultT['target']): boolean {
 }
 
 /** A ceiling: "< 2%", "≤ 5", "at most 3", "no more than 1 a week", "below 2%", "under 10"; or a push down: "reduce by 10%", "fewer than last year". */
-const CEILING = /^\s*(?:<|\u2264|=<|at most\b|no more than\b|max(?:imum)?\b|below\b|under\b|fewer\b|less than\b|reduce[sd]?\b|cut\b|lower\b|decrease[sd]?\b|halve\b|-\s*\d)/i;
+const CEILING =
+  /^\s*(?:<|\u2264|=<|at most\b|no more than\b|max(?:imum)?\b|below\b|under\b|fewer\b|less than\b|reduce[sd]?\b|cut\b|lower\b|decrease[sd]?\b|halve\b|-\s*\d)/i;
 
 /**
  * Whether a key result limits its metric rather than pushes it: marked guardrail, or a target

@@ -44,15 +44,34 @@ export const registerDiff: CommandRegistration = (program, setExitCode) => {
  * The lint command's `--since GIT_REF`: the same paths at that commit are the earlier version. Every
  * option of the lint run holds for it (`targets` are its planned reports).
  */
-export async function sinceCommand(ref: string, paths: string[], options: DiffCommandOptions, targets: readonly ReportTarget[]): Promise<number> {
+export async function sinceCommand(
+  ref: string,
+  paths: string[],
+  options: DiffCommandOptions,
+  targets: readonly ReportTarget[],
+): Promise<number> {
   return diffCommand({ ref }, paths, options, targets, { base: ref, head: 'the working tree' });
 }
 
-async function diffCommand(base: BaseVersion, headPaths: string[], options: DiffCommandOptions, targets: readonly ReportTarget[], labels: { base: string; head: string }): Promise<number> {
+async function diffCommand(
+  base: BaseVersion,
+  headPaths: string[],
+  options: DiffCommandOptions,
+  targets: readonly ReportTarget[],
+  labels: { base: string; head: string },
+): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
   if (options.baselineWrite !== undefined || options.baselinePrune) {
     const flag = options.baselineWrite !== undefined ? '--baseline-write' : '--baseline-prune';
-    printDiagnostics([{ message: `${flag} cannot be combined with --since: a comparison reports stale incentives only, so it would drop every other entry; write the baseline with a plain lint run`, source: 'usage' }], errChalk);
+    printDiagnostics(
+      [
+        {
+          message: `${flag} cannot be combined with --since: a comparison reports stale incentives only, so it would drop every other entry; write the baseline with a plain lint run`,
+          source: 'usage',
+        },
+      ],
+      errChalk,
+    );
     return EXIT.untrusted;
   }
   // Imported when a comparison runs: a plain lint does not load git or the diff.
@@ -94,7 +113,9 @@ export function describeChanges(diff: PolicyDiff, labels: { base: string; head: 
   const lines = [chalk.bold(`Strategy changes from ${base} to ${head}:`)];
   for (const change of diff.priorityChanges) lines.push(`  ${describePriorityChange(change, chalk)}`);
   for (const change of diff.statusChanges) {
-    lines.push(`  ${change.kind === 'metrics' ? 'metric' : 'segment'} ${textLine(change.id)}: ${textLine(String(change.before))} → ${chalk.bold(textLine(String(change.after)))}`);
+    lines.push(
+      `  ${change.kind === 'metrics' ? 'metric' : 'segment'} ${textLine(change.id)}: ${textLine(String(change.before))} → ${chalk.bold(textLine(String(change.after)))}`,
+    );
   }
   return lines;
 }
@@ -103,6 +124,9 @@ function describePriorityChange(change: PriorityChange, chalk: ChalkInstance): s
   const priority = textLine(change.priority);
   if (change.change === 'added') return `${chalk.green('+')} priority ${priority} added`;
   if (change.change === 'removed') return `${chalk.red('-')} priority ${priority} removed`;
-  const parts = [...change.added.map((id) => chalk.green(`+${textLine(id)}`)), ...change.removed.map((id) => chalk.red(`-${textLine(id)}`))];
+  const parts = [
+    ...change.added.map((id) => chalk.green(`+${textLine(id)}`)),
+    ...change.removed.map((id) => chalk.red(`-${textLine(id)}`)),
+  ];
   return `${chalk.yellow('~')} priority ${priority}: ${change.list} ${parts.join(' ')}`;
 }

@@ -32,13 +32,23 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
     .option('--no-config', 'ignore every configuration file (and the plugins it names), as lint does')
-    .option('--record <file>', 'write the decision record (JSON): sha256 of every input, git commit, rules and options, waivers, every step, the verdict and the time')
+    .option(
+      '--record <file>',
+      'write the decision record (JSON): sha256 of every input, git commit, rules and options, waivers, every step, the verdict and the time',
+    )
     .option('--force', 'let --record replace an existing file')
-    .addHelpText('after', '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 go, 1 no-go, 2 could not judge.\nWaivers are honored and listed; inline disable comments are not.',
+    )
     .action(async (paths: string[], options: GateCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the gate.
       const { runGate } = await import('../gate/run.js');
-      const outcome = await runGate(paths, { announce: options.announce, today: options.today, ...(options.config ? {} : { config: false as const }) });
+      const outcome = await runGate(paths, {
+        announce: options.announce,
+        today: options.today,
+        ...(options.config ? {} : { config: false as const }),
+      });
       if (!outcome.report) {
         printDiagnostics(outcome.diagnostics, chooseChalk(process.stderr, options.color));
         printErr('the gate could not judge readiness (exit 2)\n');
@@ -54,16 +64,25 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
           return;
         }
       }
-      printOut(renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color), { width: terminalWidth() }), options.format === 'stylish' ? 'text' : options.format);
+      printOut(
+        renderGate(outcome.report, options.format, chooseChalk(process.stdout, options.color), { width: terminalWidth() }),
+        options.format === 'stylish' ? 'text' : options.format,
+      );
       setExitCode(outcome.report.verdict === 'go' ? EXIT.ok : EXIT.findings);
     });
 };
 
 /** Writes the record through the safe writer: never over an input, never over an existing file without --force. */
-export async function writeRecord(file: string, outcome: { report: GateReport; lint: LintResult }, options: { today?: string; force?: boolean }): Promise<Diagnostic | undefined> {
+export async function writeRecord(
+  file: string,
+  outcome: { report: GateReport; lint: LintResult },
+  options: { today?: string; force?: boolean },
+): Promise<Diagnostic | undefined> {
   const { buildDecisionRecord, decisionRecordText } = await import('../gate/record.js');
   const { writeFileSafely } = await import('../files/write.js');
   const record = buildDecisionRecord(outcome.report, outcome.lint, { cwd: process.cwd(), today: options.today ?? todayUtc() });
   const failure = writeFileSafely(file, decisionRecordText(record), 'the decision record', { createOnly: !options.force });
-  return failure?.message.startsWith('already exists') ? { ...failure, message: `${failure.message}; pass --force to replace it` } : failure;
+  return failure?.message.startsWith('already exists')
+    ? { ...failure, message: `${failure.message}; pass --force to replace it` }
+    : failure;
 }

@@ -25,7 +25,7 @@ export const registerImport: CommandRegistration = (program, setExitCode) => {
     .requiredOption('-o, --output <file>', 'the policy file to write, or to update when an import wrote it')
     .addOption(new Option('--layout <name>', 'what the rows are').choices(LAYOUT_NAMES))
     .option('--mapping <file>', 'a mapping file (YAML): which column is which field, which value is which id')
-    .option('--sheet <name>', 'the sheet of an XLSX workbook (default: the first, or the mapping\'s)')
+    .option('--sheet <name>', "the sheet of an XLSX workbook (default: the first, or the mapping's)")
     .option('--force', 'replace an output the import did not write, or rewrite one from the export alone')
     .action(async (input: string, options: ImportCommandOptions) => {
       const outcome = await runImport({ input, ...options, schema: schemaReference(path.dirname(path.resolve(options.output))) });

@@ -33,7 +33,11 @@ export function initCommand(folder: string, options: InitOptions): number {
   const existing = [POLICY_FILE, ...CONFIG_FILE_NAMES].filter((name) => lexists(path.join(folder, name)));
   if (existing.length > 0 && !options.force) {
     printDiagnostics(
-      existing.map((name) => ({ file: name, message: 'already exists: nothing was written; run `incentive-lint init --force` to overwrite it', source: 'usage' })),
+      existing.map((name) => ({
+        file: name,
+        message: 'already exists: nothing was written; run `incentive-lint init --force` to overwrite it',
+        source: 'usage',
+      })),
       errChalk,
     );
     return EXIT.untrusted;
@@ -47,11 +51,22 @@ export function initCommand(folder: string, options: InitOptions): number {
       replaceFile(path.join(folder, name), text, `the starter ${name}`, { createOnly: !options.force });
     } catch (error) {
       const refused = error instanceof RefusedWrite;
-      printDiagnostics([{ file: name, message: refused ? error.message : `cannot write here: ${(error as Error).message}`, source: refused ? 'usage' : 'io' }], errChalk);
+      printDiagnostics(
+        [
+          {
+            file: name,
+            message: refused ? error.message : `cannot write here: ${(error as Error).message}`,
+            source: refused ? 'usage' : 'io',
+          },
+        ],
+        errChalk,
+      );
       return EXIT.untrusted;
     }
   }
-  printOut(`wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx --no-install incentive-lint\n`);
+  printOut(
+    `wrote ${POLICY_FILE} and ${CONFIG_FILE}\nnext: replace the examples with your strategy and incentives, then run: npx --no-install incentive-lint\n`,
+  );
   return EXIT.ok;
 }
 

@@ -40,7 +40,7 @@ export function addSettingsOptions(command: Command): Command {
   return command
     .option('-c, --config <file>', 'configuration file (default: the nearest incentive-lint.config.yaml upward)')
     .option('--no-config', 'ignore every configuration file')
-    .option('--rule <id=severity>', 'set a rule\'s severity: off, info, warning or error (repeatable)', collectRule)
+    .option('--rule <id=severity>', "set a rule's severity: off, info, warning or error (repeatable)", collectRule)
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings; -1: no limit (the default)', parseWarningLimit)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
@@ -64,12 +64,14 @@ function collectRule(value: string, previous: RuleOverrides = {}): RuleOverrides
 }
 
 export function parseMilliseconds(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of milliseconds, such as --rule-timeout 5000');
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('write a whole number of milliseconds, such as --rule-timeout 5000');
   return Number(value);
 }
 
 function parseItems(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('write a whole number of items, such as --max-exact-items 2000000');
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new InvalidArgumentError('write a whole number of items, such as --max-exact-items 2000000');
   return Number(value);
 }
 
@@ -78,12 +80,15 @@ const NO_WARNING_LIMIT = -1;
 /** A whole number of warnings; -1 means no limit, as in ESLint (so a script can always pass the flag). */
 function parseWarningLimit(value: string): number {
   if (value.trim() === '-1') return NO_WARNING_LIMIT;
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0, or -1 for no limit');
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError('write a whole number of warnings, such as --max-warnings 0, or -1 for no limit');
   return Number(value);
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(options: SettingsCliOptions): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation' | 'maxExactItems'> {
+export function lintSettings(
+  options: SettingsCliOptions,
+): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation' | 'maxExactItems'> {
   return {
     config: options.config,
     rules: options.rule,
@@ -212,20 +217,32 @@ function readBaseline(absolute: string, shown: string): { baseline: Baseline } |
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {
-      diagnostic: { file: shown, message: missing ? 'no such baseline file: write one with --baseline-write <file>' : `cannot read the baseline: ${(error as Error).message}`, source: 'io' },
+      diagnostic: {
+        file: shown,
+        message: missing
+          ? 'no such baseline file: write one with --baseline-write <file>'
+          : `cannot read the baseline: ${(error as Error).message}`,
+        source: 'io',
+      },
     };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { diagnostic: { file: shown, message: 'the baseline is not valid JSON: write it again with --baseline-write <file>', source: 'io' } };
+    return {
+      diagnostic: { file: shown, message: 'the baseline is not valid JSON: write it again with --baseline-write <file>', source: 'io' },
+    };
   }
   const parsed = BaselineSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return {
-      diagnostic: { file: shown, message: `not a baseline written by --baseline-write (${issue.path.join('.') || 'top level'}: ${issue.message}): write it again with --baseline-write <file>`, source: 'io' },
+      diagnostic: {
+        file: shown,
+        message: `not a baseline written by --baseline-write (${issue.path.join('.') || 'top level'}: ${issue.message}): write it again with --baseline-write <file>`,
+        source: 'io',
+      },
     };
   }
   return { baseline: parsed.data };

@@ -42,18 +42,27 @@ export const registerLint: CommandRegistration = (program, setExitCode) => {
       .option('-o, --output <file>', 'write the report to FILE instead of stdout (the one report that names no file)')
       .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
       .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
-      .option('--since <git-ref>', 'instead of linting, report stale incentives: compare the paths with themselves at this commit (see diff)')
+      .option(
+        '--since <git-ref>',
+        'instead of linting, report stale incentives: compare the paths with themselves at this commit (see diff)',
+      )
       .option('--stdin', 'lint the policy text read from standard input; paths, if given, are the rest of the policy')
-      .option('--stdin-filename <path>', `the file that text stands for: findings carry this name, and it replaces that file among the paths (default: ${STDIN_NAME})`)
+      .option(
+        '--stdin-filename <path>',
+        `the file that text stands for: findings carry this name, and it replaces that file among the paths (default: ${STDIN_NAME})`,
+      )
       .action(async (paths: string[], options: LintCommandOptions) => setExitCode(await lintCommand(paths, options)));
   addLintOptions(program);
   addLintOptions(program.command('lint').description('lint policy files (the default command)'));
 };
 
 function stdinUsageProblem(options: LintCommandOptions): string | undefined {
-  if (options.stdinFilename !== undefined && !options.stdin) return '--stdin-filename names the text read with --stdin: add --stdin, or give the file as a path';
-  if (options.stdin && options.since !== undefined) return '--stdin cannot be combined with --since: --since reads the files from git; save the file and run again';
-  if (options.stdin && (options.cache || options.baselineWrite !== undefined)) return '--stdin cannot be combined with --cache or --baseline-write: both record files on disk; lint the saved files instead';
+  if (options.stdinFilename !== undefined && !options.stdin)
+    return '--stdin-filename names the text read with --stdin: add --stdin, or give the file as a path';
+  if (options.stdin && options.since !== undefined)
+    return '--stdin cannot be combined with --since: --since reads the files from git; save the file and run again';
+  if (options.stdin && (options.cache || options.baselineWrite !== undefined))
+    return '--stdin cannot be combined with --cache or --baseline-write: both record files on disk; lint the saved files instead';
   return undefined;
 }
 
@@ -69,7 +78,16 @@ const FORMATS_FOR_PROBLEMS: ReadonlySet<string> = new Set(['github']);
 
 /** The report of a run that could not lint: no findings, only its problems. */
 function problemsOnly(diagnostics: Diagnostic[]): LintResult {
-  return { findings: [], waived: [], suppressed: [], diagnostics, files: [], skipped: [], summary: { errors: 0, warnings: 0, infos: 0, files: 0 }, rules: [] };
+  return {
+    findings: [],
+    waived: [],
+    suppressed: [],
+    diagnostics,
+    files: [],
+    skipped: [],
+    summary: { errors: 0, warnings: 0, infos: 0, files: 0 },
+    rules: [],
+  };
 }
 
 export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
@@ -93,14 +111,21 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
   if (options.since !== undefined) return sinceCommand(options.since, paths, options, plan.targets);
   const stdin = options.stdin ? { path: options.stdinFilename ?? STDIN_NAME, text: fs.readFileSync(0, 'utf8') } : undefined;
   // The file the text stands for is an input of the run: no report may replace it (`-o policy.yaml`).
-  if (options.stdinFilename !== undefined) recordInputPath(path.resolve(options.stdinFilename), 'policy', 'the file --stdin-filename names (the policy text read from stdin stands for it)');
+  if (options.stdinFilename !== undefined)
+    recordInputPath(
+      path.resolve(options.stdinFilename),
+      'policy',
+      'the file --stdin-filename names (the policy text read from stdin stands for it)',
+    );
   const run = await lintWithSettings(paths, { ...options, stdin });
   if (!run.report) {
     // A pull request shows github annotations, not stderr: they carry the problems, at their lines.
     const reportable = plan.targets.filter((target) => FORMATS_FOR_PROBLEMS.has(target.format));
     const failures = await emitReports(reportable, problemsOnly(run.diagnostics), options.color);
     printDiagnostics([...run.diagnostics, ...failures], errChalk);
-    printErr(`${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`);
+    printErr(
+      `${run.diagnostics.length === 1 ? '1 problem' : `${run.diagnostics.length} problems`} with the input: the policy could not be linted, so nothing can be trusted (exit 2)\n`,
+    );
     return EXIT.untrusted;
   }
   const failures = await emitReports(plan.targets, run.report, options.color);

@@ -25,8 +25,16 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
     .description('table of priorities × teams: is each team rewarded for the priority, against it, both, or neither?')
     .argument('[paths...]', 'policy files or folders (default: the current folder)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(MATRIX_FORMATS).default('stylish'))
-    .option('--announce <date>', 'the announcement date to judge at, as gate and report take it, YYYY-MM-DD (default: strategy.announced)', parseDate)
-    .option('--today <date>', 'the current date, YYYY-MM-DD: the date judged at when the strategy has no announcement date (default: the clock)', parseDate)
+    .option(
+      '--announce <date>',
+      'the announcement date to judge at, as gate and report take it, YYYY-MM-DD (default: strategy.announced)',
+      parseDate,
+    )
+    .option(
+      '--today <date>',
+      'the current date, YYYY-MM-DD: the date judged at when the strategy has no announcement date (default: the clock)',
+      parseDate,
+    )
     .option('--no-color', 'turn colors off (also: NO_COLOR=1)')
     .option('--no-config', 'ignore every configuration file, as lint does (here only its ignore globs are read; plugins never load)')
     .action(async (paths: string[], options: MatrixCommandOptions) => {
@@ -44,7 +52,10 @@ export const registerMatrix: CommandRegistration = (program, setExitCode) => {
       const model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections), { today: options.today ?? todayUtc() });
       const matrix = buildMatrix(loaded, model);
       // JSON carries the model itself: every team's reward profile, entry by entry, with positions.
-      const output = options.format === 'json' ? `${JSON.stringify({ ...matrix, model: modelJson(model, loaded) })}\n` : renderMatrix(matrix, options.format, chooseChalk(process.stdout, options.color));
+      const output =
+        options.format === 'json'
+          ? `${JSON.stringify({ ...matrix, model: modelJson(model, loaded) })}\n`
+          : renderMatrix(matrix, options.format, chooseChalk(process.stdout, options.color));
       printOut(output, options.format === 'stylish' ? 'text' : options.format);
       setExitCode(EXIT.ok);
     });

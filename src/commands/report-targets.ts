@@ -29,10 +29,14 @@ export function planTargets(formats: readonly string[], output: string | undefin
     const format = colon === -1 ? spec : spec.slice(0, colon);
     const file = colon === -1 ? undefined : spec.slice(colon + 1);
     if (!FORMAT_NAMES.includes(format)) {
-      return { problem: `unknown format "${textLine(format)}" in --format ${textLine(spec)}: use one of ${FORMAT_NAMES.join(', ')}, optionally followed by :FILE` };
+      return {
+        problem: `unknown format "${textLine(format)}" in --format ${textLine(spec)}: use one of ${FORMAT_NAMES.join(', ')}, optionally followed by :FILE`,
+      };
     }
     if (file !== undefined && file.trim() === '') {
-      return { problem: `--format ${textLine(spec)} names no file: write --format ${format}:results.${format === 'sarif' ? 'sarif' : 'txt'}, or leave out the colon to print it` };
+      return {
+        problem: `--format ${textLine(spec)} names no file: write --format ${format}:results.${format === 'sarif' ? 'sarif' : 'txt'}, or leave out the colon to print it`,
+      };
     }
     targets.push(file === undefined ? { format } : { format, file });
   }
@@ -56,7 +60,10 @@ export function planTargets(formats: readonly string[], output: string | undefin
     if (target.file === undefined) continue;
     const resolved = path.resolve(target.file);
     const other = byFile.get(resolved);
-    if (other) return { problem: `the ${other} and ${target.format} reports would both be written to ${textLine(target.file)}: give each its own file` };
+    if (other)
+      return {
+        problem: `the ${other} and ${target.format} reports would both be written to ${textLine(target.file)}: give each its own file`,
+      };
     byFile.set(resolved, target.format);
   }
   return { targets };
@@ -72,7 +79,12 @@ export type ReportPreface = (format: string, chalk: ChalkInstance) => string;
  * Renders each report and sends it where it goes: stdout in the terminal's colors, a file without
  * color. Returns a diagnostic for each file that could not be written (the CLI exits 2).
  */
-export async function emitReports(targets: readonly ReportTarget[], result: LintResult, colorFlag: boolean | undefined, preface?: ReportPreface): Promise<Diagnostic[]> {
+export async function emitReports(
+  targets: readonly ReportTarget[],
+  result: LintResult,
+  colorFlag: boolean | undefined,
+  preface?: ReportPreface,
+): Promise<Diagnostic[]> {
   const failures: Diagnostic[] = [];
   for (const target of targets) {
     const formatter = await loadFormatter(target.format);
@@ -83,7 +95,11 @@ export async function emitReports(targets: readonly ReportTarget[], result: Lint
       continue;
     }
     const plain = new Chalk({ level: 0 });
-    const failure = writeOutput(target.file, `${preface?.(target.format, plain) ?? ''}${formatter(result, { chalk: plain })}`, `the ${target.format} report`);
+    const failure = writeOutput(
+      target.file,
+      `${preface?.(target.format, plain) ?? ''}${formatter(result, { chalk: plain })}`,
+      `the ${target.format} report`,
+    );
     if (failure) failures.push(failure);
   }
   return failures;

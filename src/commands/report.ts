@@ -26,21 +26,34 @@ interface ReportCommandOptions {
 export const registerReport: CommandRegistration = (program, setExitCode) => {
   program
     .command('report')
-    .description('the gate as one self-contained HTML page for leadership: verdict, checklist, heatmap, timeline, pay per segment, findings, waivers')
+    .description(
+      'the gate as one self-contained HTML page for leadership: verdict, checklist, heatmap, timeline, pay per segment, findings, waivers',
+    )
     .argument('[paths...]', 'policy files or folders (default: the current folder)')
     .option('--announce <date>', 'the announcement date to judge against, YYYY-MM-DD (default: strategy.announced)', parseDate)
     .option('-o, --output <file>', 'write the HTML to this file (default: standard output)')
     .option('--no-color', 'turn colors off in messages (also: NO_COLOR=1)')
     .option('--no-config', 'ignore every configuration file (and the plugins it names), as lint does')
     .option('--today <date>', 'the current date, YYYY-MM-DD, for waiver expiry (default: the clock)', parseDate)
-    .option('--since <git-ref>', 'also show which findings are new, fixed and unchanged since the policy at this commit, and the verdict then and now')
+    .option(
+      '--since <git-ref>',
+      'also show which findings are new, fixed and unchanged since the policy at this commit, and the verdict then and now',
+    )
     .option('--record <file>', 'also write the decision record (JSON) shown in the footer')
     .option('--force', 'let --record replace an existing file')
-    .addHelpText('after', '\nExit codes: 0 the report was written (whatever the verdict; `gate` is the check), 2 it could not be.\nThe page has no script and loads nothing: open it offline, attach it, or print it to PDF.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 the report was written (whatever the verdict; `gate` is the check), 2 it could not be.\nThe page has no script and loads nothing: open it offline, attach it, or print it to PDF.',
+    )
     .action(async (paths: string[], options: ReportCommandOptions) => {
       // Imported when the command runs: a plain lint does not load the report.
       const { runHtmlReport } = await import('../html-report/run.js');
-      const outcome = await runHtmlReport(paths, { announce: options.announce, today: options.today, since: options.since, ...(options.config ? {} : { config: false as const }) });
+      const outcome = await runHtmlReport(paths, {
+        announce: options.announce,
+        today: options.today,
+        since: options.since,
+        ...(options.config ? {} : { config: false as const }),
+      });
       const chalk = chooseChalk(process.stderr, options.color);
       if (outcome.html === undefined) {
         printDiagnostics(outcome.diagnostics, chalk);
@@ -50,9 +63,18 @@ export const registerReport: CommandRegistration = (program, setExitCode) => {
       }
       if (options.record !== undefined) {
         const { decisionRecordText } = await import('../gate/record.js');
-        const failure = writeFileSafely(options.record, decisionRecordText(outcome.record), 'the decision record', { createOnly: !options.force });
+        const failure = writeFileSafely(options.record, decisionRecordText(outcome.record), 'the decision record', {
+          createOnly: !options.force,
+        });
         if (failure) {
-          printDiagnostics([failure.message.startsWith('already exists') ? { ...failure, message: `${failure.message}; pass --force to replace it` } : failure], chalk);
+          printDiagnostics(
+            [
+              failure.message.startsWith('already exists')
+                ? { ...failure, message: `${failure.message}; pass --force to replace it` }
+                : failure,
+            ],
+            chalk,
+          );
           setExitCode(EXIT.untrusted);
           return;
         }

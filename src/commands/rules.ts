@@ -23,7 +23,9 @@ export const registerRules: CommandRegistration = (program, setExitCode) => {
 
   program
     .command('explain')
-    .description('explain a rule or a check (lever-coverage, unused-suppression, suppression-reason): why it exists, its options, a bad and a good example, how to waive it')
+    .description(
+      'explain a rule or a check (lever-coverage, unused-suppression, suppression-reason): why it exists, its options, a bad and a good example, how to waive it',
+    )
     .argument('<rule>', 'rule or check id, such as flat-commission or lever-coverage')
     .option('--no-color', 'turn colors off')
     .action((ruleId: string, options: { color?: boolean }) => {
@@ -61,7 +63,9 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
     wordWrap: true,
   });
   for (const { meta, where, severity } of CHECK_DOCS) checks.push([meta.id, where, severity, meta.summary]);
-  printOut(`${table.toString()}\n\nChecks outside the rule catalog (incentive-lint explain ID describes them too):\n${checks.toString()}\n`);
+  printOut(
+    `${table.toString()}\n\nChecks outside the rule catalog (incentive-lint explain ID describes them too):\n${checks.toString()}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -74,7 +78,10 @@ function explainRule(rules: readonly AnyRule[], ruleId: string, options: { color
   }
   if (!rule) {
     const ids = [...rules, ...CHECK_DOCS].map((candidate) => candidate.meta.id);
-    printDiagnostics([{ message: `unknown rule "${ruleId}"${didYouMean(ruleId, ids)} (\`incentive-lint rules\` lists them all)`, source: 'usage' }], chooseChalk(process.stderr, options.color));
+    printDiagnostics(
+      [{ message: `unknown rule "${ruleId}"${didYouMean(ruleId, ids)} (\`incentive-lint rules\` lists them all)`, source: 'usage' }],
+      chooseChalk(process.stderr, options.color),
+    );
     return EXIT.untrusted;
   }
   printOut(explanation(rule, chooseChalk(process.stdout, options.color)));
@@ -98,18 +105,31 @@ export function explanation(rule: AnyRule, chalk: ChalkInstance): string {
   const optionList = optionDocs(rule);
   out.push(heading('Options'));
   if (optionList.length === 0) out.push('  none');
-  for (const option of optionList) out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
-  out.push(`  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`, '');
+  for (const option of optionList)
+    out.push(`  ${option.name} (default ${JSON.stringify(option.default)})${option.description ? `: ${option.description}` : ''}`);
+  out.push(
+    `  Set them in incentive-lint.config.yaml: rules: { ${meta.id}: [${meta.severity}, {${optionList.map((o) => ` ${o.name}: ${JSON.stringify(o.default)}`).join(',')} }] }`,
+    '',
+  );
   if (meta.reads?.length) {
-    out.push(heading('Reads'), `  ${chalk.dim('The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):')}`);
+    out.push(
+      heading('Reads'),
+      `  ${chalk.dim('The policy keys whose declaration can change its findings (docs/format.md lists the rules that read each key):')}`,
+    );
     out.push(...wrapList(inSchemaOrder(meta.reads), 98).map((line) => `  ${line}`), '');
   }
   if (meta.examples) {
-    if (meta.examples.baseline !== undefined) out.push(heading('Earlier version (what diff and --since compare with)'), indent(meta.examples.baseline), '');
+    if (meta.examples.baseline !== undefined)
+      out.push(heading('Earlier version (what diff and --since compare with)'), indent(meta.examples.baseline), '');
     out.push(heading('Reported'), indent(meta.examples.bad), '', heading('Accepted'), indent(meta.examples.good), '');
     out.push(`  ${chalk.dim('Each example is part of a policy: the rest is the base policy of rule tests (incentive-lint/testing).')}`, '');
   }
-  out.push(heading('Accepting an exception'), '  Add a waiver to the policy; it silences this rule on one instrument until it expires:', indent(waiverSnippet(meta.id)), '');
+  out.push(
+    heading('Accepting an exception'),
+    '  Add a waiver to the policy; it silences this rule on one instrument until it expires:',
+    indent(waiverSnippet(meta.id)),
+    '',
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -26,7 +26,12 @@ export function parseDate(value: string): string {
  * The files the configuration's `ignore` leaves out are left out, as lint does; `useConfig` false
  * (`--no-config`) reads no configuration. Plugins are never loaded: these commands run no rule.
  */
-export function loadForReport(paths: readonly string[], product: string, color: boolean | undefined, useConfig = true): LoadedPolicy | undefined {
+export function loadForReport(
+  paths: readonly string[],
+  product: string,
+  color: boolean | undefined,
+  useConfig = true,
+): LoadedPolicy | undefined {
   try {
     return loadPolicy(paths, { ignore: configuredIgnore(useConfig ? {} : { config: false }) });
   } catch (error) {

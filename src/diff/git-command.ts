@@ -39,7 +39,10 @@ export class GitFailure extends Error {
 
   /** The line of git's stderr that says what went wrong (`fatal: …`, `error: …`), without the prefix. */
   get reason(): string {
-    const lines = this.stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+    const lines = this.stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
     const main = lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[0] ?? `git exited with status ${this.status}`;
     return main.replace(/^(fatal|error):\s*/, '');
   }
@@ -131,7 +134,10 @@ export function openRepository(folder: string): Repository {
 }
 
 /** What a user can do about a GitFailure of `openRepository` from `folder`, in one sentence. */
-export function repositoryProblem(failure: GitFailure, folder: string): { kind: 'not-a-repository' | 'ownership' | 'bare' | 'other'; message: string } {
+export function repositoryProblem(
+  failure: GitFailure,
+  folder: string,
+): { kind: 'not-a-repository' | 'ownership' | 'bare' | 'other'; message: string } {
   const stderr = failure.stderr;
   if (/dubious ownership/i.test(stderr)) {
     const at = /repository at '([^'\n]*)'/.exec(stderr)?.[1] ?? folder;

@@ -55,7 +55,12 @@ export function snapshotAt(ref: string, paths: readonly string[], cwd: string): 
     const placed = renamedTo.get(entry.file) ?? entry.file;
     if (relativePaths.some((root) => isWithin(placed, root))) wanted.push({ entry, placed });
   }
-  const texts = readBlobs(repository, ref, commit, wanted.map(({ entry }) => entry));
+  const texts = readBlobs(
+    repository,
+    ref,
+    commit,
+    wanted.map(({ entry }) => entry),
+  );
 
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-since-')));
   const origins = new Map<string, string>();
@@ -97,10 +102,14 @@ function workingRepository(cwd: string): Repository {
 function resolveCommit(repository: Repository, ref: string): string {
   if (ref.startsWith('-')) throw usage(`"${ref}" is not a git ref: name a commit, branch or tag, such as HEAD~1 or main`);
   try {
-    return git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString('utf8').trim();
+    return git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString('utf8')
+      .trim();
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
-    throw usage(`unknown git ref "${ref}": name a commit, branch or tag of this repository, such as HEAD~1 or main (see \`git log --oneline\`)`);
+    throw usage(
+      `unknown git ref "${ref}": name a commit, branch or tag of this repository, such as HEAD~1 or main (see \`git log --oneline\`)`,
+    );
   }
 }
 
@@ -113,7 +122,9 @@ function repositoryPath(repository: Repository, absolute: string, shown: string)
   const real = realpathOfExisting(absolute);
   const relative = path.relative(repository.top, real);
   if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw usage(`${shown} is outside the git repository of the working folder (${repository.top}): --since compares paths of that one repository; run incentive-lint in the repository that holds ${shown}`);
+    throw usage(
+      `${shown} is outside the git repository of the working folder (${repository.top}): --since compares paths of that one repository; run incentive-lint in the repository that holds ${shown}`,
+    );
   }
   const nested = nestedRepository(repository.top, real);
   if (nested !== undefined) {
@@ -156,7 +167,9 @@ function listTree(repository: Repository, ref: string, commit: string): TreeEntr
     listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
-    throw usage(`git cannot list the files of ${ref} (commit ${short(commit)}): ${error.reason}; the commit is damaged or was crafted: compare with another commit`);
+    throw usage(
+      `git cannot list the files of ${ref} (commit ${short(commit)}): ${error.reason}; the commit is damaged or was crafted: compare with another commit`,
+    );
   }
   const entries: TreeEntry[] = [];
   const problems: Diagnostic[] = [];
@@ -184,7 +197,18 @@ function listTree(repository: Repository, ref: string, commit: string): TreeEntr
 function renamesSince(repository: Repository, ref: string, commit: string): Map<string, string> {
   let output: string;
   try {
-    output = git(repository, ['diff', '-M', '--name-status', '-z', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', commit, '--']).toString('utf8');
+    output = git(repository, [
+      'diff',
+      '-M',
+      '--name-status',
+      '-z',
+      '--diff-filter=R',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--ignore-submodules=all',
+      commit,
+      '--',
+    ]).toString('utf8');
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
     throw usage(`git cannot compare ${ref} (commit ${short(commit)}) with the working tree: ${error.reason}`);
@@ -229,7 +253,11 @@ function readBlobs(repository: Repository, ref: string, commit: string, entries:
     }
     const length = Number(size);
     if (type !== 'blob') {
-      problems.push({ file: `${ref}:${entry.file}`, message: `commit ${short(commit)} lists this file, but its object ${short(entry.object)} is a ${type}, not a file: the commit was crafted or is damaged; compare with another commit`, source: 'io' });
+      problems.push({
+        file: `${ref}:${entry.file}`,
+        message: `commit ${short(commit)} lists this file, but its object ${short(entry.object)} is a ${type}, not a file: the commit was crafted or is damaged; compare with another commit`,
+        source: 'io',
+      });
     }
     texts.push(output.subarray(offset, offset + length));
     offset += length + 1;
@@ -243,7 +271,9 @@ function writeSnapshotFile(dir: string, placed: string, text: Buffer, origin: st
     replaceFileInside(dir, placed.split('/'), text, 'a file of the earlier version');
   } catch (error) {
     const reason = error instanceof RefusedWrite ? error.message : (error as Error).message;
-    throw new InputError([{ file: origin, message: `cannot place this file of the earlier version in a temporary folder: ${reason}`, source: 'io' }]);
+    throw new InputError([
+      { file: origin, message: `cannot place this file of the earlier version in a temporary folder: ${reason}`, source: 'io' },
+    ]);
   }
 }
 

@@ -50,7 +50,10 @@ export async function runDiff(base: BaseVersion, headPaths: string[], options: D
 
   const result = staleOnly(await lint(headPaths, { ...options, cwd, baseline, resolvedConfig: config }));
   if (result.diagnostics.length > 0 || !baseline || !result.loaded) return { result, note };
-  const diff = new PolicyDiff(new PolicyIndex(baseline.policy, baseline.sections), new PolicyIndex(result.loaded.policy, result.loaded.sections));
+  const diff = new PolicyDiff(
+    new PolicyIndex(baseline.policy, baseline.sections),
+    new PolicyIndex(result.loaded.policy, result.loaded.sections),
+  );
   return { result, diff };
 }
 

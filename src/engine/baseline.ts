@@ -40,7 +40,9 @@ export function buildBaseline(findings: readonly Finding[], toBaselinePath: Base
     entry.count++;
     counts.set(key, entry);
   }
-  const entries = [...counts.values()].sort((a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.instrument ?? '', b.instrument ?? ''));
+  const entries = [...counts.values()].sort(
+    (a, b) => compare(a.file, b.file) || compare(a.rule, b.rule) || compare(a.instrument ?? '', b.instrument ?? ''),
+  );
   return { version: 1, entries };
 }
 

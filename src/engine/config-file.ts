@@ -68,7 +68,8 @@ export function readConfigFile(absolute: string, cwd: string): ConfigFile {
   try {
     text = readInputText(absolute, 'config');
   } catch (error) {
-    const problem = error instanceof UnreadableFile && !error.code ? { file: display, message: error.message } : ioDiagnostic(display, error);
+    const problem =
+      error instanceof UnreadableFile && !error.code ? { file: display, message: error.message } : ioDiagnostic(display, error);
     throw new InputError([{ ...problem, source: 'config' }]);
   }
   return parseConfigText(text, absolute, display);
@@ -78,7 +79,13 @@ export function parseConfigText(text: string, absolute: string, display: string)
   const parsed = parseYaml(display, text);
   if (parsed.diagnostics.length > 0) throw new InputError(parsed.diagnostics);
   if (parsed.documents.length > 1) {
-    throw new InputError([{ ...parsed.documents[1]!.locate([]), message: 'a configuration file holds one YAML document: remove the second `---` and merge the two', source: 'config' }]);
+    throw new InputError([
+      {
+        ...parsed.documents[1]!.locate([]),
+        message: 'a configuration file holds one YAML document: remove the second `---` and merge the two',
+        source: 'config',
+      },
+    ]);
   }
   const source = parsed.documents[0];
   const value = parsed.values[0] ?? {};
@@ -122,7 +129,13 @@ export function parseConfigText(text: string, absolute: string, display: string)
 function keepEveryKey(rules: Record<string, unknown>, written: unknown): Record<string, unknown> {
   if (typeof written !== 'object' || written === null) return rules;
   for (const key of Object.keys(written)) {
-    if (!Object.hasOwn(rules, key)) Object.defineProperty(rules, key, { value: (written as Record<string, unknown>)[key], enumerable: true, writable: true, configurable: true });
+    if (!Object.hasOwn(rules, key))
+      Object.defineProperty(rules, key, {
+        value: (written as Record<string, unknown>)[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return rules;
 }
@@ -152,17 +165,34 @@ function describeIssue(issue: z.core.$ZodIssue, source: SourceDocument | undefin
   if (issue.code === 'unrecognized_keys') {
     const unknown = issue.keys[0]!;
     const place = (source && keyPlace(source, segments, unknown)) ?? located([...segments, unknown]);
-    return { ...place, message: `unknown key "${unknown}" in the configuration: the keys are ${CONFIG_KEYS.join(', ')}${didYouMean(unknown, CONFIG_KEYS)}`, source: 'config' };
+    return {
+      ...place,
+      message: `unknown key "${unknown}" in the configuration: the keys are ${CONFIG_KEYS.join(', ')}${didYouMean(unknown, CONFIG_KEYS)}`,
+      source: 'config',
+    };
   }
   if (issue.code === 'invalid_type' && segments.length === 0) {
-    return { ...located([]), message: `the configuration must be a mapping of keys, such as ${CONFIG_KEY_EXAMPLES.extends}`, source: 'config' };
+    return {
+      ...located([]),
+      message: `the configuration must be a mapping of keys, such as ${CONFIG_KEY_EXAMPLES.extends}`,
+      source: 'config',
+    };
   }
   if (issue.code === 'invalid_value' && key === 'extends') {
     const given = String(issue.input);
-    return { ...located(segments), message: `extends: "${given}" is not one of ${issue.values.join(', ')}${didYouMean(given, issue.values.map(String))}`, source: 'config' };
+    return {
+      ...located(segments),
+      message: `extends: "${given}" is not one of ${issue.values.join(', ')}${didYouMean(given, issue.values.map(String))}`,
+      source: 'config',
+    };
   }
   if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'record' || issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+    const expected =
+      issue.expected === 'array'
+        ? 'a list'
+        : issue.expected === 'record' || issue.expected === 'object'
+          ? 'a mapping'
+          : `a ${issue.expected}`;
     return { ...located(segments), message: `${segments.join('.')}: expected ${expected}${write}`, source: 'config' };
   }
   return { ...located(segments), message: `${segments.join('.')}: ${issue.message}${write}`, source: 'config' };

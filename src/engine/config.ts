@@ -125,7 +125,9 @@ export function resolveRules(available: readonly AnyRule[], selection: RuleSelec
     }
     if (problems.length > 0 || !options.success) {
       for (const problem of problems) {
-        diagnostics.push(at(optionsLayer, id, [1, ...problem.path], `rule ${id}`, `: invalid options: ${problem.message}`, problem.pointAt));
+        diagnostics.push(
+          at(optionsLayer, id, [1, ...problem.path], `rule ${id}`, `: invalid options: ${problem.message}`, problem.pointAt),
+        );
       }
       continue;
     }
@@ -163,7 +165,7 @@ function parseSetting(value: unknown): { severity: SeverityOrOff; options?: Reco
     return `write the setting as a severity or as [severity, { options }], such as [error, { min_ratio: 2 }]`;
   }
   if (typeof severity !== 'string' || !(SEVERITY_WORDS as readonly string[]).includes(severity)) {
-    const shown = typeof severity === 'string' ? `"${severity}"` : JSON.stringify(severity) ?? String(severity);
+    const shown = typeof severity === 'string' ? `"${severity}"` : (JSON.stringify(severity) ?? String(severity));
     return `severity ${shown} is not one of ${SEVERITY_WORDS.join(', ')}${typeof severity === 'string' ? didYouMean(severity, SEVERITY_WORDS) : ''}`;
   }
   if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) {
@@ -183,11 +185,13 @@ function optionProblems(rule: AnyRule, given: Record<string, unknown> | undefine
   const known = Object.keys(rule.meta.options?.shape ?? {});
   return Object.keys(given ?? {})
     .filter((key) => !known.includes(key))
-    .map((key): OptionProblem => ({
-      path: [key],
-      pointAt: 'key',
-      message: `unknown option "${key}"${didYouMean(key, known)} (${known.length ? `the options of ${rule.meta.id} are ${known.join(', ')}` : `${rule.meta.id} has no options`})`,
-    }));
+    .map(
+      (key): OptionProblem => ({
+        path: [key],
+        pointAt: 'key',
+        message: `unknown option "${key}"${didYouMean(key, known)} (${known.length ? `the options of ${rule.meta.id} are ${known.join(', ')}` : `${rule.meta.id} has no options`})`,
+      }),
+    );
 }
 
 /** A config diagnostic at the setting's place; the layer is named only when it has no file position. */

@@ -45,17 +45,29 @@ export class EditBuilder {
     const edits: TextEdit[] = [];
     for (const descriptor of descriptors) {
       const target = 'set' in descriptor ? descriptor.set.node : 'append' in descriptor ? descriptor.append.node : undefined;
-      if (typeof target !== 'object' || target === null) return 'an edit needs { set: { node, key, value } } or { append: { node, value } }';
+      if (typeof target !== 'object' || target === null)
+        return 'an edit needs { set: { node, key, value } } or { append: { node, value } }';
       if (descriptor.safety !== 'safe' && descriptor.safety !== 'suggestion') return 'an edit needs safety: "safe" or "suggestion"';
       const location = this.loaded.provenance.locate(target);
       if (!location) return 'an edit was given a node that is not part of the policy';
       const parsed = this.parse(location.file);
       const node = parsed?.document.getIn(location.path, true) as Node | undefined;
-      if (!parsed || !node || !isCollection(node)) return `an edit's node at ${location.path.join('.')} is not a mapping or list of ${location.file}`;
-      const made = 'set' in descriptor ? setKey(parsed.text, node, descriptor.set.key, descriptor.set.value) : appendItem(parsed.text, node, descriptor.append.value);
+      if (!parsed || !node || !isCollection(node))
+        return `an edit's node at ${location.path.join('.')} is not a mapping or list of ${location.file}`;
+      const made =
+        'set' in descriptor
+          ? setKey(parsed.text, node, descriptor.set.key, descriptor.set.value)
+          : appendItem(parsed.text, node, descriptor.append.value);
       if (typeof made === 'string') return made;
       const [from, to, text] = made;
-      edits.push({ file: location.file, start: position(parsed.lines, from), end: position(parsed.lines, to), range: [from, to], text, safety: descriptor.safety });
+      edits.push({
+        file: location.file,
+        start: position(parsed.lines, from),
+        end: position(parsed.lines, to),
+        range: [from, to],
+        text,
+        safety: descriptor.safety,
+      });
     }
     return edits;
   }
@@ -66,7 +78,11 @@ export class EditBuilder {
       if (!source) this.documents.set(file, undefined);
       else {
         const lines = new LineCounter();
-        this.documents.set(file, { document: parseDocument(source.text, { lineCounter: lines, keepSourceTokens: false }), lines, text: source.text });
+        this.documents.set(file, {
+          document: parseDocument(source.text, { lineCounter: lines, keepSourceTokens: false }),
+          lines,
+          text: source.text,
+        });
       }
     }
     return this.documents.get(file);

@@ -58,7 +58,13 @@ export function globMatcher(patterns: readonly string[]): (relativePath: string)
  * One step of a pattern: a literal character, `?` (one character but `/`), `*` (any run without
  * `/`), `**` (any run) or `**` before a `/` and the unanchored start (any run of folders ending in `/`, or nothing).
  */
-type Step = { kind: 'literal'; char: string } | { kind: 'one' } | { kind: 'star' } | { kind: 'any' } | { kind: 'folders' } | { kind: 'inFolders' };
+type Step =
+  | { kind: 'literal'; char: string }
+  | { kind: 'one' }
+  | { kind: 'star' }
+  | { kind: 'any' }
+  | { kind: 'folders' }
+  | { kind: 'inFolders' };
 
 /** A folder run takes two states: before it (it may match nothing) and inside it (it must end in `/`). */
 const FOLDERS: readonly Step[] = [{ kind: 'folders' }, { kind: 'inFolders' }];

@@ -46,7 +46,7 @@ export const IMPORT_TODO_CHECK_DOCS: readonly CheckDoc[] = [
     where: 'lint, comments left by import',
     severity: 'warning (error under strict)',
     runs: 'The lint command, over the comments of every policy file: each `# TODO(incentive-lint):` comment that `incentive-lint import` wrote is one finding at the comment.',
-    satisfy: 'Write what the comment asks (the strategy\'s priorities, the metric\'s type) and delete the comment.',
+    satisfy: "Write what the comment asks (the strategy's priorities, the metric's type) and delete the comment.",
     exception: { text: 'Turn it off in incentive-lint.config.yaml (rules: { import-todo: off }) while the answers are being gathered.' },
   },
 ];

@@ -55,7 +55,9 @@ export async function runIsolated(
           edits: report.edits.map((edit) => {
             const value: unknown = edit.value === undefined ? undefined : JSON.parse(edit.value);
             const safety = edit.safety as EditDescriptor['safety'];
-            return edit.op === 'set' ? { set: { node: nodeOf(edit.node), key: edit.key as string, value }, safety } : { append: { node: nodeOf(edit.node) as unknown[], value }, safety };
+            return edit.op === 'set'
+              ? { set: { node: nodeOf(edit.node), key: edit.key as string, value }, safety }
+              : { append: { node: nodeOf(edit.node) as unknown[], value }, safety };
           }),
         }
       : {}),
@@ -68,8 +70,20 @@ export async function runIsolated(
  * and reported, and can neither end nor hang the run.
  */
 export async function describePlugin(moduleFile: string, timeoutMs: number): Promise<DescribedRule[]> {
-  const job: PluginJob = { moduleFile, describe: true, ruleId: '', graph: { policy: {} as PluginJob['graph']['policy'], sections: {} as PluginJob['graph']['sections'] }, options: {}, today: '', ruleIds: [] };
-  const message = await inWorker(job, timeoutMs, `its top-level code did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`);
+  const job: PluginJob = {
+    moduleFile,
+    describe: true,
+    ruleId: '',
+    graph: { policy: {} as PluginJob['graph']['policy'], sections: {} as PluginJob['graph']['sections'] },
+    options: {},
+    today: '',
+    ruleIds: [],
+  };
+  const message = await inWorker(
+    job,
+    timeoutMs,
+    `its top-level code did not finish within ${timeoutMs} ms (raise --rule-timeout if it is only slow)`,
+  );
   if (!message.ok) throw new Error(message.error);
   return message.rules ?? [];
 }
@@ -78,7 +92,12 @@ async function inWorker(job: PluginJob, timeoutMs: number, timeoutMessage: strin
   // Loaded here, not at start-up: only runs with plugins start workers.
   const { Worker } = await importModule<typeof import('node:worker_threads')>('node:worker_threads');
   return new Promise<WorkerMessage>((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 }, stdout: true, stderr: true });
+    const worker = new Worker(workerFile(), {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+      stdout: true,
+      stderr: true,
+    });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new RuleTimeoutError(timeoutMessage));

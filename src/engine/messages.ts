@@ -17,22 +17,33 @@ export interface RenderedMessage {
 }
 
 /** The text of a report's message: its own, or its messageId's template filled with data; or why it cannot be made. */
-export function renderMessage(meta: Pick<RuleMeta, 'messages'>, descriptor: Pick<ReportDescriptor, 'message' | 'messageId' | 'data'>): RenderedMessage | string {
+export function renderMessage(
+  meta: Pick<RuleMeta, 'messages'>,
+  descriptor: Pick<ReportDescriptor, 'message' | 'messageId' | 'data'>,
+): RenderedMessage | string {
   const { message, messageId, data } = descriptor;
   if (messageId === undefined) {
     if (typeof message !== 'string' || message.trim() === '') return 'report() needs a non-empty message string';
     return { message };
   }
-  if (message !== undefined) return 'report() gives both a message and a messageId: give one (the messageId names a wording of meta.messages)';
+  if (message !== undefined)
+    return 'report() gives both a message and a messageId: give one (the messageId names a wording of meta.messages)';
   const declared = meta.messages ?? {};
   if (typeof messageId !== 'string' || !Object.hasOwn(declared, messageId)) {
     const known = Object.keys(declared);
     return `report() names messageId ${JSON.stringify(messageId)}, which meta.messages does not declare${known.length ? ` (it declares ${known.join(', ')})` : ''}`;
   }
-  if (data !== undefined && (typeof data !== 'object' || data === null || Object.values(data).some((value) => typeof value !== 'string' && typeof value !== 'number'))) {
+  if (
+    data !== undefined &&
+    (typeof data !== 'object' ||
+      data === null ||
+      Object.values(data).some((value) => typeof value !== 'string' && typeof value !== 'number'))
+  ) {
     return `report() data of messageId ${messageId} must map placeholders to strings or numbers`;
   }
-  const missing = [...declared[messageId]!.matchAll(PLACEHOLDER)].map((match) => match[1]!).filter((name) => !data || !Object.hasOwn(data, name));
+  const missing = [...declared[messageId]!.matchAll(PLACEHOLDER)]
+    .map((match) => match[1]!)
+    .filter((name) => !data || !Object.hasOwn(data, name));
   if (missing.length > 0) return `report() gives no data.${missing[0]} for the {{${missing[0]}}} of messageId ${messageId}`;
   const text = declared[messageId]!.replace(PLACEHOLDER, (_, name: string) => String(data![name]));
   return { message: text, messageId, ...(data ? { data: { ...data } } : {}) };
@@ -41,7 +52,8 @@ export function renderMessage(meta: Pick<RuleMeta, 'messages'>, descriptor: Pick
 /** Throws a TypeError when meta.messages is not a map of message ids to texts (defineRule's check). */
 export function checkMessages(id: string, messages: unknown): void {
   if (messages === undefined) return;
-  if (typeof messages !== 'object' || messages === null || Array.isArray(messages)) throw new TypeError(`rule ${id}: meta.messages maps message ids to texts, such as { tooHigh: 'Plan {{plan}} pays {{rate}}' }`);
+  if (typeof messages !== 'object' || messages === null || Array.isArray(messages))
+    throw new TypeError(`rule ${id}: meta.messages maps message ids to texts, such as { tooHigh: 'Plan {{plan}} pays {{rate}}' }`);
   for (const [key, text] of Object.entries(messages)) {
     if (typeof text !== 'string' || text.trim() === '') throw new TypeError(`rule ${id}: meta.messages.${key} must be a non-empty text`);
   }

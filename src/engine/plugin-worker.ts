@@ -77,7 +77,11 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
   if (!rule) return { ok: false, error: `the plugin no longer exports rule ${job.ruleId}` };
   // The main thread checked the options against a copy of the schema; the rule's own schema decides.
   const parsed = rule.meta.options ? rule.meta.options.safeParse(job.options) : { success: true as const, data: job.options };
-  if (!parsed.success) return { ok: false, error: `invalid options: ${parsed.error.issues.map((issue: z.core.$ZodIssue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      error: `invalid options: ${parsed.error.issues.map((issue: z.core.$ZodIssue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
+    };
   const ids = new Map(numberNodes(job.graph).map((node, id) => [node, id]));
   const index = new PolicyIndex(job.graph.policy, job.graph.sections);
   const reports: WorkerReport[] = [];
@@ -88,11 +92,31 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
     const plain = (value: unknown) => (typeof value === 'string' ? value : undefined);
     const edits = Array.isArray(descriptor?.edits) ? descriptor.edits.map((edit) => workerEdit(edit, ids)) : undefined;
     const data = typeof descriptor?.data === 'object' && descriptor.data !== null ? plainData(descriptor.data) : undefined;
-    const messageId = descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
-    const priorities = Array.isArray(descriptor?.priorities) ? descriptor.priorities.filter((id): id is string => typeof id === 'string') : undefined;
-    reports.push({ node, key, message: plain(descriptor?.message), ...messageId, fix: plain(descriptor?.fix), ...(priorities ? { priorities } : {}), ...(edits ? { edits } : {}) });
+    const messageId =
+      descriptor?.messageId === undefined ? {} : { messageId: plain(descriptor.messageId) ?? null, ...(data ? { data } : {}) };
+    const priorities = Array.isArray(descriptor?.priorities)
+      ? descriptor.priorities.filter((id): id is string => typeof id === 'string')
+      : undefined;
+    reports.push({
+      node,
+      key,
+      message: plain(descriptor?.message),
+      ...messageId,
+      fix: plain(descriptor?.fix),
+      ...(priorities ? { priorities } : {}),
+      ...(edits ? { edits } : {}),
+    });
   };
-  await rule.check({ policy: job.graph.policy, index, strategy: index.strategy, model: new RewardModel(index, { today: job.today }), options: parsed.data as Record<string, unknown>, today: job.today, ruleIds: new Set(job.ruleIds), report });
+  await rule.check({
+    policy: job.graph.policy,
+    index,
+    strategy: index.strategy,
+    model: new RewardModel(index, { today: job.today }),
+    options: parsed.data as Record<string, unknown>,
+    today: job.today,
+    ruleIds: new Set(job.ruleIds),
+    report,
+  });
   return { ok: true, reports };
 }
 
@@ -104,9 +128,22 @@ function describeRule(candidate: unknown): DescribedRule {
   }
   const { id, category, severity, summary, rationale, source, examples, options, messages } = (candidate as AnyRule).meta;
   // Only text crosses to the main thread: the examples' snippets, not whatever else an object holds.
-  const snippets = examples ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples']) : undefined;
-  const texts = messages ? (Object.fromEntries(Object.entries(messages).filter(([, text]) => typeof text === 'string')) as Record<string, string>) : undefined;
-  const meta = { id, category, severity, summary, rationale, source, ...(snippets ? { examples: snippets } : {}), ...(texts ? { messages: texts } : {}) };
+  const snippets = examples
+    ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples'])
+    : undefined;
+  const texts = messages
+    ? (Object.fromEntries(Object.entries(messages).filter(([, text]) => typeof text === 'string')) as Record<string, string>)
+    : undefined;
+  const meta = {
+    id,
+    category,
+    severity,
+    summary,
+    rationale,
+    source,
+    ...(snippets ? { examples: snippets } : {}),
+    ...(texts ? { messages: texts } : {}),
+  };
   let optionsSchema: Record<string, unknown> | undefined;
   try {
     optionsSchema = options ? (z.toJSONSchema(options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>) : undefined;
@@ -130,10 +167,14 @@ function workerEdit(edit: EditDescriptor, ids: Map<object, number>): NonNullable
       return undefined;
     }
   };
-  if (edit && 'set' in edit) return { op: 'set', node: id(edit.set?.node), key: edit.set?.key, value: json(edit.set?.value), safety: edit.safety };
+  if (edit && 'set' in edit)
+    return { op: 'set', node: id(edit.set?.node), key: edit.set?.key, value: json(edit.set?.value), safety: edit.safety };
   return { op: 'append', node: id(edit?.append?.node), value: json(edit?.append?.value), safety: edit?.safety };
 }
 
 function plainData(data: object): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => typeof value === 'string' || typeof value === 'number')) as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => typeof value === 'string' || typeof value === 'number')) as Record<
+    string,
+    string | number
+  >;
 }

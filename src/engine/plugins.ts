@@ -97,7 +97,8 @@ function standIn(described: Extract<DescribedRule, { meta: unknown }>): AnyRule 
       options = undefined;
     }
   }
-  if (!options && described.optionKeys.length > 0) options = z.looseObject(Object.fromEntries(described.optionKeys.map((key) => [key, z.unknown()])));
+  if (!options && described.optionKeys.length > 0)
+    options = z.looseObject(Object.fromEntries(described.optionKeys.map((key) => [key, z.unknown()])));
   return defineRule({
     meta: { ...described.meta, ...(options ? { options } : {}) },
     check() {
@@ -120,7 +121,9 @@ export function resolvePlugin(specifier: string, baseDir: string): string {
     const real = fs.realpathSync.native(file);
     const inside = path.relative(fs.realpathSync.native(baseDir), real);
     if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-      throw new Error(`the path leads outside the configuration's folder (to ${real}): keep plugin files beside the configuration, or install the plugin as a package and name the package`);
+      throw new Error(
+        `the path leads outside the configuration's folder (to ${real}): keep plugin files beside the configuration, or install the plugin as a package and name the package`,
+      );
     }
     return file;
   }
@@ -131,7 +134,9 @@ export function resolvePlugin(specifier: string, baseDir: string): string {
     const entry = esmEntry(specifier, baseDir);
     if (entry) return entry;
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
-      throw new Error(`cannot find package "${specifier}" from ${baseDir}: install it (npm install --save-dev ${specifier}), or write a path such as ./${specifier}.js`);
+      throw new Error(
+        `cannot find package "${specifier}" from ${baseDir}: install it (npm install --save-dev ${specifier}), or write a path such as ./${specifier}.js`,
+      );
     }
     throw error;
   }
@@ -161,5 +166,3 @@ function exportTarget(exports: unknown): string | undefined {
   }
   return undefined;
 }
-
-

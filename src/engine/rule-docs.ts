@@ -13,7 +13,7 @@ import { inSchemaOrder } from '../schema-keys.js';
  */
 export interface CheckDoc {
   meta: Pick<RuleMeta, 'id' | 'category' | 'summary' | 'rationale' | 'source'> & {
-    examples?: { bad: string; good: string; /** What the examples are part of. */ note?: string };
+    examples?: { bad: string; good: string /** What the examples are part of. */; note?: string };
   };
   /** Where it runs, in a few words, for the `rules` table: "gate, step 3". */
   where: string;
@@ -73,7 +73,10 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
     '',
     '| id | category | default severity | summary |',
     '| --- | --- | --- | --- |',
-    ...rules.map((rule) => `| [${rule.meta.id}](#${rule.meta.id}) | ${rule.meta.category} | ${rule.meta.severity} | ${escapeCell(rule.meta.summary)} |`),
+    ...rules.map(
+      (rule) =>
+        `| [${rule.meta.id}](#${rule.meta.id}) | ${rule.meta.category} | ${rule.meta.severity} | ${escapeCell(rule.meta.summary)} |`,
+    ),
     '',
   ];
   if (checks.length > 0) {
@@ -82,35 +85,74 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
       '',
       '| id | runs in | severity | summary |',
       '| --- | --- | --- | --- |',
-      ...checks.map(({ meta, where, severity }) => `| [${meta.id}](#${meta.id}) | ${escapeCell(where)} | ${escapeCell(severity)} | ${escapeCell(meta.summary)} |`),
+      ...checks.map(
+        ({ meta, where, severity }) =>
+          `| [${meta.id}](#${meta.id}) | ${escapeCell(where)} | ${escapeCell(severity)} | ${escapeCell(meta.summary)} |`,
+      ),
       '',
     );
   }
   for (const rule of rules) {
     const { meta } = rule;
-    lines.push(`## ${meta.id}`, '', `${meta.summary}.`, '', `- category: ${meta.category}`, `- default severity: ${meta.severity}`, `- source: ${meta.source}`, '');
+    lines.push(
+      `## ${meta.id}`,
+      '',
+      `${meta.summary}.`,
+      '',
+      `- category: ${meta.category}`,
+      `- default severity: ${meta.severity}`,
+      `- source: ${meta.source}`,
+      '',
+    );
     lines.push('### Why', '', meta.rationale, '');
     const options = optionDocs(rule);
     if (options.length > 0) {
       lines.push('### Options', '', '| option | default | meaning |', '| --- | --- | --- |');
-      for (const option of options) lines.push(`| \`${option.name}\` | \`${JSON.stringify(option.default)}\` | ${escapeCell(option.description)} |`);
+      for (const option of options)
+        lines.push(`| \`${option.name}\` | \`${JSON.stringify(option.default)}\` | ${escapeCell(option.description)} |`);
       lines.push('');
     }
     if (meta.reads?.length) {
-      lines.push('### Reads', '', 'The policy keys whose declaration can change its findings ([which declarations change which findings](format.md#which-declarations-change-which-findings)):', '');
-      lines.push(inSchemaOrder(meta.reads).map((path) => `\`${path}\``).join(', '), '');
+      lines.push(
+        '### Reads',
+        '',
+        'The policy keys whose declaration can change its findings ([which declarations change which findings](format.md#which-declarations-change-which-findings)):',
+        '',
+      );
+      lines.push(
+        inSchemaOrder(meta.reads)
+          .map((path) => `\`${path}\``)
+          .join(', '),
+        '',
+      );
     }
     if (meta.examples) {
-      if (meta.examples.baseline !== undefined) lines.push('### Earlier version (what diff and --since compare with)', '', '```yaml', meta.examples.baseline, '```', '');
+      if (meta.examples.baseline !== undefined)
+        lines.push('### Earlier version (what diff and --since compare with)', '', '```yaml', meta.examples.baseline, '```', '');
       lines.push('### Reported', '', '```yaml', meta.examples.bad, '```', '', '### Accepted', '', '```yaml', meta.examples.good, '```', '');
     }
     lines.push('### Accepting an exception', '', '```yaml', waiverSnippet(meta.id), '```', '');
   }
   if (checks.length > 0) {
-    lines.push('## Checks outside the rule catalog', '', 'They are not rules a configuration lists under `rules:` (except to turn the suppression checks on or off), but their findings read like any other.', '');
+    lines.push(
+      '## Checks outside the rule catalog',
+      '',
+      'They are not rules a configuration lists under `rules:` (except to turn the suppression checks on or off), but their findings read like any other.',
+      '',
+    );
   }
   for (const { meta, where, severity, runs, satisfy, exception } of checks) {
-    lines.push(`## ${meta.id}`, '', `${meta.summary}.`, '', `- category: ${meta.category}`, `- runs in: ${where}`, `- severity: ${severity}`, `- source: ${meta.source}`, '');
+    lines.push(
+      `## ${meta.id}`,
+      '',
+      `${meta.summary}.`,
+      '',
+      `- category: ${meta.category}`,
+      `- runs in: ${where}`,
+      `- severity: ${severity}`,
+      `- source: ${meta.source}`,
+      '',
+    );
     lines.push('### Where it runs', '', runs, '', '### Why', '', meta.rationale, '', '### How to satisfy it', '', satisfy, '');
     if (meta.examples) {
       lines.push('### Reported', '', '```yaml', meta.examples.bad, '```', '', '### Accepted', '', '```yaml', meta.examples.good, '```', '');

@@ -16,5 +16,13 @@ export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'summary'
 
 export function describeRule({ rule, severity }: ConfiguredRule): RuleInfo {
   const { id, category, summary, rationale, source } = rule.meta;
-  return { id, category, severity, summary, rationale, source, docsUrl: builtinRules.includes(rule) || IMPORT_TODO_RULES.includes(rule) ? ruleDocsUrl(id) : undefined };
+  return {
+    id,
+    category,
+    severity,
+    summary,
+    rationale,
+    source,
+    docsUrl: builtinRules.includes(rule) || IMPORT_TODO_RULES.includes(rule) ? ruleDocsUrl(id) : undefined,
+  };
 }

@@ -100,9 +100,26 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
       const pluginModule = pluginModuleOf(rule);
       if (pluginModule) {
         const timeout = options.ruleTimeoutMs ?? DEFAULT_RULE_TIMEOUT_MS;
-        for (const descriptor of await runIsolated(rule, pluginModule, loaded, { options: ruleOptions, today: options.today, ruleIds }, timeout)) report(descriptor);
+        for (const descriptor of await runIsolated(
+          rule,
+          pluginModule,
+          loaded,
+          { options: ruleOptions, today: options.today, ruleIds },
+          timeout,
+        ))
+          report(descriptor);
       } else {
-        await rule.check({ policy: loaded.policy, index, strategy: index.strategy, model, options: ruleOptions, today: options.today, diff, ruleIds, report });
+        await rule.check({
+          policy: loaded.policy,
+          index,
+          strategy: index.strategy,
+          model,
+          options: ruleOptions,
+          today: options.today,
+          diff,
+          ruleIds,
+          report,
+        });
       }
       for (const finding of reported) findings.push(finding);
     } catch (error) {
@@ -116,10 +133,19 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   const { judged, notJudged } = withoutBrokenInstruments(findings);
   // A rule disabled on a line by a comment is not enabled there: deferring to it happens only among the findings that survive the comments.
   const suppression =
-    options.inlineSuppressions === false ? { kept: judged, suppressed: [], findings: [] } : applySuppressions(judged, loaded.sources, rules, options.knownRuleIds);
+    options.inlineSuppressions === false
+      ? { kept: judged, suppressed: [], findings: [] }
+      : applySuppressions(judged, loaded.sources, rules, options.knownRuleIds);
   const kept1 = onePerDefect(suppression.kept, rules, aboutByFinding);
   const { kept, waived } = applyWaivers(kept1, loaded.policy.waivers, options.today);
-  return { findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]), waived, suppressed: suppression.suppressed, diagnostics, model, notJudged };
+  return {
+    findings: sortFindings([...kept, ...suppression.findings, ...importTodoFindings(loaded.sources, rules)]),
+    waived,
+    suppressed: suppression.suppressed,
+    diagnostics,
+    model,
+    notJudged,
+  };
 }
 
 export const UNKNOWN_REFERENCE = 'unknown-reference';
@@ -130,9 +156,15 @@ export const UNKNOWN_REFERENCE = 'unknown-reference';
  * fixed, and the run says so once.
  */
 function withoutBrokenInstruments(findings: readonly Finding[]): { judged: Finding[]; notJudged: string[] } {
-  const broken = new Set(findings.filter((finding) => finding.rule === UNKNOWN_REFERENCE && finding.instrument !== undefined).map((finding) => finding.instrument!));
+  const broken = new Set(
+    findings
+      .filter((finding) => finding.rule === UNKNOWN_REFERENCE && finding.instrument !== undefined)
+      .map((finding) => finding.instrument!),
+  );
   if (broken.size === 0) return { judged: [...findings], notJudged: [] };
-  const judged = findings.filter((finding) => finding.rule === UNKNOWN_REFERENCE || finding.instrument === undefined || !broken.has(finding.instrument));
+  const judged = findings.filter(
+    (finding) => finding.rule === UNKNOWN_REFERENCE || finding.instrument === undefined || !broken.has(finding.instrument),
+  );
   return { judged, notJudged: [...broken].sort() };
 }
 
@@ -160,7 +192,11 @@ function aboutOf(model: RewardModel, descriptor: ReportDescriptor): readonly obj
  * about one of E that no inline comment disables (a waived finding still stands: the exception is
  * recorded against it). A rule never knows another rule's options: only what it reported.
  */
-function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRule[], about: ReadonlyMap<Finding, readonly object[]>): Finding[] {
+function onePerDefect(
+  findings: readonly Finding[],
+  rules: readonly ConfiguredRule[],
+  about: ReadonlyMap<Finding, readonly object[]>,
+): Finding[] {
   const deferring = rules.filter(({ rule }) => (rule.meta.defersTo ?? []).length > 0);
   if (deferring.length === 0) return [...findings];
   const entriesByRule = new Map<string, Set<object>>();
@@ -178,7 +214,13 @@ function onePerDefect(findings: readonly Finding[], rules: readonly ConfiguredRu
   });
 }
 
-function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, descriptor: ReportDescriptor, editBuilder: EditBuilder): Finding | string {
+function toFinding(
+  loaded: LoadedPolicy,
+  rule: AnyRule,
+  severity: Severity,
+  descriptor: ReportDescriptor,
+  editBuilder: EditBuilder,
+): Finding | string {
   if (typeof descriptor !== 'object' || descriptor === null) return 'report() needs { node, message, fix }';
   const { node, key, fix } = descriptor;
   const rendered = renderMessage(rule.meta, descriptor);
@@ -186,8 +228,7 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
   const { message } = rendered;
   if (typeof fix !== 'string' || fix.trim() === '') return 'report() needs a fix string: every finding says what to change';
   if (typeof node !== 'object' || node === null) return 'report() needs the node of the policy the finding is about';
-  const location =
-    node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
+  const location = node === loaded.policy ? loaded.sources[0]?.locate([]) : loaded.provenance.locate(node, key);
   if (!location) return 'report() was given a node that is not part of the policy';
   const origin = loaded.provenance.origin(node);
   let edits: TextEdit[] | undefined;
@@ -208,7 +249,9 @@ function toFinding(loaded: LoadedPolicy, rule: AnyRule, severity: Severity, desc
     instrument: origin?.instrument?.id,
     subject: origin?.instrument ? undefined : origin?.subject,
     ...(edits ? { edits } : {}),
-    ...(Array.isArray(descriptor.priorities) && descriptor.priorities.length > 0 ? { priorities: [...new Set(descriptor.priorities.map(String))] } : {}),
+    ...(Array.isArray(descriptor.priorities) && descriptor.priorities.length > 0
+      ? { priorities: [...new Set(descriptor.priorities.map(String))] }
+      : {}),
   };
 }
 
@@ -221,11 +264,16 @@ function describeError(error: unknown): string {
 }
 
 /** A current waiver for rule R on instrument T silences R's findings inside T until it expires. */
-export function applyWaivers(findings: Finding[], waivers: readonly WaiverT[], today: string): { kept: Finding[]; waived: WaivedFinding[] } {
+export function applyWaivers(
+  findings: Finding[],
+  waivers: readonly WaiverT[],
+  today: string,
+): { kept: Finding[]; waived: WaivedFinding[] } {
   // One current waiver per rule and target, so that many waivers cost no scan per finding. When two
   // accept the same findings, the one that lasts longest is in force, whatever their order.
   const active = new Map<string, WaiverT>();
-  const lastsLonger = (a: WaiverT, b: WaiverT) => compare(b.expires, a.expires) || compare(a.approved_by, b.approved_by) || compare(a.reason, b.reason);
+  const lastsLonger = (a: WaiverT, b: WaiverT) =>
+    compare(b.expires, a.expires) || compare(a.approved_by, b.approved_by) || compare(a.reason, b.reason);
   for (const waiver of waivers) {
     if (waiver.expires < today) continue;
     const key = waiverKey(waiver.rule, waiver.target);

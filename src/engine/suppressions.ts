@@ -59,7 +59,10 @@ export function parseDirectives(source: Pick<PolicySource, 'file' | 'text'>): Su
       endLine: to.line,
       endColumn: to.col,
       kind,
-      rules: rulesText.split(',').map((id) => id.trim()).filter(Boolean),
+      rules: rulesText
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
       reason: reason || undefined,
       targetLine: kind === 'disable-line' ? from.line : from.line + 1,
     });
@@ -67,7 +70,8 @@ export function parseDirectives(source: Pick<PolicySource, 'file' | 'text'>): Su
   return directives;
 }
 
-const SUPPRESSION_SOURCE = '"What role do incentives play in strategic alignment failures?" (WattNext), section "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning"';
+const SUPPRESSION_SOURCE =
+  '"What role do incentives play in strategic alignment failures?" (WattNext), section "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning"';
 
 export const unusedSuppression = defineRule({
   meta: {
@@ -123,8 +127,11 @@ export const SUPPRESSION_CHECK_DOCS: readonly CheckDoc[] = [
     where: 'lint, suppression comments',
     severity: 'off under recommended, error under strict',
     runs: `${SUPPRESSION_RUNS}turn it on alone with rules: { unused-suppression: warning } in incentive-lint.config.yaml. The gate and the report honor no inline comment, so it does not run there.`,
-    satisfy: 'Delete the comment once the finding it suppressed is gone, or correct the rule id it names (`incentive-lint rules` lists them).',
-    exception: { text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { unused-suppression: off }), as the recommended configuration does.' },
+    satisfy:
+      'Delete the comment once the finding it suppressed is gone, or correct the rule id it names (`incentive-lint rules` lists them).',
+    exception: {
+      text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { unused-suppression: off }), as the recommended configuration does.',
+    },
   },
   {
     meta: suppressionReason.meta,
@@ -132,7 +139,9 @@ export const SUPPRESSION_CHECK_DOCS: readonly CheckDoc[] = [
     severity: 'off under recommended, error under strict',
     runs: `${SUPPRESSION_RUNS}turn it on alone with rules: { suppression-reason: warning } in incentive-lint.config.yaml. The gate and the report honor no inline comment, so it does not run there.`,
     satisfy: 'Write the reason after `--` on the comment: why the exception is accepted, and until when.',
-    exception: { text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { suppression-reason: off }), as the recommended configuration does.' },
+    exception: {
+      text: 'A suppression comment is itself an exception, so there is nothing to waive: leave the check off in incentive-lint.config.yaml (rules: { suppression-reason: off }), as the recommended configuration does.',
+    },
   },
 ];
 
@@ -209,26 +218,54 @@ function judgeDirectives(
     const written = [comment, directive.rules.join(', ')].filter(Boolean).join(' ');
     if (reasonSeverity && !directive.reason) {
       findings.push(
-        at(directive, suppressionReason, reasonSeverity, `${written} gives no reason: an accepted exception must say why`, `add the reason after two dashes: # ${directive.rules.length ? written : `${comment} RULE`} -- <why this exception is accepted>`),
+        at(
+          directive,
+          suppressionReason,
+          reasonSeverity,
+          `${written} gives no reason: an accepted exception must say why`,
+          `add the reason after two dashes: # ${directive.rules.length ? written : `${comment} RULE`} -- <why this exception is accepted>`,
+        ),
       );
     }
     if (!unusedSeverity) continue;
     if (directive.rules.length === 0) {
-      findings.push(at(directive, unusedSuppression, unusedSeverity, `${comment} names no rule, so it suppresses nothing`, `name the rule it is meant for: # ${comment} RULE -- reason`));
+      findings.push(
+        at(
+          directive,
+          unusedSuppression,
+          unusedSeverity,
+          `${comment} names no rule, so it suppresses nothing`,
+          `name the rule it is meant for: # ${comment} RULE -- reason`,
+        ),
+      );
       continue;
     }
     for (const id of directive.rules) {
       if (used.get(directive)?.has(id)) continue;
       if (!known.has(id)) {
         findings.push(
-          at(directive, unusedSuppression, unusedSeverity, `${comment} names rule "${id}", which does not exist${didYouMean(id, known)}`, `write the id of the rule it is meant for, or remove ${id} from the comment`),
+          at(
+            directive,
+            unusedSuppression,
+            unusedSeverity,
+            `${comment} names rule "${id}", which does not exist${didYouMean(id, known)}`,
+            `write the id of the rule it is meant for, or remove ${id} from the comment`,
+          ),
         );
         continue;
       }
       if (!running.has(id)) continue; // a rule that is off reports nothing, so the comment cannot be judged
       const where = directive.kind === 'disable-line' ? 'on this line' : `on line ${directive.targetLine}`;
       findings.push(
-        at(directive, unusedSuppression, unusedSeverity, `${comment} ${id} suppresses nothing: there is no ${id} finding ${where}`, directive.rules.length === 1 ? 'remove the comment: the finding it suppressed is gone' : `remove ${id} from the comment: its finding is gone`),
+        at(
+          directive,
+          unusedSuppression,
+          unusedSeverity,
+          `${comment} ${id} suppresses nothing: there is no ${id} finding ${where}`,
+          directive.rules.length === 1
+            ? 'remove the comment: the finding it suppressed is gone'
+            : `remove ${id} from the comment: its finding is gone`,
+        ),
       );
     }
   }

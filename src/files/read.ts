@@ -32,10 +32,14 @@ export function readInputFile(absolute: string, role: InputRole, maxBytes = MAX_
     const stats = fs.fstatSync(fd, { bigint: true });
     if (stats.isDirectory()) throw new UnreadableFile('is a folder where a file was expected', 'EISDIR');
     if (!stats.isFile()) {
-      throw new UnreadableFile(`is ${kindOf(stats)}, not a regular file: only files are read (a device or pipe may never end); save the content to a file and give its path`);
+      throw new UnreadableFile(
+        `is ${kindOf(stats)}, not a regular file: only files are read (a device or pipe may never end); save the content to a file and give its path`,
+      );
     }
     if (stats.size > BigInt(maxBytes)) {
-      throw new UnreadableFile(`is ${megabytes(Number(stats.size))}, more than the ${megabytes(maxBytes)} an input file may have: split it into several files`);
+      throw new UnreadableFile(
+        `is ${megabytes(Number(stats.size))}, more than the ${megabytes(maxBytes)} an input file may have: split it into several files`,
+      );
     }
     recordInput(stats, role);
     // Read at most one byte more than allowed: a file that grows while it is read is still bounded.

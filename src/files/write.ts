@@ -99,7 +99,9 @@ export function checkFolders(absolute: string, what: string, workingFolder: stri
     try {
       real = fs.realpathSync(current);
     } catch {
-      throw new RefusedWrite(`its folder ${shown} is a symbolic link that leads nowhere: ${what} is never written through a link out of the working folder; remove the link, or write to a real folder`);
+      throw new RefusedWrite(
+        `its folder ${shown} is a symbolic link that leads nowhere: ${what} is never written through a link out of the working folder; remove the link, or write to a real folder`,
+      );
     }
     if (!isInside(realBase, real)) {
       throw new RefusedWrite(
@@ -116,7 +118,8 @@ function isInside(folder: string, candidate: string): boolean {
 
 function checkTarget(absolute: string, what: string, options: WriteOptions): fs.BigIntStats | undefined {
   const named = protectedPathRoles(absolute, options.replaces);
-  if (named.length > 0) throw new RefusedWrite(`is ${named.join(' and ')}, an input of this run: ${what} will not overwrite it; choose another file`);
+  if (named.length > 0)
+    throw new RefusedWrite(`is ${named.join(' and ')}, an input of this run: ${what} will not overwrite it; choose another file`);
   let stats: fs.BigIntStats;
   try {
     stats = fs.lstatSync(absolute, { bigint: true });
@@ -125,15 +128,22 @@ function checkTarget(absolute: string, what: string, options: WriteOptions): fs.
     throw error;
   }
   if (stats.isSymbolicLink()) {
-    throw new RefusedWrite(`is a symbolic link: ${what} is never written through a link (it may point anywhere, even outside the repository); remove the link or choose another file`);
+    throw new RefusedWrite(
+      `is a symbolic link: ${what} is never written through a link (it may point anywhere, even outside the repository); remove the link or choose another file`,
+    );
   }
   if (stats.isDirectory()) throw new RefusedWrite(`is a folder: give ${what} a file name, such as ${path.basename(absolute)}/report.out`);
-  if (!stats.isFile()) throw new RefusedWrite(`is not a regular file (a device, pipe or socket): ${what} is only written to a regular file; choose another file`);
+  if (!stats.isFile())
+    throw new RefusedWrite(
+      `is not a regular file (a device, pipe or socket): ${what} is only written to a regular file; choose another file`,
+    );
   if (options.createOnly) throw new RefusedWrite(`already exists: ${what} does not overwrite it`);
   const roles = protectedRoles(stats, options.replaces);
   if (roles.length > 0) {
     const through = stats.nlink > 1n ? ', or a hard link to it' : '';
-    throw new RefusedWrite(`is ${roles.map(describeRole).join(' and ')} this run reads${through}: ${what} will not overwrite it; choose another file`);
+    throw new RefusedWrite(
+      `is ${roles.map(describeRole).join(' and ')} this run reads${through}: ${what} will not overwrite it; choose another file`,
+    );
   }
   return stats;
 }
@@ -182,7 +192,9 @@ function reason(error: unknown): string {
 export function replaceFileInside(root: string, parts: readonly string[], text: string | Uint8Array, what: string): void {
   const refused = parts.find((part) => part === '' || part === '.' || part === '..' || /[/\\\0]/.test(part));
   if (parts.length === 0 || refused !== undefined) {
-    throw new RefusedWrite(`${JSON.stringify(refused ?? '')} is not the name of a file or folder: ${what} is only written inside its folder`);
+    throw new RefusedWrite(
+      `${JSON.stringify(refused ?? '')} is not the name of a file or folder: ${what} is only written inside its folder`,
+    );
   }
   let folder = root;
   for (const part of parts.slice(0, -1)) {
@@ -192,7 +204,8 @@ export function replaceFileInside(root: string, parts: readonly string[], text: 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    if (!fs.lstatSync(folder).isDirectory()) throw new RefusedWrite(`${parts.join('/')}: ${part} is not a folder, so ${what} cannot be placed there`);
+    if (!fs.lstatSync(folder).isDirectory())
+      throw new RefusedWrite(`${parts.join('/')}: ${part} is not a folder, so ${what} cannot be placed there`);
   }
   replaceFile(path.join(folder, parts[parts.length - 1]!), text, what);
 }

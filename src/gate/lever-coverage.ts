@@ -24,7 +24,8 @@ export const leverCoverageDoc: CheckDoc = {
       'A lever is asked where the priority matters: the levers of the teams whose own instruments reward what it favors, prefers or deprioritizes, and of company-wide instruments. ' +
       'One plan for one team does not make compensation a lever every priority must use, and the ladder of a team the priority does not concern is not asked to promote for it. ' +
       'A metric the priority prefers over another (prefer: [{ metric, over }]) counts as one it favors.',
-    source: '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters", and "What To Do Next", step 3 "Sequence changes correctly"',
+    source:
+      '"What role do incentives play in strategic alignment failures?" (WattNext), section "Why This Matters", and "What To Do Next", step 3 "Sequence changes correctly"',
     examples: {
       bad: `compensation:
   - id: ae-2026
@@ -82,7 +83,16 @@ export function leverCoverage(loaded: LoadedPolicy, model = new RewardModel(new 
   const findings: Finding[] = [];
   const report = (priority: PriorityT, message: string, fix: string) => {
     const location = loaded.provenance.locate(priority, 'id');
-    if (location) findings.push({ rule: LEVER_COVERAGE, severity: 'error', category: 'strategic-alignment', message, fix, ...location, subject: priority.id });
+    if (location)
+      findings.push({
+        rule: LEVER_COVERAGE,
+        severity: 'error',
+        category: 'strategic-alignment',
+        message,
+        fix,
+        ...location,
+        subject: priority.id,
+      });
   };
   // The entries the matrix reads: the model's, those that have ended by its date left out.
   const entries = model.entries.filter((entry) => !model.ended(entry));
@@ -90,17 +100,26 @@ export function leverCoverage(loaded: LoadedPolicy, model = new RewardModel(new 
     // A metric the priority prefers over another is one it wants more of: rewarding it rewards the priority.
     const favored = { metrics: favoredMetricsOf(priority), segments: priority.favor?.segments ?? [] };
     if (favored.metrics.length + favored.segments.length === 0) {
-      report(priority, `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`, `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`);
+      report(
+        priority,
+        `Priority ${priority.id} favors no metric or segment, so no instrument can reward it.`,
+        `add favor: { metrics: [...] } or favor: { segments: [...] } to priority ${priority.id}`,
+      );
       continue;
     }
     const levers = leversConcerning(model, entries, priority);
-    const missing = levers.filter((lever) => !entries.some((entry) => entry.line.instrument.lever === lever && entry.serves.includes(priority.id)));
+    const missing = levers.filter(
+      (lever) => !entries.some((entry) => entry.line.instrument.lever === lever && entry.serves.includes(priority.id)),
+    );
     if (missing.length === 0) continue;
     const nouns = missing.map((lever) => `no ${LEVER_NOUN[lever]}`);
     report(
       priority,
       `Priority ${priority.id} is rewarded by ${listInOrder(nouns, 'and')}: teams are told it matters but are not ${listInOrder(missing.map(verbOf), 'or')} for it.`,
-      `reward ${listMetricsAndSegments(favored.metrics, favored.segments)} in ${listInOrder(missing.map((lever) => withArticle(LEVER_NOUN[lever])), 'and')}`,
+      `reward ${listMetricsAndSegments(favored.metrics, favored.segments)} in ${listInOrder(
+        missing.map((lever) => withArticle(LEVER_NOUN[lever])),
+        'and',
+      )}`,
     );
   }
   return findings;
@@ -120,7 +139,8 @@ function leversConcerning(model: RewardModel, entries: readonly RewardEntry[], p
   for (const instrument of index.instruments) {
     const lines = index.rewardsOf(instrument);
     const companyWide = instrument.team === undefined && lines.every((reward) => reward.teams.length === 0);
-    const concerned = (instrument.team !== undefined && teams.has(instrument.team)) || lines.some((reward) => reward.teams.some((team) => teams.has(team)));
+    const concerned =
+      (instrument.team !== undefined && teams.has(instrument.team)) || lines.some((reward) => reward.teams.some((team) => teams.has(team)));
     if (companyWide || concerned) used.add(instrument.lever);
   }
   return inUse.filter((lever) => used.has(lever));

@@ -36,7 +36,15 @@ export interface DecisionRecord {
   rules: { id: string; severity: string; options: Record<string, unknown>; from: string }[];
   plugins: string[];
   waivers: { rule: string; target: string; approved_by: string; expires: string; reason: string; findings: number }[];
-  steps: { number: number; id: string; title: string; status: string; cannotJudge: string[]; notChecked: string[]; findings: RecordedFinding[] }[];
+  steps: {
+    number: number;
+    id: string;
+    title: string;
+    status: string;
+    cannotJudge: string[];
+    notChecked: string[];
+    findings: RecordedFinding[];
+  }[];
   blocking: RecordedFinding[];
   /** sha256 of this record without decidedAt and digest: the one line to quote in minutes. */
   digest: string;
@@ -67,13 +75,21 @@ export interface RecordOptions {
 export function buildDecisionRecord(report: GateReport, lint: LintResult, options: RecordOptions): DecisionRecord {
   const { cwd } = options;
   const hashed = (file: string, role: RecordedFile['role']): RecordedFile => ({ file, role, sha256: sha256Of(path.resolve(cwd, file)) });
-  const files: RecordedFile[] = [...report.files.map((file) => hashed(file, 'policy')), ...report.skipped.map((file) => hashed(file, 'skipped'))];
+  const files: RecordedFile[] = [
+    ...report.files.map((file) => hashed(file, 'policy')),
+    ...report.skipped.map((file) => hashed(file, 'skipped')),
+  ];
   const config = lint.config;
   if (config?.file) files.push(hashed(config.file, 'config'));
   // A plugin given as a path is a file the run read; one given as a package name is recorded by name.
   const configDir = config?.file ? path.dirname(path.resolve(cwd, config.file)) : cwd;
   for (const plugin of config?.plugins ?? []) {
-    if (plugin.startsWith('.') || path.isAbsolute(plugin)) files.push({ file: path.relative(cwd, path.resolve(configDir, plugin)) || plugin, role: 'plugin', sha256: sha256Of(path.resolve(configDir, plugin)) });
+    if (plugin.startsWith('.') || path.isAbsolute(plugin))
+      files.push({
+        file: path.relative(cwd, path.resolve(configDir, plugin)) || plugin,
+        role: 'plugin',
+        sha256: sha256Of(path.resolve(configDir, plugin)),
+      });
   }
   const git = gitState(cwd);
   const body: Omit<DecisionRecord, 'decidedAt' | 'digest'> = {
@@ -85,9 +101,21 @@ export function buildDecisionRecord(report: GateReport, lint: LintResult, option
     verdict: report.verdict,
     files,
     git: git ? { repository: true, ...git } : { repository: false },
-    rules: (config?.rules ?? []).map((entry) => ({ id: entry.rule.meta.id, severity: entry.severity, options: entry.options, from: entry.severity === 'off' ? entry.severityFrom : `${entry.severityFrom}; options: ${entry.optionsFrom}` })),
+    rules: (config?.rules ?? []).map((entry) => ({
+      id: entry.rule.meta.id,
+      severity: entry.severity,
+      options: entry.options,
+      from: entry.severity === 'off' ? entry.severityFrom : `${entry.severityFrom}; options: ${entry.optionsFrom}`,
+    })),
     plugins: config?.plugins ?? [],
-    waivers: report.waivers.map(({ waiver, findings }) => ({ rule: waiver.rule, target: waiver.target, approved_by: waiver.approved_by, expires: waiver.expires, reason: waiver.reason, findings: findings.length })),
+    waivers: report.waivers.map(({ waiver, findings }) => ({
+      rule: waiver.rule,
+      target: waiver.target,
+      approved_by: waiver.approved_by,
+      expires: waiver.expires,
+      reason: waiver.reason,
+      findings: findings.length,
+    })),
     steps: report.steps.map((step) => ({
       number: step.number,
       id: step.id,

@@ -102,7 +102,10 @@ export function verdictLine(report: GateReport): string {
     unjudged(report) > 0 && `${unjudged(report)} of ${report.steps.length} steps cannot be judged`,
     report.blocking.length > 0 && `${report.blocking.length} blocking finding${report.blocking.length === 1 ? '' : 's'} outside the steps`,
   ];
-  const what = failing(report) + report.blocking.length > 0 ? 'fix them' : 'declare what is missing, or list a lever the organization does not use under strategy.levers_not_used,';
+  const what =
+    failing(report) + report.blocking.length > 0
+      ? 'fix them'
+      : 'declare what is missing, or list a lever the organization does not use under strategy.levers_not_used,';
   return `NO-GO: ${reasons.filter(Boolean).join(' and ')}; ${what} before announcing on ${report.announce}`;
 }
 
@@ -122,7 +125,12 @@ function stylish(report: GateReport, chalk: ChalkInstance, width: number): strin
   const skipped = skippedText(report);
   if (skipped) lines.push(chalk.yellow(textLine(skipped)), '');
   const style = { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] };
-  const table = newTable({ head: ['#', 'step', 'result', 'findings'], style, wordWrap: true, colWidths: fitColumns(width, [4, null, 14, null], [45, 55]) });
+  const table = newTable({
+    head: ['#', 'step', 'result', 'findings'],
+    style,
+    wordWrap: true,
+    colWidths: fitColumns(width, [4, null, 14, null], [45, 55]),
+  });
   for (const step of report.steps) table.push([step.number, step.title, resultCell(step, chalk), stepCell(step, chalk)]);
   lines.push(table.toString(), '');
 
@@ -140,24 +148,56 @@ function stylish(report: GateReport, chalk: ChalkInstance, width: number): strin
   if (report.waivers.length > 0) {
     lines.push(chalk.bold('Waivers relied on (accepted exceptions)'));
     // Ids and owners keep their width (up to a third of the line each); the reason wraps in what is left.
-    const natural = (values: string[], head: string) => Math.min(Math.floor(width / 3), Math.max(head.length, ...values.map((value) => value.length)) + 2);
+    const natural = (values: string[], head: string) =>
+      Math.min(Math.floor(width / 3), Math.max(head.length, ...values.map((value) => value.length)) + 2);
     const uses = report.waivers.map(({ waiver }) => waiver);
-    const sized = [natural(uses.map((waiver) => textLine(waiver.rule)), 'rule'), natural(uses.map((waiver) => textLine(waiver.target)), 'target'), natural(uses.map((waiver) => textLine(waiver.approved_by)), 'approved by'), 12, 10, null];
-    const waivers = newTable({ head: ['rule', 'target', 'approved by', 'expires', 'findings', 'reason'], style, wordWrap: true, colWidths: fitColumns(width, sized, [1]) });
+    const sized = [
+      natural(
+        uses.map((waiver) => textLine(waiver.rule)),
+        'rule',
+      ),
+      natural(
+        uses.map((waiver) => textLine(waiver.target)),
+        'target',
+      ),
+      natural(
+        uses.map((waiver) => textLine(waiver.approved_by)),
+        'approved by',
+      ),
+      12,
+      10,
+      null,
+    ];
+    const waivers = newTable({
+      head: ['rule', 'target', 'approved by', 'expires', 'findings', 'reason'],
+      style,
+      wordWrap: true,
+      colWidths: fitColumns(width, sized, [1]),
+    });
     for (const { waiver, findings } of report.waivers) {
-      waivers.push([textLine(waiver.rule), textLine(waiver.target), textLine(waiver.approved_by), waiver.expires, findings.length, textLine(waiver.reason)]);
+      waivers.push([
+        textLine(waiver.rule),
+        textLine(waiver.target),
+        textLine(waiver.approved_by),
+        waiver.expires,
+        findings.length,
+        textLine(waiver.reason),
+      ]);
     }
     lines.push(waivers.toString(), '');
   }
   const unchecked = notCheckedLines(report.steps);
-  if (unchecked.length > 0) lines.push(chalk.dim('Not checked (rules not installed):'), ...unchecked.map((line) => chalk.dim(`  ${line}`)), '');
+  if (unchecked.length > 0)
+    lines.push(chalk.dim('Not checked (rules not installed):'), ...unchecked.map((line) => chalk.dim(`  ${line}`)), '');
   const verdict = verdictLine(report);
   lines.push(report.verdict === 'go' ? chalk.green.bold(`✔ ${verdict}`) : chalk.red.bold(`✖ ${verdict}`));
   return `${lines.join('\n')}\n`;
 }
 
 function notCheckedLines(steps: readonly GateStep[]): string[] {
-  return steps.filter((step) => step.notChecked.length > 0).map((step) => `step ${step.number}: ${step.notChecked.map(textLine).join(', ')}`);
+  return steps
+    .filter((step) => step.notChecked.length > 0)
+    .map((step) => `step ${step.number}: ${step.notChecked.map(textLine).join(', ')}`);
 }
 
 /** Text from the policy in the Markdown report: escaped as the lint markdown report escapes it. */
@@ -176,22 +216,34 @@ function markdown(report: GateReport): string {
     ...(skippedText(report) ? [`> ⚠️ ${cell(skippedText(report)!)}`, ''] : []),
     '| # | Step | Result | Findings |',
     '| --- | --- | --- | --- |',
-    ...report.steps.map((step) => `| ${step.number} | ${cell(step.title)} | ${MARKDOWN_RESULT[step.status]} | ${cell([ruleCounts(step.findings), step.cannotJudge.length > 0 ? cannotJudgeText(step) : ''].filter(Boolean).join('; ') || 'none')} |`),
+    ...report.steps.map(
+      (step) =>
+        `| ${step.number} | ${cell(step.title)} | ${MARKDOWN_RESULT[step.status]} | ${cell([ruleCounts(step.findings), step.cannotJudge.length > 0 ? cannotJudgeText(step) : ''].filter(Boolean).join('; ') || 'none')} |`,
+    ),
     '',
   ];
   const detail = (heading: string, findings: readonly Finding[]) => {
     lines.push(`### ${heading}`, '');
     for (const finding of findings) {
-      lines.push(`- ${cell(`${finding.file}:${finding.line}:${finding.column}`)} **${cell(finding.rule)}**: ${cell(finding.message)} *Fix:* ${cell(finding.fix)}`);
+      lines.push(
+        `- ${cell(`${finding.file}:${finding.line}:${finding.column}`)} **${cell(finding.rule)}**: ${cell(finding.message)} *Fix:* ${cell(finding.fix)}`,
+      );
     }
     lines.push('');
   };
   for (const step of report.steps) if (step.findings.length > 0) detail(`Step ${step.number}: ${step.title}`, step.findings);
   if (report.blocking.length > 0) detail('Blocking findings outside the steps', report.blocking);
   if (report.waivers.length > 0) {
-    lines.push('### Waivers relied on', '', '| Rule | Target | Approved by | Expires | Findings | Reason |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '### Waivers relied on',
+      '',
+      '| Rule | Target | Approved by | Expires | Findings | Reason |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const { waiver, findings } of report.waivers) {
-      lines.push(`| ${cell(waiver.rule)} | ${cell(waiver.target)} | ${cell(waiver.approved_by)} | ${waiver.expires} | ${findings.length} | ${cell(waiver.reason)} |`);
+      lines.push(
+        `| ${cell(waiver.rule)} | ${cell(waiver.target)} | ${cell(waiver.approved_by)} | ${waiver.expires} | ${findings.length} | ${cell(waiver.reason)} |`,
+      );
     }
     lines.push('');
   }

@@ -38,7 +38,15 @@ export const GATE_STEPS: readonly GateStepSpec[] = [
     number: 1,
     id: 'incentives-updated',
     title: 'Compensation plans, OKRs and promotion criteria updated, effective by the announcement',
-    rules: ['flat-commission', 'pay-old-priority', 'effort-adjusted-pay', 'okr-old-priority', 'promotion-old-behavior', 'segment-blind-metric', 'incentive-after-announcement'],
+    rules: [
+      'flat-commission',
+      'pay-old-priority',
+      'effort-adjusted-pay',
+      'okr-old-priority',
+      'promotion-old-behavior',
+      'segment-blind-metric',
+      'incentive-after-announcement',
+    ],
     categories: ['strategic-alignment'],
     levers: ['compensation', 'okrs', 'promotions'],
   },
@@ -134,7 +142,8 @@ export async function runGate(paths: readonly string[], options: GateOptions = {
       diagnostics: [
         {
           ...where,
-          message: 'the gate judges readiness for an announcement date, and there is none: add `announced: YYYY-MM-DD` to the strategy, or pass --announce YYYY-MM-DD',
+          message:
+            'the gate judges readiness for an announcement date, and there is none: add `announced: YYYY-MM-DD` to the strategy, or pass --announce YYYY-MM-DD',
           source: 'usage',
         },
       ],
@@ -165,7 +174,9 @@ function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string,
   // A waiver of lever-coverage names the priority, as for any finding about a priority.
   const coverage = applyWaivers(leverCoverage(loaded, result.model), loaded.policy.waivers, today);
   for (const finding of [...result.findings, ...coverage.kept]) {
-    const step = GATE_STEPS.find((candidate) => candidate.rules.includes(finding.rule)) ?? GATE_STEPS.find((candidate) => candidate.categories.includes(finding.category));
+    const step =
+      GATE_STEPS.find((candidate) => candidate.rules.includes(finding.rule)) ??
+      GATE_STEPS.find((candidate) => candidate.categories.includes(finding.category));
     if (step) byStep.get(step.number)!.push(finding);
     else if (finding.severity === 'error') blocking.push(finding);
   }
@@ -183,10 +194,23 @@ function buildReport(result: LintResult, loaded: LoadedPolicy, announce: string,
     };
   });
   const ready = steps.every((step) => step.status === 'pass') && blocking.length === 0;
-  return { verdict: ready ? 'go' : 'no-go', announce, steps, blocking, waivers: waiversUsed([...result.waived, ...coverage.waived]), files: result.files, skipped: result.skipped };
+  return {
+    verdict: ready ? 'go' : 'no-go',
+    announce,
+    steps,
+    blocking,
+    waivers: waiversUsed([...result.waived, ...coverage.waived]),
+    files: result.files,
+    skipped: result.skipped,
+  };
 }
 
-const LEVER_NOUNS: Record<Lever, string> = { compensation: 'compensation plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' };
+const LEVER_NOUNS: Record<Lever, string> = {
+  compensation: 'compensation plan',
+  okrs: 'OKR set',
+  promotions: 'promotion ladder',
+  recognition: 'recognition program',
+};
 
 /**
  * What a step lacks to judge: a lever it reads with no instrument, unless the strategy says the
@@ -196,7 +220,9 @@ const LEVER_NOUNS: Record<Lever, string> = { compensation: 'compensation plan', 
 function unjudgeable(spec: GateStepSpec, loaded: LoadedPolicy): string[] {
   const { policy } = loaded;
   const notUsed = new Set(policy.strategy.levers_not_used ?? []);
-  const reasons = spec.levers.filter((lever) => policy[lever].length === 0 && !notUsed.has(lever)).map((lever) => `no ${LEVER_NOUNS[lever]} declared`);
+  const reasons = spec.levers
+    .filter((lever) => policy[lever].length === 0 && !notUsed.has(lever))
+    .map((lever) => `no ${LEVER_NOUNS[lever]} declared`);
   const instruments = policy.compensation.length + policy.okrs.length + policy.promotions.length + policy.recognition.length;
   if (spec.needs === 'instruments' && instruments === 0) reasons.push('no instrument declared');
   if (spec.needs === 'priorities' && policy.strategy.priorities.length === 0) reasons.push('no priority declared');

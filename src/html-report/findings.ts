@@ -20,7 +20,12 @@ function docsUrl(rule: string): string | undefined {
   return BUILTIN_IDS.has(rule) || rule === LEVER_COVERAGE ? ruleDocsUrl(rule) : undefined;
 }
 
-const LEVER_NOUN: Record<Lever, string> = { compensation: 'compensation plan', okrs: 'OKR set', promotions: 'promotion ladder', recognition: 'recognition program' };
+const LEVER_NOUN: Record<Lever, string> = {
+  compensation: 'compensation plan',
+  okrs: 'OKR set',
+  promotions: 'promotion ladder',
+  recognition: 'recognition program',
+};
 
 function groupHeading(model: ReportModel, owner: string | undefined): SafeHtml {
   if (owner === undefined) return html`The policy as a whole`;
@@ -28,8 +33,17 @@ function groupHeading(model: ReportModel, owner: string | undefined): SafeHtml {
   const names = namesOf(model);
   const named = names.subject(owner);
   const id = named === owner ? '' : ` ${owner}`;
-  if (instrument) return html`${named} <span class="sub">${LEVER_NOUN[instrument.lever]}${id}${instrument.team ? html`, ${names.team(instrument.team)}` : ''}${instrument.effective ? html`, effective ${instrument.effective}` : ''}</span>`;
-  const kind = model.index.priorities.has(owner) ? 'priority' : model.index.teams.has(owner) ? 'team' : model.index.metrics.has(owner) ? 'metric' : model.index.segments.has(owner) ? 'segment' : undefined;
+  if (instrument)
+    return html`${named} <span class="sub">${LEVER_NOUN[instrument.lever]}${id}${instrument.team ? html`, ${names.team(instrument.team)}` : ''}${instrument.effective ? html`, effective ${instrument.effective}` : ''}</span>`;
+  const kind = model.index.priorities.has(owner)
+    ? 'priority'
+    : model.index.teams.has(owner)
+      ? 'team'
+      : model.index.metrics.has(owner)
+        ? 'metric'
+        : model.index.segments.has(owner)
+          ? 'segment'
+          : undefined;
   return kind ? html`${named} <span class="sub">${kind}${id}</span>` : html`${named}`;
 }
 

@@ -43,7 +43,8 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
   const priorities = [...index.priorities.values()];
   // What a line works against, as the model (and so the heatmap) says: its entries not ended by the judged date.
   const current = (line: IncentiveLine) => model.rewards.entriesOf(line).filter((entry) => !model.rewards.ended(entry));
-  const undermined = (line: IncentiveLine) => priorities.filter((priority) => current(line).some((entry) => entry.undermines.includes(priority.id)));
+  const undermined = (line: IncentiveLine) =>
+    priorities.filter((priority) => current(line).some((entry) => entry.undermines.includes(priority.id)));
   // A line that names no segment undermines through the segment its plan pays most for.
   const paysMostFor = (line: IncentiveLine) => [...new Set(current(line).flatMap((entry) => entry.paysMostFor ?? []))];
   const byOwner = new Map<string, Finding[]>();
@@ -66,13 +67,21 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
     const against = lines.filter((line) => undermined(line).length > 0);
     const team = instrument.team === undefined ? undefined : index.teams.get(instrument.team);
     const people = team?.headcount;
-    const who = [team ? names.team(team.id) : undefined, people ? `${people} ${people === 1 ? 'person' : 'people'}` : undefined].filter(Boolean).join(', ');
+    const who = [team ? names.team(team.id) : undefined, people ? `${people} ${people === 1 ? 'person' : 'people'}` : undefined]
+      .filter(Boolean)
+      .join(', ');
     const title = `${names.instrument(owner)}${who ? ` (${who})` : ''}`;
     const deprioritizedBy = [...new Set(against.flatMap(undermined).map((priority) => names.priority(priority.id)))];
     const what = [
       ...new Set(
         against.flatMap((line) =>
-          line.segment !== undefined ? [names.segment(line.segment)] : paysMostFor(line).length > 0 ? paysMostFor(line).map((segment) => names.segment(segment)) : line.metric !== undefined ? [names.metric(line.metric)] : [],
+          line.segment !== undefined
+            ? [names.segment(line.segment)]
+            : paysMostFor(line).length > 0
+              ? paysMostFor(line).map((segment) => names.segment(segment))
+              : line.metric !== undefined
+                ? [names.metric(line.metric)]
+                : [],
         ),
       ),
     ];
@@ -87,7 +96,10 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
       const bonusAgainst = bonus.filter((line) => against.includes(line)).reduce((sum, line) => sum + (line.weight ?? 0), 0);
       const rateOf = (line: IncentiveLine) => line.rate ?? 1;
       const commissionRates = commission.reduce((sum, line) => sum + rateOf(line), 0);
-      let commissionAgainst = commissionRates > 0 ? commission.filter((line) => against.includes(line)).reduce((sum, line) => sum + rateOf(line), 0) / commissionRates : 0;
+      let commissionAgainst =
+        commissionRates > 0
+          ? commission.filter((line) => against.includes(line)).reduce((sum, line) => sum + rateOf(line), 0) / commissionRates
+          : 0;
       const wrong = simulated?.verdict === 'misaligned' ? simulated.winners.find((winner) => winner.status === 'deprioritized') : undefined;
       if (wrong) {
         commissionAgainst = 1;
@@ -95,7 +107,8 @@ export function firstChanges(model: ReportModel, pay: SimulationReport, limit = 
         if (!what.includes(segment)) what.unshift(segment);
         for (const priority of priorities) {
           const name = names.priority(priority.id);
-          if ((priority.deprioritize?.segments ?? []).includes(wrong.segment) && !deprioritizedBy.includes(name)) deprioritizedBy.push(name);
+          if ((priority.deprioritize?.segments ?? []).includes(wrong.segment) && !deprioritizedBy.includes(name))
+            deprioritizedBy.push(name);
         }
       }
       const variableAgainst = bonusAgainst + (commission.length > 0 ? Math.max(0, 1 - bonusTotal) : 0) * commissionAgainst;

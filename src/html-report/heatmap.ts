@@ -17,7 +17,10 @@ export const CELL_MEANING: Record<CellStatus, string> = {
 };
 
 export function undermined(matrix: EvidenceMatrix): number {
-  return matrix.rows.reduce((count, row) => count + Object.values(row.cells).filter((cell) => cell.status === 'undermined' || cell.status === 'both').length, 0);
+  return matrix.rows.reduce(
+    (count, row) => count + Object.values(row.cells).filter((cell) => cell.status === 'undermined' || cell.status === 'both').length,
+    0,
+  );
 }
 
 /**
@@ -31,18 +34,23 @@ function findingAnchor(model: ReportModel, priority: string, instrument: string)
 
 function evidenceList(model: ReportModel, priority: string, cell: EvidenceCell): SafeHtml | undefined {
   if (cell.reinforcedBy.length + cell.underminedBy.length === 0) return undefined;
-  return html`<ul class="evidence">${cell.reinforcedBy.map((item) => html`<li class="for"><span class="sign" aria-hidden="true">+</span> <span class="visually-hidden">for: </span>${item.description}</li>`)}${cell.underminedBy.map((item) => {
-    const anchor = findingAnchor(model, priority, item.instrument);
-    return html`<li class="against"><span class="sign" aria-hidden="true">&#8722;</span> <span class="visually-hidden">against: </span>${anchor ? html`<a href="#${anchor}">${item.description}</a>` : item.description}</li>`;
-  })}</ul>`;
+  return html`<ul class="evidence">${cell.reinforcedBy.map((item) => html`<li class="for"><span class="sign" aria-hidden="true">+</span> <span class="visually-hidden">for: </span>${item.description}</li>`)}${cell.underminedBy.map(
+    (item) => {
+      const anchor = findingAnchor(model, priority, item.instrument);
+      return html`<li class="against"><span class="sign" aria-hidden="true">&#8722;</span> <span class="visually-hidden">against: </span>${anchor ? html`<a href="#${anchor}">${item.description}</a>` : item.description}</li>`;
+    },
+  )}</ul>`;
 }
 
 export function renderHeatmap(model: ReportModel): SafeHtml {
   const { matrix } = model;
-  if (matrix.rows.length === 0 || matrix.teams.length === 0) return html`<p>The policy declares no priorities or no teams: there is no heatmap to draw.</p>`;
+  if (matrix.rows.length === 0 || matrix.teams.length === 0)
+    return html`<p>The policy declares no priorities or no teams: there is no heatmap to draw.</p>`;
   const teamName = (id: string) => model.index.teams.get(id)?.name;
   // The name the policy gives first; the id underneath, as the files spell it.
-  const head = matrix.teams.map((team) => html`<th scope="col">${teamName(team) ?? team}${teamName(team) ? html`<span class="sub">${team}</span>` : ''}</th>`);
+  const head = matrix.teams.map(
+    (team) => html`<th scope="col">${teamName(team) ?? team}${teamName(team) ? html`<span class="sub">${team}</span>` : ''}</th>`,
+  );
   const rows = matrix.rows.map(
     (row) => html`<tr>
 <th scope="row">${model.index.priorities.get(row.priority)?.name ?? row.priority}${row.statement ? html`<span class="sub">${row.statement}</span>` : ''}</th>
@@ -58,6 +66,7 @@ ${matrix.teams.map((team) => {
 <tbody>${rows}</tbody>
 </table></div>
 <ul class="legend">${(['reinforced', 'undermined', 'both', 'nothing'] as const).map(
-    (status) => html`<li><span class="swatch status-${status}" aria-hidden="true">${CELL_SYMBOL[status]}</span> <strong>${status}</strong>: ${CELL_MEANING[status]}</li>`,
+    (status) =>
+      html`<li><span class="swatch status-${status}" aria-hidden="true">${CELL_SYMBOL[status]}</span> <strong>${status}</strong>: ${CELL_MEANING[status]}</li>`,
   )}<li><span aria-hidden="true">+</span> / <span aria-hidden="true">&#8722;</span> an instrument line (instrument: metric / segment) for or against the priority</li></ul>`;
 }

@@ -41,7 +41,18 @@ export function buildReportModel(gate: GateReport, lint: LintResult, loaded: Loa
   const findings = orderFindings(index, allFindings(gate, lint));
   const anchors = new Map(findings.map((finding, position) => [finding, `finding-${position + 1}`]));
   const ruleOptions = Object.fromEntries((lint.config?.rules ?? []).map((entry) => [entry.rule.meta.id, entry.options]));
-  return { gate, loaded, index, rewards: model, matrix: buildEvidenceMatrix(loaded, model), findings, anchors, ruleOptions, today, version };
+  return {
+    gate,
+    loaded,
+    index,
+    rewards: model,
+    matrix: buildEvidenceMatrix(loaded, model),
+    findings,
+    anchors,
+    ruleOptions,
+    today,
+    version,
+  };
 }
 
 /** The gate's step and blocking findings (lever coverage included) and the run's other findings, once each. */

@@ -51,17 +51,22 @@ export class Names {
 
   /** A choice of a simulated plan: its segment, or metric in segment when the plan pays several metrics. */
   choice(plan: PlanReport, choice: { metric: string; segment: string }): string {
-    return new Set(plan.choices.map((other) => other.metric)).size === 1 ? this.segment(choice.segment) : `${this.metric(choice.metric)} in ${this.segment(choice.segment)}`;
+    return new Set(plan.choices.map((other) => other.metric)).size === 1
+      ? this.segment(choice.segment)
+      : `${this.metric(choice.metric)} in ${this.segment(choice.segment)}`;
   }
 
   /** The simulation's one-line verdict in names and money; an unjudged plan keeps the simulation's own reason. */
   planSummary(plan: PlanReport): string {
     const name = this.instrument(plan.plan);
-    const where = (levels: readonly LevelWinner[]) => (levels[0]!.attainment === null ? 'at any attainment' : `at ${listShares(levels.map((level) => level.attainment!))} of quota`);
+    const where = (levels: readonly LevelWinner[]) =>
+      levels[0]!.attainment === null ? 'at any attainment' : `at ${listShares(levels.map((level) => level.attainment!))} of quota`;
     const wrong = plan.winners.filter((winner) => winner.status === 'deprioritized');
     if (plan.verdict === 'misaligned' && wrong.length > 0) {
       const first = wrong[0]!;
-      const against = first.bestFavored ? ` against ${this.money(first.bestFavored.payPerMonth)} for ${this.choice(plan, first.bestFavored)}` : '';
+      const against = first.bestFavored
+        ? ` against ${this.money(first.bestFavored.payPerMonth)} for ${this.choice(plan, first.bestFavored)}`
+        : '';
       return `${name} pays most per month of effort for ${this.choice(plan, first)}, which the strategy deprioritizes, ${where(wrong)} (${this.money(first.payPerMonth)} a month${against}): the rational choice is not the strategy's.`;
     }
     if (plan.verdict === 'aligned') {

@@ -55,7 +55,15 @@ ${flat ? renderPerMonthBars(plan, currency, position) : html`${renderCurves(plan
 /** Whether every curve pays the same at every attainment (one quota on all segments, one rate). */
 function coincide(plan: PlanReport): boolean {
   const [first, ...others] = plan.choices.filter((choice) => choice.curve.length > 0);
-  return first !== undefined && others.length > 0 && others.every((choice) => choice.curve.length === first.curve.length && choice.curve.every((point, index) => Math.abs(point.pay - first.curve[index]!.pay) < 0.5));
+  return (
+    first !== undefined &&
+    others.length > 0 &&
+    others.every(
+      (choice) =>
+        choice.curve.length === first.curve.length &&
+        choice.curve.every((point, index) => Math.abs(point.pay - first.curve[index]!.pay) < 0.5),
+    )
+  );
 }
 
 const BARS = { width: 1000, labelWidth: 210, valueWidth: 480, rowHeight: 40, barHeight: 22, top: 8, bottom: 8 };
@@ -123,10 +131,12 @@ function renderCurves(plan: PlanReport, currency: string | null, position: numbe
   const titleId = `curves-${position}-title`;
 
   const yTicks = Array.from({ length: Math.round(payTop / payStep) + 1 }, (_, index) => index * payStep).map(
-    (pay) => html`<line class="grid" x1="${CURVES.left}" x2="${plotRight}" y1="${svgNumber(y(pay))}" y2="${svgNumber(y(pay))}"/><text class="tick" x="${CURVES.left - 8}" y="${svgNumber(y(pay) + 4)}" text-anchor="end">${formatMoney(pay)}</text>`,
+    (pay) =>
+      html`<line class="grid" x1="${CURVES.left}" x2="${plotRight}" y1="${svgNumber(y(pay))}" y2="${svgNumber(y(pay))}"/><text class="tick" x="${CURVES.left - 8}" y="${svgNumber(y(pay) + 4)}" text-anchor="end">${formatMoney(pay)}</text>`,
   );
   const xTicks = Array.from({ length: Math.floor(maxAttainment / 0.5 + 1e-9) + 1 }, (_, index) => index * 0.5).map(
-    (attainment) => html`<text class="tick" x="${svgNumber(x(attainment))}" y="${plotBottom + 18}" text-anchor="middle">${formatShare(attainment)}</text>`,
+    (attainment) =>
+      html`<text class="tick" x="${svgNumber(x(attainment))}" y="${plotBottom + 18}" text-anchor="middle">${formatShare(attainment)}</text>`,
   );
   const ends = spread(
     drawn.map((choice) => y(choice.curve.at(-1)!.pay)),
@@ -166,10 +176,13 @@ function renderLevelTable(plan: PlanReport, currency: string | null): SafeHtml {
 <caption>Pay per month of selling effort${currency ? ` (${currency})` : ''} at each attainment level; &#9733; the rational choice</caption>
 <thead><tr><th scope="col">choice</th>${plan.levels.map((level) => html`<th scope="col" class="num">${formatShare(level!)} of quota</th>`)}</tr></thead>
 <tbody>${plan.choices.map(
-    (choice) => html`<tr data-segment="${choice.segment}"><th scope="row">${choiceName(plan, choice)} <span class="sub">${STATUS_SYMBOL[choice.status]} ${choice.status}</span></th>${choice.points.map((point, index) => {
-      const chosen = wins(plan.winners[index], choice);
-      return html`<td class="num${chosen ? ` chosen status-${choice.status}` : ''}">${formatMoney(point.payPerMonth)}${chosen ? html` <span class="star">&#9733;</span><span class="visually-hidden"> rational choice</span>` : ''}</td>`;
-    })}</tr>`,
+    (choice) =>
+      html`<tr data-segment="${choice.segment}"><th scope="row">${choiceName(plan, choice)} <span class="sub">${STATUS_SYMBOL[choice.status]} ${choice.status}</span></th>${choice.points.map(
+        (point, index) => {
+          const chosen = wins(plan.winners[index], choice);
+          return html`<td class="num${chosen ? ` chosen status-${choice.status}` : ''}">${formatMoney(point.payPerMonth)}${chosen ? html` <span class="star">&#9733;</span><span class="visually-hidden"> rational choice</span>` : ''}</td>`;
+        },
+      )}</tr>`,
   )}</tbody>
 </table>`;
 }

@@ -9,7 +9,9 @@ import type { ReportModel } from './model.js';
 export function renderRecord(model: ReportModel): SafeHtml {
   const record = model.record;
   if (!record) return html``;
-  const git = record.git.repository ? html`commit <code>${record.git.commit}</code>, ${record.git.clean ? 'clean tree' : html`<strong>tree not clean</strong> (${record.git.changes.join(', ')})`}` : html`not in a git repository`;
+  const git = record.git.repository
+    ? html`commit <code>${record.git.commit}</code>, ${record.git.clean ? 'clean tree' : html`<strong>tree not clean</strong> (${record.git.changes.join(', ')})`}`
+    : html`not in a git repository`;
   return html`<section class="record" id="decision-record" aria-labelledby="record-heading" data-digest="${record.digest}">
 <h2 id="record-heading">Decision record</h2>
 <p>Record digest <code>${record.digest}</code> &#183; ${git} &#183; decided ${record.decidedAt} &#183; incentive-lint ${record.tool.version}, ${record.rules.filter((rule) => rule.severity !== 'off').length} rules on. Write the full record with <code>incentive-lint gate --record FILE</code> or <code>report --record FILE</code>.</p>

@@ -54,7 +54,12 @@ export function compareFindings(then: readonly Finding[], now: readonly Finding[
  * Runs the gate on `paths` as they were at `ref` (read through the git layer's snapshotAt), under
  * today's configuration file and announcement date, and compares its findings with `current`'s.
  */
-export async function compareSince(ref: string, paths: readonly string[], current: GateReport, options: GateOptions & { configFile?: string }): Promise<{ since: SinceComparison } | { diagnostics: Diagnostic[] }> {
+export async function compareSince(
+  ref: string,
+  paths: readonly string[],
+  current: GateReport,
+  options: GateOptions & { configFile?: string },
+): Promise<{ since: SinceComparison } | { diagnostics: Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
   let snapshot: ReturnType<typeof snapshotAt>;
   try {

@@ -44,7 +44,13 @@ export function timelineEntries(model: ReportModel): TimelineEntry[] {
   }
   const announce = model.gate.announce;
   return model.index.instruments.map((instrument): TimelineEntry => {
-    const stance: InstrumentStance = against.has(instrument.id) ? (favoring.has(instrument.id) ? 'mixed' : 'against') : favoring.has(instrument.id) ? 'for' : 'neutral';
+    const stance: InstrumentStance = against.has(instrument.id)
+      ? favoring.has(instrument.id)
+        ? 'mixed'
+        : 'against'
+      : favoring.has(instrument.id)
+        ? 'for'
+        : 'neutral';
     const late = instrument.effective === undefined ? undefined : daysBetween(announce, instrument.effective);
     const names = namesOf(model);
     return {
@@ -76,18 +82,28 @@ const LAYOUT = { width: 1000, labelWidth: 230, noteWidth: 290, rowHeight: 30, ba
 function ticks(start: number, end: number): { at: number; label: string }[] {
   const first = new Date(start);
   const months: Date[] = [];
-  for (let date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); date.getTime() <= end; date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1))) {
+  for (
+    let date = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+    date.getTime() <= end;
+    date = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1))
+  ) {
     months.push(date);
   }
   const step = [1, 3, 6, 12, 24, 60].find((candidate) => months.length / candidate <= 8) ?? 120;
   const monthName = (date: Date) => date.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
   return months
     .filter((date) => (date.getUTCFullYear() * 12 + date.getUTCMonth()) % step === 0)
-    .map((date) => ({ at: date.getTime(), label: step >= 12 ? String(date.getUTCFullYear()) : `${monthName(date)} ${date.getUTCFullYear()}` }));
+    .map((date) => ({
+      at: date.getTime(),
+      label: step >= 12 ? String(date.getUTCFullYear()) : `${monthName(date)} ${date.getUTCFullYear()}`,
+    }));
 }
 
 export function renderTimeline(entries: readonly TimelineEntry[], announce: string): SafeHtml {
-  const dates = [announce, ...entries.flatMap((entry) => [entry.effective, entry.until].filter((date): date is string => date !== undefined))].map((date) => Date.parse(`${date}T00:00:00Z`));
+  const dates = [
+    announce,
+    ...entries.flatMap((entry) => [entry.effective, entry.until].filter((date): date is string => date !== undefined)),
+  ].map((date) => Date.parse(`${date}T00:00:00Z`));
   const span = Math.max(Math.max(...dates) - Math.min(...dates), 90 * DAY_MS);
   const start = Math.min(...dates) - span * 0.06;
   const end = Math.max(...dates) + span * 0.18;
@@ -105,7 +121,10 @@ export function renderTimeline(entries: readonly TimelineEntry[], announce: stri
     // An instrument with an end (`until`) stops there; the others run past the plot.
     const to = entry.until ? Math.max(from + 2, x(entry.until)) : plotRight;
     const ends = entry.until ? ` to ${entry.until}` : '';
-    const note = entry.effective === undefined ? `no effective date${ends}` : `from ${entry.effective}${ends} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
+    const note =
+      entry.effective === undefined
+        ? `no effective date${ends}`
+        : `from ${entry.effective}${ends} · ${entry.lateDays !== undefined ? `${entry.lateDays} days late` : STANCE_LABEL[entry.stance]}`;
     const title = `${entry.name} (${LEVER_LABEL[entry.lever]}${entry.team ? `, ${entry.teamName ?? entry.team}` : ''}): ${entry.effective ? `effective ${entry.effective}` : 'no effective date'}${entry.until ? `, until ${entry.until}` : ''}; ${STANCE_LABEL[entry.stance]}`;
     const lag =
       entry.lateDays !== undefined
@@ -141,8 +160,12 @@ function describeLate(entries: readonly TimelineEntry[]): string {
   const late = entries.filter((entry) => entry.lateDays !== undefined);
   const undated = entries.filter((entry) => entry.effective === undefined);
   const parts = [
-    late.length === 0 ? 'Every dated instrument is in force by the announcement.' : late.map((entry) => `${entry.name} starts ${entry.lateDays} days after the announcement.`).join(' '),
-    undated.length > 0 ? `${undated.map((entry) => entry.name).join(', ')} ${undated.length === 1 ? 'has' : 'have'} no effective date.` : '',
+    late.length === 0
+      ? 'Every dated instrument is in force by the announcement.'
+      : late.map((entry) => `${entry.name} starts ${entry.lateDays} days after the announcement.`).join(' '),
+    undated.length > 0
+      ? `${undated.map((entry) => entry.name).join(', ')} ${undated.length === 1 ? 'has' : 'have'} no effective date.`
+      : '',
   ];
   return parts.filter(Boolean).join(' ');
 }

@@ -31,45 +31,79 @@ export function verdictReasons(model: ReportModel, timeline: readonly TimelineEn
   const reasons: Reason[] = [];
   const failing = gate.steps.filter((step) => step.status === 'fail');
   const unjudged = gate.steps.filter((step) => step.status === 'cannot-judge');
-  if (failing.length > 0) reasons.push({ tone: 'bad', text: html`${failing.length} of ${gate.steps.length} readiness steps fail (<a href="#checklist">checklist</a>).` });
+  if (failing.length > 0)
+    reasons.push({
+      tone: 'bad',
+      text: html`${failing.length} of ${gate.steps.length} readiness steps fail (<a href="#checklist">checklist</a>).`,
+    });
   if (unjudged.length > 0) {
     const what = unjudged.map((step) => `step ${step.number}, ${step.cannotJudge.join('; ')}`).join('; ');
-    reasons.push({ tone: 'bad', text: html`${plural(unjudged.length, 'readiness step')} cannot be judged (${what}): declare it, or list the lever under strategy.levers_not_used if the organization does not use it (<a href="#checklist">checklist</a>).` });
+    reasons.push({
+      tone: 'bad',
+      text: html`${plural(unjudged.length, 'readiness step')} cannot be judged (${what}): declare it, or list the lever under strategy.levers_not_used if the organization does not use it (<a href="#checklist">checklist</a>).`,
+    });
   }
-  if (failing.length + unjudged.length === 0) reasons.push({ tone: 'good', text: html`All ${gate.steps.length} readiness steps pass (<a href="#checklist">checklist</a>).` });
+  if (failing.length + unjudged.length === 0)
+    reasons.push({ tone: 'good', text: html`All ${gate.steps.length} readiness steps pass (<a href="#checklist">checklist</a>).` });
   if (gate.skipped.length > 0) {
-    reasons.push({ tone: 'bad', text: html`${plural(gate.skipped.length, 'YAML file')} not read, for lack of <code>version: 1</code>: ${gate.skipped.join(', ')}. Nothing in ${gate.skipped.length === 1 ? 'it' : 'them'} was judged.` });
+    reasons.push({
+      tone: 'bad',
+      text: html`${plural(gate.skipped.length, 'YAML file')} not read, for lack of <code>version: 1</code>: ${gate.skipped.join(', ')}. Nothing in ${gate.skipped.length === 1 ? 'it' : 'them'} was judged.`,
+    });
   }
   const cells = matrix.rows.length * matrix.teams.length;
   const against = undermined(matrix);
   reasons.push(
     against > 0
-      ? { tone: 'bad', text: html`${against} of ${cells} priority &#215; team cells are undermined: those teams are paid, measured, promoted or recognized against the priority (<a href="#heatmap">heatmap</a>).` }
+      ? {
+          tone: 'bad',
+          text: html`${against} of ${cells} priority &#215; team cells are undermined: those teams are paid, measured, promoted or recognized against the priority (<a href="#heatmap">heatmap</a>).`,
+        }
       : { tone: 'good', text: html`No team is rewarded against a priority (<a href="#heatmap">heatmap</a>).` },
   );
   const late = timeline.filter((entry) => entry.lateDays !== undefined);
   const undated = timeline.filter((entry) => entry.effective === undefined);
   if (late.length > 0 || undated.length > 0) {
-    const parts = [...late.map((entry) => `${entry.name} starts ${entry.lateDays} days after the announcement`), ...undated.map((entry) => `${entry.name} has no effective date`)];
-    reasons.push({ tone: 'bad', text: html`${parts.join('; ')}: until then the old incentives still run (<a href="#timeline">timeline</a>).` });
+    const parts = [
+      ...late.map((entry) => `${entry.name} starts ${entry.lateDays} days after the announcement`),
+      ...undated.map((entry) => `${entry.name} has no effective date`),
+    ];
+    reasons.push({
+      tone: 'bad',
+      text: html`${parts.join('; ')}: until then the old incentives still run (<a href="#timeline">timeline</a>).`,
+    });
   } else {
-    reasons.push({ tone: 'good', text: html`Every instrument is in force by the announcement on ${gate.announce} (<a href="#timeline">timeline</a>).` });
+    reasons.push({
+      tone: 'good',
+      text: html`Every instrument is in force by the announcement on ${gate.announce} (<a href="#timeline">timeline</a>).`,
+    });
   }
   const names = namesOf(model);
   for (const plan of pay.plans) {
-    if (plan.verdict === 'misaligned') reasons.push({ tone: 'bad', text: html`${names.planSummary(plan).replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
-    else if (plan.verdict === 'aligned') reasons.push({ tone: 'good', text: html`${names.planSummary(plan).replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
+    if (plan.verdict === 'misaligned')
+      reasons.push({ tone: 'bad', text: html`${names.planSummary(plan).replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
+    else if (plan.verdict === 'aligned')
+      reasons.push({ tone: 'good', text: html`${names.planSummary(plan).replace(/\.$/, '')} (<a href="#pay">what a seller earns</a>).` });
   }
-  if (gate.blocking.length > 0) reasons.push({ tone: 'bad', text: html`${plural(gate.blocking.length, 'blocking finding')} outside the steps (<a href="#findings">findings</a>).` });
-  if (gate.waivers.length > 0) reasons.push({ tone: 'note', text: html`The verdict relies on ${plural(gate.waivers.length, 'waiver')}: accepted exceptions, each with an owner and an expiry (<a href="#waivers">waivers</a>).` });
+  if (gate.blocking.length > 0)
+    reasons.push({
+      tone: 'bad',
+      text: html`${plural(gate.blocking.length, 'blocking finding')} outside the steps (<a href="#findings">findings</a>).`,
+    });
+  if (gate.waivers.length > 0)
+    reasons.push({
+      tone: 'note',
+      text: html`The verdict relies on ${plural(gate.waivers.length, 'waiver')}: accepted exceptions, each with an owner and an expiry (<a href="#waivers">waivers</a>).`,
+    });
   return reasons.sort((a, b) => TONE_RANK[a.tone] - TONE_RANK[b.tone]);
 }
 
 export function renderVerdict(model: ReportModel, reasons: readonly Reason[], changes: readonly FirstChange[] = []): SafeHtml {
   const go = model.gate.verdict === 'go';
-  const first = changes.length > 0
-    ? html`<h3 class="first-changes-heading">Change first</h3><ol class="first-changes">${changes.map((change) => html`<li data-owner="${change.owner}">${change.text} <a href="#${model.anchors.get(change.finding) ?? ''}">finding</a></li>`)}</ol>`
-    : '';
+  const first =
+    changes.length > 0
+      ? html`<h3 class="first-changes-heading">Change first</h3><ol class="first-changes">${changes.map((change) => html`<li data-owner="${change.owner}">${change.text} <a href="#${model.anchors.get(change.finding) ?? ''}">finding</a></li>`)}</ol>`
+      : '';
   const headline = go ? `the strategy can be announced on ${model.gate.announce}` : `do not announce on ${model.gate.announce} yet`;
   return html`<section class="verdict ${go ? 'go' : 'no-go'}" aria-labelledby="verdict-heading" data-verdict="${model.gate.verdict}">
 <h2 id="verdict-heading"><span class="verdict-word">${go ? '✔ GO' : '✖ NO-GO'}</span> <span class="verdict-text">${headline}</span></h2>
@@ -89,7 +123,10 @@ function ruleCounts(findings: readonly Finding[], model: ReportModel): SafeHtml[
   const byRule = groupBy(findings, (finding) => finding.rule);
   return [...byRule].map(([rule, ruleFindings]) => {
     const owners = groupBy(ruleFindings, (finding) => shortName(finding, model));
-    const links = [...owners].map(([owner, list]) => html`<a href="#${model.anchors.get(list[0]!) ?? ''}">${owner}</a>${list.length > 1 ? html` &#215;${list.length}` : ''}`);
+    const links = [...owners].map(
+      ([owner, list]) =>
+        html`<a href="#${model.anchors.get(list[0]!) ?? ''}">${owner}</a>${list.length > 1 ? html` &#215;${list.length}` : ''}`,
+    );
     return html`<li><span class="rule">${rule}</span> ${links.flatMap((link, position) => (position === 0 ? [link] : [html`, `, link]))}</li>`;
   });
 }

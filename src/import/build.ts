@@ -72,7 +72,9 @@ class Builder {
       if (value === undefined) continue;
       map.set(key, value instanceof YAMLMap ? value : typeof value === 'object' ? value.value : value);
     }
-    const originals = entries.map(([, value]) => (typeof value === 'object' && !(value instanceof YAMLMap) ? value?.original : undefined)).filter((text): text is string => text !== undefined);
+    const originals = entries
+      .map(([, value]) => (typeof value === 'object' && !(value instanceof YAMLMap) ? value?.original : undefined))
+      .filter((text): text is string => text !== undefined);
     map.comment = provenance(this.table, rows, originals.length > 0 ? originals.join('", "') : undefined);
     return map;
   }
@@ -84,7 +86,11 @@ class Builder {
   }
 
   /** The one value rows agree on for a plan-level field, or a diagnostic naming two rows that differ. */
-  private agreed(owner: string, field: string, records: readonly ImportRecord[]): { value: Value; rows: number[]; original?: string } | undefined {
+  private agreed(
+    owner: string,
+    field: string,
+    records: readonly ImportRecord[],
+  ): { value: Value; rows: number[]; original?: string } | undefined {
     let first: Sourced | undefined;
     const rows: number[] = [];
     for (const record of records) {
@@ -115,7 +121,14 @@ class Builder {
     for (const [id, rows] of groups) {
       const owner = `plan ${id}`;
       const plan = new YAMLMap();
-      plan.set('id', this.scalar(id, rows.map((record) => record.row), rows[0]!.fields.get('plan')!.original));
+      plan.set(
+        'id',
+        this.scalar(
+          id,
+          rows.map((record) => record.row),
+          rows[0]!.fields.get('plan')!.original,
+        ),
+      );
       this.setAgreed(plan, 'team', owner, 'team', rows);
       for (const record of rows) this.refer('teams', record.fields.get('team'));
       this.setAgreed(plan, 'effective', owner, 'effective', rows);
@@ -144,7 +157,13 @@ class Builder {
           pieces++;
         }
         if (component === 'bonus' || (component === undefined && get('weight'))) {
-          if (!get('weight')) this.diagnostics.push({ file: this.table.file, line: record.row, message: `row ${record.row}: a bonus component needs its weight (the share of variable pay it is worth, such as 20%)`, source: 'usage' });
+          if (!get('weight'))
+            this.diagnostics.push({
+              file: this.table.file,
+              line: record.row,
+              message: `row ${record.row}: a bonus component needs its weight (the share of variable pay it is worth, such as 20%)`,
+              source: 'usage',
+            });
           else bonus.items.push(this.line([...scope, ['weight', get('weight')]], at));
           pieces++;
         }
@@ -159,14 +178,25 @@ class Builder {
           return curve as unknown as Value;
         };
         if (component === 'quota' || (component === undefined && get('quota'))) {
-          if (!get('quota')) this.diagnostics.push({ file: this.table.file, line: record.row, message: `row ${record.row}: a quota component needs its amount (the quota column)`, source: 'usage' });
+          if (!get('quota'))
+            this.diagnostics.push({
+              file: this.table.file,
+              line: record.row,
+              message: `row ${record.row}: a quota component needs its amount (the quota column)`,
+              source: 'usage',
+            });
           else quotas.items.push(this.line([...scope, ['amount', get('quota')], ['period', get('period')], ['curve', curveOf()]], at));
           pieces++;
         } else if (get('threshold') || get('cap')) {
           planCurve.push(record);
         }
         if (pieces === 0) {
-          this.diagnostics.push({ file: this.table.file, line: record.row, message: `row ${record.row}: nothing to import for ${owner}: give the row a rate (commission), a weight (bonus) or a quota, or a component column saying which it is`, source: 'usage' });
+          this.diagnostics.push({
+            file: this.table.file,
+            line: record.row,
+            message: `row ${record.row}: nothing to import for ${owner}: give the row a rate (commission), a weight (bonus) or a quota, or a component column saying which it is`,
+            source: 'usage',
+          });
         }
       }
       if (planCurve.length > 0) {
@@ -187,12 +217,23 @@ class Builder {
     for (const record of records) {
       const get = (name: string) => record.fields.get(name);
       if ((get('person') === undefined) === (get('role') === undefined)) {
-        this.diagnostics.push({ file: this.table.file, line: record.row, message: `row ${record.row}: a roster row names a person or a role${get('person') ? ', not both' : ''}: fill the person column (or role, for a roster kept per role)`, source: 'usage' });
+        this.diagnostics.push({
+          file: this.table.file,
+          line: record.row,
+          message: `row ${record.row}: a roster row names a person or a role${get('person') ? ', not both' : ''}: fill the person column (or role, for a roster kept per role)`,
+          source: 'usage',
+        });
         continue;
       }
       this.refer('teams', get('team'));
       const keys = ['person', 'role', 'headcount', 'team', 'plan', 'ote', 'variable_share', 'quota', 'attainment'];
-      this.push('roster', this.line(keys.map((key) => [key, get(key)]), [record.row]));
+      this.push(
+        'roster',
+        this.line(
+          keys.map((key) => [key, get(key)]),
+          [record.row],
+        ),
+      );
     }
   }
 
@@ -212,7 +253,13 @@ class Builder {
       used.add(id);
       const owner = `OKR set ${id}`;
       const set = new YAMLMap();
-      set.set('id', this.scalar(id, rows.map((record) => record.row)));
+      set.set(
+        'id',
+        this.scalar(
+          id,
+          rows.map((record) => record.row),
+        ),
+      );
       this.setAgreed(set, 'team', owner, 'team', rows);
       for (const record of rows) this.refer('teams', record.fields.get('team'));
       const quarter = this.agreed(owner, 'quarter', rows);
@@ -227,7 +274,18 @@ class Builder {
         const read = target && typeof target.value === 'string' ? readNumberText(target.value) : undefined;
         // "$2,400,000" and "95" are numbers; "+20%" stays the relative target it is.
         const numeric = read && !read.percent ? { ...target!, value: read.value } : target;
-        keyResults.items.push(this.line([['metric', get('metric')], ['segment', get('segment')], ['target', numeric], ['guardrail', get('guardrail')], ['description', get('key_result')]], [record.row]));
+        keyResults.items.push(
+          this.line(
+            [
+              ['metric', get('metric')],
+              ['segment', get('segment')],
+              ['target', numeric],
+              ['guardrail', get('guardrail')],
+              ['description', get('key_result')],
+            ],
+            [record.row],
+          ),
+        );
       }
       set.set('key_results', keyResults);
       this.push('okrs', set);

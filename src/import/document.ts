@@ -12,7 +12,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments as parseAll, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import {
+  Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Pair,
+  parseAllDocuments as parseAll,
+  parseDocument,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  type Node,
+} from 'yaml';
 import { IMPORT_TODO, provenance, type Built } from './build.js';
 import type { LayoutName } from './layouts.js';
 import type { Table } from './read-table.js';
@@ -103,7 +116,8 @@ export function freshDocument(table: Table, layout: LayoutName, built: Built, de
       const scalar = new Scalar(id);
       scalar.comment = provenance(table, rows);
       item.set('id', scalar);
-      if (kind === 'metrics') item.commentBefore = ` ${IMPORT_TODO} what does ${id} count? write type: ${METRIC_TYPES}, then delete this comment`;
+      if (kind === 'metrics')
+        item.commentBefore = ` ${IMPORT_TODO} what does ${id} count? write type: ${METRIC_TYPES}, then delete this comment`;
       seq.items.push(item);
     }
     root.set(kind, seq);

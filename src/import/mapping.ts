@@ -40,27 +40,47 @@ export function readMapping(file: string): Mapping | Diagnostic[] {
   const document = parseDocument(text, { lineCounter });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
-    return [{ file, line: error.linePos?.[0]?.line, column: error.linePos?.[0]?.col, message: `not valid YAML: ${error.message.split('\n')[0]}`, source: 'yaml' }];
+    return [
+      {
+        file,
+        line: error.linePos?.[0]?.line,
+        column: error.linePos?.[0]?.col,
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+        source: 'yaml',
+      },
+    ];
   }
   const parsed = MappingSchema.safeParse(document.toJS());
   if (!parsed.success) {
     return parsed.error.issues.map((issue) => {
       // The deepest node of the path that is in the file: where the wrong value stands.
       let node: unknown;
-      for (let depth = issue.path.length; depth >= 0 && !isNode(node); depth--) node = document.getIn(issue.path.slice(0, depth) as (string | number)[], true);
+      for (let depth = issue.path.length; depth >= 0 && !isNode(node); depth--)
+        node = document.getIn(issue.path.slice(0, depth) as (string | number)[], true);
       if (issue.code === 'unrecognized_keys' && isMap(node)) {
         const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === issue.keys[0]);
         if (pair && isNode(pair.key)) node = pair.key;
       }
       const at = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : undefined;
-      return { file, line: at?.line, column: at?.col, message: `${issue.path.join('.') || 'the mapping'}: ${mappingMessage(issue)}`, source: 'usage' as const };
+      return {
+        file,
+        line: at?.line,
+        column: at?.col,
+        message: `${issue.path.join('.') || 'the mapping'}: ${mappingMessage(issue)}`,
+        source: 'usage' as const,
+      };
     });
   }
   const mapping = parsed.data;
   const fields = new Set(LAYOUTS[mapping.layout].map((field) => field.name));
   const problems: Diagnostic[] = [];
   const check = (where: string, name: string) => {
-    if (!fields.has(name)) problems.push({ file, message: `${where}: "${name}" is not a field of the ${mapping.layout} layout; its fields are ${[...fields].join(', ')}`, source: 'usage' });
+    if (!fields.has(name))
+      problems.push({
+        file,
+        message: `${where}: "${name}" is not a field of the ${mapping.layout} layout; its fields are ${[...fields].join(', ')}`,
+        source: 'usage',
+      });
   };
   for (const [column, field] of Object.entries(mapping.columns)) check(`columns."${column}"`, field);
   for (const field of Object.keys(mapping.values)) check('values', field);
@@ -73,9 +93,11 @@ function mappingMessage(issue: z.core.$ZodIssue): string {
   const where = issue.path[0];
   if (issue.code === 'invalid_type' || issue.code === 'invalid_union') {
     if (where === 'columns') return 'columns is a mapping of column name to field, such as columns: { Quota Owner: person }';
-    if (where === 'values') return 'values is a mapping of field to { cell value: id }, such as values: { team: { Enterprise Sales: sales } }';
+    if (where === 'values')
+      return 'values is a mapping of field to { cell value: id }, such as values: { team: { Enterprise Sales: sales } }';
     if (where === 'defaults') return 'defaults is a mapping of field to a value, such as defaults: { period: year }';
   }
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `"${key}"`).join(', ')}: a mapping file has layout, sheet, header_row, decimal, columns, values, defaults and description`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((key) => `"${key}"`).join(', ')}: a mapping file has layout, sheet, header_row, decimal, columns, values, defaults and description`;
   return issue.message;
 }

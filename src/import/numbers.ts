@@ -87,7 +87,7 @@ function readDigits(text: string, decimal: '.' | ',' | 'auto', money: boolean): 
     else if (decimal === 'auto') {
       if (used === '.' && after !== 3) mark = '.';
       // 1.300 is one point three, but nobody writes money to the tenth of a cent: €45.000 is 45000.
-      else if (used === '.' && after === 3) (money ? (thousands = '.') : (mark = '.'));
+      else if (used === '.' && after === 3) money ? (thousands = '.') : (mark = '.');
       else if (after === 3 && compact.indexOf(used) > 0) thousands = ',';
       else mark = ',';
     }

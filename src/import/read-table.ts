@@ -53,12 +53,20 @@ export async function readTable(file: string, options: { sheet?: string; headerR
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new TableError({ file, message: code === 'ENOENT' ? 'no such file: check the path of the export' : `cannot read the export (${code ?? String(error)})`, source: 'io' });
+    throw new TableError({
+      file,
+      message: code === 'ENOENT' ? 'no such file: check the path of the export' : `cannot read the export (${code ?? String(error)})`,
+      source: 'io',
+    });
   }
   const headerRow = options.headerRow ?? 1;
   if (extension === '.xlsx') return readWorkbook(file, bytes, options.sheet, headerRow);
   if (extension === '.csv' || extension === '.txt') return readCsv(file, bytes, headerRow);
-  throw new TableError({ file, message: `import reads .csv and .xlsx files, not ${extension || 'a file without an extension'}: export the sheet as CSV or save it as .xlsx`, source: 'usage' });
+  throw new TableError({
+    file,
+    message: `import reads .csv and .xlsx files, not ${extension || 'a file without an extension'}: export the sheet as CSV or save it as .xlsx`,
+    source: 'usage',
+  });
 }
 
 function readCsv(file: string, bytes: Buffer, headerRow: number): Table {
@@ -71,7 +79,13 @@ function readCsv(file: string, bytes: Buffer, headerRow: number): Table {
     records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const { lines } = error as { lines?: number };
-    throw new TableError({ file, line: lines, column: 1, message: `not a readable CSV file: ${(error as Error).message}`, source: 'usage' });
+    throw new TableError({
+      file,
+      line: lines,
+      column: 1,
+      message: `not a readable CSV file: ${(error as Error).message}`,
+      source: 'usage',
+    });
   }
   // The row number a spreadsheet shows for the record (a quoted line break does not start a row).
   const rows = records.map((record, index) => ({ row: index + 1, cells: record.map((cell) => (cell.trim() === '' ? undefined : cell)) }));
@@ -85,12 +99,23 @@ async function readWorkbook(file: string, bytes: Buffer, sheetName: string | und
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new TableError({ file, message: `not a readable XLSX workbook (${(error as Error).message}): save it again as .xlsx, or export the sheet as CSV`, source: 'usage' });
+    throw new TableError({
+      file,
+      message: `not a readable XLSX workbook (${(error as Error).message}): save it again as .xlsx, or export the sheet as CSV`,
+      source: 'usage',
+    });
   }
   const names = workbook.worksheets.map((sheet) => sheet.name);
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
-    throw new TableError({ file, message: sheetName === undefined ? 'the workbook has no sheet' : `has no sheet "${sheetName}": its sheets are ${names.map((name) => `"${name}"`).join(', ')}`, source: 'usage' });
+    throw new TableError({
+      file,
+      message:
+        sheetName === undefined
+          ? 'the workbook has no sheet'
+          : `has no sheet "${sheetName}": its sheets are ${names.map((name) => `"${name}"`).join(', ')}`,
+      source: 'usage',
+    });
   }
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
@@ -120,7 +145,8 @@ function cellValue(value: unknown): Cell {
 
 function tableFrom(file: string, sheet: string | undefined, rows: TableRow[], headerRow: number): Table {
   const headerAt = rows.findIndex((row) => row.row >= headerRow && row.cells.some((cell) => cell !== undefined));
-  if (headerAt === -1) throw new TableError({ file, message: 'the export is empty: it needs a header row and one row per line', source: 'usage' });
+  if (headerAt === -1)
+    throw new TableError({ file, message: 'the export is empty: it needs a header row and one row per line', source: 'usage' });
   const header = rows[headerAt]!.cells.map((cell) => (cell === undefined ? '' : String(cell).trim()));
   const body = rows.slice(headerAt + 1).filter((row) => row.cells.some((cell) => cell !== undefined));
   return { file, ...(sheet !== undefined && { sheet }), header, rows: body };

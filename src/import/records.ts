@@ -49,7 +49,11 @@ export function readRecords(table: Table, layout: LayoutName, mapping: Mapping |
     const mapped = mappedHeaders.get(normalizeHeader(header));
     const field = mapped !== undefined ? byName.get(mapped) : mapping ? undefined : fieldForHeader(layout, header);
     if (field) {
-      if (columns.includes(field)) diagnostics.push({ ...where(1, index), message: `${sheet}column ${columnLetter(index)} ("${header}") is ${field.name} again: keep one column for it, or map one of them to another field` });
+      if (columns.includes(field))
+        diagnostics.push({
+          ...where(1, index),
+          message: `${sheet}column ${columnLetter(index)} ("${header}") is ${field.name} again: keep one column for it, or map one of them to another field`,
+        });
       columns[index] = field;
     } else if (mapping) {
       ignored.push(header);
@@ -64,17 +68,31 @@ export function readRecords(table: Table, layout: LayoutName, mapping: Mapping |
   });
   for (const [header, field] of Object.entries(mapping?.columns ?? {})) {
     if (!table.header.some((name) => normalizeHeader(name) === normalizeHeader(header))) {
-      diagnostics.push({ ...where(1), message: `${sheet}the mapping names a column "${header}" (for ${field}) that the export does not have; its columns are ${table.header.filter(Boolean).map((name) => `"${name}"`).join(', ')}` });
+      diagnostics.push({
+        ...where(1),
+        message: `${sheet}the mapping names a column "${header}" (for ${field}) that the export does not have; its columns are ${table.header
+          .filter(Boolean)
+          .map((name) => `"${name}"`)
+          .join(', ')}`,
+      });
     }
   }
   for (const field of fields) {
     if (field.required && !columns.includes(field) && mapping?.defaults[field.name] === undefined) {
-      diagnostics.push({ ...where(1), message: `${sheet}the export has no ${field.name} column (${field.help}): add one${mapping ? ', or name it under columns: in the mapping' : `, or name the column that holds it with a mapping file`}` });
+      diagnostics.push({
+        ...where(1),
+        message: `${sheet}the export has no ${field.name} column (${field.help}): add one${mapping ? ', or name it under columns: in the mapping' : `, or name the column that holds it with a mapping file`}`,
+      });
     }
   }
   if (diagnostics.length > 0) return { records: [], diagnostics, ignored };
 
-  const values = new Map(Object.entries(mapping?.values ?? {}).map(([field, map]) => [field, new Map(Object.entries(map).map(([from, to]) => [from.trim().toLowerCase(), to]))]));
+  const values = new Map(
+    Object.entries(mapping?.values ?? {}).map(([field, map]) => [
+      field,
+      new Map(Object.entries(map).map(([from, to]) => [from.trim().toLowerCase(), to])),
+    ]),
+  );
   const records: ImportRecord[] = [];
   for (const { row, cells } of table.rows) {
     const record = new Map<string, Sourced>();
@@ -86,7 +104,10 @@ export function readRecords(table: Table, layout: LayoutName, mapping: Mapping |
       if (mapped !== undefined) cell = mapped;
       const read = readCell(field.kind, cell, mapping?.decimal);
       if ('error' in read) {
-        diagnostics.push({ ...where(row, index), message: `${sheet}row ${row}, column ${columnLetter(index)} (${field.name}): ${read.error}` });
+        diagnostics.push({
+          ...where(row, index),
+          message: `${sheet}row ${row}, column ${columnLetter(index)} (${field.name}): ${read.error}`,
+        });
         return;
       }
       record.set(field.name, { value: read.value, row, ...(read.original !== undefined && { original: read.original }) });
@@ -98,7 +119,8 @@ export function readRecords(table: Table, layout: LayoutName, mapping: Mapping |
       else record.set(name, { value: read.value, row });
     }
     for (const field of fields) {
-      if (field.required && !record.has(field.name)) diagnostics.push({ ...where(row), message: `${sheet}row ${row}: the ${field.name} cell is empty: write ${field.help}` });
+      if (field.required && !record.has(field.name))
+        diagnostics.push({ ...where(row), message: `${sheet}row ${row}: the ${field.name} cell is empty: write ${field.help}` });
     }
     records.push({ row, fields: record });
   }

@@ -42,13 +42,37 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     mapping = read;
   }
   const layout = options.layout ?? mapping?.layout;
-  if (layout === undefined) return { diagnostics: [{ message: 'say which layout the export has: --layout plans, roster or okrs (or a mapping file with layout:)', source: 'usage' }], notes };
+  if (layout === undefined)
+    return {
+      diagnostics: [
+        { message: 'say which layout the export has: --layout plans, roster or okrs (or a mapping file with layout:)', source: 'usage' },
+      ],
+      notes,
+    };
   if (mapping && options.layout && mapping.layout !== options.layout) {
-    return { diagnostics: [{ file: options.mapping, message: `the mapping is for the ${mapping.layout} layout, not ${options.layout}: leave out --layout, or use a mapping for ${options.layout}`, source: 'usage' }], notes };
+    return {
+      diagnostics: [
+        {
+          file: options.mapping,
+          message: `the mapping is for the ${mapping.layout} layout, not ${options.layout}: leave out --layout, or use a mapping for ${options.layout}`,
+          source: 'usage',
+        },
+      ],
+      notes,
+    };
   }
   const inputs = [options.input, options.mapping].filter((file): file is string => file !== undefined);
   if (inputs.some((file) => sameFile(file, options.output))) {
-    return { diagnostics: [{ file: options.output, message: 'is an input of this import: import never writes over the export or the mapping; choose another --output', source: 'usage' }], notes };
+    return {
+      diagnostics: [
+        {
+          file: options.output,
+          message: 'is an input of this import: import never writes over the export or the mapping; choose another --output',
+          source: 'usage',
+        },
+      ],
+      notes,
+    };
   }
 
   let table: Awaited<ReturnType<typeof readTable>>;
@@ -59,9 +83,14 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     throw error;
   }
   const records = readRecords(table, layout, mapping);
-  if (records.ignored.length > 0) notes.push(`left out the columns the mapping does not name: ${records.ignored.map((name) => `"${name}"`).join(', ')}`);
+  if (records.ignored.length > 0)
+    notes.push(`left out the columns the mapping does not name: ${records.ignored.map((name) => `"${name}"`).join(', ')}`);
   if (records.diagnostics.length > 0) return { diagnostics: records.diagnostics, notes };
-  if (records.records.length === 0) return { diagnostics: [{ file: table.file, message: 'the export has a header but no rows: nothing to import', source: 'usage' }], notes };
+  if (records.records.length === 0)
+    return {
+      diagnostics: [{ file: table.file, message: 'the export has a header but no rows: nothing to import', source: 'usage' }],
+      notes,
+    };
   const built = buildSections(table, layout, records.records);
   if (built.diagnostics.length > 0) return { diagnostics: built.diagnostics, notes };
 
@@ -74,16 +103,47 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   }
   if (existingText !== undefined && !options.force) {
     if (!isImportOutput(existingText)) {
-      return { diagnostics: [{ file: options.output, message: 'exists and was not written by import: nothing was written; choose another --output, or --force to replace it', source: 'usage' }], notes };
+      return {
+        diagnostics: [
+          {
+            file: options.output,
+            message: 'exists and was not written by import: nothing was written; choose another --output, or --force to replace it',
+            source: 'usage',
+          },
+        ],
+        notes,
+      };
     }
     const writtenAs = headerLayout(existingText);
     if (writtenAs !== undefined && writtenAs !== layout) {
-      return { diagnostics: [{ file: options.output, line: 1, column: 1, message: `was imported with the ${writtenAs} layout, not ${layout}: nothing was written; import each layout into a file of its own, or --force to replace it`, source: 'usage' }], notes };
+      return {
+        diagnostics: [
+          {
+            file: options.output,
+            line: 1,
+            column: 1,
+            message: `was imported with the ${writtenAs} layout, not ${layout}: nothing was written; import each layout into a file of its own, or --force to replace it`,
+            source: 'usage',
+          },
+        ],
+        notes,
+      };
     }
     const existing = parseDocument(existingText);
     if (existing.errors.length > 0) {
       const at = existing.errors[0]!.linePos?.[0];
-      return { diagnostics: [{ file: options.output, line: at?.line, column: at?.col, message: 'is not valid YAML any more, so the import cannot update it: fix it, or --force to write it again from the export', source: 'usage' }], notes };
+      return {
+        diagnostics: [
+          {
+            file: options.output,
+            line: at?.line,
+            column: at?.col,
+            message: 'is not valid YAML any more, so the import cannot update it: fix it, or --force to write it again from the export',
+            source: 'usage',
+          },
+        ],
+        notes,
+      };
     }
     // The declarations and the strategy this file holds itself are merged like every imported item.
     const fresh = freshDocument(table, layout, built, declared, options.schema);
@@ -99,7 +159,11 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const refused = writeFileSafely(options.output, text, 'the imported policy');
   if (refused) return { diagnostics: [refused], notes };
   const todos = text.split('\n').filter((line) => line.trimStart().startsWith(`# ${IMPORT_TODO}`)).length;
-  return { diagnostics: [], summary: `wrote ${options.output} from ${records.records.length} row${records.records.length === 1 ? '' : 's'} of ${options.input}${todos > 0 ? `; ${todos} TODO${todos === 1 ? '' : 's'} to answer (lint lists them)` : ''}`, notes };
+  return {
+    diagnostics: [],
+    summary: `wrote ${options.output} from ${records.records.length} row${records.records.length === 1 ? '' : 's'} of ${options.input}${todos > 0 ? `; ${todos} TODO${todos === 1 ? '' : 's'} to answer (lint lists them)` : ''}`,
+    notes,
+  };
 }
 
 function describeCount(count: MergeCount): string {

@@ -83,7 +83,8 @@ export class ParseCache {
       replaceFile(this.location, `${JSON.stringify(header)}\n${body}`, 'the cache', { replaces: ['cache'] });
       this.changed = false;
     } catch (error) {
-      if (error instanceof RefusedWrite) return { file: displayPath(this.location, process.cwd()), message: `${error.message} (--cache-location)`, source: 'usage' };
+      if (error instanceof RefusedWrite)
+        return { file: displayPath(this.location, process.cwd()), message: `${error.message} (--cache-location)`, source: 'usage' };
     }
     return undefined;
   }
@@ -130,7 +131,11 @@ function cacheKey(): Buffer {
   machineKey = crypto.randomBytes(32);
   try {
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600);
+    const fd = fs.openSync(
+      file,
+      fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0),
+      0o600,
+    );
     fs.writeSync(fd, machineKey);
     fs.closeSync(fd);
   } catch {
@@ -195,7 +200,12 @@ function isEntry(entry: unknown): entry is CacheEntry {
   const candidate = entry as CacheEntry;
   if (typeof candidate?.hash !== 'string' || typeof candidate.file !== 'object' || candidate.file === null) return false;
   if (candidate.file.kind === 'skipped') return true;
-  return candidate.file.kind === 'policy' && Array.isArray(candidate.file.values) && candidate.file.values.length > 0 && candidate.file.values.every(isMapping);
+  return (
+    candidate.file.kind === 'policy' &&
+    Array.isArray(candidate.file.values) &&
+    candidate.file.values.length > 0 &&
+    candidate.file.values.every(isMapping)
+  );
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {

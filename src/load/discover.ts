@@ -11,7 +11,12 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isGlob, splitGlob } from '../engine/glob.js';
 import { printable, printableLine } from './printable.js';
 
-export const CONFIG_FILE_NAMES: readonly string[] = ['incentive-lint.config.yaml', 'incentive-lint.config.yml', '.incentive-lint.yaml', '.incentive-lint.yml'];
+export const CONFIG_FILE_NAMES: readonly string[] = [
+  'incentive-lint.config.yaml',
+  'incentive-lint.config.yml',
+  '.incentive-lint.yaml',
+  '.incentive-lint.yml',
+];
 
 export interface CandidateFile {
   absolute: string;
@@ -61,7 +66,12 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
    * known: asking the system again would resolve every folder above it, for every folder (a tree
    * 1,500 levels deep took 50 s).
    */
-  const scanFolder = (folder: string, visit: (file: string, entry: fs.Dirent, real: string) => void = addYamlFile, root?: string, known?: string) => {
+  const scanFolder = (
+    folder: string,
+    visit: (file: string, entry: fs.Dirent, real: string) => void = addYamlFile,
+    root?: string,
+    known?: string,
+  ) => {
     let real: string;
     try {
       real = known ?? fs.realpathSync.native(folder);
@@ -95,7 +105,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
         }
       }
       if (isDirectory) {
-        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) scanFolder(full, visit, scanRoot, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
+        if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name))
+          scanFolder(full, visit, scanRoot, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
       } else if (isFile) {
         visit(full, entry, real);
       }
@@ -116,7 +127,11 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     const { base, matches } = splitGlob(given);
     const baseFolder = path.resolve(cwd, base);
     if (!fs.existsSync(baseFolder)) {
-      diagnostics.push({ file: printable(given), message: `no such folder: ${printable(base)} (the part of this glob before its first * or ?) does not exist`, source: 'io' });
+      diagnostics.push({
+        file: printable(given),
+        message: `no such folder: ${printable(base)} (the part of this glob before its first * or ?) does not exist`,
+        source: 'io',
+      });
       return;
     }
     let matched = 0;
@@ -151,7 +166,12 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     if (stat.isDirectory()) scanFolder(absolute);
     // A pipe (`<(…)` process substitution) is refused when it is read: see files/read.ts.
     else if (stat.isFile() || stat.isFIFO()) addFile(absolute, true);
-    else diagnostics.push({ file: printableLine(given), message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder', source: 'io' });
+    else
+      diagnostics.push({
+        file: printableLine(given),
+        message: 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder',
+        source: 'io',
+      });
   }
 
   const files = [...byRealPath.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));

@@ -41,6 +41,9 @@ export function positionOfByte(bytes: Buffer, offset: number): { line: number; c
       lineStart = i + 1;
     }
   }
-  const before = bytes.subarray(lineStart, offset).toString('utf8').replace(/^\uFEFF/, '');
+  const before = bytes
+    .subarray(lineStart, offset)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   return { line, column: before.length + 1 };
 }

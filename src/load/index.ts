@@ -96,7 +96,11 @@ export function loadPolicyTexts(texts: readonly PolicyText[], options: LoadOptio
     const absolute = path.resolve(cwd, given);
     return { absolute, display: displayPath(absolute, cwd), explicit: true, text };
   });
-  return loadDiscovered({ files, diagnostics: [] }, texts.map((text) => text.path), options);
+  return loadDiscovered(
+    { files, diagnostics: [] },
+    texts.map((text) => text.path),
+    options,
+  );
 }
 
 function loadDiscovered(discovery: Discovery, paths: readonly string[], options: LoadOptions): LoadedPolicy {
@@ -107,7 +111,12 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
   const loader = chooseLoader(options.loader, discovery.files);
 
   for (const file of discovery.files) {
-    const read = readPolicyFile(file, { loader, timings: options.timings, cache: options.cache, maxExactItems: options.maxExactItems ?? DEFAULT_MAX_EXACT_ITEMS });
+    const read = readPolicyFile(file, {
+      loader,
+      timings: options.timings,
+      cache: options.cache,
+      maxExactItems: options.maxExactItems ?? DEFAULT_MAX_EXACT_ITEMS,
+    });
     if (read.kind === 'skipped') {
       skipped.push(file.display);
       continue;
@@ -136,10 +145,7 @@ function loadDiscovered(discovery: Discovery, paths: readonly string[], options:
   return { ...merged.result, files, skipped };
 }
 
-type FileRead =
-  | { kind: 'skipped' }
-  | { kind: 'invalid'; diagnostics: Diagnostic[] }
-  | { kind: 'policy'; documents: ValidDocument[] };
+type FileRead = { kind: 'skipped' } | { kind: 'invalid'; diagnostics: Diagnostic[] } | { kind: 'policy'; documents: ValidDocument[] };
 
 interface ReadOptions {
   loader: 'fast' | 'exact';
@@ -153,7 +159,10 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   try {
     bytes = file.text === undefined ? readInputFile(file.absolute, 'policy') : Buffer.from(file.text, 'utf8');
   } catch (error) {
-    const diagnostic = error instanceof UnreadableFile && !error.code ? { file: file.display, message: error.message, source: 'io' as const } : ioDiagnostic(file.display, error);
+    const diagnostic =
+      error instanceof UnreadableFile && !error.code
+        ? { file: file.display, message: error.message, source: 'io' as const }
+        : ioDiagnostic(file.display, error);
     return { kind: 'invalid', diagnostics: [diagnostic] };
   }
   const fail = (message: string, line?: number, column?: number): FileRead => ({
@@ -161,7 +170,9 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
     diagnostics: [{ file: file.display, line, column: line === undefined ? undefined : (column ?? 1), message, source: 'io' }],
   });
   if (startsWithUtf16Bom(bytes)) {
-    return file.explicit ? fail('the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)') : { kind: 'skipped' };
+    return file.explicit
+      ? fail('the file is UTF-16 text: save it as UTF-8 (most editors offer the encoding when saving)')
+      : { kind: 'skipped' };
   }
   if (bytes.includes(0)) {
     return file.explicit ? fail('this is a binary file, not YAML text: give the path of a policy .yaml file') : { kind: 'skipped' };
@@ -170,7 +181,11 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   const invalidAt = isUtf8(bytes) ? -1 : firstInvalidUtf8Offset(bytes);
   if (invalidAt >= 0) {
     const { line, column } = positionOfByte(bytes, invalidAt);
-    return fail(`byte 0x${bytes[invalidAt]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 text: save the file as UTF-8`, line, column);
+    return fail(
+      `byte 0x${bytes[invalidAt]!.toString(16).toUpperCase().padStart(2, '0')} is not UTF-8 text: save the file as UTF-8`,
+      line,
+      column,
+    );
   }
   const text = bytes.toString('utf8');
   if (!cache) return readText(file, text, loader, timings, maxExactItems);
@@ -179,8 +194,12 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   const cached = cache.get(file.absolute, hash);
   if (cached?.kind === 'policy') {
     // A small policy stays on the exact path, cached or not: the fast path's positions are for large ones.
-    const sources = loader === 'fast' ? sourcesFor(file.display, text, cached.values) : exactSourcesFor(file.display, text, cached.values.length);
-    return { kind: 'policy', documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })) };
+    const sources =
+      loader === 'fast' ? sourcesFor(file.display, text, cached.values) : exactSourcesFor(file.display, text, cached.values.length);
+    return {
+      kind: 'policy',
+      documents: cached.values.map((value, index) => ({ source: sources[index]!, value: value as PolicyDocument })),
+    };
   }
   if (cached?.kind === 'skipped' && !file.explicit) return { kind: 'skipped' };
   const read = readText(file, text, loader, timings, maxExactItems);
@@ -189,7 +208,13 @@ function readPolicyFile(file: CandidateFile & { text?: string }, { loader, timin
   return read;
 }
 
-function readText(file: CandidateFile, text: string, loader: 'fast' | 'exact', timings: PhaseTimings | undefined, maxExactItems: number): FileRead {
+function readText(
+  file: CandidateFile,
+  text: string,
+  loader: 'fast' | 'exact',
+  timings: PhaseTimings | undefined,
+  maxExactItems: number,
+): FileRead {
   // Escapes and control characters are judged by the exact path alone (see printable.ts).
   if (loader === 'fast' && !text.includes('\\') && !UNPRINTABLE.test(text)) {
     const fast = timed(timings, 'parse', () => parseFast(file.display, text));
@@ -258,7 +283,9 @@ function interpretFile<Source extends PolicySource>(
         ...source.locate([]),
         message: isMapping(value)
           ? holdsPolicyContent(value)
-            ? `holds policy content (${Object.keys(value).filter((key) => KNOWN_TOP_KEYS.has(key)).join(', ')}) but no version key, so it cannot be read as part of the policy: add \`version: 1\` as its first line`
+            ? `holds policy content (${Object.keys(value)
+                .filter((key) => KNOWN_TOP_KEYS.has(key))
+                .join(', ')}) but no version key, so it cannot be read as part of the policy: add \`version: 1\` as its first line`
             : 'not a policy file: it has no version key; add `version: 1` as its first line'
           : 'not a policy file: a policy file is a mapping of keys that starts with `version: 1`',
         source: 'schema',
@@ -327,13 +354,19 @@ function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
 const LONG_QUOTE = /(^|[\s(])"([^"\n]{60,})"(?=$|[\s:;,.)?])/g;
 
 function printableDiagnostic(diagnostic: Diagnostic): Diagnostic {
-  const message = printable(diagnostic.message).replace(LONG_QUOTE, (_quoted, before: string, inner: string) => `${before}"${inner.slice(0, 40)}…"`);
+  const message = printable(diagnostic.message).replace(
+    LONG_QUOTE,
+    (_quoted, before: string, inner: string) => `${before}"${inner.slice(0, 40)}…"`,
+  );
   return { ...diagnostic, message, ...(diagnostic.file === undefined ? {} : { file: printable(diagnostic.file) }) };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    (a, b) =>
+      ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0),
   );
 }
 
@@ -341,4 +374,3 @@ function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 function appendAll<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
-

@@ -103,7 +103,9 @@ const STARTER_MARK = '# A starter policy for incentive-lint';
 function secondStrategyMessage(first: PolicySource, second: PolicySource): string {
   const firstAt = `${first.file}:${first.locate(['strategy']).line}`;
   // Still the starter: its mark and its example organization are there (an edited starter is the user's).
-  const starter = [first, second].find((source) => source.text.includes(STARTER_MARK) && /^organization: Example Co\s*$/m.test(source.text));
+  const starter = [first, second].find(
+    (source) => source.text.includes(STARTER_MARK) && /^organization: Example Co\s*$/m.test(source.text),
+  );
   if (starter) {
     const other = starter === first ? second : first;
     return `a second strategy: ${starter.file} is the starter policy init wrote, and ${other.file} has a strategy of its own: delete ${starter.file}, or replace its content with your policy (a policy has exactly one strategy)`;

@@ -2,7 +2,20 @@
  * YAML text → documents with source positions, or diagnostics. YAML 1.2 core schema only: no merge
  * keys (an old route around alias limits), no tags (policy files are data), few aliases.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type ErrorCode, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  visit,
+  type Document,
+  type ErrorCode,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { codePointName, UNPRINTABLE } from './printable.js';
 import { SourceDocument } from './source.js';
@@ -127,7 +140,9 @@ function fromThrown(file: string, error: unknown): Diagnostic {
       return whole(`the alias *${name} names no anchor defined before it: define &${name} above it, or write the value out`);
     }
     if (/alias/i.test(error.message)) {
-      return whole(`too many aliases: a document may expand at most ${MAX_ALIAS_COUNT} aliases (*name); write the values out instead of nesting aliases`);
+      return whole(
+        `too many aliases: a document may expand at most ${MAX_ALIAS_COUNT} aliases (*name); write the values out instead of nesting aliases`,
+      );
     }
     return whole(`cannot resolve the YAML: ${error.message}`);
   }
@@ -149,7 +164,8 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   BAD_INDENT: 'the indentation does not line up with the lines above: indent items of one list or mapping by the same number of spaces',
   MISSING_CHAR: 'a character YAML needs here is missing: check for a missing colon, comma or closing bracket',
   BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines: put the key and its colon on one line',
-  MULTILINE_IMPLICIT_KEY: 'this line is not a `key: value` pair: write the key, a colon and a space, then the value (such as name: Enterprise-first), or quote text that runs over several lines',
+  MULTILINE_IMPLICIT_KEY:
+    'this line is not a `key: value` pair: write the key, a colon and a space, then the value (such as name: Enterprise-first), or quote text that runs over several lines',
   UNEXPECTED_TOKEN: 'unexpected text here: check for a missing colon, dash or quote',
   BAD_SCALAR_START: 'quote the value, such as "@acme"',
   BAD_ALIAS: 'this alias names no anchor defined before it: define &name first, or write the value out',
@@ -166,8 +182,14 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
  */
 const PLAIN_MESSAGES: ReadonlyArray<[RegExp, string]> = [
   [/^Implicit keys need to be on a single line/, HINTS.MULTILINE_IMPLICIT_KEY!],
-  [/^Nested mappings are not allowed in compact mappings/, 'a value that contains ": " must be quoted: write it in double quotes, such as name: "Enterprise: first"'],
-  [/^A block sequence may not be used as an implicit map key/, 'a "- item" list cannot stand beside the keys of a mapping: put it under its own key (key: then the items indented below)'],
+  [
+    /^Nested mappings are not allowed in compact mappings/,
+    'a value that contains ": " must be quoted: write it in double quotes, such as name: "Enterprise: first"',
+  ],
+  [
+    /^A block sequence may not be used as an implicit map key/,
+    'a "- item" list cannot stand beside the keys of a mapping: put it under its own key (key: then the items indented below)',
+  ],
   [/^Implicit map keys need to be followed by map values/, 'a key needs a colon and a value: write key: value (a colon and a space)'],
   [/^Missing space after :/, 'write a space after the colon: key: value'],
   [/^Missing ,/, 'separate the items with commas, such as [a, b] or { id: a, kind: revenue }'],
@@ -181,7 +203,8 @@ const PLAIN_MESSAGES: ReadonlyArray<[RegExp, string]> = [
  * happened, at the line that is indented too far.
  */
 function overIndented(problem: YAMLError, text: string): { offset: number; message: string } | undefined {
-  if (!/^(Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line)/.test(problem.message)) return undefined;
+  if (!/^(Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line)/.test(problem.message))
+    return undefined;
   const lineStart = text.lastIndexOf('\n', problem.pos[0] - 1) + 1;
   const lineEnd = text.indexOf('\n', lineStart);
   if (lineEnd < 0) return undefined;

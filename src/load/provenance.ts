@@ -100,17 +100,25 @@ export class Provenance {
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         const child: unknown = value[index];
-        if (child !== null && typeof child === 'object') this.recordChildren(child, this.add(child, origin, index, instrument, subject), instrument, subject);
+        if (child !== null && typeof child === 'object')
+          this.recordChildren(child, this.add(child, origin, index, instrument, subject), instrument, subject);
       }
       return;
     }
     for (const key in value) {
       const child = (value as Record<string, unknown>)[key];
-      if (child !== null && typeof child === 'object') this.recordChildren(child, this.add(child, origin, key, instrument, subject), instrument, subject);
+      if (child !== null && typeof child === 'object')
+        this.recordChildren(child, this.add(child, origin, key, instrument, subject), instrument, subject);
     }
   }
 
-  private add(node: object, parent: NodeOrigin, key: PathSegment, instrument: InstrumentOrigin | undefined, subject: string | undefined): NodeOrigin {
+  private add(
+    node: object,
+    parent: NodeOrigin,
+    key: PathSegment,
+    instrument: InstrumentOrigin | undefined,
+    subject: string | undefined,
+  ): NodeOrigin {
     const origin = new NodeOrigin(parent.source, parent, key, instrument, subject);
     this.origins.set(node, origin);
     return origin;

@@ -96,7 +96,11 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
  * `key: value` or the closing brace) rather than call each piece an unknown key. `pieces` are the
  * keys the text was cut into, which no other message should report.
  */
-function commaSplitValue(source: SourceDocument, path: readonly PropertyKey[], key: string): { key: string; pieces: string[]; message: string } | undefined {
+function commaSplitValue(
+  source: SourceDocument,
+  path: readonly PropertyKey[],
+  key: string,
+): { key: string; pieces: string[]; message: string } | undefined {
   const map = source.nodeAt(path.filter(isSegment));
   if (!isMap(map) || !map.flow) return undefined;
   const items = map.items as Pair[];
@@ -162,7 +166,11 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   }
   if (key === 'team' && Array.isArray(input)) return oneTeamMessage(issue.path, input);
   // A number written as a spreadsheet shows it ($260,000, 260k, 1,5) where an amount or a rate goes.
-  if (typeof input === 'string' && key !== undefined && ((issue.code === 'invalid_type' && issue.expected === 'number') || isShareKey(key))) {
+  if (
+    typeof input === 'string' &&
+    key !== undefined &&
+    ((issue.code === 'invalid_type' && issue.expected === 'number') || isShareKey(key))
+  ) {
     const pasted = pastedNumberMessage(key, input);
     if (pasted) return pasted;
   }
@@ -179,7 +187,10 @@ function issueMessage(issue: z.core.$ZodIssue): string {
       }
       const options = issue.values.map(String);
       const synonym = SYNONYMS[String(issue.input).trim().toLowerCase()];
-      const hint = synonym !== undefined && options.includes(synonym) ? `; write ${key ?? 'it'}: ${synonym}` : didYouMean(String(issue.input), options);
+      const hint =
+        synonym !== undefined && options.includes(synonym)
+          ? `; write ${key ?? 'it'}: ${synonym}`
+          : didYouMean(String(issue.input), options);
       return `${label(key)}${describeValue(issue.input)} is not one of ${options.join(', ')}${hint}`;
     }
     default:
@@ -195,7 +206,8 @@ function oneTeamMessage(path: readonly PropertyKey[], teams: readonly unknown[])
   const others = ids.slice(1).join(', ') || 'sdr';
   const what = INSTRUMENT_NOUN[section] ?? 'an instrument';
   const each = `write one ${what.replace(/^an? /, '')} per team (team: ${first}, then a copy with team: ${ids[1] ?? others})`;
-  const shared = section === 'compensation' ? `, or keep team: ${first} and share a bonus component with the others (shared_with: [${others}])` : '';
+  const shared =
+    section === 'compensation' ? `, or keep team: ${first} and share a bonus component with the others (shared_with: [${others}])` : '';
   const awards = section === 'recognition' ? `, or name the teams on each award (teams: [${ids.join(', ')}])` : '';
   return `team: ${what} belongs to one team, and this names ${ids.length}: ${each}${shared}${awards}`;
 }
@@ -230,7 +242,9 @@ function withLabel(key: string | undefined, message: string): string {
 function nonFiniteMessage(value: number, key: string | undefined, path: readonly PropertyKey[]): string {
   const example = path.includes('key_results') && key === 'target' ? '"+20%"' : EXAMPLES[key ?? ''];
   const instead = `write a finite number${example ? `, such as ${key}: ${example}` : ''}`;
-  return Number.isNaN(value) ? `.nan is not a number: ${instead}` : `the number is infinite or too large (such as .inf or 1e400): ${instead}`;
+  return Number.isNaN(value)
+    ? `.nan is not a number: ${instead}`
+    : `the number is infinite or too large (such as .inf or 1e400): ${instead}`;
 }
 
 function lastKey(path: readonly PropertyKey[]): string | undefined {
@@ -252,8 +266,8 @@ function describeValue(value: unknown): string {
 const NOUNS: Record<string, string> = {
   strategy: 'the strategy',
   priorities: 'a priority',
-  favor: 'a priority\'s favor list',
-  deprioritize: 'a priority\'s deprioritize list',
+  favor: "a priority's favor list",
+  deprioritize: "a priority's deprioritize list",
   segments: 'a segment',
   teams: 'a team',
   metrics: 'a metric',

@@ -68,12 +68,19 @@ export function fixAction(finding: Finding, root: string, texts: ReadonlyMap<str
   for (const edit of finding.edits ?? []) {
     const uri = pathToFileURL(path.resolve(root, edit.file)).href;
     (changes[uri] ??= []).push({
-      range: { start: { line: edit.start.line - 1, character: edit.start.column - 1 }, end: { line: edit.end.line - 1, character: edit.end.column - 1 } },
+      range: {
+        start: { line: edit.start.line - 1, character: edit.start.column - 1 },
+        end: { line: edit.end.line - 1, character: edit.end.column - 1 },
+      },
       newText: edit.text,
     });
   }
   const safe = (finding.edits ?? []).every((edit) => edit.safety === 'safe');
-  return { title: `${describeEdits(finding.edits ?? [], texts)} (${finding.rule}${safe ? '' : ': a suggestion to review'})`, isPreferred: safe, changes };
+  return {
+    title: `${describeEdits(finding.edits ?? [], texts)} (${finding.rule}${safe ? '' : ': a suggestion to review'})`,
+    isPreferred: safe,
+    changes,
+  };
 }
 
 export function problemDiagnostic(problem: InputProblem): LspDiagnostic {
@@ -115,7 +122,13 @@ export interface QuickFix {
 export function editFix(diagnostic: LspDiagnostic): QuickFix | undefined {
   const action = diagnostic.data?.action;
   if (!action) return undefined;
-  return { title: action.title, kind: 'quickfix', diagnostics: [diagnostic], isPreferred: action.isPreferred, edit: { changes: action.changes } };
+  return {
+    title: action.title,
+    kind: 'quickfix',
+    diagnostics: [diagnostic],
+    isPreferred: action.isPreferred,
+    edit: { changes: action.changes },
+  };
 }
 
 /**
@@ -132,7 +145,12 @@ export function suppressionFix(uri: string, diagnostic: LspDiagnostic, lineText:
     diagnostics: [diagnostic],
     edit: {
       changes: {
-        [uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# incentive-lint-disable-next-line ${diagnostic.code}\n` }],
+        [uri]: [
+          {
+            range: { start: { line, character: 0 }, end: { line, character: 0 } },
+            newText: `${indent}# incentive-lint-disable-next-line ${diagnostic.code}\n`,
+          },
+        ],
       },
     },
   };

@@ -7,7 +7,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Chalk } from 'chalk';
-import { CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { explanation } from '../commands/rules.js';
 import { lint, type LintResult } from '../lint.js';
@@ -40,7 +47,10 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
   /** The policy a document belongs to: the workspace folder when it lies inside it, else its own folder. */
   const policyOf = (uri: string): PolicyState => {
     const file = fileURLToPath(uri);
-    const inside = workspaceRoot !== undefined && !path.relative(workspaceRoot, file).startsWith('..') && !path.isAbsolute(path.relative(workspaceRoot, file));
+    const inside =
+      workspaceRoot !== undefined &&
+      !path.relative(workspaceRoot, file).startsWith('..') &&
+      !path.isAbsolute(path.relative(workspaceRoot, file));
     const root = inside ? workspaceRoot! : path.dirname(file);
     let state = policies.get(root);
     if (!state) policies.set(root, (state = { root, published: new Set() }));
@@ -123,8 +133,17 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const named = params.context.diagnostics.filter((given) => given.source === 'incentive-lint');
     const here =
       named.length > 0
-        ? ours.filter((diagnostic) => named.some((given) => given.code === diagnostic.code && overlaps(given.range, diagnostic.range) && given.range.start.line === diagnostic.range.start.line))
-        : ours.filter((diagnostic) => diagnostic.range.start.line >= params.range.start.line && diagnostic.range.start.line <= params.range.end.line);
+        ? ours.filter((diagnostic) =>
+            named.some(
+              (given) =>
+                given.code === diagnostic.code &&
+                overlaps(given.range, diagnostic.range) &&
+                given.range.start.line === diagnostic.range.start.line,
+            ),
+          )
+        : ours.filter(
+            (diagnostic) => diagnostic.range.start.line >= params.range.start.line && diagnostic.range.start.line <= params.range.end.line,
+          );
     // A finding's edits are offsets in the texts it was found in: after a change to one, they wait for the re-lint.
     const current = (uri: string) => {
       const open = documents.get(uri);

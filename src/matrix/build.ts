@@ -60,12 +60,20 @@ export function buildMatrix(loaded: LoadedPolicy, model?: RewardModel): Alignmen
     teams: evidence.teams,
     rows: evidence.rows.map((row) => ({
       ...row,
-      cells: Object.fromEntries(Object.entries(row.cells).map(([team, cell]) => [team, { status: cell.status, reinforcedBy: descriptions(cell.reinforcedBy), underminedBy: descriptions(cell.underminedBy) }])),
+      cells: Object.fromEntries(
+        Object.entries(row.cells).map(([team, cell]) => [
+          team,
+          { status: cell.status, reinforcedBy: descriptions(cell.reinforcedBy), underminedBy: descriptions(cell.underminedBy) },
+        ]),
+      ),
     })),
   };
 }
 
-export function buildEvidenceMatrix(loaded: LoadedPolicy, model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections))): EvidenceMatrix {
+export function buildEvidenceMatrix(
+  loaded: LoadedPolicy,
+  model = new RewardModel(new PolicyIndex(loaded.policy, loaded.sections)),
+): EvidenceMatrix {
   const teams = [...model.index.teams.values()];
   const rows = loaded.policy.strategy.priorities.map((priority): EvidenceRow => {
     const cells: Record<string, EvidenceCell> = {};
@@ -94,7 +102,8 @@ function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEnt
     if (entry.undermines.includes(priority.id)) add(underminedBy, entry);
     else if (team.customer_facing && entry.blindTo.includes(priority.id)) add(underminedBy, entry, ', blind to segments');
   }
-  const status: CellStatus = reinforcedBy.size > 0 ? (underminedBy.size > 0 ? 'both' : 'reinforced') : underminedBy.size > 0 ? 'undermined' : 'nothing';
+  const status: CellStatus =
+    reinforcedBy.size > 0 ? (underminedBy.size > 0 ? 'both' : 'reinforced') : underminedBy.size > 0 ? 'undermined' : 'nothing';
   return { status, reinforcedBy: [...reinforcedBy.values()], underminedBy: [...underminedBy.values()] };
 }
 

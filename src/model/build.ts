@@ -8,14 +8,42 @@ import type { IncentiveLine, InstrumentInfo } from '../engine/lookups/lines.js';
 import type { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatShare } from '../engine/format.js';
 import { quotaWeight } from '../payout/model.js';
-import { DEFAULT_LEVELS, paysPerDeal, simulatePlan, type LevelWinner, type PlanSimulation, type SimulationOptions } from '../payout/rational-choice.js';
+import {
+  DEFAULT_LEVELS,
+  paysPerDeal,
+  simulatePlan,
+  type LevelWinner,
+  type PlanSimulation,
+  type SimulationOptions,
+} from '../payout/rational-choice.js';
 import { endedBy } from './as-of.js';
 import type { CompensationPlanT, MetricT, PriorityT, QuotaT } from '../schema.js';
-import { countsOnlyGood, deadlineOf, isDeliverable, stakesOf, excludedSegmentsOf, perUnitOf, poolOf, qualityLinkOf, rankingOf, segmentsOf, untilOf, windowOf, isSampled } from './declared.js';
+import {
+  countsOnlyGood,
+  deadlineOf,
+  isDeliverable,
+  stakesOf,
+  excludedSegmentsOf,
+  perUnitOf,
+  poolOf,
+  qualityLinkOf,
+  rankingOf,
+  segmentsOf,
+  untilOf,
+  windowOf,
+  isSampled,
+} from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 import { targetKind } from './targets.js';
 
-const KIND_OF_TYPE: Readonly<Record<string, NumberKind>> = { activity: 'count', output: 'count', outcome: 'outcome', quality: 'quality', speed: 'speed', behavior: 'behavior' };
+const KIND_OF_TYPE: Readonly<Record<string, NumberKind>> = {
+  activity: 'count',
+  output: 'count',
+  outcome: 'outcome',
+  quality: 'quality',
+  speed: 'speed',
+  behavior: 'behavior',
+};
 
 /** Clawback triggers that take back pay earned by gaming a count. */
 const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
@@ -58,7 +86,12 @@ export class RewardModel {
    * priced at rational-choice's default levels. Its verdict is the one every view shows.
    */
   rationalChoiceOf(plan: CompensationPlanT, options: Pick<SimulationOptions, 'levels' | 'daysPerMonth'> = {}): PlanSimulation {
-    return this.simulationOf(plan, { levels: options.levels ?? RATIONAL_CHOICE.levels, daysPerMonth: options.daysPerMonth ?? RATIONAL_CHOICE.daysPerMonth, date: this.asOf, curveStep: 0 });
+    return this.simulationOf(plan, {
+      levels: options.levels ?? RATIONAL_CHOICE.levels,
+      daysPerMonth: options.daysPerMonth ?? RATIONAL_CHOICE.daysPerMonth,
+      date: this.asOf,
+      curveStep: 0,
+    });
   }
 
   /** Whether an entry has ended (its `until`) before the date the model judges at: history, it rewards nothing now. */
@@ -100,7 +133,9 @@ export class RewardModel {
   /** Whether an entry is in force on `date` (effective on or before it, until on or after it). */
   inForce(entry: RewardEntry, date: string | undefined): boolean {
     if (date === undefined) return true;
-    return (entry.when.effective === undefined || entry.when.effective <= date) && (entry.when.until === undefined || date <= entry.when.until);
+    return (
+      (entry.when.effective === undefined || entry.when.effective <= date) && (entry.when.until === undefined || date <= entry.when.until)
+    );
   }
 
   /** The date a priority is judged at: its own deadline (`by`), else the announcement. */
@@ -156,7 +191,12 @@ export class RewardModel {
       if (winner.status !== 'deprioritized') continue;
       const against = this.index.policy.strategy.priorities.filter((priority) => deprioritizes(priority, winner));
       const paying = entries.filter((entry) => entry.metric === winner.metric && entry.segment === winner.segment);
-      const lines = paying.length > 0 ? paying : entries.filter((entry) => entry.metric === winner.metric && entry.segment === undefined && !entry.excludedSegments.includes(winner.segment));
+      const lines =
+        paying.length > 0
+          ? paying
+          : entries.filter(
+              (entry) => entry.metric === winner.metric && entry.segment === undefined && !entry.excludedSegments.includes(winner.segment),
+            );
       for (const entry of lines) {
         for (const priority of against) if (!entry.undermines.includes(priority.id)) (entry.undermines as string[]).push(priority.id);
         const paysMost = (entry.paysMostFor ??= []) as string[];
@@ -194,7 +234,13 @@ export class RewardModel {
             for (const id of paid) if (!alike.includes(id)) alike.push(id);
           }
         }
-        if (!stance.reinforces && !stance.undermines && (priority.deprioritize?.segments ?? []).length > 0 && index.strategy.isSegmentBlind(asLine)) blindTo.push(priority.id);
+        if (
+          !stance.reinforces &&
+          !stance.undermines &&
+          (priority.deprioritize?.segments ?? []).length > 0 &&
+          index.strategy.isSegmentBlind(asLine)
+        )
+          blindTo.push(priority.id);
       }
       const entry: RewardEntry = {
         key: `${instrument.lever}/${index.instruments.indexOf(instrument)}/${index.rewardsOf(instrument).indexOf(line)}${segment === undefined ? '' : `/${segment}`}`,
@@ -231,7 +277,9 @@ export class RewardModel {
       const plan = instrument.node;
       const variableShare = plan.variable_share;
       const share =
-        line.component === 'commission' && lever === 'quota' && 'amount' in line.node ? quotaWeight(plan, line.node as QuotaT) : (this.index.variableShareOf(line) ?? 0);
+        line.component === 'commission' && lever === 'quota' && 'amount' in line.node
+          ? quotaWeight(plan, line.node as QuotaT)
+          : (this.index.variableShareOf(line) ?? 0);
       const basis =
         line.component === 'bonus'
           ? `bonus weight ${formatShare(share)} of variable pay`
@@ -242,9 +290,16 @@ export class RewardModel {
         ? { share, basis, stakes: 'pay' }
         : { share, ofOnTargetPay: share * variableShare, basis: `${basis} × variable_share ${formatShare(variableShare)}`, stakes: 'pay' };
     }
-    const what = { okrs: 'key results of its OKR set', promotions: 'criteria of its ladder', recognition: 'awards of its program' }[instrument.lever];
+    const what = { okrs: 'key results of its OKR set', promotions: 'criteria of its ladder', recognition: 'awards of its program' }[
+      instrument.lever
+    ];
     const stakes = instrument.lever === 'okrs' ? stakesOf(instrument.node) : instrument.lever === 'promotions' ? 'review' : 'none';
-    const decides = instrument.lever === 'okrs' && stakes !== 'pay' ? (stakes === 'none' ? '; not used for pay or evaluation (stakes: none)' : '; decides reviews, not pay (stakes: review)') : '';
+    const decides =
+      instrument.lever === 'okrs' && stakes !== 'pay'
+        ? stakes === 'none'
+          ? '; not used for pay or evaluation (stakes: none)'
+          : '; decides reviews, not pay (stakes: review)'
+        : '';
     return { share: 1 / siblings, basis: `one of ${siblings} ${what}${decides}`, stakes };
   }
 
@@ -256,7 +311,9 @@ export class RewardModel {
       kind: metric?.type === undefined ? 'undeclared' : (KIND_OF_TYPE[metric.type] ?? 'undeclared'),
       vanity: metric?.vanity === true,
       target: isDeliverable(metric) ? 'deliverable' : line.component === 'key_result' ? targetKind(line.node.target) : 'level',
-      selfReported: metric !== undefined && (metric.reported_by ?? []).some((reporter) => (team !== undefined ? reporter === team : line.teams.includes(reporter))),
+      selfReported:
+        metric !== undefined &&
+        (metric.reported_by ?? []).some((reporter) => (team !== undefined ? reporter === team : line.teams.includes(reporter))),
       rankedAmongPeers: rankingOf(line.node),
       perItem: perUnitOf(line.node),
       ratingMultiplied: pool?.rating.some((component) => component.metric === line.metric) ? { fundedBy: pool.fundedBy } : undefined,
@@ -276,22 +333,44 @@ export class RewardModel {
     const link = qualityLinkOf(metric);
     const siblings = index.rewardsOf(instrument);
     // A quality number the guarded team records itself judges its own work: the evaluator benefits from it, so it guards nothing.
-    const judgedByItself = (id: string) => instrument.team !== undefined && (index.metrics.get(id)?.reported_by ?? []).includes(instrument.team);
+    const judgedByItself = (id: string) =>
+      instrument.team !== undefined && (index.metrics.get(id)?.reported_by ?? []).includes(instrument.team);
     for (const other of siblings) {
       if (other === line || other.metric === undefined || judgedByItself(other.metric)) continue;
       const isQuality = index.metrics.get(other.metric)?.type === 'quality';
       const isGuardrail = other.component === 'key_result' && other.node.guardrail === true;
-      if (link !== undefined && other.metric === link) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(other), sameUnits: true, node: other.node });
+      if (link !== undefined && other.metric === link)
+        guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(other), sameUnits: true, node: other.node });
       else if (isGuardrail) guards.push({ kind: 'guardrail', metric: other.metric, sameUnits: link === undefined, node: other.node });
-      else if (isQuality) guards.push({ kind: 'quality-beside', metric: other.metric, share: index.variableShareOf(other), sameUnits: false, node: other.node });
+      else if (isQuality)
+        guards.push({
+          kind: 'quality-beside',
+          metric: other.metric,
+          share: index.variableShareOf(other),
+          sameUnits: false,
+          node: other.node,
+        });
     }
     // The linked quality metric rewarded for the same team in another of its instruments guards the count too.
     if (link !== undefined && !guards.some((guard) => guard.kind === 'linked-quality') && instrument.team !== undefined) {
-      const elsewhere = judgedByItself(link) ? undefined : index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
-      if (elsewhere) guards.push({ kind: 'linked-quality', metric: link, share: index.variableShareOf(elsewhere), sameUnits: true, node: elsewhere.node });
+      const elsewhere = judgedByItself(link)
+        ? undefined
+        : index.rewardsForTeam(instrument.team).find((other) => other.metric === link && other.instrument !== instrument);
+      if (elsewhere)
+        guards.push({
+          kind: 'linked-quality',
+          metric: link,
+          share: index.variableShareOf(elsewhere),
+          sameUnits: true,
+          node: elsewhere.node,
+        });
     }
     const acceptor = metric.accepted_by;
-    if (acceptor !== undefined && acceptor !== instrument.team && [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''))) {
+    if (
+      acceptor !== undefined &&
+      acceptor !== instrument.team &&
+      [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''))
+    ) {
       guards.push({ kind: 'accepted', team: acceptor, sameUnits: true, node: metric });
     }
     if (instrument.lever === 'compensation') {
@@ -313,14 +392,20 @@ export class RewardModel {
   private paysAlike(line: IncentiveLine, priority: PriorityT, excluded: readonly string[]): string[] {
     const favored = priority.favor?.segments ?? [];
     const deprioritized = priority.deprioritize?.segments ?? [];
-    if (line.component !== 'commission' || line.instrument.lever !== 'compensation' || favored.length === 0 || deprioritized.length === 0) return [];
+    if (line.component !== 'commission' || line.instrument.lever !== 'compensation' || favored.length === 0 || deprioritized.length === 0)
+      return [];
     if ('accounts' in line.node && line.node.accounts !== undefined) return [];
     const payout = this.index.payoutOf(line.instrument.node);
     const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
     const own = (segment: string) => lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(segment));
     const earns = (paying: IncentiveLine, segment: string) => (paying.rate ?? 1) * payout.creditOf(line.metric!, segment);
-    const favoredBest = favored.map((segment) => Math.max(...(own(segment).length > 0 ? own(segment) : [line]).map((paying) => earns(paying, segment))));
-    return deprioritized.filter((segment) => own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12));
+    const favoredBest = favored.map((segment) =>
+      Math.max(...(own(segment).length > 0 ? own(segment) : [line]).map((paying) => earns(paying, segment))),
+    );
+    return deprioritized.filter(
+      (segment) =>
+        own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12),
+    );
   }
 
   /**
@@ -328,12 +413,14 @@ export class RewardModel {
    * same metric: the plan makes the trade-off, so the line does not pull against the priority.
    */
   private outpaidInItsPlan(line: IncentiveLine, priority: PriorityT): boolean {
-    if (line.component !== 'commission' || line.rate === undefined || !priority.deprioritize?.segments?.includes(line.segment ?? '')) return false;
+    if (line.component !== 'commission' || line.rate === undefined || !priority.deprioritize?.segments?.includes(line.segment ?? ''))
+      return false;
     if (priority.deprioritize?.metrics?.includes(line.metric ?? '')) return false;
     // A favored segment is paid by its own line, else by the plan's line naming no segment; per dollar, rate × quota credit.
     const lines = this.index.rewardsOf(line.instrument).filter((other) => other.component === 'commission' && other.metric === line.metric);
     const general = lines.filter((other) => segmentsOf(other.node as { segment?: string }).length === 0);
-    const credit = (segment: string) => (line.instrument.lever === 'compensation' ? this.index.payoutOf(line.instrument.node).creditOf(line.metric!, segment) : 1);
+    const credit = (segment: string) =>
+      line.instrument.lever === 'compensation' ? this.index.payoutOf(line.instrument.node).creditOf(line.metric!, segment) : 1;
     const earns = line.rate * credit(line.segment!);
     return (priority.favor?.segments ?? []).some((favored) => {
       const own = lines.filter((other) => segmentsOf(other.node as { segment?: string }).includes(favored));

@@ -10,7 +10,8 @@ type Loose = Record<string, unknown>;
 const loose = (node: object | undefined): Loose => (node ?? {}) as Loose;
 
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const asIds = (value: unknown): string[] | undefined => (Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined);
+const asIds = (value: unknown): string[] | undefined =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string') ? (value as string[]) : undefined;
 
 /** The last day an instrument is in force (`until`), inclusive. */
 export function untilOf(instrument: object): string | undefined {
@@ -50,7 +51,11 @@ export function rankingOf(line: object): Ranking | undefined {
   const ranked = loose(line).ranked;
   if (typeof ranked !== 'object' || ranked === null) return undefined;
   const value = ranked as Loose;
-  return { within: value.within === 'company' ? 'company' : 'team', top: typeof value.top === 'number' ? value.top : undefined, bottom: typeof value.bottom === 'number' ? value.bottom : undefined };
+  return {
+    within: value.within === 'company' ? 'company' : 'team',
+    top: typeof value.top === 'number' ? value.top : undefined,
+    bottom: typeof value.bottom === 'number' ? value.bottom : undefined,
+  };
 }
 
 /** A fixed amount per item counted (`per_unit`), instead of a share of an amount booked. */
@@ -75,7 +80,12 @@ export function poolOf(plan: object): Pool | undefined {
   const fundedBy = asString(value.funded_by);
   if (fundedBy === undefined) return undefined;
   const rating = Array.isArray(value.rating) ? (value.rating as Pool['rating']) : [];
-  return { fundedBy, share: typeof value.share === 'number' ? value.share : undefined, weight: typeof value.weight === 'number' ? value.weight : undefined, rating };
+  return {
+    fundedBy,
+    share: typeof value.share === 'number' ? value.share : undefined,
+    weight: typeof value.weight === 'number' ? value.weight : undefined,
+    rating,
+  };
 }
 
 /** The segments a quota leaves out (`excludes`). */

@@ -20,9 +20,10 @@ const DEGREE_WORDS =
 const RELATIVE_WORDS =
   /\b(?:last (?:year|quarter|month|week|period)|previous (?:year|quarter|month|period)|prior (?:year|quarter|month|period)|same (?:period|quarter|month|week) (?:last|a) year|year[- ]over[- ]year|baseline|set (?:each|every) (?:week|month|quarter|year|period)|than before)\b/i;
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
-const YEAR = "(?:19|20)\\d{2}(?!\\s*[A-Za-z%\\d])";
+const YEAR = '(?:19|20)\\d{2}(?!\\s*[A-Za-z%\\d])';
 const PERIOD = "(?:q[1-4]|h[12])(?:\\s*(?:fy)?\\s*'?\\d{2,4})?|fy\\s*'?\\d{2,4}";
 
 /** A deadline: "by 2026-06-30", "no later than June 15", "by end of Q3", "before 2004". Its digits are a date, not a level. */

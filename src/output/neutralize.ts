@@ -74,14 +74,17 @@ export function markdownText(value: string): string {
 }
 
 function markdownPunctuation(value: string): string {
-  return printable(value).replace(/[\\`*_[\]<>|~#&]/g, (character) => `\\${character}`).replace(/\r\n?|\n/g, '<br>');
+  return printable(value)
+    .replace(/[\\`*_[\]<>|~#&]/g, (character) => `\\${character}`)
+    .replace(/\r\n?|\n/g, '<br>');
 }
 
 // ---------------------------------------------------------------------------------------------
 // XML (JUnit).
 
 /** Characters XML 1.0 cannot hold at all, even escaped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Element text: unprintable characters shown escaped (as in the terminal), markup characters as entities. */
 export function xmlText(value: string): string {
@@ -110,6 +113,7 @@ export function guardLines(text: string, medium: Medium): string {
   if (medium === 'github') return text;
   let guarded = text.includes('##[') ? text.replace(LEGACY_COMMAND, LEGACY_ESCAPE[medium]) : text;
   // JSON and XML never start a line with "::" (their values hold no line breaks); text and Markdown may.
-  if (guarded.includes('::')) guarded = guarded.replace(COMMAND_START, (_match, space: string) => `${space}${medium === 'markdown' ? '\\:' : '\\u003a'}`);
+  if (guarded.includes('::'))
+    guarded = guarded.replace(COMMAND_START, (_match, space: string) => `${space}${medium === 'markdown' ? '\\:' : '\\u003a'}`);
   return guarded;
 }

@@ -101,7 +101,10 @@ export function baseRate(plan: CompensationPlanT, quota: QuotaT): number | undef
 /** The commission line paying bookings of `metric` and `segment`: the one on the segment, else the one on every segment. */
 export function commissionLineFor(plan: CompensationPlanT, metric: string, segment: string | undefined): CommissionLineT | undefined {
   const lines = plan.commission ?? [];
-  return lines.find((line) => line.metric === metric && line.segment !== undefined && line.segment === segment) ?? lines.find((line) => line.metric === metric && line.segment === undefined);
+  return (
+    lines.find((line) => line.metric === metric && line.segment !== undefined && line.segment === segment) ??
+    lines.find((line) => line.metric === metric && line.segment === undefined)
+  );
 }
 
 /** A base rate is a share of bookings unless the quota counts things (5 meetings a month): then it is money per thing, not a rate. */
@@ -152,7 +155,8 @@ export function curveAt(curve: CurveT | undefined, attainment: number): (positio
   if (!retroactive) return plain;
   // Every dollar below the retroactive tier is re-priced at its multiplier; the dollars above keep theirs.
   const below = plain(retroactive.from);
-  return (position) => (position <= retroactive.from ? position * retroactive.multiplier : retroactive.from * retroactive.multiplier + plain(position) - below);
+  return (position) =>
+    position <= retroactive.from ? position * retroactive.multiplier : retroactive.from * retroactive.multiplier + plain(position) - below;
 }
 
 /** What the curve pays at attainment A per dollar of base rate, as a multiple of quota: rate × quota × curveFactor(A) is the pay of one rate. */
@@ -164,7 +168,8 @@ export function curveFactor(curve: CurveT | undefined, attainment: number): numb
 export function creditMultiplier(credits: readonly CreditT[] | undefined, metric: string, segment: string | undefined): number {
   let product = 1;
   for (const credit of credits ?? []) {
-    if ((credit.metric === undefined || credit.metric === metric) && (credit.segment === undefined || credit.segment === segment)) product *= credit.multiplier;
+    if ((credit.metric === undefined || credit.metric === metric) && (credit.segment === undefined || credit.segment === segment))
+      product *= credit.multiplier;
   }
   return product;
 }
@@ -216,7 +221,9 @@ export class PlanPayout {
     private readonly dealSize: (segment: string | undefined) => number | undefined = () => undefined,
   ) {
     this.targetVariable = targetVariablePay(plan);
-    this.metrics = [...new Set([...(plan.quotas ?? []).map((quota) => quota.metric), ...(plan.commission ?? []).map((line) => line.metric)])];
+    this.metrics = [
+      ...new Set([...(plan.quotas ?? []).map((quota) => quota.metric), ...(plan.commission ?? []).map((line) => line.metric)]),
+    ];
   }
 
   /** The quota bookings of `metric` and `segment` count toward, if any. */
@@ -249,7 +256,8 @@ export class PlanPayout {
       const quota = quotaFor(this.plan.quotas ?? [], metric, segment);
       const found = commissionLineFor(this.plan, metric, segment);
       // A segment the quota excludes earns nothing from its base rate: only a line of its own, or one with a rate of its own, pays it.
-      const line = found && found.segment === undefined && found.rate === undefined && excludedByQuota(this.plan, metric, segment) ? undefined : found;
+      const line =
+        found && found.segment === undefined && found.rate === undefined && excludedByQuota(this.plan, metric, segment) ? undefined : found;
       const rate = line ? lineRate(this.plan, line) : quota && baseRate(this.plan, quota);
       terms = { quota, rate, credit: creditMultiplier(this.plan.credit, metric, segment) };
       this.terms.set(key, terms);
@@ -298,7 +306,12 @@ export class PlanPayout {
     return { total, quotas, flat, spiffs };
   }
 
-  private spiffPay(spiff: SpiffT, bookings: readonly Booking[], quotas: readonly QuotaPayout[], window: { from: number; to: number }): number {
+  private spiffPay(
+    spiff: SpiffT,
+    bookings: readonly Booking[],
+    quotas: readonly QuotaPayout[],
+    window: { from: number; to: number },
+  ): number {
     const matching = bookings.filter(
       (booking) =>
         booking.amount > 0 &&
@@ -307,7 +320,11 @@ export class PlanPayout {
     );
     if (spiff.per === 'once') {
       if (spiff.at === undefined) return matching.length > 0 ? (spiff.amount ?? 0) : 0;
-      const measured = quotas.find((paid) => (spiff.metric === undefined || paid.quota.metric === spiff.metric) && (spiff.segment === undefined || paid.quota.segment === undefined || paid.quota.segment === spiff.segment));
+      const measured = quotas.find(
+        (paid) =>
+          (spiff.metric === undefined || paid.quota.metric === spiff.metric) &&
+          (spiff.segment === undefined || paid.quota.segment === undefined || paid.quota.segment === spiff.segment),
+      );
       if (!measured || measured.attainment <= 0) return 0;
       // Attainment grows evenly over the year: it reaches `at` at this share of the year.
       const reached = spiff.at / measured.attainment;
@@ -331,5 +348,7 @@ export class PlanPayout {
 /** Whether the plan's quota on every segment of `metric` leaves `segment` out (`excludes`). */
 export function excludedByQuota(plan: CompensationPlanT, metric: string, segment: string | undefined): boolean {
   if (segment === undefined) return false;
-  return (plan.quotas ?? []).some((quota) => quota.metric === metric && quota.segment === undefined && (quota.excludes ?? []).includes(segment));
+  return (plan.quotas ?? []).some(
+    (quota) => quota.metric === metric && quota.segment === undefined && (quota.excludes ?? []).includes(segment),
+  );
 }

@@ -117,10 +117,18 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
   const base = { plan: plan.id, team: plan.team, node: plan };
   // The attainment levels of a plan with a quota, [null] for one without: an unjudged plan has them too.
   const levelsOf = (choices: readonly Candidate[]): (number | null)[] => {
-    const hasQuota = choices.length > 0 ? choices.some((choice) => payout.quotaOf(choice.metric, choice.segment) !== undefined) : (plan.quotas?.length ?? 0) > 0;
+    const hasQuota =
+      choices.length > 0
+        ? choices.some((choice) => payout.quotaOf(choice.metric, choice.segment) !== undefined)
+        : (plan.quotas?.length ?? 0) > 0;
     return hasQuota ? [...(options.levels ?? DEFAULT_LEVELS)] : [null];
   };
-  const unjudged = (because: UnjudgedReason, summary: string, choices: SimulatedChoice[] = [], levels = levelsOf(candidates)): PlanSimulation => ({
+  const unjudged = (
+    because: UnjudgedReason,
+    summary: string,
+    choices: SimulatedChoice[] = [],
+    levels = levelsOf(candidates),
+  ): PlanSimulation => ({
     ...base,
     levels,
     choices,
@@ -131,16 +139,27 @@ export function simulatePlan(index: PolicyIndex, plan: CompensationPlanT, option
   });
 
   if (counted.length > 0 && priced.length < 2) {
-    return unjudged('counted', `plan ${plan.id} pays per ${counted[0]!.metric}, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns`);
+    return unjudged(
+      'counted',
+      `plan ${plan.id} pays per ${counted[0]!.metric}, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns`,
+    );
   }
   if (candidates.length > priced.length && priced.length < 2) {
-    return unjudged('no-rate', `plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`);
+    return unjudged(
+      'no-rate',
+      `plan ${plan.id} has a quota but no rate: add ote and variable_share (the base rate is target variable pay ÷ quota), or a rate on each commission line`,
+    );
   }
   if (priced.length === 1) {
     // Nothing to compare, but what the one segment pays per month of effort is still worth a table.
     const levels = levelsOf(priced);
     const only = simulateChoice(payout, priced[0]!, levels, daysPerMonth, options);
-    return unjudged('one-segment', `plan ${plan.id} pays on one segment with deal economics (${only.segment}): there is no choice between segments to compare`, [only], levels);
+    return unjudged(
+      'one-segment',
+      `plan ${plan.id} pays on one segment with deal economics (${only.segment}): there is no choice between segments to compare`,
+      [only],
+      levels,
+    );
   }
   if (priced.length === 0) {
     const economics = [...index.segments.values()].filter((segment) => dealEconomics(index, segment.id)).map((segment) => segment.id);
@@ -185,7 +204,13 @@ function choicesOf(index: PolicyIndex, payout: PlanPayout): Candidate[] {
     for (const segment of [...new Set(segments)].sort(compareIds)) {
       const economics = dealEconomics(index, segment);
       if (!economics) continue;
-      found.push({ metric, segment, status: statusOf(index, metric, segment, severalMetrics), avgDealSize: economics.avgDealSize, salesCycleDays: economics.salesCycleDays });
+      found.push({
+        metric,
+        segment,
+        status: statusOf(index, metric, segment, severalMetrics),
+        avgDealSize: economics.avgDealSize,
+        salesCycleDays: economics.salesCycleDays,
+      });
     }
   }
   return found;
@@ -207,7 +232,13 @@ function statusOf(index: PolicyIndex, metric: string, segment: string, severalMe
   return 'neutral';
 }
 
-function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly (number | null)[], daysPerMonth: number, options: SimulationOptions): SimulatedChoice {
+function simulateChoice(
+  payout: PlanPayout,
+  choice: Candidate,
+  levels: readonly (number | null)[],
+  daysPerMonth: number,
+  options: SimulationOptions,
+): SimulatedChoice {
   const quota = payout.quotaOf(choice.metric, choice.segment);
   const credit = payout.creditOf(choice.metric, choice.segment);
   const yearly = quota && annualQuota(quota);
@@ -221,7 +252,11 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
   const bookingsFor = (attainment: number) => (attainment * yearly!) / credit;
   const points = levels.map((level): ChoicePoint => {
     const point = level === null || yearly === undefined ? at(choice.avgDealSize) : at(bookingsFor(level));
-    return { attainment: yearly === undefined ? null : level, ...point, payPerMonth: point.effortMonths > 0 ? point.pay / point.effortMonths : 0 };
+    return {
+      attainment: yearly === undefined ? null : level,
+      ...point,
+      payPerMonth: point.effortMonths > 0 ? point.pay / point.effortMonths : 0,
+    };
   });
   const step = options.curveStep ?? 0.1;
   const curve: SimulatedChoice['curve'] = [];
@@ -232,7 +267,14 @@ function simulateChoice(payout: PlanPayout, choice: Candidate, levels: readonly 
       curve.push({ attainment, pay: attainment === 0 ? 0 : at(bookingsFor(attainment)).pay });
     }
   }
-  return { ...choice, rate: payout.rateOf(choice.metric, choice.segment)!, credit, ...(yearly !== undefined && { annualQuota: yearly }), points, curve };
+  return {
+    ...choice,
+    rate: payout.rateOf(choice.metric, choice.segment)!,
+    credit,
+    ...(yearly !== undefined && { annualQuota: yearly }),
+    points,
+    curve,
+  };
 }
 
 const STATUS_RANK: Record<ChoiceStatus, number> = { favored: 0, neutral: 1, deprioritized: 2 };
@@ -242,7 +284,10 @@ function winnerAt(level: number | null, position: number, choices: readonly Simu
   const perMonth = (choice: SimulatedChoice) => choice.points[position]!.payPerMonth;
   const ranked = [...choices].sort(
     (a, b) =>
-      (isTie(perMonth(a), perMonth(b)) ? 0 : perMonth(b) - perMonth(a)) || STATUS_RANK[a.status] - STATUS_RANK[b.status] || compareIds(a.metric, b.metric) || compareIds(a.segment, b.segment),
+      (isTie(perMonth(a), perMonth(b)) ? 0 : perMonth(b) - perMonth(a)) ||
+      STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+      compareIds(a.metric, b.metric) ||
+      compareIds(a.segment, b.segment),
   );
   const best = ranked[0]!;
   const favored = ranked.find((choice) => choice.status === 'favored');
@@ -252,7 +297,8 @@ function winnerAt(level: number | null, position: number, choices: readonly Simu
     segment: best.segment,
     status: best.status,
     payPerMonth: perMonth(best),
-    ...(favored && favored !== best && { bestFavored: { metric: favored.metric, segment: favored.segment, payPerMonth: perMonth(favored) } }),
+    ...(favored &&
+      favored !== best && { bestFavored: { metric: favored.metric, segment: favored.segment, payPerMonth: perMonth(favored) } }),
   };
 }
 
@@ -260,10 +306,15 @@ function isTie(a: number, b: number): boolean {
   return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function judge(plan: CompensationPlanT, winners: readonly LevelWinner[], choices: readonly SimulatedChoice[]): { verdict: Verdict; summary: string } {
+function judge(
+  plan: CompensationPlanT,
+  winners: readonly LevelWinner[],
+  choices: readonly SimulatedChoice[],
+): { verdict: Verdict; summary: string } {
   const oneMetric = new Set(choices.map((choice) => choice.metric)).size === 1;
   const name = (choice: { metric: string; segment: string }) => (oneMetric ? choice.segment : `${choice.metric} in ${choice.segment}`);
-  const where = (levels: readonly LevelWinner[]) => (levels[0]!.attainment === null ? 'At any attainment' : `At ${listLevels(levels.map((level) => level.attainment!))} of quota`);
+  const where = (levels: readonly LevelWinner[]) =>
+    levels[0]!.attainment === null ? 'At any attainment' : `At ${listLevels(levels.map((level) => level.attainment!))} of quota`;
   const wrong = winners.filter((winner) => winner.status === 'deprioritized');
   if (wrong.length > 0) {
     const first = wrong[0]!;
@@ -275,7 +326,10 @@ function judge(plan: CompensationPlanT, winners: readonly LevelWinner[], choices
   }
   if (winners.every((winner) => winner.status === 'favored')) {
     const names = [...new Set(winners.map(name))];
-    return { verdict: 'aligned', summary: `At every level, plan ${plan.id} pays most per month of effort for ${names.join(' and ')}, which the strategy favors: the rational choice is the strategy's.` };
+    return {
+      verdict: 'aligned',
+      summary: `At every level, plan ${plan.id} pays most per month of effort for ${names.join(' and ')}, which the strategy favors: the rational choice is the strategy's.`,
+    };
   }
   const neutral = winners.filter((winner) => winner.status === 'neutral');
   return {

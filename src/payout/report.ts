@@ -14,7 +14,16 @@ import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { markdownText, textLine } from '../output/neutralize.js';
-import { MISSING_INPUT, simulatePolicy, type ChoiceStatus, type LevelWinner, type PlanSimulation, type SimulatedChoice, type SimulationOptions, type Verdict } from './rational-choice.js';
+import {
+  MISSING_INPUT,
+  simulatePolicy,
+  type ChoiceStatus,
+  type LevelWinner,
+  type PlanSimulation,
+  type SimulatedChoice,
+  type SimulationOptions,
+  type Verdict,
+} from './rational-choice.js';
 
 export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
@@ -78,7 +87,8 @@ export function nothingToSimulate(plan?: string): string {
 export function renderSimulation(report: SimulationReport, format: SimulateFormat, chalk: ChalkInstance, plan?: string): string {
   if (format === 'json') return `${JSON.stringify(report)}\n`;
   // `plan` is what --plan said (an id the policy declares, but its text comes from the command line): shown, never obeyed.
-  if (report.plans.length === 0) return `${dateLine(report)}\n${nothingToSimulate(plan === undefined ? undefined : format === 'markdown' ? markdownText(plan) : textLine(plan))}\n`;
+  if (report.plans.length === 0)
+    return `${dateLine(report)}\n${nothingToSimulate(plan === undefined ? undefined : format === 'markdown' ? markdownText(plan) : textLine(plan))}\n`;
   return format === 'markdown' ? markdown(report) : stylish(report, chalk);
 }
 
@@ -118,12 +128,21 @@ function isWinner(winner: LevelWinner | undefined, choice: SimulatedChoice): boo
 function rowsOf(plan: PlanReport, choice: SimulatedChoice): { point: SimulatedChoice['points'][number]; star: string }[] {
   const flat = choice.points.every((point) => point.attainment === null);
   const wins = (position: number) => isWinner(plan.winners[position], choice);
-  if (flat) return choice.points.length === 0 ? [] : [{ point: choice.points[0]!, star: choice.points.some((_, position) => wins(position)) ? ' ★' : '' }];
+  if (flat)
+    return choice.points.length === 0
+      ? []
+      : [{ point: choice.points[0]!, star: choice.points.some((_, position) => wins(position)) ? ' ★' : '' }];
   return choice.points.map((point, position) => ({ point, star: wins(position) ? ' ★' : '' }));
 }
 
 function paintVerdict(chalk: ChalkInstance, verdict: Verdict, text: string): string {
-  return verdict === 'misaligned' ? chalk.red(text) : verdict === 'aligned' ? chalk.green(text) : verdict === 'unjudged' ? chalk.yellow(text) : text;
+  return verdict === 'misaligned'
+    ? chalk.red(text)
+    : verdict === 'aligned'
+      ? chalk.green(text)
+      : verdict === 'unjudged'
+        ? chalk.yellow(text)
+        : text;
 }
 
 function stylish(report: SimulationReport, chalk: ChalkInstance): string {
@@ -148,11 +167,18 @@ function stylish(report: SimulationReport, chalk: ChalkInstance): string {
       });
     }
     const table = columns([TABLE_HEAD, ...rows], chalk);
-    const winners = plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)}${winner.status === 'deprioritized' ? ' ✖' : winner.status === 'favored' ? ' ✔' : ''}`);
+    const winners = plan.winners.map(
+      (winner) =>
+        `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)}${winner.status === 'deprioritized' ? ' ✖' : winner.status === 'favored' ? ' ✔' : ''}`,
+    );
     const lines = [head, ...table.map((line) => `  ${line}`)];
     if (winners.length > 0) lines.push(`  rational choice (★): ${winners.join(' · ')}`);
     const curves = curveLines(plan);
-    if (curves.length > 0) lines.push(`  pay vs attainment, 0 to ${formatShare(plan.choices.find((choice) => choice.curve.length > 0)!.curve.at(-1)!.attainment)} of quota:`, ...curves.map((line) => `    ${line}`));
+    if (curves.length > 0)
+      lines.push(
+        `  pay vs attainment, 0 to ${formatShare(plan.choices.find((choice) => choice.curve.length > 0)!.curve.at(-1)!.attainment)} of quota:`,
+        ...curves.map((line) => `    ${line}`),
+      );
     lines.push(`  ${verdict}`);
     return lines.join('\n');
   });
@@ -171,7 +197,9 @@ function columns(rows: readonly string[][], chalk: ChalkInstance): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row, index) => {
     // The last column (the ★ of the winner) is text too.
-    const cells = row.map((cell, column) => (column < LEFT_COLUMNS || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)));
+    const cells = row.map((cell, column) =>
+      column < LEFT_COLUMNS || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+    );
     const line = cells.join('  ').trimEnd();
     return index === 0 ? chalk.bold(line) : line;
   });
@@ -183,12 +211,16 @@ const BARS = '·▁▂▃▄▅▆▇█';
 /** One row of bars per choice with a quota, every 10% of attainment, on one scale per plan. */
 function curveLines(plan: PlanReport): string[] {
   const drawn = plan.choices.filter((choice) => choice.curve.length > 0);
-  const sampled = drawn.map((choice) => choice.curve.filter((point) => Math.abs(point.attainment * 10 - Math.round(point.attainment * 10)) < 1e-6));
+  const sampled = drawn.map((choice) =>
+    choice.curve.filter((point) => Math.abs(point.attainment * 10 - Math.round(point.attainment * 10)) < 1e-6),
+  );
   const top = Math.max(0, ...sampled.flat().map((point) => point.pay));
   if (top <= 0) return [];
   const width = Math.max(...drawn.map((choice) => choiceName(plan, choice).length));
   return drawn.map((choice, position) => {
-    const bars = sampled[position]!.map((point) => BARS[point.pay <= 0 ? 0 : Math.max(1, Math.round((point.pay / top) * (BARS.length - 1)))]).join('');
+    const bars = sampled[position]!.map(
+      (point) => BARS[point.pay <= 0 ? 0 : Math.max(1, Math.round((point.pay / top) * (BARS.length - 1)))],
+    ).join('');
     const last = sampled[position]!.at(-1)!;
     return `${choiceName(plan, choice).padEnd(width)}  ${bars}  ${formatMoney(last.pay)} at ${formatShare(last.attainment)}`;
   });
@@ -198,7 +230,11 @@ function markdown(report: SimulationReport): string {
   const sections = report.plans.map((plan) => {
     const lines = [`### Plan ${plan.plan}${plan.team ? ` (team ${plan.team})` : ''}`, '', `${MARK[plan.verdict]} ${plan.summary}`];
     if (plan.choices.length === 0) return lines.join('\n');
-    lines.push('', '| choice | strategy | attainment | bookings | pay | effort (months) | pay per month |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      '| choice | strategy | attainment | bookings | pay | effort (months) | pay per month |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    );
     for (const choice of plan.choices) {
       rowsOf(plan, choice).forEach(({ point, star }) => {
         lines.push(
@@ -206,7 +242,11 @@ function markdown(report: SimulationReport): string {
         );
       });
     }
-    if (plan.winners.length > 0) lines.push('', `Rational choice (★): ${plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)} (${winner.status})`).join(', ')}.`);
+    if (plan.winners.length > 0)
+      lines.push(
+        '',
+        `Rational choice (★): ${plan.winners.map((winner) => `${winnerLevel(winner.attainment)} ${choiceName(plan, winner)} (${winner.status})`).join(', ')}.`,
+      );
     return lines.join('\n');
   });
   return `## Simulated rational choice\n\n${dateLine(report)}\n\n${sections.join('\n\n')}\n`;

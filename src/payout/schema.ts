@@ -48,9 +48,18 @@ export const Currency = z
  */
 function ratio(what: string, example: string) {
   return z
-    .union([z.number().meta({ minimum: 0, maximum: MAX_RATIO }), z.string().regex(PERCENT, { error: (issue) => `"${String(issue.input)}" is not a percentage: write ${what}: ${example} or "${Math.round(Number(example) * 100)}%"` })], {
-      error: `${what} is a number such as ${example}, or a percentage such as "${Math.round(Number(example) * 100)}%"`,
-    })
+    .union(
+      [
+        z.number().meta({ minimum: 0, maximum: MAX_RATIO }),
+        z.string().regex(PERCENT, {
+          error: (issue) =>
+            `"${String(issue.input)}" is not a percentage: write ${what}: ${example} or "${Math.round(Number(example) * 100)}%"`,
+        }),
+      ],
+      {
+        error: `${what} is a number such as ${example}, or a percentage such as "${Math.round(Number(example) * 100)}%"`,
+      },
+    )
     .transform((value, context) => {
       const number = typeof value === 'number' ? value : Number.parseFloat(value) / 100;
       if (number >= 0 && number <= MAX_RATIO) return number;
@@ -70,7 +79,9 @@ export const Attainment = (what: string, example: string) => ratio(what, example
 const Multiplier = ratio('multiplier', '1.5');
 
 export const Amount = (what: string, example: string) =>
-  z.number({ error: `${what} is an amount of money, such as ${what}: ${example}` }).positive({ error: `${what} must be greater than 0, such as ${what}: ${example}` });
+  z
+    .number({ error: `${what} is an amount of money, such as ${what}: ${example}` })
+    .positive({ error: `${what} must be greater than 0, such as ${what}: ${example}` });
 
 /** What the payout pieces need from `src/schema.ts`. */
 export interface SchemaPrimitives {
@@ -88,15 +99,22 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
   const Tier = z
     .strictObject({
       from: Attainment('from', '1').describe('attainment where the tier starts, as a share of quota: 1 or "100%" is quota'),
-      multiplier: Multiplier.describe('multiple of the base rate paid on the dollars inside the tier: above 1 an accelerator, below 1 a decelerator'),
-      retroactive: z.boolean({ error: 'retroactive is true or false' }).optional().describe('when true, reaching the tier re-prices every dollar from the first at its multiplier'),
+      multiplier: Multiplier.describe(
+        'multiple of the base rate paid on the dollars inside the tier: above 1 an accelerator, below 1 a decelerator',
+      ),
+      retroactive: z
+        .boolean({ error: 'retroactive is true or false' })
+        .optional()
+        .describe('when true, reaching the tier re-prices every dollar from the first at its multiplier'),
       description: Text.optional().describe('what the tier is, for people reading the file'),
     })
     .meta({ title: 'Curve tier', description: 'a tier of the attainment curve' });
 
   const Cap = z
     .strictObject({
-      attainment: Attainment('attainment', '2').optional().describe('attainment above which bookings earn nothing more, such as 2 (200% of quota)'),
+      attainment: Attainment('attainment', '2')
+        .optional()
+        .describe('attainment above which bookings earn nothing more, such as 2 (200% of quota)'),
       amount: Amount('amount', '300000').optional().describe('the most commission one quota pays in one period, in the policy currency'),
       description: Text.optional().describe('what the cap or windfall clause says, for people reading the file'),
     })
@@ -116,10 +134,15 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
 
   const Curve = z
     .strictObject({
-      threshold: Attainment('threshold', '0.5').optional().describe('attainment below which the quota pays nothing; once reached, every dollar from the first is paid'),
-      tiers: z.array(Tier, { error: 'tiers is a list, such as - { from: 1, multiplier: 1.5 }' }).optional().describe('tiers in increasing order of `from`; below the first tier the multiplier is 1'),
+      threshold: Attainment('threshold', '0.5')
+        .optional()
+        .describe('attainment below which the quota pays nothing; once reached, every dollar from the first is paid'),
+      tiers: z
+        .array(Tier, { error: 'tiers is a list, such as - { from: 1, multiplier: 1.5 }' })
+        .optional()
+        .describe('tiers in increasing order of `from`; below the first tier the multiplier is 1'),
       cap: Cap.optional(),
-      description: Text.optional().describe('the curve in the plan\'s own words'),
+      description: Text.optional().describe("the curve in the plan's own words"),
     })
     .superRefine((curve, context) => checkCurve(curve, context))
     .meta({ title: 'Attainment curve', description: 'the attainment curve: how the base rate changes with attainment of quota' });
@@ -132,29 +155,54 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
         .array(Id, { error: 'excludes is a list of segment ids, such as [partner-sourced]' })
         .min(1, { error: 'excludes lists at least one segment id; to count every segment, remove excludes' })
         .optional()
-        .describe('ids of segments (a channel, declared as a segment) whose bookings do not count toward this quota, such as [partner-sourced]; to credit them at a share instead, write a credit multiplier below 1'),
-      amount: Amount('amount', '1200000').describe('the quota for one period: an amount in the policy currency, or a count for a metric that counts (logos, meetings)'),
-      period: z.enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` }).default('year').describe('the period the amount is for: month, quarter, half or year (default year)'),
-      weight: Fraction.optional().describe('share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally'),
-      curve: Curve.optional().describe('the attainment curve of this quota, when it differs from the plan\'s curve'),
+        .describe(
+          'ids of segments (a channel, declared as a segment) whose bookings do not count toward this quota, such as [partner-sourced]; to credit them at a share instead, write a credit multiplier below 1',
+        ),
+      amount: Amount('amount', '1200000').describe(
+        'the quota for one period: an amount in the policy currency, or a count for a metric that counts (logos, meetings)',
+      ),
+      period: z
+        .enum(PERIODS, { error: `period is one of ${PERIODS.join(', ')}` })
+        .default('year')
+        .describe('the period the amount is for: month, quarter, half or year (default year)'),
+      weight: Fraction.optional().describe(
+        'share of target variable pay riding on this quota when a plan has several; quotas without a weight share what the others leave equally',
+      ),
+      curve: Curve.optional().describe("the attainment curve of this quota, when it differs from the plan's curve"),
       description: Text.optional().describe('what the quota is, for people reading the file'),
     })
     .superRefine(checkQuotaExcludes)
-    .meta({ ...exclusive(['segment', 'excludes']), title: 'Quota', description: 'a quota: how much of a metric one seller is expected to book per period' });
+    .meta({
+      ...exclusive(['segment', 'excludes']),
+      title: 'Quota',
+      description: 'a quota: how much of a metric one seller is expected to book per period',
+    });
 
   const Credit = z
     .strictObject({
-      metric: Id.optional().describe('the metric whose bookings get this credit: one the plan has a quota or commission line on, such as new-arr (to credit a kind of deal, such as multi-year contracts, declare it as a segment)'),
+      metric: Id.optional().describe(
+        'the metric whose bookings get this credit: one the plan has a quota or commission line on, such as new-arr (to credit a kind of deal, such as multi-year contracts, declare it as a segment)',
+      ),
       segment: Id.optional().describe('the segment whose bookings get this credit, such as partner-sourced'),
       multiplier: Multiplier.describe('quota credit per dollar booked: 1.25 credits a prepaid dollar as $1.25 toward quota and pay'),
       description: Text.optional().describe('what earns the credit, such as "annual prepaid"'),
     })
     .superRefine((credit, context) => {
       if (credit.multiplier === 0) {
-        context.addIssue({ code: 'custom', path: ['multiplier'], message: 'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them' });
+        context.addIssue({
+          code: 'custom',
+          path: ['multiplier'],
+          message:
+            'a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them',
+        });
       }
       if (credit.metric === undefined && credit.segment === undefined) {
-        context.addIssue({ code: 'custom', path: [], message: 'a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both' });
+        context.addIssue({
+          code: 'custom',
+          path: [],
+          message:
+            'a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both',
+        });
       }
     })
     .meta({ title: 'Quota credit', description: 'a quota-credit multiplier for bookings of a metric and/or segment' });
@@ -162,48 +210,79 @@ export function definePayoutSchemas({ Id, IsoDate, Fraction, Text, PositiveInteg
   const Spiff = z
     .strictObject({
       id: Id.optional().describe('kebab-case id of the SPIFF or kicker'),
-      kind: z.enum(SPIFF_KINDS, { error: 'kind is spiff or kicker' }).default('spiff').describe('spiff (a short contest) or kicker (a standing extra); both pay the same way'),
+      kind: z
+        .enum(SPIFF_KINDS, { error: 'kind is spiff or kicker' })
+        .default('spiff')
+        .describe('spiff (a short contest) or kicker (a standing extra); both pay the same way'),
       metric: Id.optional().describe('the metric whose bookings earn it; without it, every metric the plan pays on'),
       segment: Id.optional().describe('the segment whose deals earn it; without it, every segment'),
       start: IsoDate.optional().describe('first day deals count, YYYY-MM-DD'),
       end: IsoDate.optional().describe('last day deals count, YYYY-MM-DD'),
       amount: Amount('amount', '500').optional().describe('money paid per deal, or once (see per)'),
       rate: Fraction.optional().describe('share of each deal\'s bookings paid on top of commission, such as "2%"'),
-      per: z.enum(SPIFF_PER, { error: 'per is deal or once' }).default('deal').describe('deal: paid for every qualifying deal; once: paid once, on the first qualifying deal or on reaching `at`'),
-      at: Attainment('at', '1').optional().describe('for per: once, the attainment of quota that earns it (a step bonus), such as 1 for 100%'),
+      per: z
+        .enum(SPIFF_PER, { error: 'per is deal or once' })
+        .default('deal')
+        .describe('deal: paid for every qualifying deal; once: paid once, on the first qualifying deal or on reaching `at`'),
+      at: Attainment('at', '1')
+        .optional()
+        .describe('for per: once, the attainment of quota that earns it (a step bonus), such as 1 for 100%'),
       description: Text.optional().describe('what the SPIFF or kicker says, for people reading the file'),
     })
     .superRefine((spiff, context) => checkSpiff(spiff, context))
-    .meta({ title: 'SPIFF or kicker', description: 'a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates' });
+    .meta({
+      title: 'SPIFF or kicker',
+      description: 'a SPIFF or kicker: an extra payment for deals of a metric and/or segment, within dates',
+    });
 
   const RampStep = z
     .strictObject({
       months: PositiveInteger('ramp months').describe('how many months this step lasts'),
       quota_share: Fraction.describe('share of the full quota carried during these months, such as 0.5'),
     })
-    .meta({ title: 'Ramp step', description: 'one step of a new hire\'s ramp' });
+    .meta({ title: 'Ramp step', description: "one step of a new hire's ramp" });
 
   const Guarantee = z
     .strictObject({
       months: PositiveInteger('guarantee months').describe('how many months the guarantee lasts'),
       share: Fraction.describe('share of target variable pay paid whatever is booked, such as 1'),
-      recoverable: z.boolean({ error: 'recoverable is true or false' }).optional().describe('true for a draw recovered from later commission, false for a guarantee kept'),
+      recoverable: z
+        .boolean({ error: 'recoverable is true or false' })
+        .optional()
+        .describe('true for a draw recovered from later commission, false for a guarantee kept'),
     })
     .meta({ title: 'Guarantee', description: 'a guarantee or draw for new hires' });
 
   const ClawbackTriggers = z
-    .array(z.enum(CLAWBACK_TRIGGERS, { error: `a clawback trigger is one of ${CLAWBACK_TRIGGERS.join(', ')}` }), { error: `triggers is a list, such as [churn, non-payment]` })
+    .array(z.enum(CLAWBACK_TRIGGERS, { error: `a clawback trigger is one of ${CLAWBACK_TRIGGERS.join(', ')}` }), {
+      error: `triggers is a list, such as [churn, non-payment]`,
+    })
     .describe('what takes commission back within the months: churn, non-payment, refund, misconduct');
 
   /** The keys a compensation plan gains. */
   const planKeys = {
     ote: Amount('ote', '180000').optional().describe('on-target earnings per year (base plus target variable pay), in the policy currency'),
-    quotas: z.array(Quota, { error: 'quotas is a list, such as - { metric: new-arr, amount: 1200000, period: year }' }).optional().describe('the quotas of the plan'),
+    quotas: z
+      .array(Quota, { error: 'quotas is a list, such as - { metric: new-arr, amount: 1200000, period: year }' })
+      .optional()
+      .describe('the quotas of the plan'),
     curve: Curve.optional(),
-    credit: z.array(Credit, { error: 'credit is a list, such as - { segment: partner-sourced, multiplier: 1.1 }' }).optional().describe('quota-credit multipliers'),
-    spiffs: z.array(Spiff, { error: 'spiffs is a list, such as - { segment: smb, amount: 500, start: 2026-04-01, end: 2026-06-30 }' }).optional().describe('SPIFFs and kickers'),
-    earned_on: z.enum(EARNED_ON, { error: `earned_on is one of ${EARNED_ON.join(', ')}` }).optional().describe('when commission is earned: booking, invoice or collection'),
-    ramp: z.array(RampStep, { error: 'ramp is a list, such as - { months: 3, quota_share: 0.5 }' }).optional().describe('a new hire\'s ramp: reduced quota for the first months'),
+    credit: z
+      .array(Credit, { error: 'credit is a list, such as - { segment: partner-sourced, multiplier: 1.1 }' })
+      .optional()
+      .describe('quota-credit multipliers'),
+    spiffs: z
+      .array(Spiff, { error: 'spiffs is a list, such as - { segment: smb, amount: 500, start: 2026-04-01, end: 2026-06-30 }' })
+      .optional()
+      .describe('SPIFFs and kickers'),
+    earned_on: z
+      .enum(EARNED_ON, { error: `earned_on is one of ${EARNED_ON.join(', ')}` })
+      .optional()
+      .describe('when commission is earned: booking, invoice or collection'),
+    ramp: z
+      .array(RampStep, { error: 'ramp is a list, such as - { months: 3, quota_share: 0.5 }' })
+      .optional()
+      .describe("a new hire's ramp: reduced quota for the first months"),
     guarantee: Guarantee.optional(),
   };
 
@@ -279,7 +358,11 @@ interface SpiffShape {
 
 function checkSpiff(spiff: SpiffShape, context: Issue): void {
   if (spiff.start !== undefined && spiff.end !== undefined && spiff.end < spiff.start) {
-    context.addIssue({ code: 'custom', path: ['end'], message: `the SPIFF ends (${spiff.end}) before it starts (${spiff.start}): write an end on or after ${spiff.start}` });
+    context.addIssue({
+      code: 'custom',
+      path: ['end'],
+      message: `the SPIFF ends (${spiff.end}) before it starts (${spiff.start}): write an end on or after ${spiff.start}`,
+    });
   }
   if ((spiff.amount === undefined) === (spiff.rate === undefined)) {
     context.addIssue({
@@ -292,10 +375,18 @@ function checkSpiff(spiff: SpiffShape, context: Issue): void {
     });
   }
   if (spiff.rate !== undefined && spiff.per === 'once') {
-    context.addIssue({ code: 'custom', path: ['per'], message: 'a rate is paid on each deal: write per: deal, or an amount for a one-time payment' });
+    context.addIssue({
+      code: 'custom',
+      path: ['per'],
+      message: 'a rate is paid on each deal: write per: deal, or an amount for a one-time payment',
+    });
   }
   if (spiff.at !== undefined && spiff.per !== 'once') {
-    context.addIssue({ code: 'custom', path: ['at'], message: 'at (the attainment that earns a step bonus) goes with per: once: add per: once, or remove at' });
+    context.addIssue({
+      code: 'custom',
+      path: ['at'],
+      message: 'at (the attainment that earns a step bonus) goes with per: once: add per: once, or remove at',
+    });
   }
 }
 
@@ -358,10 +449,17 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
 }
 
 /** The quota a line of `metric` and `segment` is measured against: the one on its segment, else the one on every segment. */
-export function quotaFor<Q extends { metric: string; segment?: string; excludes?: readonly string[] }>(quotas: readonly Q[], metric: string, segment: string | undefined): Q | undefined {
+export function quotaFor<Q extends { metric: string; segment?: string; excludes?: readonly string[] }>(
+  quotas: readonly Q[],
+  metric: string,
+  segment: string | undefined,
+): Q | undefined {
   // A quota that excludes a segment (a channel) does not count its bookings.
   return (
     quotas.find((quota) => quota.metric === metric && quota.segment !== undefined && quota.segment === segment) ??
-    quotas.find((quota) => quota.metric === metric && quota.segment === undefined && !(segment !== undefined && (quota.excludes ?? []).includes(segment)))
+    quotas.find(
+      (quota) =>
+        quota.metric === metric && quota.segment === undefined && !(segment !== undefined && (quota.excludes ?? []).includes(segment)),
+    )
   );
 }

@@ -18,7 +18,13 @@ export function describeSpiff(spiff: SpiffT): string {
 }
 
 /** What a SPIFF, kicker or credit multiplier is paid on that the strategy deprioritizes, such as "segment smb". */
-export function deprioritizedTarget(index: { isDeprioritizedSegment(id?: string): boolean; isDeprioritizedMetric(id?: string): boolean }, entry: { metric?: string; segment?: string }): string | undefined {
-  const parts = [index.isDeprioritizedMetric(entry.metric) && `metric ${entry.metric}`, index.isDeprioritizedSegment(entry.segment) && `segment ${entry.segment}`].filter(Boolean);
+export function deprioritizedTarget(
+  index: { isDeprioritizedSegment(id?: string): boolean; isDeprioritizedMetric(id?: string): boolean },
+  entry: { metric?: string; segment?: string },
+): string | undefined {
+  const parts = [
+    index.isDeprioritizedMetric(entry.metric) && `metric ${entry.metric}`,
+    index.isDeprioritizedSegment(entry.segment) && `segment ${entry.segment}`,
+  ].filter(Boolean);
   return parts.length > 0 ? parts.join(' and ') : undefined;
 }

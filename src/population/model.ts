@@ -126,7 +126,8 @@ function sellerPay(payout: PlanPayout, attainment: number, date: string | undefi
   const capAmount = curve?.cap?.amount;
   const capped =
     first !== undefined &&
-    ((capAttainment !== undefined && first.attainment + EPSILON >= capAttainment) || (capAmount !== undefined && first.pay + EPSILON >= (capAmount * annualQuota(first.quota)) / first.quota.amount));
+    ((capAttainment !== undefined && first.attainment + EPSILON >= capAttainment) ||
+      (capAmount !== undefined && first.pay + EPSILON >= (capAmount * annualQuota(first.quota)) / first.quota.amount));
   return { pay: result.total, bookings: booked, capped };
 }
 
@@ -138,7 +139,11 @@ function hasCap(plan: CompensationPlanT): boolean {
 }
 
 /** What the plan pays a force at `attainments` (one value per seller). */
-export function populationStats(payout: PlanPayout, attainments: ArrayLike<number>, options: { date?: string; source: PopulationStats['source']; headcount?: number }): PopulationStats {
+export function populationStats(
+  payout: PlanPayout,
+  attainments: ArrayLike<number>,
+  options: { date?: string; source: PopulationStats['source']; headcount?: number },
+): PopulationStats {
   const count = attainments.length;
   const pays = new Float64Array(count);
   let payTotal = 0;
@@ -169,7 +174,12 @@ export function populationStats(payout: PlanPayout, attainments: ArrayLike<numbe
     sellers: count,
     source: options.source,
     pay: { p10: percentile(pays, 0.1), p50: percentile(pays, 0.5), p90, mean },
-    attainment: { p10: percentile(sortedAttainment, 0.1), p50: percentile(sortedAttainment, 0.5), p90: percentile(sortedAttainment, 0.9), mean: meanAttainment },
+    attainment: {
+      p10: percentile(sortedAttainment, 0.1),
+      p50: percentile(sortedAttainment, 0.5),
+      p90: percentile(sortedAttainment, 0.9),
+      mean: meanAttainment,
+    },
     costOfSales: bookedTotal > 0 ? payTotal / bookedTotal : null,
     totalPayout: options.headcount !== undefined ? mean * options.headcount : null,
     shareEarningNothing: nothing / count,

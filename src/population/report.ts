@@ -10,7 +10,15 @@ import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { markdownText } from '../output/neutralize.js';
-import { canModel, drawAttainments, populationStats, rosterAttainments, rosterHeadcount, type AttainmentDistribution, type PopulationStats } from './model.js';
+import {
+  canModel,
+  drawAttainments,
+  populationStats,
+  rosterAttainments,
+  rosterHeadcount,
+  type AttainmentDistribution,
+  type PopulationStats,
+} from './model.js';
 
 export interface PopulationOptions {
   seed: number;
@@ -47,7 +55,11 @@ export interface PopulationReport {
 export const BEHAVIOUR_NOTE =
   'Behaviour is mechanical: attainment is taken as given, not as a response to the plan (the research on how much people respond to pay is mixed), so read these figures as ranges, not forecasts.';
 
-export function buildPopulationReport(loaded: LoadedPolicy, options: PopulationOptions, index = new PolicyIndex(loaded.policy, loaded.sections)): PopulationReport {
+export function buildPopulationReport(
+  loaded: LoadedPolicy,
+  options: PopulationOptions,
+  index = new PolicyIndex(loaded.policy, loaded.sections),
+): PopulationReport {
   const roster = loaded.policy.roster ?? [];
   // One set of draws serves every plan: the same sales force, and the cost of drawing it paid once.
   let drawn: Float64Array | undefined;
@@ -55,7 +67,11 @@ export function buildPopulationReport(loaded: LoadedPolicy, options: PopulationO
   for (const plan of loaded.policy.compensation) {
     if (options.plan !== undefined && plan.id !== options.plan) continue;
     const location = loaded.provenance.locate(plan);
-    const base: PopulationPlan = { plan: plan.id, team: plan.team ?? null, ...(location && { file: location.file, line: location.line, column: location.column }) };
+    const base: PopulationPlan = {
+      plan: plan.id,
+      team: plan.team ?? null,
+      ...(location && { file: location.file, line: location.line, column: location.column }),
+    };
     if (!canModel(plan)) {
       plans.push({ ...base, skipped: 'the plan has no quota to measure attainment against' });
       continue;
@@ -100,7 +116,12 @@ function rows(plan: PopulationPlan): [string, string][] {
     ['at or above quota', share(plan.shareAtOrAboveQuota)],
     ['at the cap', plan.shareAtCap === null ? 'no cap' : share(plan.shareAtCap)],
     ['P90 pay ÷ target incentive', multiple(plan.p90MultipleOfTarget)],
-    ['average-attainment shortcut', plan.accrual ? `${money(plan.accrual.shortcut)} per seller (${plan.accrual.error === null ? '–' : `${plan.accrual.error >= 0 ? '+' : ''}${formatShare(plan.accrual.error)}`} against the mean pay)` : '–'],
+    [
+      'average-attainment shortcut',
+      plan.accrual
+        ? `${money(plan.accrual.shortcut)} per seller (${plan.accrual.error === null ? '–' : `${plan.accrual.error >= 0 ? '+' : ''}${formatShare(plan.accrual.error)}`} against the mean pay)`
+        : '–',
+    ],
   ];
 }
 
@@ -115,7 +136,9 @@ export function renderPopulation(report: PopulationReport, format: 'stylish' | '
     const sections = report.plans.map((plan) => {
       const title = `### Plan ${markdownText(plan.plan)}${plan.team ? ` (team ${markdownText(plan.team)})` : ''}`;
       if (plan.skipped) return `${title}\n\nNot modelled: ${markdownText(plan.skipped)}.`;
-      return `${title}\n\n| figure | value |\n| --- | ---: |\n${rows(plan).map(([label, value]) => `| ${label} | ${markdownText(value)} |`).join('\n')}`;
+      return `${title}\n\n| figure | value |\n| --- | ---: |\n${rows(plan)
+        .map(([label, value]) => `| ${label} | ${markdownText(value)} |`)
+        .join('\n')}`;
     });
     return `## Sales-force model\n\n${markdownText(header(report))}\n\n${sections.join('\n\n')}\n`;
   }
@@ -123,7 +146,9 @@ export function renderPopulation(report: PopulationReport, format: 'stylish' | '
     const where = plan.file ? `  ${plan.file}:${plan.line}:${plan.column}` : '';
     if (plan.skipped) return `Plan ${plan.plan}${where}\n  not modelled: ${plan.skipped}`;
     const width = Math.max(...rows(plan).map(([label]) => label.length));
-    return `Plan ${plan.plan}${plan.team ? ` (team ${plan.team})` : ''}${where}\n${rows(plan).map(([label, value]) => `  ${label.padEnd(width)}  ${value}`).join('\n')}`;
+    return `Plan ${plan.plan}${plan.team ? ` (team ${plan.team})` : ''}${where}\n${rows(plan)
+      .map(([label, value]) => `  ${label.padEnd(width)}  ${value}`)
+      .join('\n')}`;
   });
   return `${header(report)}\n\n${sections.join('\n\n')}\n`;
 }

@@ -13,7 +13,9 @@ const LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', i
 export const compact: Formatter = (result) => {
   const lines: string[] = [];
   for (const finding of result.findings) {
-    lines.push(`${textLine(finding.file)}: line ${finding.line}, col ${finding.column}, ${LABELS[finding.severity]} - ${textLine(finding.message)} Fix: ${textLine(finding.fix)} (${textLine(finding.rule)})`);
+    lines.push(
+      `${textLine(finding.file)}: line ${finding.line}, col ${finding.column}, ${LABELS[finding.severity]} - ${textLine(finding.message)} Fix: ${textLine(finding.fix)} (${textLine(finding.rule)})`,
+    );
   }
   lines.push('', describeTotals(result.summary));
   return `${lines.join('\n')}\n`;

@@ -45,7 +45,8 @@ function teamsOfInstruments(result: LintResult): (finding: Finding) => string {
   const teams = new Map<string, string>();
   const declared = new Set<string>((policy?.teams ?? []).map((team) => team.id));
   for (const section of [policy?.compensation, policy?.okrs, policy?.promotions, policy?.recognition]) {
-    for (const instrument of section ?? []) if (instrument.team !== undefined && !teams.has(instrument.id)) teams.set(instrument.id, instrument.team);
+    for (const instrument of section ?? [])
+      if (instrument.team !== undefined && !teams.has(instrument.id)) teams.set(instrument.id, instrument.team);
   }
   return (finding) => {
     if (finding.instrument !== undefined) return teams.get(finding.instrument) ?? '';

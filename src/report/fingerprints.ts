@@ -17,7 +17,10 @@ export function lineHashes(result: LintResult): string[] {
   const lineDigest = lineDigests(result);
   const seen = new Map<string, number>();
   return result.findings.map((finding) => {
-    const hash = createHash('sha256').update(fingerprintKey(finding, lineDigest(finding.file, finding.line))).digest('hex').slice(0, 16);
+    const hash = createHash('sha256')
+      .update(fingerprintKey(finding, lineDigest(finding.file, finding.line)))
+      .digest('hex')
+      .slice(0, 16);
     const occurrence = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;

@@ -14,7 +14,9 @@ export const github: Formatter = (result) => {
   // A problem of the run (unreadable YAML, a schema error, a failing plugin) is an annotation too,
   // on the line to fix when it has one: that is where a pull request needs to show it.
   const problems = result.diagnostics.map((diagnostic) => annotation('error', diagnostic, 'incentive-lint', diagnostic.message));
-  const lines = result.findings.map((finding) => annotation(COMMANDS[finding.severity], finding, finding.rule, `${finding.message}\nfix: ${finding.fix}`));
+  const lines = result.findings.map((finding) =>
+    annotation(COMMANDS[finding.severity], finding, finding.rule, `${finding.message}\nfix: ${finding.fix}`),
+  );
   if (problems.length > 0) {
     problems.push(`incentive-lint: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`} with the run (exit 2)`);
     if (result.loaded === undefined) return `${problems.join('\n')}\n`;

@@ -20,7 +20,18 @@ const loaders: Record<string, () => Promise<Formatter>> = {
 export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
 
 /** What each format's text is, for the guard every printed report passes (see output/print.ts). */
-const MEDIA: Record<string, Medium> = { stylish: 'text', json: 'json', sarif: 'json', github: 'github', gitlab: 'json', junit: 'xml', markdown: 'markdown', compact: 'text', unix: 'text', csv: 'text' };
+const MEDIA: Record<string, Medium> = {
+  stylish: 'text',
+  json: 'json',
+  sarif: 'json',
+  github: 'github',
+  gitlab: 'json',
+  junit: 'xml',
+  markdown: 'markdown',
+  compact: 'text',
+  unix: 'text',
+  csv: 'text',
+};
 
 export function mediumOf(format: string): Medium {
   return MEDIA[format] ?? 'text';

@@ -16,7 +16,10 @@ export const junit: Formatter = (result) => {
 
   const suites = [...byFile].map(([file, findings]) => {
     const names = testNames(findings);
-    const cases = findings.length === 0 ? [`    <testcase classname=${attr(file)} name="incentive-lint" file=${attr(file)}/>`] : findings.map((finding, index) => testcase(finding, names[index]!));
+    const cases =
+      findings.length === 0
+        ? [`    <testcase classname=${attr(file)} name="incentive-lint" file=${attr(file)}/>`]
+        : findings.map((finding, index) => testcase(finding, names[index]!));
     const tests = Math.max(findings.length, 1);
     return [
       `  <testsuite name=${attr(file)} tests="${tests}" failures="${failures(findings)}" errors="0" skipped="0">`,

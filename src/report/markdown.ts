@@ -29,7 +29,10 @@ export const markdown: Formatter = (result) => {
     lines.push('');
   }
   if (result.skipped.length > 0) {
-    lines.push(`_Skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(cell).join(', ')}._`, '');
+    lines.push(
+      `_Skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(cell).join(', ')}._`,
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 };

@@ -133,7 +133,9 @@ function sarifFixes(finding: Finding, texts: ReadonlyMap<string, string>, artifa
   return [
     {
       // What the edits write: the fix in words may offer alternatives, of which the edits take one.
-      description: { text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${describeEdits(finding.edits ?? [], texts)}` },
+      description: {
+        text: `${safety === 'safe' ? 'Safe fix' : 'Suggested fix (a decision to review)'}: ${describeEdits(finding.edits ?? [], texts)}`,
+      },
       artifactChanges: [...byFile].map(([file, edits]) => ({
         artifactLocation: artifactLocation(file),
         replacements: edits.map((edit) => ({
@@ -180,7 +182,12 @@ function keptFindings(findings: readonly Finding[]): { finding: Finding; index: 
  */
 function artifactLocations(cwd: string): (file: string) => { uri: string; uriBaseId?: string } {
   const paths = repositoryPaths(cwd);
-  const encode = (segments: string[]) => segments.map((segment) => encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))).join('/');
+  const encode = (segments: string[]) =>
+    segments
+      .map((segment) =>
+        encodeURIComponent(segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')),
+      )
+      .join('/');
   return (file) => {
     const { relative, absolute } = paths(file);
     if (relative !== undefined) return { uri: encode(relative.split('/')), uriBaseId: SOURCE_ROOT };

@@ -40,7 +40,11 @@ export const stylish: Formatter = (result, { chalk }) => {
     lines.push(`(not judged further until their unknown references are fixed: ${result.notJudged.map(textLine).join(', ')})`);
   }
   if (result.skipped.length > 0) {
-    lines.push(chalk.dim(`(skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(textLine).join(', ')})`));
+    lines.push(
+      chalk.dim(
+        `(skipped ${plural(result.skipped.length, 'YAML file')} without a version key: ${result.skipped.map(textLine).join(', ')})`,
+      ),
+    );
   }
   return `${lines.join('\n')}\n`;
 };

@@ -13,7 +13,9 @@ const LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', i
 export const unix: Formatter = (result) => {
   const lines: string[] = [];
   for (const finding of result.findings) {
-    lines.push(`${textLine(finding.file)}:${finding.line}:${finding.column}: ${textLine(finding.message)} Fix: ${textLine(finding.fix)} [${LABELS[finding.severity]}/${textLine(finding.rule)}]`);
+    lines.push(
+      `${textLine(finding.file)}:${finding.line}:${finding.column}: ${textLine(finding.message)} Fix: ${textLine(finding.fix)} [${LABELS[finding.severity]}/${textLine(finding.rule)}]`,
+    );
   }
   lines.push('', describeTotals(result.summary));
   return `${lines.join('\n')}\n`;

@@ -68,7 +68,8 @@ export function applyEdits(policy: Record<string, unknown>, edits: readonly Poli
     if (path.length === 0) throw new Error('an edit needs a path');
     const parent = path.slice(0, -1).reduce<unknown>((node, key, index) => {
       const next = childOf(node, key);
-      if (next === undefined) throw new Error(`edit of ${describePath(edit.path)}: there is nothing at ${describePath(path.slice(0, index + 1))}`);
+      if (next === undefined)
+        throw new Error(`edit of ${describePath(edit.path)}: there is nothing at ${describePath(path.slice(0, index + 1))}`);
       return next;
     }, result);
     const key = path[path.length - 1]!;
@@ -78,7 +79,8 @@ export function applyEdits(policy: Record<string, unknown>, edits: readonly Poli
       else delete (parent as Record<string, unknown>)[String(key)];
     } else if (Array.isArray(parent)) {
       const index = Number(key);
-      if (!Number.isInteger(index) || index < 0 || index > parent.length) throw new Error(`cannot set ${describePath(edit.path)}: the list has ${parent.length} items`);
+      if (!Number.isInteger(index) || index < 0 || index > parent.length)
+        throw new Error(`cannot set ${describePath(edit.path)}: the list has ${parent.length} items`);
       // A copy: a later edit inside it must not change the edit's own value, which other cases may share.
       parent[index] = structuredClone(edit.set);
     } else if (isRecord(parent)) {
@@ -98,7 +100,11 @@ export function renderPolicy(policy: Record<string, unknown>): string {
   const document = new Document(policy);
   visit(document, {
     Map(_key, node, path) {
-      if (path.length > 1 && JSON.stringify(node.toJSON()).length <= 100 && node.items.every((pair) => !isSeq(pair.value) || pair.value.items.every((item) => !isMap(item)))) {
+      if (
+        path.length > 1 &&
+        JSON.stringify(node.toJSON()).length <= 100 &&
+        node.items.every((pair) => !isSeq(pair.value) || pair.value.items.every((item) => !isMap(item)))
+      ) {
         node.flow = true;
       }
     },
@@ -110,7 +116,7 @@ export function renderPolicy(policy: Record<string, unknown>): string {
 }
 
 function asMapping(fragment: PolicyFragment, what: string): Record<string, unknown> {
-  const value = typeof fragment === 'string' ? parse(fragment, { version: '1.2', schema: 'core' }) ?? {} : fragment;
+  const value = typeof fragment === 'string' ? (parse(fragment, { version: '1.2', schema: 'core' }) ?? {}) : fragment;
   if (!isRecord(value)) throw new Error(`${what} must be a mapping of policy keys`);
   return value;
 }

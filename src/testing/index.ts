@@ -6,4 +6,15 @@
  */
 export { BASE_POLICY } from './base-policy.js';
 export { applyEdits, mergeFragment, remove, renderPolicy, set, type PolicyEdit, type PolicyFragment, type PolicyPath } from './fragment.js';
-export { policyText, runRuleCase, TEST_TODAY, testRule, type CaseRun, type ExpectedFinding, type InvalidRuleTestCase, type PolicyCase, type RuleTestCase, type RuleTests } from './test-rule.js';
+export {
+  policyText,
+  runRuleCase,
+  TEST_TODAY,
+  testRule,
+  type CaseRun,
+  type ExpectedFinding,
+  type InvalidRuleTestCase,
+  type PolicyCase,
+  type RuleTestCase,
+  type RuleTests,
+} from './test-rule.js';

@@ -84,7 +84,12 @@ export interface RuleTests {
 export async function testRule(ruleOrId: AnyRule | string, tests: RuleTests): Promise<void> {
   const rule = typeof ruleOrId === 'string' ? builtinRule(ruleOrId) : ruleOrId;
   const cases = [
-    ...(tests.valid ?? []).map((test, index) => ({ kind: 'valid' as const, index, test: typeof test === 'string' ? { policy: test } : test, errors: [] as readonly ExpectedFinding[] })),
+    ...(tests.valid ?? []).map((test, index) => ({
+      kind: 'valid' as const,
+      index,
+      test: typeof test === 'string' ? { policy: test } : test,
+      errors: [] as readonly ExpectedFinding[],
+    })),
     ...(tests.invalid ?? []).map((test, index) => ({ kind: 'invalid' as const, index, test, errors: test.errors })),
   ];
   if (cases.length === 0) throw new Error(`testRule(${rule.meta.id}): no valid or invalid case`);
@@ -99,14 +104,17 @@ export async function testRule(ruleOrId: AnyRule | string, tests: RuleTests): Pr
     if (failure) failures.push(`${label}: ${failure}`);
   }
   if (failures.length > 0) {
-    throw new AssertionError({ message: `${rule.meta.id}: ${failures.length} of ${cases.length} cases failed\n\n${failures.join('\n\n')}` });
+    throw new AssertionError({
+      message: `${rule.meta.id}: ${failures.length} of ${cases.length} cases failed\n\n${failures.join('\n\n')}`,
+    });
   }
 }
 
 /** The text of the policy a case runs on. */
 export function policyText(test: PolicyCase): string {
   if (test.text !== undefined) {
-    if (test.base !== undefined || test.policy !== undefined || test.edits !== undefined) throw new Error('a case gives either `text` or `base`/`policy`/`edits`, not both');
+    if (test.base !== undefined || test.policy !== undefined || test.edits !== undefined)
+      throw new Error('a case gives either `text` or `base`/`policy`/`edits`, not both');
     return test.text;
   }
   return renderPolicy(applyEdits(mergeFragment(test.policy, test.base), test.edits));
@@ -125,13 +133,18 @@ export async function runRuleCase(ruleOrId: AnyRule | string, test: RuleTestCase
     return { problem: `the policy could not be built: ${(error as Error).message}` };
   }
   const options = resolveOptions(rule, test.options ?? {});
-  if (!options.success) return { text, problem: `options ${JSON.stringify(test.options)} are invalid: ${options.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}` };
+  if (!options.success)
+    return {
+      text,
+      problem: `options ${JSON.stringify(test.options)} are invalid: ${options.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    };
   const loaded = load(text);
   if ('diagnostics' in loaded) return { text, problem: `the policy does not load:\n${listDiagnostics(loaded.diagnostics)}` };
   let baseline: LoadedPolicy | undefined;
   if (test.baseline) {
     const loadedBaseline = load(policyText(test.baseline), 'baseline.yaml');
-    if ('diagnostics' in loadedBaseline) return { text, problem: `the baseline policy does not load:\n${listDiagnostics(loadedBaseline.diagnostics)}` };
+    if ('diagnostics' in loadedBaseline)
+      return { text, problem: `the baseline policy does not load:\n${listDiagnostics(loadedBaseline.diagnostics)}` };
     baseline = loadedBaseline;
   }
   const run = await runRules(loaded, [{ rule, severity: rule.meta.severity, options: options.data }], {
@@ -143,7 +156,12 @@ export async function runRuleCase(ruleOrId: AnyRule | string, test: RuleTestCase
   return { text, loaded, findings: run.findings };
 }
 
-async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly ExpectedFinding[], output: string | null | undefined): Promise<string | undefined> {
+async function runCase(
+  rule: AnyRule,
+  test: RuleTestCase,
+  expected: readonly ExpectedFinding[],
+  output: string | null | undefined,
+): Promise<string | undefined> {
   const run = await runRuleCase(rule, test);
   const withText = (message: string) => (run.text === undefined ? message : `${message}\n${numbered(run.text)}`);
   if (run.problem !== undefined) return withText(run.problem);
@@ -152,7 +170,10 @@ async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly Exp
   const positionError = wanted.find((finding) => typeof finding === 'string');
   if (positionError !== undefined) return withText(positionError as string);
   if (JSON.stringify(actual) !== JSON.stringify(wanted)) {
-    const count = wanted.length === actual.length ? 'the findings differ' : `expected ${wanted.length} finding${wanted.length === 1 ? '' : 's'}, got ${actual.length}`;
+    const count =
+      wanted.length === actual.length
+        ? 'the findings differ'
+        : `expected ${wanted.length} finding${wanted.length === 1 ? '' : 's'}, got ${actual.length}`;
     return withText(`${count}\n  expected: ${indentJson(wanted)}\n  actual:   ${indentJson(actual)}`);
   }
   return output === undefined ? undefined : compareOutput(run.text, run.findings, output);
@@ -161,12 +182,16 @@ async function runCase(rule: AnyRule, test: RuleTestCase, expected: readonly Exp
 /** The edited text against the case's `output`: the same text, or no edits at all for `null`. */
 function compareOutput(text: string, findings: readonly Finding[], output: string | null): string | undefined {
   const edits = findings.flatMap((finding) => finding.edits ?? []);
-  if (output === null) return edits.length === 0 ? undefined : withNumbers('output is null, but the findings carry edits; the text they produce', applyTextEdits(text, edits).text);
+  if (output === null)
+    return edits.length === 0
+      ? undefined
+      : withNumbers('output is null, but the findings carry edits; the text they produce', applyTextEdits(text, edits).text);
   if (edits.length === 0) return withNumbers('the findings carry no edits, so the text is unchanged (write output: null for that)', text);
   const edited = applyTextEdits(text, edits).text;
   const reloaded = load(edited);
   // As ESLint's RuleTester fails a fix that produces code that does not parse.
-  if ('diagnostics' in reloaded) return withNumbers(`the text after the edits does not load:\n${listDiagnostics(reloaded.diagnostics)}`, edited);
+  if ('diagnostics' in reloaded)
+    return withNumbers(`the text after the edits does not load:\n${listDiagnostics(reloaded.diagnostics)}`, edited);
   if (edited === output) return undefined;
   const firstDifference = edited.split('\n').findIndex((line, index) => line !== output.split('\n')[index]);
   return `the text after the edits differs from output, first at line ${firstDifference + 1}\n  expected:\n${numbered(output)}\n  actual:\n${numbered(edited)}`;
@@ -203,9 +228,15 @@ interface ComparedFinding {
 }
 
 /** A finding as the expected one at its place is written: by message or by messageId and data, with the safety of its edits if named. */
-function describeActual({ rule, line, column, severity, message, messageId, data, fix, edits }: Finding, expected: ExpectedFinding | undefined): ComparedFinding {
+function describeActual(
+  { rule, line, column, severity, message, messageId, data, fix, edits }: Finding,
+  expected: ExpectedFinding | undefined,
+): ComparedFinding {
   const safety = !edits ? 'none' : edits.every((edit) => edit.safety === 'safe') ? 'safe' : 'suggestion';
-  const what = expected?.messageId !== undefined ? { messageId: messageId ?? '(none: the rule reported a message)', data: sortedData(data) } : { message };
+  const what =
+    expected?.messageId !== undefined
+      ? { messageId: messageId ?? '(none: the rule reported a message)', data: sortedData(data) }
+      : { message };
   const fixShown = expected?.messageId !== undefined && expected.fix === undefined ? {} : { fix };
   return { rule, line, column, severity, ...what, ...fixShown, ...(expected?.editSafety !== undefined ? { editSafety: safety } : {}) };
 }
@@ -222,7 +253,8 @@ function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: Expecte
     return `the expected messageId ${JSON.stringify(expected.messageId)} is not declared in the rule's meta.messages${known.length ? ` (${known.join(', ')})` : ' (it declares none)'}`;
   }
   if (expected.at !== undefined) {
-    const path = typeof expected.at === 'string' ? expected.at.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...expected.at];
+    const path =
+      typeof expected.at === 'string' ? expected.at.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) : [...expected.at];
     // locate() falls back to the nearest ancestor: a path that names nothing must fail, not point near.
     const exists = path.every((_segment, index) => valueAt(loaded.policy, path.slice(0, index + 1)) !== undefined);
     if (!exists) return `the expected finding at ${path.join('.')} names no node of the policy`;
@@ -233,19 +265,26 @@ function describeExpected(rule: AnyRule, loaded: LoadedPolicy, expected: Expecte
     line: line!,
     column: column!,
     severity: expected.severity ?? rule.meta.severity,
-    ...(expected.messageId !== undefined ? { messageId: expected.messageId, data: sortedData(expected.data) } : { message: expected.message }),
+    ...(expected.messageId !== undefined
+      ? { messageId: expected.messageId, data: sortedData(expected.data) }
+      : { message: expected.message }),
     ...(expected.fix !== undefined ? { fix: expected.fix } : {}),
     ...(expected.editSafety !== undefined ? { editSafety: expected.editSafety } : {}),
   };
 }
 
 function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((node, segment) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined), root);
+  return path.reduce<unknown>(
+    (node, segment) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment] : undefined),
+    root,
+  );
 }
 
 /** Every id a waiver or suppression may name in a real run: the built-in rules, the checks, and the rule under test. */
 function knownRuleIds(rule: AnyRule): ReadonlySet<string> {
-  return new Set([...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES].map((known) => known.meta.id).concat(CHECK_IDS, rule.meta.id));
+  return new Set(
+    [...builtinRules, ...SUPPRESSION_RULES, ...IMPORT_TODO_RULES].map((known) => known.meta.id).concat(CHECK_IDS, rule.meta.id),
+  );
 }
 
 function builtinRule(id: string): AnyRule {

@@ -72,8 +72,7 @@ describe.concurrent('syntax errors point at the mistake and say what to write', 
       name: 'a list item beside the keys of a mapping',
       text: yamlLines('version: 1', 'strategy:', '  name: Enterprise-first', '  - enterprise-growth'),
       where: 'policy.yaml:4:1',
-      message:
-        'a "- item" list cannot stand beside the keys of a mapping: put it under its own key (key: then the items indented below)',
+      message: 'a "- item" list cannot stand beside the keys of a mapping: put it under its own key (key: then the items indented below)',
     },
     {
       name: 'a value starting with a reserved character',
@@ -105,9 +104,13 @@ describe.concurrent('syntax errors point at the mistake and say what to write', 
     batch.it(name, { 'policy.yaml': text }, (run) => expectUntrusted(run, where, message));
   }
 
-  batch.it('reports one error per line, not the cascade a single mistake sets off', { 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: Enterprise-first', '  - enterprise-growth') }, (run) => {
-    expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toHaveLength(1);
-  });
+  batch.it(
+    'reports one error per line, not the cascade a single mistake sets off',
+    { 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: Enterprise-first', '  - enterprise-growth') },
+    (run) => {
+      expect(run.stderr.split('\n').filter((line) => line.startsWith('error '))).toHaveLength(1);
+    },
+  );
 });
 
 describe.concurrent('duplicate keys', () => {
@@ -117,7 +120,17 @@ describe.concurrent('duplicate keys', () => {
 
   batch.it(
     'inside a list item and inside a { mapping }',
-    { 'policy.yaml': yamlLines('version: 1', 'teams:', '  - id: sales', '    kind: revenue', '    id: marketing', 'metrics:', '  - { id: new-arr, id: arr }') },
+    {
+      'policy.yaml': yamlLines(
+        'version: 1',
+        'teams:',
+        '  - id: sales',
+        '    kind: revenue',
+        '    id: marketing',
+        'metrics:',
+        '  - { id: new-arr, id: arr }',
+      ),
+    },
     (run) => {
       expectUntrusted(run, 'policy.yaml:5:5', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
       expectUntrusted(run, 'policy.yaml:7:20', 'duplicate key "id": a key may appear once in a mapping: remove or rename the second one');
@@ -130,11 +143,19 @@ describe.concurrent('aliases', () => {
   const levels = ['b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'];
   const bomb = yamlLines('version: 1', laugh('a', '"lol"'), ...levels.map((name, i) => laugh(name, `*${i === 0 ? 'a' : levels[i - 1]}`)));
   batch.it('stops a "billion laughs" alias bomb at the first alias, quickly', { 'policy.yaml': bomb }, (run) => {
-    expectUntrusted(run, 'policy.yaml:3:8', 'too many aliases: a document may expand at most 50 aliases (*name); write the values out instead of nesting aliases');
+    expectUntrusted(
+      run,
+      'policy.yaml:3:8',
+      'too many aliases: a document may expand at most 50 aliases (*name); write the values out instead of nesting aliases',
+    );
   });
 
   batch.it('names an alias whose anchor is not defined', { 'policy.yaml': yamlLines('version: 1', 'organization: *acme') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:2:15', 'the alias *acme names no anchor defined before it: define &acme above it, or write the value out');
+    expectUntrusted(
+      run,
+      'policy.yaml:2:15',
+      'the alias *acme names no anchor defined before it: define &acme above it, or write the value out',
+    );
   });
 
   const mergeKeys = `${BASE_POLICY}compensation:\n  - &plan { id: ae-2026, team: sales }\n  - { <<: *plan, id: ae-2027 }\n`;
@@ -144,7 +165,9 @@ describe.concurrent('aliases', () => {
 
   it('still accepts a few aliases for shared snippets', async () => {
     const text = `${BASE_POLICY.replace('favor: { segments: [enterprise]', 'favor: { segments: &favored [enterprise]')}recognition:\n  - id: awards\n    awards:\n      - { text: Enterprise win, segment: enterprise, teams: [sales] }\n`;
-    const run = await lintFiles({ 'policy.yaml': text.replace('segments: [enterprise], metrics: [enterprise-arr]', 'segments: *favored, metrics: [enterprise-arr]') });
+    const run = await lintFiles({
+      'policy.yaml': text.replace('segments: [enterprise], metrics: [enterprise-arr]', 'segments: *favored, metrics: [enterprise-arr]'),
+    });
     expectNoStackTrace(run.stderr);
     expect(run.stderr).not.toMatch(/alias/);
     expect([0, 1]).toContain(run.code);
@@ -156,7 +179,8 @@ describe.concurrent('10,000-deep nesting is refused, not a stack overflow', () =
   const shapes: Record<string, () => string> = {
     'flow lists': () => `version: 1\nstrategy: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
     'flow mappings': () => `version: 1\nstrategy: ${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}\n`,
-    'block mappings': () => `version: 1\nstrategy:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')} 1\n`,
+    'block mappings': () =>
+      `version: 1\nstrategy:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')} 1\n`,
     'block lists': () => `version: 1\nstrategy:\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(i + 2)}-`).join('\n')} 1\n`,
   };
   for (const [shape, text] of Object.entries(shapes)) {
@@ -164,7 +188,9 @@ describe.concurrent('10,000-deep nesting is refused, not a stack overflow', () =
       const run = await lintFiles({ 'policy.yaml': text() });
       expectNoStackTrace(run.stderr);
       // Where the parser gives up depends on the stack size of the platform; the line is inside the nesting.
-      expect(run.stderr).toMatch(/^error policy\.yaml:\d+:\d+: the YAML is nested too deeply to read: a policy needs only a few levels; flatten the structure$/m);
+      expect(run.stderr).toMatch(
+        /^error policy\.yaml:\d+:\d+: the YAML is nested too deeply to read: a policy needs only a few levels; flatten the structure$/m,
+      );
       expect(run.code).toBe(2);
     });
   }
@@ -185,7 +211,8 @@ describe.concurrent('prototype keys', () => {
 
   it('are unknown keys at their own position', async () => {
     const run = await lintFiles({ 'policy.yaml': hostile });
-    const top = 'the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster';
+    const top =
+      'the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster';
     expectUntrusted(run, 'policy.yaml:3:1', `unknown key "__proto__" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:4:1', `unknown key "constructor" in the policy file: ${top}`);
     expectUntrusted(run, 'policy.yaml:5:1', `unknown key "prototype" in the policy file: ${top}`);
@@ -209,7 +236,7 @@ describe.concurrent('prototype keys', () => {
 
 describe.concurrent('YAML tags are rejected as data and never run', () => {
   const tags = [
-    '!!js/function "function () { require(\'fs\').writeFileSync(\'PWNED\', \'x\') }"',
+    "!!js/function \"function () { require('fs').writeFileSync('PWNED', 'x') }\"",
     '!<tag:yaml.org,2002:js/function> "function () { return 1 }"',
     '!!js/undefined ""',
     '!!js/regexp /enterprise/',
@@ -241,7 +268,7 @@ describe.concurrent('a byte order mark and CRLF line endings are accepted, with 
   const variants: Record<string, string> = {
     'a UTF-8 BOM': `\uFEFF${plain}`,
     'CRLF line endings': plain.replace(/\n/g, '\r\n'),
-    'both': `\uFEFF${plain.replace(/\n/g, '\r\n')}`,
+    both: `\uFEFF${plain.replace(/\n/g, '\r\n')}`,
   };
   const findings = async (text: string) => {
     const run = await lintFiles({ 'policy.yaml': text }, ['policy.yaml', '--format', 'json']);
@@ -251,7 +278,9 @@ describe.concurrent('a byte order mark and CRLF line endings are accepted, with 
     // positions stay, and its text ends lines as the file does.
     return (JSON.parse(run.stdout).findings as { edits?: { range?: unknown; text: string }[] }[]).map((finding) => ({
       ...finding,
-      ...(finding.edits && { edits: finding.edits.map(({ range: _range, ...edit }) => ({ ...edit, text: edit.text.replace(/\r\n/g, '\n') })) }),
+      ...(finding.edits && {
+        edits: finding.edits.map(({ range: _range, ...edit }) => ({ ...edit, text: edit.text.replace(/\r\n/g, '\n') })),
+      }),
     }));
   };
   let expected: Promise<unknown[]> | undefined;
@@ -265,19 +294,30 @@ describe.concurrent('a byte order mark and CRLF line endings are accepted, with 
   }
 
   const broken = batch.add({ 'policy.yaml': `\uFEFF${yamlLines('version: 2', 'strategy: { priorities: [] }').replace(/\n/g, '\r\n')}` });
-  const unclosed = batch.add({ 'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: "Enterprise-first', '  priorities: []').replace(/\n/g, '\r\n') });
+  const unclosed = batch.add({
+    'policy.yaml': yamlLines('version: 1', 'strategy:', '  name: "Enterprise-first', '  priorities: []').replace(/\n/g, '\r\n'),
+  });
   it('positions of errors stay right too', async () => {
     expectUntrusted(await broken(), 'policy.yaml:1:10', 'version is 2: this tool reads format version 1; write version: 1');
-    expectUntrusted(await unclosed(), 'policy.yaml:3:9', 'this double-quoted text is never closed: add the closing " where the text ends (write \\" for a quote inside it)');
+    expectUntrusted(
+      await unclosed(),
+      'policy.yaml:3:9',
+      'this double-quoted text is never closed: add the closing " where the text ends (write \\" for a quote inside it)',
+    );
   });
 });
 
 describe.concurrent('files that are not UTF-8 YAML text', () => {
-  const text = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+  const text = (...parts: Array<string | number[]>) =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
-  batch.it('invalid UTF-8: the byte, its line and column (in characters)', { 'policy.yaml': text('version: 1\norganization: café ', [0xff], ' GmbH\n') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:2:20', 'byte 0xFF is not UTF-8 text: save the file as UTF-8');
-  });
+  batch.it(
+    'invalid UTF-8: the byte, its line and column (in characters)',
+    { 'policy.yaml': text('version: 1\norganization: café ', [0xff], ' GmbH\n') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:2:20', 'byte 0xFF is not UTF-8 text: save the file as UTF-8');
+    },
+  );
 
   const latin1 = batch.add({ 'policy.yaml': text('version: 1\norganization: caf', [0xe9], '\n') });
   const overlong = batch.add({ 'policy.yaml': text('version: 1\n', [0xc0, 0xaf], '\n') });
@@ -316,10 +356,13 @@ describe.concurrent('nothing to lint', () => {
     expectUntrusted(await comments(), 'policy.yaml:1:1', `the file holds only comments: ${starter}`);
   });
 
-  it('a folder with no policy files, empty or holding only other tools\' YAML', async () => {
+  it("a folder with no policy files, empty or holding only other tools' YAML", async () => {
     const none = 'no policy files found: a policy file is a .yaml file that starts with version: 1; run `incentive-lint init` to write one';
     expectUntrusted(await runCliAsync(['policy'], { cwd: folderWith({ 'policy/README.md': '# nothing here\n' }) }), 'policy', none);
-    const others = folderWith({ 'policy/.github/workflows/ci.yaml': 'on: push\n', 'policy/docker-compose.yaml': 'version: "3"\nservices: {}\n' });
+    const others = folderWith({
+      'policy/.github/workflows/ci.yaml': 'on: push\n',
+      'policy/docker-compose.yaml': 'version: "3"\nservices: {}\n',
+    });
     expectUntrusted(
       await runCliAsync(['policy'], { cwd: others }),
       'policy',
@@ -335,7 +378,11 @@ describe.concurrent('nothing to lint', () => {
   });
 
   it.runIf(fs.existsSync('/dev/zero'))('a device, which would never end (/dev/zero)', async () => {
-    expectUntrusted(await lintFiles({}, ['/dev/zero']), '/dev/zero', 'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder');
+    expectUntrusted(
+      await lintFiles({}, ['/dev/zero']),
+      '/dev/zero',
+      'not a file or folder (a device or socket): give the path of a policy .yaml file or a folder',
+    );
   });
 });
 
@@ -355,13 +402,21 @@ describe.concurrent('a path without read permission', () => {
   it('a file', async () => {
     const dir = folderFor({ 'policy.yaml': BASE_POLICY });
     fs.chmodSync(path.join(dir, 'policy.yaml'), 0o000);
-    expectUntrusted(await runCliAsync(['policy.yaml'], { cwd: dir, ...user }), 'policy.yaml', 'permission denied: the file or folder cannot be read by this user');
+    expectUntrusted(
+      await runCliAsync(['policy.yaml'], { cwd: dir, ...user }),
+      'policy.yaml',
+      'permission denied: the file or folder cannot be read by this user',
+    );
   });
 
   it('a folder', async () => {
     const dir = folderFor({ 'policy/policy.yaml': BASE_POLICY });
     fs.chmodSync(path.join(dir, 'policy'), 0o000);
-    expectUntrusted(await runCliAsync(['policy'], { cwd: dir, ...user }), 'policy', 'permission denied: the file or folder cannot be read by this user');
+    expectUntrusted(
+      await runCliAsync(['policy'], { cwd: dir, ...user }),
+      'policy',
+      'permission denied: the file or folder cannot be read by this user',
+    );
   });
 });
 
@@ -392,7 +447,8 @@ describe.concurrent('symbolic link loops', () => {
 });
 
 describe.concurrent('numbers that are no amount, rate or count', () => {
-  const plan = (...lines: string[]) => `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n${lines.map((line) => `    ${line}\n`).join('')}`;
+  const plan = (...lines: string[]) =>
+    `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n${lines.map((line) => `    ${line}\n`).join('')}`;
   // BASE_POLICY is 21 lines; `compensation:` is line 22, `- id: ae-2026` 23, `team:` 24, then the plan's lines.
   const line = (n: number) => `policy.yaml:${24 + n}`;
   const infinite = (key: string, example: string) =>
@@ -417,7 +473,12 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
     expect(run.stderr).not.toMatch(/Infinity|NaN/);
   });
 
-  const outOfRange = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "150%" }', '  - { metric: new-arr, segment: smb, rate: -0.02 }', '  - { metric: new-arr, rate: 0x10 }');
+  const outOfRange = plan(
+    'commission:',
+    '  - { metric: new-arr, segment: enterprise, rate: "150%" }',
+    '  - { metric: new-arr, segment: smb, rate: -0.02 }',
+    '  - { metric: new-arr, rate: 0x10 }',
+  );
   batch.it('rates above 100% or negative are schema errors', { 'policy.yaml': outOfRange }, (run) => {
     expectUntrusted(run, `${line(2)}:55`, 'rate: 1.5 (150%) is above 100%: write a share between 0 and 1, such as 0.08 or "8%"');
     expectUntrusted(run, `${line(3)}:48`, 'rate: -0.02 (-2%) is negative: a share is between 0 and 1 (0% and 100%)');
@@ -425,21 +486,33 @@ describe.concurrent('numbers that are no amount, rate or count', () => {
   });
 
   const tabbed = plan('commission:', '\t- { metric: new-arr, segment: enterprise, rate: "10%" }', 'clawback: { months: 6 }');
-  batch.it('a tab in a list item under a key is reported alone, without the errors it sets off around it', { 'policy.yaml': tabbed }, (run) => {
-    expect(run.code).toBe(2);
-    expect(run.stderr.split('\n').filter((text) => text.startsWith('error '))).toEqual([
-      `error ${line(2)}:5: tabs are not allowed as indentation: YAML indents with spaces, not tabs: replace the tab with spaces`,
-    ]);
-  });
+  batch.it(
+    'a tab in a list item under a key is reported alone, without the errors it sets off around it',
+    { 'policy.yaml': tabbed },
+    (run) => {
+      expect(run.code).toBe(2);
+      expect(run.stderr.split('\n').filter((text) => text.startsWith('error '))).toEqual([
+        `error ${line(2)}:5: tabs are not allowed as indentation: YAML indents with spaces, not tabs: replace the tab with spaces`,
+      ]);
+    },
+  );
 
   const quotedNumber = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: "0.14" }');
   batch.it('a quoted number is text: the message says to drop the quotes', { 'policy.yaml': quotedNumber }, (run) => {
-    expectUntrusted(run, `${line(2)}:55`, 'rate: "0.14" is text because of the quotes: write 0.14 without them, or a percentage such as "14%"');
+    expectUntrusted(
+      run,
+      `${line(2)}:55`,
+      'rate: "0.14" is text because of the quotes: write 0.14 without them, or a percentage such as "14%"',
+    );
   });
 
   const zeroCycle = batch.add({ 'policy.yaml': BASE_POLICY.replace('sales_cycle_days: 21,', 'sales_cycle_days: -0,') });
   it('-0 is a rate of 0 (not negative), but not a sales cycle (which must be positive)', async () => {
-    const zeroRate = plan('commission:', '  - { metric: new-arr, segment: enterprise, rate: -0 }', '  - { metric: new-arr, segment: smb, rate: "-0%" }');
+    const zeroRate = plan(
+      'commission:',
+      '  - { metric: new-arr, segment: enterprise, rate: -0 }',
+      '  - { metric: new-arr, segment: smb, rate: "-0%" }',
+    );
     const result = await lint(['policy.yaml'], { cwd: folderWith({ 'policy.yaml': zeroRate }), today: '2026-06-01' });
     expect(result.diagnostics).toEqual([]);
     const rates = result.loaded!.policy.compensation[0]!.commission!.map((commission) => commission.rate);
@@ -465,7 +538,10 @@ describe.concurrent('dates that are not on the calendar', () => {
   });
 
   it('a leap day in a leap year is a date', async () => {
-    const result = await lint(['policy.yaml'], { cwd: folderWith({ 'policy.yaml': withDates('2024-02-29', '2024-02-29') }), today: '2026-06-01' });
+    const result = await lint(['policy.yaml'], {
+      cwd: folderWith({ 'policy.yaml': withDates('2024-02-29', '2024-02-29') }),
+      today: '2026-06-01',
+    });
     expect(result.diagnostics).toEqual([]);
   });
 });
@@ -485,15 +561,32 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     expect(run.stderr).not.toMatch(/[\u001b\u202e]/);
   });
 
-  batch.it('a file name with an escape character is shown escaped', { 'bad\u001b[2Jname.yaml': '' }, (run) => {
-    expectUntrusted(run, 'bad\\u001b[2Jname.yaml:1:1', 'the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)');
-    expect(run.stderr).not.toContain('\u001b');
-  }, ['bad\u001b[2Jname.yaml']);
+  batch.it(
+    'a file name with an escape character is shown escaped',
+    { 'bad\u001b[2Jname.yaml': '' },
+    (run) => {
+      expectUntrusted(
+        run,
+        'bad\\u001b[2Jname.yaml:1:1',
+        'the file is empty: a policy file starts with version: 1 (run `incentive-lint init` for a starter)',
+      );
+      expect(run.stderr).not.toContain('\u001b');
+    },
+    ['bad\u001b[2Jname.yaml'],
+  );
 
   const longKeyAndValue = yamlLines('version: 1', `${'k'.repeat(1000)}: 1`, 'teams:', `  - id: ${'X'.repeat(100_000)}`);
   batch.it('a 1,000-character key and a 100,000-character value are quoted short', { 'policy.yaml': longKeyAndValue }, (run) => {
-    expectUntrusted(run, 'policy.yaml:2:1', `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster`);
-    expectUntrusted(run, 'policy.yaml:4:9', `id: "${'X'.repeat(40)}…" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${'x'.repeat(40)}…"`);
+    expectUntrusted(
+      run,
+      'policy.yaml:2:1',
+      `unknown key "${'k'.repeat(40)}…" in the policy file: the keys allowed here are version, organization, currency, strategy, segments, teams, metrics, compensation, okrs, promotions, recognition, waivers, roster`,
+    );
+    expectUntrusted(
+      run,
+      'policy.yaml:4:9',
+      `id: "${'X'.repeat(40)}…" is not a kebab-case id: use lowercase letters, digits and hyphens, such as "${'x'.repeat(40)}…"`,
+    );
     expect(run.stderr.length).toBeLessThan(1000);
   });
 
@@ -502,7 +595,9 @@ describe.concurrent('nothing in the input can drive the terminal or flood the lo
     const run = await lintFiles({ 'policy.yaml': yamlLines('version: 1', 'strategy: { priorities: [] }', 'metrics:', ...metrics) });
     const errors = run.stderr.split('\n').filter((line) => line.startsWith('error '));
     expect(errors).toHaveLength(101);
-    expect(errors[0]).toBe('error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window');
+    expect(errors[0]).toBe(
+      'error policy.yaml:4:15: unknown key "colour" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window',
+    );
     expectUntrusted(run, 'policy.yaml:104:17', '4900 more problems from here on are not shown: fix the ones above and run again');
   });
 

@@ -39,7 +39,14 @@ describe.concurrent('common mistakes say what to write instead', () => {
 
   batch.it(
     'a value cut by several commas inside { }: one message quoting the whole value up to the closing brace, no knock-on error',
-    { 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations (finance, staffing, HR) }', '  - { id: sales, kind: revenue }') },
+    {
+      'policy.yaml': yamlLines(
+        'version: 1',
+        'teams:',
+        '  - { id: operations, name: Firm operations (finance, staffing, HR) }',
+        '  - { id: sales, kind: revenue }',
+      ),
+    },
     (run) => {
       expectUntrusted(
         run,
@@ -50,8 +57,12 @@ describe.concurrent('common mistakes say what to write instead', () => {
     },
   );
 
-  const beforeKeyRun = batch.add({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations, finance, kind: revenue }') });
-  const knownPieceRun = batch.add({ 'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Ops, description, HR }') });
+  const beforeKeyRun = batch.add({
+    'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Firm operations, finance, kind: revenue }'),
+  });
+  const knownPieceRun = batch.add({
+    'policy.yaml': yamlLines('version: 1', 'teams:', '  - { id: operations, name: Ops, description, HR }'),
+  });
   it('a cut value stops at the next real key, and a piece that is a known key is part of the value', async () => {
     const beforeKey = await beforeKeyRun();
     expectUntrusted(
@@ -69,41 +80,90 @@ describe.concurrent('common mistakes say what to write instead', () => {
     expect(errorLines(knownPiece.stderr)).toHaveLength(1);
   });
 
-  batch.it('a real unknown key after a quoted value is still an unknown key', { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: bookings, name: "Bookings", colour }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:3:39', /^unknown key "colour" in a metric: the keys allowed here are /);
-  });
+  batch.it(
+    'a real unknown key after a quoted value is still an unknown key',
+    { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: bookings, name: "Bookings", colour }') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:3:39', /^unknown key "colour" in a metric: the keys allowed here are /);
+    },
+  );
 
-  batch.it('a plan with a list of teams: one plan per team, or shared_with', { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    team: [sales, sdr]') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:4:5', 'team: a plan belongs to one team, and this names 2: write one plan per team (team: sales, then a copy with team: sdr), or keep team: sales and share a bonus component with the others (shared_with: [sdr])');
-  });
+  batch.it(
+    'a plan with a list of teams: one plan per team, or shared_with',
+    { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    team: [sales, sdr]') },
+    (run) => {
+      expectUntrusted(
+        run,
+        'policy.yaml:4:5',
+        'team: a plan belongs to one team, and this names 2: write one plan per team (team: sales, then a copy with team: sdr), or keep team: sales and share a bonus component with the others (shared_with: [sdr])',
+      );
+    },
+  );
 
-  batch.it('an OKR set with a list of teams: one OKR set per team', { 'policy.yaml': yamlLines('version: 1', 'okrs:', '  - id: q3', '    team: [sales, sdr, marketing]') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:4:5', 'team: an OKR set belongs to one team, and this names 3: write one OKR set per team (team: sales, then a copy with team: sdr)');
-  });
+  batch.it(
+    'an OKR set with a list of teams: one OKR set per team',
+    { 'policy.yaml': yamlLines('version: 1', 'okrs:', '  - id: q3', '    team: [sales, sdr, marketing]') },
+    (run) => {
+      expectUntrusted(
+        run,
+        'policy.yaml:4:5',
+        'team: an OKR set belongs to one team, and this names 3: write one OKR set per team (team: sales, then a copy with team: sdr)',
+      );
+    },
+  );
 
-  batch.it('a missing rate says it is missing and what to add', { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    commission:', '      - { metric: new-arr }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:5:9', 'commission: a commission line has no "rate": add it, such as rate: "8%", or give the plan ote, variable_share and a quota on new-arr so that the rate is target variable pay ÷ quota');
-  });
+  batch.it(
+    'a missing rate says it is missing and what to add',
+    { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    commission:', '      - { metric: new-arr }') },
+    (run) => {
+      expectUntrusted(
+        run,
+        'policy.yaml:5:9',
+        'commission: a commission line has no "rate": add it, such as rate: "8%", or give the plan ote, variable_share and a quota on new-arr so that the rate is target variable pay ÷ quota',
+      );
+    },
+  );
 
-  batch.it('a missing weight says it is missing and what to add', { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    bonus:', '      - { metric: new-arr }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:5:9', 'a bonus component has no "weight": add it, such as weight: 0.2');
-  });
+  batch.it(
+    'a missing weight says it is missing and what to add',
+    { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    bonus:', '      - { metric: new-arr }') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:5:9', 'a bonus component has no "weight": add it, such as weight: 0.2');
+    },
+  );
 
-  batch.it('clawback: 6 shows the mapping it belongs in, with the same months', { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    clawback: 9') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:4:15', 'clawback is a mapping, not a number: write clawback: { months: 9 }');
-  });
+  batch.it(
+    'clawback: 6 shows the mapping it belongs in, with the same months',
+    { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    clawback: 9') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:4:15', 'clawback is a mapping, not a number: write clawback: { months: 9 }');
+    },
+  );
 
-  batch.it('deferral: 6 shows the mapping it belongs in', { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    deferral: 6') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:4:15', 'deferral is a mapping, not a number: write deferral: { share: 0.3, months: 6 }');
-  });
+  batch.it(
+    'deferral: 6 shows the mapping it belongs in',
+    { 'policy.yaml': yamlLines('version: 1', 'compensation:', '  - id: ae-2026', '    deferral: 6') },
+    (run) => {
+      expectUntrusted(run, 'policy.yaml:4:15', 'deferral is a mapping, not a number: write deferral: { share: 0.3, months: 6 }');
+    },
+  );
 
-  batch.it('an unknown key far from every allowed key gets no "did you mean"', { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: arr, owner: finance }') }, (run) => {
-    expectUntrusted(run, 'policy.yaml:3:16', 'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window');
-  });
+  batch.it(
+    'an unknown key far from every allowed key gets no "did you mean"',
+    { 'policy.yaml': yamlLines('version: 1', 'metrics:', '  - { id: arr, owner: finance }') },
+    (run) => {
+      expectUntrusted(
+        run,
+        'policy.yaml:3:16',
+        'unknown key "owner" in a metric: the keys allowed here are id, name, description, type, perspective, segmented, proxy_for, vanity, reported_by, accepted_by, nets_churn, measures_collection, quality_measured_by, counts_only_good, deliverable, window',
+      );
+    },
+  );
 
   batch.it(
     'one pasted broken line: the cause first, the errors it sets off counted in one line',
-    { 'policy.yaml': yamlLines(
+    {
+      'policy.yaml': yamlLines(
         'version: 1',
         'compensation:',
         '  - id: ae-2026',
@@ -117,7 +177,8 @@ describe.concurrent('common mistakes say what to write instead', () => {
         '  - id: q3',
         '    key_results:',
         '      - { metric: new-arr, target: "+10%" }',
-      ) },
+      ),
+    },
     (run) => {
       expect(errorLines(run.stderr)).toEqual([
         'error policy.yaml:6:55: a value that contains ": " must be quoted: write it in double quotes, such as name: "Enterprise: first"',

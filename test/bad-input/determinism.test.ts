@@ -10,7 +10,10 @@ import { LIST_SECTIONS } from '../../src/schema.js';
 import { EXAMPLES } from '../helpers.js';
 import { expectNoStackTrace, folderWith, runCliAsync } from './harness.js';
 
-const EXAMPLE_FILES = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml')).sort();
+const EXAMPLE_FILES = fs
+  .readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const exampleText = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
 
 /** Top-level sections of an example: `[key, text]` in file order (comments before `version` dropped). */
@@ -42,7 +45,9 @@ describe('file order', () => {
     const dir = folderWith(Object.fromEntries(names.map((name) => [`policy/${name}`, files[name]!])));
     const orders = [names, [...names].reverse(), [names[1]!, names[2]!, names[0]!]].map((order) => order.map((name) => `policy/${name}`));
     for (const format of ['json', 'stylish']) {
-      const runs = await Promise.all([...orders, ['policy']].map((args) => runCliAsync([...args, '--format', format, '--today', '2026-06-01'], { cwd: dir })));
+      const runs = await Promise.all(
+        [...orders, ['policy']].map((args) => runCliAsync([...args, '--format', format, '--today', '2026-06-01'], { cwd: dir })),
+      );
       for (const run of runs) expectNoStackTrace(run.stderr);
       expect(runs[0]!.code).toBe(1);
       expect(runs[0]!.stdout.length).toBeGreaterThan(100);
@@ -57,7 +62,9 @@ describe('file order', () => {
     const files = splitPolicy();
     const forward = folderWith(files);
     const backward = folderWith(Object.fromEntries(Object.entries(files).reverse()));
-    const [a, b] = await Promise.all([forward, backward].map((cwd) => runCliAsync(['.', '--format', 'json', '--today', '2026-06-01'], { cwd })));
+    const [a, b] = await Promise.all(
+      [forward, backward].map((cwd) => runCliAsync(['.', '--format', 'json', '--today', '2026-06-01'], { cwd })),
+    );
     expect(a!.code).toBe(1);
     expect(b!.stdout).toBe(a!.stdout);
   });
@@ -123,7 +130,9 @@ describe('list items reordered', () => {
       expect(reordered.split('\n').sort()).toEqual(original.split('\n').sort());
 
       const dir = folderWith({ 'original.yaml': original, 'reordered.yaml': reordered });
-      const [before, after] = await Promise.all(['original.yaml', 'reordered.yaml'].map((file) => lint([file], { cwd: dir, today: '2026-06-01' })));
+      const [before, after] = await Promise.all(
+        ['original.yaml', 'reordered.yaml'].map((file) => lint([file], { cwd: dir, today: '2026-06-01' })),
+      );
       expect(before!.diagnostics).toEqual([]);
       expect(after!.diagnostics).toEqual([]);
       // Where the example has findings, some of them sit in items that moved: the test compares positions.

@@ -31,7 +31,10 @@ export function expectUntrusted(run: CliRun, where: string, message: string | Re
     expect(lines, run.stderr).toContain(`error ${where}: ${message}`);
   } else {
     const prefix = `error ${where}: `;
-    expect(lines.some((line) => line.startsWith(prefix) && message.test(line.slice(prefix.length))), `${prefix}${message} in:\n${run.stderr}`).toBe(true);
+    expect(
+      lines.some((line) => line.startsWith(prefix) && message.test(line.slice(prefix.length))),
+      `${prefix}${message} in:\n${run.stderr}`,
+    ).toBe(true);
   }
   expect(run.code).toBe(2);
 }
@@ -56,7 +59,13 @@ export function runCliAsync(
   options: { cwd?: string; timeout?: number; nodeFlags?: readonly string[]; env?: Record<string, string>; uid?: number; gid?: number } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], { cwd: options.cwd ?? ROOT, env: cliEnvironment(options.env), stdio: ['ignore', 'pipe', 'pipe'], uid: options.uid, gid: options.gid });
+    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: cliEnvironment(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -104,7 +113,12 @@ export class LintBatch {
   }
 
   /** A test of one case: its files, and the checks on its run. */
-  it(name: string, files: Record<string, string | Uint8Array>, check: (run: CliRun) => void | Promise<void>, paths?: readonly string[]): void {
+  it(
+    name: string,
+    files: Record<string, string | Uint8Array>,
+    check: (run: CliRun) => void | Promise<void>,
+    paths?: readonly string[],
+  ): void {
     const run = this.add(files, paths);
     it(name, async () => check(await run()));
   }
@@ -120,7 +134,8 @@ export class LintBatch {
           bytes += Buffer.byteLength(content);
         }
       }
-      if (bytes >= FAST_LOAD_THRESHOLD) throw new Error(`LintBatch: ${bytes} bytes would switch every case to the fast loader; split the batch`);
+      if (bytes >= FAST_LOAD_THRESHOLD)
+        throw new Error(`LintBatch: ${bytes} bytes would switch every case to the fast loader; split the batch`);
       return runCliAsync(
         this.cases.flatMap(({ folder, paths }) => paths.map((given) => `${folder}/${given}`)),
         { cwd: this.root },

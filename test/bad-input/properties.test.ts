@@ -14,7 +14,10 @@ import { firstInvalidUtf8Offset } from '../../src/load/index.js';
 import { EXAMPLES, tempDir } from '../helpers.js';
 import { expectNoStackTrace, runCliAsync } from './harness.js';
 
-const EXAMPLE_FILES = fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.yaml')).sort();
+const EXAMPLE_FILES = fs
+  .readdirSync(EXAMPLES)
+  .filter((name) => name.endsWith('.yaml'))
+  .sort();
 const exampleText = (name: string) => fs.readFileSync(path.join(EXAMPLES, name), 'utf8');
 
 /** Lints `content` as policy.yaml in `dir`; a thrown exception fails the property. */
@@ -31,7 +34,8 @@ function expectWellFormed(result: LintResult): void {
   for (const diagnostic of result.diagnostics) {
     expect(text(diagnostic.file), JSON.stringify(diagnostic)).toBe(true);
     expect(text(diagnostic.message), JSON.stringify(diagnostic)).toBe(true);
-    if (diagnostic.line !== undefined) expect(positive(diagnostic.line) && positive(diagnostic.column), JSON.stringify(diagnostic)).toBe(true);
+    if (diagnostic.line !== undefined)
+      expect(positive(diagnostic.line) && positive(diagnostic.column), JSON.stringify(diagnostic)).toBe(true);
   }
   for (const finding of result.findings) {
     expect(text(finding.rule) && text(finding.message) && text(finding.fix) && text(finding.file), JSON.stringify(finding)).toBe(true);
@@ -44,11 +48,52 @@ function expectWellFormed(result: LintResult): void {
 
 const ID_POOL = ['enterprise', 'smb', 'sales', 'engineering', 'new-arr', 'velocity', 'ae-2026', 'Not An Id', ''];
 const KEY_POOL = [
-  'id', 'team', 'metric', 'segment', 'rate', 'weight', 'effective', 'name', 'kind', 'type', 'perspective', 'segmented',
-  'proxy_for', 'vanity', 'commission', 'bonus', 'clawback', 'deferral', 'months', 'share', 'key_results', 'target',
-  'criteria', 'text', 'awards', 'teams', 'hands_off_to', 'customer_facing', 'shared_with', 'favor', 'deprioritize',
-  'segments', 'metrics', 'priorities', 'announced', 'expires', 'rule', 'reason', 'approved_by', 'variable_share',
-  'sales_cycle_days', 'avg_deal_size', '__proto__', 'constructor', 'prototype', '<<',
+  'id',
+  'team',
+  'metric',
+  'segment',
+  'rate',
+  'weight',
+  'effective',
+  'name',
+  'kind',
+  'type',
+  'perspective',
+  'segmented',
+  'proxy_for',
+  'vanity',
+  'commission',
+  'bonus',
+  'clawback',
+  'deferral',
+  'months',
+  'share',
+  'key_results',
+  'target',
+  'criteria',
+  'text',
+  'awards',
+  'teams',
+  'hands_off_to',
+  'customer_facing',
+  'shared_with',
+  'favor',
+  'deprioritize',
+  'segments',
+  'metrics',
+  'priorities',
+  'announced',
+  'expires',
+  'rule',
+  'reason',
+  'approved_by',
+  'variable_share',
+  'sales_cycle_days',
+  'avg_deal_size',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '<<',
 ];
 const SECTIONS = ['segments', 'teams', 'metrics', 'compensation', 'okrs', 'promotions', 'recognition', 'waivers'];
 
@@ -77,8 +122,16 @@ const policyDocument = fc.record(
   {
     version: fc.oneof(fc.constant(1), scalar),
     organization: scalar,
-    strategy: fc.oneof(policyValue, fc.record({ priorities: fc.array(fc.dictionary(fc.constantFrom(...KEY_POOL), policyValue, { maxKeys: 4 }), { maxLength: 3 }) })),
-    ...Object.fromEntries(SECTIONS.map((section) => [section, fc.oneof(policyValue, fc.array(fc.dictionary(fc.constantFrom(...KEY_POOL), policyValue, { maxKeys: 6 }), { maxLength: 4 }))])),
+    strategy: fc.oneof(
+      policyValue,
+      fc.record({ priorities: fc.array(fc.dictionary(fc.constantFrom(...KEY_POOL), policyValue, { maxKeys: 4 }), { maxLength: 3 }) }),
+    ),
+    ...Object.fromEntries(
+      SECTIONS.map((section) => [
+        section,
+        fc.oneof(policyValue, fc.array(fc.dictionary(fc.constantFrom(...KEY_POOL), policyValue, { maxKeys: 6 }), { maxLength: 4 })),
+      ]),
+    ),
   },
   { requiredKeys: ['version'] },
 );
@@ -86,42 +139,93 @@ const policyDocument = fc.record(
 // ---- mutations of the examples ---------------------------------------------------------------
 
 const REPLACEMENTS = [
-  '[]', '{}', '-1', '-0', '.inf', '-.inf', '1e400', '.nan', '"x"', '~', 'yes', '*nope', '&a x', '!!binary aGk=', '!custom x',
-  '"', "'", '[', '{', '|', '>', '- x', '@x', '%x', '0x1F', '2026-02-30', '"150%"', 'a: b: c', '\t', '#', '? x',
+  '[]',
+  '{}',
+  '-1',
+  '-0',
+  '.inf',
+  '-.inf',
+  '1e400',
+  '.nan',
+  '"x"',
+  '~',
+  'yes',
+  '*nope',
+  '&a x',
+  '!!binary aGk=',
+  '!custom x',
+  '"',
+  "'",
+  '[',
+  '{',
+  '|',
+  '>',
+  '- x',
+  '@x',
+  '%x',
+  '0x1F',
+  '2026-02-30',
+  '"150%"',
+  'a: b: c',
+  '\t',
+  '#',
+  '? x',
 ];
 
 type Mutation = (lines: string[]) => string[];
 
 const lineIndex = fc.nat();
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  lineIndex.map((i): Mutation => (lines) => lines.filter((_, n) => n !== i % lines.length)),
-  lineIndex.map((i): Mutation => (lines) => lines.flatMap((line, n) => (n === i % lines.length ? [line, line] : [line]))),
+  lineIndex.map(
+    (i): Mutation =>
+      (lines) =>
+        lines.filter((_, n) => n !== i % lines.length),
+  ),
+  lineIndex.map(
+    (i): Mutation =>
+      (lines) =>
+        lines.flatMap((line, n) => (n === i % lines.length ? [line, line] : [line])),
+  ),
   fc.tuple(lineIndex, fc.constantFrom(...REPLACEMENTS)).map(
     ([i, replacement]): Mutation =>
-      (lines) => lines.map((line, n) => (n === i % lines.length ? line.replace(/:\s.*$|:$/, `: ${replacement}`) : line)),
+      (lines) =>
+        lines.map((line, n) => (n === i % lines.length ? line.replace(/:\s.*$|:$/, `: ${replacement}`) : line)),
   ),
-  fc.tuple(lineIndex, lineIndex).map(([i, j]): Mutation => (lines) => {
-    const copy = [...lines];
-    const [a, b] = [i % copy.length, j % copy.length];
-    [copy[a], copy[b]] = [copy[b]!, copy[a]!];
-    return copy;
-  }),
+  fc.tuple(lineIndex, lineIndex).map(
+    ([i, j]): Mutation =>
+      (lines) => {
+        const copy = [...lines];
+        const [a, b] = [i % copy.length, j % copy.length];
+        [copy[a], copy[b]] = [copy[b]!, copy[a]!];
+        return copy;
+      },
+  ),
   fc.tuple(lineIndex, fc.integer({ min: -3, max: 3 })).map(
     ([i, shift]): Mutation =>
-      (lines) => lines.map((line, n) => (n !== i % lines.length ? line : shift >= 0 ? `${' '.repeat(shift)}${line}` : line.replace(new RegExp(`^ {0,${-shift}}`), ''))),
+      (lines) =>
+        lines.map((line, n) =>
+          n !== i % lines.length ? line : shift >= 0 ? `${' '.repeat(shift)}${line}` : line.replace(new RegExp(`^ {0,${-shift}}`), ''),
+        ),
   ),
   fc.tuple(lineIndex, fc.string({ maxLength: 8, unit: 'binary' })).map(
     ([i, inserted]): Mutation =>
-      (lines) => lines.map((line, n) => (n === i % lines.length ? `${line.slice(0, (i >> 3) % (line.length + 1))}${inserted}${line.slice((i >> 3) % (line.length + 1))}` : line)),
+      (lines) =>
+        lines.map((line, n) =>
+          n === i % lines.length
+            ? `${line.slice(0, (i >> 3) % (line.length + 1))}${inserted}${line.slice((i >> 3) % (line.length + 1))}`
+            : line,
+        ),
   ),
 );
 
 /** An example, mutated 1–3 times, then possibly truncated at a random point. */
 const mutatedExample = (name: string) =>
-  fc.tuple(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined })).map(([mutations, cut]) => {
-    const mutated = mutations.reduce((lines, mutate) => mutate(lines), exampleText(name).split('\n')).join('\n');
-    return cut === undefined ? mutated : mutated.slice(0, Math.floor(mutated.length * cut));
-  });
+  fc
+    .tuple(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }))
+    .map(([mutations, cut]) => {
+      const mutated = mutations.reduce((lines, mutate) => mutate(lines), exampleText(name).split('\n')).join('\n');
+      return cut === undefined ? mutated : mutated.slice(0, Math.floor(mutated.length * cut));
+    });
 
 // ---- properties --------------------------------------------------------------------------------
 
@@ -195,27 +299,36 @@ describe('the UTF-8 check', () => {
 
   it('agrees with the platform decoder on where the text stops being UTF-8', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(interestingBytes.map((byte) => [byte]), utf8Text), { maxLength: 12 }), (parts) => {
-        const bytes = Uint8Array.from(parts.flat());
-        const offset = firstInvalidUtf8Offset(bytes);
-        const decoder = new TextDecoder('utf-8', { fatal: true });
-        const valid = (end: number) => {
-          try {
-            decoder.decode(bytes.subarray(0, end));
-            return true;
-          } catch {
-            return false;
+      fc.property(
+        fc.array(
+          fc.oneof(
+            interestingBytes.map((byte) => [byte]),
+            utf8Text,
+          ),
+          { maxLength: 12 },
+        ),
+        (parts) => {
+          const bytes = Uint8Array.from(parts.flat());
+          const offset = firstInvalidUtf8Offset(bytes);
+          const decoder = new TextDecoder('utf-8', { fatal: true });
+          const valid = (end: number) => {
+            try {
+              decoder.decode(bytes.subarray(0, end));
+              return true;
+            } catch {
+              return false;
+            }
+          };
+          if (offset === -1) {
+            expect(valid(bytes.length)).toBe(true);
+          } else {
+            // Everything before the offset is UTF-8; no complete text through the offending sequence is.
+            expect(valid(offset)).toBe(true);
+            expect(valid(bytes.length)).toBe(false);
+            expect([1, 2, 3, 4].some((length) => offset + length <= bytes.length && valid(offset + length))).toBe(false);
           }
-        };
-        if (offset === -1) {
-          expect(valid(bytes.length)).toBe(true);
-        } else {
-          // Everything before the offset is UTF-8; no complete text through the offending sequence is.
-          expect(valid(offset)).toBe(true);
-          expect(valid(bytes.length)).toBe(false);
-          expect([1, 2, 3, 4].some((length) => offset + length <= bytes.length && valid(offset + length))).toBe(false);
-        }
-      }),
+        },
+      ),
       { numRuns: 1000 },
     );
   });

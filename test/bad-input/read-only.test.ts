@@ -69,7 +69,8 @@ const INPUTS: Record<string, () => string> = {
       'policy/notes.md': '# notes\n',
     }),
   'every example as one folder of folders': () => folderWith({ ...examples, 'policy/README.md': 'examples\n' }),
-  'a broken policy': () => folderWith({ 'policy/policy.yaml': 'version: 1\nstrategy:\n  name: "unclosed\n', 'policy/teams.yaml': 'version: 1\nteams: [\n' }),
+  'a broken policy': () =>
+    folderWith({ 'policy/policy.yaml': 'version: 1\nstrategy:\n  name: "unclosed\n', 'policy/teams.yaml': 'version: 1\nteams: [\n' }),
 };
 
 describe('the snapshot', () => {

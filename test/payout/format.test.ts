@@ -55,19 +55,22 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'tiers out of order',
       text: policy('    curve:', '      tiers:', '        - { from: 1.5, multiplier: 2 }', '        - { from: "120%", multiplier: 1.5 }'),
       where: `policy.yaml:${LINE(4)}:19`,
-      message: 'from: tiers go in increasing order of from: this tier starts at 120%, not above the tier before it (150%); reorder them or fix the attainment',
+      message:
+        'from: tiers go in increasing order of from: this tier starts at 120%, not above the tier before it (150%); reorder them or fix the attainment',
     },
     {
       name: 'a threshold above the first tier',
       text: policy('    curve:', '      threshold: 0.8', '      tiers: [{ from: 0.5, multiplier: 0.5 }]'),
       where: `policy.yaml:${LINE(2)}:18`,
-      message: 'threshold: 80% is above the first tier (from 50%), whose start could never pay: lower the threshold to at most 50% or start the tier at the threshold',
+      message:
+        'threshold: 80% is above the first tier (from 50%), whose start could never pay: lower the threshold to at most 50% or start the tier at the threshold',
     },
     {
       name: 'a cap below the threshold',
       text: policy('    curve:', '      threshold: "50%"', '      cap: { attainment: 0.4 }'),
       where: `policy.yaml:${LINE(3)}:26`,
-      message: 'attainment: the cap (40%) is not above the threshold (50%), so the plan never pays: write a cap above 50%, such as attainment: 2',
+      message:
+        'attainment: the cap (40%) is not above the threshold (50%), so the plan never pays: write a cap above 50%, such as attainment: 2',
     },
     {
       name: 'a cap with both limits',
@@ -109,17 +112,24 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'a credit multiplier that names nothing',
       text: policy('    credit:', '      - { multiplier: 1.25 }'),
       where: `policy.yaml:${LINE(2)}:9`,
-      message: 'credit: a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both',
+      message:
+        'credit: a credit multiplier names what it applies to: add segment (such as segment: multi-year), a metric the plan pays on, or both',
     },
     {
       name: 'a credit multiplier of 0',
       text: policy('    commission:', '      - { metric: new-arr, rate: "10%" }', '    credit:', '      - { segment: smb, multiplier: 0 }'),
       where: `policy.yaml:${LINE(4)}:37`,
-      message: 'multiplier: a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them',
+      message:
+        'multiplier: a credit of 0 counts nothing toward quota and pays nothing: to leave these bookings out of a quota, write excludes: [segment] on the quota, or give the plan no line or quota on them',
     },
     {
       name: 'a credit on a metric the plan does not pay on (it would change nothing)',
-      text: policy('    commission:', '      - { metric: new-arr, rate: "10%" }', '    credit:', '      - { metric: enterprise-arr, multiplier: 1.2 }'),
+      text: policy(
+        '    commission:',
+        '      - { metric: new-arr, rate: "10%" }',
+        '    credit:',
+        '      - { metric: enterprise-arr, multiplier: 1.2 }',
+      ),
       where: `policy.yaml:${LINE(4)}:19`,
       message:
         'metric: the credit on enterprise-arr matches no quota or commission line of this plan, so it changes nothing: credit a metric the plan pays on (new-arr), or, to credit a kind of deal within it (such as multi-year contracts), declare that kind as a segment and write credit: [{ segment: …, multiplier: … }]',
@@ -138,7 +148,11 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
     },
     {
       name: 'quota weights above 100%',
-      text: policy('    quotas:', '      - { metric: new-arr, amount: 100, weight: 0.7 }', '      - { metric: enterprise-arr, amount: 100, weight: 0.6 }'),
+      text: policy(
+        '    quotas:',
+        '      - { metric: new-arr, amount: 100, weight: 0.7 }',
+        '      - { metric: enterprise-arr, amount: 100, weight: 0.6 }',
+      ),
       where: `policy.yaml:${LINE(1)}:5`,
       message: 'quotas: the quota weights add up to 130% of target variable pay: make them add up to at most 1 (100%)',
     },
@@ -146,7 +160,8 @@ describe.concurrent('bad values of the quota-plan keys point at the value and sa
       name: 'an omitted rate without what the base rate is computed from',
       text: policy('    ote: 200000', '    commission:', '      - { metric: new-arr }'),
       where: `policy.yaml:${LINE(3)}:9`,
-      message: 'commission: a commission line has no "rate": add it, such as rate: "8%", or give the plan variable_share and a quota on new-arr so that the rate is target variable pay ÷ quota',
+      message:
+        'commission: a commission line has no "rate": add it, such as rate: "8%", or give the plan variable_share and a quota on new-arr so that the rate is target variable pay ÷ quota',
     },
     {
       name: 'a misspelled new key gets a suggestion',
@@ -190,9 +205,16 @@ describe.concurrent('quota plans that are well written', () => {
 
   it('two files that disagree on the currency are one input error', async () => {
     const run = await lintFiles(
-      { 'a.yaml': BASE_POLICY.replace('organization: Test Co', 'organization: Test Co\ncurrency: USD'), 'b.yaml': 'version: 1\ncurrency: EUR\n' },
+      {
+        'a.yaml': BASE_POLICY.replace('organization: Test Co', 'organization: Test Co\ncurrency: USD'),
+        'b.yaml': 'version: 1\ncurrency: EUR\n',
+      },
       ['.'],
     );
-    expectUntrusted(run, 'b.yaml:2:11', 'currency EUR differs from USD in a.yaml: every amount of a policy is in one currency; convert the amounts and write currency: USD');
+    expectUntrusted(
+      run,
+      'b.yaml:2:11',
+      'currency EUR differs from USD in a.yaml: every amount of a policy is in one currency; convert the amounts and write currency: USD',
+    );
   });
 });

@@ -20,7 +20,9 @@ const FIFTY_FIFTY = { ote: 200000, variable_share: 0.5, quotas: [{ metric: 'new-
 
 describe('worked examples, computed by hand', () => {
   it('a 50/50 plan with a 50% threshold, a 1.5× accelerator above quota and a 200% cap', () => {
-    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, curve: { threshold: 0.5, tiers: [{ from: 1, multiplier: 1.5 }], cap: { attainment: 2 } } }));
+    const payout = new PlanPayout(
+      plan({ ...FIFTY_FIFTY, curve: { threshold: 0.5, tiers: [{ from: 1, multiplier: 1.5 }], cap: { attainment: 2 } } }),
+    );
     expect(payout.rateOf('new-arr', undefined)).toBeCloseTo(0.1, 12);
     // Below the threshold nothing is paid.
     expect(payout.pay([sale(400000)]).total).toBe(0);
@@ -45,7 +47,9 @@ describe('worked examples, computed by hand', () => {
   });
 
   it('a credit multiplier counts a dollar as more toward quota and pay', () => {
-    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, curve: { tiers: [{ from: 1, multiplier: 2 }] }, credit: [{ segment: 'enterprise', multiplier: 1.25 }] }));
+    const payout = new PlanPayout(
+      plan({ ...FIFTY_FIFTY, curve: { tiers: [{ from: 1, multiplier: 2 }] }, credit: [{ segment: 'enterprise', multiplier: 1.25 }] }),
+    );
     // 800,000 enterprise × 1.25 = 1,000,000 credited: 100% of quota, 100,000.
     const enterprise = payout.pay([sale(800000, 'enterprise')]);
     expect(enterprise.quotas[0]!.attainment).toBeCloseTo(1, 12);
@@ -58,7 +62,10 @@ describe('worked examples, computed by hand', () => {
 
   it('a dated SPIFF pays only on the deals of the year that close within its dates', () => {
     // A Q1-only SPIFF: 500 a small-business deal from 2027-01-01 to 2027-03-31 (90 days).
-    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ segment: 'smb', amount: 500, start: '2027-01-01', end: '2027-03-31' }] }), (segment) => (segment === 'smb' ? 8000 : undefined));
+    const payout = new PlanPayout(
+      plan({ ...FIFTY_FIFTY, spiffs: [{ segment: 'smb', amount: 500, start: '2027-01-01', end: '2027-03-31' }] }),
+      (segment) => (segment === 'smb' ? 8000 : undefined),
+    );
     // A year of bookings from 2027-01-01: 365 deals of 8,000 (2,920,000) spread evenly, so 90 of them
     // close in Q1. Commission: 1,000,000 × 10% + 1,920,000 × 10% = 292,000 (no curve); SPIFF: 90 × 500 = 45,000.
     const year = payout.pay([sale(2920000, 'smb', 365)], { date: '2027-01-01' });
@@ -80,7 +87,9 @@ describe('worked examples, computed by hand', () => {
 
   it('a dated kicker on reaching quota pays only when quota is reached within its dates', () => {
     // 5,000 once on reaching 100%, in H1 only (2027-01-01 – 2027-06-30, 181 days).
-    const payout = new PlanPayout(plan({ ...FIFTY_FIFTY, spiffs: [{ kind: 'kicker', amount: 5000, per: 'once', at: 1, start: '2027-01-01', end: '2027-06-30' }] }));
+    const payout = new PlanPayout(
+      plan({ ...FIFTY_FIFTY, spiffs: [{ kind: 'kicker', amount: 5000, per: 'once', at: 1, start: '2027-01-01', end: '2027-06-30' }] }),
+    );
     // 2,000,000 a year reaches the 1,000,000 quota half-way, on day 182.5 of 365: after June 30.
     expect(payout.pay([sale(2000000)], { date: '2027-01-01' }).spiffs[0]!.pay).toBe(0);
     // 2,100,000 reaches it on day 173.8: within H1.
@@ -96,7 +105,11 @@ describe('worked examples, computed by hand', () => {
   it('a cap amount per quarter caps each quarter of a quarterly quota', () => {
     // 250,000 a quarter is 1,000,000 a year; 30,000 a quarter is 120,000 a year.
     const payout = new PlanPayout(
-      plan({ ...FIFTY_FIFTY, quotas: [{ metric: 'new-arr', amount: 250000, period: 'quarter' }], curve: { tiers: [{ from: 1, multiplier: 1.5 }], cap: { amount: 30000 } } }),
+      plan({
+        ...FIFTY_FIFTY,
+        quotas: [{ metric: 'new-arr', amount: 250000, period: 'quarter' }],
+        curve: { tiers: [{ from: 1, multiplier: 1.5 }], cap: { amount: 30000 } },
+      }),
     );
     expect(payout.pay([sale(1100000)]).total).toBeCloseTo(115000, 6);
     // Uncapped it would be 100,000 + 500,000 × 15% = 175,000.
@@ -135,7 +148,9 @@ describe('worked examples, computed by hand', () => {
     const quotaOnly = new PlanPayout(plan(excluding));
     expect(quotaOnly.pay([sale(500000, 'reseller')]).total).toBe(0);
     expect(quotaOnly.pay([sale(500000, 'enterprise')]).total).toBeCloseTo(50000, 6);
-    const ownLine = new PlanPayout(plan({ ...excluding, commission: [{ metric: 'new-arr' }, { metric: 'new-arr', segment: 'reseller', rate: '2%' }] }));
+    const ownLine = new PlanPayout(
+      plan({ ...excluding, commission: [{ metric: 'new-arr' }, { metric: 'new-arr', segment: 'reseller', rate: '2%' }] }),
+    );
     expect(ownLine.pay([sale(500000, 'reseller')]).total).toBeCloseTo(10000, 6);
     expect(new PlanPayout(plan({ ...excluding, commission: [{ metric: 'new-arr' }] })).pay([sale(500000, 'reseller')]).total).toBe(0);
   });
@@ -187,11 +202,19 @@ const curveArb = fc
     starts: fc.uniqueArray(attainment, { maxLength: 4 }),
     multipliers: fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
     retroactive: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
-    cap: fc.option(fc.oneof(fc.record({ attainment: fc.double({ min: 0.5, max: 4, noNaN: true }) }), fc.record({ amount: fc.double({ min: 1000, max: 500000, noNaN: true }) })), { nil: undefined }),
+    cap: fc.option(
+      fc.oneof(
+        fc.record({ attainment: fc.double({ min: 0.5, max: 4, noNaN: true }) }),
+        fc.record({ amount: fc.double({ min: 1000, max: 500000, noNaN: true }) }),
+      ),
+      { nil: undefined },
+    ),
   })
   .map(({ threshold, starts, multipliers, retroactive, cap }) => ({
     threshold,
-    tiers: [...starts].sort((a, b) => a - b).map((from, index) => ({ from, multiplier: multipliers[index]!, retroactive: retroactive[index]! })),
+    tiers: [...starts]
+      .sort((a, b) => a - b)
+      .map((from, index) => ({ from, multiplier: multipliers[index]!, retroactive: retroactive[index]! })),
     cap,
   }))
   .filter((curve) => CompensationPlan.safeParse({ id: 'p', curve }).success);
@@ -214,7 +237,12 @@ function randomPlan(curve: unknown, withSteps: boolean) {
       { metric: 'new-arr', segment: 'smb' },
       { metric: 'renewals', rate: 0.03 },
     ],
-    spiffs: withSteps ? [{ segment: 'smb', amount: 400, per: 'deal' }, { amount: 5000, per: 'once', at: 1 }] : [{ segment: 'smb', rate: 0.01 }],
+    spiffs: withSteps
+      ? [
+          { segment: 'smb', amount: 400, per: 'deal' },
+          { amount: 5000, per: 'once', at: 1 },
+        ]
+      : [{ segment: 'smb', rate: 0.01 }],
   });
 }
 

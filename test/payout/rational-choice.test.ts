@@ -14,7 +14,8 @@ function simulate(text: string, options: SimulationOptions & { plan?: string } =
   return buildSimulationReport(loadPolicyTexts([{ path: 'policy.yaml', text }]), { date: '2026-05-01', ...options });
 }
 
-const perMonth = (report: SimulationReport, segment: string, level = 0) => report.plans[0]!.choices.find((choice) => choice.segment === segment)!.points[level]!.payPerMonth;
+const perMonth = (report: SimulationReport, segment: string, level = 0) =>
+  report.plans[0]!.choices.find((choice) => choice.segment === segment)!.points[level]!.payPerMonth;
 
 /** BASE_POLICY: enterprise 120,000 over 210 days (7 months), smb 8,000 over 21 days (0.7 months). */
 const flatPlan = (enterprise: string, smb: string) =>
@@ -28,7 +29,9 @@ describe('the rational choice, by hand', () => {
     expect(perMonth(report, 'enterprise')).toBeCloseTo(1371.43, 2);
     expect(perMonth(report, 'smb')).toBeCloseTo(914.29, 2);
     expect(plan.levels).toEqual([null]);
-    expect(plan.winners).toEqual([{ attainment: null, metric: 'new-arr', segment: 'enterprise', status: 'favored', payPerMonth: expect.closeTo(1371.43, 2) }]);
+    expect(plan.winners).toEqual([
+      { attainment: null, metric: 'new-arr', segment: 'enterprise', status: 'favored', payPerMonth: expect.closeTo(1371.43, 2) },
+    ]);
     expect(plan.verdict).toBe('aligned');
   });
 
@@ -55,7 +58,12 @@ describe('the rational choice, by hand', () => {
     expect(plan.winners.map((winner) => winner.segment)).toEqual(['enterprise', 'enterprise', 'enterprise', 'enterprise']);
     // …but at 20% SMB, 8,000 × 20% ÷ 0.7 = 2,285.71 beats enterprise below quota and loses above it.
     const steeper = simulate(text.replace('rate: "12%"', 'rate: "20%"'));
-    expect(steeper.plans[0]!.winners.map((winner) => `${winner.attainment} ${winner.segment}`)).toEqual(['0.5 smb', '1 smb', '1.5 enterprise', '2 enterprise']);
+    expect(steeper.plans[0]!.winners.map((winner) => `${winner.attainment} ${winner.segment}`)).toEqual([
+      '0.5 smb',
+      '1 smb',
+      '1.5 enterprise',
+      '2 enterprise',
+    ]);
     expect(steeper.plans[0]!.verdict).toBe('misaligned');
     expect(steeper.plans[0]!.summary).toBe(
       "At 50% and 100% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,286 per month against 1,714 for enterprise): the rational choice is not the strategy's.",
@@ -63,7 +71,13 @@ describe('the rational choice, by hand', () => {
   });
 
   it('levels are an option', () => {
-    const report = simulate(flatPlan('8%', '8%').replace('    commission:', '    ote: 200000\n    variable_share: 0.5\n    quotas: [{ metric: new-arr, amount: 1000000 }]\n    commission:'), { levels: [0.25, 3] });
+    const report = simulate(
+      flatPlan('8%', '8%').replace(
+        '    commission:',
+        '    ote: 200000\n    variable_share: 0.5\n    quotas: [{ metric: new-arr, amount: 1000000 }]\n    commission:',
+      ),
+      { levels: [0.25, 3] },
+    );
     expect(report.plans[0]!.levels).toEqual([0.25, 3]);
     expect(report.plans[0]!.choices[0]!.points.map((point) => point.bookings)).toEqual([250000, 3000000]);
   });
@@ -80,11 +94,13 @@ describe('the rational choice, by hand', () => {
     expect(report.plans[0]!.levels).toEqual([0.5, 1, 1.5, 2]);
     expect(simulationExitCode(report)).toBe(2);
     const noEconomics = simulate(flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, ''));
-    expect(noEconomics.plans[0]!.summary).toBe('no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.plans[0]!.summary).toBe(
+      'no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on',
+    );
     expect(noEconomics.plans[0]!.levels).toEqual([null]);
   });
 
-  it('does not price a quota that counts things (meetings) as deals of a segment\'s size', () => {
+  it("does not price a quota that counts things (meetings) as deals of a segment's size", () => {
     const meetings = `${BASE_POLICY}  - { id: meetings, type: activity, perspective: internal, segmented: true }\ncompensation:
   - id: sdr-2026
     ote: 90000
@@ -97,7 +113,8 @@ describe('the rational choice, by hand', () => {
     expect(report.plans[0]).toMatchObject({
       verdict: 'unjudged',
       unjudgedBecause: 'counted',
-      summary: "plan sdr-2026 pays per meetings, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns",
+      summary:
+        "plan sdr-2026 pays per meetings, a count, not on bookings: deals of a segment's size do not tell what a month of effort earns",
       levels: [0.5, 1, 1.5, 2],
       choices: [],
     });
@@ -118,17 +135,24 @@ describe('where the strategy puts a choice', () => {
       - { metric: enterprise-arr, segment: mid-market, rate: "10%" }
 `;
 
-  it('labels a segment neither favored nor deprioritized neutral, even on a favored metric, and does not call its win the strategy\'s', () => {
+  it("labels a segment neither favored nor deprioritized neutral, even on a favored metric, and does not call its win the strategy's", () => {
     const dir = tempDir({ 'policy.yaml': midMarket });
     const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^ {2}mid-market {2}· neutral +any +40,000 +4,000 +2\.0 +2,000 +★$/m);
     expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any /m);
     expect(run.stdout).toContain('  rational choice (★): at any attainment mid-market\n');
-    expect(run.stdout).toContain('  · At any attainment, plan ae-2026 pays most per month of effort for mid-market, which the strategy neither favors nor deprioritizes.');
-    const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json', '--date', '2026-05-01'], { cwd: dir }).stdout) as SimulationReport;
+    expect(run.stdout).toContain(
+      '  · At any attainment, plan ae-2026 pays most per month of effort for mid-market, which the strategy neither favors nor deprioritizes.',
+    );
+    const json = JSON.parse(
+      runCli(['simulate', 'policy.yaml', '-f', 'json', '--date', '2026-05-01'], { cwd: dir }).stdout,
+    ) as SimulationReport;
     expect(json.plans[0]!.verdict).toBe('neutral');
-    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored'], ['mid-market', 'neutral']]);
+    expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([
+      ['enterprise', 'favored'],
+      ['mid-market', 'neutral'],
+    ]);
     expect(json.plans[0]!.winners[0]).toMatchObject({ segment: 'mid-market', status: 'neutral', bestFavored: { segment: 'enterprise' } });
   });
 
@@ -151,7 +175,10 @@ compensation:
       - { metric: monthly-arr, rate: "6%" }
 `;
     const plan = simulate(text).plans[0]!;
-    expect(plan.choices.map((choice) => [choice.metric, choice.status])).toEqual([['multi-year-arr', 'favored'], ['monthly-arr', 'deprioritized']]);
+    expect(plan.choices.map((choice) => [choice.metric, choice.status])).toEqual([
+      ['multi-year-arr', 'favored'],
+      ['monthly-arr', 'deprioritized'],
+    ]);
     expect(plan.verdict).toBe('aligned');
   });
 });
@@ -163,7 +190,10 @@ describe('with flat rates, simulate agrees with effort-adjusted-pay and flat-com
     await fc.assert(
       fc.asyncProperty(percent, percent, economics, economics, async (enterpriseRate, smbRate, enterprise, smb) => {
         const text = flatPlan(enterpriseRate, smbRate)
-          .replace('sales_cycle_days: 210, avg_deal_size: 120000', `sales_cycle_days: ${enterprise.days}, avg_deal_size: ${enterprise.size}`)
+          .replace(
+            'sales_cycle_days: 210, avg_deal_size: 120000',
+            `sales_cycle_days: ${enterprise.days}, avg_deal_size: ${enterprise.size}`,
+          )
           .replace('sales_cycle_days: 21, avg_deal_size: 8000', `sales_cycle_days: ${smb.days}, avg_deal_size: ${smb.size}`);
         const report = simulate(text);
         const { findings } = await lint({ files: [{ path: 'policy.yaml', text }] }, { today: '2026-05-01' });
@@ -171,7 +201,8 @@ describe('with flat rates, simulate agrees with effort-adjusted-pay and flat-com
         const favoredRateHigher = Number.parseFloat(enterpriseRate) > Number.parseFloat(smbRate);
         const reported = findings.filter((finding) => finding.rule === (favoredRateHigher ? 'effort-adjusted-pay' : 'flat-commission'));
         const smbWins = report.plans[0]!.winners[0]!.segment === 'smb';
-        const monthly = (rate: string, side: { days: number; size: number }) => (Number.parseFloat(rate) / 100) * side.size / (side.days / 30);
+        const monthly = (rate: string, side: { days: number; size: number }) =>
+          ((Number.parseFloat(rate) / 100) * side.size) / (side.days / 30);
         expect(perMonth(report, 'enterprise')).toBeCloseTo(monthly(enterpriseRate, enterprise), 6);
         expect(perMonth(report, 'smb')).toBeCloseTo(monthly(smbRate, smb), 6);
         // Ties: effort-adjusted-pay stays silent, and the simulation gives a tie to the favored segment.
@@ -197,13 +228,17 @@ describe('incentive-lint simulate', () => {
 
   it('judges the date the gate judges: --announce, else strategy.announced, and says which in every format', () => {
     // quota-plan.yaml is announced on 2026-03-02: its year holds the whole Q2 SPIFF (91 days).
-    const json = JSON.parse(runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'json']).stdout) as SimulationReport & { dateSource: string };
+    const json = JSON.parse(
+      runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'json']).stdout,
+    ) as SimulationReport & { dateSource: string };
     expect([json.date, json.dateSource]).toEqual(['2026-03-02', 'strategy.announced']);
     const smb = json.plans[0]!.choices.find((choice) => choice.segment === 'smb')!;
     // 120,000 + 100 deals × 500 × 91 / 365.
     expect(smb.points[1]!.pay).toBeCloseTo(120000 + (100 * 500 * 91) / 365, 6);
     const stylish = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026']);
-    expect(stylish.stdout.split('\n')[0]).toBe('Simulated year of bookings from 2026-03-02 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.');
+    expect(stylish.stdout.split('\n')[0]).toBe(
+      'Simulated year of bookings from 2026-03-02 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.',
+    );
     const announced = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'markdown', '--announce', '2026-07-01']);
     expect(announced.stdout).toContain('Simulated year of bookings from 2026-07-01 (the announcement date, --announce);');
     // A year from July 1 holds none of the Q2 SPIFF: 120,000 at 100%.
@@ -215,7 +250,14 @@ describe('incentive-lint simulate', () => {
     const report = JSON.parse(run.stdout) as SimulationReport;
     const smb = report.plans[0]!.choices.find((choice) => choice.segment === 'smb')!;
     // 100% of 1,200,000: 100 SMB deals, 70 months, 120,000 without the 500-per-deal SPIFF.
-    expect(smb.points[1]).toEqual({ attainment: 1, bookings: 1200000, deals: 100, effortMonths: expect.closeTo(70, 9), pay: expect.closeTo(120000, 6), payPerMonth: expect.closeTo(1714.29, 2) });
+    expect(smb.points[1]).toEqual({
+      attainment: 1,
+      bookings: 1200000,
+      deals: 100,
+      effortMonths: expect.closeTo(70, 9),
+      pay: expect.closeTo(120000, 6),
+      payPerMonth: expect.closeTo(1714.29, 2),
+    });
     expect(run.code).toBe(1);
   });
 
@@ -237,7 +279,18 @@ describe('incentive-lint simulate', () => {
   });
 
   it('markdown: a table per plan', () => {
-    const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2026', '-f', 'markdown', '--date', '2026-05-01', '--levels', '100']);
+    const run = runCli([
+      'simulate',
+      'examples/quota-plan.yaml',
+      '--plan',
+      'ae-2026',
+      '-f',
+      'markdown',
+      '--date',
+      '2026-05-01',
+      '--levels',
+      '100',
+    ]);
     // 100 SMB deals in the year from 2026-05-01; the Q2 SPIFF (500 a deal to 2026-06-30) pays on the
     // 61 days of May and June: 120,000 + 100 × 500 × 61 / 365 = 128,356, over 70 months of effort.
     expect(run.stdout).toContain('| smb | deprioritized | 100% | 1,200,000 | 128,356 | 70.0 | 1,834 ★ |');
@@ -247,25 +300,44 @@ describe('incentive-lint simulate', () => {
 
   it('exits 0 with one line on a valid policy with no plan to simulate, and the JSON is a document with no plans', () => {
     const onlyBonus = runCli(['simulate', 'examples/non-revenue-teams.yaml']);
-    const dateLine = 'Simulated year of bookings from 2026-01-12 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.\n';
-    expect(onlyBonus).toEqual({ code: 0, stdout: `${dateLine}No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n`, stderr: '' });
+    const dateLine =
+      'Simulated year of bookings from 2026-01-12 (the announcement date, strategy.announced); a dated SPIFF or kicker pays only on the deals that close within its dates.\n';
+    expect(onlyBonus).toEqual({
+      code: 0,
+      stdout: `${dateLine}No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.\n`,
+      stderr: '',
+    });
     const json = runCli(['simulate', 'examples/non-revenue-teams.yaml', '-f', 'json', '--date', '2026-05-01']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({ version: 1, date: '2026-05-01', dateSource: 'date', currency: null, plans: [] });
     const bonusPlan = runCli(['simulate', 'examples/non-revenue-teams.yaml', '--plan', 'support-2026']);
-    expect(bonusPlan).toEqual({ code: 0, stdout: `${dateLine}Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n`, stderr: '' });
+    expect(bonusPlan).toEqual({
+      code: 0,
+      stdout: `${dateLine}Plan support-2026 pays no commission and carries no quota: there is nothing to simulate.\n`,
+      stderr: '',
+    });
   });
 
   it('prints the table of a plan paying one segment, with no choice to judge (exit 0)', () => {
-    const dir = tempDir({ 'policy.yaml': `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n` });
+    const dir = tempDir({
+      'policy.yaml': `${BASE_POLICY}compensation:\n  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, segment: enterprise, rate: "8%" }\n`,
+    });
     const run = runCli(['simulate', 'policy.yaml', '--date', '2026-05-01'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     // 120,000 × 8% over 7 months: 1,371 a month.
     expect(run.stdout).toMatch(/^ {2}enterprise {2}✔ favored +any +120,000 +9,600 +7\.0 +1,371$/m);
-    expect(run.stdout).toContain('  ? plan ae-2026 pays on one segment with deal economics (enterprise): there is no choice between segments to compare');
+    expect(run.stdout).toContain(
+      '  ? plan ae-2026 pays on one segment with deal economics (enterprise): there is no choice between segments to compare',
+    );
     const json = JSON.parse(runCli(['simulate', 'policy.yaml', '-f', 'json'], { cwd: dir }).stdout) as SimulationReport;
-    expect(json.plans[0]).toMatchObject({ plan: 'ae-2026', verdict: 'unjudged', unjudgedBecause: 'one-segment', levels: [null], winners: [] });
+    expect(json.plans[0]).toMatchObject({
+      plan: 'ae-2026',
+      verdict: 'unjudged',
+      unjudgedBecause: 'one-segment',
+      levels: [null],
+      winners: [],
+    });
     expect(json.plans[0]!.choices.map((choice) => [choice.segment, choice.status])).toEqual([['enterprise', 'favored']]);
   });
 
@@ -273,11 +345,15 @@ describe('incentive-lint simulate', () => {
     const dir = tempDir({ 'policy.yaml': flatPlan('8%', '8%').replace(/, sales_cycle_days: \d+, avg_deal_size: \d+/g, '') });
     const noEconomics = runCli(['simulate', 'policy.yaml'], { cwd: dir });
     expect(noEconomics.code).toBe(2);
-    expect(noEconomics.stdout).toContain('  ? no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on');
+    expect(noEconomics.stdout).toContain(
+      '  ? no segment declares both avg_deal_size and sales_cycle_days: add them to the segments plan ae-2026 pays on',
+    );
     expect(noEconomics.stderr).toBe('no plan could be simulated: see why above (exit 2)\n');
     const unknown = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae-2027']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)');
+    expect(unknown.stderr).toContain(
+      'incentive-lint simulate: no compensation plan "ae-2027": the plans are ae-2026, sales-leadership-2026, marketing-2026, implementation-2026, cs-2026 (exit 2)',
+    );
   });
 
   it('an unknown plan id is echoed inside its line: a forged workflow command stays text', () => {
@@ -289,7 +365,9 @@ describe('incentive-lint simulate', () => {
   it('an unknown plan id is echoed with its escape sequences and line breaks shown, never sent to the terminal', () => {
     const run = runCli(['simulate', 'examples/quota-plan.yaml', '--plan', 'ae\u001b[2J\u001b]0;owned\u0007\nx']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('incentive-lint simulate: no compensation plan "ae\\u001b[2J\\u001b]0;owned\\u0007\\nx": the plans are ae-2026');
+    expect(run.stderr).toContain(
+      'incentive-lint simulate: no compensation plan "ae\\u001b[2J\\u001b]0;owned\\u0007\\nx": the plans are ae-2026',
+    );
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

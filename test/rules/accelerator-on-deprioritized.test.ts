@@ -34,7 +34,8 @@ describe('accelerator-on-deprioritized', () => {
           errors: [
             {
               at: 'compensation.0.credit.0.multiplier',
-              message: 'Plan ae-2026 credits every dollar of segment smb as 1.25 dollars toward quota and pay, and the strategy deprioritizes it: the plan pays more for what the strategy wants less of.',
+              message:
+                'Plan ae-2026 credits every dollar of segment smb as 1.25 dollars toward quota and pay, and the strategy deprioritizes it: the plan pays more for what the strategy wants less of.',
               fix: 'remove this credit from plan ae-2026, or give it to segment enterprise instead',
             },
           ],
@@ -50,7 +51,8 @@ describe('accelerator-on-deprioritized', () => {
           errors: [
             {
               at: 'compensation.0.spiffs.0',
-              message: 'Plan ae-2026 pays a kicker (300 per deal on velocity) with no end date on metric velocity, which the strategy deprioritizes: a standing extra for the old priority.',
+              message:
+                'Plan ae-2026 pays a kicker (300 per deal on velocity) with no end date on metric velocity, which the strategy deprioritizes: a standing extra for the old priority.',
               fix: 'remove it from plan ae-2026, or pay it on metric enterprise-arr instead',
             },
           ],
@@ -81,7 +83,10 @@ describe('accelerator-on-deprioritized', () => {
       valid: [
         { name: 'credit on enterprise', policy: plan('    credit:\n      - { segment: enterprise, multiplier: 1.25 }') },
         { name: 'credit of 1 on smb', policy: plan('    credit:\n      - { segment: smb, multiplier: 1 }') },
-        { name: 'a SPIFF with an end date', policy: plan('    spiffs:\n      - { segment: smb, amount: 500, start: 2026-04-01, end: 2026-06-30 }') },
+        {
+          name: 'a SPIFF with an end date',
+          policy: plan('    spiffs:\n      - { segment: smb, amount: 500, start: 2026-04-01, end: 2026-06-30 }'),
+        },
         {
           name: 'one accelerated quota on every segment',
           policy: `compensation:

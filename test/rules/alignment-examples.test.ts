@@ -16,7 +16,9 @@ const ALIGNMENT_RULES = new Set([
 async function alignmentFindings(example: string): Promise<string[]> {
   const { findings, diagnostics } = await lint([`examples/${example}`], { cwd: ROOT, today: '2026-11-23' });
   expect(diagnostics).toEqual([]);
-  return findings.filter((finding) => ALIGNMENT_RULES.has(finding.rule)).map((finding) => `${finding.rule}  ${finding.instrument ?? finding.path.join('.')}`);
+  return findings
+    .filter((finding) => ALIGNMENT_RULES.has(finding.rule))
+    .map((finding) => `${finding.rule}  ${finding.instrument ?? finding.path.join('.')}`);
 }
 
 describe('alignment rules on the examples', () => {

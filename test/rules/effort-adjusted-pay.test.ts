@@ -35,8 +35,30 @@ describe('effort-adjusted-pay', () => {
     const inverted = `Per month of sales cycle, plan ae-2026 pays 1,829 of new-arr commission for smb (8% of 16,000 over 21 days) and`;
     await testRule(RULE, {
       invalid: [
-        { name: 'equal', policy: salesPlan('8%', '8%'), edits: [SMB_16K], errors: [{ at: SMB_LINE, message: `${inverted} 1,371 for enterprise (8% of 120,000 over 210 days): ${RATIONAL}`, fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 6%' }] },
-        { name: 'inverted', policy: salesPlan('4%', '8%'), edits: [SMB_16K], errors: [{ at: SMB_LINE, message: `${inverted} 686 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`, fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 3%' }] },
+        {
+          name: 'equal',
+          policy: salesPlan('8%', '8%'),
+          edits: [SMB_16K],
+          errors: [
+            {
+              at: SMB_LINE,
+              message: `${inverted} 1,371 for enterprise (8% of 120,000 over 210 days): ${RATIONAL}`,
+              fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 6%',
+            },
+          ],
+        },
+        {
+          name: 'inverted',
+          policy: salesPlan('4%', '8%'),
+          edits: [SMB_16K],
+          errors: [
+            {
+              at: SMB_LINE,
+              message: `${inverted} 686 for enterprise (4% of 120,000 over 210 days): ${RATIONAL}`,
+              fix: 'raise the enterprise rate on new-arr to at least 10.67%, or lower the smb rate to at most 3%',
+            },
+          ],
+        },
       ],
     });
     const text = policyText({ policy: salesPlan('8%', '8%'), edits: [SMB_16K] });

@@ -36,7 +36,8 @@ const VANITY = {
   severity: 'warning',
   line: 11,
   column: 9,
-  message: 'Plan marketing-2026 rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+  message:
+    'Plan marketing-2026 rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
   fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026',
 };
 
@@ -52,7 +53,8 @@ describe('expired-waiver', () => {
             {
               line: 18,
               column: 14,
-              message: 'The waiver of vanity-metric for marketing-2026, approved by CMO, expired on 2026-05-31: its findings are reported again.',
+              message:
+                'The waiver of vanity-metric for marketing-2026, approved by CMO, expired on 2026-05-31: its findings are reported again.',
               fix: 'renew it with a new expires date (after 2026-06-01) and a fresh approval from CMO, or fix the vanity-metric finding in marketing-2026 and remove the waiver',
             },
           ],
@@ -69,7 +71,9 @@ describe('expired-waiver', () => {
 `;
     for (const text of [policy('2026-09-30') + second, policy('2026-09-30').replace('waivers:\n', `waivers:\n${second}`)]) {
       const result = await lintText(text, { today: '2026-06-01' });
-      expect(result.waived.map(({ finding, waiver }) => [finding.rule, waiver.approved_by, waiver.expires])).toEqual([['vanity-metric', 'CEO', '2026-12-31']]);
+      expect(result.waived.map(({ finding, waiver }) => [finding.rule, waiver.approved_by, waiver.expires])).toEqual([
+        ['vanity-metric', 'CEO', '2026-12-31'],
+      ]);
     }
   });
 });
@@ -78,14 +82,16 @@ describe('waivers on the command line (--today)', () => {
   const lintAt = (today: string) => {
     const dir = tempDir({ 'policy.yaml': policy('2026-09-30') });
     const run = runCli(['policy.yaml', '--format', 'json', '--today', today], { cwd: dir });
-    const findings = (JSON.parse(run.stdout) as { findings: Record<string, unknown>[] }).findings.map(({ rule, severity, line, column, message, fix }) => ({
-      rule,
-      severity,
-      line,
-      column,
-      message,
-      fix,
-    }));
+    const findings = (JSON.parse(run.stdout) as { findings: Record<string, unknown>[] }).findings.map(
+      ({ rule, severity, line, column, message, fix }) => ({
+        rule,
+        severity,
+        line,
+        column,
+        message,
+        fix,
+      }),
+    );
     return { code: run.code, findings };
   };
 

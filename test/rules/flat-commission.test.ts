@@ -20,7 +20,10 @@ describe('flat-commission', () => {
             },
           ],
           // The fix's first half, a decision for a person: raise the favored rate to the ratio.
-          output: policyText({ policy: salesPlan('8%', '8%') }).replace('segment: enterprise, rate: 8%', 'segment: enterprise, rate: "16%"'),
+          output: policyText({ policy: salesPlan('8%', '8%') }).replace(
+            'segment: enterprise, rate: 8%',
+            'segment: enterprise, rate: "16%"',
+          ),
         },
       ],
     }));
@@ -106,8 +109,18 @@ describe('flat-commission, whatever the order of the lines', () => {
     };
     return testRule(RULE, {
       invalid: [
-        { name: 'smb last', policy: commissionPlan(...lines), edits: twoFavored, errors: [{ at: 'compensation.0.commission.2', ...finding }] },
-        { name: 'smb first', policy: commissionPlan(...[...lines].reverse()), edits: twoFavored, errors: [{ at: 'compensation.0.commission.0', ...finding }] },
+        {
+          name: 'smb last',
+          policy: commissionPlan(...lines),
+          edits: twoFavored,
+          errors: [{ at: 'compensation.0.commission.2', ...finding }],
+        },
+        {
+          name: 'smb first',
+          policy: commissionPlan(...[...lines].reverse()),
+          edits: twoFavored,
+          errors: [{ at: 'compensation.0.commission.0', ...finding }],
+        },
       ],
     });
   });
@@ -131,7 +144,9 @@ describe('flat-commission, a line that names no segment', () => {
     }));
 
   it('lets it pay the segments without a line of their own: silent when the favored line pays 2 × that', () =>
-    testRule(RULE, { valid: [{ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "16%" }', '{ metric: new-arr, rate: "8%" }') }] }));
+    testRule(RULE, {
+      valid: [{ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "16%" }', '{ metric: new-arr, rate: "8%" }') }],
+    }));
 
   it('fires on it when it pays the deprioritized segment too much against the favored line', () =>
     testRule(RULE, {
@@ -147,7 +162,9 @@ describe('flat-commission, a line that names no segment', () => {
             },
           ],
           // The fix's first way: a line of smb's own, added after the plan's last line at its indentation.
-          output: policyText({ policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }') }).replace(
+          output: policyText({
+            policy: commissionPlan('{ metric: new-arr, segment: enterprise, rate: "10%" }', '{ metric: new-arr, rate: "8%" }'),
+          }).replace(
             '{ metric: new-arr, rate: 8% }\n',
             '{ metric: new-arr, rate: 8% }\n      - { metric: new-arr, segment: smb, rate: "5%" }\n',
           ),
@@ -172,7 +189,11 @@ describe('flat-commission, a line that names no segment', () => {
     }));
 
   it('stays silent when the strategy does not rank segments both ways', () =>
-    testRule(RULE, { valid: [{ policy: commissionPlan('{ metric: new-arr, rate: "8%" }'), edits: [remove('strategy.priorities.0.deprioritize.segments')] }] }));
+    testRule(RULE, {
+      valid: [
+        { policy: commissionPlan('{ metric: new-arr, rate: "8%" }'), edits: [remove('strategy.priorities.0.deprioritize.segments')] },
+      ],
+    }));
 });
 
 describe('flat-commission, bounds in the fix', () => {
@@ -221,7 +242,7 @@ describe('flat-commission, bounds in the fix', () => {
       ],
     }));
 
-  it('prices a segment\'s quota credit with its rate, as simulate does, and leaves a line on named accounts alone', () =>
+  it("prices a segment's quota credit with its rate, as simulate does, and leaves a line on named accounts alone", () =>
     testRule(RULE, {
       valid: [
         {
@@ -269,9 +290,18 @@ ${extra}`;
     return testRule(RULE, {
       valid: [
         { name: 'the channel left out of the quota', policy: plan('{ metric: new-arr, amount: 1000000, excludes: [smb] }') },
-        { name: 'the channel credited at half', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: smb, multiplier: 0.5 }]\n') },
-        { name: 'the favored segment credited 2x', policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: enterprise, multiplier: 2 }]\n') },
-        { name: 'a priced quota that excludes the channel', policy: quotaPlan('new-arr', '[{ metric: new-arr }]').replace('amount: 1000000 }', 'amount: 1000000, excludes: [smb] }') },
+        {
+          name: 'the channel credited at half',
+          policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: smb, multiplier: 0.5 }]\n'),
+        },
+        {
+          name: 'the favored segment credited 2x',
+          policy: plan('{ metric: new-arr, amount: 1000000 }', '    credit: [{ segment: enterprise, multiplier: 2 }]\n'),
+        },
+        {
+          name: 'a priced quota that excludes the channel',
+          policy: quotaPlan('new-arr', '[{ metric: new-arr }]').replace('amount: 1000000 }', 'amount: 1000000, excludes: [smb] }'),
+        },
       ],
       invalid: [
         {
@@ -289,7 +319,6 @@ ${extra}`;
     });
   });
 });
-
 
 function commissionPlanData(lines: Record<string, unknown>[]) {
   return { compensation: [{ id: 'ae-2026', team: 'sales', commission: lines }] };

@@ -25,7 +25,10 @@ describe('forced-ranking', () => {
     testRule(RULE, {
       invalid: [
         {
-          text: STACK('cross-team-collaboration, shipped-product-success', '{ within: team, top: "20%", bottom: "10%", bottom_outcome: exit }'),
+          text: STACK(
+            'cross-team-collaboration, shipped-product-success',
+            '{ within: team, top: "20%", bottom: "10%", bottom_outcome: exit }',
+          ),
           errors: [
             {
               line: 15,

@@ -2,7 +2,10 @@
 
 /** A `compensation:` section: plan ae-2026 of team sales paying new-arr on enterprise and on smb. */
 export function salesPlan(enterprise = '8%', smb = '8%'): string {
-  return commissionPlan(`{ metric: new-arr, segment: enterprise, rate: "${enterprise}" }`, `{ metric: new-arr, segment: smb, rate: "${smb}" }`);
+  return commissionPlan(
+    `{ metric: new-arr, segment: enterprise, rate: "${enterprise}" }`,
+    `{ metric: new-arr, segment: smb, rate: "${smb}" }`,
+  );
 }
 
 /** Plan ae-2026 of team sales with these commission lines (each a flow mapping). */

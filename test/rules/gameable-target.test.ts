@@ -132,7 +132,8 @@ okrs:
             {
               line: 7,
               column: 19,
-              message: 'OKR set shift-quota sets a target on a count (repairs-sold, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+              message:
+                'OKR set shift-quota sets a target on a count (repairs-sold, output) with no guardrail key result: the count can be hit by means the objective never meant.',
               fix: 'declare a quality metric that shows whether repairs-sold is done well (type: quality) and add it to shift-quota as { metric: …, guardrail: true }',
             },
           ],
@@ -143,7 +144,10 @@ okrs:
     testRule(RULE, {
       valid: [
         {
-          base: BANK.replace('favor: { metrics: [accounts-opened] }', 'favor: { metrics: [deposits] }\n      deprioritize: { metrics: [accounts-opened] }'),
+          base: BANK.replace(
+            'favor: { metrics: [accounts-opened] }',
+            'favor: { metrics: [deposits] }\n      deprioritize: { metrics: [accounts-opened] }',
+          ),
           policy: `okrs:
   - id: bankers-q1
     team: bankers
@@ -153,7 +157,7 @@ okrs:
       ],
     }));
 
-  it('asks a team beyond sales for the quality its count stands for, not another team\'s favored metric, and no clawback', () =>
+  it("asks a team beyond sales for the quality its count stands for, not another team's favored metric, and no clawback", () =>
     testRule(RULE, {
       invalid: [
         {
@@ -261,7 +265,10 @@ compensation:
             {
               line: 7,
               column: 49,
-              message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace('raise the count', 'raise the number they report'),
+              message: COUNT_MESSAGE('school-bonus', '100%', 'a number it reports itself (test-score-gains)').replace(
+                'raise the count',
+                'raise the number they report',
+              ),
               fix: 'declare a quality or integrity metric (type: quality, such as an independent check of test-score-gains as the team reports it), pay at least 10% of variable pay on it in school-bonus',
             },
           ],
@@ -282,7 +289,7 @@ compensation:
       ],
     }));
 
-  describe('a count\'s own quality declarations (quality_measured_by, counts_only_good)', () => {
+  describe("a count's own quality declarations (quality_measured_by, counts_only_good)", () => {
     const MILL = (metrics: string, plan: string) => `version: 1
 strategy: { name: Output }
 teams: [{ id: crew, kind: non-revenue }]
@@ -421,12 +428,14 @@ recognition:
           errors: [
             {
               at: 'promotions.0.criteria.0',
-              message: 'Promotion ladder tiers promotes on a count (sales-points, output) with no quality criterion: the count can be hit by means the objective never meant.',
+              message:
+                'Promotion ladder tiers promotes on a count (sales-points, output) with no quality criterion: the count can be hit by means the objective never meant.',
               fix: 'declare a quality metric that shows whether sales-points is done well (type: quality) and add it to tiers',
             },
             {
               at: 'recognition.0.awards.0',
-              message: 'Recognition program contests celebrates a count (products-sold, output) with no quality award: the count can be hit by means the objective never meant.',
+              message:
+                'Recognition program contests celebrates a count (products-sold, output) with no quality award: the count can be hit by means the objective never meant.',
               fix: 'declare a quality metric that shows whether products-sold is done well (type: quality) and add it to contests',
             },
           ],
@@ -469,7 +478,8 @@ ${extra}    key_results:
 `;
     const FIRES = {
       at: 'okrs.0.key_results.0',
-      message: 'OKR set crush sets a target on a count (benchmarks-published, output) with no guardrail key result: the count can be hit by means the objective never meant.',
+      message:
+        'OKR set crush sets a target on a count (benchmarks-published, output) with no guardrail key result: the count can be hit by means the objective never meant.',
       fix: 'declare a quality metric that shows whether benchmarks-published is done well (type: quality) and add it to crush as { metric: …, guardrail: true }',
     };
     it('stays silent on a named deliverable (deliverable: true, or a target that is a deadline) and fires on the same count with a level', () =>
@@ -524,7 +534,8 @@ okrs:
 `;
     const error = {
       at: 'okrs.0.key_results.1',
-      message: 'OKR set compstat sets a target on a number it reports itself (crimes-recorded) with no guardrail key result: the count can be hit by means the objective never meant.',
+      message:
+        'OKR set compstat sets a target on a number it reports itself (crimes-recorded) with no guardrail key result: the count can be hit by means the objective never meant.',
       fix: 'declare an independent check of crimes-recorded (type: quality, such as an audit of a sample of the reported numbers by someone not judged on them) and add it to compstat as { metric: …, guardrail: true }',
     };
     return testRule(RULE, {
@@ -597,7 +608,9 @@ ${extra}`;
         // Below largest_lever_share.
         agents('[{ metric: calls-handled, weight: 0.35 }, { metric: renewals, weight: 0.3 }, { metric: attendance, weight: 0.35 }]'),
         // A guard of any weight is there (a quality line, a clawback).
-        agents('[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: resolution-audit, weight: 0.05 }, { metric: attendance, weight: 0.15 }]'),
+        agents(
+          '[{ metric: calls-handled, weight: 0.45 }, { metric: renewals, weight: 0.35 }, { metric: resolution-audit, weight: 0.05 }, { metric: attendance, weight: 0.15 }]',
+        ),
         agents(largest, '    clawback: { months: 3, triggers: [misconduct] }\n'),
         { text: agents(largest), options: { largest_lever_share: 0.5 } },
       ],

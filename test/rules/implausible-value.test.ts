@@ -28,12 +28,26 @@ describe('implausible-value', () => {
     testRule(RULE, {
       invalid: [
         // The safe fix: the rate the message says was meant, quoted as a percentage.
-        { policy: commission('1'), errors: [{ ...rateFinding('1', '100%'), editSafety: 'safe' }], output: policyText({ policy: commission('1') }).replace('rate: 1 }', 'rate: "1%" }') },
-        { policy: commission('0.5'), errors: [rateFinding('0.5', '50%')], output: policyText({ policy: commission('0.5') }).replace('rate: 0.5 }', 'rate: "0.5%" }') },
+        {
+          policy: commission('1'),
+          errors: [{ ...rateFinding('1', '100%'), editSafety: 'safe' }],
+          output: policyText({ policy: commission('1') }).replace('rate: 1 }', 'rate: "1%" }'),
+        },
+        {
+          policy: commission('0.5'),
+          errors: [rateFinding('0.5', '50%')],
+          output: policyText({ policy: commission('0.5') }).replace('rate: 0.5 }', 'rate: "0.5%" }'),
+        },
         {
           name: 'by message id: the wording lives in meta.messages once',
           policy: commission('0.75'),
-          errors: [{ at: 'compensation.0.commission.0.rate', messageId: 'rate', data: { plan: 'ae-2026', what: 'commission of', percent: '75%', onMetric: ' on new-arr', written: '0.75' } }],
+          errors: [
+            {
+              at: 'compensation.0.commission.0.rate',
+              messageId: 'rate',
+              data: { plan: 'ae-2026', what: 'commission of', percent: '75%', onMetric: ' on new-arr', written: '0.75' },
+            },
+          ],
         },
       ],
     }));
@@ -46,7 +60,8 @@ describe('implausible-value', () => {
           errors: [
             {
               at: 'compensation.0.quotas.0.amount',
-              message: 'Plan ae-2026 sets a quota of 1,200 per year on new-arr, less than one average smb deal (8,000) in a whole year: the amount is almost certainly missing digits (thousands?).',
+              message:
+                'Plan ae-2026 sets a quota of 1,200 per year on new-arr, less than one average smb deal (8,000) in a whole year: the amount is almost certainly missing digits (thousands?).',
               fix: 'write the amount in full currency units, such as amount: 1200000 for 1,200 thousand',
             },
           ],

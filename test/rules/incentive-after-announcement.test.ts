@@ -35,7 +35,8 @@ describe('incentive-after-announcement', () => {
             },
             {
               at: 'okrs.0.id',
-              message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-03-02).',
+              message:
+                'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-03-02).',
               fix: 'add effective: 2026-03-02 (or the earlier date it took effect)',
             },
           ],
@@ -67,7 +68,8 @@ okrs:
           errors: [
             {
               at: 'okrs.0.effective',
-              message: 'OKR set sales-2026-q3 takes effect on 2026-07-01, 121 days after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
+              message:
+                'OKR set sales-2026-q3 takes effect on 2026-07-01, 121 days after the strategy is announced (2026-03-02): until then teams execute the old strategy under new labels.',
               fix: 'make sales-2026-q3 effective on or before 2026-03-02, or announce the strategy no earlier than 2026-07-01',
             },
           ],
@@ -96,7 +98,8 @@ recognition:
           errors: [
             {
               at: 'compensation.0.id',
-              message: 'No instrument of the policy has an effective date (3 instruments): nobody can tell which of them are in force when the strategy is announced (2026-03-02).',
+              message:
+                'No instrument of the policy has an effective date (3 instruments): nobody can tell which of them are in force when the strategy is announced (2026-03-02).',
               fix: 'add effective: YYYY-MM-DD to every plan, OKR set, promotion ladder and recognition program, starting with ae-2026',
             },
           ],
@@ -113,7 +116,8 @@ recognition:
       {
         line: 32,
         severity: 'error',
-        message: 'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-04-01).',
+        message:
+          'OKR set eng-q3 has no effective date: nobody can tell whether it is in force when the strategy is announced (2026-04-01).',
       },
     ]);
   });

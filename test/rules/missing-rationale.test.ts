@@ -75,12 +75,14 @@ promotions:
           errors: [
             {
               at: 'okrs.0.id',
-              message: 'OKR set daily-goals has no rationale, and its objective ("Meet the daily sales goal") says what to reach, not why: the people it measures are not told what it is for.',
+              message:
+                'OKR set daily-goals has no rationale, and its objective ("Meet the daily sales goal") says what to reach, not why: the people it measures are not told what it is for.',
               fix: 'add rationale: with a sentence or two, in words the team will read, on why daily-goals rewards new-arr and how that serves the strategy',
             },
             {
               at: 'okrs.1.id',
-              message: 'OKR set growth has no rationale, and its objective ("Grow new ARR by 20%") says what to reach, not why: the people it measures are not told what it is for.',
+              message:
+                'OKR set growth has no rationale, and its objective ("Grow new ARR by 20%") says what to reach, not why: the people it measures are not told what it is for.',
               fix: 'add rationale: with a sentence or two, in words the team will read, on why growth rewards new-arr and how that serves the strategy',
             },
           ],

@@ -28,10 +28,15 @@ compensation:
 
 const favoring = (metric: string) => set('strategy.priorities.0.favor.metrics', [metric]);
 const csPlan = (metric: string) => set('compensation.1', { id: 'cs-2026', team: 'customer-success', bonus: [{ metric, weight: 1 }] });
-const FIX = 'add clawback: { months: 6 } or deferral: { share: 0.3, months: 6 } to plan ae-2026, so that commission depends on the customer staying 6 months';
+const FIX =
+  'add clawback: { months: 6 } or deferral: { share: 0.3, months: 6 } to plan ae-2026, so that commission depends on the customer staying 6 months';
 const IN_FULL = 'Plan ae-2026 pays commission on new-arr in full at signature, with no clawback or deferral, while';
 const STAYS = 'the seller earns the same whether the customer stays or churns.';
-const favorsKeeping = (metric: string) => ({ at: 'compensation.0.commission', message: `${IN_FULL} the strategy favors keeping customers (${metric}): ${STAYS}`, fix: FIX });
+const favorsKeeping = (metric: string) => ({
+  at: 'compensation.0.commission',
+  message: `${IN_FULL} the strategy favors keeping customers (${metric}): ${STAYS}`,
+  fix: FIX,
+});
 
 describe('no-retention-guard', () => {
   it('fires on the commission key when the strategy favors a retention metric', () =>
@@ -52,7 +57,13 @@ describe('no-retention-guard', () => {
         {
           base: HANDOFF,
           edits: [csPlan('logo-churn')],
-          errors: [{ at: 'compensation.0.commission', message: `${IN_FULL} sales hands off to customer-success, which is rewarded on logo-churn: ${STAYS}`, fix: FIX }],
+          errors: [
+            {
+              at: 'compensation.0.commission',
+              message: `${IN_FULL} sales hands off to customer-success, which is rewarded on logo-churn: ${STAYS}`,
+              fix: FIX,
+            },
+          ],
         },
       ],
     }));
@@ -63,12 +74,28 @@ describe('no-retention-guard', () => {
         { base: HANDOFF, edits: [favoring('tickets-solved')] },
         { base: HANDOFF, edits: [favoring('nps')] },
         // Named retention and churn, but declared as neither: the words decide nothing.
-        { base: HANDOFF, edits: [favoring('customer-retention'), set('metrics.6', { id: 'customer-retention', name: 'Customer churn', type: 'outcome', perspective: 'customer' })] },
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('customer-retention'),
+            set('metrics.6', { id: 'customer-retention', name: 'Customer churn', type: 'outcome', perspective: 'customer' }),
+          ],
+        },
       ],
       invalid: [
-        ...['net-retention', 'logo-churn', 'renewals-booked'].map((metric) => ({ name: metric, base: HANDOFF, edits: [favoring(metric)], errors: [favorsKeeping(metric)] })),
+        ...['net-retention', 'logo-churn', 'renewals-booked'].map((metric) => ({
+          name: metric,
+          base: HANDOFF,
+          edits: [favoring(metric)],
+          errors: [favorsKeeping(metric)],
+        })),
         // The same declaration under a neutral id: nrr is net-retention renamed.
-        { name: 'nrr', base: HANDOFF, edits: [favoring('nrr'), set('metrics.6', { id: 'nrr', type: 'outcome', nets_churn: true })], errors: [favorsKeeping('nrr')] },
+        {
+          name: 'nrr',
+          base: HANDOFF,
+          edits: [favoring('nrr'), set('metrics.6', { id: 'nrr', type: 'outcome', nets_churn: true })],
+          errors: [favorsKeeping('nrr')],
+        },
       ],
     }));
 
@@ -85,11 +112,21 @@ describe('no-retention-guard', () => {
 
   it('stays silent for a plan without commission lines', () =>
     testRule(RULE, {
-      valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] })] }],
+      valid: [
+        {
+          base: HANDOFF,
+          edits: [
+            favoring('net-retention'),
+            set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] }),
+          ],
+        },
+      ],
     }));
 
   it('stays silent when the commission itself pays on keeping customers', () =>
-    testRule(RULE, { valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.commission.0.metric', 'net-retention')] }] }));
+    testRule(RULE, {
+      valid: [{ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.commission.0.metric', 'net-retention')] }],
+    }));
 
   it('uses clawback_months in the fix', () =>
     testRule(RULE, {
@@ -113,7 +150,10 @@ describe('no-retention-guard', () => {
       valid: [
         {
           base: HANDOFF,
-          edits: [favoring('net-retention'), set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true })],
+          edits: [
+            favoring('net-retention'),
+            set('metrics.0', { id: 'new-arr', type: 'outcome', perspective: 'financial', nets_churn: true }),
+          ],
         },
       ],
       invalid: [{ base: HANDOFF, edits: [favoring('net-retention')], errors: [favorsKeeping('net-retention')] }],
@@ -123,7 +163,10 @@ describe('no-retention-guard', () => {
     testRule(RULE, {
       valid: [
         { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['churn'] })] },
-        { base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['non-payment', 'churn'] })] },
+        {
+          base: HANDOFF,
+          edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['non-payment', 'churn'] })],
+        },
       ],
       invalid: [
         {
@@ -139,10 +182,10 @@ describe('no-retention-guard', () => {
             },
           ],
           // Only the triggers change: the list written as the policies write one.
-          output: policyText({ base: HANDOFF, edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 3, triggers: ['non-payment', 'refund'] })] }).replace(
-            'triggers: [ non-payment, refund ]',
-            'triggers: [churn, non-payment, refund]',
-          ),
+          output: policyText({
+            base: HANDOFF,
+            edits: [favoring('net-retention'), set('compensation.0.clawback', { months: 3, triggers: ['non-payment', 'refund'] })],
+          }).replace('triggers: [ non-payment, refund ]', 'triggers: [churn, non-payment, refund]'),
         },
       ],
     }));
@@ -156,7 +199,8 @@ describe('no-retention-guard', () => {
           errors: [
             {
               at: 'compensation.0.commission',
-              message: 'Plan ae-2026 pays commission on new-arr on collection, with no clawback or deferral, while the strategy favors keeping customers (net-retention): the seller earns the same whether the customer stays or churns.',
+              message:
+                'Plan ae-2026 pays commission on new-arr on collection, with no clawback or deferral, while the strategy favors keeping customers (net-retention): the seller earns the same whether the customer stays or churns.',
               fix: 'add clawback: { months: 6, triggers: [churn] } or deferral: { share: 0.3, months: 6 } to plan ae-2026, so that commission depends on the customer staying 6 months',
             },
           ],
@@ -172,7 +216,13 @@ describe('no-retention-guard', () => {
           edits: [
             favoring('net-retention'),
             set('metrics.1', { id: 'meetings-held', type: 'activity', proxy_for: ['new-arr'] }),
-            set('compensation.0', { id: 'ae-2026', team: 'sales', ote: 200000, variable_share: 0.5, quotas: [{ metric: 'meetings-held', amount: 120 }] }),
+            set('compensation.0', {
+              id: 'ae-2026',
+              team: 'sales',
+              ote: 200000,
+              variable_share: 0.5,
+              quotas: [{ metric: 'meetings-held', amount: 120 }],
+            }),
           ],
         },
       ],
@@ -181,11 +231,16 @@ describe('no-retention-guard', () => {
           base: HANDOFF,
           edits: [
             favoring('net-retention'),
-            set('compensation.0', { id: 'ae-2026', team: 'sales', ote: 200000, variable_share: 0.5, quotas: [{ metric: 'new-arr', amount: 1000000 }] }),
+            set('compensation.0', {
+              id: 'ae-2026',
+              team: 'sales',
+              ote: 200000,
+              variable_share: 0.5,
+              quotas: [{ metric: 'new-arr', amount: 1000000 }],
+            }),
           ],
           errors: [{ ...favorsKeeping('net-retention'), at: 'compensation.0.quotas' }],
         },
       ],
     }));
 });
-

@@ -20,7 +20,8 @@ describe('okr-old-priority', () => {
           errors: [
             {
               at: 'okrs.0.key_results.1',
-              message: "OKR set eng-2026-q3 has a key result on velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy's expense.",
+              message:
+                "OKR set eng-2026-q3 has a key result on velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy's expense.",
               fix: 'measure enterprise-arr instead of velocity (the favored metrics of enterprise-growth)',
               editSafety: 'suggestion',
             },
@@ -94,7 +95,8 @@ okrs:
           errors: [
             {
               at: 'okrs.0.key_results.0',
-              message: 'OKR set eng-q3 has a key result on story-points, declared a proxy for velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy\'s expense.',
+              message:
+                "OKR set eng-q3 has a key result on story-points, declared a proxy for velocity, which priority enterprise-growth deprioritizes: the team will hit it at the strategy's expense.",
               fix: 'measure enterprise-arr instead of story-points (the favored metrics of enterprise-growth)',
             },
           ],

@@ -53,7 +53,10 @@ describe('pay-old-priority', () => {
             },
           ],
           // Only the enterprise line's metric changes.
-          output: policyText({ policy: PAYS_VELOCITY }).replace('{ metric: velocity, segment: enterprise', '{ metric: enterprise-arr, segment: enterprise'),
+          output: policyText({ policy: PAYS_VELOCITY }).replace(
+            '{ metric: velocity, segment: enterprise',
+            '{ metric: enterprise-arr, segment: enterprise',
+          ),
         },
       ],
     }));
@@ -94,7 +97,11 @@ recognition:
     awards:
       - { text: Fastest team, metric: velocity }
 `,
-        { name: 'contested', policy: VELOCITY_BONUS, edits: [set('strategy.priorities.1', { id: 'speed', favor: { metrics: ['velocity'] } })] },
+        {
+          name: 'contested',
+          policy: VELOCITY_BONUS,
+          edits: [set('strategy.priorities.1', { id: 'speed', favor: { metrics: ['velocity'] } })],
+        },
       ],
     }));
 
@@ -129,7 +136,8 @@ compensation:
           errors: [
             {
               at: 'compensation.0.commission.1',
-              message: 'Plan ae-2026 pays 1% commission on velocity, which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.',
+              message:
+                'Plan ae-2026 pays 1% commission on velocity, which priority enterprise-growth deprioritizes: the team is paid to keep doing what the strategy wants less of.',
               fix: 'remove the commission line on velocity and move its rate to the quota on enterprise-arr the plan already has',
             },
           ],

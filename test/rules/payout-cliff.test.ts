@@ -63,7 +63,9 @@ describe('payout-cliff', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: quotaPlan('    curve: { threshold: 1 }\n    spiffs:\n      - { id: quota-club, metric: new-arr, amount: 20000, per: once, at: 1 }'),
+          policy: quotaPlan(
+            '    curve: { threshold: 1 }\n    spiffs:\n      - { id: quota-club, metric: new-arr, amount: 20000, per: once, at: 1 }',
+          ),
           errors: [
             {
               // Reaching 100% pays every dollar below it (120,000) and the 20,000 step; the smb deal after pays 800.

@@ -40,7 +40,8 @@ describe('preference-not-paid', () => {
           errors: [
             {
               at: 'compensation.0.commission.0',
-              message: 'Plan ae-2026 pays on monthly-arr and not on annual-arr, which priority enterprise-growth prefers over it: the team is paid for the option the strategy wants less.',
+              message:
+                'Plan ae-2026 pays on monthly-arr and not on annual-arr, which priority enterprise-growth prefers over it: the team is paid for the option the strategy wants less.',
               fix: 'add annual-arr to ae-2026 at a higher rate than monthly-arr',
             },
           ],
@@ -57,7 +58,7 @@ describe('preference-not-paid', () => {
       ],
     }));
 
-  it('leaves a component shared with another team to that team\'s plan (an SDR bonus on new ARR shared with the AEs)', () =>
+  it("leaves a component shared with another team to that team's plan (an SDR bonus on new ARR shared with the AEs)", () =>
     testRule(RULE, {
       valid: [
         {

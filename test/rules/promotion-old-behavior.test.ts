@@ -35,7 +35,8 @@ describe('promotion-old-behavior', () => {
           errors: [
             {
               at: 'promotions',
-              message: 'No promotion criterion names cross-team-impact, a behavior priority cross-functional favors: work nobody is promoted for stays invisible and unrewarded.',
+              message:
+                'No promotion criterion names cross-team-impact, a behavior priority cross-functional favors: work nobody is promoted for stays invisible and unrewarded.',
               fix: 'add { text: "Cross-team impact: enables others", metric: cross-team-impact } to the criteria of eng-ladder and staff-ladder',
             },
             {

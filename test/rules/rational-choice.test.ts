@@ -36,7 +36,7 @@ describe('rational-choice', () => {
             {
               at: 'compensation.0.quotas.0',
               message:
-                'At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,571 per month against 1,714 for enterprise): the rational choice is not the strategy\'s.',
+                "At 50%, 100%, 150% and 200% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (2,571 per month against 1,714 for enterprise): the rational choice is not the strategy's.",
               fix: 'add - { segment: enterprise, multiplier: 1.5 } to the credit of plan ae-2026, so that smb no longer pays most per month of effort at any level; or pay smb outside the quota, at a rate of its own',
             },
           ],
@@ -46,7 +46,13 @@ describe('rational-choice', () => {
 
   it('counts a SPIFF on the deals within its dates, in the year from the announcement: it can make the deprioritized choice win', () =>
     testRule(RULE, {
-      valid: [{ name: 'a SPIFF that ended before the year', policy: QUOTA_PLAN + SPIFF.replace('2026-04-01, end: 2026-06-30', '2025-04-01, end: 2025-06-30') }, { name: 'no SPIFF', policy: QUOTA_PLAN }],
+      valid: [
+        {
+          name: 'a SPIFF that ended before the year',
+          policy: QUOTA_PLAN + SPIFF.replace('2026-04-01, end: 2026-06-30', '2025-04-01, end: 2025-06-30'),
+        },
+        { name: 'no SPIFF', policy: QUOTA_PLAN },
+      ],
       invalid: [
         {
           // At 100%: smb 150 deals over 105 months pay 120,000 + 150 × 2,000 × 91/365 = 194,795 (1,855 a month); enterprise 1,714.
@@ -56,7 +62,7 @@ describe('rational-choice', () => {
             {
               at: 'compensation.0.quotas.0',
               message:
-                'At 50%, 100% and 150% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,855 per month against 1,714 for enterprise): the rational choice is not the strategy\'s.',
+                "At 50%, 100% and 150% of quota, plan ae-2026 pays most per month of effort for smb, which the strategy deprioritizes (1,855 per month against 1,714 for enterprise): the rational choice is not the strategy's.",
               fix: 'add - { segment: enterprise, multiplier: 1.09 } to the credit of plan ae-2026, so that smb no longer pays most per month of effort at any level; or pay smb outside the quota, at a rate of its own',
             },
           ],
@@ -87,10 +93,15 @@ describe('rational-choice', () => {
   it('reports a flat-rate plan on the line that pays the deprioritized choice, and leaves it to flat-commission when that rule reports it', async () => {
     const policy = policyText({ policy: salesPlan('4%', '8%') });
     const rules = (off: string[]) => Object.fromEntries(off.map((rule) => [rule, 'off' as const]));
-    const run = async (off: string[]) => (await lint({ files: [{ path: 'policy.yaml', text: policy }] }, { config: false, today: '2026-06-01', rules: rules(off) })).findings.map((finding) => [finding.rule, finding.path.join('.')]);
+    const run = async (off: string[]) =>
+      (
+        await lint({ files: [{ path: 'policy.yaml', text: policy }] }, { config: false, today: '2026-06-01', rules: rules(off) })
+      ).findings.map((finding) => [finding.rule, finding.path.join('.')]);
     expect(await run([])).toContainEqual(['flat-commission', 'compensation.0.commission.1']);
     expect((await run([])).filter(([rule]) => rule === RULE)).toEqual([]);
-    expect((await run(['effort-adjusted-pay', 'flat-commission'])).filter(([rule]) => rule === RULE)).toEqual([[RULE, 'compensation.0.commission.1']]);
+    expect((await run(['effort-adjusted-pay', 'flat-commission'])).filter(([rule]) => rule === RULE)).toEqual([
+      [RULE, 'compensation.0.commission.1'],
+    ]);
   });
 });
 
@@ -133,13 +144,17 @@ compensation:
     clawback: { months: 6 }
 `;
   const lintText = async (text: string) =>
-    (await lint({ files: [{ path: 'policy.yaml', text }] }, { config: false, today: '2026-06-01' })).findings.filter((finding) => finding.rule === RULE);
+    (await lint({ files: [{ path: 'policy.yaml', text }] }, { config: false, today: '2026-06-01' })).findings.filter(
+      (finding) => finding.rule === RULE,
+    );
 
   it('credits the favored choice, not the metric both channels book, and applying the edit removes the finding', async () => {
     const [finding] = await lintText(CHANNELS);
     expect(finding?.message).toMatch(/pays most per month of effort for expansion-arr in partner, which the strategy deprioritizes/);
     // A credit on new-arr alone would raise partner deals as much as direct ones: the fix names the direct segment.
-    expect(finding!.fix).toMatch(/^add - \{ metric: new-arr, segment: direct, multiplier: [\d.]+ \} to the credit of plan ae-2026, so that partner no longer pays most per month of effort at any level; or pay partner outside the quota, at a rate of its own$/);
+    expect(finding!.fix).toMatch(
+      /^add - \{ metric: new-arr, segment: direct, multiplier: [\d.]+ \} to the credit of plan ae-2026, so that partner no longer pays most per month of effort at any level; or pay partner outside the quota, at a rate of its own$/,
+    );
     expect(finding!.edits).toHaveLength(1);
     const { text } = applyTextEdits(CHANNELS, finding!.edits!);
     expect(text).toMatch(/credit: \[\{ metric: new-arr, segment: direct, multiplier: [\d.]+ \}\]/);
@@ -149,7 +164,10 @@ compensation:
   it('where the written change is the credit on the metric alone, the finding stays: the class the fix avoids', async () => {
     const [finding] = await lintText(CHANNELS);
     const multiplier = /multiplier: ([\d.]+)/.exec(finding!.fix)![1];
-    const both = CHANNELS.replace('    clawback: { months: 6 }\n', `    clawback: { months: 6 }\n    credit: [{ metric: new-arr, multiplier: ${multiplier} }]\n`);
+    const both = CHANNELS.replace(
+      '    clawback: { months: 6 }\n',
+      `    clawback: { months: 6 }\n    credit: [{ metric: new-arr, multiplier: ${multiplier} }]\n`,
+    );
     expect(both).not.toBe(CHANNELS);
     expect(await lintText(both)).toHaveLength(1);
   });

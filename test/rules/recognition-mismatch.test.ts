@@ -3,7 +3,8 @@ import { set, testRule } from '../../src/testing/index.js';
 
 const RULE = 'recognition-mismatch';
 const NOTHING_FAVORED = {
-  message: 'No award celebrates anything the strategy favors (enterprise-arr or enterprise): recognition is the social proof of what actually gets rewarded.',
+  message:
+    'No award celebrates anything the strategy favors (enterprise-arr or enterprise): recognition is the social proof of what actually gets rewarded.',
   fix: 'add an award for enterprise, such as { text: First enterprise win of the quarter, segment: enterprise }',
 };
 
@@ -50,7 +51,8 @@ describe('recognition-mismatch', () => {
           errors: [
             {
               at: 'recognition.0.awards.1',
-              message: 'Award "Fastest team" in awards celebrates the deprioritized metric velocity: everyone watching learns that the old strategy still wins applause.',
+              message:
+                'Award "Fastest team" in awards celebrates the deprioritized metric velocity: everyone watching learns that the old strategy still wins applause.',
               fix: 'celebrate enterprise-arr instead (what the strategy favors)',
             },
           ],
@@ -58,20 +60,37 @@ describe('recognition-mismatch', () => {
       ],
     }));
 
-  it('stays silent when the policy has no recognition program at all (a lever left out, as promotions may be)', () => testRule(RULE, { valid: [{}] }));
+  it('stays silent when the policy has no recognition program at all (a lever left out, as promotions may be)', () =>
+    testRule(RULE, { valid: [{}] }));
 
   it('reports on the recognition section when its awards celebrate volume and nothing the strategy favors', () =>
-    testRule(RULE, { invalid: [{ policy: VOLUME + awards('{ text: Most deals closed, metric: deals-closed }'), errors: [{ at: 'recognition', ...NOTHING_FAVORED }] }] }));
+    testRule(RULE, {
+      invalid: [
+        {
+          policy: VOLUME + awards('{ text: Most deals closed, metric: deals-closed }'),
+          errors: [{ at: 'recognition', ...NOTHING_FAVORED }],
+        },
+      ],
+    }));
 
   it('stays silent when awards celebrate quality or conduct the strategy does not name: the levers that pay carry the priorities', () =>
     testRule(RULE, { valid: [{ policy: awards('{ text: Zero-defect release, metric: defect-rate }') }] }));
 
   it('stays silent when no award names a metric or segment: a contest whose measure changes every month cannot be judged', () =>
-    testRule(RULE, { valid: [{ policy: awards('{ text: Monthly team contest (the measure changes every month) }', '{ text: Customer hero of the quarter }') }] }));
+    testRule(RULE, {
+      valid: [
+        { policy: awards('{ text: Monthly team contest (the measure changes every month) }', '{ text: Customer hero of the quarter }') },
+      ],
+    }));
 
   it('stays silent when awards celebrate favored wins only', () =>
     testRule(RULE, {
-      valid: [awards('{ text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }', '{ text: Zero-defect release, metric: defect-rate }')],
+      valid: [
+        awards(
+          '{ text: First enterprise deal closed, metric: enterprise-arr, segment: enterprise }',
+          '{ text: Zero-defect release, metric: defect-rate }',
+        ),
+      ],
     }));
 });
 
@@ -84,7 +103,12 @@ describe('recognition-mismatch, contested ids', () => {
           edits: [
             set('segments.2', { id: 'mid-market' }),
             set('strategy.priorities.0.favor.segments', ['enterprise', 'mid-market']),
-            set('strategy.priorities.1', { id: 'focus', statement: 'Focus', favor: { metrics: ['enterprise-arr'] }, deprioritize: { segments: ['mid-market'] } }),
+            set('strategy.priorities.1', {
+              id: 'focus',
+              statement: 'Focus',
+              favor: { metrics: ['enterprise-arr'] },
+              deprioritize: { segments: ['mid-market'] },
+            }),
           ],
           errors: [{ at: 'recognition', ...NOTHING_FAVORED }],
         },

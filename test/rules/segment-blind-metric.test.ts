@@ -55,8 +55,20 @@ describe('segment-blind-metric', () => {
           policy: SALES_ON_MQLS,
           edits: [set('compensation.0.bonus.1', { metric: 'mqls', accounts: 'Tier 1 customers', weight: 0.2 })],
           errors: [
-            { ...PAID_ON_MQLS, fix: PAID_ON_MQLS.fix.replace('(segment: enterprise), ', '(segment: enterprise), or scope it to named accounts (accounts: …), ') },
-            { ...MEASURED_ON_MQLS, fix: MEASURED_ON_MQLS.fix.replace('(segment: enterprise), ', '(segment: enterprise), or scope it to named accounts (accounts: …), ') },
+            {
+              ...PAID_ON_MQLS,
+              fix: PAID_ON_MQLS.fix.replace(
+                '(segment: enterprise), ',
+                '(segment: enterprise), or scope it to named accounts (accounts: …), ',
+              ),
+            },
+            {
+              ...MEASURED_ON_MQLS,
+              fix: MEASURED_ON_MQLS.fix.replace(
+                '(segment: enterprise), ',
+                '(segment: enterprise), or scope it to named accounts (accounts: …), ',
+              ),
+            },
           ],
         },
       ],
@@ -118,13 +130,17 @@ okrs:
 `;
   const MQLS = blind('okrs.0.id', 'measured', ['mqls'], 'OKR set sales-q3');
 
-  it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', () => testRule(RULE, { invalid: [{ policy: UNDECLARED, errors: [MQLS] }] }));
+  it('counts a volume metric (activity or output) as unsegmented by default, not an outcome', () =>
+    testRule(RULE, { invalid: [{ policy: UNDECLARED, errors: [MQLS] }] }));
 
   it('leaves an internal or learning count alone: knowledge-base articles have no customer segment', () =>
     testRule(RULE, {
       invalid: [
         {
-          policy: UNDECLARED.replace('      - { metric: nps, target: 50 }', '      - { metric: nps, target: 50 }\n      - { metric: kb-articles, target: 40 }').replace(
+          policy: UNDECLARED.replace(
+            '      - { metric: nps, target: 50 }',
+            '      - { metric: nps, target: 50 }\n      - { metric: kb-articles, target: 40 }',
+          ).replace(
             '  - { id: nps, type: outcome, perspective: customer }',
             '  - { id: nps, type: outcome, perspective: customer }\n  - { id: kb-articles, type: output, perspective: learning }',
           ),
@@ -136,6 +152,12 @@ okrs:
   it('assume_volume_unsegmented: false reports only declared `segmented: false`; assume_unsegmented: true reports both', () =>
     testRule(RULE, {
       valid: [{ policy: UNDECLARED, options: { assume_volume_unsegmented: false } }],
-      invalid: [{ policy: UNDECLARED, options: { assume_unsegmented: true }, errors: [blind('okrs.0.id', 'measured', ['mqls', 'nps'], 'OKR set sales-q3')] }],
+      invalid: [
+        {
+          policy: UNDECLARED,
+          options: { assume_unsegmented: true },
+          errors: [blind('okrs.0.id', 'measured', ['mqls', 'nps'], 'OKR set sales-q3')],
+        },
+      ],
     }));
 });

@@ -30,20 +30,60 @@ const ABOVE = (shared: string) =>
 describe('shared-portion-range', () => {
   it('fires on the bonus key when the shared portion is below min', () =>
     testRule(RULE, {
-      invalid: [{ ...split(0.95, 0.05), errors: [{ at: 'compensation.0.bonus', message: BELOW('5%'), fix: 'raise feature-adoption (shared with product) from 5% to 10% and lower mqls from 95% to 90%' }] }],
+      invalid: [
+        {
+          ...split(0.95, 0.05),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: BELOW('5%'),
+              fix: 'raise feature-adoption (shared with product) from 5% to 10% and lower mqls from 95% to 90%',
+            },
+          ],
+        },
+      ],
     }));
 
   it('fires when the shared portion is above max, and moves the excess to the individual component', () =>
     testRule(RULE, {
-      invalid: [{ ...split(0.3, 0.7), errors: [{ at: 'compensation.0.bonus', message: ABOVE('70%'), fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%' }] }],
+      invalid: [
+        {
+          ...split(0.3, 0.7),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('70%'),
+              fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%',
+            },
+          ],
+        },
+      ],
     }));
 
   it('stays silent at exactly min and max, and fires just outside them', () =>
     testRule(RULE, {
       valid: [split(0.9, 0.1), split(0.5, 0.5)],
       invalid: [
-        { ...split(0.91, 0.09), errors: [{ at: 'compensation.0.bonus', message: BELOW('9%'), fix: 'raise feature-adoption (shared with product) from 9% to 10% and lower mqls from 91% to 90%' }] },
-        { ...split(0.49, 0.51), errors: [{ at: 'compensation.0.bonus', message: ABOVE('51%'), fix: 'lower feature-adoption (shared with product) from 51% to 50% and raise mqls from 49% to 50%' }] },
+        {
+          ...split(0.91, 0.09),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: BELOW('9%'),
+              fix: 'raise feature-adoption (shared with product) from 9% to 10% and lower mqls from 91% to 90%',
+            },
+          ],
+        },
+        {
+          ...split(0.49, 0.51),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('51%'),
+              fix: 'lower feature-adoption (shared with product) from 51% to 50% and raise mqls from 49% to 50%',
+            },
+          ],
+        },
       ],
     }));
 
@@ -66,7 +106,13 @@ describe('shared-portion-range', () => {
         {
           ...split(0.9, 0.1),
           options: { min: 0.2, max: 0.8 },
-          errors: [{ at: 'compensation.0.bonus', message: BELOW('10%', '20%'), fix: 'raise feature-adoption (shared with product) from 10% to 20% and lower mqls from 90% to 80%' }],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: BELOW('10%', '20%'),
+              fix: 'raise feature-adoption (shared with product) from 10% to 20% and lower mqls from 90% to 80%',
+            },
+          ],
         },
       ],
     }));
@@ -80,7 +126,13 @@ describe('shared-portion-range', () => {
             set('compensation.0.commission', [{ metric: 'new-arr', rate: '5%' }]),
             set('compensation.0.bonus', [{ metric: 'feature-adoption', weight: 0.05, shared_with: ['product'] }]),
           ],
-          errors: [{ at: 'compensation.0.bonus', message: BELOW('5%'), fix: 'raise feature-adoption (shared with product) from 5% to 10% (commission takes the rest)' }],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: BELOW('5%'),
+              fix: 'raise feature-adoption (shared with product) from 5% to 10% (commission takes the rest)',
+            },
+          ],
         },
       ],
     }));
@@ -129,14 +181,21 @@ describe('shared-portion-range', () => {
     testRule(RULE, {
       invalid: [
         {
-          ...bonus({ metric: 'mqls', weight: 0.3 }, { metric: 'new-arr', weight: 0.1 }, { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] }),
+          ...bonus(
+            { metric: 'mqls', weight: 0.3 },
+            { metric: 'new-arr', weight: 0.1 },
+            { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] },
+          ),
           edits: [
             set('compensation.0.bonus', [
               { metric: 'mqls', weight: 0.3 },
               { metric: 'new-arr', weight: 0.1 },
               { metric: 'feature-adoption', weight: 0.6, shared_with: ['product'] },
             ]),
-            set('strategy', { name: 'Adoption', priorities: [{ id: 'adoption', favor: { metrics: ['feature-adoption'] }, deprioritize: { metrics: ['mqls'] } }] }),
+            set('strategy', {
+              name: 'Adoption',
+              priorities: [{ id: 'adoption', favor: { metrics: ['feature-adoption'] }, deprioritize: { metrics: ['mqls'] } }],
+            }),
           ],
           errors: [
             {
@@ -149,24 +208,47 @@ describe('shared-portion-range', () => {
       ],
     }));
 
-  it('does not hold a revenue team to the max: a sales overlay pooled on the account executives\' number is standard', () =>
-    testRule(RULE, { valid: [{ ...split(0.25, 0.75), edits: [...split(0.25, 0.75).edits, set('teams.1', { id: 'marketing', kind: 'revenue' })] }] }));
+  it("does not hold a revenue team to the max: a sales overlay pooled on the account executives' number is standard", () =>
+    testRule(RULE, {
+      valid: [{ ...split(0.25, 0.75), edits: [...split(0.25, 0.75).edits, set('teams.1', { id: 'marketing', kind: 'revenue' })] }],
+    }));
   it('does not call free riding a company-wide gainshare that is all the plan pays, shared with every team (Scanlon, open-book plans)', () =>
     testRule(RULE, {
       valid: [
         bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }),
         // A plan of no team applies to the whole company.
-        { ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }), edits: [...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }).edits, set('compensation.0.team', undefined)] },
+        {
+          ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }),
+          edits: [
+            ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }).edits,
+            set('compensation.0.team', undefined),
+          ],
+        },
       ],
       invalid: [
         {
           // A team left out: the plan is a team-to-team pool, not the company's result.
           ...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }),
           edits: [...bonus({ metric: 'feature-adoption', weight: 1, shared_with: ['product'] }).edits, set('teams.2', { id: 'support' })],
-          errors: [{ at: 'compensation.0.bonus', message: ABOVE('100%'), fix: 'lower feature-adoption (shared with product) from 100% to 50% and give 50% to individual components' }],
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('100%'),
+              fix: 'lower feature-adoption (shared with product) from 100% to 50% and give 50% to individual components',
+            },
+          ],
         },
         // Beside individual pay, a company-wide share above the max is still judged.
-        { ...split(0.3, 0.7), errors: [{ at: 'compensation.0.bonus', message: ABOVE('70%'), fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%' }] },
+        {
+          ...split(0.3, 0.7),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: ABOVE('70%'),
+              fix: 'lower feature-adoption (shared with product) from 70% to 50% and raise mqls from 30% to 50%',
+            },
+          ],
+        },
       ],
     }));
 });

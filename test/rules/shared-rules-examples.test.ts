@@ -33,7 +33,9 @@ function reported(example: string): string[] {
   expect(run.stderr).toBe('');
   const document = parse(fs.readFileSync(file, 'utf8')) as unknown;
   const { findings } = JSON.parse(run.stdout) as { findings: JsonFinding[] };
-  return findings.filter((finding) => RULES.has(finding.rule)).map((finding) => `${finding.rule} ${finding.severity} ${subject(document, finding.path)}`);
+  return findings
+    .filter((finding) => RULES.has(finding.rule))
+    .map((finding) => `${finding.rule} ${finding.severity} ${subject(document, finding.path)}`);
 }
 
 function subject(document: unknown, at: readonly (string | number)[]): string {

@@ -43,7 +43,12 @@ describe('siloed-handoff', () => {
     testRule(RULE, {
       invalid: [
         { base: HANDOFF, policy: SILOED, errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: shareFix(0.15) }] },
-        { base: HANDOFF, policy: SILOED, options: { shared_weight: 0.2 }, errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: shareFix(0.2) }] },
+        {
+          base: HANDOFF,
+          policy: SILOED,
+          options: { shared_weight: 0.2 },
+          errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: shareFix(0.2) }],
+        },
       ],
     }));
 
@@ -86,10 +91,13 @@ compensation:
     testRule(RULE, {
       valid: [
         {
-          name: 'a churn clawback: the article\'s own shared incentive',
+          name: "a churn clawback: the article's own shared incentive",
           base: HANDOFF,
           policy: SILOED,
-          edits: [set('compensation.1.bonus.0.metric', 'net-retention'), set('compensation.0.clawback', { months: 6, triggers: ['churn'] })],
+          edits: [
+            set('compensation.1.bonus.0.metric', 'net-retention'),
+            set('compensation.0.clawback', { months: 6, triggers: ['churn'] }),
+          ],
         },
       ],
       invalid: [
@@ -98,13 +106,22 @@ compensation:
           base: HANDOFF,
           policy: SILOED,
           edits: [set('compensation.1.bonus.0.metric', 'net-retention')],
-          errors: [{ at: 'teams.0.hands_off_to.0', message: SALES_WINS, fix: 'add - { metric: net-retention, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds' }],
+          errors: [
+            {
+              at: 'teams.0.hands_off_to.0',
+              message: SALES_WINS,
+              fix: 'add - { metric: net-retention, weight: 0.15, shared_with: [implementation] } to the bonus of plan ae-2026 (commission takes the rest), so that sales cannot fully win unless implementation also succeeds',
+            },
+          ],
         },
         {
           name: 'a bonus plan upstream pays no commission, so the shared metric is the remedy',
           base: HANDOFF,
           policy: SILOED,
-          edits: [set('compensation.1.bonus.0.metric', 'net-retention'), set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] })],
+          edits: [
+            set('compensation.1.bonus.0.metric', 'net-retention'),
+            set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] }),
+          ],
           errors: [
             {
               at: 'teams.0.hands_off_to.0',

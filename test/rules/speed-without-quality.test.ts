@@ -41,7 +41,11 @@ const SUPPORT_PLAN = {
   message: `Plan support-2026 rewards first-response-time (speed) ${TRADE}`,
   fix: 'add - { metric: first-contact-resolution, weight: 0.15 } to plan support-2026 and lower first-response-time from 30% to 15%',
 };
-const ENG_OKRS = { at: 'okrs.0.key_results.0', message: `OKR set eng-q3 rewards velocity (speed) ${TRADE}`, fix: 'add a key result { metric: csat } to OKR set eng-q3 beside velocity' };
+const ENG_OKRS = {
+  at: 'okrs.0.key_results.0',
+  message: `OKR set eng-q3 rewards velocity (speed) ${TRADE}`,
+  fix: 'add a key result { metric: csat } to OKR set eng-q3 beside velocity',
+};
 
 describe('speed-without-quality', () => {
   it('fires on the heaviest speed line of a plan and on the speed key result of an OKR set with no quality metric', () =>
@@ -61,15 +65,28 @@ describe('speed-without-quality', () => {
       version: 1,
       strategy: { name: 'Service' },
       teams: [{ id: 'support' }],
-      metrics: [{ id: 'tickets-closed', type: 'output' }, { id: 'first-response-time', type: 'speed' }, { id: 'handle-time', type: 'speed' }, ...qualityMetrics],
+      metrics: [
+        { id: 'tickets-closed', type: 'output' },
+        { id: 'first-response-time', type: 'speed' },
+        { id: 'handle-time', type: 'speed' },
+        ...qualityMetrics,
+      ],
       compensation: [{ id: 'support-2026', team: 'support', bonus: lines }],
       okrs: [{ id: 'support-q3', team: 'support', key_results: lines.map(({ metric }) => ({ metric })) }],
     });
     const message = (instrument: string) => `${instrument} rewards first-response-time (speed) and handle-time (speed) ${TRADE}`;
     const errors = (handleTime: number, firstResponse: number) => [
       // handle-time is the heaviest speed line (tickets-closed, as heavy, is a count: gameable-target's).
-      { at: `compensation.0.bonus.${handleTime}`, message: message('Plan support-2026'), fix: 'add - { metric: csat, weight: 0.2 } to plan support-2026 and lower handle-time from 40% to 20%' },
-      { at: `okrs.0.key_results.${firstResponse}`, message: message('OKR set support-q3'), fix: 'add a key result { metric: csat } to OKR set support-q3 beside first-response-time' },
+      {
+        at: `compensation.0.bonus.${handleTime}`,
+        message: message('Plan support-2026'),
+        fix: 'add - { metric: csat, weight: 0.2 } to plan support-2026 and lower handle-time from 40% to 20%',
+      },
+      {
+        at: `okrs.0.key_results.${firstResponse}`,
+        message: message('OKR set support-q3'),
+        fix: 'add a key result { metric: csat } to OKR set support-q3 beside first-response-time',
+      },
     ];
     return testRule(RULE, {
       invalid: [
@@ -106,7 +123,11 @@ recognition:
   - id: awards
     awards: [{ text: Most tickets, metric: tickets-closed, teams: [support] }]
 `,
-          edits: [set('compensation.0.bonus.0.metric', 'new-arr'), set('compensation.0.bonus.1.metric', 'new-arr'), set('okrs.0.key_results.0.metric', 'new-arr')],
+          edits: [
+            set('compensation.0.bonus.0.metric', 'new-arr'),
+            set('compensation.0.bonus.1.metric', 'new-arr'),
+            set('okrs.0.key_results.0.metric', 'new-arr'),
+          ],
         },
       ],
     }));
@@ -140,7 +161,18 @@ recognition:
       valid: [
         {
           base: SERVICE,
-          policy: { compensation: [{ id: 'support-2026', team: 'support', bonus: [{ metric: 'first-response-time', weight: 0.7 }, { metric: 'new-arr', weight: 0.3 }] }] },
+          policy: {
+            compensation: [
+              {
+                id: 'support-2026',
+                team: 'support',
+                bonus: [
+                  { metric: 'first-response-time', weight: 0.7 },
+                  { metric: 'new-arr', weight: 0.3 },
+                ],
+              },
+            ],
+          },
           edits: [remove('okrs')],
         },
       ],
@@ -149,7 +181,14 @@ recognition:
           base: SERVICE,
           policy: {
             compensation: [
-              { id: 'support-2026', team: 'support', bonus: [{ metric: 'first-response-time', weight: 0.95 }, { metric: 'csat', weight: 0.05 }] },
+              {
+                id: 'support-2026',
+                team: 'support',
+                bonus: [
+                  { metric: 'first-response-time', weight: 0.95 },
+                  { metric: 'csat', weight: 0.05 },
+                ],
+              },
             ],
           },
           edits: [remove('okrs')],
@@ -157,7 +196,8 @@ recognition:
             {
               at: 'compensation.0.bonus.0',
               // csat is already there at a token weight: raised, not added a second time.
-              message: 'Plan support-2026 rewards first-response-time (speed) but no quality metric of real weight (csat is 5% of variable pay): people will trade quality for speed.',
+              message:
+                'Plan support-2026 rewards first-response-time (speed) but no quality metric of real weight (csat is 5% of variable pay): people will trade quality for speed.',
               fix: 'raise csat from 5% to 52.5% in plan support-2026 and lower first-response-time from 95% to 47.5%',
             },
           ],
@@ -246,7 +286,17 @@ ${extra}    key_results:
         okrs('< 90 days', '    stakes: none\n'),
       ],
       invalid: [
-        { policy: okrs('Rev 3.2 masks to fab in < 9 days'), base: '', errors: [{ at: 'okrs.0.key_results.0', message: `OKR set eng-h1 rewards time-to-production (speed) ${TRADE}`, fix: 'declare a metric with type: quality that shows whether time-to-production is done well, and reward it in eng-h1 beside time-to-production' }] },
+        {
+          policy: okrs('Rev 3.2 masks to fab in < 9 days'),
+          base: '',
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: `OKR set eng-h1 rewards time-to-production (speed) ${TRADE}`,
+              fix: 'declare a metric with type: quality that shows whether time-to-production is done well, and reward it in eng-h1 beside time-to-production',
+            },
+          ],
+        },
         {
           policy: okrs('< 90 days'),
           base: '',

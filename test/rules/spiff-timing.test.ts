@@ -58,9 +58,16 @@ describe('spiff-timing', () => {
         { name: 'ended before today', policy: withSpiff('{ segment: smb, amount: 500, start: 2026-01-01, end: 2026-05-31 }') },
         {
           name: 'enterprise has a commission line',
-          policy: withSpiff('{ segment: enterprise, amount: 2000, end: 2026-09-30 }', '{ metric: new-arr, segment: enterprise, rate: "12%" }'),
+          policy: withSpiff(
+            '{ segment: enterprise, amount: 2000, end: 2026-09-30 }',
+            '{ metric: new-arr, segment: enterprise, rate: "12%" }',
+          ),
         },
-        { name: 'no announcement', policy: withSpiff('{ segment: smb, amount: 500, end: 2026-06-30 }'), edits: [remove('strategy.announced')] },
+        {
+          name: 'no announcement',
+          policy: withSpiff('{ segment: smb, amount: 500, end: 2026-06-30 }'),
+          edits: [remove('strategy.announced')],
+        },
       ],
     }));
 });

@@ -20,7 +20,8 @@ describe('stale-incentive', () => {
           errors: [
             {
               at: 'compensation.0.commission.1',
-              message: 'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
+              message:
+                'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
               fix: FIX,
             },
           ],
@@ -34,12 +35,23 @@ describe('stale-incentive', () => {
         { name: 'plan updated', policy: salesPlan('16%', '8%'), baseline: BEFORE },
         { name: 'strategy unchanged', policy: salesPlan('8%', '8%'), baseline: { policy: salesPlan('8%', '8%') } },
         { name: 'no earlier version (a plain lint run)', policy: salesPlan('8%', '8%') },
-        { name: 'only the announcement moved', policy: salesPlan('8%', '8%'), baseline: { policy: salesPlan('8%', '8%'), edits: [set('strategy.announced', '2026-01-05')] } },
+        {
+          name: 'only the announcement moved',
+          policy: salesPlan('8%', '8%'),
+          baseline: { policy: salesPlan('8%', '8%'), edits: [set('strategy.announced', '2026-01-05')] },
+        },
       ],
     }));
   it('stays silent on an instrument that ended (until) before the new strategy is announced, and fires on one still in force', () =>
     testRule(RULE, {
-      valid: [{ name: 'ended', policy: salesPlan('8%', '8%'), edits: [set('compensation.0.until', '2026-02-01')], baseline: { ...BEFORE, edits: [...BEFORE.edits, set('compensation.0.until', '2026-02-01')] } }],
+      valid: [
+        {
+          name: 'ended',
+          policy: salesPlan('8%', '8%'),
+          edits: [set('compensation.0.until', '2026-02-01')],
+          baseline: { ...BEFORE, edits: [...BEFORE.edits, set('compensation.0.until', '2026-02-01')] },
+        },
+      ],
       invalid: [
         {
           policy: salesPlan('8%', '8%'),
@@ -48,7 +60,8 @@ describe('stale-incentive', () => {
           errors: [
             {
               at: 'compensation.0.commission.1',
-              message: 'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
+              message:
+                'ae-2026 is unchanged, but the strategy changed what it rewards: segment smb (neutral → deprioritized). Teams keep doing what it still pays for.',
               fix: FIX,
             },
           ],

@@ -18,7 +18,11 @@ describe('too-many-measures', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.3 }', '{ metric: defect-rate, weight: 0.2 }', '{ metric: velocity, weight: 0.2 }'),
+          policy: salesPlanWith(
+            '{ metric: enterprise-arr, weight: 0.3 }',
+            '{ metric: defect-rate, weight: 0.2 }',
+            '{ metric: velocity, weight: 0.2 }',
+          ),
           errors: [
             {
               at: 'compensation.0.id',
@@ -35,7 +39,11 @@ describe('too-many-measures', () => {
     testRule(RULE, {
       invalid: [
         {
-          policy: salesPlanWith('{ metric: defect-rate, weight: 0.3 }', '{ metric: velocity, weight: 0.2 }', '{ metric: enterprise-arr, weight: 0.15 }'),
+          policy: salesPlanWith(
+            '{ metric: defect-rate, weight: 0.3 }',
+            '{ metric: velocity, weight: 0.2 }',
+            '{ metric: enterprise-arr, weight: 0.15 }',
+          ),
           errors: [
             {
               at: 'compensation.0.id',
@@ -56,7 +64,8 @@ describe('too-many-measures', () => {
           errors: [
             {
               at: 'compensation.0.bonus.0.weight',
-              message: 'Plan ae-2026 puts 10% of variable pay on enterprise-arr, less than 15%: too small a share to change what anyone does.',
+              message:
+                'Plan ae-2026 puts 10% of variable pay on enterprise-arr, less than 15%: too small a share to change what anyone does.',
               fix: 'raise enterprise-arr to at least 15% of variable pay in plan ae-2026, or drop it and give its 10% to another measure',
             },
           ],
@@ -67,8 +76,14 @@ describe('too-many-measures', () => {
   it('stays silent on a shared component, a non-sales scorecard, and within the options', () =>
     testRule(RULE, {
       valid: [
-        { name: 'a 10% component shared with another team', policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.1, shared_with: [engineering] }') },
-        { name: 'two components on one metric add up', policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.1 }', '{ metric: enterprise-arr, segment: enterprise, weight: 0.1 }') },
+        {
+          name: 'a 10% component shared with another team',
+          policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.1, shared_with: [engineering] }'),
+        },
+        {
+          name: 'two components on one metric add up',
+          policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.1 }', '{ metric: enterprise-arr, segment: enterprise, weight: 0.1 }'),
+        },
         {
           name: 'a bonus-only plan of four measures',
           policy: `compensation:
@@ -83,7 +98,11 @@ describe('too-many-measures', () => {
         },
         {
           name: 'max 4',
-          policy: salesPlanWith('{ metric: enterprise-arr, weight: 0.3 }', '{ metric: defect-rate, weight: 0.2 }', '{ metric: velocity, weight: 0.2 }'),
+          policy: salesPlanWith(
+            '{ metric: enterprise-arr, weight: 0.3 }',
+            '{ metric: defect-rate, weight: 0.2 }',
+            '{ metric: velocity, weight: 0.2 }',
+          ),
           options: { max: 4 },
         },
       ],

@@ -101,12 +101,15 @@ describe('unbalanced-scorecard', () => {
     team: it
     criteria: [{ text: Keeps systems up, metric: system-uptime }]
 `,
-          edits: [set('okrs.0.key_results', [{ metric: 'handle-time' }]), set('compensation.0.bonus', [{ metric: 'handle-time', weight: 1 }])],
+          edits: [
+            set('okrs.0.key_results', [{ metric: 'handle-time' }]),
+            set('compensation.0.bonus', [{ metric: 'handle-time', weight: 1 }]),
+          ],
         },
       ],
     }));
 
-  it('leaves a sales team\'s commission plan alone by default (it pays on outputs by design); the option brings it back', () => {
+  it("leaves a sales team's commission plan alone by default (it pays on outputs by design); the option brings it back", () => {
     const sales = `metrics:
   - { id: new-arr, type: outcome, perspective: financial }
   - { id: net-retention, type: outcome, perspective: customer }
@@ -189,7 +192,7 @@ compensation:
       ],
     }));
 
-  it('never suggests a neighbour team\'s operational measure: support next to IT is not asked to take IT\'s change-failure rate', () =>
+  it("never suggests a neighbour team's operational measure: support next to IT is not asked to take IT's change-failure rate", () =>
     testRule(RULE, {
       invalid: [
         {
@@ -228,7 +231,11 @@ compensation:
           edits: [
             set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
             set('compensation.0.bonus', [{ metric: 'order-accuracy', weight: 0.5 }]),
-            set('compensation.0.pool', { funded_by: 'it-user-satisfaction', weight: 0.5, rating: [{ metric: 'order-accuracy', weight: 1 }] }),
+            set('compensation.0.pool', {
+              funded_by: 'it-user-satisfaction',
+              weight: 0.5,
+              rating: [{ metric: 'order-accuracy', weight: 1 }],
+            }),
           ],
           errors: [
             {

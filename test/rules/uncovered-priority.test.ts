@@ -5,7 +5,8 @@ import { commissionPlan } from './fragments.js';
 const RULE = 'uncovered-priority';
 const PRIORITY = 'strategy.priorities.0.id';
 const SMB_PLAN = commissionPlan('{ metric: new-arr, segment: smb, rate: "8%" }');
-const HOPES = 'but no plan, OKR, promotion criterion or award rewards any of them: the strategy hopes for this priority while the incentives reward something else.';
+const HOPES =
+  'but no plan, OKR, promotion criterion or award rewards any of them: the strategy hopes for this priority while the incentives reward something else.';
 const UNCOVERED = `Priority enterprise-growth favors metric enterprise-arr and segment enterprise, ${HOPES}`;
 
 describe('uncovered-priority', () => {
@@ -14,7 +15,13 @@ describe('uncovered-priority', () => {
       invalid: [
         {
           policy: SMB_PLAN,
-          errors: [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)' }],
+          errors: [
+            {
+              at: PRIORITY,
+              message: UNCOVERED,
+              fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+            },
+          ],
         },
       ],
     }));
@@ -29,7 +36,13 @@ describe('uncovered-priority', () => {
     key_results:
       - { metric: velocity, target: "+20%" }
 `,
-          errors: [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add a key result { metric: enterprise-arr, segment: enterprise } to OKR set eng-q3 (team engineering)' }],
+          errors: [
+            {
+              at: PRIORITY,
+              message: UNCOVERED,
+              fix: 'reward enterprise-arr: add a key result { metric: enterprise-arr, segment: enterprise } to OKR set eng-q3 (team engineering)',
+            },
+          ],
         },
       ],
     }));
@@ -101,7 +114,13 @@ describe('uncovered-priority', () => {
       { id: 'sdr-2026', team: 'sales', commission: [{ metric: 'new-arr', rate: '4%' }] },
       { id: 'ae-2026', team: 'sales', commission: [{ metric: 'new-arr', rate: '8%' }] },
     ];
-    const errors = [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)' }];
+    const errors = [
+      {
+        at: PRIORITY,
+        message: UNCOVERED,
+        fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+      },
+    ];
     return testRule(RULE, {
       invalid: [
         { name: 'sdr first', policy: { compensation: plans }, errors },
@@ -113,13 +132,18 @@ describe('uncovered-priority', () => {
   it('sees every instrument that can reward a priority: a kicker, a SPIFF, a quota-credit multiplier, a proxy of the favored metric, commission earned on collection', () =>
     testRule(RULE, {
       valid: [
-        ...[{ deferral: { share: 0.5, months: 12 } }, { clawback: { months: 12, triggers: ['churn'] } }, { clawback: { months: 6 } }].map((guard) => ({
-          name: `commission that depends on the customer staying serves a retention priority (${Object.keys(guard)[0]})`,
-          policy: `${SMB_PLAN}metrics:
+        ...[{ deferral: { share: 0.5, months: 12 } }, { clawback: { months: 12, triggers: ['churn'] } }, { clawback: { months: 6 } }].map(
+          (guard) => ({
+            name: `commission that depends on the customer staying serves a retention priority (${Object.keys(guard)[0]})`,
+            policy: `${SMB_PLAN}metrics:
   - { id: customer-retention, type: outcome, nets_churn: true }
 `,
-          edits: [set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }), ...Object.entries(guard).map(([key, value]) => set(`compensation.0.${key}`, value))],
-        })),
+            edits: [
+              set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }),
+              ...Object.entries(guard).map(([key, value]) => set(`compensation.0.${key}`, value)),
+            ],
+          }),
+        ),
         {
           name: 'commission earned on collection serves a priority on cash collected',
           policy: `${SMB_PLAN}    earned_on: collection
@@ -128,8 +152,16 @@ metrics:
 `,
           edits: [set('strategy.priorities.0.favor', { metrics: ['cash-collected'] })],
         },
-        { name: 'kicker on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.spiffs', [{ kind: 'kicker', segment: 'enterprise', rate: '2%' }])] },
-        { name: 'credit multiplier on the favored segment', policy: SMB_PLAN, edits: [set('compensation.0.credit', [{ segment: 'enterprise', multiplier: 1.25 }])] },
+        {
+          name: 'kicker on the favored segment',
+          policy: SMB_PLAN,
+          edits: [set('compensation.0.spiffs', [{ kind: 'kicker', segment: 'enterprise', rate: '2%' }])],
+        },
+        {
+          name: 'credit multiplier on the favored segment',
+          policy: SMB_PLAN,
+          edits: [set('compensation.0.credit', [{ segment: 'enterprise', multiplier: 1.25 }])],
+        },
         {
           name: 'a proxy of the favored metric',
           policy: `${SMB_PLAN}metrics:
@@ -145,7 +177,10 @@ okrs:
           policy: `${SMB_PLAN}metrics:
   - { id: customer-retention, type: outcome, nets_churn: true }
 `,
-          edits: [set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }), set('compensation.0.clawback', { months: 6, triggers: ['refund'] })],
+          edits: [
+            set('strategy.priorities.0.favor', { metrics: ['customer-retention'] }),
+            set('compensation.0.clawback', { months: 6, triggers: ['refund'] }),
+          ],
           errors: [
             {
               at: PRIORITY,
@@ -174,7 +209,13 @@ metrics:
           name: 'a credit multiplier below 1 rewards nothing',
           policy: SMB_PLAN,
           edits: [set('compensation.0.credit', [{ segment: 'enterprise', multiplier: 0.5 }])],
-          errors: [{ at: PRIORITY, message: UNCOVERED, fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)' }],
+          errors: [
+            {
+              at: PRIORITY,
+              message: UNCOVERED,
+              fix: 'reward enterprise-arr: add { metric: enterprise-arr, segment: enterprise, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+            },
+          ],
         },
       ],
     }));
@@ -198,7 +239,13 @@ compensation:
 ${pool}`;
     const HOPE = (id: string, metric: string) => `Priority ${id} favors metric ${metric}, ${HOPES}`;
     return testRule(RULE, {
-      valid: [{ policy: policy('    pool:\n      funded_by: plant-profit\n      rating:\n        - { metric: output, weight: 0.5 }\n        - { metric: suggestions-adopted, weight: 0.5 }\n') }],
+      valid: [
+        {
+          policy: policy(
+            '    pool:\n      funded_by: plant-profit\n      rating:\n        - { metric: output, weight: 0.5 }\n        - { metric: suggestions-adopted, weight: 0.5 }\n',
+          ),
+        },
+      ],
       invalid: [
         {
           policy: policy('    pool:\n      funded_by: plant-profit\n      rating:\n        - { metric: output, weight: 1 }\n'),
@@ -214,4 +261,3 @@ ${pool}`;
     });
   });
 });
-

@@ -34,7 +34,12 @@ describe('undeclared-metric-meaning', () => {
     testRule(RULE, {
       invalid: [
         { text: PLAN, errors: [RETENTION] },
-        { name: 'a guarded plan serves a favored retention metric only if it is one', base: PLAN, edits: [set('compensation.0.clawback', { months: 6 })], errors: [RETENTION] },
+        {
+          name: 'a guarded plan serves a favored retention metric only if it is one',
+          base: PLAN,
+          edits: [set('compensation.0.clawback', { months: 6 })],
+          errors: [RETENTION],
+        },
       ],
     }));
 
@@ -60,7 +65,14 @@ describe('undeclared-metric-meaning', () => {
         {
           name: 'guarded, and the teams share a metric',
           base: PLAN,
-          edits: [...handoff, set('compensation.0.clawback', { months: 6 }), set('compensation.1.bonus', [{ metric: 'book-kept', weight: 0.8 }, { metric: 'new-arr', weight: 0.2 }])],
+          edits: [
+            ...handoff,
+            set('compensation.0.clawback', { months: 6 }),
+            set('compensation.1.bonus', [
+              { metric: 'book-kept', weight: 0.8 },
+              { metric: 'new-arr', weight: 0.2 },
+            ]),
+          ],
         },
       ],
     });
@@ -75,7 +87,8 @@ describe('undeclared-metric-meaning', () => {
           errors: [
             {
               at: 'metrics.2.id',
-              message: 'Commission is earned on collection, and the strategy favors collected, which nothing rewards: if it is cash collected, that commission rewards it, but no metric says so.',
+              message:
+                'Commission is earned on collection, and the strategy favors collected, which nothing rewards: if it is cash collected, that commission rewards it, but no metric says so.',
               fix: 'declare measures_collection: true on collected where it is cash collected, measures_collection: false where it is not',
             },
           ],
@@ -89,12 +102,41 @@ describe('undeclared-metric-meaning', () => {
         { base: PLAN, edits: [set('metrics.1.nets_churn', true)] },
         { base: PLAN, edits: [set('metrics.0.nets_churn', false)] },
         { base: PLAN, edits: [set('compensation.0', { id: 'ae-2026', team: 'sales', bonus: [{ metric: 'new-arr', weight: 1 }] })] },
-        { base: PLAN, edits: [set('compensation.0.clawback', { months: 6 }), set('compensation.0.commission', [{ metric: 'new-arr', rate: '10%' }, { metric: 'nrr', rate: '2%' }])] },
-        { base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['collected']), set('compensation.0.earned_on', 'collection'), set('metrics.2.measures_collection', false), set('metrics.1.nets_churn', false)] },
+        {
+          base: PLAN,
+          edits: [
+            set('compensation.0.clawback', { months: 6 }),
+            set('compensation.0.commission', [
+              { metric: 'new-arr', rate: '10%' },
+              { metric: 'nrr', rate: '2%' },
+            ]),
+          ],
+        },
+        {
+          base: PLAN,
+          edits: [
+            set('strategy.priorities.0.favor.metrics', ['collected']),
+            set('compensation.0.earned_on', 'collection'),
+            set('metrics.2.measures_collection', false),
+            set('metrics.1.nets_churn', false),
+          ],
+        },
         { base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['new-arr']), set('compensation.0.earned_on', 'invoice')] },
         // The priority is served already (new-arr is paid): whether nrr nets churn changes no finding.
-        { name: 'guarded, priority served', base: PLAN, edits: [set('compensation.0.clawback', { months: 6 }), set('strategy.priorities.0.favor.metrics', ['nrr', 'new-arr'])] },
-        { name: 'on collection, priority served', base: PLAN, edits: [set('strategy.priorities.0.favor.metrics', ['collected', 'new-arr']), set('compensation.0.earned_on', 'collection'), set('metrics.1.nets_churn', false)] },
+        {
+          name: 'guarded, priority served',
+          base: PLAN,
+          edits: [set('compensation.0.clawback', { months: 6 }), set('strategy.priorities.0.favor.metrics', ['nrr', 'new-arr'])],
+        },
+        {
+          name: 'on collection, priority served',
+          base: PLAN,
+          edits: [
+            set('strategy.priorities.0.favor.metrics', ['collected', 'new-arr']),
+            set('compensation.0.earned_on', 'collection'),
+            set('metrics.1.nets_churn', false),
+          ],
+        },
       ],
     }));
 });

@@ -20,7 +20,7 @@ compensation:
 const SURVEY_METRICS = '  - { id: products-sold, type: output }\n  - { id: customer-survey, type: quality }';
 
 describe('undeclared-quality-link', () => {
-  it('says once, on the count\'s declaration, what to declare when most of a plan rides on a count guarded only by an unlinked quality line', () =>
+  it("says once, on the count's declaration, what to declare when most of a plan rides on a count guarded only by an unlinked quality line", () =>
     testRule(RULE, {
       invalid: [
         {
@@ -42,9 +42,18 @@ describe('undeclared-quality-link', () => {
   it('stays silent once the count says what measures it, when it counts good units only, under the share, or with a clawback', () =>
     testRule(RULE, {
       valid: [
-        BRANCH('  - { id: products-sold, type: output, quality_measured_by: customer-survey }\n  - { id: customer-survey, type: quality }', '[{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]'),
-        BRANCH('  - { id: products-sold, type: output, counts_only_good: true }\n  - { id: customer-survey, type: quality }', '[{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]'),
-        BRANCH(SURVEY_METRICS.replace('type: quality }', 'type: quality }\n  - { id: conduct, type: behavior }'), '[{ metric: products-sold, weight: 0.33 }, { metric: customer-survey, weight: 0.35 }, { metric: conduct, weight: 0.32 }]'),
+        BRANCH(
+          '  - { id: products-sold, type: output, quality_measured_by: customer-survey }\n  - { id: customer-survey, type: quality }',
+          '[{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+        ),
+        BRANCH(
+          '  - { id: products-sold, type: output, counts_only_good: true }\n  - { id: customer-survey, type: quality }',
+          '[{ metric: products-sold, weight: 0.8 }, { metric: customer-survey, weight: 0.2 }]',
+        ),
+        BRANCH(
+          SURVEY_METRICS.replace('type: quality }', 'type: quality }\n  - { id: conduct, type: behavior }'),
+          '[{ metric: products-sold, weight: 0.33 }, { metric: customer-survey, weight: 0.35 }, { metric: conduct, weight: 0.32 }]',
+        ),
         `version: 1
 strategy: { name: Cross-sell }
 metrics:

@@ -17,8 +17,16 @@ describe('unknown-reference', () => {
       - { metric: defect-rat, target: "-30%" }
 `,
           errors: [
-            { at: 'okrs.0.team', message: 'Unknown team "enginering"; did you mean "engineering"?', fix: 'write engineering, or declare enginering under teams' },
-            { at: 'okrs.0.key_results.0.metric', message: 'Unknown metric "defect-rat"; did you mean "defect-rate"?', fix: 'write defect-rate, or declare defect-rat under metrics' },
+            {
+              at: 'okrs.0.team',
+              message: 'Unknown team "enginering"; did you mean "engineering"?',
+              fix: 'write engineering, or declare enginering under teams',
+            },
+            {
+              at: 'okrs.0.key_results.0.metric',
+              message: 'Unknown metric "defect-rat"; did you mean "defect-rate"?',
+              fix: 'write defect-rate, or declare defect-rat under metrics',
+            },
           ],
         },
       ],
@@ -32,7 +40,8 @@ describe('unknown-reference', () => {
           errors: [
             {
               at: 'waivers.0.rule',
-              message: 'Unknown rule "flat-comission" in the waiver for ae-2026, so the waiver accepts no finding; did you mean "flat-commission"?',
+              message:
+                'Unknown rule "flat-comission" in the waiver for ae-2026, so the waiver accepts no finding; did you mean "flat-commission"?',
               fix: 'write flat-commission',
             },
             {
@@ -59,13 +68,21 @@ waivers:
 `,
           edits: [set('strategy.priorities.0.favor.segments.0', 'enterprize')],
           errors: [
-            { at: 'strategy.priorities.0.favor.segments.0', message: 'Unknown segment "enterprize"; did you mean "enterprise"?', fix: 'write enterprise, or declare enterprize under segments' },
+            {
+              at: 'strategy.priorities.0.favor.segments.0',
+              message: 'Unknown segment "enterprize"; did you mean "enterprise"?',
+              fix: 'write enterprise, or declare enterprize under segments',
+            },
             {
               at: 'compensation.0.bonus.0.shared_with.0',
               message: 'Unknown team "customer-success"; the declared teams are engineering, sales',
               fix: 'declare customer-success under teams, or use an id declared there',
             },
-            { at: 'waivers.0.target', message: 'Unknown instrument "ae-2025"; did you mean "ae-2026"?', fix: 'write ae-2026, or declare ae-2025 under compensation, okrs, promotions or recognition' },
+            {
+              at: 'waivers.0.target',
+              message: 'Unknown instrument "ae-2025"; did you mean "ae-2026"?',
+              fix: 'write ae-2026, or declare ae-2025 under compensation, okrs, promotions or recognition',
+            },
           ],
         },
       ],
@@ -97,7 +114,11 @@ waivers:
               message: 'Unknown metric "enterprise-revenue" (the closest declared id is "enterprise-arr")',
               fix: 'declare enterprise-revenue under metrics, or use an id declared there',
             },
-            { at: 'teams.2.leads.1', message: 'Unknown team "enginering"; did you mean "engineering"?', fix: 'write engineering, or declare enginering under teams' },
+            {
+              at: 'teams.2.leads.1',
+              message: 'Unknown team "enginering"; did you mean "engineering"?',
+              fix: 'write engineering, or declare enginering under teams',
+            },
           ],
         },
       ],
@@ -110,7 +131,13 @@ waivers:
           policy: `metrics:
   - { id: sales-accepted-opps, type: output, accepted_by: sale }
 `,
-          errors: [{ at: 'metrics.4.accepted_by', message: 'Unknown team "sale"; did you mean "sales"?', fix: 'write sales, or declare sale under teams' }],
+          errors: [
+            {
+              at: 'metrics.4.accepted_by',
+              message: 'Unknown team "sale"; did you mean "sales"?',
+              fix: 'write sales, or declare sale under teams',
+            },
+          ],
         },
       ],
     }));

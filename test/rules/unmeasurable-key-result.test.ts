@@ -19,7 +19,8 @@ describe('unmeasurable-key-result', () => {
           errors: [
             {
               at: 'okrs.0.key_results.0',
-              message: 'OKR set eng-q3 has a key result on defect-rate with no target: nobody can tell at the end of the period whether it was met.',
+              message:
+                'OKR set eng-q3 has a key result on defect-rate with no target: nobody can tell at the end of the period whether it was met.',
               fix: 'write the level of defect-rate to reach, such as target: "+20%" (a change from where it stands) or target: "at least 120" (a level, in the unit the metric is counted in), on the key result on defect-rate in eng-q3',
             },
             {

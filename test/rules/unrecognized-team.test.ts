@@ -62,7 +62,11 @@ describe('unrecognized-team', () => {
               message: UNRECOGNIZED('finance'),
               fix: 'give finance an OKR set (team: finance), or a recognition program with an award { text: "finance: win of the quarter", teams: [finance] }',
             },
-            { at: 'teams.2.id', message: UNRECOGNIZED('hr'), fix: 'give hr an OKR set (team: hr), or a recognition program with an award { text: "People: win of the quarter", teams: [hr] }' },
+            {
+              at: 'teams.2.id',
+              message: UNRECOGNIZED('hr'),
+              fix: 'give hr an OKR set (team: hr), or a recognition program with an award { text: "People: win of the quarter", teams: [hr] }',
+            },
           ],
         },
       ],

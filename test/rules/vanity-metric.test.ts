@@ -52,11 +52,16 @@ compensation:
 
 const noProxy = (metric: string, type: string) =>
   `rewards ${metric}, an ${type} metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.`;
-const VANITY = 'rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.';
+const VANITY =
+  'rewards social-followers, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.';
 
 /** The findings on marketing-2026 once a clawback guards it (its counts are then not gameable-target's unguarded target). */
 const GUARDED_PLAN = [
-  { at: 'compensation.0.bonus.0', message: `Plan marketing-2026 ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026' },
+  {
+    at: 'compensation.0.bonus.0',
+    message: `Plan marketing-2026 ${VANITY}`,
+    fix: 'replace social-followers with new-arr (type: outcome), or remove it from marketing-2026',
+  },
   {
     at: 'compensation.0.bonus.1',
     message: `Plan marketing-2026 ${noProxy('calls-made', 'activity')}`,
@@ -91,7 +96,11 @@ describe('vanity-metric', () => {
       valid: [
         {
           base: MARKETING,
-          edits: [set('metrics.1', { id: 'social-followers', type: 'outcome' }), set('metrics.2.proxy_for', ['new-arr']), set('metrics.4.proxy_for', ['new-arr'])],
+          edits: [
+            set('metrics.1', { id: 'social-followers', type: 'outcome' }),
+            set('metrics.2.proxy_for', ['new-arr']),
+            set('metrics.4.proxy_for', ['new-arr']),
+          ],
         },
       ],
     }));
@@ -111,7 +120,12 @@ okrs:
     key_results: [{ metric: social-followers }, { metric: calls-made, target: 50 }, { metric: brand-safety, guardrail: true }]
 `,
           errors: [
-            { line: 9, column: 19, message: `OKR set reach ${VANITY}`, fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move' },
+            {
+              line: 9,
+              column: 19,
+              message: `OKR set reach ${VANITY}`,
+              fix: 'remove social-followers from reach, or reward an outcome (type: outcome) that it was meant to move',
+            },
             {
               line: 9,
               column: 49,
@@ -145,7 +159,8 @@ compensation:
             {
               line: 12,
               column: 52,
-              message: 'Plan marketing-2026 rewards website-visits, declared a proxy for sqls, but nothing rewards sqls for marketing: the activity count can rise while what it stands for does not.',
+              message:
+                'Plan marketing-2026 rewards website-visits, declared a proxy for sqls, but nothing rewards sqls for marketing: the activity count can rise while what it stands for does not.',
               fix: 'add a bonus component on sqls to marketing-2026 beside website-visits, or stop rewarding website-visits',
             },
           ],
@@ -170,9 +185,7 @@ compensation:
 
   it('stays silent on a count another team accepts and is paid on the result for (sales-accepted opportunities); a vanity metric stays vanity', () =>
     testRule(RULE, {
-      valid: [
-        pipelinePolicy('{ id: sales-accepted-opps, type: output, accepted_by: account-executives }'),
-      ],
+      valid: [pipelinePolicy('{ id: sales-accepted-opps, type: output, accepted_by: account-executives }')],
       invalid: [
         {
           text: `version: 1
@@ -191,7 +204,8 @@ compensation:
             {
               line: 10,
               column: 41,
-              message: 'Plan sdr-plan rewards meetings, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+              message:
+                'Plan sdr-plan rewards meetings, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
               fix: 'remove meetings from sdr-plan, or reward an outcome (type: outcome) that it was meant to move',
             },
           ],
@@ -216,7 +230,7 @@ okrs:
     testRule(RULE, {
       invalid: [
         {
-          name: 'the rule alone: no clawback, so the counts are also gameable-target\'s unguarded target',
+          name: "the rule alone: no clawback, so the counts are also gameable-target's unguarded target",
           base: MARKETING,
           errors: GUARDED_PLAN,
         },
@@ -227,7 +241,8 @@ okrs:
             {
               line: 9,
               column: 52,
-              message: 'Plan marketing-2026 rewards sqls, declared a proxy for new-arr, but nothing rewards new-arr for marketing: the output count can rise while what it stands for does not.',
+              message:
+                'Plan marketing-2026 rewards sqls, declared a proxy for new-arr, but nothing rewards new-arr for marketing: the output count can rise while what it stands for does not.',
               fix: 'add a bonus component on new-arr to marketing-2026 beside sqls, or stop rewarding sqls',
             },
           ],
@@ -235,7 +250,14 @@ okrs:
         {
           name: 'the same metric twice in one OKR set',
           base: MARKETING,
-          edits: [set('compensation.0.clawback', { months: 12 }), set('okrs.0.key_results', [{ metric: 'calls-made', target: 'weekly' }, { metric: 'calls-made', target: 'daily' }, { metric: 'new-arr', guardrail: true }])],
+          edits: [
+            set('compensation.0.clawback', { months: 12 }),
+            set('okrs.0.key_results', [
+              { metric: 'calls-made', target: 'weekly' },
+              { metric: 'calls-made', target: 'daily' },
+              { metric: 'new-arr', guardrail: true },
+            ]),
+          ],
           errors: [
             ...GUARDED_PLAN,
             {
@@ -279,7 +301,19 @@ compensation:
 `;
     return testRule(RULE, {
       valid: [policy(', { metric: call-quality, weight: 0.5 }')],
-      invalid: [{ policy: policy(''), errors: [{ at: 'compensation.0.bonus.0', message: 'Plan agent-bonus rewards time-available, an activity metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.', fix: 'declare the outcome it stands for on metric time-available (proxy_for: [customer-loyalty]), or reward customer-loyalty instead' }] }],
+      invalid: [
+        {
+          policy: policy(''),
+          errors: [
+            {
+              at: 'compensation.0.bonus.0',
+              message:
+                'Plan agent-bonus rewards time-available, an activity metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
+              fix: 'declare the outcome it stands for on metric time-available (proxy_for: [customer-loyalty]), or reward customer-loyalty instead',
+            },
+          ],
+        },
+      ],
     });
   });
 
@@ -292,7 +326,11 @@ compensation:
           errors: [
             // GUARDED_PLAN without the first line: social-followers is paid no more.
             ...GUARDED_PLAN.slice(1),
-            { at: 'recognition.0.awards.0', message: `Recognition program awards ${VANITY}`, fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards' },
+            {
+              at: 'recognition.0.awards.0',
+              message: `Recognition program awards ${VANITY}`,
+              fix: 'replace social-followers with new-arr (type: outcome), or remove it from awards',
+            },
           ],
         },
       ],
@@ -309,7 +347,9 @@ compensation:
 
     it('keeps its finding on the lines gameable-target does not report (the vanity metric), and drops the counts gameable-target reports', async () => {
       const result = await lintText(MARKETING);
-      expect(findingsOf(result, RULE).map(({ line, message }) => ({ line, message }))).toEqual([{ line: 19, message: `Plan marketing-2026 ${VANITY}` }]);
+      expect(findingsOf(result, RULE).map(({ line, message }) => ({ line, message }))).toEqual([
+        { line: 19, message: `Plan marketing-2026 ${VANITY}` },
+      ]);
       expect(rulesOn(result)).toContain('gameable-target');
     });
 
@@ -317,10 +357,14 @@ compensation:
       const off = await lintText(UNGUARDED_PROXY, { rules: { 'gameable-target': 'off' } });
       expect(findingsOf(off, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 9, column: 52 }]);
       // 60% on the count: gameable-target with its shares at 0.7 does not call the plan unguarded, so the line is vanity-metric's.
-      const most = UNGUARDED_PROXY.replace('{ id: sqls, type: output, proxy_for: [new-arr] }', '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }')
-        .replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
+      const most = UNGUARDED_PROXY.replace(
+        '{ id: sqls, type: output, proxy_for: [new-arr] }',
+        '{ id: sqls, type: output, proxy_for: [new-arr] }\n  - { id: cycle-time, type: speed }',
+      ).replace('[{ metric: sqls, weight: 1 }]', '[{ metric: sqls, weight: 0.6 }, { metric: cycle-time, weight: 0.4 }]');
       expect(findingsOf(await lintText(most), RULE)).toEqual([]);
-      const raised = await lintText(most, { rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7, largest_lever_share: 0.7 }] } });
+      const raised = await lintText(most, {
+        rules: { 'gameable-target': ['warning', { share: 0.7, share_without_any_guard: 0.7, largest_lever_share: 0.7 }] },
+      });
       expect(findingsOf(raised, 'gameable-target')).toEqual([]);
       expect(findingsOf(raised, RULE).map(({ line, column }) => ({ line, column }))).toEqual([{ line: 10, column: 52 }]);
     });
@@ -360,7 +404,8 @@ compensation:
           errors: [
             {
               at: 'compensation.0.bonus.0',
-              message: 'Plan frontline-scorecard rewards products-sold, declared a proxy for branch-revenue, but nothing rewards branch-revenue for branch-staff: the output count can rise while what it stands for does not.',
+              message:
+                'Plan frontline-scorecard rewards products-sold, declared a proxy for branch-revenue, but nothing rewards branch-revenue for branch-staff: the output count can rise while what it stands for does not.',
               fix: 'add a bonus component on branch-revenue to frontline-scorecard beside products-sold, or stop rewarding products-sold',
             },
           ],
@@ -383,14 +428,19 @@ ${pool}`;
 
   it('counts a pool funded by the outcome (pool × rating) as rewarding it for the team: a piece rate beside a profit pool is tied to the profit', () =>
     testRule(RULE, {
-      valid: [PIECEWORK('    pool: { funded_by: company-profit, rating: [{ metric: good-pieces, weight: 0.5 }, { metric: work-quality, weight: 0.5 }] }\n')],
+      valid: [
+        PIECEWORK(
+          '    pool: { funded_by: company-profit, rating: [{ metric: good-pieces, weight: 0.5 }, { metric: work-quality, weight: 0.5 }] }\n',
+        ),
+      ],
       invalid: [
         {
           text: PIECEWORK(''),
           errors: [
             {
               at: 'compensation.0.commission.0',
-              message: 'Plan production-pay rewards good-pieces, declared a proxy for company-profit, but nothing rewards company-profit for production: the output count can rise while what it stands for does not.',
+              message:
+                'Plan production-pay rewards good-pieces, declared a proxy for company-profit, but nothing rewards company-profit for production: the output count can rise while what it stands for does not.',
               fix: 'add a bonus component on company-profit to production-pay beside good-pieces, or stop rewarding good-pieces',
             },
           ],
@@ -414,7 +464,8 @@ ${stakes}    key_results:
 `;
     const vanity = {
       at: 'okrs.0.key_results.1',
-      message: 'OKR set crush rewards page-views, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
+      message:
+        'OKR set crush rewards page-views, which is declared a vanity metric: it says nothing about business health, and people will chase it anyway.',
       fix: 'remove page-views from crush, or reward an outcome (type: outcome) that it was meant to move',
     };
     return testRule(RULE, {
@@ -427,7 +478,8 @@ ${stakes}    key_results:
           errors: [
             {
               at: 'okrs.0.key_results.0',
-              message: 'OKR set crush rewards benchmarks-published, an output metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
+              message:
+                'OKR set crush rewards benchmarks-published, an output metric with no proxy_for: nothing says which outcome it stands in for, so the number can rise while the business does not.',
               fix: 'declare the outcome it stands for on metric benchmarks-published (proxy_for: [an outcome metric id], declared with type: outcome), or stop rewarding it',
             },
             vanity,

@@ -19,7 +19,8 @@ const plan = (weights: number[], commission: boolean) => ({
 });
 
 describe('weights-sum', () => {
-  it('accepts 0.4 + 0.3 + 0.3 as 1 (floating point) in a plan without commission', () => testRule(RULE, { valid: [plan([0.4, 0.3, 0.3], false)] }));
+  it('accepts 0.4 + 0.3 + 0.3 as 1 (floating point) in a plan without commission', () =>
+    testRule(RULE, { valid: [plan([0.4, 0.3, 0.3], false)] }));
 
   it('fires when weights of a plan without commission do not add up to 1', () =>
     testRule(RULE, {
@@ -46,7 +47,8 @@ describe('weights-sum', () => {
           errors: [
             {
               at: 'compensation.0.bonus',
-              message: 'Bonus weights of plan cs-2026 add up to 110% of variable pay, more than all of it, and commission still takes a share.',
+              message:
+                'Bonus weights of plan cs-2026 add up to 110% of variable pay, more than all of it, and commission still takes a share.',
               fix: 'lower the weights by 10% in total, so that they add up to at most 100% and commission takes the rest',
             },
           ],
@@ -73,7 +75,10 @@ describe('weights-sum', () => {
   it("adds a pool's weight to the bonus weights, and lets a pool without a weight take the rest, as commission does", () => {
     const pooled = (weights: number[], pool: Record<string, unknown>) => {
       const base = plan(weights, false);
-      base.policy.compensation[0] = { ...base.policy.compensation[0]!, pool: { funded_by: 'new-arr', rating: [{ metric: 'defect-rate', weight: 1 }], ...pool } } as (typeof base.policy.compensation)[0];
+      base.policy.compensation[0] = {
+        ...base.policy.compensation[0]!,
+        pool: { funded_by: 'new-arr', rating: [{ metric: 'defect-rate', weight: 1 }], ...pool },
+      } as (typeof base.policy.compensation)[0];
       return base;
     };
     return testRule(RULE, {
@@ -84,7 +89,8 @@ describe('weights-sum', () => {
           errors: [
             {
               at: 'compensation.0.bonus',
-              message: "Bonus weights and the pool's weight of plan cs-2026 add up to 80%; with no commission they must add up to 100% of variable pay.",
+              message:
+                "Bonus weights and the pool's weight of plan cs-2026 add up to 80%; with no commission they must add up to 100% of variable pay.",
               fix: 'add 20% to the weights (or a component for it)',
             },
           ],
@@ -94,7 +100,8 @@ describe('weights-sum', () => {
           errors: [
             {
               at: 'compensation.0.bonus',
-              message: 'Bonus weights of plan cs-2026 add up to 120% of variable pay, more than all of it, and the pool still takes a share.',
+              message:
+                'Bonus weights of plan cs-2026 add up to 120% of variable pay, more than all of it, and the pool still takes a share.',
               fix: 'lower the weights by 20% in total, so that they add up to at most 100% and the pool takes the rest',
             },
           ],

@@ -4,11 +4,32 @@
  * on), references and handoffs. What the strategy favors is the strategy view (`index.strategy`).
  * Rules read this index; they never re-scan the policy.
  */
-import type { CompensationPlanT, InstrumentT, Lever, ListSection, MetricT, Policy, PoolT, PriorityT, SegmentT, TeamT } from '../../schema.js';
+import type {
+  CompensationPlanT,
+  InstrumentT,
+  Lever,
+  ListSection,
+  MetricT,
+  Policy,
+  PoolT,
+  PriorityT,
+  SegmentT,
+  TeamT,
+} from '../../schema.js';
 import { dealEconomics } from '../../payout/deal-economics.js';
 import { isShareOfBookings, lineRate, PlanPayout } from '../../payout/model.js';
 import { StrategyView, type PriorityMap } from '../strategy/strategy-view.js';
-import type { Declaration, DeclarationKind, Handoff, IncentiveLine, InstrumentInfo, LineOf, Reference, ReferenceKind, RewardComponent } from './lines.js';
+import type {
+  Declaration,
+  DeclarationKind,
+  Handoff,
+  IncentiveLine,
+  InstrumentInfo,
+  LineOf,
+  Reference,
+  ReferenceKind,
+  RewardComponent,
+} from './lines.js';
 
 /** The lines that pay a team or measure it (awards and promotion criteria excluded). */
 const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bonus', 'key_result']);
@@ -138,7 +159,9 @@ export class PolicyIndex {
    * instruments that belong to it (awards and promotion criteria are left out).
    */
   paidOrMeasured(team: string): readonly IncentiveLine[] {
-    return this.instrumentsOfTeam(team).flatMap((instrument) => this.rewardsOf(instrument).filter((reward) => PAY_AND_MEASURE.has(reward.component)));
+    return this.instrumentsOfTeam(team).flatMap((instrument) =>
+      this.rewardsOf(instrument).filter((reward) => PAY_AND_MEASURE.has(reward.component)),
+    );
   }
 
   /** The handoffs `team` makes (its `hands_off_to` entries), in declaration order. */
@@ -230,8 +253,10 @@ export class PolicyIndex {
     for (const metric of policy.metrics) {
       this.referList('metric', metric.proxy_for);
       this.referList('team', metric.reported_by);
-      if (metric.accepted_by !== undefined) this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
-      if (metric.quality_measured_by !== undefined) this.references.push({ kind: 'metric', id: metric.quality_measured_by, node: metric, key: 'quality_measured_by' });
+      if (metric.accepted_by !== undefined)
+        this.references.push({ kind: 'team', id: metric.accepted_by, node: metric, key: 'accepted_by' });
+      if (metric.quality_measured_by !== undefined)
+        this.references.push({ kind: 'metric', id: metric.quality_measured_by, node: metric, key: 'quality_measured_by' });
     }
     for (const waiver of policy.waivers) this.references.push({ kind: 'instrument', id: waiver.target, node: waiver, key: 'target' });
     for (const entry of policy.roster ?? []) {
@@ -285,7 +310,9 @@ export class PolicyIndex {
    */
   dependsOnStaying(plan: CompensationPlanT): boolean {
     const { clawback } = plan;
-    return plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')));
+    return (
+      plan.deferral !== undefined || (clawback !== undefined && (clawback.triggers === undefined || clawback.triggers.includes('churn')))
+    );
   }
 
   /** A metric about keeping customers: it declares that it nets churn (`nets_churn`). Never read from its id or name: `nrr` and `net-retention` are the same metric. */
@@ -327,12 +354,14 @@ export class PolicyIndex {
             metrics.add(metric);
             for (const target of this.proxyTargetsOf(metric)) metrics.add(target);
           }
-          for (const component of plan.pool.rating) for (const segment of [component.segment, ...(component.segments ?? [])]) if (segment !== undefined) segments.add(segment);
+          for (const component of plan.pool.rating)
+            for (const segment of [component.segment, ...(component.segments ?? [])]) if (segment !== undefined) segments.add(segment);
         }
       }
       // Each metric is named once, whatever the number of plans: 10k plans must not scan the metrics 10k times.
       for (const metric of this.policy.metrics) {
-        if ((paysOnCollection && this.isCollectionMetric(metric.id)) || (paysOnStaying && this.isRetentionMetric(metric.id))) metrics.add(metric.id);
+        if ((paysOnCollection && this.isCollectionMetric(metric.id)) || (paysOnStaying && this.isRetentionMetric(metric.id)))
+          metrics.add(metric.id);
       }
       this.extras = { metrics, segments };
     }
@@ -425,35 +454,95 @@ export class PolicyIndex {
       case 'compensation':
         // A quota plan may omit rates: the line pays the base rate, target variable pay ÷ quota.
         for (const line of info.node.commission ?? []) {
-          add({ instrument: info, component: 'commission', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: line.rate ?? asShare(lineRate(info.node, line)), weight: undefined });
+          add({
+            instrument: info,
+            component: 'commission',
+            node: line,
+            metric: line.metric,
+            segment: line.segment,
+            teams,
+            sharedWith: NONE,
+            rate: line.rate ?? asShare(lineRate(info.node, line)),
+            weight: undefined,
+          });
         }
         // A quota that no commission line prices pays its base rate on its metric (and segment).
         for (const quota of info.node.quotas ?? []) {
           if (info.node.commission?.some((line) => line.metric === quota.metric && line.segment === quota.segment)) continue;
           const rate = asShare(this.payoutOf(info.node).rateOf(quota.metric, quota.segment));
-          add({ instrument: info, component: 'commission', node: quota, metric: quota.metric, segment: quota.segment, teams, sharedWith: NONE, rate, weight: undefined });
+          add({
+            instrument: info,
+            component: 'commission',
+            node: quota,
+            metric: quota.metric,
+            segment: quota.segment,
+            teams,
+            sharedWith: NONE,
+            rate,
+            weight: undefined,
+          });
         }
         for (const extra of [...(info.node.spiffs ?? []), ...(info.node.credit ?? [])]) this.referIds(extra);
         for (const quota of info.node.quotas ?? []) this.referList('segment', quota.excludes);
         if (info.node.pool) this.referPool(info.node.pool);
         for (const line of info.node.bonus ?? []) {
-          add({ instrument: info, component: 'bonus', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: line.shared_with ?? NONE, rate: undefined, weight: line.weight });
+          add({
+            instrument: info,
+            component: 'bonus',
+            node: line,
+            metric: line.metric,
+            segment: line.segment,
+            teams,
+            sharedWith: line.shared_with ?? NONE,
+            rate: undefined,
+            weight: line.weight,
+          });
           this.referList('team', line.shared_with);
         }
         break;
       case 'okrs':
         for (const line of info.node.key_results) {
-          add({ instrument: info, component: 'key_result', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: undefined, weight: undefined });
+          add({
+            instrument: info,
+            component: 'key_result',
+            node: line,
+            metric: line.metric,
+            segment: line.segment,
+            teams,
+            sharedWith: NONE,
+            rate: undefined,
+            weight: undefined,
+          });
         }
         break;
       case 'promotions':
         for (const line of info.node.criteria) {
-          add({ instrument: info, component: 'criterion', node: line, metric: line.metric, segment: line.segment, teams, sharedWith: NONE, rate: undefined, weight: undefined });
+          add({
+            instrument: info,
+            component: 'criterion',
+            node: line,
+            metric: line.metric,
+            segment: line.segment,
+            teams,
+            sharedWith: NONE,
+            rate: undefined,
+            weight: undefined,
+          });
         }
         break;
       case 'recognition':
         for (const line of info.node.awards) {
-          add({ instrument: info, component: 'award', node: line, metric: line.metric, segment: line.segment, teams: line.teams ?? teams, sharedWith: NONE, rate: undefined, weight: undefined });
+          add({
+            instrument: info,
+            component: 'award',
+            node: line,
+            metric: line.metric,
+            segment: line.segment,
+            teams: line.teams ?? teams,
+            sharedWith: NONE,
+            rate: undefined,
+            weight: undefined,
+          });
           this.referList('team', line.teams);
         }
         break;

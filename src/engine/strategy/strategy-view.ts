@@ -51,7 +51,10 @@ export class StrategyView {
     private readonly index: PolicyIndex,
   ) {
     this.favored = { metrics: byPriority(policy, 'favor', 'metrics'), segments: byPriority(policy, 'favor', 'segments') };
-    this.deprioritized = { metrics: byPriority(policy, 'deprioritize', 'metrics'), segments: byPriority(policy, 'deprioritize', 'segments') };
+    this.deprioritized = {
+      metrics: byPriority(policy, 'deprioritize', 'metrics'),
+      segments: byPriority(policy, 'deprioritize', 'segments'),
+    };
   }
 
   /** The metrics or segments the strategy favors and no priority deprioritizes, in the order the priorities name them. */
@@ -101,7 +104,10 @@ export class StrategyView {
   /** The ids of the priorities that deprioritize the metric (or a metric it is a declared proxy for) or the segment: what a line on them works against. */
   prioritiesAgainst(entry: { metric?: string; segment?: string }): string[] {
     const metrics = entry.metric === undefined ? [] : [entry.metric, ...this.index.proxyTargetsOf(entry.metric)];
-    const against = [...metrics.flatMap((id) => this.prioritiesDeprioritizing('metrics', id)), ...(entry.segment === undefined ? [] : this.prioritiesDeprioritizing('segments', entry.segment))];
+    const against = [
+      ...metrics.flatMap((id) => this.prioritiesDeprioritizing('metrics', id)),
+      ...(entry.segment === undefined ? [] : this.prioritiesDeprioritizing('segments', entry.segment)),
+    ];
     return [...new Set(against.map((priority) => priority.id))];
   }
 
@@ -134,7 +140,10 @@ export class StrategyView {
       metric,
       segment,
       via: behind?.via,
-      description: [metric && (behind?.via ? `metric ${metric} (through ${behind.via}, declared a proxy for it)` : `metric ${metric}`), segment && `segment ${segment}`]
+      description: [
+        metric && (behind?.via ? `metric ${metric} (through ${behind.via}, declared a proxy for it)` : `metric ${metric}`),
+        segment && `segment ${segment}`,
+      ]
         .filter(Boolean)
         .join(' and '),
       instead: { metrics: metric ? this.alternativesTo(metric) : [], segments: segment ? this.alternativesTo(segment, 'segments') : [] },
@@ -156,7 +165,11 @@ export class StrategyView {
 
   /** Whether a reward on `id` rewards a metric the strategy favors: `id` itself, or one it stands for. */
   servesFavoredMetric(id: string | undefined): boolean {
-    return id !== undefined && (this.isFavoredMetric(id) || (!this.deprioritized.metrics.has(id) && this.index.proxyTargetsOf(id).some((target) => this.isFavoredMetric(target))));
+    return (
+      id !== undefined &&
+      (this.isFavoredMetric(id) ||
+        (!this.deprioritized.metrics.has(id) && this.index.proxyTargetsOf(id).some((target) => this.isFavoredMetric(target))))
+    );
   }
 
   /** The favored metrics (or segments) of the priorities that deprioritize `metricOrSegment`, alphabetically: what to reward instead. */
@@ -221,7 +234,9 @@ export class StrategyView {
   isServed(priority: PriorityT): boolean {
     const extras = this.index.payoutExtras();
     return (
-      favoredMetricsOf(priority).some((metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric)) ||
+      favoredMetricsOf(priority).some(
+        (metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric),
+      ) ||
       (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0 || extras.segments.has(segment))
     );
   }

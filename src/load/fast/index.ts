@@ -115,7 +115,14 @@ class SharedFile {
     const line = this.lineOf(start);
     const endLine = this.lineOf(end);
     const starts = this.lineStarts!;
-    return { file: this.file, line, column: start - starts[line - 1]! + 1, endLine, endColumn: end - starts[endLine - 1]! + 1, path: [...path] };
+    return {
+      file: this.file,
+      line,
+      column: start - starts[line - 1]! + 1,
+      endLine,
+      endColumn: end - starts[endLine - 1]! + 1,
+      path: [...path],
+    };
   }
 
   /** 1-based line of `offset`. */
@@ -153,7 +160,14 @@ interface Snippet {
   base: number;
 }
 
-const SNIPPET_OPTIONS = { merge: false, uniqueKeys: true, prettyErrors: false, logLevel: 'silent', version: '1.2', schema: 'core' } as const;
+const SNIPPET_OPTIONS = {
+  merge: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+  logLevel: 'silent',
+  version: '1.2',
+  schema: 'core',
+} as const;
 
 export class FastSource implements PolicySource {
   private readonly snippets = new Map<string, Snippet | null>();
@@ -214,7 +228,10 @@ export class FastSource implements PolicySource {
       const span = locateInBlock(this.text, block, value, inner, entryKey);
       if (span) return this.shared.span(span[0], span[1], path);
       const snippet = this.snippet(block.start, block.end);
-      return snippet && this.translate(snippet, snippet.document.locate(block.kind === 'item' ? [0, ...inner] : [path[block.depth - 1]!, ...inner]), path);
+      return (
+        snippet &&
+        this.translate(snippet, snippet.document.locate(block.kind === 'item' ? [0, ...inner] : [path[block.depth - 1]!, ...inner]), path)
+      );
     }
     const snippet = this.snippet(key.start, key.end);
     return snippet && this.translate(snippet, snippet.document.locate(path), path);
@@ -285,7 +302,14 @@ export class FastSource implements PolicySource {
     if (!last) return undefined;
     const end = last.document.locate([]);
     const lines = this.lineOffset(last);
-    return { file: this.file, line: this.shared.lineOf(key.start), column: 1, endLine: end.endLine + lines, endColumn: end.endColumn, path: [head] };
+    return {
+      file: this.file,
+      line: this.shared.lineOf(key.start),
+      column: 1,
+      endLine: end.endLine + lines,
+      endColumn: end.endColumn,
+      path: [head],
+    };
   }
 
   private snippet(start: number, end: number): Snippet | undefined {
@@ -295,7 +319,10 @@ export class FastSource implements PolicySource {
       const text = this.text.slice(start, end);
       const lineCounter = new LineCounter();
       const document = parseDocument(text, { ...SNIPPET_OPTIONS, lineCounter });
-      snippet = document.errors.length === 0 ? { document: new SourceDocument(this.file, this.index, document, lineCounter, text), base: start } : null;
+      snippet =
+        document.errors.length === 0
+          ? { document: new SourceDocument(this.file, this.index, document, lineCounter, text), base: start }
+          : null;
       this.snippets.set(id, snippet);
     }
     return snippet ?? undefined;

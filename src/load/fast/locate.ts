@@ -24,7 +24,13 @@ const WHITESPACE = /\s/;
  * Where the node `inner` (a path relative to the block's own node) stands, when the block's node is
  * `value` as js-yaml read it. `key` is the block's key for an `entry` block.
  */
-export function locateInBlock(text: string, block: LineBlock, value: unknown, inner: readonly (string | number)[], key?: string): Span | undefined {
+export function locateInBlock(
+  text: string,
+  block: LineBlock,
+  value: unknown,
+  inner: readonly (string | number)[],
+  key?: string,
+): Span | undefined {
   const lineEnd = lineEndOf(text, block.start, block.end);
   const indent = indentAt(text, block.start);
   if (block.kind === 'item') {
@@ -35,7 +41,8 @@ export function locateInBlock(text: string, block: LineBlock, value: unknown, in
       if (!onlyBlankAfter(text, content, lineEnd, block.end)) return undefined;
       return locateInFlowMapping(text, content, lineEnd, value, inner);
     }
-    if (inner.length === 0) return isMapping(value) && keyAt(text, content, lineEnd) ? blockCollection(text, content, block.end) : undefined;
+    if (inner.length === 0)
+      return isMapping(value) && keyAt(text, content, lineEnd) ? blockCollection(text, content, block.end) : undefined;
     // `- key: scalar` on the item's line: the first key of a block mapping.
     const [first] = inner;
     if (inner.length !== 1 || typeof first !== 'string' || !isMapping(value)) return undefined;
@@ -61,7 +68,13 @@ export function locateInBlock(text: string, block: LineBlock, value: unknown, in
 }
 
 /** `{ key: value, … }` on one line, then nothing but spaces: the mapping itself, or one key's value. */
-function locateInFlowMapping(text: string, open: number, lineEnd: number, value: unknown, inner: readonly (string | number)[]): Span | undefined {
+function locateInFlowMapping(
+  text: string,
+  open: number,
+  lineEnd: number,
+  value: unknown,
+  inner: readonly (string | number)[],
+): Span | undefined {
   if (!isMapping(value) || inner.length > 1) return undefined;
   const mapping = scanFlowMapping(text, open, lineEnd);
   if (!mapping || !isSpaceOnly(text, mapping.end, lineEnd)) return undefined;

@@ -19,7 +19,6 @@ export interface DocumentOutline {
   keys: Map<string, TopLevelKey>;
 }
 
-
 export function outlineDocuments(text: string): DocumentOutline[] | undefined {
   const documents: DocumentOutline[] = [];
   let document: DocumentOutline | undefined;
@@ -45,7 +44,14 @@ export function outlineDocuments(text: string): DocumentOutline[] | undefined {
     const line = text.slice(start, Math.min(end, start + 4));
 
     if (isMarker(line, '---') || isMarker(line, '...')) {
-      if (text.slice(start + 3, end).trim() !== '' && !text.slice(start + 3, end).trim().startsWith('#')) return undefined;
+      if (
+        text.slice(start + 3, end).trim() !== '' &&
+        !text
+          .slice(start + 3, end)
+          .trim()
+          .startsWith('#')
+      )
+        return undefined;
       closeDocument(start);
     } else if (first === SPACE || first === DASH) {
       const indent = indentAt(text, start);
