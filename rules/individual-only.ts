@@ -54,15 +54,7 @@ compensation:
       report({
         node: team,
         key: 'id',
-        message:
-          `Team ${team.id} works across a handoff with ${listIds(unpaid, 'and')}, which no instrument rewards, but ${
-            plans.length === 1
-              ? `its plan ${plans[0]!.id} has`
-              : `its plans ${listIds(
-                  plans.map((plan) => plan.id),
-                  'and',
-                )} have`
-          } ` + `only individual components: it is paid to win its own side of the handoff, and nobody is paid on the other.`,
+        message: `Team ${team.id} works across a handoff with ${listIds(unpaid, 'and')}, which no instrument rewards, but ${paidBy(plans)} only individual components: it is paid to win its own side of the handoff, and nobody is paid on the other.`,
         fix: teamworkFix(index, team.id, unpaid, options.shared_weight),
       });
     }
@@ -70,6 +62,15 @@ compensation:
 });
 
 /** Share the team's own result with the unpaid neighbour, so both sides of the handoff are paid on it; plans and metrics by id, never declaration order. */
+function paidBy(plans: readonly { id: string }[]): string {
+  return plans.length === 1
+    ? `its plan ${plans[0]!.id} has`
+    : `its plans ${listIds(
+        plans.map((plan) => plan.id),
+        'and',
+      )} have`;
+}
+
 function teamworkFix(index: PolicyIndex, team: string, unpaid: readonly string[], weight: number): string {
   const partners = sortedIds(unpaid);
   const plan = [...index.compensationPlansOf(team)].sort(compareInstruments)[0]!;
