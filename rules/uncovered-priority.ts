@@ -24,7 +24,7 @@ export default defineRule({
       'For each strategic priority, ask "What behavior should increase? (update incentives to reward it)". A priority that no plan, ' +
       'OKR, promotion criterion or award rewards is the folly Kerr (1975) named "On the folly of rewarding A, while hoping for B": ' +
       'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance. ' +
-      'A priority is rewarded by any line on what it favors (or on a declared proxy of it), a SPIFF or kicker, a quota-credit multiplier ' +
+      'A priority is rewarded by any line on what it favors (on a declared proxy of it, or on what it is declared a proxy for), a SPIFF or kicker, a quota-credit multiplier ' +
       'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
       'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating).',
     source:

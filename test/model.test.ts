@@ -47,6 +47,30 @@ describe('the reward model', () => {
     expect(model.profileOf('product').entries).toEqual([]);
   });
 
+  it('reads a line on what a favored metric is declared to stand for as serving its priority, and no more', () => {
+    // customer-satisfaction is declared a proxy for return on equity; the bonus pays on return on equity.
+    const model = modelOf(`version: 1
+strategy:
+  priorities:
+    - { id: satisfied-customers, favor: { metrics: [customer-satisfaction] } }
+    - { id: less-discounting, deprioritize: { metrics: [discount-rate] } }
+teams:
+  - { id: branches }
+metrics:
+  - { id: customer-satisfaction, type: outcome, proxy_for: [return-on-equity] }
+  - { id: discount-rate, type: outcome, proxy_for: [return-on-equity] }
+  - { id: return-on-equity, type: outcome }
+compensation:
+  - id: profit-sharing
+    team: branches
+    bonus: [{ metric: return-on-equity, weight: 1 }]
+`);
+    // Deprioritizing a proxy (discount-rate) says nothing against what it stands for.
+    expect(model.profileOf('branches').entries.map((entry) => [entry.metric, entry.serves, entry.undermines])).toEqual([
+      ['return-on-equity', ['satisfied-customers'], []],
+    ]);
+  });
+
   it('tells a quality line beside a count from a declared quality link of the same units', () => {
     const model = modelOf(`${BASE}compensation:
   - id: ae-2026

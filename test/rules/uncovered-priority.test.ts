@@ -260,4 +260,45 @@ ${pool}`;
       ],
     });
   });
+  it('counts as rewarded a priority whose favored metric is declared a proxy for what a pool or a bonus pays on', () => {
+    // A bank's profit-sharing pool funded by return on equity, under a priority on customer
+    // satisfaction declared the bank's way to it (Handelsbanken's Oktogonen): paying on what the
+    // proxy stands for serves the priority named for it.
+    const policy = (proxy: string, pay: string) => `version: 1
+strategy:
+  priorities:
+    - id: satisfied-customers
+      favor: { metrics: [customer-satisfaction] }
+teams:
+  - { id: branches }
+metrics:
+  - { id: customer-satisfaction, type: outcome${proxy} }
+  - { id: return-on-equity, type: outcome }
+compensation:
+  - id: profit-sharing
+    team: branches
+${pay}`;
+    const POOL = '    pool:\n      funded_by: return-on-equity\n      rating:\n        - { metric: return-on-equity, weight: 1 }\n';
+    const BONUS = '    bonus:\n      - { metric: return-on-equity, weight: 1 }\n';
+    const PROXY = ', proxy_for: [return-on-equity]';
+    return testRule(RULE, {
+      valid: [
+        { name: 'a pool funded by what the favored metric stands for', policy: policy(PROXY, POOL) },
+        { name: 'a bonus on what the favored metric stands for', policy: policy(PROXY, BONUS) },
+      ],
+      invalid: [
+        {
+          name: 'without the declaration, return on equity is no line on customer satisfaction',
+          policy: policy('', POOL),
+          errors: [
+            {
+              at: PRIORITY,
+              message: `Priority satisfied-customers favors metric customer-satisfaction, ${HOPES}`,
+              fix: 'reward customer-satisfaction: add { metric: customer-satisfaction, weight: 0.1 } to the rating of the pool of plan profit-sharing (team branches), taking its weight from the other components',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });

@@ -204,7 +204,7 @@ export class StrategyView {
       if (!this.wantedMetrics) {
         this.wantedMetrics = new Map();
         for (const priority of this.index.policy.strategy.priorities) {
-          for (const metric of favoredMetricsOf(priority)) {
+          for (const metric of this.wantedMetricsOf(priority)) {
             const wanting = this.wantedMetrics.get(metric);
             if (wanting) wanting.push(priority);
             else this.wantedMetrics.set(metric, [priority]);
@@ -230,11 +230,22 @@ export class StrategyView {
     return sets;
   }
 
-  /** Whether any line of any lever is on a metric or segment `priority` favors (or a metric it prefers): what makes it more than words. */
+  /**
+   * The metrics a line on which serves `priority`: those it favors or prefers, and what each is declared
+   * to stand for (`proxy_for`, through chains). A priority on a proxy is served by paying for what the
+   * proxy measures: it was named for that. Only wanting follows proxies this way; deprioritizing a
+   * proxy says nothing against what it stands for.
+   */
+  private wantedMetricsOf(priority: PriorityT): string[] {
+    const favored = favoredMetricsOf(priority);
+    return [...new Set([...favored, ...favored.flatMap((metric) => this.index.proxyTargetsOf(metric))])];
+  }
+
+  /** Whether any line of any lever is on a metric or segment `priority` wants (see wantedMetricsOf): what makes it more than words. */
   isServed(priority: PriorityT): boolean {
     const extras = this.index.payoutExtras();
     return (
-      favoredMetricsOf(priority).some(
+      this.wantedMetricsOf(priority).some(
         (metric) => this.index.rewardsOfMetric(metric).length > 0 || this.index.proxiesRewarded().has(metric) || extras.metrics.has(metric),
       ) ||
       (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0 || extras.segments.has(segment))
