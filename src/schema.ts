@@ -284,7 +284,7 @@ export const Metric = z
     proxy_for: IdList('[new-arr]')
       .optional()
       .describe(
-        'Ids of the outcome metrics this activity or output metric stands in for. Without it, vanity-metric asks which outcome the number serves.',
+        'Ids of the metrics this one stands in for: the outcome an activity or output count serves, the higher outcome a means serves (customer satisfaction for return on equity), or the same quantity under another id (profit above the peer average, for a priority on beating peers). A line on this metric counts as a line on those, and a line on those serves a priority that favors this one. Without it, vanity-metric asks which outcome the number serves.',
       ),
     vanity: z
       .boolean()
