@@ -35,12 +35,15 @@ recognition:
       index.instruments.filter((instrument) => instrument.lever === 'recognition'),
       compareInstruments,
     );
+    const companyWide = index.instruments.some((instrument) => instrument.lever !== 'recognition' && instrument.team === undefined);
     for (const team of index.teams.values()) {
       if (index.instrumentsOfTeam(team.id).length > 0 || index.rewardsForTeam(team.id).length > 0) continue;
       // A team paid on a component shared with it, or by a plan or OKR set of the whole company, is told what the strategy needs
       // (an award open to everyone recognizes no team in particular).
       if (index.componentsSharedWith(team.id).length > 0 || model.profileOf(team.id).entries.some((entry) => entry.lever !== 'recognition'))
         continue;
+      // A plan of the whole company with no line of its own (a profit-sharing pool for every employee) names every team.
+      if (companyWide) continue;
       const label = team.name ?? team.id;
       const award = `{ text: "${label}: win of the quarter", teams: [${team.id}] }`;
       report({

@@ -108,6 +108,35 @@ describe('unrecognized-team', () => {
   - { id: support-pay, team: support, bonus: [{ metric: csat, weight: 1, shared_with: [finance, hr, facilities] }] }
 `,
         },
+        {
+          name: 'a profit-sharing pool for every employee, with no line of its own',
+          text: `${SERVICE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: profit, type: outcome }\n  - { id: tenure, type: behavior }')}compensation:
+  - id: profit-sharing
+    pool: { funded_by: profit, rating: [{ metric: tenure, weight: 1 }] }
+`,
+        },
+      ],
+      invalid: [
+        {
+          name: 'a pool of one team names only that team',
+          text: `${SERVICE.replace('  - { id: csat, type: quality }', '  - { id: csat, type: quality }\n  - { id: profit, type: outcome }\n  - { id: tenure, type: behavior }')}compensation:
+  - id: support-pool
+    team: support
+    pool: { funded_by: profit, rating: [{ metric: tenure, weight: 1 }] }
+`,
+          errors: [
+            {
+              at: 'teams.1.id',
+              message: UNRECOGNIZED('finance'),
+              fix: 'give finance an OKR set (team: finance), or a recognition program with an award { text: "finance: win of the quarter", teams: [finance] }',
+            },
+            {
+              at: 'teams.2.id',
+              message: UNRECOGNIZED('hr'),
+              fix: 'give hr an OKR set (team: hr), or a recognition program with an award { text: "People: win of the quarter", teams: [hr] }',
+            },
+          ],
+        },
       ],
     }));
 });
