@@ -366,11 +366,7 @@ export class RewardModel {
         });
     }
     const acceptor = metric.accepted_by;
-    if (
-      acceptor !== undefined &&
-      acceptor !== instrument.team &&
-      [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''))
-    ) {
+    if (acceptor !== undefined && acceptor !== instrument.team && keepsAnIndependentGate(index, acceptor)) {
       guards.push({ kind: 'accepted', team: acceptor, sameUnits: true, node: metric });
     }
     if (instrument.lever === 'compensation') {
@@ -455,4 +451,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Whether a team that accepts each item before it counts refuses what would not serve the business:
+ * it is rewarded on a result or its quality (a sales team accepting opportunities it is paid to
+ * close), or on nothing at all (a screening board with no stake in how many pass). A gatekeeper paid
+ * only on counts gains from accepting more, so its gate guards nothing.
+ */
+function keepsAnIndependentGate(index: PolicyIndex, acceptor: string): boolean {
+  const rewarded = [...index.metricsRewardedFor(acceptor)];
+  return rewarded.length === 0 || rewarded.some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
 }
