@@ -303,8 +303,8 @@ ${pay}`;
   });
 
   it('leaves to a declaration the means to a shared gain when that gain is all anyone is paid on', () => {
-    // A profit-sharing foundation for every employee (Handelsbanken's Oktogonen), or a Scanlon bonus for
-    // a workforce declared as one non-revenue team: paying nobody for the means is the design, so
+    // A profit-sharing foundation for every employee (Handelsbanken's Oktogonen), or a gain-sharing bonus of
+    // no team: paying nobody for the means is the design, so
     // whether a priority names one is a declaration (undeclared-metric-meaning asks for it).
     const policy = (teams: string, plans: string) => `version: 1
 strategy:
@@ -321,7 +321,8 @@ metrics:
 compensation:
 ${plans}`;
     const POOL = '  - id: profit-sharing\n    pool: { funded_by: excess-profit, share: "33%", rating: [{ metric: tenure, weight: 1 }] }\n';
-    const BONUS = (team: string) => `  - id: gain-share\n    team: ${team}\n    bonus:\n      - { metric: excess-profit, weight: 1 }\n`;
+    const BONUS = (team?: string) =>
+      `  - id: gain-share\n${team ? `    team: ${team}\n` : ''}    bonus:\n      - { metric: excess-profit, weight: 1 }\n`;
     const COMMISSION = '  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, rate: "10%" }\n';
     const TWO_TEAMS = '  - { id: branches, kind: non-revenue }\n  - { id: sales, kind: revenue }';
     const hope = (fix: string) => ({
@@ -332,10 +333,7 @@ ${plans}`;
     return testRule(RULE, {
       valid: [
         { name: 'a pool of the whole company, and nothing else paid', text: policy(TWO_TEAMS, POOL) },
-        {
-          name: 'a bonus on the gain for the one team, which earns no revenue',
-          text: policy('  - { id: everyone, kind: non-revenue }', BONUS('everyone')),
-        },
+        { name: 'a gain-sharing bonus of no team', text: policy(TWO_TEAMS, BONUS()) },
       ],
       invalid: [
         {
@@ -348,11 +346,11 @@ ${plans}`;
           ],
         },
         {
-          name: 'a bonus for the one team, a revenue team',
-          text: policy('  - { id: sales, kind: revenue }', BONUS('sales')),
+          name: "a bonus on an outcome for a policy's one team is that team's own pay, even one of no revenue",
+          text: policy('  - { id: retention-agents, kind: non-revenue }', BONUS('retention-agents')),
           errors: [
             hope(
-              'reward customer-satisfaction: add { metric: customer-satisfaction, weight: 0.1 } to the bonus of plan gain-share (team sales), taking its weight from the other components',
+              'reward customer-satisfaction: add { metric: customer-satisfaction, weight: 0.1 } to the bonus of plan gain-share (team retention-agents), taking its weight from the other components',
             ),
           ],
         },

@@ -255,23 +255,21 @@ export class StrategyView {
 
   /**
    * The outcomes the whole workforce shares in, when a shared gain is all the policy pays or measures
-   * anyone on: every plan, OKR set and ladder is a plan of everyone (it names no team, or the one team
-   * the policy has, which earns no revenue of its own), and each pays only on outcomes (a bonus on the gain, a pool funded by it; a pool's
+   * anyone on: every plan, OKR set and ladder is a plan of everyone (it names no team), and each pays only on outcomes (a bonus on the gain, a pool funded by it; a pool's
    * rating may split it by anything). Such a design (a Scanlon bonus, a profit-sharing foundation) pays
    * no one for the means to that outcome, on purpose: whether a priority names such a means is a
    * declaration (proxy_for), not something the linter can see. Empty for any other policy.
    */
   sharedGain(): readonly string[] {
     if (this.sharedGainMetrics) return this.sharedGainMetrics;
-    // A policy's one team is everyone only where it earns no revenue of its own: a lone sales team paid on bookings is no shared gain.
-    const [onlyTeam] = this.index.teams.size === 1 ? [...this.index.teams.values()] : [];
-    const everyoneTeam = onlyTeam?.kind === 'non-revenue' ? onlyTeam.id : undefined;
     const isOutcome = (id: string | undefined) => this.index.metrics.get(id ?? '')?.type === 'outcome';
     const gain = new Set<string>();
     let sharedOnly = true;
     for (const instrument of this.index.instruments) {
       if (instrument.lever === 'recognition') continue;
-      const everyone = instrument.team === undefined || instrument.team === everyoneTeam;
+      // Only a plan that names no team is everyone's: a policy's one team may be one group among many it leaves out
+      // (retention agents paid on the lines they keep are paid on their own result, not on a shared gain).
+      const everyone = instrument.team === undefined;
       const lines = this.index.rewardsOf(instrument);
       const pool = instrument.lever === 'compensation' ? instrument.node.pool : undefined;
       // Commission and quotas pay each person for their own bookings: a shared gain is a bonus on it or a pool funded by it.
