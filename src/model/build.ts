@@ -99,6 +99,46 @@ export class RewardModel {
     return endedBy(entry.when.until, this.asOf);
   }
 
+  /**
+   * What a team's plans (its own, and everyone's) pay on top of their lines, not ended at the model's
+   * date: standing SPIFFs and kickers (no end date), and quota credit above 1. They pay for a metric or segment as surely as
+   * a line does, so they serve or undermine priorities as the lines do (the matrix shows them).
+   */
+  payExtrasOf(team: string): PayExtra[] {
+    const extras: PayExtra[] = [];
+    for (const instrument of this.index.instruments) {
+      if (instrument.lever !== 'compensation' || (instrument.team !== undefined && instrument.team !== team)) continue;
+      if (endedBy(untilOf(instrument.node), this.asOf)) continue;
+      const plan = instrument.node;
+      // A SPIFF with an end date is a campaign, judged for its timing (spiff-timing); a standing one is part of the plan.
+      const spiffs = (plan.spiffs ?? []).filter((spiff) => spiff.end === undefined);
+      const credits = (plan.credit ?? []).filter((credit) => credit.multiplier > 1);
+      for (const [kind, extra] of [
+        ...spiffs.map((spiff) => ['spiff', spiff] as const),
+        ...credits.map((credit) => ['credit', credit] as const),
+      ]) {
+        const on = { metric: extra.metric, segment: extra.segment };
+        const favors = [
+          ...(on.metric === undefined ? [] : this.index.strategy.prioritiesFavoring('metrics', on.metric)),
+          ...(on.segment === undefined ? [] : this.index.strategy.prioritiesFavoring('segments', on.segment)),
+        ].map((priority) => priority.id);
+        const what = [on.metric, on.segment].filter(Boolean).join(' / ');
+        const label =
+          kind === 'spiff'
+            ? `${'kind' in extra && extra.kind === 'kicker' ? 'kicker' : 'SPIFF'} ${'id' in extra ? extra.id : ''}`.trim()
+            : 'quota credit';
+        extras.push({
+          instrument: instrument.id,
+          description: `${instrument.id}: ${label} on ${what}`,
+          serves: [...new Set(favors)],
+          undermines: this.index.strategy.prioritiesAgainst(on),
+          node: extra,
+        });
+      }
+    }
+    return extras;
+  }
+
   /** The entries of a team's profile in force at the model's date or later (not ended). */
   currentProfileOf(team: string): TeamProfile {
     const profile = this.profileOf(team);
@@ -462,4 +502,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function keepsAnIndependentGate(index: PolicyIndex, acceptor: string): boolean {
   const rewarded = [...index.metricsRewardedFor(acceptor)];
   return rewarded.length === 0 || rewarded.some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
+}
+
+/** An amount a plan pays beside its lines (a SPIFF or kicker, quota credit above 1), and the priorities it serves or works against. */
+export interface PayExtra {
+  instrument: string;
+  description: string;
+  serves: string[];
+  undermines: string[];
+  node: object;
 }
