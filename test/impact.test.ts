@@ -241,6 +241,28 @@ describe('diff --impact BASE HEAD', () => {
     expect(seed43!.plans[0]!.after!.pay).toEqual(seed42!.plans[0]!.after!.pay);
   });
 
+  it('lists a plan whose declaration is the same but whose roster moved as affected, and leaves an untouched plan out', () => {
+    const repo = tempDir({ 'comp.yaml': BASE, 'other.yaml': LEGACY_PLAN });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
+    fs.writeFileSync(path.join(repo, 'comp.yaml'), BASE.replace('attainment: 2.05', 'attainment: 1.05'));
+    git(repo, 'commit', '-q', '-a', '-m', 'the best seller had a worse year');
+    const run = runCli(['diff', '--impact', 'HEAD~1', 'HEAD', '--format', 'json'], { cwd: repo });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as ImpactReport;
+    expect(report.unchangedPlans).toBe(1);
+    expect(report.plans.map((plan) => [plan.plan, plan.change])).toEqual([['ae-plan', 'affected']]);
+    // 2.05 (capped: 200,000) becomes 1.05 (100,000 + 2 × 5,000 = 110,000): 900,000 paid on 9,000,000
+    // booked is 10%, against 990,000 on 10,000,000 = 9.9% before: +0.1 points; the mean 99,000 → 90,000.
+    // Sorted pay after: 0, 0, 60,000, 80,000, 90,000, 100,000, 110,000, 120,000, 140,000, 200,000: the
+    // 9th (P90) is 140,000, where it was 200,000 (1.6 and 2.05 both capped); the 5th stays 90,000.
+    const [ae] = report.plans;
+    expect(ae!.after!.costOfSales).toBeCloseTo(0.1, 12);
+    expect(ae!.delta.costOfSalesPoints).toBeCloseTo(0.1, 9);
+    expect(ae!.delta.pay).toEqual({ p10: 0, p50: 0, p90: -60000, mean: -9000 });
+  });
+
   it('refuses bad input with a clear message and exit 2', () => {
     for (const [args, says] of [
       [['diff', '--impact', 'no-such-ref', 'HEAD', 'policy'], 'unknown git ref "no-such-ref"'],
