@@ -263,6 +263,28 @@ describe('diff --impact BASE HEAD', () => {
     expect(ae!.delta.pay).toEqual({ p10: 0, p50: 0, p90: -60000, mean: -9000 });
   });
 
+  it('report --since shows the same figures in its impact section, the plan name escaped', () => {
+    const page = runCli(['report', '--since', 'HEAD~1', 'policy'], { cwd: repo });
+    expect(page.stderr).toBe('');
+    expect(page.code).toBe(0);
+    const section = page.stdout.slice(
+      page.stdout.indexOf('<section id="impact"'),
+      page.stdout.indexOf('</section>', page.stdout.indexOf('<section id="impact"')),
+    );
+    expect(section).toContain('What the change to the plans since HEAD~1 costs');
+    // The roster's plan, by hand as above; the page quotes the name as text, never as markup.
+    expect(section).toContain(
+      '<tr data-plan="ae-plan" data-change="changed"><th scope="row">AE &lt;b&gt;plan&lt;/b&gt; | *bold* [click](https://evil.example) @sales-leads &lt;!-- hide (ae-plan)</th><td>changed</td><td>0 → 0 (0)</td><td>90,000 → 90,000 (0)</td><td>200,000 → 280,000 (+80,000)</td><td>9.9% → 13% (+3.1 pts)</td></tr>',
+    );
+    expect(section).not.toContain('<b>');
+    // The drawn plan: the cells diff --impact prints for the working tree's commit, on the same default force.
+    const command = runCli(['diff', '--impact', 'HEAD~1', 'HEAD', 'policy', '--format', 'json'], { cwd: repo });
+    const added = (JSON.parse(command.stdout) as ImpactReport).plans.find((plan) => plan.plan === 'se-plan')!;
+    const row = /<tr data-plan="se-plan" data-change="added">(.*?)<\/tr>/.exec(section)![1]!;
+    expect(row).toContain(`<td>none → ${added.after!.pay!.p50.toLocaleString('en-US', { maximumFractionDigits: 0 })} (+`);
+    expect(section).toContain('<li data-impact-finding="disappears">disappears: <span class="rule">rational-choice</span>');
+  });
+
   it('refuses bad input with a clear message and exit 2', () => {
     for (const [args, says] of [
       [['diff', '--impact', 'no-such-ref', 'HEAD', 'policy'], 'unknown git ref "no-such-ref"'],
