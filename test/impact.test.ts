@@ -286,15 +286,19 @@ describe('diff --impact BASE HEAD', () => {
   });
 
   it('refuses bad input with a clear message and exit 2', () => {
-    for (const [args, says] of [
+    const cases: [readonly string[], string][] = [
       [['diff', '--impact', 'no-such-ref', 'HEAD', 'policy'], 'unknown git ref "no-such-ref"'],
       [['diff', '--impact', 'HEAD~1', 'HEAD', 'policy', '--max-cost-change', 'two'], 'write the most percentage points'],
       [['diff', '--impact', 'HEAD~1', 'HEAD', 'policy', '--max-cost-change', '-1'], 'write the most percentage points'],
       [['diff', '--impact', 'HEAD~1', 'HEAD', 'policy', '--format', 'sarif'], 'is not one of stylish, json, markdown'],
       [['diff', 'HEAD~1', 'HEAD', 'policy'], 'a third path (policy) goes with --impact'],
       [['diff', 'a.yaml', 'b.yaml', '--max-cost-change', '2'], '--max-cost-change goes with --impact'],
-    ] as const) {
-      const run = runCli(args, { cwd: repo });
+      [['diff', '--impact', 'HEAD~1', 'HEAD', 'no-such-folder'], 'no policy files under no-such-folder at HEAD~1 or at HEAD'],
+      [['diff', '--impact', 'HEAD~1', 'HEAD', '--cwd-outside'], 'diff --impact reads both revisions from the git repository'],
+    ];
+    for (const [args, says] of cases) {
+      const outside = args.includes('--cwd-outside');
+      const run = runCli(outside ? args.filter((arg) => arg !== '--cwd-outside') : args, { cwd: outside ? tempDir() : repo });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr, args.join(' ')).toContain(says);
       expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -42,6 +42,17 @@ export async function runImpact(
   if ('diagnostics' in before) return before;
   const after = await lintVersion(head, paths, versionOptions);
   if ('diagnostics' in after) return after;
+  if (!before.version.loaded && !after.version.loaded) {
+    const where = paths.length > 0 ? paths.join(', ') : '.';
+    return {
+      diagnostics: [
+        {
+          message: `no policy files under ${where} at ${before.version.label} or at ${after.version.label}: name the folder or files that hold the policy, such as \`diff --impact ${before.version.label} ${after.version.label} policy/\``,
+          source: 'usage',
+        },
+      ],
+    };
+  }
   const { date } = resolveAsOf({
     date: options.date,
     announced: after.version.loaded?.policy.strategy.announced ?? before.version.loaded?.policy.strategy.announced,

@@ -6,10 +6,16 @@
  */
 import path from 'node:path';
 import { InputError, type Diagnostic } from '../diagnostics.js';
-import { snapshotAt } from '../diff/git.js';
+import { snapshotAt, type Asker } from '../diff/git.js';
 import { lint, type LintOptions } from '../lint.js';
 import type { ResolvedConfig } from '../resolve-config.js';
 import type { PolicyVersion } from './model.js';
+
+const IMPACT: Asker = {
+  name: 'diff --impact',
+  notARepository: (cwd) =>
+    `diff --impact reads both revisions from the git repository of the working folder, but ${cwd} is not inside one: run incentive-lint in the repository that holds the policy`,
+};
 
 export type VersionSource = { ref: string } | { workingTree: true };
 
@@ -33,7 +39,7 @@ export async function lintVersion(
   const { ref } = source;
   let snapshot: ReturnType<typeof snapshotAt>;
   try {
-    snapshot = snapshotAt(ref, paths, options.cwd);
+    snapshot = snapshotAt(ref, paths, options.cwd, IMPACT);
   } catch (error) {
     if (error instanceof InputError) return { diagnostics: error.diagnostics };
     throw error;
