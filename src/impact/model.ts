@@ -21,8 +21,14 @@ import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
 import { compareFindings } from '../html-report/since.js';
 import type { LoadedPolicy } from '../load/index.js';
-import { buildSimulationReport, type PlanReport } from '../payout/report.js';
-import { DEFAULT_LEVELS, type ChoiceStatus, type Verdict } from '../payout/rational-choice.js';
+import {
+  DEFAULT_LEVELS,
+  paysPerDeal,
+  simulatePlan,
+  type ChoiceStatus,
+  type PlanSimulation,
+  type Verdict,
+} from '../payout/rational-choice.js';
 import type { PopulationStats } from '../population/model.js';
 import { buildPopulationReport, type PopulationOptions, type PopulationPlan } from '../population/report.js';
 import type { CompensationPlanT } from '../schema.js';
@@ -141,20 +147,38 @@ const POINTS_EPSILON = 1e-9;
 
 export function buildImpact(base: PolicyVersion, head: PolicyVersion, given: ImpactOptions): ImpactReport {
   const options = { ...given, levels: given.levels ?? DEFAULT_LEVELS };
-  const population = { seed: options.seed, draws: options.draws, distribution: options.distribution, date: options.date };
-  const before = priced(base, { ...population, ignoreRoster: options.ignoreRoster }, options);
-  const after = priced(head, { ...population, ignoreRoster: options.ignoreRoster }, options);
   const findings = compareFindings(base.findings, head.findings);
   const appearedBy = byInstrument(findings.added);
   const disappearedBy = byInstrument(findings.fixed);
+  const baseNodes = plansOf(base);
+  const headNodes = plansOf(head);
+  const ids = [...headNodes.keys(), ...[...baseNodes.keys()].filter((id) => !headNodes.has(id))];
+  // A plan declared the same in both versions, in the same surroundings (everything but the plans:
+  // strategy, segments, roster…), pays the same on the same draws: only the others are priced.
+  const surroundingsChanged = canonicalForm(surroundingsOf(base)) !== canonicalForm(surroundingsOf(head));
+  const toPrice = new Set(
+    ids.filter((id) => {
+      const then = baseNodes.get(id);
+      const now = headNodes.get(id);
+      return (
+        surroundingsChanged || !then || !now || canonicalForm(then) !== canonicalForm(now) || appearedBy.has(id) || disappearedBy.has(id)
+      );
+    }),
+  );
+  const population = { seed: options.seed, draws: options.draws, distribution: options.distribution, date: options.date };
+  const before = priced(base, toPrice, { ...population, ignoreRoster: options.ignoreRoster }, options);
+  const after = priced(head, toPrice, { ...population, ignoreRoster: options.ignoreRoster }, options);
 
-  const ids = [...after.plans.keys(), ...[...before.plans.keys()].filter((id) => !after.plans.has(id))];
   const plans: PlanImpact[] = [];
   const listed = new Set<string>();
   let unchangedPlans = 0;
   for (const id of ids) {
-    const then = before.plans.get(id);
-    const now = after.plans.get(id);
+    if (!toPrice.has(id)) {
+      unchangedPlans++;
+      continue;
+    }
+    const then = before.get(id);
+    const now = after.get(id);
     const moves: FindingMoves = {
       appeared: (appearedBy.get(id) ?? []).map(shown),
       disappeared: (disappearedBy.get(id) ?? []).map(shown),
@@ -240,29 +264,46 @@ export function plansOverMaxCostChange(report: ImpactReport): PlanImpact[] {
 interface PricedPlan {
   node: CompensationPlanT;
   population: PopulationPlan;
-  simulation?: PlanReport;
+  simulation?: PlanSimulation;
 }
 
-/** Every plan of a version, priced and simulated by the builders `simulate` prints from. */
-function priced(version: PolicyVersion, population: PopulationOptions, options: ImpactOptions): { plans: Map<string, PricedPlan> } {
+function plansOf(version: PolicyVersion): Map<string, CompensationPlanT> {
+  return new Map((version.loaded?.policy.compensation ?? []).map((plan) => [plan.id, plan]));
+}
+
+/** What a plan's figures depend on besides its declaration: the rest of the policy, conservatively. */
+function surroundingsOf(version: PolicyVersion): unknown {
+  if (!version.loaded) return null;
+  const { compensation: _plans, ...rest } = version.loaded.policy;
+  return rest;
+}
+
+/**
+ * The plans `ids` of a version, priced by `simulate --population`'s builder (on the draws of the
+ * seed, whichever plans are priced) and judged by `simulate`'s rational choice, on the whole policy.
+ */
+function priced(
+  version: PolicyVersion,
+  ids: ReadonlySet<string>,
+  population: PopulationOptions,
+  options: ImpactOptions,
+): Map<string, PricedPlan> {
   const plans = new Map<string, PricedPlan>();
   const loaded = version.loaded;
-  if (!loaded) return { plans };
+  if (!loaded) return plans;
   const index = new PolicyIndex(loaded.policy, loaded.sections);
-  const priced = buildPopulationReport(loaded, population, index);
-  const simulated = buildSimulationReport(
-    loaded,
-    { date: options.date, ...(options.levels !== undefined && { levels: options.levels }), curveStep: 0 },
-    index,
-  );
-  const simulationOf = new Map(simulated.plans.map((plan) => [plan.plan, plan]));
-  const populationOf = new Map(priced.plans.map((plan) => [plan.plan, plan]));
-  for (const node of loaded.policy.compensation) {
+  const chosen = loaded.policy.compensation.filter((plan) => ids.has(plan.id));
+  const report = buildPopulationReport({ ...loaded, policy: { ...loaded.policy, compensation: chosen } }, population, index);
+  const populationOf = new Map(report.plans.map((plan) => [plan.plan, plan]));
+  for (const node of chosen) {
     const figures = populationOf.get(node.id);
     if (!figures) continue;
-    plans.set(node.id, { node, population: figures, ...(simulationOf.has(node.id) && { simulation: simulationOf.get(node.id)! }) });
+    const simulation = paysPerDeal(node)
+      ? simulatePlan(index, node, { date: options.date, levels: options.levels, curveStep: 0 })
+      : undefined;
+    plans.set(node.id, { node, population: figures, ...(simulation && { simulation }) });
   }
-  return { plans };
+  return plans;
 }
 
 function figuresOf(plan: PricedPlan): PlanFigures {
@@ -301,9 +342,10 @@ function pointsMoved(before: PlanFigures | undefined, after: PlanFigures | undef
 }
 
 /** The winner at each level in both versions; the levels are the simulation's (a plan without quota has one, "any"). */
-function choicesAt(levels: readonly number[], before: PlanReport | undefined, after: PlanReport | undefined): ChoiceAtLevel[] {
+function choicesAt(levels: readonly number[], before: PlanSimulation | undefined, after: PlanSimulation | undefined): ChoiceAtLevel[] {
   const winnerKey = (level: number | null) => (level === null ? 'any' : String(level));
-  const at = (report: PlanReport | undefined) => new Map((report?.winners ?? []).map((winner) => [winnerKey(winner.attainment), winner]));
+  const at = (report: PlanSimulation | undefined) =>
+    new Map((report?.winners ?? []).map((winner) => [winnerKey(winner.attainment), winner]));
   const then = at(before);
   const now = at(after);
   const keys = [...new Set([...then.keys(), ...now.keys()])];
