@@ -94,6 +94,8 @@ function findingLine(sign: string, finding: ImpactFinding, neutral: Escape): str
 
 // ---------------------------------------------------------------------------------------------
 
+const LEGEND = 'Pay per seller per year; "none": the plan is not in that version (it pays 0 there); "–": not priced (no quota).';
+
 const HEAD = ['plan', 'change', 'pay P10', 'pay P50', 'pay P90', 'cost of sales'];
 
 function stylish(report: ImpactReport): string {
@@ -164,6 +166,7 @@ function markdown(report: ImpactReport): string {
       lines.push(
         `| ${planTitle(plan, markdownText)} | ${plan.change} | ${markdownText(payCell(plan, 'p10'))} | ${markdownText(payCell(plan, 'p50'))} | ${markdownText(payCell(plan, 'p90'))} | ${markdownText(costCell(plan))} |`,
       );
+    lines.push('', LEGEND);
     for (const plan of report.plans) {
       const details: string[] = [];
       for (const figures of [plan.before, plan.after])
