@@ -2,8 +2,9 @@
  * The impact of a change to the compensation plans: every plan added, removed or changed between two
  * versions of a policy, priced by the sales-force model (`simulate --population`) and judged by the
  * rational-choice simulation (`simulate`) in both versions, with the findings about it that appear
- * and disappear. Nothing here prices or judges a plan itself: both versions go through the same
- * builders `simulate` prints from, so the figures are the ones `simulate` would print for each.
+ * and disappear. Nothing here prices or judges a plan itself: both versions go through
+ * `simulate --population`'s builder and `simulatePlan` (what `simulate` and the rational-choice
+ * rule run), so the figures are the ones `simulate` would print for each.
  *
  * - Common random numbers: both versions are priced on one drawn force (one seed, one count of
  *   draws; `buildPopulationReport` draws from the seed alone), so a difference is the plan's, not the
@@ -14,7 +15,8 @@
  *   0, a removed one to 0. A plan the model cannot price (no quota) has no figure, and no move.
  * - A plan whose declaration is identical in both versions is listed too ("affected") when what it
  *   pays, its rational choice or its findings moved: a roster, a segment's deal economics or the
- *   strategy changed around it.
+ *   strategy changed around it. Only plans that can have moved are priced: a plan declared the same
+ *   in the same surroundings (the policy but its plans) pays the same on the same draws.
  */
 import { canonicalForm } from '../engine/order.js';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
