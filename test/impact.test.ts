@@ -285,6 +285,23 @@ describe('diff --impact BASE HEAD', () => {
     expect(section).toContain('<li data-impact-finding="disappears">disappears: <span class="rule">rational-choice</span>');
   });
 
+  it('names a bad file as it is at the revision, never by the temporary folder it was read from (exit 2)', () => {
+    const repo = tempDir({ 'comp.yaml': BASE });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'one');
+    // The loader refuses a control character in policy text: it would rewrite a terminal.
+    fs.writeFileSync(path.join(repo, 'comp.yaml'), BASE.replace('  - id: ae-plan\n', '  - id: ae-plan\n    name: "AE \\e[2J plan"\n'));
+    git(repo, 'commit', '-q', '-a', '-m', 'renamed');
+    const run = runCli(['diff', '--impact', 'HEAD~1', 'HEAD'], { cwd: repo });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `HEAD:comp.yaml:${BASE.split('\n').indexOf('  - id: ae-plan') + 2}:11: this text contains the control character U+001B`,
+    );
+    expect(run.stderr).not.toContain('incentive-lint-since-');
+  });
+
   it('refuses bad input with a clear message and exit 2', () => {
     const cases: [readonly string[], string][] = [
       [['diff', '--impact', 'no-such-ref', 'HEAD', 'policy'], 'unknown git ref "no-such-ref"'],
