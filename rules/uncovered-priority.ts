@@ -28,7 +28,9 @@ export default defineRule({
       'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
       'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating). ' +
       'Where everyone is paid only on one shared gain (a Scanlon bonus, a profit-sharing pool), paying nobody for the means to it is ' +
-      'the design: a priority on such a means is a declaration to make (proxy_for), not an incentive missing.',
+      'the design: a priority on such a means is a declaration to make (proxy_for), not an incentive missing. Nor is a priority to stop ' +
+      'paying for something missing its incentive in a policy that pays no one anything variable (a salary with no volume pay): the ' +
+      'pay it leaves out is how it is served.',
     source:
       '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     reads: PRIORITY_SERVED,
@@ -66,6 +68,9 @@ promotions:
       // Where a shared gain is all anyone is paid on, leaving its means unpaid is the design; whether this
       // priority is one of them is for the policy to declare (proxy_for), and undeclared-metric-meaning asks.
       if (segments.length === 0 && strategy.sharedGain().length > 0) continue;
+      // A priority to stop paying for something, in a policy that pays no one anything variable, is served by the
+      // pay it leaves out (a salary with no volume pay): the fix would add the incentive the design exists to avoid.
+      if (paysNothingVariable(index) && stopsPayingFor(index, priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,
@@ -76,6 +81,34 @@ promotions:
     }
   },
 });
+
+/** No plan pays anything that varies with a result: every plan is a salary (variable_share 0, no line, no pool, no SPIFF). */
+function paysNothingVariable(index: PolicyIndex): boolean {
+  // A policy with no plan at all has said nothing about pay (OKRs alone): that is no salary design.
+  return (
+    index.policy.compensation.length > 0 &&
+    index.policy.compensation.every(
+      (plan) =>
+        plan.variable_share === 0 &&
+        !plan.commission?.length &&
+        !plan.bonus?.length &&
+        !plan.quotas?.length &&
+        !plan.spiffs?.length &&
+        !plan.pool,
+    )
+  );
+}
+
+/** A priority that deprioritizes something no line of any lever rewards: what it asks to stop is not paid for. */
+function stopsPayingFor(index: PolicyIndex, priority: PriorityT): boolean {
+  const metrics = priority.deprioritize?.metrics ?? [];
+  const segments = priority.deprioritize?.segments ?? [];
+  return (
+    metrics.length + segments.length > 0 &&
+    metrics.every((metric) => index.rewardsOfMetric(metric).length === 0 && !index.proxiesRewarded().has(metric)) &&
+    segments.every((segment) => index.rewardsOfSegment(segment).length === 0)
+  );
+}
 
 /** "metrics a and b", "segment c", or "" for none. */
 function named(kind: string, ids: readonly string[]): string {

@@ -357,4 +357,40 @@ ${plans}`;
       ],
     });
   });
+
+  it('leaves alone a priority to stop paying for something in a policy that pays no one anything variable (a salary design)', () => {
+    // Mayo Clinic's salaried physicians: "pay for value, not volume" is served by the volume pay the salary leaves out.
+    const policy = (plan: string) => `version: 1
+strategy:
+  priorities:
+    - id: value-not-volume
+      favor: { metrics: [cost-of-care] }
+      deprioritize: { metrics: [visits-billed] }
+teams:
+  - { id: physicians, kind: non-revenue }
+metrics:
+  - { id: cost-of-care, type: outcome, perspective: financial }
+  - { id: visits-billed, type: output, perspective: internal }
+  - { id: patient-outcomes, type: outcome, perspective: customer }
+compensation:
+  - id: salary
+    team: physicians
+${plan}`;
+    return testRule(RULE, {
+      valid: [{ name: 'a salary and nothing variable', text: policy('    variable_share: 0\n') }],
+      invalid: [
+        {
+          name: 'a bonus on something else is variable pay: the favored metric is still unpaid',
+          text: policy('    variable_share: 0.1\n    bonus:\n      - { metric: patient-outcomes, weight: 1 }\n'),
+          errors: [
+            {
+              at: PRIORITY,
+              message: `Priority value-not-volume favors metric cost-of-care, ${HOPES}`,
+              fix: 'reward cost-of-care: add { metric: cost-of-care, weight: 0.1 } to the bonus of plan salary (team physicians), taking its weight from the other components',
+            },
+          ],
+        },
+      ],
+    });
+  });
 });
