@@ -138,12 +138,30 @@ function hasCap(plan: CompensationPlanT): boolean {
   return curve?.cap !== undefined;
 }
 
+/** A plan priced over a force: its figures, and every seller's pay and attainment for whoever draws them. */
+export interface PricedForce {
+  stats: PopulationStats;
+  /** Pay per seller, ascending. */
+  pays: Float64Array;
+  /** Attainment per seller, ascending. */
+  attainments: Float64Array;
+}
+
 /** What the plan pays a force at `attainments` (one value per seller). */
 export function populationStats(
   payout: PlanPayout,
   attainments: ArrayLike<number>,
   options: { date?: string; source: PopulationStats['source']; headcount?: number },
 ): PopulationStats {
+  return priceForce(payout, attainments, options).stats;
+}
+
+/** What the plan pays a force at `attainments`, with the sorted pays behind the figures. */
+export function priceForce(
+  payout: PlanPayout,
+  attainments: ArrayLike<number>,
+  options: { date?: string; source: PopulationStats['source']; headcount?: number },
+): PricedForce {
   const count = attainments.length;
   const pays = new Float64Array(count);
   let payTotal = 0;
@@ -170,7 +188,7 @@ export function populationStats(
   const shortcut = sellerPay(payout, meanAttainment, options.date).pay;
   const target = payout.targetVariable;
   const p90 = percentile(pays, 0.9);
-  return {
+  const stats: PopulationStats = {
     sellers: count,
     source: options.source,
     pay: { p10: percentile(pays, 0.1), p50: percentile(pays, 0.5), p90, mean },
@@ -189,4 +207,5 @@ export function populationStats(
     p90MultipleOfTarget: target !== undefined && target > 0 ? p90 / target : null,
     accrual: { shortcut, error: mean > 0 ? (shortcut - mean) / mean : null },
   };
+  return { stats, pays, attainments: sortedAttainment };
 }
