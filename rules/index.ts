@@ -15,6 +15,7 @@ import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
+import shareAtQuota from './share-at-quota.js';
 import payOldPriority from './pay-old-priority.js';
 import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
@@ -74,4 +75,6 @@ export const builtinRules: readonly AnyRule[] = [
   implausibleValue,
   payoutCliff,
   expiredWaiver,
+  // The goalposts: off unless the goalposts preset (or a configuration) turns them on.
+  shareAtQuota,
 ];
