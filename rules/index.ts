@@ -16,6 +16,7 @@ import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
 import shareAtQuota from './share-at-quota.js';
+import shareEarningNothing from './share-earning-nothing.js';
 import payOldPriority from './pay-old-priority.js';
 import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
@@ -77,4 +78,5 @@ export const builtinRules: readonly AnyRule[] = [
   expiredWaiver,
   // The goalposts: off unless the goalposts preset (or a configuration) turns them on.
   shareAtQuota,
+  shareEarningNothing,
 ];
