@@ -15,6 +15,7 @@ import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
+import p90PayMultiple from './p90-pay-multiple.js';
 import shareAtQuota from './share-at-quota.js';
 import shareEarningNothing from './share-earning-nothing.js';
 import payOldPriority from './pay-old-priority.js';
@@ -79,4 +80,5 @@ export const builtinRules: readonly AnyRule[] = [
   // The goalposts: off unless the goalposts preset (or a configuration) turns them on.
   shareAtQuota,
   shareEarningNothing,
+  p90PayMultiple,
 ];
