@@ -16,6 +16,7 @@ import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
 import p90PayMultiple from './p90-pay-multiple.js';
+import capBelowP90 from './cap-below-p90.js';
 import shareAtQuota from './share-at-quota.js';
 import shareEarningNothing from './share-earning-nothing.js';
 import payOldPriority from './pay-old-priority.js';
@@ -81,4 +82,5 @@ export const builtinRules: readonly AnyRule[] = [
   shareAtQuota,
   shareEarningNothing,
   p90PayMultiple,
+  capBelowP90,
 ];
