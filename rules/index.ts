@@ -17,6 +17,7 @@ import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
 import p90PayMultiple from './p90-pay-multiple.js';
 import capBelowP90 from './cap-below-p90.js';
+import noUpsideOnFavored from './no-upside-on-favored.js';
 import shareAtQuota from './share-at-quota.js';
 import shareEarningNothing from './share-earning-nothing.js';
 import payOldPriority from './pay-old-priority.js';
@@ -83,4 +84,5 @@ export const builtinRules: readonly AnyRule[] = [
   shareEarningNothing,
   p90PayMultiple,
   capBelowP90,
+  noUpsideOnFavored,
 ];
