@@ -15,6 +15,7 @@ import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
+import payMix from './pay-mix.js';
 import p90PayMultiple from './p90-pay-multiple.js';
 import capBelowP90 from './cap-below-p90.js';
 import noUpsideOnFavored from './no-upside-on-favored.js';
@@ -85,4 +86,5 @@ export const builtinRules: readonly AnyRule[] = [
   p90PayMultiple,
   capBelowP90,
   noUpsideOnFavored,
+  payMix,
 ];
