@@ -105,7 +105,7 @@ export class SalesForce {
     const fromRoster = this.ignoreRoster ? undefined : rosterAttainments(roster, plan.id);
     const headcount = rosterHeadcount(roster, plan.id);
     // One set of draws serves every plan: the same sales force, and the cost of drawing it paid once.
-    const attainments = fromRoster ?? (this.drawn ??= drawAttainments(this.distribution, this.draws, this.seed));
+    const attainments = fromRoster ?? (this.drawn ??= sharedDraws(this.distribution, this.draws, this.seed));
     return priceForce(this.index.payoutOf(plan), attainments, {
       source: fromRoster ? 'roster' : 'distribution',
       ...(this.date !== undefined && { date: this.date }),
@@ -137,6 +137,25 @@ export class SalesForce {
     }
     return Math.round(high * 10000) / 10000;
   }
+}
+
+/**
+ * The draws of one (distribution, count, seed), kept across runs: an editor or a test lints many
+ * policies in one process, and the same seed gives the same sellers for every one of them. Nothing
+ * writes to a set of draws (pricing sorts a copy), so sharing it is safe; the last few are kept.
+ */
+const DRAWS_KEPT = 4;
+const drawsByKey = new Map<string, Float64Array>();
+
+function sharedDraws(distribution: AttainmentDistribution, count: number, seed: number): Float64Array {
+  const key = `${distribution.median}\u0000${distribution.sigma}\u0000${count}\u0000${seed}`;
+  let draws = drawsByKey.get(key);
+  if (!draws) {
+    draws = drawAttainments(distribution, count, seed);
+    if (drawsByKey.size >= DRAWS_KEPT) drawsByKey.delete(drawsByKey.keys().next().value!);
+    drawsByKey.set(key, draws);
+  }
+  return draws;
 }
 
 /** Share of ascending `sorted` values at or above `value`. */
