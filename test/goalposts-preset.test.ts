@@ -3,8 +3,10 @@
  * the recommended rules; `recommended`, `strict` and the gate leave them off; and where two rules
  * see one capped quota, one finding stands.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { policyWith, runCli, tempDir } from './helpers.js';
+import { policyWith, ROOT, runCli, tempDir } from './helpers.js';
 
 const GOALPOSTS = ['share-at-quota', 'share-earning-nothing', 'p90-pay-multiple', 'cap-below-p90', 'no-upside-on-favored', 'pay-mix'];
 
@@ -98,4 +100,51 @@ describe('the goalposts preset', () => {
     expect(rules).toContain('cap-on-favored');
     expect(rules.filter((rule) => GOALPOSTS.includes(rule!))).toEqual([]);
   });
+});
+
+/** A plugin goalpost: it reads the sales force the built-in rules read, runs only under the goalposts preset, and reports one step milder. */
+const PLUGIN = `import { defineRule } from '${pathToFileURL(path.join(ROOT, 'dist', 'src', 'index.js')).href}';
+export default defineRule({
+  meta: {
+    id: 'acme/median-pay', category: 'goalposts', severity: 'error', presets: ['goalposts'],
+    summary: 'Says what the median seller earns', rationale: 'A test rule.', source: 'test',
+  },
+  check({ index, population, report }) {
+    for (const plan of index.policy.compensation) {
+      const force = population.of(plan);
+      if (force) report({ node: plan, milder: true, message: 'median ' + Math.round(force.pay.p50) + ' of ' + force.sellers + ' ' + force.source, fix: 'none' });
+    }
+  },
+});
+`;
+
+describe('a plugin goalpost', () => {
+  /** A worker thread can take long to start while the suite loads both cores. */
+  const UNDER_LOAD_MS = 60_000;
+
+  it(
+    'reads the same sales force in its worker, is off under recommended, and reports one step milder under the preset',
+    () => {
+      const roster = `roster:\n${[0.5, 1, 1.5].map((attainment, position) => `  - { person: Seller ${position + 1}, team: sales, plan: ae-2026, attainment: ${attainment} }`).join('\n')}\n`;
+      const text = `${MISSES_EVERY_GOALPOST}${roster}`;
+      const plugin = { 'rules/median.mjs': PLUGIN };
+      const on = tempDir({
+        ...plugin,
+        'policy.yaml': text,
+        'incentive-lint.config.yaml': 'extends: goalposts\nplugins: [./rules/median.mjs]\n',
+      });
+      const off = tempDir({ ...plugin, 'policy.yaml': text, 'incentive-lint.config.yaml': 'plugins: [./rules/median.mjs]\n' });
+      const findings = (dir: string) => {
+        const run = runCli(['--format', 'json', '--today', '2026-06-01', 'policy.yaml'], { cwd: dir });
+        expect(run.stderr).toBe('');
+        return (JSON.parse(run.stdout) as { findings: { rule: string; severity: string; message: string }[] }).findings
+          .filter((finding) => finding.rule.startsWith('acme/'))
+          .map((finding) => [finding.severity, finding.message]);
+      };
+      // The roster's three sellers at 50%, 100% and 150%, below the 80% threshold, at quota, and capped at 130%: 0, 120,000, 156,000.
+      expect(findings(on)).toEqual([['warning', 'median 120000 of 3 roster']]);
+      expect(findings(off)).toEqual([]);
+    },
+    UNDER_LOAD_MS,
+  );
 });
