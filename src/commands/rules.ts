@@ -53,7 +53,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
   const table = new Table({
     head: ['id', 'category', 'severity', 'summary'],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-    colWidths: [Math.max(...rules.map(({ meta }) => meta.id.length)) + 2, 22, 10, 60],
+    colWidths: [Math.max(...rules.map(({ meta }) => meta.id.length)) + 2, 22, 14, 58],
     wordWrap: true,
   });
   for (const { meta } of rules) table.push([meta.id, meta.category, defaultSeverity(meta), meta.summary]);

@@ -170,9 +170,9 @@ function escapeCell(text: string): string {
 
 /**
  * A rule's severity as a configuration without `rules` leaves it: its own, or, for a rule only some
- * presets run (meta.presets), off and its own under those: "off; warning with extends: goalposts".
+ * presets run (meta.presets), off, and its own under those: "off (goalposts: warning)".
  */
 export function defaultSeverity(meta: Pick<RuleMeta, 'severity' | 'presets'>): string {
   if (meta.presets === undefined) return meta.severity;
-  return `off; ${meta.severity} with ${meta.presets.map((preset) => `extends: ${preset}`).join(' or ')}`;
+  return `off (${meta.presets.join(', ')}: ${meta.severity})`;
 }
