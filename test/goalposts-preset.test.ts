@@ -93,6 +93,23 @@ describe('the goalposts preset', () => {
     expect(recommended['cap-below-p90']).toMatchObject({ severity: 'off', severityFrom: 'extends: recommended' });
   });
 
+  it("judges the force simulate --population prints: one default distribution and seed, so the rule's figure is the command's", () => {
+    const dir = tempDir({ 'policy.yaml': MISSES_EVERY_GOALPOST, 'incentive-lint.config.yaml': 'extends: goalposts\n' });
+    const simulated = JSON.parse(runCli(['simulate', '--population', '--format', 'json', 'policy.yaml'], { cwd: dir }).stdout) as {
+      plans: { plan: string; shareEarningNothing: number; pay: { p90: number } }[];
+    };
+    const [plan] = simulated.plans;
+    const lint = JSON.parse(runCli(['--format', 'json', '--today', '2026-06-01', 'policy.yaml'], { cwd: dir }).stdout) as {
+      findings: { rule: string; message: string }[];
+    };
+    const message = (rule: string) => lint.findings.find((finding) => finding.rule === rule)!.message;
+    // The share is shown rounded up to the whole percent, as "more than 5%" reads.
+    expect(message('share-earning-nothing')).toContain(
+      `${Math.ceil(plan!.shareEarningNothing * 100)}% of plan ae-2026's sellers earn no incentive`,
+    );
+    expect(message('p90-pay-multiple')).toContain(` ${Math.round(plan!.pay.p90).toLocaleString('en-US')}, `);
+  });
+
   it('the gate does not turn the goalposts on: its go / no-go never rests on the modelled force', () => {
     const dir = tempDir({ 'policy.yaml': MISSES_EVERY_GOALPOST });
     const run = runCli(['gate', '--format', 'json', '--today', '2026-02-01', 'policy.yaml'], { cwd: dir });
