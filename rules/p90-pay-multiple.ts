@@ -54,11 +54,20 @@ export default defineRule({
       // Above quota, a multiplier m pays target × (1 + m × (A − 1)) at attainment A: the one that pays `bound` × target at P90, rounded toward the goalpost.
       const multiplier = p90 > 1 ? roundRate((bound - 1) / (p90 - 1), low ? 'up' : 'down', 1) : undefined;
       const whose = force.source === 'roster' ? "the roster's" : 'the modelled';
+      // To the hundredth, never rounded onto the goalpost it misses (1.996× is shown as 1.99×, not 2.00×).
+      const nearest = roundRate(multiple, 'nearest', 2);
+      const shown = low
+        ? nearest >= options.min_multiple
+          ? roundRate(multiple, 'down', 2)
+          : nearest
+        : nearest <= options.max_multiple
+          ? roundRate(multiple, 'up', 2)
+          : nearest;
       report({
         node: plan.curve ?? plan,
         key: plan.curve ? undefined : 'id',
         message:
-          `Plan ${plan.id} pays ${whose} 90th-percentile seller (${wholePercent(p90)} of quota) ${formatMoney(force.pay.p90)}, ${multiple.toFixed(2)}× the ${formatMoney(target)} target incentive, ` +
+          `Plan ${plan.id} pays ${whose} 90th-percentile seller (${wholePercent(p90)} of quota) ${formatMoney(force.pay.p90)}, ${shown.toFixed(2)}× the ${formatMoney(target)} target incentive, ` +
           (low
             ? `less than ${options.min_multiple}×: the best sellers earn little more than an average one for the risk they carry, so they are the ones who leave.`
             : `more than ${options.max_multiple}×: a windfall for the top tenth that raises the cost of sales faster than the bookings.`),
