@@ -18,7 +18,8 @@ export default defineRule({
       'process excellence, and learning and growth. A plan that pays on one perspective alone (only internal reliability, only new revenue) ' +
       "leaves the others unrewarded, so they are the first to be traded away. A sales team's commission plan is left out by default: it pays " +
       "on financial outputs by design (WorldatWork and Alexander Group sales compensation guidance), and its balance comes from the team's other instruments. " +
-      'An OKR set whose key results measure one metric is focused, not unbalanced. The rule names a declared result or quality metric of a missing perspective ' +
+      'An OKR set whose key results measure one metric is focused, not unbalanced. Balance is judged over what the same people receive: a ' +
+      'perspective that another plan, OKR set or promotion ladder of the same team (or of everyone) covers is on their scorecard. The rule names a declared result or quality metric of a missing perspective ' +
       'that suits the team; where the policy declares none, balance is a choice of the whole organization (a public health system has no ' +
       'financial measure to add), and adding another count would balance nothing.',
     source:
@@ -71,14 +72,31 @@ okrs:
       if (instrument.lever === 'okrs' && new Set(index.rewardsOf(instrument).map((reward) => reward.metric)).size < 2) continue;
       // A sales plan pays on bookings by design; its balance comes from the other instruments.
       if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
-      const covered = new Set<string>();
       // A pool pays on the metric that funds it and on its rating's components (pool x rating): they are on the scorecard too.
-      for (const metric of [...index.rewardsOf(instrument).map((reward) => reward.metric), ...model.pooledMetrics(instrument)]) {
-        const perspective = metric === undefined ? undefined : index.metrics.get(metric)?.perspective;
-        if (perspective) covered.add(perspective);
-      }
+      const metricsOf = (one: InstrumentInfo) =>
+        [...index.rewardsOf(one).map((reward) => reward.metric), ...model.pooledMetrics(one)].flatMap(
+          (id) => index.metrics.get(id ?? '') ?? [],
+        );
+      const covered = new Set(metricsOf(instrument).flatMap((metric) => metric.perspective ?? []));
+      // Another instrument balances this one through a result or a quality measure the strategy still wants, not one more count.
+      const perspectivesOf = (other: InstrumentInfo) =>
+        other === instrument
+          ? [...covered]
+          : metricsOf(other).flatMap((metric) =>
+              BALANCING_TYPES.has(metric.type ?? '') && !index.strategy.isDeprioritizedMetric(metric.id) ? (metric.perspective ?? []) : [],
+            );
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
+      // The same people's other plans, OKR sets and ladders (their own, or everyone's) balance this one: a
+      // profit share beside an on-time bonus, a promotion gate on customer satisfaction beside a profit share.
+      // A plan of everyone is balanced when every team's scorecard with it is.
+      // Only what is in force at the judged date: next quarter's OKR set does not balance this one.
+      const inForce = (other: InstrumentInfo) =>
+        other === instrument || model.entriesOfInstrument(other).some((entry) => model.inForce(entry, model.asOf));
+      const scorecardOf = (team: string | undefined) =>
+        new Set(index.instruments.filter((other) => onScorecardOf(team, other) && inForce(other)).flatMap(perspectivesOf));
+      const teams = instrument.team === undefined && index.teams.size > 0 ? [...index.teams.keys()] : [instrument.team];
+      if (teams.every((team) => scorecardOf(team).size >= options.min_perspectives)) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
       const suggestion = suggestMetric(
         index,
@@ -99,6 +117,11 @@ okrs:
     }
   },
 });
+
+/** A plan, OKR set or ladder the people of `team` are paid, measured or promoted on: their team's, or everyone's. */
+function onScorecardOf(team: string | undefined, instrument: InstrumentInfo): boolean {
+  return instrument.lever !== 'recognition' && (instrument.team === undefined || instrument.team === team);
+}
 
 /** A compensation plan of a revenue team that pays commission. */
 function isSalesCommissionPlan(index: PolicyIndex, instrument: InstrumentInfo): boolean {

@@ -26,7 +26,9 @@ export default defineRule({
       'an insurer hoped for performance while its merit raises, forfeited by three absences, rewarded attendance. ' +
       'A priority is rewarded by any line on what it favors (on a declared proxy of it, or on what it is declared a proxy for), a SPIFF or kicker, a quota-credit multiplier ' +
       'above 1, commission earned on collection (for cash collected), commission that depends on the customer staying (a deferral or ' +
-      'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating).',
+      'a clawback on churn, for keeping customers), and a pool that is funded by it or split by a rating on it (pool x rating). ' +
+      'Where everyone is paid only on one shared gain (a Scanlon bonus, a profit-sharing pool), paying nobody for the means to it is ' +
+      'the design: a priority on such a means is a declaration to make (proxy_for), not an incentive missing.',
     source:
       '"What role do incentives play in strategic alignment failures?" (WattNext), section "What To Do Next", step 2; Kerr (1975), Academy of Management Journal',
     reads: PRIORITY_SERVED,
@@ -61,6 +63,9 @@ promotions:
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
       if (metrics.length + segments.length === 0 || strategy.isServed(priority)) continue;
+      // Where a shared gain is all anyone is paid on, leaving its means unpaid is the design; whether this
+      // priority is one of them is for the policy to declare (proxy_for), and undeclared-metric-meaning asks.
+      if (segments.length === 0 && strategy.sharedGain().length > 0) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

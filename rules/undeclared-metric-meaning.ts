@@ -11,9 +11,11 @@ import { COUNT, PRIORITY_SERVED, REWARDED_TEAMS, STRATEGY_METRICS } from './help
  * whose commission depends on the customer staying serves a priority favoring it that nothing else
  * serves (uncovered-priority). A favored outcome whose priority nothing serves is served by commission
  * earned on collection if it is cash collected (`measures_collection`). Asked only of a policy that uses
- * neither key yet: a policy that declares one has said which metrics are which.
+ * neither key yet: a policy that declares one has said which metrics are which. Where a shared gain is
+ * all anyone is paid on (strategy.sharedGain), a favored metric nothing rewards is a means to it only if
+ * the policy says so (`proxy_for`): uncovered-priority leaves that question here.
  */
-function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: MetricT[] } {
+function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: MetricT[]; means: MetricT[]; gain: readonly string[] } {
   const metrics = [...index.metrics.values()];
   const plans = index.instruments.flatMap((plan) => (plan.lever === 'compensation' && index.hasCommission(plan) ? [plan] : []));
   const favored = (metric: MetricT) => index.strategy.isFavoredMetric(metric.id);
@@ -44,7 +46,19 @@ function undeclared(index: PolicyIndex): { retention: MetricT[]; collection: Met
             metric.type === 'outcome' && metric.perspective !== 'customer' && metric.perspective !== 'learning' && unserved(metric),
         )
       : [];
-  return { retention, collection };
+  // Where everyone is paid only on a shared gain, a favored metric nothing rewards is either a means to that gain or unpaid.
+  const gain = index.strategy.sharedGain();
+  const means =
+    gain.length === 0
+      ? []
+      : metrics.filter(
+          (metric) =>
+            !gain.includes(metric.id) &&
+            index.strategy
+              .prioritiesFavoring('metrics', metric.id)
+              .some((priority) => !priority.favor?.segments?.length && !index.strategy.isServed(priority)),
+        );
+  return { retention, collection, means, gain };
 }
 
 export default defineRule({
@@ -52,12 +66,14 @@ export default defineRule({
     id: 'undeclared-metric-meaning',
     category: 'integrity',
     severity: 'info',
-    summary: 'A metric whose meaning decides a finding but is not declared (nets_churn, measures_collection)',
+    summary:
+      'A metric whose meaning decides a finding but is not declared (nets_churn, measures_collection, proxy_for toward a shared gain)',
     rationale:
       'The linter never guesses what a metric is from its id or name: `nrr` and `net-retention` are the same metric, and a word list would turn a rule off ' +
       'when a metric is renamed. Whether a metric falls when a customer leaves decides whether commission on new business needs a clawback ' +
       '("What are Shared Incentives?": part of the commission "only after the client has remained active"), and whether it is cash collected decides ' +
-      'whether commission earned on collection pays for it. Where the policy does not say, this note says what to declare.',
+      'whether commission earned on collection pays for it; where everyone is paid only on a shared gain, whether a favored metric is a means to ' +
+      'that gain decides whether the shared pay rewards it. Where the policy does not say, this note says what to declare.',
     source: '"What are Shared Incentives?", section "Scenarios for Application": Sales and Customer Success',
     reads: [
       ...STRATEGY_METRICS,
@@ -92,7 +108,7 @@ compensation:
     },
   },
   check({ index, report }) {
-    const { retention, collection } = undeclared(index);
+    const { retention, collection, means, gain } = undeclared(index);
     // One note per question, at the first metric in the policy it concerns: the fix names them all.
     if (retention.length > 0) {
       const ids = retention.map((metric) => metric.id);
@@ -114,6 +130,18 @@ compensation:
           `Commission is earned on collection, and the strategy favors ${listIds(ids, 'and')}, which nothing rewards: ` +
           `if it is cash collected, that commission rewards it, but no metric says so.`,
         fix: `declare measures_collection: true on ${listIds(ids, 'and')} where it is cash collected, measures_collection: false where it is not`,
+      });
+    }
+    if (means.length > 0) {
+      const ids = means.map((metric) => metric.id);
+      const shared = listIds([...gain], 'and');
+      report({
+        node: means[0]!,
+        key: 'id',
+        message:
+          `Everyone is paid only on the shared gain (${shared}), and the strategy favors ${listIds(ids, 'and')}, which nothing rewards: ` +
+          `if ${ids.length === 1 ? 'it is' : 'each is'} a means to that gain, the shared pay rewards it, but no metric says so.`,
+        fix: `declare proxy_for: [${gain[0]}] on ${listIds(ids, 'and')} where it is a means to the shared gain; where it is not, reward it`,
       });
     }
   },

@@ -86,7 +86,7 @@ compensation:
       if (!metric.vanity && decidesNothing(model, reward.instrument)) continue;
       seen.add(key);
       // A count another team accepts, and is paid on the result for, is tied to that result by the acceptor.
-      if (!metric.vanity && isAcceptedCount(index, metric, reward.instrument.team)) continue;
+      if (!metric.vanity && isAcceptedCount(model, reward)) continue;
       const where = () => describeInstrument(reward.instrument, { sentenceStart: true });
       const flag = (finding: { node: object; message: string; fix: string }) => {
         report(finding);

@@ -297,8 +297,9 @@ export const Metric = z
           'enter the date a patient asked for): paying or measuring a team on a number it reports needs a guard (gameable-target).',
       ),
     accepted_by: Id.optional().describe(
-      'Id of the team that accepts each item before it counts (a sales-accepted opportunity): the count carries a quality gate kept by ' +
-        'another team, so paying on it is guarded when that team is rewarded on the result (gameable-target, vanity-metric).',
+      'Id of the team that accepts each item before it counts (a sales-accepted opportunity, a screening board that adopts suggestions): ' +
+        'the count carries a quality gate kept by another team, so paying on it is guarded when that team is rewarded on the result or ' +
+        'its quality, or on nothing at all; a gatekeeper paid only on counts gains from accepting more (gameable-target, vanity-metric).',
     ),
     nets_churn: z
       .boolean()

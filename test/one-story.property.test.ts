@@ -15,7 +15,7 @@ import type { PathSegment } from '../src/load/index.js';
 import { buildEvidenceMatrix } from '../src/matrix/build.js';
 import { resolveAsOf } from '../src/model/as-of.js';
 import { buildSimulationReport } from '../src/payout/report.js';
-import type { RewardEntry } from '../src/model/index.js';
+import type { PayExtra, RewardEntry } from '../src/model/index.js';
 import { EXAMPLES, ROOT, runCli } from './helpers.js';
 
 const TODAY = '2026-06-01';
@@ -82,7 +82,14 @@ describe('lint, the matrix and simulate tell one story', () => {
                   (instrument && within(finding.path, instrument) && finding.priorities?.includes(row.priority))
                 );
               });
-            if (!entries.some(atItsLines))
+            // A SPIFF, kicker or quota credit on what the priority deprioritizes: a finding at it.
+            const extras = model!.payExtrasOf(team).filter((extra) => extra.undermines.includes(row.priority));
+            const atTheExtra = (extra: PayExtra) =>
+              serious.some((finding) => {
+                const where = pathOf(extra.node);
+                return where !== undefined && within(finding.path, where);
+              });
+            if (!entries.some(atItsLines) && !extras.some(atTheExtra))
               missing.push(`${row.priority} × ${team} (${cell.underminedBy.map((item) => item.description).join('; ')})`);
           }
         }

@@ -27,15 +27,9 @@ export function isCount(metric: MetricT | undefined): metric is MetricT {
   return metric !== undefined && !metric.vanity && COUNT_TYPES.has(metric.type ?? '') && !isDeliverable(metric);
 }
 
-/**
- * A count another team accepts item by item before it counts (a sales-accepted opportunity), when
- * that team is rewarded on a result or its quality: it refuses what would not serve that result,
- * so the count carries its own guard.
- */
-export function isAcceptedCount(index: PolicyIndex, metric: MetricT, team: string | undefined): boolean {
-  const acceptor = metric.accepted_by;
-  if (acceptor === undefined || acceptor === team) return false;
-  return [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
+/** A count another team accepts item by item before it counts, a gate the model credits (see the model's 'accepted' guard). */
+export function isAcceptedCount(model: RewardModel, line: IncentiveLine): boolean {
+  return hasGuardOf(model, line, ACCEPTED);
 }
 
 /** A number the team paid on it reports itself (`reported_by`): Campbell's law at its plainest. */
@@ -110,6 +104,7 @@ export function hasUnitGuard(model: RewardModel, line: IncentiveLine): boolean {
   return hasGuardOf(model, line, UNIT_GUARDS);
 }
 
+const ACCEPTED: ReadonlySet<Guard['kind']> = new Set(['accepted']);
 const UNIT_GUARDS: ReadonlySet<Guard['kind']> = new Set(['counts-only-good', 'accepted', 'linked-quality']);
 /** A clawback of the plan guards the count too, by taking back what bad units paid. */
 const OWN_GUARDS: ReadonlySet<Guard['kind']> = new Set([...UNIT_GUARDS, 'clawback']);

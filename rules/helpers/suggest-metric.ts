@@ -63,9 +63,12 @@ const REVENUE_PERSPECTIVES: ReadonlySet<string> = new Set(['financial', 'custome
 /**
  * Whether a metric nobody is rewarded on suits `team`: one of the perspectives the team is measured
  * on already, or any that its kind works on (a revenue team the financial and customer ones, whose
- * results it moves; a team of another kind any); a metric of no declared perspective suits all.
+ * results it moves; a team of another kind any); a metric of no declared perspective, or one the
+ * strategy favors, suits all.
  */
 function fitsTeam(index: PolicyIndex, metric: MetricT, team: string, own: ReadonlySet<string>): boolean {
+  // What the strategy asks for suits any team it asks it of (a store crew's delivery safety).
+  if (index.strategy.isFavoredMetric(metric.id)) return true;
   if (metric.perspective === undefined || index.teams.get(team)?.kind !== 'revenue') return true;
   if (REVENUE_PERSPECTIVES.has(metric.perspective)) return true;
   return [...own].some((id) => index.metrics.get(id)?.perspective === metric.perspective);

@@ -117,7 +117,7 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
 };
 
 /** "50,100,150" → [0.5, 1, 1.5]. */
-function parseLevels(value: string): number[] {
+export function parseLevels(value: string): number[] {
   const levels = value.split(',').map((part) => Number(part.trim().replace(/%$/, '')));
   if (levels.length === 0 || levels.some((level) => !Number.isFinite(level) || level <= 0 || level > 1000)) {
     throw new InvalidArgumentError('write attainment levels in % of quota, separated by commas, such as 50,100,150,200.');
@@ -125,7 +125,7 @@ function parseLevels(value: string): number[] {
   return [...new Set(levels)].sort((a, b) => a - b).map((level) => level / 100);
 }
 
-function parseInteger(what: string, min: number, max: number): (value: string) => number {
+export function parseInteger(what: string, min: number, max: number): (value: string) => number {
   return (value) => {
     const number = Number(value);
     if (!Number.isInteger(number) || number < min || number > max)
@@ -134,7 +134,7 @@ function parseInteger(what: string, min: number, max: number): (value: string) =
   };
 }
 
-function parsePercentage(what: string): (value: string) => number {
+export function parsePercentage(what: string): (value: string) => number {
   return (value) => {
     const number = Number(value.trim().replace(/%$/, ''));
     if (!Number.isFinite(number) || number <= 0 || number > 1000)
@@ -143,7 +143,7 @@ function parsePercentage(what: string): (value: string) => number {
   };
 }
 
-function parseSigma(value: string): number {
+export function parseSigma(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number < 0 || number > 3)
     throw new InvalidArgumentError('write sigma as a number from 0 to 3, such as 0.3.');

@@ -25,6 +25,19 @@ export interface Snapshot {
   dispose(): void;
 }
 
+/** Who reads the commit, for messages: `--since` (lint and report), or `diff --impact`. */
+export interface Asker {
+  name: string;
+  /** What to say when the working folder is in no repository. */
+  notARepository(cwd: string): string;
+}
+
+export const SINCE: Asker = {
+  name: '--since',
+  notARepository: (cwd) =>
+    `--since reads the policy at an earlier commit from the git repository of the working folder, but ${cwd} is not inside one: run incentive-lint in the repository that holds the policy, or compare two folders with \`incentive-lint diff BASE HEAD\``,
+};
+
 const YAML_FILE = /\.ya?ml$/i;
 /** Regular files (plain and executable); links (120000) and submodules (160000) are not policy files. */
 const FILE_MODES: ReadonlySet<string> = new Set(['100644', '100755']);
@@ -41,13 +54,13 @@ interface TreeEntry {
  * Reads `paths` (relative to `cwd`, the working folder) at `ref` from the repository that holds
  * `cwd`. A path outside that repository, or inside another repository within it, is refused.
  */
-export function snapshotAt(ref: string, paths: readonly string[], cwd: string): Snapshot {
+export function snapshotAt(ref: string, paths: readonly string[], cwd: string, asker: Asker = SINCE): Snapshot {
   const given = paths.length > 0 ? paths : ['.'];
-  const repository = workingRepository(cwd);
-  const relativePaths = given.map((item) => repositoryPath(repository, path.resolve(cwd, item), item));
-  const commit = resolveCommit(repository, ref);
-  const entries = listTree(repository, ref, commit);
-  const renamedTo = renamesSince(repository, ref, commit);
+  const repository = workingRepository(cwd, asker);
+  const relativePaths = given.map((item) => repositoryPath(repository, path.resolve(cwd, item), item, asker));
+  const commit = resolveCommit(repository, ref, asker);
+  const entries = listTree(repository, ref, commit, asker);
+  const renamedTo = renamesSince(repository, ref, commit, asker);
 
   const wanted: { entry: TreeEntry; placed: string }[] = [];
   for (const entry of entries) {
@@ -60,6 +73,7 @@ export function snapshotAt(ref: string, paths: readonly string[], cwd: string): 
     ref,
     commit,
     wanted.map(({ entry }) => entry),
+    asker,
   );
 
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-since-')));
@@ -83,26 +97,24 @@ export function snapshotAt(ref: string, paths: readonly string[], cwd: string): 
   };
 }
 
-function workingRepository(cwd: string): Repository {
+function workingRepository(cwd: string, asker: Asker): Repository {
   try {
     return openRepository(cwd);
   } catch (error) {
-    if (error instanceof GitMissing) throw noGit();
+    if (error instanceof GitMissing) throw noGit(asker);
     if (!(error instanceof GitFailure)) throw error;
     const problem = repositoryProblem(error, cwd);
     if (problem.kind === 'not-a-repository') {
-      throw usage(
-        `--since reads the policy at an earlier commit from the git repository of the working folder, but ${cwd} is not inside one: run incentive-lint in the repository that holds the policy, or compare two folders with \`incentive-lint diff BASE HEAD\``,
-      );
+      throw usage(`${asker.notARepository(cwd)}`);
     }
-    throw usage(`--since: ${problem.message}`);
+    throw usage(`${asker.name}: ${problem.message}`);
   }
 }
 
-function resolveCommit(repository: Repository, ref: string): string {
+function resolveCommit(repository: Repository, ref: string, asker: Asker): string {
   if (ref.startsWith('-')) throw usage(`"${ref}" is not a git ref: name a commit, branch or tag, such as HEAD~1 or main`);
   try {
-    return git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    return git(repository, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], asker)
       .toString('utf8')
       .trim();
   } catch (error) {
@@ -118,18 +130,18 @@ function resolveCommit(repository: Repository, ref: string): string {
  * repository's work tree and not inside another repository there (a submodule or a nested clone),
  * whose files are not in this repository's history.
  */
-function repositoryPath(repository: Repository, absolute: string, shown: string): string {
+function repositoryPath(repository: Repository, absolute: string, shown: string, asker: Asker): string {
   const real = realpathOfExisting(absolute);
   const relative = path.relative(repository.top, real);
   if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw usage(
-      `${shown} is outside the git repository of the working folder (${repository.top}): --since compares paths of that one repository; run incentive-lint in the repository that holds ${shown}`,
+      `${shown} is outside the git repository of the working folder (${repository.top}): ${asker.name} compares paths of that one repository; run incentive-lint in the repository that holds ${shown}`,
     );
   }
   const nested = nestedRepository(repository.top, real);
   if (nested !== undefined) {
     throw usage(
-      `${shown} is inside another git repository (${nested}, a submodule or a nested clone): --since reads only the history of the repository of the working folder (${repository.top}); to compare with that repository's history, run incentive-lint in ${nested}`,
+      `${shown} is inside another git repository (${nested}, a submodule or a nested clone): ${asker.name} reads only the history of the repository of the working folder (${repository.top}); to compare with that repository's history, run incentive-lint in ${nested}`,
     );
   }
   return relative.split(path.sep).join('/');
@@ -161,10 +173,10 @@ function realpathOfExisting(absolute: string): string {
 }
 
 /** Every entry of the commit's tree, after checking that no name could lead out of a folder. */
-function listTree(repository: Repository, ref: string, commit: string): TreeEntry[] {
+function listTree(repository: Repository, ref: string, commit: string, asker: Asker): TreeEntry[] {
   let listing: string;
   try {
-    listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString('utf8');
+    listing = git(repository, ['ls-tree', '-r', '-z', '--full-tree', commit], asker).toString('utf8');
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
     throw usage(
@@ -182,7 +194,7 @@ function listTree(repository: Repository, ref: string, commit: string): TreeEntr
     if (bad !== undefined) {
       problems.push({
         file: `${ref}:${file}`,
-        message: `commit ${short(commit)} holds a ${bad === '' ? 'tree entry with an empty name' : `tree entry named "${bad}"`}, which git never creates: the commit was crafted to write outside the folder it is read into, so --since reads nothing from it; compare with another commit`,
+        message: `commit ${short(commit)} holds a ${bad === '' ? 'tree entry with an empty name' : `tree entry named "${bad}"`}, which git never creates: the commit was crafted to write outside the folder it is read into, so ${asker.name} reads nothing from it; compare with another commit`,
         source: 'io',
       });
       continue;
@@ -194,21 +206,14 @@ function listTree(repository: Repository, ref: string, commit: string): TreeEntr
 }
 
 /** Old path → new path of every file git sees as renamed between `commit` and the working tree. */
-function renamesSince(repository: Repository, ref: string, commit: string): Map<string, string> {
+function renamesSince(repository: Repository, ref: string, commit: string, asker: Asker): Map<string, string> {
   let output: string;
   try {
-    output = git(repository, [
-      'diff',
-      '-M',
-      '--name-status',
-      '-z',
-      '--diff-filter=R',
-      '--no-ext-diff',
-      '--no-textconv',
-      '--ignore-submodules=all',
-      commit,
-      '--',
-    ]).toString('utf8');
+    output = git(
+      repository,
+      ['diff', '-M', '--name-status', '-z', '--diff-filter=R', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all', commit, '--'],
+      asker,
+    ).toString('utf8');
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
     throw usage(`git cannot compare ${ref} (commit ${short(commit)}) with the working tree: ${error.reason}`);
@@ -225,11 +230,11 @@ function renamesSince(repository: Repository, ref: string, commit: string): Map<
  * The content of each entry's blob, in order, read by one `git cat-file --batch` (no filter, no
  * textconv: the bytes the commit holds). An object git cannot read is reported with its path.
  */
-function readBlobs(repository: Repository, ref: string, commit: string, entries: readonly TreeEntry[]): Buffer[] {
+function readBlobs(repository: Repository, ref: string, commit: string, entries: readonly TreeEntry[], asker: Asker): Buffer[] {
   if (entries.length === 0) return [];
   let output: Buffer;
   try {
-    output = git(repository, ['cat-file', '--batch'], entries.map((entry) => `${entry.object}\n`).join(''));
+    output = git(repository, ['cat-file', '--batch'], asker, entries.map((entry) => `${entry.object}\n`).join(''));
   } catch (error) {
     if (!(error instanceof GitFailure)) throw error;
     throw usage(`git cannot read the files of ${ref} (commit ${short(commit)}): ${error.reason}`);
@@ -281,11 +286,11 @@ function isWithin(file: string, root: string): boolean {
   return root === '' || file === root || file.startsWith(`${root}/`);
 }
 
-function git(repository: Repository, args: string[], input?: string): Buffer {
+function git(repository: Repository, args: string[], asker: Asker, input?: string): Buffer {
   try {
     return runGit(repository, args, input);
   } catch (error) {
-    if (error instanceof GitMissing) throw noGit();
+    if (error instanceof GitMissing) throw noGit(asker);
     throw error;
   }
 }
@@ -294,8 +299,8 @@ function short(object: string): string {
   return object.slice(0, 12);
 }
 
-function noGit(): InputError {
-  return usage('git is not installed or not on the PATH: --since needs git to read the earlier commit');
+function noGit(asker: Asker): InputError {
+  return usage(`git is not installed or not on the PATH: ${asker.name} needs git to read the earlier commit`);
 }
 
 function usage(message: string): InputError {

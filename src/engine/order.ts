@@ -27,7 +27,7 @@ const COMPONENT_ORDER: readonly IncentiveLine['component'][] = ['commission', 'b
 
 /**
  * Lines by what they say before what they name: lever, component, the smaller rate or weight, the
- * text (a criterion's or award's text, a key result's target), and only then the ids (instrument, metric, segment, teams). A rule that picks "the first"
+ * text (a criterion's or award's text, a key result's target, a pay line's description), and only then the ids (instrument, metric, segment, teams). A rule that picks "the first"
  * line to point at picks the same line when every id is renamed, wherever the lines differ in
  * anything but their ids. Two lines that compare equal say the same thing.
  */
@@ -98,5 +98,6 @@ function textOf(reward: IncentiveLine): string | undefined {
   if (reward.component === 'criterion' || reward.component === 'award') return reward.node.text;
   // Key results of one set differ in their targets far more often than in anything else they say.
   if (reward.component === 'key_result' && reward.node.target !== undefined) return String(reward.node.target);
-  return undefined;
+  // Two pay lines of one weight differ, if at all, in what the policy says of them.
+  return 'description' in reward.node && typeof reward.node.description === 'string' ? reward.node.description : undefined;
 }

@@ -12,6 +12,7 @@ import type { LintResult } from '../lint.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { buildEvidenceMatrix, type EvidenceMatrix } from '../matrix/build.js';
 import type { SinceComparison } from './since.js';
+import type { ImpactReport } from '../impact/model.js';
 
 export interface ReportModel {
   gate: GateReport;
@@ -30,6 +31,8 @@ export interface ReportModel {
   version: string;
   /** `report --since`: the gate at an earlier commit beside this one. */
   since?: SinceComparison;
+  /** `report --since`: what the change to the compensation plans since that commit costs (diff --impact's figures). */
+  impact?: ImpactReport;
   /** The decision record of this run, summarized in the footer. */
   record?: DecisionRecord;
 }

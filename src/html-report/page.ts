@@ -15,6 +15,7 @@ import { renderTimeline, timelineEntries } from './timeline.js';
 import { namesOf } from './names.js';
 import { renderRecord } from './record.js';
 import { renderSince } from './since.js';
+import { renderImpactSection } from './impact.js';
 import { renderChecklist, renderVerdict, verdictReasons } from './verdict.js';
 
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -44,6 +45,7 @@ ${model.gate.skipped.length > 0 ? html`<p class="skipped" data-skipped>Not read 
 </header>
 ${renderVerdict(model, verdictReasons(model, timeline, pay), model.gate.verdict === 'go' ? [] : firstChanges(model, pay))}
 ${renderSince(model)}
+${renderImpactSection(model.impact)}
 <section id="checklist" aria-labelledby="checklist-heading">
 <h2 id="checklist-heading">The gate's checklist</h2>
 ${renderChecklist(model)}

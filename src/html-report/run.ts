@@ -33,6 +33,10 @@ export async function runHtmlReport(paths: readonly string[], options: HtmlRepor
     const compared = await compareSince(ref, paths, outcome.report, { ...gateOptions, today, configFile: outcome.lint.config?.file });
     if ('diagnostics' in compared) return { diagnostics: compared.diagnostics };
     model.since = compared.since;
+    const { runImpact } = await import('../impact/run.js');
+    const impact = await runImpact({ ref }, { workingTree: true }, paths, { ...gateOptions, today, date: outcome.report.announce });
+    if ('diagnostics' in impact) return { diagnostics: impact.diagnostics };
+    model.impact = impact.report;
   }
   model.record = buildDecisionRecord(outcome.report, outcome.lint, { cwd: options.cwd ?? process.cwd(), today, now });
   return { html: renderReportPage(model), verdict: outcome.report.verdict, record: model.record, diagnostics: [] };

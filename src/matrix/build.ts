@@ -5,7 +5,7 @@
  * execute the strategy or undermine it?"
  */
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
-import { RewardModel, type RewardEntry } from '../model/index.js';
+import { RewardModel, type PayExtra, type RewardEntry } from '../model/index.js';
 import type { LoadedPolicy } from '../load/index.js';
 import type { PriorityT, TeamT } from '../schema.js';
 
@@ -77,7 +77,8 @@ export function buildEvidenceMatrix(
   const teams = [...model.index.teams.values()];
   const rows = loaded.policy.strategy.priorities.map((priority): EvidenceRow => {
     const cells: Record<string, EvidenceCell> = {};
-    for (const team of teams) cells[team.id] = judgeCell(priority, team, model.currentProfileOf(team.id).entries);
+    for (const team of teams)
+      cells[team.id] = judgeCell(priority, team, model.currentProfileOf(team.id).entries, model.payExtrasOf(team.id));
     return { priority: priority.id, statement: priority.statement ?? priority.name, cells };
   });
   return { teams: teams.map((team) => team.id), rows };
@@ -86,11 +87,12 @@ export function buildEvidenceMatrix(
 /**
  * A cell reads the model, entries that have ended by the model's date left out: an entry that
  * serves the priority reinforces it; one that undermines it (and that its own plan does not outpay,
- * or whose plan's rational choice is what the priority deprioritizes) undermines it; and, for a customer-facing team, a
+ * or whose plan's rational choice is what the priority deprioritizes) undermines it, as does a SPIFF, kicker or quota
+ * credit on what it deprioritizes (one on what it favors reinforces it); and, for a customer-facing team, a
  * segment-blind count pays the deprioritized segment as much as any other, and the cheapest
  * customers are the easiest to win.
  */
-function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEntry[]): EvidenceCell {
+function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEntry[], extras: readonly PayExtra[]): EvidenceCell {
   const reinforcedBy = new Map<string, CellEvidence>();
   const underminedBy = new Map<string, CellEvidence>();
   const add = (into: Map<string, CellEvidence>, entry: RewardEntry, suffix = '') => {
@@ -101,6 +103,12 @@ function judgeCell(priority: PriorityT, team: TeamT, entries: readonly RewardEnt
     if (entry.serves.includes(priority.id)) add(reinforcedBy, entry);
     if (entry.undermines.includes(priority.id)) add(underminedBy, entry);
     else if (team.customer_facing && entry.blindTo.includes(priority.id)) add(underminedBy, entry, ', blind to segments');
+  }
+  // A SPIFF, a kicker or quota credit pays for its metric or segment as a line does.
+  for (const extra of extras) {
+    const evidence = { instrument: extra.instrument, description: extra.description };
+    if (extra.serves.includes(priority.id)) reinforcedBy.set(extra.description, evidence);
+    if (extra.undermines.includes(priority.id)) underminedBy.set(extra.description, evidence);
   }
   const status: CellStatus =
     reinforcedBy.size > 0 ? (underminedBy.size > 0 ? 'both' : 'reinforced') : underminedBy.size > 0 ? 'undermined' : 'nothing';

@@ -99,6 +99,46 @@ export class RewardModel {
     return endedBy(entry.when.until, this.asOf);
   }
 
+  /**
+   * What a team's plans (its own, and everyone's) pay on top of their lines, not ended at the model's
+   * date: standing SPIFFs and kickers (no end date), and quota credit above 1. They pay for a metric or segment as surely as
+   * a line does, so they serve or undermine priorities as the lines do (the matrix shows them).
+   */
+  payExtrasOf(team: string): PayExtra[] {
+    const extras: PayExtra[] = [];
+    for (const instrument of this.index.instruments) {
+      if (instrument.lever !== 'compensation' || (instrument.team !== undefined && instrument.team !== team)) continue;
+      if (endedBy(untilOf(instrument.node), this.asOf)) continue;
+      const plan = instrument.node;
+      // A SPIFF with an end date is a campaign, judged for its timing (spiff-timing); a standing one is part of the plan.
+      const spiffs = (plan.spiffs ?? []).filter((spiff) => spiff.end === undefined);
+      const credits = (plan.credit ?? []).filter((credit) => credit.multiplier > 1);
+      for (const [kind, extra] of [
+        ...spiffs.map((spiff) => ['spiff', spiff] as const),
+        ...credits.map((credit) => ['credit', credit] as const),
+      ]) {
+        const on = { metric: extra.metric, segment: extra.segment };
+        const favors = [
+          ...(on.metric === undefined ? [] : this.index.strategy.prioritiesFavoring('metrics', on.metric)),
+          ...(on.segment === undefined ? [] : this.index.strategy.prioritiesFavoring('segments', on.segment)),
+        ].map((priority) => priority.id);
+        const what = [on.metric, on.segment].filter(Boolean).join(' / ');
+        const label =
+          kind === 'spiff'
+            ? `${'kind' in extra && extra.kind === 'kicker' ? 'kicker' : 'SPIFF'} ${'id' in extra ? extra.id : ''}`.trim()
+            : 'quota credit';
+        extras.push({
+          instrument: instrument.id,
+          description: `${instrument.id}: ${label} on ${what}`,
+          serves: [...new Set(favors)],
+          undermines: this.index.strategy.prioritiesAgainst(on),
+          node: extra,
+        });
+      }
+    }
+    return extras;
+  }
+
   /** The entries of a team's profile in force at the model's date or later (not ended). */
   currentProfileOf(team: string): TeamProfile {
     const profile = this.profileOf(team);
@@ -366,11 +406,7 @@ export class RewardModel {
         });
     }
     const acceptor = metric.accepted_by;
-    if (
-      acceptor !== undefined &&
-      acceptor !== instrument.team &&
-      [...index.metricsRewardedFor(acceptor)].some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''))
-    ) {
+    if (acceptor !== undefined && acceptor !== instrument.team && keepsAnIndependentGate(index, acceptor)) {
       guards.push({ kind: 'accepted', team: acceptor, sameUnits: true, node: metric });
     }
     if (instrument.lever === 'compensation') {
@@ -455,4 +491,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * Whether a team that accepts each item before it counts refuses what would not serve the business:
+ * it is rewarded on a result or its quality (a sales team accepting opportunities it is paid to
+ * close), or on nothing at all (a screening board with no stake in how many pass). A gatekeeper paid
+ * only on counts gains from accepting more, so its gate guards nothing.
+ */
+function keepsAnIndependentGate(index: PolicyIndex, acceptor: string): boolean {
+  const rewarded = [...index.metricsRewardedFor(acceptor)];
+  return rewarded.length === 0 || rewarded.some((id) => ['outcome', 'quality'].includes(index.metrics.get(id)?.type ?? ''));
+}
+
+/** An amount a plan pays beside its lines (a SPIFF or kicker, quota credit above 1), and the priorities it serves or works against. */
+export interface PayExtra {
+  instrument: string;
+  description: string;
+  serves: string[];
+  undermines: string[];
+  node: object;
 }

@@ -228,6 +228,34 @@ okrs:
       ],
     }));
 
+  it('suggests the quality metric the strategy favors and nothing rewards, whatever its perspective (a store crew held to delivery time)', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          text: `version: 1
+strategy: { name: Hot and safe, priorities: [{ id: safe-delivery, favor: { metrics: [delivery-safety] } }] }
+teams:
+  - { id: stores, kind: revenue }
+metrics:
+  - { id: delivered-on-time, type: speed, perspective: customer }
+  - { id: delivery-safety, type: quality, perspective: internal }
+okrs:
+  - id: guarantee
+    team: stores
+    key_results:
+      - { metric: delivered-on-time, target: "30 minutes or less" }
+`,
+          errors: [
+            {
+              at: 'okrs.0.key_results.0',
+              message: `OKR set guarantee rewards delivered-on-time (speed) ${TRADE}`,
+              fix: 'add a key result { metric: delivery-safety } to OKR set guarantee beside delivered-on-time',
+            },
+          ],
+        },
+      ],
+    }));
+
   it("never suggests an unrelated team's quality metric: declaring one of the team's own is the fix", () =>
     testRule(RULE, {
       invalid: [

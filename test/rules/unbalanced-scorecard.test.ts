@@ -63,6 +63,63 @@ describe('unbalanced-scorecard', () => {
       ],
     }));
 
+  it("judges balance over what the same people receive: a result or quality measure of the team's own ladder, or of a plan of everyone, balances a plan", () =>
+    testRule(RULE, {
+      valid: [
+        {
+          name: "support's ladder promotes on the cost of a contact",
+          base: SERVICE,
+          edits: [
+            set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+            set('promotions', [
+              { id: 'support-ladder', team: 'support', criteria: [{ text: 'Runs an efficient desk', metric: 'cost-per-contact' }] },
+            ]),
+          ],
+        },
+        {
+          name: 'a profit share for everyone beside each team',
+          base: SERVICE,
+          edits: [set('compensation.1', { id: 'profit-share', bonus: [{ metric: 'cost-per-contact', weight: 1 }] })],
+        },
+      ],
+      invalid: [
+        {
+          name: 'a ladder on one more behavior count balances nothing',
+          base: SERVICE,
+          edits: [
+            set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+            set('promotions', [
+              { id: 'support-ladder', team: 'support', criteria: [{ text: 'Keeps learning', metric: 'learning-hours' }] },
+            ]),
+          ],
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on change-failure-rate (perspective: internal); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+        {
+          name: "another team's ladder is not on support's scorecard",
+          base: SERVICE,
+          edits: [
+            set('okrs.0.key_results.1', { metric: 'it-user-satisfaction' }),
+            set('promotions', [
+              { id: 'it-ladder', team: 'it', criteria: [{ text: 'Runs an efficient desk', metric: 'cost-per-contact' }] },
+            ]),
+          ],
+          errors: [
+            {
+              at: 'compensation.0.id',
+              message: 'Plan support-2026 measures only the customer perspective of the balanced scorecard (fewer than 2).',
+              fix: 'add a bonus component on change-failure-rate (perspective: internal); missing perspectives: financial, internal and learning',
+            },
+          ],
+        },
+      ],
+    }));
+
   it('stays silent at min_perspectives and fires below it', () =>
     testRule(RULE, {
       valid: [

@@ -301,4 +301,60 @@ ${pay}`;
       ],
     });
   });
+
+  it('leaves to a declaration the means to a shared gain when that gain is all anyone is paid on', () => {
+    // A profit-sharing foundation for every employee (Handelsbanken's Oktogonen), or a gain-sharing bonus of
+    // no team: paying nobody for the means is the design, so
+    // whether a priority names one is a declaration (undeclared-metric-meaning asks for it).
+    const policy = (teams: string, plans: string) => `version: 1
+strategy:
+  priorities:
+    - id: satisfied-customers
+      favor: { metrics: [customer-satisfaction] }
+teams:
+${teams}
+metrics:
+  - { id: customer-satisfaction, type: outcome, perspective: customer }
+  - { id: excess-profit, type: outcome, perspective: financial }
+  - { id: tenure, type: behavior, perspective: learning }
+  - { id: new-arr, type: outcome, perspective: financial }
+compensation:
+${plans}`;
+    const POOL = '  - id: profit-sharing\n    pool: { funded_by: excess-profit, share: "33%", rating: [{ metric: tenure, weight: 1 }] }\n';
+    const BONUS = (team?: string) =>
+      `  - id: gain-share\n${team ? `    team: ${team}\n` : ''}    bonus:\n      - { metric: excess-profit, weight: 1 }\n`;
+    const COMMISSION = '  - id: ae-2026\n    team: sales\n    commission:\n      - { metric: new-arr, rate: "10%" }\n';
+    const TWO_TEAMS = '  - { id: branches, kind: non-revenue }\n  - { id: sales, kind: revenue }';
+    const hope = (fix: string) => ({
+      at: PRIORITY,
+      message: `Priority satisfied-customers favors metric customer-satisfaction, ${HOPES}`,
+      fix,
+    });
+    return testRule(RULE, {
+      valid: [
+        { name: 'a pool of the whole company, and nothing else paid', text: policy(TWO_TEAMS, POOL) },
+        { name: 'a gain-sharing bonus of no team', text: policy(TWO_TEAMS, BONUS()) },
+      ],
+      invalid: [
+        {
+          name: 'the pool beside a commission plan of one team',
+          text: policy(TWO_TEAMS, POOL + COMMISSION),
+          errors: [
+            hope(
+              'reward customer-satisfaction: add { metric: customer-satisfaction, weight: 0.1 } to the bonus of plan ae-2026 (team sales)',
+            ),
+          ],
+        },
+        {
+          name: "a bonus on an outcome for a policy's one team is that team's own pay, even one of no revenue",
+          text: policy('  - { id: retention-agents, kind: non-revenue }', BONUS('retention-agents')),
+          errors: [
+            hope(
+              'reward customer-satisfaction: add { metric: customer-satisfaction, weight: 0.1 } to the bonus of plan gain-share (team retention-agents), taking its weight from the other components',
+            ),
+          ],
+        },
+      ],
+    });
+  });
 });

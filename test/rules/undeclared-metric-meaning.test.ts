@@ -139,4 +139,45 @@ describe('undeclared-metric-meaning', () => {
         },
       ],
     }));
+
+  it('asks whether a favored metric nothing rewards is a means to the shared gain, where that gain is all anyone is paid on', () => {
+    const policy = (proxy: string, plans: string) => `version: 1
+strategy:
+  priorities:
+    - id: satisfied-customers
+      favor: { metrics: [customer-satisfaction] }
+teams:
+  - { id: branches, kind: non-revenue }
+  - { id: sales, kind: revenue }
+metrics:
+  - { id: excess-profit, type: outcome, perspective: financial }
+  - { id: tenure, type: behavior, perspective: learning }
+  - { id: customer-satisfaction, type: outcome, perspective: customer${proxy} }
+compensation:
+  - id: profit-sharing
+    pool: { funded_by: excess-profit, share: "33%", rating: [{ metric: tenure, weight: 1 }] }
+${plans}`;
+    return testRule(RULE, {
+      invalid: [
+        {
+          text: policy('', ''),
+          errors: [
+            {
+              at: 'metrics.2.id',
+              message:
+                'Everyone is paid only on the shared gain (excess-profit), and the strategy favors customer-satisfaction, which nothing rewards: if it is a means to that gain, the shared pay rewards it, but no metric says so.',
+              fix: 'declare proxy_for: [excess-profit] on customer-satisfaction where it is a means to the shared gain; where it is not, reward it',
+            },
+          ],
+        },
+      ],
+      valid: [
+        { name: 'declared a means to the gain', text: policy(', proxy_for: [excess-profit]', '') },
+        {
+          name: 'a team paid a bonus of its own beside the pool: the priority is uncovered, not a question',
+          text: policy('', '  - id: ae-2026\n    team: sales\n    bonus:\n      - { metric: excess-profit, weight: 1 }\n'),
+        },
+      ],
+    });
+  });
 });

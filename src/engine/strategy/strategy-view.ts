@@ -196,6 +196,7 @@ export class StrategyView {
   private readonly metricStances = new Map<string, { reinforces: Set<PriorityT>; undermines: Set<PriorityT> }>();
   private readonly segmentsByPriority = new Map<PriorityT, { favor: ReadonlySet<string>; deprioritize: ReadonlySet<string> }>();
   private wantedMetrics: Map<string, PriorityT[]> | undefined;
+  private sharedGainMetrics: readonly string[] | undefined;
 
   /** The priorities that a line on `id` (or on what it is declared a proxy for) reinforces and undermines. */
   private metricStance(id: string): { reinforces: Set<PriorityT>; undermines: Set<PriorityT> } {
@@ -250,6 +251,41 @@ export class StrategyView {
       ) ||
       (priority.favor?.segments ?? []).some((segment) => this.index.rewardsOfSegment(segment).length > 0 || extras.segments.has(segment))
     );
+  }
+
+  /**
+   * The outcomes the whole workforce shares in, when a shared gain is all the policy pays or measures
+   * anyone on: every plan, OKR set and ladder is a plan of everyone (it names no team), and each pays only on outcomes (a bonus on the gain, a pool funded by it; a pool's
+   * rating may split it by anything). Such a design (a Scanlon bonus, a profit-sharing foundation) pays
+   * no one for the means to that outcome, on purpose: whether a priority names such a means is a
+   * declaration (proxy_for), not something the linter can see. Empty for any other policy.
+   */
+  sharedGain(): readonly string[] {
+    if (this.sharedGainMetrics) return this.sharedGainMetrics;
+    const isOutcome = (id: string | undefined) => this.index.metrics.get(id ?? '')?.type === 'outcome';
+    const gain = new Set<string>();
+    let sharedOnly = true;
+    for (const instrument of this.index.instruments) {
+      if (instrument.lever === 'recognition') continue;
+      // Only a plan that names no team is everyone's: a policy's one team may be one group among many it leaves out
+      // (retention agents paid on the lines they keep are paid on their own result, not on a shared gain).
+      const everyone = instrument.team === undefined;
+      const lines = this.index.rewardsOf(instrument);
+      const pool = instrument.lever === 'compensation' ? instrument.node.pool : undefined;
+      // Commission and quotas pay each person for their own bookings: a shared gain is a bonus on it or a pool funded by it.
+      if (
+        !everyone ||
+        instrument.lever !== 'compensation' ||
+        !lines.every((line) => line.component === 'bonus' && isOutcome(line.metric))
+      ) {
+        sharedOnly = false;
+        break;
+      }
+      for (const line of lines) gain.add(line.metric!);
+      if (pool && isOutcome(pool.funded_by)) gain.add(pool.funded_by);
+    }
+    this.sharedGainMetrics = sharedOnly ? sortedIds([...gain]) : [];
+    return this.sharedGainMetrics;
   }
 
   /**
