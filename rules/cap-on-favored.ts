@@ -40,6 +40,8 @@ export default defineRule({
       'compensation[].curve.cap.attainment',
       'compensation[].curve.cap.amount',
     ],
+    // With the goalposts on, a cap the modelled force shows binding below its 90th percentile is cap-below-p90's finding, with the figures.
+    defersTo: ['cap-below-p90'],
     options: z.object({
       max_attainment: z
         .number()
@@ -91,6 +93,7 @@ export default defineRule({
             : `${formatMoney(cap.amount!)} per ${quota.period} (${formatPercent(capAt)} of quota)`;
         report({
           node: cap,
+          about: [quota],
           message:
             `Plan ${plan.id} stops paying at ${limit}${deals(capAt)}: ${who} is where the largest deals are, and its best sellers ` +
             `earn nothing for the next one, so they slow down or push deals into the next period.`,

@@ -15,6 +15,12 @@ import missingRationale from './missing-rationale.js';
 import noRetentionGuard from './no-retention-guard.js';
 import okrOldPriority from './okr-old-priority.js';
 import payoutCliff from './payout-cliff.js';
+import payMix from './pay-mix.js';
+import p90PayMultiple from './p90-pay-multiple.js';
+import capBelowP90 from './cap-below-p90.js';
+import noUpsideOnFavored from './no-upside-on-favored.js';
+import shareAtQuota from './share-at-quota.js';
+import shareEarningNothing from './share-earning-nothing.js';
 import payOldPriority from './pay-old-priority.js';
 import preferenceNotPaid from './preference-not-paid.js';
 import promotionOldBehavior from './promotion-old-behavior.js';
@@ -74,4 +80,11 @@ export const builtinRules: readonly AnyRule[] = [
   implausibleValue,
   payoutCliff,
   expiredWaiver,
+  // The goalposts: off unless the goalposts preset (or a configuration) turns them on.
+  shareAtQuota,
+  shareEarningNothing,
+  p90PayMultiple,
+  capBelowP90,
+  noUpsideOnFavored,
+  payMix,
 ];

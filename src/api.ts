@@ -31,6 +31,9 @@ export type { Booking, Payout, PayoutOptions, PlanPayout, QuotaPayout, SpiffPayo
 export { annualQuota, baseRate, curveFactor, excludedByQuota, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { describeSpiff, deprioritizedTarget } from './payout/wording.js';
 export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
+export type { SalesForce, QuotaCap } from './population/sales-force.js';
+export type { AttainmentDistribution, PopulationStats } from './population/model.js';
+export { DEFAULT_DISTRIBUTION, DEFAULT_DRAWS, DEFAULT_SEED, percentile as percentileOf } from './population/model.js';
 export { DEFAULT_LEVELS, paysPerDeal, planChoices, simulatePlan } from './payout/rational-choice.js';
 export type {
   Candidate as PlanChoice,

@@ -98,7 +98,7 @@ describe('bad configuration: exit 2 with file, line, column and a suggestion', (
       'error incentive-lint.config.yaml:1:1: unknown key "extend" in the configuration: the keys are extends, rules, plugins, ignore; did you mean "extends"?',
     ]);
     expect(failWith('extends: strickt\n')).toEqual([
-      'error incentive-lint.config.yaml:1:10: extends: "strickt" is not one of recommended, strict; did you mean "strict"?',
+      'error incentive-lint.config.yaml:1:10: extends: "strickt" is not one of recommended, strict, goalposts; did you mean "strict"?',
     ]);
     expect(failWith('rules:\n  flat-commission: off\n  flat-commission: error\n')[0]).toMatch(
       /^error incentive-lint\.config\.yaml:3:3: duplicate key "flat-commission"/,

@@ -31,7 +31,7 @@ describe('incentive-lint rules', () => {
   it('prints a table with id, category, severity and summary', () => {
     const run = runCli(['rules']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/│ id\s+│ category\s+│ severity │ summary/);
+    expect(run.stdout).toMatch(/│ id\s+│ category\s+│ severity\s+│ summary/);
     for (const rule of builtinRules) expect(run.stdout).toContain(rule.meta.id);
   });
 
@@ -135,10 +135,15 @@ describe('incentive-lint explain', () => {
   it('every rule explains itself', () => {
     for (const rule of builtinRules) {
       const text = explanation(rule, new Chalk({ level: 0 }));
-      expect(text, rule.meta.id).toContain(`${rule.meta.id}  ${rule.meta.category} · default ${rule.meta.severity}`);
+      const severity = rule.meta.presets === undefined ? rule.meta.severity : `off (goalposts: ${rule.meta.severity})`;
+      expect(text, rule.meta.id).toContain(`${rule.meta.id}  ${rule.meta.category} · default ${severity}`);
       expect(text, rule.meta.id).toContain(rule.meta.rationale.slice(0, 40));
       expect(text, rule.meta.id).toContain(`    - rule: ${rule.meta.id}\n`);
     }
+    // A goalpost says it is off until the preset turns it on.
+    expect(explanation(builtinRules.find((rule) => rule.meta.id === 'cap-below-p90')!, new Chalk({ level: 0 }))).toContain(
+      'cap-below-p90  goalposts · default off (goalposts: error)',
+    );
   });
 });
 

@@ -190,3 +190,6 @@ export const REFERENCES = [
   'roster[].team',
   'roster[].plan',
 ];
+
+/** What the sales-force model reads (context.population): what the plan pays, per-deal SPIFFs' deal sizes, and the roster's attainments that replace the draws. */
+export const POPULATION = [...PAYOUT, 'segments[].avg_deal_size', 'roster[].plan', 'roster[].attainment', 'roster[].headcount'];

@@ -123,7 +123,8 @@ export const STARTER_CONFIG = `# incentive-lint configuration: found by walking 
 # Print what is in effect with: npx incentive-lint --print-config
 
 # recommended: each rule's default severity. strict: every warning is an error, and
-# suppression comments need a reason and must still suppress something.
+# suppression comments need a reason and must still suppress something. goalposts:
+# recommended, plus the compensation consultants' goalposts on the modelled sales force.
 extends: recommended
 
 # Per rule: off | info | warning | error, or [severity, { options }].

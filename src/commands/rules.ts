@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { didYouMean } from '../diagnostics.js';
 import { CHECK_DOCS } from '../check-catalog.js';
-import { optionDocs, waiverSnippet, type CheckDoc } from '../engine/rule-docs.js';
+import { defaultSeverity, optionDocs, waiverSnippet, type CheckDoc } from '../engine/rule-docs.js';
 import type { AnyRule } from '../engine/rule.js';
 import { chooseChalk, EXIT, printDiagnostics } from '../terminal.js';
 import { printOut } from '../output/print.js';
@@ -39,6 +39,7 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
       id: meta.id,
       category: meta.category,
       severity: meta.severity,
+      ...(meta.presets ? { presets: [...meta.presets] } : {}),
       summary: meta.summary,
       source: meta.source,
       options: Object.fromEntries(optionDocs({ meta } as AnyRule).map((option) => [option.name, option.default])),
@@ -52,10 +53,10 @@ async function printRules(rules: readonly AnyRule[], options: { format: string; 
   const table = new Table({
     head: ['id', 'category', 'severity', 'summary'],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
-    colWidths: [Math.max(...rules.map(({ meta }) => meta.id.length)) + 2, 22, 10, 60],
+    colWidths: [Math.max(...rules.map(({ meta }) => meta.id.length)) + 2, 22, 14, 58],
     wordWrap: true,
   });
-  for (const { meta } of rules) table.push([meta.id, meta.category, meta.severity, meta.summary]);
+  for (const { meta } of rules) table.push([meta.id, meta.category, defaultSeverity(meta), meta.summary]);
   const checks = new Table({
     head: ['id', 'runs in', 'severity', 'summary'],
     style: { head: chalk.level > 0 ? ['bold'] : [], border: chalk.level > 0 ? ['grey'] : [] },
@@ -93,7 +94,7 @@ export function explanation(rule: AnyRule, chalk: ChalkInstance): string {
   const { meta } = rule;
   const heading = (text: string) => chalk.bold(text);
   const out = [
-    `${chalk.bold(meta.id)}  ${chalk.dim(`${meta.category} · default ${meta.severity}`)}`,
+    `${chalk.bold(meta.id)}  ${chalk.dim(`${meta.category} · default ${defaultSeverity(meta)}`)}`,
     '',
     `${meta.summary}.`,
     '',

@@ -15,7 +15,14 @@ export interface RuleOverrides {
   [ruleId: string]: RuleSetting;
 }
 
-export const PRESETS = ['recommended', 'strict'] as const;
+/**
+ * `goalposts` is `recommended` plus the rules that judge a plan against compensation consultants'
+ * goalposts on a modelled sales force (meta.presets: ['goalposts']). They stay off in `strict` too:
+ * strict is recommended's rules with warnings raised to errors, the severities the gate and the
+ * report judge an announcement at, and the goalposts judge an assumed attainment distribution whose
+ * precision on real policies is not yet measured; a go / no-go must not turn on an assumption.
+ */
+export const PRESETS = ['recommended', 'strict', 'goalposts'] as const;
 export type Preset = (typeof PRESETS)[number];
 
 /** Where a setting is written, for messages and `--print-config`. */
@@ -62,12 +69,17 @@ export interface RuleSelection {
 const PRESET_ONLY: Record<Preset, Record<string, SeverityOrOff>> = {
   recommended: { 'unused-suppression': 'off', 'suppression-reason': 'off' },
   strict: { 'unused-suppression': 'error', 'suppression-reason': 'error' },
+  goalposts: { 'unused-suppression': 'off', 'suppression-reason': 'off' },
 };
 
-/** The severity a preset gives a rule: `strict` turns every warning into an error; infos stay infos. */
+/**
+ * The severity a preset gives a rule: off when the rule names the presets that run it and this is
+ * not one of them; `strict` turns every warning into an error; infos stay infos.
+ */
 export function presetSeverity(preset: Preset, rule: AnyRule): SeverityOrOff {
   const special = PRESET_ONLY[preset][rule.meta.id];
   if (special) return special;
+  if (rule.meta.presets !== undefined && !rule.meta.presets.includes(preset)) return 'off';
   return preset === 'strict' && rule.meta.severity === 'warning' ? 'error' : rule.meta.severity;
 }
 

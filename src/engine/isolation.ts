@@ -50,6 +50,7 @@ export async function runIsolated(
     ...(report.messageId !== undefined ? { messageId: report.messageId as string, data: report.data } : {}),
     fix: report.fix as string,
     ...(report.priorities ? { priorities: report.priorities } : {}),
+    ...(report.milder ? { milder: true } : {}),
     ...(report.edits
       ? {
           edits: report.edits.map((edit) => {

@@ -13,6 +13,7 @@ import { numberNodes } from './node-ids.js';
 import { checkPluginRule } from './plugin-check.js';
 import { PolicyIndex } from './lookups/policy-index.js';
 import { RewardModel } from '../model/build.js';
+import { SalesForce } from '../population/sales-force.js';
 import type { AnyRule, RuleMeta, ReportDescriptor } from './rule.js';
 
 export interface PluginJob {
@@ -39,6 +40,8 @@ export interface WorkerReport {
   fix: unknown;
   /** The priorities the report says its node works against: only strings cross. */
   priorities?: string[];
+  /** ReportDescriptor.milder: one step below the rule's severity. */
+  milder?: true;
   /** The report's edits, their nodes as numbers and their values as JSON text (plain data only). */
   edits?: { op: 'set' | 'append'; node: number; key?: unknown; value: string | undefined; safety: unknown }[];
 }
@@ -103,15 +106,18 @@ async function run(job: PluginJob): Promise<WorkerMessage> {
       message: plain(descriptor?.message),
       ...messageId,
       fix: plain(descriptor?.fix),
+      ...(descriptor?.milder === true ? { milder: true } : {}),
       ...(priorities ? { priorities } : {}),
       ...(edits ? { edits } : {}),
     });
   };
+  const model = new RewardModel(index, { today: job.today });
   await rule.check({
     policy: job.graph.policy,
     index,
     strategy: index.strategy,
-    model: new RewardModel(index, { today: job.today }),
+    model,
+    population: new SalesForce(index, { date: model.asOf }),
     options: parsed.data as Record<string, unknown>,
     today: job.today,
     ruleIds: new Set(job.ruleIds),
@@ -126,7 +132,7 @@ function describeRule(candidate: unknown): DescribedRule {
     const id = (candidate as AnyRule | undefined)?.meta?.id;
     return typeof id === 'string' ? { problem, id } : { problem };
   }
-  const { id, category, severity, summary, rationale, source, examples, options, messages } = (candidate as AnyRule).meta;
+  const { id, category, severity, summary, rationale, source, examples, options, messages, presets } = (candidate as AnyRule).meta;
   // Only text crosses to the main thread: the examples' snippets, not whatever else an object holds.
   const snippets = examples
     ? (Object.fromEntries(Object.entries(examples).filter(([, text]) => typeof text === 'string')) as RuleMeta['examples'])
@@ -143,6 +149,7 @@ function describeRule(candidate: unknown): DescribedRule {
     source,
     ...(snippets ? { examples: snippets } : {}),
     ...(texts ? { messages: texts } : {}),
+    ...(Array.isArray(presets) ? { presets: presets.filter((preset): preset is string => typeof preset === 'string') } : {}),
   };
   let optionsSchema: Record<string, unknown> | undefined;
   try {

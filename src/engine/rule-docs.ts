@@ -75,7 +75,7 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
     '| --- | --- | --- | --- |',
     ...rules.map(
       (rule) =>
-        `| [${rule.meta.id}](#${rule.meta.id}) | ${rule.meta.category} | ${rule.meta.severity} | ${escapeCell(rule.meta.summary)} |`,
+        `| [${rule.meta.id}](#${rule.meta.id}) | ${rule.meta.category} | ${escapeCell(defaultSeverity(rule.meta))} | ${escapeCell(rule.meta.summary)} |`,
     ),
     '',
   ];
@@ -100,7 +100,7 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
       `${meta.summary}.`,
       '',
       `- category: ${meta.category}`,
-      `- default severity: ${meta.severity}`,
+      `- default severity: ${defaultSeverity(meta)}`,
       `- source: ${meta.source}`,
       '',
     );
@@ -166,4 +166,13 @@ export function rulesMarkdown(rules: readonly AnyRule[], checks: readonly CheckD
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/**
+ * A rule's severity as a configuration without `rules` leaves it: its own, or, for a rule only some
+ * presets run (meta.presets), off, and its own under those: "off (goalposts: warning)".
+ */
+export function defaultSeverity(meta: Pick<RuleMeta, 'severity' | 'presets'>): string {
+  if (meta.presets === undefined) return meta.severity;
+  return `off (${meta.presets.join(', ')}: ${meta.severity})`;
 }

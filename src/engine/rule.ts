@@ -11,6 +11,7 @@ import type { PolicyDiff } from './policy-diff.js';
 import type { PolicyIndex } from './lookups/policy-index.js';
 import type { StrategyView } from './strategy/strategy-view.js';
 import type { RewardModel } from '../model/build.js';
+import type { SalesForce } from '../population/sales-force.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -38,6 +39,13 @@ export interface RuleMeta<Options extends OptionsSchema = OptionsSchema> {
    * declaration buys. docs/format.md lists, for every key, the rules that read it.
    */
   reads?: readonly string[];
+  /**
+   * The presets that turn the rule on (`extends:` in the configuration); default: every preset. A
+   * rule judged on assumptions whose precision is not yet measured (the goalposts, on a modelled
+   * sales force) gives ['goalposts'], so `recommended` and `strict` leave it off until a configuration
+   * turns it on.
+   */
+  presets?: readonly string[];
   /**
    * Rules this rule leaves a defect to: when one of them is enabled and reports a finding about the
    * same model entry (`ReportDescriptor.about`), this rule's finding on that entry is dropped by the
@@ -86,6 +94,13 @@ export interface ReportDescriptor {
    */
   priorities?: readonly string[];
   /**
+   * One step below the severity the rule runs at (error → warning, warning → info; info stays info):
+   * for a finding of the rule's defect where it costs less (a cap that binds on a segment the
+   * strategy does not favor, where on a favored one it is the rule's full severity). The
+   * configuration still decides the rule's severity; this only ranks its findings under it.
+   */
+  milder?: boolean;
+  /**
    * The fix as changes a tool can apply (`incentive-lint fix`, editors' quick fixes, SARIF `fixes`),
    * where it is mechanical. Applying them must make this finding go away; a test checks that for
    * every finding of the examples and the real-policy corpus.
@@ -103,6 +118,13 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly options: Options;
   /** The current date, YYYY-MM-DD (from `--today` or the clock), for anything that expires. */
   readonly today: string;
+  /**
+   * What every compensation plan with a quota pays a whole sales force: the roster's attainments
+   * where the policy gives them, else the documented default distribution with its default seed (as
+   * `simulate --population` draws it), so a finding is the same on every run. Priced the first time a
+   * rule asks for a plan, once per run: a run whose rules never ask costs nothing more.
+   */
+  readonly population: SalesForce;
   /** The comparison with an earlier version of the policy, when the run has one (`diff`, `--since`). */
   readonly diff?: PolicyDiff;
   /** Every rule id that exists in this run, on or off (built-ins and plugins): what a waiver may name. */

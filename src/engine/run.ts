@@ -12,6 +12,7 @@ import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
 import { PolicyIndex } from './lookups/policy-index.js';
 import { RewardModel } from '../model/build.js';
+import { SalesForce } from '../population/sales-force.js';
 import { endedBy } from '../model/as-of.js';
 import { untilOf } from '../model/declared.js';
 import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
@@ -76,6 +77,8 @@ export interface RunOptions {
 export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredRule[], options: RunOptions): Promise<RunResult> {
   const index = new PolicyIndex(loaded.policy, loaded.sections);
   const model = new RewardModel(index, { today: options.today });
+  // Built now, priced only when a rule asks: constructing it draws nothing.
+  const population = new SalesForce(index, model.asOf === undefined ? {} : { date: model.asOf });
   const diff = options.baseline ? new PolicyDiff(new PolicyIndex(options.baseline.policy, options.baseline.sections), index) : undefined;
   const findings: Finding[] = [];
   /** The entries each rule's findings are about, for the engine's one-defect-one-finding step. */
@@ -114,6 +117,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
           index,
           strategy: index.strategy,
           model,
+          population,
           options: ruleOptions,
           today: options.today,
           diff,
@@ -240,7 +244,7 @@ function toFinding(
   }
   return {
     rule: rule.meta.id,
-    severity,
+    severity: descriptor.milder === true ? MILDER[severity] : severity,
     category: rule.meta.category,
     message,
     ...(rendered.messageId !== undefined ? { messageId: rendered.messageId, ...(rendered.data ? { data: rendered.data } : {}) } : {}),
@@ -296,6 +300,8 @@ export function applyWaivers(
 function waiverKey(rule: string, target: string): string {
   return `${rule}\0${target}`;
 }
+
+const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

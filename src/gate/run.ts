@@ -157,11 +157,15 @@ const GATE_OPTIONS: Readonly<Record<string, Record<string, unknown>>> = {
   'incentive-after-announcement': { every_instrument: true },
 };
 
-/** Every rule of a strict category runs as an error, whatever its default. */
+/**
+ * Every rule of a strict category runs as an error, whatever its default; a rule only a preset
+ * turns on (meta.presets) runs as the configuration says, for a go / no-go does not turn on an
+ * assumption the configuration did not choose.
+ */
 function strictSeverities(rules: readonly AnyRule[]): RuleOverrides {
   return Object.fromEntries(
     rules
-      .filter((rule) => STRICT_CATEGORIES.includes(rule.meta.category))
+      .filter((rule) => rule.meta.presets === undefined && STRICT_CATEGORIES.includes(rule.meta.category))
       .map((rule) => [rule.meta.id, GATE_OPTIONS[rule.meta.id] ? (['error', GATE_OPTIONS[rule.meta.id]] as const) : ('error' as const)]),
   ) as RuleOverrides;
 }

@@ -9,6 +9,7 @@ import { firstChanges } from './first-changes.js';
 import { renderHeatmap } from './heatmap.js';
 import type { ReportModel } from './model.js';
 import { renderPaySection, simulatePay } from './pay.js';
+import { renderSalesForceSection } from './sales-force.js';
 import { STYLESHEET } from './style.js';
 import { renderTimeline, timelineEntries } from './timeline.js';
 import { namesOf } from './names.js';
@@ -62,6 +63,7 @@ ${renderHeatmap(model)}
 </figure>
 </section>
 ${renderPaySection(pay, namesOf(model))}
+${renderSalesForceSection(model)}
 <section id="findings" aria-labelledby="findings-heading">
 <h2 id="findings-heading">Findings by instrument <span class="count">${model.findings.length}</span></h2>
 <p class="lead">Every finding of the gate's run, with its fix. The rule name links to its documentation.</p>

@@ -122,6 +122,13 @@ figcaption { margin-bottom: 4px; }
 .levels .star { font-weight: bold; }
 .pay-plan .note { color: var(--muted); font-size: 13.5px; margin: 2px 0 4px; }
 .unjudged { color: var(--muted); font-size: 13.5px; }
+.chart .bin { fill: #5b8fc7; stroke: rgba(0,0,0,0.25); stroke-width: 1; }
+.chart .marker-target .level-line { stroke: var(--ink); stroke-width: 2; stroke-dasharray: 6 4; }
+.goalposts { font-size: 13.5px; }
+.goalposts td.met-no { background: var(--bad-bg); color: #7a1a10; }
+.goalposts td.met-yes .goalpost-verdict { color: var(--good); }
+.goalposts td.met-not-judged { color: var(--muted); }
+.goalposts .goalpost-verdict { white-space: nowrap; font-weight: 600; }
 .timeline-legend { list-style: none; padding: 0; margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: 6px 18px; font-size: 13px; color: var(--muted); }
 .key { display: inline-block; width: 26px; height: 12px; vertical-align: -1px; border: 1px solid rgba(0,0,0,0.35); border-radius: 2px; }
 .key.against { background: repeating-linear-gradient(-45deg, #b91c1c 0 5px, #7f1d1d 5px 7px); }

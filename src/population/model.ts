@@ -109,26 +109,40 @@ interface SellerPay {
   capped: boolean;
 }
 
-function sellerPay(payout: PlanPayout, attainment: number, date: string | undefined): SellerPay {
+/**
+ * What one seller at an attainment is paid, as a function built once per plan: the bookings of
+ * every quota are the same objects, refilled per seller, for a force is priced thousands of times.
+ */
+function sellerPricer(payout: PlanPayout, date: string | undefined): (attainment: number) => SellerPay {
   const plan = payout.plan;
-  const bookings: Booking[] = [];
-  let booked = 0;
-  for (const quota of plan.quotas ?? []) {
-    const credit = payout.creditOf(quota.metric, quota.segment) || 1;
-    const amount = (attainment * annualQuota(quota)) / credit;
-    bookings.push({ metric: quota.metric, ...(quota.segment !== undefined && { segment: quota.segment }), amount });
-    booked += amount;
-  }
-  const result = payout.pay(bookings, date === undefined ? {} : { date });
-  const first = result.quotas[0];
-  const curve = first && (first.quota.curve ?? plan.curve);
-  const capAttainment = curve?.cap?.attainment;
-  const capAmount = curve?.cap?.amount;
-  const capped =
-    first !== undefined &&
-    ((capAttainment !== undefined && first.attainment + EPSILON >= capAttainment) ||
-      (capAmount !== undefined && first.pay + EPSILON >= (capAmount * annualQuota(first.quota)) / first.quota.amount));
-  return { pay: result.total, bookings: booked, capped };
+  const quotas = plan.quotas ?? [];
+  const bookings: Booking[] = quotas.map((quota) => ({
+    metric: quota.metric,
+    ...(quota.segment !== undefined && { segment: quota.segment }),
+    amount: 0,
+  }));
+  // A seller at attainment A books A × the year's quota, less the credit multiplier, on every quota.
+  const yearly = quotas.map((quota) => annualQuota(quota));
+  const credits = quotas.map((quota) => payout.creditOf(quota.metric, quota.segment) || 1);
+  const options = date === undefined ? {} : { date };
+  return (attainment) => {
+    let booked = 0;
+    for (let position = 0; position < bookings.length; position++) {
+      const amount = (attainment * yearly[position]!) / credits[position]!;
+      bookings[position]!.amount = amount;
+      booked += amount;
+    }
+    const result = payout.pay(bookings, options);
+    const first = result.quotas[0];
+    const curve = first && (first.quota.curve ?? plan.curve);
+    const capAttainment = curve?.cap?.attainment;
+    const capAmount = curve?.cap?.amount;
+    const capped =
+      first !== undefined &&
+      ((capAttainment !== undefined && first.attainment + EPSILON >= capAttainment) ||
+        (capAmount !== undefined && first.pay + EPSILON >= (capAmount * annualQuota(first.quota)) / first.quota.amount));
+    return { pay: result.total, bookings: booked, capped };
+  };
 }
 
 /** Whether the plan's first quota has a cap at all (else the share at the cap is not a figure). */
@@ -138,12 +152,30 @@ function hasCap(plan: CompensationPlanT): boolean {
   return curve?.cap !== undefined;
 }
 
+/** A plan priced over a force: its figures, and every seller's pay and attainment for whoever draws them. */
+export interface PricedForce {
+  stats: PopulationStats;
+  /** Pay per seller, ascending. */
+  pays: Float64Array;
+  /** Attainment per seller, ascending. */
+  attainments: Float64Array;
+}
+
 /** What the plan pays a force at `attainments` (one value per seller). */
 export function populationStats(
   payout: PlanPayout,
   attainments: ArrayLike<number>,
   options: { date?: string; source: PopulationStats['source']; headcount?: number },
 ): PopulationStats {
+  return priceForce(payout, attainments, options).stats;
+}
+
+/** What the plan pays a force at `attainments`, with the sorted pays behind the figures. */
+export function priceForce(
+  payout: PlanPayout,
+  attainments: ArrayLike<number>,
+  options: { date?: string; source: PopulationStats['source']; headcount?: number },
+): PricedForce {
   const count = attainments.length;
   const pays = new Float64Array(count);
   let payTotal = 0;
@@ -152,9 +184,10 @@ export function populationStats(
   let atQuota = 0;
   let atCap = 0;
   let attainmentTotal = 0;
+  const sellerPay = sellerPricer(payout, options.date);
   for (let position = 0; position < count; position++) {
     const attainment = attainments[position]!;
-    const seller = sellerPay(payout, attainment, options.date);
+    const seller = sellerPay(attainment);
     pays[position] = seller.pay;
     payTotal += seller.pay;
     bookedTotal += seller.bookings;
@@ -167,10 +200,10 @@ export function populationStats(
   const sortedAttainment = Float64Array.from(attainments).sort();
   const mean = payTotal / count;
   const meanAttainment = attainmentTotal / count;
-  const shortcut = sellerPay(payout, meanAttainment, options.date).pay;
+  const shortcut = sellerPay(meanAttainment).pay;
   const target = payout.targetVariable;
   const p90 = percentile(pays, 0.9);
-  return {
+  const stats: PopulationStats = {
     sellers: count,
     source: options.source,
     pay: { p10: percentile(pays, 0.1), p50: percentile(pays, 0.5), p90, mean },
@@ -189,4 +222,5 @@ export function populationStats(
     p90MultipleOfTarget: target !== undefined && target > 0 ? p90 / target : null,
     accrual: { shortcut, error: mean > 0 ? (shortcut - mean) / mean : null },
   };
+  return { stats, pays, attainments: sortedAttainment };
 }

@@ -10,15 +10,8 @@ import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { markdownText } from '../output/neutralize.js';
-import {
-  canModel,
-  drawAttainments,
-  populationStats,
-  rosterAttainments,
-  rosterHeadcount,
-  type AttainmentDistribution,
-  type PopulationStats,
-} from './model.js';
+import type { AttainmentDistribution, PopulationStats } from './model.js';
+import { SalesForce } from './sales-force.js';
 
 export interface PopulationOptions {
   seed: number;
@@ -60,9 +53,13 @@ export function buildPopulationReport(
   options: PopulationOptions,
   index = new PolicyIndex(loaded.policy, loaded.sections),
 ): PopulationReport {
-  const roster = loaded.policy.roster ?? [];
-  // One set of draws serves every plan: the same sales force, and the cost of drawing it paid once.
-  let drawn: Float64Array | undefined;
+  const force = new SalesForce(index, {
+    distribution: options.distribution,
+    draws: options.draws,
+    seed: options.seed,
+    ...(options.date !== undefined && { date: options.date }),
+    ...(options.ignoreRoster !== undefined && { ignoreRoster: options.ignoreRoster }),
+  });
   const plans: PopulationPlan[] = [];
   for (const plan of loaded.policy.compensation) {
     if (options.plan !== undefined && plan.id !== options.plan) continue;
@@ -72,18 +69,11 @@ export function buildPopulationReport(
       team: plan.team ?? null,
       ...(location && { file: location.file, line: location.line, column: location.column }),
     };
-    if (!canModel(plan)) {
+    const stats = force.of(plan);
+    if (!stats) {
       plans.push({ ...base, skipped: 'the plan has no quota to measure attainment against' });
       continue;
     }
-    const fromRoster = options.ignoreRoster ? undefined : rosterAttainments(roster, plan.id);
-    const headcount = rosterHeadcount(roster, plan.id);
-    const attainments = fromRoster ?? (drawn ??= drawAttainments(options.distribution, options.draws, options.seed));
-    const stats = populationStats(index.payoutOf(plan), attainments, {
-      source: fromRoster ? 'roster' : 'distribution',
-      ...(options.date !== undefined && { date: options.date }),
-      ...(headcount !== undefined && { headcount }),
-    });
     plans.push({ ...base, ...stats });
   }
   return {

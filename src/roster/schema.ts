@@ -1,8 +1,9 @@
 /**
  * The optional `roster` section: who is paid on the plans (people, or roles with a headcount), with
  * each one's on-target earnings, variable share, quota and, where known, attainment. `import` writes
- * it from a spreadsheet; a simulation of the population reads it. No rule judges it yet, so a policy
- * with a roster lints exactly as one without.
+ * it from a spreadsheet; the sales-force model (`simulate --population`, `context.population`) reads
+ * its attainments. Only the goalpost rules, off unless `extends: goalposts` turns them on, judge it, so
+ * under `recommended` a policy with a roster lints exactly as one without.
  */
 import * as z from 'zod';
 import { Amount, Attainment } from '../payout/schema.js';
