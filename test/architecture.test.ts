@@ -69,59 +69,10 @@ const ALLOWED_FOLDER_EDGES: readonly AllowedEdge[] = [
     since: '2026-12-07',
     reason: 'engine/lookups/, engine/format.ts and engine/order.ts are read by the payout model: they belong below the engine',
   },
-  {
-    from: 'src/engine',
-    to: 'rules',
-    since: '2026-12-07',
-    reason: 'engine/rule-info.ts imports the rule catalog to tell which rules have a docs page',
-  },
-  {
-    from: 'src/lsp',
-    to: 'src/commands',
-    since: '2026-12-07',
-    reason: "lsp/server.ts imports explain's text from commands/rules.ts, and commands/lsp.ts starts the server",
-  },
 ];
 
-/** File edges that close a cycle between files. */
-const ALLOWED_FILE_EDGES: readonly AllowedEdge[] = [
-  {
-    from: 'src/engine/strategy/strategy-view.ts',
-    to: 'src/engine/lookups/policy-index.ts',
-    since: '2026-12-07',
-    reason: 'the index builds its strategy view and hands it itself, whose type the view imports',
-  },
-  {
-    from: 'src/payout/deal-economics.ts',
-    to: 'src/engine/lookups/policy-index.ts',
-    since: '2026-12-07',
-    reason: 'deal economics take the whole index to read one declared segment; the index prices plans with them',
-  },
-  {
-    from: 'src/engine/messages.ts',
-    to: 'src/engine/rule.ts',
-    since: '2026-12-07',
-    reason: "messages.ts types its parameters with RuleMeta and ReportDescriptor; rule.ts calls messages' check",
-  },
-  {
-    from: 'src/engine/suppressions.ts',
-    to: 'src/engine/run.ts',
-    since: '2026-12-07',
-    reason: 'the Finding type is declared in run.ts, which applies the suppressions',
-  },
-  {
-    from: 'src/engine/import-todos.ts',
-    to: 'src/engine/run.ts',
-    since: '2026-12-07',
-    reason: 'the Finding type is declared in run.ts, which adds the import TODO findings',
-  },
-  {
-    from: 'src/html-report/since.ts',
-    to: 'src/html-report/model.ts',
-    since: '2026-12-07',
-    reason: 'renderSince takes the whole ReportModel, which holds the SinceComparison declared here',
-  },
-];
+/** File edges that close a cycle between files: none since 2026-12-07, when the last four were cut. */
+const ALLOWED_FILE_EDGES: readonly AllowedEdge[] = [];
 
 type Graph = ReadonlyMap<string, ReadonlySet<string>>;
 

@@ -11,7 +11,7 @@ import { didYouMean } from '../diagnostics.js';
 import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule, type Severity } from './rule.js';
 import type { CheckDoc } from './rule-docs.js';
-import type { ConfiguredRule, Finding } from './run.js';
+import type { ConfiguredRule, Finding } from './finding.js';
 import { groupBy } from '../group-by.js';
 
 export type DirectiveKind = 'disable-line' | 'disable-next-line';

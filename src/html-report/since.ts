@@ -11,7 +11,6 @@ import { snapshotAt } from '../diff/git.js';
 import type { Finding } from '../engine/run.js';
 import { runGate, type GateOptions, type GateReport } from '../gate/run.js';
 import { html, type SafeHtml } from './escape.js';
-import type { ReportModel } from './model.js';
 import { groupBy } from '../group-by.js';
 
 export interface SinceComparison {
@@ -93,7 +92,8 @@ function findingItems(findings: readonly Finding[]): SafeHtml {
   return html`<ul class="since-list">${findings.map((finding) => html`<li><span class="rule">${finding.rule}</span> ${finding.message} <span class="where">${finding.file}:${finding.line}</span></li>`)}</ul>`;
 }
 
-export function renderSince(model: ReportModel): SafeHtml {
+// The parts of the ReportModel it draws, written out: model.ts holds a SinceComparison from here.
+export function renderSince(model: { readonly since?: SinceComparison; readonly gate: Pick<GateReport, 'announce'> }): SafeHtml {
   const since = model.since;
   if (!since) return html``;
   return html`<section id="since" aria-labelledby="since-heading" data-then="${since.then ?? ''}" data-now="${since.now}">
