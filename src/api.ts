@@ -55,6 +55,7 @@ export {
   addSharedComponent,
 } from './engine/format.js';
 export { roundRate, roundToSteps, type Rounding } from './engine/rounding.js';
+export { EPSILON } from './epsilon.js';
 export { compareIds, compareInstruments, compareMetrics, compareRewards, least, sortedIds } from './engine/order.js';
 export { closest, didYouMean, editDistance, suggestionBudget, type DistanceBudget } from './diagnostics.js';
 export * as z from 'zod';

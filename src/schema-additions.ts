@@ -8,6 +8,7 @@
  * (see src/payout/schema.ts for why a function), with the checks that span several keys.
  */
 import * as z from 'zod';
+import { EPSILON } from './epsilon.js';
 
 /** The periods a measurement window repeats in, with the most days each can have. */
 export const WINDOW_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
@@ -76,7 +77,7 @@ export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primi
       description: Text.optional().describe("The ranking in the policy's own words."),
     })
     .superRefine((ranked, context) => {
-      if (ranked.top !== undefined && ranked.bottom !== undefined && ranked.top + ranked.bottom > 1 + 1e-9) {
+      if (ranked.top !== undefined && ranked.bottom !== undefined && ranked.top + ranked.bottom > 1 + EPSILON) {
         context.addIssue({
           code: 'custom',
           path: ['bottom'],
@@ -139,7 +140,7 @@ export function definePool<R extends z.ZodType<{ weight: number }>, K extends z.
     })
     .superRefine((pool, context) => {
       const total = (pool.rating as ReadonlyArray<{ weight: number }>).reduce((sum, component) => sum + component.weight, 0);
-      if (pool.rating.length > 0 && Math.abs(total - 1) > 1e-9) {
+      if (pool.rating.length > 0 && Math.abs(total - 1) > EPSILON) {
         context.addIssue({
           code: 'custom',
           path: ['rating'],

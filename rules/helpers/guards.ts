@@ -4,6 +4,7 @@
  * which reports an unguarded count, and vanity-metric, which leaves such a count to it.
  */
 import {
+  EPSILON,
   isDeliverable,
   sortedIds,
   type Guard,
@@ -210,12 +211,12 @@ export function unguardedCounts(
   if (counts.length === 0) return undefined;
   if (instrument.lever === 'okrs') return { counts, share: 0 };
   const share = counts.reduce((sum, reward) => sum + shareInInstrument(model, reward), 0);
-  if (share >= thresholds.share - 1e-9) return { counts, share };
+  if (share >= thresholds.share - EPSILON) return { counts, share };
   if (instrument.lever !== 'compensation') return undefined;
   const bare = !hasAnyGuardOrOutcome(index, instrument, thresholds.guard_weight);
-  if (bare && share >= thresholds.share_without_any_guard - 1e-9) return { counts, share };
+  if (bare && share >= thresholds.share_without_any_guard - EPSILON) return { counts, share };
   // The largest lever of a plan with no guard at all is an unguarded count: an outcome beside it does not stop people raising it.
   const heaviest = Math.max(...counts.map((line) => shareInInstrument(model, line)));
-  const largest = index.rewardsOf(instrument).every((line) => counts.includes(line) || shareInInstrument(model, line) < heaviest - 1e-9);
-  return !hasAnyGuard(index, instrument) && largest && share >= thresholds.largest_lever_share - 1e-9 ? { counts, share } : undefined;
+  const largest = index.rewardsOf(instrument).every((line) => counts.includes(line) || shareInInstrument(model, line) < heaviest - EPSILON);
+  return !hasAnyGuard(index, instrument) && largest && share >= thresholds.largest_lever_share - EPSILON ? { counts, share } : undefined;
 }

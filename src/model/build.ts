@@ -35,6 +35,7 @@ import {
 } from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 import { targetKind } from './targets.js';
+import { EPSILON } from '../epsilon.js';
 
 const KIND_OF_TYPE: Readonly<Record<string, NumberKind>> = {
   activity: 'count',
@@ -404,7 +405,7 @@ export class RewardModel {
     );
     return deprioritized.filter(
       (segment) =>
-        own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12),
+        own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + EPSILON),
     );
   }
 

@@ -24,6 +24,7 @@
  */
 import type { CommissionLineT, CompensationPlanT, CreditT, CurveT, QuotaT, SpiffT } from '../schema.js';
 import { MONTHS_IN, quotaFor } from './schema.js';
+import { EPSILON } from '../epsilon.js';
 
 /** A year's bookings of one metric (and segment), optionally with the number of deals. */
 export interface Booking {
@@ -61,8 +62,6 @@ export interface Payout {
   flat: number;
   spiffs: SpiffPayout[];
 }
-
-const EPSILON = 1e-9;
 
 /** Target variable pay of a plan per year (ote × variable_share), when it gives both. */
 export function targetVariablePay(plan: CompensationPlanT): number | undefined {

@@ -12,6 +12,7 @@
 import type { ChalkInstance } from 'chalk';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
+import { EPSILON } from '../epsilon.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { markdownText, textLine } from '../output/neutralize.js';
 import {
@@ -212,7 +213,7 @@ const BARS = '·▁▂▃▄▅▆▇█';
 function curveLines(plan: PlanReport): string[] {
   const drawn = plan.choices.filter((choice) => choice.curve.length > 0);
   const sampled = drawn.map((choice) =>
-    choice.curve.filter((point) => Math.abs(point.attainment * 10 - Math.round(point.attainment * 10)) < 1e-6),
+    choice.curve.filter((point) => Math.abs(point.attainment - Math.round(point.attainment * 10) / 10) < EPSILON),
   );
   const top = Math.max(0, ...sampled.flat().map((point) => point.pay));
   if (top <= 0) return [];

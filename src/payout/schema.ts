@@ -10,6 +10,7 @@
  */
 import * as z from 'zod';
 import { checkQuotaExcludes, exclusive } from '../schema-additions.js';
+import { EPSILON } from '../epsilon.js';
 
 export const PERIODS = ['month', 'quarter', 'half', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -439,7 +440,7 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
   });
   const weights = (plan.quotas ?? []).map((quota) => quota.weight ?? 0);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (total > 1 + 1e-9) {
+  if (total > 1 + EPSILON) {
     context.addIssue({
       code: 'custom',
       path: ['quotas'],
