@@ -11,12 +11,12 @@ import * as z from 'zod';
 import { EPSILON } from './epsilon.js';
 
 /** The periods a measurement window repeats in, with the most days each can have. */
-export const WINDOW_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
-export type WindowPeriod = (typeof WINDOW_PERIODS)[number];
-export const MAX_DAYS_IN: Readonly<Record<WindowPeriod, number>> = { week: 7, month: 31, quarter: 92, half: 184, year: 366 };
+const WINDOW_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
+type WindowPeriod = (typeof WINDOW_PERIODS)[number];
+const MAX_DAYS_IN: Readonly<Record<WindowPeriod, number>> = { week: 7, month: 31, quarter: 92, half: 184, year: 366 };
 
-export const RANK_WITHIN = ['team', 'company'] as const;
-export const BOTTOM_OUTCOMES = ['nothing', 'exit'] as const;
+const RANK_WITHIN = ['team', 'company'] as const;
+const BOTTOM_OUTCOMES = ['nothing', 'exit'] as const;
 
 type Issue = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 

@@ -15,7 +15,7 @@ import type { ConfiguredRule, Finding } from './finding.js';
 const MARK = 'TODO(incentive-lint):';
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
-export const importTodo = defineRule({
+const importTodo = defineRule({
   meta: {
     id: 'import-todo',
     category: 'integrity',

@@ -123,7 +123,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   };
 }
 
-export const UNKNOWN_REFERENCE = 'unknown-reference';
+const UNKNOWN_REFERENCE = 'unknown-reference';
 
 /**
  * An instrument that names an undeclared team, segment or metric is judged on a guess (its line
@@ -274,7 +274,7 @@ function waiverKey(rule: string, target: string): string {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       // Unknown references first: every other finding may change once they are fixed.

@@ -45,7 +45,7 @@ function money(amount: number, currency: string | null): string {
   return currency ? `${currency} ${formatMoney(amount)}` : formatMoney(amount);
 }
 
-export function renderPlan(plan: PlanReport, currency: string | null, position: number): SafeHtml {
+function renderPlan(plan: PlanReport, currency: string | null, position: number): SafeHtml {
   const flat = plan.levels.length === 1 && plan.levels[0] === null;
   return html`<figure class="pay-plan verdict-${plan.verdict}" data-plan="${plan.plan}" data-verdict="${plan.verdict}">
 <figcaption><strong>${planName(plan)}</strong>${plan.team ? html` (${teamName(plan.team)})` : ''}: <span class="${plan.verdict === 'misaligned' ? 'alarm' : plan.verdict === 'aligned' ? 'fine' : ''}">${summaryOf(plan)}</span></figcaption>

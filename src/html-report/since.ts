@@ -27,7 +27,7 @@ export interface SinceComparison {
 const keyOf = (finding: Finding) => [finding.rule, finding.instrument ?? finding.subject ?? '', finding.message].join('\u0000');
 
 /** The findings a gate report holds: every step's and the blocking ones. */
-export function gateFindings(report: GateReport): Finding[] {
+function gateFindings(report: GateReport): Finding[] {
   return [...report.steps.flatMap((step) => step.findings), ...report.blocking];
 }
 

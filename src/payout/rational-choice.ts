@@ -30,7 +30,7 @@ export interface SimulationOptions {
 /** Where the strategy puts a choice: its segment's stance, deprioritized when its metric is too (see statusOf). */
 export type ChoiceStatus = 'favored' | 'deprioritized' | 'neutral';
 
-export interface ChoicePoint {
+interface ChoicePoint {
   /** Attainment of the quota (1 = 100%); null for a metric the plan pays without a quota (one deal). */
   attainment: number | null;
   bookings: number;

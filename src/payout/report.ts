@@ -26,7 +26,7 @@ import {
   type Verdict,
 } from './rational-choice.js';
 
-export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
+const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
 
 export interface PlanReport extends Omit<PlanSimulation, 'node'> {
@@ -79,7 +79,7 @@ export function simulationExitCode(report: SimulationReport): 0 | 1 | 2 {
 }
 
 /** The line printed instead of tables when there is nothing to simulate (`plan`: the one --plan asked for). */
-export function nothingToSimulate(plan?: string): string {
+function nothingToSimulate(plan?: string): string {
   return plan === undefined
     ? 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.'
     : `Plan ${plan} pays no commission and carries no quota: there is nothing to simulate.`;

@@ -28,11 +28,6 @@ export interface AttainmentDistribution {
   sigma: number;
 }
 
-/** The documented default: median at quota, and a spread that puts about a tenth of the force below 68% and a tenth above 147%. */
-export const DEFAULT_DISTRIBUTION: AttainmentDistribution = { median: 1, sigma: 0.3 };
-export const DEFAULT_DRAWS = 10_000;
-export const DEFAULT_SEED = 1;
-
 /** What the plan pays the force. Money is per seller per year, in the policy currency. */
 export interface PopulationStats {
   /** Sellers modelled: draws, or the roster's headcount on the plan. */

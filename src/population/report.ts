@@ -30,7 +30,7 @@ export interface PopulationOptions {
   ignoreRoster?: boolean;
 }
 
-export interface PopulationPlan extends Partial<PopulationStats> {
+interface PopulationPlan extends Partial<PopulationStats> {
   plan: string;
   team: string | null;
   file?: string;
@@ -52,7 +52,7 @@ export interface PopulationReport {
   plans: PopulationPlan[];
 }
 
-export const BEHAVIOUR_NOTE =
+const BEHAVIOUR_NOTE =
   'Behaviour is mechanical: attainment is taken as given, not as a response to the plan (the research on how much people respond to pay is mixed), so read these figures as ranges, not forecasts.';
 
 export function buildPopulationReport(
