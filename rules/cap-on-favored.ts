@@ -1,4 +1,5 @@
 import {
+  EPSILON,
   annualQuota,
   curveFactor,
   dealEconomics,
@@ -86,7 +87,7 @@ export default defineRule({
       };
       const cap = curve.cap;
       const capAt = cap && (cap.attainment ?? capAmountAttainment(index, plan, quota, segment));
-      if (cap && capAt !== undefined && capAt <= reach + 1e-9) {
+      if (cap && capAt !== undefined && capAt <= reach + EPSILON) {
         const limit =
           cap.attainment !== undefined
             ? `${formatPercent(cap.attainment)} of quota`
@@ -104,7 +105,7 @@ export default defineRule({
         });
       }
       (curve.tiers ?? []).forEach((tier) => {
-        if (tier.multiplier >= 1 || tier.from > reach + 1e-9 || (capAt !== undefined && tier.from >= capAt)) return;
+        if (tier.multiplier >= 1 || tier.from > reach + EPSILON || (capAt !== undefined && tier.from >= capAt)) return;
         report({
           node: tier,
           message:

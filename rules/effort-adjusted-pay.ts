@@ -1,4 +1,5 @@
 import {
+  EPSILON,
   commissionPerMonth,
   compareRewards,
   cycleMonths,
@@ -93,7 +94,7 @@ compensation:
         for (const line of lines) {
           if (!strategy.isDeprioritizedSegment(line.reward.segment)) continue;
           const required = line.monthly * options.min_ratio;
-          if (weakest.monthly + 1e-9 >= required) continue;
+          if (weakest.monthly + EPSILON >= required) continue;
           const favoredRate = roundRate((required * months(weakest.economics)) / weakest.economics.avgDealSize, 'up');
           const deprioritizedRate = roundRate(
             ((weakest.monthly / options.min_ratio) * months(line.economics)) / line.economics.avgDealSize,

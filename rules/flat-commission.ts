@@ -1,4 +1,5 @@
 import {
+  EPSILON,
   compareIds,
   compareRewards,
   defineRule,
@@ -93,7 +94,7 @@ export default defineRule({
         const earns = (entry: { segment: string; line: CommissionLine }) => entry.line.rate * credit(entry.segment);
         const weakest = least(favored, (a, b) => earns(a) - earns(b) || compareIds(a.segment, b.segment))!;
         const outpaid = linesFor(deprioritizedSegments, lines, { lowest: false }).filter(
-          (entry) => earns(weakest) + 1e-9 < earns(entry) * options.min_ratio,
+          (entry) => earns(weakest) + EPSILON < earns(entry) * options.min_ratio,
         );
         for (const line of new Set(outpaid.map((rate) => rate.line))) {
           const rate = line.rate;
@@ -216,7 +217,7 @@ function unpricedQuotaFindings(
     if (favored.length === 0) continue;
     const credit = (segment: string) => payout.creditOf(line.metric, segment);
     const weakest = least(favored, (a, b) => credit(a) - credit(b) || compareIds(a, b))!;
-    const full = deprioritizedSegments.filter((segment) => paidHere(segment) && credit(weakest) + 1e-9 < credit(segment) * minRatio);
+    const full = deprioritizedSegments.filter((segment) => paidHere(segment) && credit(weakest) + EPSILON < credit(segment) * minRatio);
     if (full.length === 0) continue;
     const creditText = (segment: string) => (credit(segment) === 1 ? 'in full' : `at ${credit(segment)}×`);
     findings.push({

@@ -1,5 +1,6 @@
 import { isCount } from './helpers/guards.js';
 import {
+  EPSILON,
   annualQuota,
   baseRate,
   defineRule,
@@ -70,7 +71,7 @@ export default defineRule({
     },
   },
   check({ index, options, report }) {
-    const tooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_rate + 1e-9;
+    const tooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_rate + EPSILON;
     for (const plan of index.policy.compensation) {
       for (const line of [...(plan.commission ?? []), ...(plan.spiffs ?? [])]) {
         if (!tooHigh(line.rate)) continue;
@@ -91,7 +92,7 @@ export default defineRule({
           edits: [{ set: { node: line, key: 'rate', value: `${trim(line.rate)}%` }, safety: 'safe' }],
         });
       }
-      const baseTooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_base_rate + 1e-9;
+      const baseTooHigh = (rate: number | undefined): rate is number => rate !== undefined && rate > options.max_base_rate + EPSILON;
       // A quota on a count (logos, meetings, accepted opportunities) is not money: neither deal sizes nor base rates apply.
       for (const quota of plan.quotas ?? [])
         if (!isCount(index.metrics.get(quota.metric))) checkQuota(index, plan, quota, baseTooHigh, options.max_base_rate, report);
@@ -155,7 +156,7 @@ function checkCap(plan: CompensationPlanT, report: Report): void {
   for (const quota of plan.quotas ?? []) {
     const periods = annualQuota(quota) / quota.amount;
     const onTarget = (target * quotaWeight(plan, quota)) / periods;
-    if (cap.amount + 1e-9 >= onTarget) continue;
+    if (cap.amount + EPSILON >= onTarget) continue;
     report({
       node: cap,
       key: 'amount',

@@ -1,6 +1,7 @@
 import {
   defineRule,
   isFlatRatePlan,
+  roundToSteps,
   simulatePlan,
   z,
   type CompensationPlanT,
@@ -164,8 +165,9 @@ function wrongChoiceCount(wrong: readonly LevelWinner[]): number {
   return new Set(wrong.map((winner) => winner.segment)).size;
 }
 
+/** Up to whole hundredths: a multiplier that reaches the bound it names. */
 function roundUp(value: number): number {
-  return Math.ceil(value * 100 - 1e-6) / 100;
+  return roundToSteps(value, 100, 'up') / 100;
 }
 
 function describeCredit(credit: CreditLine): string {

@@ -1,6 +1,4 @@
-import { compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
-
-const EPSILON = 1e-9;
+import { EPSILON, compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
 
 export default defineRule({
   meta: {

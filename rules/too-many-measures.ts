@@ -1,4 +1,4 @@
-import { compareIds, defineRule, formatPercent, listInOrder, z, type CompensationPlanT } from '../src/api.js';
+import { EPSILON, compareIds, defineRule, formatPercent, listInOrder, z, type CompensationPlanT } from '../src/api.js';
 
 export default defineRule({
   meta: {
@@ -65,7 +65,7 @@ export default defineRule({
         });
       }
       for (const measure of measures) {
-        if (measure.weight === undefined || measure.weight + 1e-9 >= options.min_weight) continue;
+        if (measure.weight === undefined || measure.weight + EPSILON >= options.min_weight) continue;
         report({
           node: measure.node,
           key: 'weight',

@@ -1,4 +1,4 @@
-import { compareMetrics, compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
+import { EPSILON, compareMetrics, compareRewards, defineRule, formatPercent, least, listIds, z, type IncentiveLine } from '../src/api.js';
 import { isCount } from './helpers/guards.js';
 import { COUNT, COUNT_GUARDS, LINE_METRICS, REWARDED_TEAMS, STRATEGY_METRICS } from './helpers/reads.js';
 
@@ -71,7 +71,7 @@ compensation:
         surveys.add(survey.metric);
       }
       const share = lines.reduce((sum, line) => sum + (index.variableShareOf(line) ?? 0), 0);
-      if (share >= options.share - 1e-9) plans.push({ lines, share, surveys: [...surveys].sort() });
+      if (share >= options.share - EPSILON) plans.push({ lines, share, surveys: [...surveys].sort() });
     }
     const [plan, ...others] = plans;
     if (!plan) return;

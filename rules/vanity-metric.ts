@@ -1,4 +1,4 @@
-import { defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
+import { EPSILON, defineRule, describeInstrument, isDeliverable, listIds, z, type IncentiveLine, type PolicyIndex } from '../src/api.js';
 import { decidesNothing, hasAnyGuard, hasOwnGuard, hasUnitGuard, isAcceptedCount } from './helpers/guards.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { hasLevel } from './helpers/targets.js';
@@ -186,7 +186,7 @@ function inBalancedScorecard(
     }, 0);
   const counts = shareOn((type) => VOLUME_TYPES.has(type ?? ''));
   return (
-    counts <= options.scorecard_share + 1e-9 &&
-    shareOn((type) => type === 'quality' || type === 'behavior') >= options.balance_weight - 1e-9
+    counts <= options.scorecard_share + EPSILON &&
+    shareOn((type) => type === 'quality' || type === 'behavior') >= options.balance_weight - EPSILON
   );
 }

@@ -16,7 +16,7 @@ export interface Diagnostic {
   source: DiagnosticSource;
 }
 
-export type DiagnosticSource = 'yaml' | 'schema' | 'policy' | 'config' | 'plugin' | 'rule' | 'usage' | 'io';
+type DiagnosticSource = 'yaml' | 'schema' | 'policy' | 'config' | 'plugin' | 'rule' | 'usage' | 'io';
 
 /** `file:line:column: message`, as one line: the file name and message may quote anything. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
@@ -49,7 +49,7 @@ export interface DistanceBudget {
 }
 
 /** About a second of suggestions on this project's 2-core machine. */
-export const SUGGESTION_CELLS = 50_000_000;
+const SUGGESTION_CELLS = 50_000_000;
 
 export function suggestionBudget(cells = SUGGESTION_CELLS): DistanceBudget {
   return { cells };

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { InputError, type Diagnostic } from './diagnostics.js';
 import { CHECK_IDS } from './engine/check-ids.js';
 import { runnableRules } from './engine/config.js';
+import type { AnyRule } from './engine/rule.js';
+import { IMPORT_TODO_RULES } from './engine/import-todos.js';
 import { describeRule, type RuleInfo } from './engine/rule-info.js';
 import type { RewardModel } from './model/build.js';
 import { runRules, type Finding, type WaivedFinding } from './engine/run.js';
@@ -21,6 +23,7 @@ import {
 } from './load/index.js';
 import { resolveConfig, type ConfigOptions, type ResolvedConfig } from './resolve-config.js';
 import type { PhaseTimings } from './timing.js';
+import { builtinRules } from '../rules/index.js';
 
 export interface LintOptions extends ConfigOptions {
   /** The current date, YYYY-MM-DD; decides which waivers have expired. Default: today (UTC). */
@@ -131,11 +134,18 @@ export async function lint(input: LintInput, options: LintOptions = {}): Promise
     skipped: loaded.skipped,
     notJudged: run.notJudged,
     summary: summarize(run.findings, loaded.files.length),
-    rules: rules.map(describeRule),
+    rules: rules.map((entry) => describeRule(entry, documentedRules())),
     loaded,
     config,
     model: run.model,
   };
+}
+
+let documented: ReadonlySet<AnyRule> | undefined;
+
+/** The rules with a page in docs/rules.md: the built-in rules and the engine's own checks. */
+function documentedRules(): ReadonlySet<AnyRule> {
+  return (documented ??= new Set([...builtinRules, ...IMPORT_TODO_RULES]));
 }
 
 function isTexts(input: LintInput): input is { files: readonly PolicyText[]; paths?: readonly string[] } {

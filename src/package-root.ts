@@ -19,7 +19,7 @@ function findPackageRoot(): string {
   return dir;
 }
 
-export const PACKAGE_ROOT = findPackageRoot();
+const PACKAGE_ROOT = findPackageRoot();
 
 /** A file the package ships, by its path from the package root, such as `schema/policy.schema.json`. */
 export function packageFile(relative: string): string {

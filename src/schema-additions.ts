@@ -8,14 +8,15 @@
  * (see src/payout/schema.ts for why a function), with the checks that span several keys.
  */
 import * as z from 'zod';
+import { EPSILON } from './epsilon.js';
 
 /** The periods a measurement window repeats in, with the most days each can have. */
-export const WINDOW_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
-export type WindowPeriod = (typeof WINDOW_PERIODS)[number];
-export const MAX_DAYS_IN: Readonly<Record<WindowPeriod, number>> = { week: 7, month: 31, quarter: 92, half: 184, year: 366 };
+const WINDOW_PERIODS = ['week', 'month', 'quarter', 'half', 'year'] as const;
+type WindowPeriod = (typeof WINDOW_PERIODS)[number];
+const MAX_DAYS_IN: Readonly<Record<WindowPeriod, number>> = { week: 7, month: 31, quarter: 92, half: 184, year: 366 };
 
-export const RANK_WITHIN = ['team', 'company'] as const;
-export const BOTTOM_OUTCOMES = ['nothing', 'exit'] as const;
+const RANK_WITHIN = ['team', 'company'] as const;
+const BOTTOM_OUTCOMES = ['nothing', 'exit'] as const;
 
 type Issue = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 
@@ -76,7 +77,7 @@ export function defineAdditionSchemas({ Fraction, Text, PositiveInteger }: Primi
       description: Text.optional().describe("The ranking in the policy's own words."),
     })
     .superRefine((ranked, context) => {
-      if (ranked.top !== undefined && ranked.bottom !== undefined && ranked.top + ranked.bottom > 1 + 1e-9) {
+      if (ranked.top !== undefined && ranked.bottom !== undefined && ranked.top + ranked.bottom > 1 + EPSILON) {
         context.addIssue({
           code: 'custom',
           path: ['bottom'],
@@ -139,7 +140,7 @@ export function definePool<R extends z.ZodType<{ weight: number }>, K extends z.
     })
     .superRefine((pool, context) => {
       const total = (pool.rating as ReadonlyArray<{ weight: number }>).reduce((sum, component) => sum + component.weight, 0);
-      if (pool.rating.length > 0 && Math.abs(total - 1) > 1e-9) {
+      if (pool.rating.length > 0 && Math.abs(total - 1) > EPSILON) {
         context.addIssue({
           code: 'custom',
           path: ['rating'],

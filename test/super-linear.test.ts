@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/engine/run.js';
 import { runGate, type GateOutcome } from '../src/gate/run.js';
 import { buildReportModel } from '../src/html-report/model.js';
-import { compareFindings } from '../src/html-report/since.js';
+import { compareFindings } from '../src/diff/finding-changes.js';
 import { renderReportPage } from '../src/html-report/page.js';
 import { editDistance } from '../src/diagnostics.js';
 import { markdownText } from '../src/output/neutralize.js';

@@ -4,6 +4,7 @@
  * which reports an unguarded count, and vanity-metric, which leaves such a count to it.
  */
 import {
+  EPSILON,
   isDeliverable,
   sortedIds,
   type Guard,
@@ -19,9 +20,6 @@ import { hasLevel, limitsItsMetric } from './targets.js';
 /** A count of things done or produced: the numbers people can raise without the business gaining. */
 const COUNT_TYPES: ReadonlySet<string> = new Set(['activity', 'output']);
 
-/** Clawback triggers that take back pay earned by gaming a count. */
-const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
-
 /** A count: an activity or output metric that is not declared vanity, nor a named deliverable done or not by its date. */
 export function isCount(metric: MetricT | undefined): metric is MetricT {
   return metric !== undefined && !metric.vanity && COUNT_TYPES.has(metric.type ?? '') && !isDeliverable(metric);
@@ -33,24 +31,17 @@ export function isAcceptedCount(model: RewardModel, line: IncentiveLine): boolea
 }
 
 /** A number the team paid on it reports itself (`reported_by`): Campbell's law at its plainest. */
-export function isSelfReported(metric: MetricT, team: string | undefined): boolean {
+function isSelfReported(metric: MetricT, team: string | undefined): boolean {
   return team !== undefined && (metric.reported_by ?? []).includes(team);
 }
 
-/** A plan's clawback that takes back what misconduct or refunds earned (or names no trigger, so takes back anything). */
-export function clawbackGuardsGaming(instrument: InstrumentInfo): boolean {
-  if (instrument.lever !== 'compensation') return false;
-  const clawback = instrument.node.clawback;
-  return clawback !== undefined && (!clawback.triggers?.length || clawback.triggers.some((trigger) => GAMING_TRIGGERS.has(trigger)));
-}
-
 /** A line on a quality metric. */
-export function isQualityLine(index: PolicyIndex, line: IncentiveLine): boolean {
+function isQualityLine(index: PolicyIndex, line: IncentiveLine): boolean {
   return line.metric !== undefined && index.metrics.get(line.metric)?.type === 'quality';
 }
 
 /** A key result marked guardrail, or one on a quality metric. */
-export function isGuardrail(index: PolicyIndex, line: IncentiveLine): boolean {
+function isGuardrail(index: PolicyIndex, line: IncentiveLine): boolean {
   return (line.component === 'key_result' && line.node.guardrail === true) || isQualityLine(index, line);
 }
 
@@ -131,7 +122,7 @@ export interface GuardThresholds {
  * (`quality_measured_by`), only that metric rewarded for the same team with real weight; with none, a
  * quality line of real weight beside it (a guardrail in an OKR set), as before the links existed.
  */
-export function isGuardedCount(model: RewardModel, line: IncentiveLine, guardWeight: number): boolean {
+function isGuardedCount(model: RewardModel, line: IncentiveLine, guardWeight: number): boolean {
   const guards = model.entriesOf(line)[0]?.guards ?? [];
   const linked = model.index.metrics.get(line.metric ?? '')?.quality_measured_by !== undefined;
   const real = (guard: Guard) => guard.share === undefined || guard.share >= guardWeight;
@@ -205,12 +196,12 @@ export function unguardedCounts(
   if (counts.length === 0) return undefined;
   if (instrument.lever === 'okrs') return { counts, share: 0 };
   const share = counts.reduce((sum, reward) => sum + shareInInstrument(model, reward), 0);
-  if (share >= thresholds.share - 1e-9) return { counts, share };
+  if (share >= thresholds.share - EPSILON) return { counts, share };
   if (instrument.lever !== 'compensation') return undefined;
   const bare = !hasAnyGuardOrOutcome(index, instrument, thresholds.guard_weight);
-  if (bare && share >= thresholds.share_without_any_guard - 1e-9) return { counts, share };
+  if (bare && share >= thresholds.share_without_any_guard - EPSILON) return { counts, share };
   // The largest lever of a plan with no guard at all is an unguarded count: an outcome beside it does not stop people raising it.
   const heaviest = Math.max(...counts.map((line) => shareInInstrument(model, line)));
-  const largest = index.rewardsOf(instrument).every((line) => counts.includes(line) || shareInInstrument(model, line) < heaviest - 1e-9);
-  return !hasAnyGuard(index, instrument) && largest && share >= thresholds.largest_lever_share - 1e-9 ? { counts, share } : undefined;
+  const largest = index.rewardsOf(instrument).every((line) => counts.includes(line) || shareInInstrument(model, line) < heaviest - EPSILON);
+  return !hasAnyGuard(index, instrument) && largest && share >= thresholds.largest_lever_share - EPSILON ? { counts, share } : undefined;
 }

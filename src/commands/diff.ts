@@ -228,7 +228,7 @@ async function diffCommand(
   return run.report.findings.length > 0 ? EXIT.findings : run.exitCode;
 }
 
-export function describeChanges(diff: PolicyDiff, labels: { base: string; head: string }, chalk: ChalkInstance): string[] {
+function describeChanges(diff: PolicyDiff, labels: { base: string; head: string }, chalk: ChalkInstance): string[] {
   const base = textLine(labels.base);
   const head = textLine(labels.head);
   if (!diff.strategyChanged) return [chalk.dim(`The strategy did not change between ${base} and ${head}: no incentive can be stale.`)];

@@ -80,7 +80,7 @@ function chooseEdits(findings: readonly Finding[], options: FixOptions): Map<str
   return byFile;
 }
 
-export async function fixCommand(paths: string[], options: FixOptions): Promise<number> {
+async function fixCommand(paths: string[], options: FixOptions): Promise<number> {
   const errChalk = chooseChalk(process.stderr, options.color);
   const settings = { config: options.config, today: options.today, ruleTimeoutMs: options.ruleTimeout };
   const original = new Map<string, string>();

@@ -73,7 +73,7 @@ export const registerGate: CommandRegistration = (program, setExitCode) => {
 };
 
 /** Writes the record through the safe writer: never over an input, never over an existing file without --force. */
-export async function writeRecord(
+async function writeRecord(
   file: string,
   outcome: { report: GateReport; lint: LintResult },
   options: { today?: string; force?: boolean },

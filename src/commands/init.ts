@@ -11,8 +11,8 @@ import { printOut } from '../output/print.js';
 import { STARTER_CONFIG, starterPolicy } from './init-templates.js';
 import type { CommandRegistration } from './shared.js';
 
-export const POLICY_FILE = 'policy.yaml';
-export const CONFIG_FILE = CONFIG_FILE_NAMES[0]!;
+const POLICY_FILE = 'policy.yaml';
+const CONFIG_FILE = CONFIG_FILE_NAMES[0]!;
 
 interface InitOptions {
   force?: boolean;
@@ -26,7 +26,7 @@ export const registerInit: CommandRegistration = (program, setExitCode) => {
     .action((options: InitOptions) => setExitCode(initCommand(process.cwd(), options)));
 };
 
-export function initCommand(folder: string, options: InitOptions): number {
+function initCommand(folder: string, options: InitOptions): number {
   const errChalk = chooseChalk(process.stderr, undefined);
   // Any configuration file counts: a second one beside it would be confusing.
   // lstat, not exists: a dangling symbolic link is there too, and would be written through.

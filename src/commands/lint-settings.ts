@@ -86,7 +86,7 @@ function parseWarningLimit(value: string): number {
 }
 
 /** The lint() options these command-line options stand for. */
-export function lintSettings(
+function lintSettings(
   options: SettingsCliOptions,
 ): Pick<LintOptions, 'config' | 'rules' | 'rulesOrigin' | 'ruleTimeoutMs' | 'cache' | 'cacheLocation' | 'maxExactItems'> {
   return {

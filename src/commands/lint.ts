@@ -13,7 +13,7 @@ import { addSettingsOptions, lintWithSettings, printConfig, type SettingsCliOpti
 import { emitReports, planTargets } from './report-targets.js';
 import { parseDate, type CommandRegistration } from './shared.js';
 
-export interface LintCommandOptions extends SettingsCliOptions {
+interface LintCommandOptions extends SettingsCliOptions {
   /** Each `--format NAME[:FILE]`; default stylish on stdout. */
   format?: string | readonly string[];
   /** `--output FILE`: where the report that names no file goes instead of stdout. */
@@ -28,7 +28,7 @@ export interface LintCommandOptions extends SettingsCliOptions {
 }
 
 /** The name findings carry for text read from stdin when --stdin-filename does not give one. */
-export const STDIN_NAME = '<stdin>';
+const STDIN_NAME = '<stdin>';
 
 export const registerLint: CommandRegistration = (program, setExitCode) => {
   const addLintOptions = (command: Command) =>
@@ -90,7 +90,7 @@ function problemsOnly(diagnostics: Diagnostic[]): LintResult {
   };
 }
 
-export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
+async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
   const usageProblem = stdinUsageProblem(options);
   if (usageProblem) {
     printDiagnostics([{ message: usageProblem, source: 'usage' }], chooseChalk(process.stderr, options.color));

@@ -17,7 +17,7 @@ export const registerSchema: CommandRegistration = (program, setExitCode) => {
     .action((options: { output?: string }) => setExitCode(schemaCommand(options)));
 };
 
-export function schemaCommand(options: { output?: string }): number {
+function schemaCommand(options: { output?: string }): number {
   const text = `${JSON.stringify(policyJsonSchema(), null, 2)}\n`;
   if (options.output === undefined) {
     printOut(text, 'json');

@@ -70,7 +70,7 @@ const GLOBAL_OPTIONS = ['--no-pager', '--no-optional-locks', '--no-replace-objec
 /** The caller's variables git may still read: the user's own global configuration. */
 const KEPT_GIT_VARIABLES: ReadonlySet<string> = new Set(['GIT_CONFIG_GLOBAL']);
 
-export function gitEnvironment(): NodeJS.ProcessEnv {
+function gitEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.toUpperCase().startsWith('GIT_') || KEPT_GIT_VARIABLES.has(name)) env[name] = value;
@@ -91,7 +91,7 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
 }
 
 /** The arguments of one git call: the safe settings first, then (for a repository) where it is, then `args`. */
-export function gitArguments(args: readonly string[], repository?: Repository): string[] {
+function gitArguments(args: readonly string[], repository?: Repository): string[] {
   const settings = SAFE_SETTINGS.flatMap((setting) => ['-c', setting]);
   const where = repository ? [`--git-dir=${repository.gitDir}`, `--work-tree=${repository.top}`] : [];
   return [...GLOBAL_OPTIONS, ...settings, ...where, ...args];

@@ -32,7 +32,7 @@ export interface Asker {
   notARepository(cwd: string): string;
 }
 
-export const SINCE: Asker = {
+const SINCE: Asker = {
   name: '--since',
   notARepository: (cwd) =>
     `--since reads the policy at an earlier commit from the git repository of the working folder, but ${cwd} is not inside one: run incentive-lint in the repository that holds the policy, or compare two folders with \`incentive-lint diff BASE HEAD\``,

@@ -75,7 +75,7 @@ export function readConfigFile(absolute: string, cwd: string): ConfigFile {
   return parseConfigText(text, absolute, display);
 }
 
-export function parseConfigText(text: string, absolute: string, display: string): ConfigFile {
+function parseConfigText(text: string, absolute: string, display: string): ConfigFile {
   const parsed = parseYaml(display, text);
   if (parsed.diagnostics.length > 0) throw new InputError(parsed.diagnostics);
   if (parsed.documents.length > 1) {

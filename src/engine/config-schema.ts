@@ -14,8 +14,6 @@ export const ConfigFileSchema = z.strictObject({
   ignore: z.array(NonEmptyText).nullish(),
 });
 
-export type ConfigFileContent = z.output<typeof ConfigFileSchema>;
-
 export const CONFIG_KEYS: readonly string[] = Object.keys(ConfigFileSchema.shape);
 
 /** What each key takes, for messages that say what to write instead. */

@@ -8,7 +8,7 @@ import { InputError, didYouMean, type Diagnostic } from '../diagnostics.js';
 import { resolveOptions, SEVERITIES, type AnyRule, type Severity } from './rule.js';
 import type { ConfiguredRule } from './run.js';
 
-export type SeverityOrOff = Severity | 'off';
+type SeverityOrOff = Severity | 'off';
 export type RuleSetting = SeverityOrOff | [SeverityOrOff, Record<string, unknown>?];
 
 export interface RuleOverrides {
@@ -76,7 +76,7 @@ const PRESET_ONLY: Record<Preset, Record<string, SeverityOrOff>> = {
  * The severity a preset gives a rule: off when the rule names the presets that run it and this is
  * not one of them; `strict` turns every warning into an error; infos stay infos.
  */
-export function presetSeverity(preset: Preset, rule: AnyRule): SeverityOrOff {
+function presetSeverity(preset: Preset, rule: AnyRule): SeverityOrOff {
   const special = PRESET_ONLY[preset][rule.meta.id];
   if (special) return special;
   if (rule.meta.presets !== undefined && !rule.meta.presets.includes(preset)) return 'off';

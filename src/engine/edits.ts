@@ -6,7 +6,7 @@
  * or the place a key or item is added, is touched.
  */
 import { isCollection, isMap, isSeq, LineCounter, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
-import type { LoadedPolicy, PathSegment } from '../load/index.js';
+import type { LoadedPolicy } from '../load/index.js';
 
 /** `safe`: what the user plainly meant (ruff's safe fix); `suggestion`: a business decision for a person to take. */
 export type EditSafety = 'safe' | 'suggestion';
@@ -98,7 +98,7 @@ function position(lines: LineCounter, offset: number): Position {
  * A value as one line of YAML, the way policies write it: `{ months: 6 }` and `[churn, non-payment]`
  * (the examples' and the format reference's style), percentages quoted.
  */
-export function inlineYaml(value: unknown): string {
+function inlineYaml(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(inlineYaml).join(', ')}]`;
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).filter(([, item]) => item !== undefined);
@@ -192,5 +192,3 @@ export function describeEdits(edits: readonly TextEdit[], texts: ReadonlyMap<str
     })
     .join('; ');
 }
-
-export type { PathSegment };

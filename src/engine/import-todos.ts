@@ -10,12 +10,12 @@ import { Lexer, LineCounter } from 'yaml';
 import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule } from './rule.js';
 import type { CheckDoc } from './rule-docs.js';
-import type { ConfiguredRule, Finding } from './run.js';
+import type { ConfiguredRule, Finding } from './finding.js';
 
 const MARK = 'TODO(incentive-lint):';
 const CONTROL_TOKENS = new Set(['\x02', '\x18', '\x1f']);
 
-export const importTodo = defineRule({
+const importTodo = defineRule({
   meta: {
     id: 'import-todo',
     category: 'integrity',

@@ -27,7 +27,7 @@ export function pluginModuleOf(rule: AnyRule): string | undefined {
   return pluginModules.get(rule);
 }
 
-export class RuleTimeoutError extends Error {}
+class RuleTimeoutError extends Error {}
 
 export async function runIsolated(
   rule: AnyRule,

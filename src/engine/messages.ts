@@ -3,8 +3,6 @@
  * with `{{placeholders}}`, and reports an id and the values. Tests then assert the id and the data,
  * so a change of wording is one edit, not one per test; tools can group findings by message.
  */
-import type { ReportDescriptor, RuleMeta } from './rule.js';
-
 /** The values a message's placeholders take. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
@@ -17,9 +15,11 @@ export interface RenderedMessage {
 }
 
 /** The text of a report's message: its own, or its messageId's template filled with data; or why it cannot be made. */
+// The parameters are the parts of RuleMeta and ReportDescriptor this reads, written out so that
+// rule.ts, which imports checkMessages from here, is not imported back.
 export function renderMessage(
-  meta: Pick<RuleMeta, 'messages'>,
-  descriptor: Pick<ReportDescriptor, 'message' | 'messageId' | 'data'>,
+  meta: { readonly messages?: Record<string, string> },
+  descriptor: { readonly message?: string; readonly messageId?: string; readonly data?: MessageData },
 ): RenderedMessage | string {
   const { message, messageId, data } = descriptor;
   if (messageId === undefined) {

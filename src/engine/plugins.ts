@@ -114,7 +114,7 @@ const PATH_LIKE = /^(?:\.{1,2}[\\/]|[\\/]|[A-Za-z]:[\\/])/;
  * the folder (`../`, an absolute path, a link pointing out): code from outside the repository is
  * named as a package, which someone installed on purpose.
  */
-export function resolvePlugin(specifier: string, baseDir: string): string {
+function resolvePlugin(specifier: string, baseDir: string): string {
   if (PATH_LIKE.test(specifier)) {
     const file = path.resolve(baseDir, specifier);
     if (!fs.existsSync(file)) throw new Error(`no such file: ${file}`);

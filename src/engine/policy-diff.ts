@@ -11,7 +11,7 @@ import type { PolicyIndex } from './lookups/policy-index.js';
 import type { FocusStatus } from './strategy/strategy-view.js';
 
 export type FocusKind = 'metrics' | 'segments';
-export type FocusList = 'favor.metrics' | 'favor.segments' | 'deprioritize.metrics' | 'deprioritize.segments';
+type FocusList = 'favor.metrics' | 'favor.segments' | 'deprioritize.metrics' | 'deprioritize.segments';
 
 const FOCUS_LISTS: readonly { list: FocusList; side: 'favor' | 'deprioritize'; kind: FocusKind }[] = [
   { list: 'favor.segments', side: 'favor', kind: 'segments' },

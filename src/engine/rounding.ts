@@ -7,7 +7,8 @@ export type Rounding = 'nearest' | 'up' | 'down';
 
 /**
  * Floating-point noise, in steps: 0.16 × 10000 is 1600.0000000000002, which must stay 1600 (16%), not
- * round up to 1601. Far below any step a person could write.
+ * round up to 1601. Far below any step a person could write. Larger than EPSILON (src/epsilon.ts):
+ * scaling to steps multiplies the noise too.
  */
 const NOISE = 1e-6;
 

@@ -2,11 +2,9 @@
  * What a report may say about a rule that ran: its metadata and the severity it ran at, without its
  * check or options. SARIF lists every rule that ran, with a link to its documentation.
  */
-import { builtinRules } from '../../rules/index.js';
 import { ruleDocsUrl } from '../project.js';
-import { IMPORT_TODO_RULES } from './import-todos.js';
-import type { RuleMeta } from './rule.js';
-import type { ConfiguredRule } from './run.js';
+import type { AnyRule, RuleMeta } from './rule.js';
+import type { ConfiguredRule } from './finding.js';
 
 /** A rule's metadata without its check or options, with the severity it ran at (its default, or the configuration's). */
 export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'summary' | 'rationale' | 'source'> & {
@@ -14,7 +12,11 @@ export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'summary'
   docsUrl?: string;
 };
 
-export function describeRule({ rule, severity }: ConfiguredRule): RuleInfo {
+/**
+ * `documented`: the rules with a page in docs/rules.md (the built-in rules and the engine's own
+ * checks). The caller names them, so that the engine does not import the rule catalog back.
+ */
+export function describeRule({ rule, severity }: ConfiguredRule, documented: ReadonlySet<AnyRule>): RuleInfo {
   const { id, category, summary, rationale, source } = rule.meta;
   return {
     id,
@@ -23,6 +25,6 @@ export function describeRule({ rule, severity }: ConfiguredRule): RuleInfo {
     summary,
     rationale,
     source,
-    docsUrl: builtinRules.includes(rule) || IMPORT_TODO_RULES.includes(rule) ? ruleDocsUrl(id) : undefined,
+    docsUrl: documented.has(rule) ? ruleDocsUrl(id) : undefined,
   };
 }

@@ -4,9 +4,10 @@
  * A rule that throws or reports nonsense becomes a diagnostic with its id; the others still run.
  */
 import { EditBuilder, type TextEdit } from './edits.js';
-import { renderMessage, type MessageData } from './messages.js';
+import type { ConfiguredRule, Finding, WaivedFinding } from './finding.js';
+import { renderMessage } from './messages.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { LoadedPolicy, Location } from '../load/index.js';
+import type { LoadedPolicy } from '../load/index.js';
 import type { WaiverT } from '../schema.js';
 import { PolicyDiff } from './policy-diff.js';
 import { DEFAULT_RULE_TIMEOUT_MS, pluginModuleOf, runIsolated } from './isolation.js';
@@ -19,35 +20,9 @@ import type { AnyRule, ReportDescriptor, Severity } from './rule.js';
 import { applySuppressions } from './suppressions.js';
 import { importTodoFindings } from './import-todos.js';
 
-export interface ConfiguredRule {
-  rule: AnyRule;
-  severity: Severity;
-  options: Record<string, unknown>;
-}
-
-export interface Finding extends Location {
-  rule: string;
-  severity: Severity;
-  category: string;
-  message: string;
-  fix: string;
-  /** The id of the instrument the node belongs to, when it belongs to one. */
-  instrument?: string;
-  /** For a node outside any instrument: the team, segment, metric or priority it belongs to. */
-  subject?: string;
-  /** The id of the rule's wording (meta.messages) and the values it was filled with, when the rule reported one. */
-  messageId?: string;
-  data?: MessageData;
-  /** The fix as text edits a tool can apply, when it is mechanical (see ReportDescriptor.edits). */
-  edits?: TextEdit[];
-  /** The priorities the finding says its node works against (ReportDescriptor.priorities): the matrix cells it marks. */
-  priorities?: string[];
-}
-
-export interface WaivedFinding {
-  finding: Finding;
-  waiver: WaiverT;
-}
+// The run's results are declared in finding.ts, which suppressions.ts and import-todos.ts read
+// without importing the run back; re-exported here, where callers look for them.
+export type { ConfiguredRule, Finding, WaivedFinding } from './finding.js';
 
 export interface RunResult {
   findings: Finding[];
@@ -152,7 +127,7 @@ export async function runRules(loaded: LoadedPolicy, rules: readonly ConfiguredR
   };
 }
 
-export const UNKNOWN_REFERENCE = 'unknown-reference';
+const UNKNOWN_REFERENCE = 'unknown-reference';
 
 /**
  * An instrument that names an undeclared team, segment or metric is judged on a guess (its line
@@ -305,7 +280,7 @@ const MILDER: Record<Severity, Severity> = { error: 'warning', warning: 'info', 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function sortFindings(findings: Finding[]): Finding[] {
+function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       // Unknown references first: every other finding may change once they are fixed.

@@ -11,10 +11,10 @@ import { didYouMean } from '../diagnostics.js';
 import type { PolicySource } from '../load/source.js';
 import { defineRule, type AnyRule, type Severity } from './rule.js';
 import type { CheckDoc } from './rule-docs.js';
-import type { ConfiguredRule, Finding } from './run.js';
+import type { ConfiguredRule, Finding } from './finding.js';
 import { groupBy } from '../group-by.js';
 
-export type DirectiveKind = 'disable-line' | 'disable-next-line';
+type DirectiveKind = 'disable-line' | 'disable-next-line';
 
 export interface SuppressionDirective {
   file: string;
@@ -73,7 +73,7 @@ export function parseDirectives(source: Pick<PolicySource, 'file' | 'text'>): Su
 const SUPPRESSION_SOURCE =
   '"What role do incentives play in strategic alignment failures?" (WattNext), section "Communicate the incentive logic": "Don\'t just change incentives - explain the reasoning"';
 
-export const unusedSuppression = defineRule({
+const unusedSuppression = defineRule({
   meta: {
     id: 'unused-suppression',
     category: 'integrity',
@@ -94,7 +94,7 @@ export const unusedSuppression = defineRule({
   },
 });
 
-export const suppressionReason = defineRule({
+const suppressionReason = defineRule({
   meta: {
     id: 'suppression-reason',
     category: 'integrity',

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { recordInput, type InputRole } from './inputs.js';
 
 /** Far above any real policy (the 100,000-plan benchmark is 75 MB), far below what exhausts memory. */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Why a file could not be read: a message for the user, and the system's code when there is one. */
 export class UnreadableFile extends Error {

@@ -73,7 +73,7 @@ export function replaceFile(absolute: string, text: string | Uint8Array, what: s
  * symbolic link that leads out of the working folder, or leads nowhere. Missing folders are fine:
  * they are created as real folders.
  */
-export function checkFolders(absolute: string, what: string, workingFolder: string = process.cwd()): void {
+function checkFolders(absolute: string, what: string, workingFolder: string = process.cwd()): void {
   const base = path.resolve(workingFolder);
   const relative = path.relative(base, path.dirname(path.resolve(absolute)));
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return;

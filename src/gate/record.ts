@@ -15,9 +15,9 @@ import { VERSION } from '../project.js';
 import { gitState, type GitState } from './git-state.js';
 import type { GateReport } from './run.js';
 
-export const RECORD_VERSION = 1;
+const RECORD_VERSION = 1;
 
-export interface RecordedFile {
+interface RecordedFile {
   file: string;
   role: 'policy' | 'skipped' | 'config' | 'plugin';
   sha256: string | null;
@@ -57,7 +57,7 @@ function recorded(finding: Finding): RecordedFinding {
   return { rule, file, line, column, message };
 }
 
-export function sha256Of(file: string): string | null {
+function sha256Of(file: string): string | null {
   try {
     return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
   } catch {

@@ -22,7 +22,7 @@ export function renderGate(report: GateReport, format: GateFormat, chalk: ChalkI
   return stylish(report, chalk, Math.max(MIN_WIDTH, options.width ?? DEFAULT_WIDTH));
 }
 
-export const DEFAULT_WIDTH = 80;
+const DEFAULT_WIDTH = 80;
 /** Narrower than this, a four-column table cannot show a word per cell. */
 const MIN_WIDTH = 60;
 
@@ -44,18 +44,13 @@ function fitColumns(width: number, columns: readonly (number | null)[], shares: 
   return sized;
 }
 
-/** "pass", "fail", or "cannot judge": what a step's result says in words. */
-export function stepResultWord(step: GateStep): string {
-  return step.status === 'cannot-judge' ? 'cannot judge' : step.status;
-}
-
 /** What a step could not judge, as one sentence: "cannot judge: no recognition program declared". */
-export function cannotJudgeText(step: GateStep): string {
+function cannotJudgeText(step: GateStep): string {
   return `cannot judge: ${step.cannotJudge.join('; ')}`;
 }
 
 /** The line that says which files were found and not read, or undefined when none was skipped. */
-export function skippedText(report: GateReport): string | undefined {
+function skippedText(report: GateReport): string | undefined {
   if (report.skipped.length === 0) return undefined;
   const count = report.skipped.length;
   return `Not read: ${count} YAML file${count === 1 ? '' : 's'} without \`version: 1\` (${report.skipped.join(', ')}); nothing in ${count === 1 ? 'it' : 'them'} was judged. Add \`version: 1\` as the first line of a policy file, or move other YAML out of the policy folder.`;
@@ -95,7 +90,7 @@ function unjudged(report: GateReport): number {
   return report.steps.filter((step) => step.status === 'cannot-judge').length;
 }
 
-export function verdictLine(report: GateReport): string {
+function verdictLine(report: GateReport): string {
   if (report.verdict === 'go') return `GO: every step passes; the strategy can be announced on ${report.announce}`;
   const reasons = [
     failing(report) > 0 && `${failing(report)} of ${report.steps.length} steps fail`,

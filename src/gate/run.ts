@@ -16,9 +16,9 @@ import { leverCoverage } from './lever-coverage.js';
 import { groupBy } from '../group-by.js';
 
 /** The categories whose warnings and infos become errors in the gate. */
-export const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
+const STRICT_CATEGORIES: readonly string[] = ['strategic-alignment', 'communication'];
 
-export interface GateStepSpec {
+interface GateStepSpec {
   number: number;
   id: string;
   title: string;
@@ -33,7 +33,7 @@ export interface GateStepSpec {
 }
 
 /** "What role do incentives play in strategic alignment failures?" (WattNext), "Sequence changes correctly": 1. update comp plans, OKRs, promotion criteria; 2. communicate why; 3. announce; 4. reinforce through recognition. */
-export const GATE_STEPS: readonly GateStepSpec[] = [
+const GATE_STEPS: readonly GateStepSpec[] = [
   {
     number: 1,
     id: 'incentives-updated',
@@ -91,7 +91,7 @@ export interface GateStep {
   notChecked: string[];
 }
 
-export interface WaiverUse {
+interface WaiverUse {
   waiver: WaiverT;
   findings: Finding[];
 }

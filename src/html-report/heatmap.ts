@@ -7,9 +7,9 @@ import type { CellStatus, EvidenceCell, EvidenceMatrix } from '../matrix/build.j
 import { html, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
 
-export const CELL_SYMBOL: Record<CellStatus, string> = { reinforced: '✔', undermined: '✖', both: '±', nothing: '–' };
+const CELL_SYMBOL: Record<CellStatus, string> = { reinforced: '✔', undermined: '✖', both: '±', nothing: '–' };
 
-export const CELL_MEANING: Record<CellStatus, string> = {
+const CELL_MEANING: Record<CellStatus, string> = {
   reinforced: 'the team is rewarded for the priority',
   undermined: 'the team is rewarded against the priority',
   both: 'rewarded for it and against it at once',

@@ -11,6 +11,7 @@ import type { ChoiceStatus, LevelWinner, SimulatedChoice } from '../payout/ratio
 import { html, svgNumber, type SafeHtml } from './escape.js';
 import type { ReportModel } from './model.js';
 import type { Names } from './names.js';
+import { EPSILON } from '../epsilon.js';
 
 /** The rule's own default, used when the configuration does not say. */
 const DEFAULT_DAYS_PER_MONTH = 30;
@@ -44,7 +45,7 @@ function money(amount: number, currency: string | null): string {
   return currency ? `${currency} ${formatMoney(amount)}` : formatMoney(amount);
 }
 
-export function renderPlan(plan: PlanReport, currency: string | null, position: number): SafeHtml {
+function renderPlan(plan: PlanReport, currency: string | null, position: number): SafeHtml {
   const flat = plan.levels.length === 1 && plan.levels[0] === null;
   return html`<figure class="pay-plan verdict-${plan.verdict}" data-plan="${plan.plan}" data-verdict="${plan.verdict}">
 <figcaption><strong>${planName(plan)}</strong>${plan.team ? html` (${teamName(plan.team)})` : ''}: <span class="${plan.verdict === 'misaligned' ? 'alarm' : plan.verdict === 'aligned' ? 'fine' : ''}">${summaryOf(plan)}</span></figcaption>
@@ -134,7 +135,7 @@ function renderCurves(plan: PlanReport, currency: string | null, position: numbe
     (pay) =>
       html`<line class="grid" x1="${CURVES.left}" x2="${plotRight}" y1="${svgNumber(y(pay))}" y2="${svgNumber(y(pay))}"/><text class="tick" x="${CURVES.left - 8}" y="${svgNumber(y(pay) + 4)}" text-anchor="end">${formatMoney(pay)}</text>`,
   );
-  const xTicks = Array.from({ length: Math.floor(maxAttainment / 0.5 + 1e-9) + 1 }, (_, index) => index * 0.5).map(
+  const xTicks = Array.from({ length: Math.floor(maxAttainment / 0.5 + EPSILON) + 1 }, (_, index) => index * 0.5).map(
     (attainment) =>
       html`<text class="tick" x="${svgNumber(x(attainment))}" y="${plotBottom + 18}" text-anchor="middle">${formatShare(attainment)}</text>`,
   );

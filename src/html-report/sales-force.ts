@@ -175,14 +175,14 @@ function niceStep(max: number, count: number): number {
   return [1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= raw)!;
 }
 
-export interface HistogramBin {
+interface HistogramBin {
   from: number;
   to: number;
   sellers: number;
 }
 
 /** Ascending pays in bins of one round width from 0; a pay on a boundary counts in the bin it starts. */
-export function payBins(pays: Float64Array, count = HISTOGRAM.bins): HistogramBin[] {
+function payBins(pays: Float64Array, count = HISTOGRAM.bins): HistogramBin[] {
   const max = pays.length > 0 ? pays[pays.length - 1]! : 0;
   const step = max > 0 ? niceStep(max, count) : 1;
   const bins: HistogramBin[] = Array.from({ length: Math.floor(max / step + EPSILON) + 1 }, (_, index) => ({

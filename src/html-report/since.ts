@@ -11,43 +11,19 @@ import { snapshotAt } from '../diff/git.js';
 import type { Finding } from '../engine/run.js';
 import { runGate, type GateOptions, type GateReport } from '../gate/run.js';
 import { html, type SafeHtml } from './escape.js';
-import type { ReportModel } from './model.js';
-import { groupBy } from '../group-by.js';
+import { compareFindings, type FindingChanges } from '../diff/finding-changes.js';
 
-export interface SinceComparison {
+export interface SinceComparison extends FindingChanges {
   ref: string;
   /** The verdict at the commit; undefined when there was no policy there (or it could not be judged), with `note` saying why. */
   then?: GateReport['verdict'];
   now: GateReport['verdict'];
-  added: Finding[];
-  fixed: Finding[];
-  unchanged: Finding[];
   note?: string;
 }
 
-const keyOf = (finding: Finding) => [finding.rule, finding.instrument ?? finding.subject ?? '', finding.message].join('\u0000');
-
 /** The findings a gate report holds: every step's and the blocking ones. */
-export function gateFindings(report: GateReport): Finding[] {
+function gateFindings(report: GateReport): Finding[] {
   return [...report.steps.flatMap((step) => step.findings), ...report.blocking];
-}
-
-/** Matches findings one to one by key: what is only in `now` is new, only in `then` fixed. */
-export function compareFindings(then: readonly Finding[], now: readonly Finding[]): Pick<SinceComparison, 'added' | 'fixed' | 'unchanged'> {
-  const remaining = groupBy(then, keyOf);
-  // How many of each key's earlier findings are matched so far (taking them off the front one by one would cost the square of their number).
-  const matched = new Map<string, number>();
-  const added: Finding[] = [];
-  const unchanged: Finding[] = [];
-  for (const finding of now) {
-    const key = keyOf(finding);
-    const taken = matched.get(key) ?? 0;
-    if (taken < (remaining.get(key)?.length ?? 0)) {
-      matched.set(key, taken + 1);
-      unchanged.push(finding);
-    } else added.push(finding);
-  }
-  return { added, fixed: [...remaining].flatMap(([key, earlier]) => earlier.slice(matched.get(key) ?? 0)), unchanged };
 }
 
 /**
@@ -93,7 +69,8 @@ function findingItems(findings: readonly Finding[]): SafeHtml {
   return html`<ul class="since-list">${findings.map((finding) => html`<li><span class="rule">${finding.rule}</span> ${finding.message} <span class="where">${finding.file}:${finding.line}</span></li>`)}</ul>`;
 }
 
-export function renderSince(model: ReportModel): SafeHtml {
+// The parts of the ReportModel it draws, written out: model.ts holds a SinceComparison from here.
+export function renderSince(model: { readonly since?: SinceComparison; readonly gate: Pick<GateReport, 'announce'> }): SafeHtml {
   const since = model.since;
   if (!since) return html``;
   return html`<section id="since" aria-labelledby="since-heading" data-then="${since.then ?? ''}" data-now="${since.now}">

@@ -10,7 +10,7 @@ import { namesOf } from './names.js';
 import { untilOf } from '../model/declared.js';
 
 /** How an instrument stands toward the priorities, read from the alignment matrix's evidence. */
-export type InstrumentStance = 'against' | 'for' | 'mixed' | 'neutral';
+type InstrumentStance = 'against' | 'for' | 'mixed' | 'neutral';
 
 export interface TimelineEntry {
   id: string;
@@ -67,7 +67,7 @@ export function timelineEntries(model: ReportModel): TimelineEntry[] {
   });
 }
 
-export const STANCE_LABEL: Record<InstrumentStance, string> = {
+const STANCE_LABEL: Record<InstrumentStance, string> = {
   against: 'against a priority',
   for: 'for the priorities',
   mixed: 'for and against',

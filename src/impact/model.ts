@@ -21,7 +21,7 @@
 import { canonicalForm } from '../engine/order.js';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import type { Finding } from '../engine/run.js';
-import { compareFindings } from '../html-report/since.js';
+import { compareFindings } from '../diff/finding-changes.js';
 import type { LoadedPolicy } from '../load/index.js';
 import {
   DEFAULT_LEVELS,
@@ -55,7 +55,7 @@ export interface ImpactOptions extends Omit<PopulationOptions, 'plan' | 'date'> 
   maxCostChangePoints?: number;
 }
 
-export type PlanChange = 'added' | 'removed' | 'changed' | 'affected';
+type PlanChange = 'added' | 'removed' | 'changed' | 'affected';
 
 /** What one version of a plan pays its force; null figures when the model could not price it. */
 export interface PlanFigures {
@@ -94,7 +94,7 @@ export interface ImpactFinding {
   subject?: string;
 }
 
-export interface FindingMoves {
+interface FindingMoves {
   appeared: ImpactFinding[];
   disappeared: ImpactFinding[];
 }

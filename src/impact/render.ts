@@ -14,7 +14,7 @@ export const IMPACT_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type ImpactFormat = (typeof IMPACT_FORMATS)[number];
 
 /** Lets a bot find and update its earlier comment instead of adding a new one. */
-export const IMPACT_MARKER = '<!-- incentive-lint impact -->';
+const IMPACT_MARKER = '<!-- incentive-lint impact -->';
 
 export function renderImpact(report: ImpactReport, format: ImpactFormat): string {
   if (format === 'json') return `${JSON.stringify(report)}\n`;
@@ -30,7 +30,7 @@ function signedMoney(value: number): string {
 }
 
 /** Percentage points with two decimals: +1.5 pts. */
-export function signedPoints(points: number): string {
+function signedPoints(points: number): string {
   const rounded = Math.round(points * 100) / 100;
   return `${rounded > 0 ? '+' : ''}${Object.is(rounded, -0) ? 0 : rounded} pts`;
 }

@@ -12,25 +12,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  Pair,
-  parseAllDocuments as parseAll,
-  parseDocument,
-  Scalar,
-  YAMLMap,
-  YAMLSeq,
-  type Node,
-} from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Pair, parseAllDocuments as parseAll, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { IMPORT_TODO, provenance, type Built } from './build.js';
 import type { LayoutName } from './layouts.js';
 import type { Table } from './read-table.js';
 
-export const HEADER_MARK = 'Written by incentive-lint import';
+const HEADER_MARK = 'Written by incentive-lint import';
 
 export interface Declared {
   teams: Set<string>;
@@ -229,7 +216,7 @@ export function mergeInto(existing: Document, fresh: Document): MergeCount {
  * A provenance comment of any export (`plans.csv, rows 2-3`, `plans.xlsx, sheet Plans, row 12`):
  * the next month's export often has another name, and its values are still the import's.
  */
-export function isProvenance(comment: string): boolean {
+function isProvenance(comment: string): boolean {
   return /^[^#\n]+\.(?:csv|txt|xlsx), (?:sheet .+, )?rows? \d+/i.test(comment.trim());
 }
 
@@ -265,5 +252,3 @@ function identityOf(node: unknown): string | undefined {
   if (node.has('metric')) return `metric:${get('metric')}\u0000${get('segment')}\u0000${get('description')}`;
   return undefined;
 }
-
-export { parseDocument };

@@ -108,7 +108,7 @@ function readDigits(text: string, decimal: '.' | ',' | 'auto', money: boolean): 
 }
 
 /** 0.1 * 3 is 0.30000000000000004: values written back are rounded to 10 significant decimals. */
-export function roundFloat(value: number): number {
+function roundFloat(value: number): number {
   return Number.parseFloat(value.toPrecision(12));
 }
 

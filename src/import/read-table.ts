@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics.js';
 
 export type Cell = string | number | boolean | Date | undefined;
 
-export interface TableRow {
+interface TableRow {
   /** The row's number as the spreadsheet shows it (1 is the first line of the file). */
   row: number;
   cells: Cell[];

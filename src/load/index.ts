@@ -21,9 +21,8 @@ import { readInputFile, UnreadableFile } from '../files/read.js';
 import { timed, type PhaseTimings } from '../timing.js';
 import { validateDocument, type ValidationResult } from './validate.js';
 
-export type { Location, NodePath, PathSegment, PolicySource } from './source.js';
+export type { Location, PathSegment } from './source.js';
 export { SourceDocument } from './source.js';
-export { Provenance, type InstrumentOrigin, type Origin } from './provenance.js';
 export { DEFAULT_CACHE_LOCATION, ParseCache } from './cache.js';
 export { firstInvalidUtf8Offset } from './encoding.js';
 
@@ -327,7 +326,7 @@ function holdsPolicyContent(value: Record<string, unknown>): boolean {
 }
 
 /** More problems than anyone reads in one file: a generated or badly broken file would flood the log. */
-export const MAX_DIAGNOSTICS_PER_FILE = 100;
+const MAX_DIAGNOSTICS_PER_FILE = 100;
 
 function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
   if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;

@@ -21,7 +21,7 @@ import { codePointName, UNPRINTABLE } from './printable.js';
 import { SourceDocument } from './source.js';
 
 /** Aliases a document may expand: enough for shared snippets, far too few for "billion laughs". */
-export const MAX_ALIAS_COUNT = 50;
+const MAX_ALIAS_COUNT = 50;
 
 export interface ParsedFile {
   documents: SourceDocument[];

@@ -29,14 +29,14 @@ export interface LspDiagnostic {
 }
 
 /** A finding's edits as the editor applies them: the quick fix it offers first. */
-export interface FixAction {
+interface FixAction {
   title: string;
   /** Safe edits are the preferred fix (VS Code's auto-fix, Neovim's first choice); suggestions are offered, not preferred. */
   isPreferred: boolean;
   changes: Record<string, TextEdit[]>;
 }
 
-export function rangeOf(place: { line?: number; column?: number; endLine?: number; endColumn?: number }): LspRange {
+function rangeOf(place: { line?: number; column?: number; endLine?: number; endColumn?: number }): LspRange {
   const line = Math.max(0, (place.line ?? 1) - 1);
   const character = Math.max(0, (place.column ?? 1) - 1);
   const endLine = Math.max(line, (place.endLine ?? place.line ?? 1) - 1);
@@ -47,7 +47,7 @@ export function rangeOf(place: { line?: number; column?: number; endLine?: numbe
 }
 
 /** `texts`: the text each file was linted as, for naming what an edit replaces; `root`: the folder file names are relative to. */
-export function findingDiagnostic(finding: Finding, root = '.', texts: ReadonlyMap<string, string> = new Map()): LspDiagnostic {
+function findingDiagnostic(finding: Finding, root = '.', texts: ReadonlyMap<string, string> = new Map()): LspDiagnostic {
   const action = finding.edits ? fixAction(finding, root, texts) : undefined;
   return {
     range: rangeOf(finding),
@@ -63,7 +63,7 @@ export function findingDiagnostic(finding: Finding, root = '.', texts: ReadonlyM
  * A finding's edits as one quick fix. Its title says what the edits write ("Change 8% to "16%"",
  * "Add clawback: { months: 6 }"), since the fix in words may offer alternatives the edits take one of.
  */
-export function fixAction(finding: Finding, root: string, texts: ReadonlyMap<string, string>): FixAction {
+function fixAction(finding: Finding, root: string, texts: ReadonlyMap<string, string>): FixAction {
   const changes: Record<string, TextEdit[]> = {};
   for (const edit of finding.edits ?? []) {
     const uri = pathToFileURL(path.resolve(root, edit.file)).href;
@@ -83,7 +83,7 @@ export function fixAction(finding: Finding, root: string, texts: ReadonlyMap<str
   };
 }
 
-export function problemDiagnostic(problem: InputProblem): LspDiagnostic {
+function problemDiagnostic(problem: InputProblem): LspDiagnostic {
   return { range: rangeOf(problem), severity: SEVERITY.error, source: 'incentive-lint', code: problem.source, message: problem.message };
 }
 
@@ -105,7 +105,7 @@ export function diagnosticsByUri(result: LintResult, root: string, fallbackUri: 
   return byUri;
 }
 
-export interface TextEdit {
+interface TextEdit {
   range: LspRange;
   newText: string;
 }

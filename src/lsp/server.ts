@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Chalk } from 'chalk';
 import {
   CodeActionKind,
   createConnection,
@@ -16,13 +15,12 @@ import {
   type Connection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { explanation } from '../commands/rules.js';
+import type { AnyRule } from '../engine/rule.js';
 import { lint, type LintResult } from '../lint.js';
 import { diagnosticsByUri, editFix, overlaps, suppressionFix, type LspDiagnostic, type QuickFix } from './convert.js';
 
 /** How long typing must pause before a re-lint, in milliseconds. */
 const RELINT_DELAY_MS = 200;
-const PLAIN = new Chalk({ level: 0 });
 
 interface PolicyState {
   root: string;
@@ -33,7 +31,15 @@ interface PolicyState {
   again?: boolean;
 }
 
-export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
+/**
+ * `explain` gives a hover the text `incentive-lint explain RULE` prints, without colour; the command
+ * module hands it in, so that this module does not import the commands back.
+ */
+export function startLanguageServer(
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  explain: (rule: AnyRule) => string,
+): Connection {
   const connection = createConnection(ProposedFeatures.all, input, output);
   const documents = new TextDocuments(TextDocument);
   const policies = new Map<string, PolicyState>();
@@ -165,7 +171,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream, output: NodeJS
     const rules = policyOf(params.textDocument.uri).result?.config?.rules ?? [];
     const sections = here.map((diagnostic) => {
       const rule = rules.find((entry) => entry.rule.meta.id === diagnostic.code)?.rule;
-      const explained = rule ? `\n\n\`\`\`text\n${explanation(rule, PLAIN).trimEnd()}\n\`\`\`` : '';
+      const explained = rule ? `\n\n\`\`\`text\n${explain(rule).trimEnd()}\n\`\`\`` : '';
       return `**${diagnostic.code}**: ${diagnostic.message.replace(/\n/g, '  \n')}${explained}`;
     });
     return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };

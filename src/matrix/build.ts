@@ -11,14 +11,14 @@ import type { PriorityT, TeamT } from '../schema.js';
 
 export type CellStatus = 'reinforced' | 'undermined' | 'both' | 'nothing';
 
-export interface MatrixCell {
+interface MatrixCell {
   status: CellStatus;
   /** The rewards behind the status, as "instrument: metric / segment". */
   reinforcedBy: string[];
   underminedBy: string[];
 }
 
-export interface MatrixRow {
+interface MatrixRow {
   priority: string;
   statement?: string;
   cells: Record<string, MatrixCell>;
@@ -30,7 +30,7 @@ export interface AlignmentMatrix {
 }
 
 /** One reward behind a cell: the instrument it belongs to, and "instrument: metric / segment". */
-export interface CellEvidence {
+interface CellEvidence {
   instrument: string;
   description: string;
 }
@@ -42,7 +42,7 @@ export interface EvidenceCell {
   underminedBy: CellEvidence[];
 }
 
-export interface EvidenceRow {
+interface EvidenceRow {
   priority: string;
   statement?: string;
   cells: Record<string, EvidenceCell>;

@@ -6,7 +6,7 @@
  */
 
 /** Where the judged date came from. */
-export type AsOfSource = 'date' | 'announce' | 'strategy.announced' | 'today';
+type AsOfSource = 'date' | 'announce' | 'strategy.announced' | 'today';
 
 export interface AsOf {
   date: string;

@@ -35,6 +35,7 @@ import {
 } from './declared.js';
 import type { Guard, HowMade, NumberKind, RewardEntry, RewardLever, Strength, TeamProfile } from './entry.js';
 import { targetKind } from './targets.js';
+import { EPSILON } from '../epsilon.js';
 
 const KIND_OF_TYPE: Readonly<Record<string, NumberKind>> = {
   activity: 'count',
@@ -47,9 +48,6 @@ const KIND_OF_TYPE: Readonly<Record<string, NumberKind>> = {
 
 /** Clawback triggers that take back pay earned by gaming a count. */
 const GAMING_TRIGGERS: ReadonlySet<string> = new Set(['misconduct', 'refund']);
-
-/** The components that pay a team or measure it; a segment-blind count there pays every segment alike. */
-const PAY_AND_MEASURE: ReadonlySet<string> = new Set(['commission', 'bonus', 'key_result']);
 
 export interface ModelOptions {
   /** The current date: the date judged at when the strategy has no announcement date. */
@@ -440,7 +438,7 @@ export class RewardModel {
     );
     return deprioritized.filter(
       (segment) =>
-        own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + 1e-12),
+        own(segment).length === 0 && !excluded.includes(segment) && favoredBest.every((best) => best <= earns(line, segment) + EPSILON),
     );
   }
 
@@ -480,11 +478,6 @@ function leverOf(line: IncentiveLine): RewardLever {
     case 'recognition':
       return 'recognition';
   }
-}
-
-/** Whether an entry is a pay or measure line (commission, bonus, key result), where a segment-blind count pays every segment alike. */
-export function paysOrMeasures(entry: RewardEntry): boolean {
-  return PAY_AND_MEASURE.has(entry.line.component);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -14,7 +14,7 @@ export interface ModelJson {
   teams: { team: string; entries: EntryJson[] }[];
 }
 
-export type EntryJson = Omit<RewardEntry, 'line' | 'nodes' | 'guards'> & {
+type EntryJson = Omit<RewardEntry, 'line' | 'nodes' | 'guards'> & {
   component: RewardEntry['line']['component'];
   at?: Place;
   guards: (Omit<RewardEntry['guards'][number], 'node'> & { at?: Place })[];

@@ -1,14 +1,20 @@
 /** What a deal in a segment is worth and how long it takes to close: the effort side of the rational choice. */
-import type { PolicyIndex } from '../engine/lookups/policy-index.js';
+import type { SegmentT } from '../schema.js';
 
 export interface DealEconomics {
   salesCycleDays: number;
   avgDealSize: number;
 }
 
-/** The sales cycle and deal size of `segment`, or undefined unless it declares both. */
-export function dealEconomics(index: PolicyIndex, segment: string | undefined): DealEconomics | undefined {
-  const declared = segment === undefined ? undefined : index.segments.get(segment);
+/**
+ * The sales cycle and deal size of `segment`, or undefined unless it declares both. It needs only the
+ * declared segments (a `PolicyIndex` has them), so the index can price plans without a cycle back here.
+ */
+export function dealEconomics(
+  declarations: { readonly segments: ReadonlyMap<string, SegmentT> },
+  segment: string | undefined,
+): DealEconomics | undefined {
+  const declared = segment === undefined ? undefined : declarations.segments.get(segment);
   if (declared?.sales_cycle_days === undefined || declared.avg_deal_size === undefined) return undefined;
   return { salesCycleDays: declared.sales_cycle_days, avgDealSize: declared.avg_deal_size };
 }

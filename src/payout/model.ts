@@ -24,6 +24,7 @@
  */
 import type { CommissionLineT, CompensationPlanT, CreditT, CurveT, QuotaT, SpiffT } from '../schema.js';
 import { MONTHS_IN, quotaFor } from './schema.js';
+import { EPSILON } from '../epsilon.js';
 
 /** A year's bookings of one metric (and segment), optionally with the number of deals. */
 export interface Booking {
@@ -48,7 +49,7 @@ export interface QuotaPayout {
   pay: number;
 }
 
-export interface SpiffPayout {
+interface SpiffPayout {
   spiff: SpiffT;
   pay: number;
 }
@@ -61,8 +62,6 @@ export interface Payout {
   flat: number;
   spiffs: SpiffPayout[];
 }
-
-const EPSILON = 1e-9;
 
 /** Target variable pay of a plan per year (ote × variable_share), when it gives both. */
 export function targetVariablePay(plan: CompensationPlanT): number | undefined {
@@ -99,7 +98,7 @@ export function baseRate(plan: CompensationPlanT, quota: QuotaT): number | undef
 }
 
 /** The commission line paying bookings of `metric` and `segment`: the one on the segment, else the one on every segment. */
-export function commissionLineFor(plan: CompensationPlanT, metric: string, segment: string | undefined): CommissionLineT | undefined {
+function commissionLineFor(plan: CompensationPlanT, metric: string, segment: string | undefined): CommissionLineT | undefined {
   const lines = plan.commission ?? [];
   return (
     lines.find((line) => line.metric === metric && line.segment !== undefined && line.segment === segment) ??
@@ -147,7 +146,7 @@ function multiplierIntegral(curve: CurveT | undefined, attainment: number): numb
  * attainment) earn per dollar of base rate. The threshold, a retroactive tier reached and the
  * attainment cap depend on A; the tiers' multipliers apply to the dollars inside them.
  */
-export function curveAt(curve: CurveT | undefined, attainment: number): (position: number) => number {
+function curveAt(curve: CurveT | undefined, attainment: number): (position: number) => number {
   if (attainment <= 0 || (curve?.threshold !== undefined && attainment + EPSILON < curve.threshold)) return () => 0;
   const cap = curve?.cap?.attainment ?? Number.POSITIVE_INFINITY;
   const plain = (position: number) => multiplierIntegral(curve, Math.min(position, cap));
@@ -165,7 +164,7 @@ export function curveFactor(curve: CurveT | undefined, attainment: number): numb
 }
 
 /** The product of the credit multipliers matching a booking (1 when none does). */
-export function creditMultiplier(credits: readonly CreditT[] | undefined, metric: string, segment: string | undefined): number {
+function creditMultiplier(credits: readonly CreditT[] | undefined, metric: string, segment: string | undefined): number {
   let product = 1;
   for (const credit of credits ?? []) {
     if ((credit.metric === undefined || credit.metric === metric) && (credit.segment === undefined || credit.segment === segment))
@@ -199,7 +198,7 @@ const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
  * [from, to) (0 to 1 for an undated SPIFF); undefined when its dates miss the year, or when the
  * SPIFF is dated and there is no date to place the year.
  */
-export function spiffWindow(spiff: SpiffT, date: string | undefined): { from: number; to: number } | undefined {
+function spiffWindow(spiff: SpiffT, date: string | undefined): { from: number; to: number } | undefined {
   if (spiff.start === undefined && spiff.end === undefined) return { from: 0, to: 1 };
   if (date === undefined) return undefined;
   const first = dayNumber(date);

@@ -12,6 +12,7 @@ import { formatMoney as money } from '../engine/format.js';
 import { compareIds } from '../engine/order.js';
 import type { CompensationPlanT } from '../schema.js';
 import { annualQuota, isShareOfBookings, type PlanPayout } from './model.js';
+import { EPSILON } from '../epsilon.js';
 
 export const DEFAULT_LEVELS: readonly number[] = [0.5, 1, 1.5, 2];
 
@@ -29,7 +30,7 @@ export interface SimulationOptions {
 /** Where the strategy puts a choice: its segment's stance, deprioritized when its metric is too (see statusOf). */
 export type ChoiceStatus = 'favored' | 'deprioritized' | 'neutral';
 
-export interface ChoicePoint {
+interface ChoicePoint {
   /** Attainment of the quota (1 = 100%); null for a metric the plan pays without a quota (one deal). */
   attainment: number | null;
   bookings: number;
@@ -94,8 +95,6 @@ export type UnjudgedReason = 'one-segment' | 'counted' | 'no-rate' | 'no-deal-ec
 
 /** The reasons a user fixes by adding to the policy: when they are all there is, the simulation could not run. */
 export const MISSING_INPUT: ReadonlySet<UnjudgedReason> = new Set(['no-rate', 'no-deal-economics']);
-
-const TOLERANCE = 1e-9;
 
 /** Every compensation plan that pays per deal (commission lines or quotas), simulated. */
 export function simulatePolicy(index: PolicyIndex, options: SimulationOptions = {}): PlanSimulation[] {
@@ -262,7 +261,7 @@ function simulateChoice(
   const curve: SimulatedChoice['curve'] = [];
   if (yearly !== undefined && step > 0) {
     const top = Math.max(2, ...levels.map((level) => level ?? 0)) * 1.25;
-    for (let index = 0; index * step <= top + TOLERANCE; index++) {
+    for (let index = 0; index * step <= top + EPSILON; index++) {
       const attainment = Math.round(index * step * 1e6) / 1e6;
       curve.push({ attainment, pay: attainment === 0 ? 0 : at(bookingsFor(attainment)).pay });
     }
@@ -303,7 +302,7 @@ function winnerAt(level: number | null, position: number, choices: readonly Simu
 }
 
 function isTie(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
+  return Math.abs(a - b) <= EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
 function judge(

@@ -12,6 +12,7 @@
 import type { ChalkInstance } from 'chalk';
 import { PolicyIndex } from '../engine/lookups/policy-index.js';
 import { formatMoney, formatShare } from '../engine/format.js';
+import { EPSILON } from '../epsilon.js';
 import type { LoadedPolicy } from '../load/index.js';
 import { markdownText, textLine } from '../output/neutralize.js';
 import {
@@ -25,7 +26,7 @@ import {
   type Verdict,
 } from './rational-choice.js';
 
-export const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
+const SIMULATE_FORMATS = ['stylish', 'json', 'markdown'] as const;
 export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
 
 export interface PlanReport extends Omit<PlanSimulation, 'node'> {
@@ -78,7 +79,7 @@ export function simulationExitCode(report: SimulationReport): 0 | 1 | 2 {
 }
 
 /** The line printed instead of tables when there is nothing to simulate (`plan`: the one --plan asked for). */
-export function nothingToSimulate(plan?: string): string {
+function nothingToSimulate(plan?: string): string {
   return plan === undefined
     ? 'No compensation plan pays commission or carries a quota: there is no plan with commission to simulate.'
     : `Plan ${plan} pays no commission and carries no quota: there is nothing to simulate.`;
@@ -212,7 +213,7 @@ const BARS = '·▁▂▃▄▅▆▇█';
 function curveLines(plan: PlanReport): string[] {
   const drawn = plan.choices.filter((choice) => choice.curve.length > 0);
   const sampled = drawn.map((choice) =>
-    choice.curve.filter((point) => Math.abs(point.attainment * 10 - Math.round(point.attainment * 10)) < 1e-6),
+    choice.curve.filter((point) => Math.abs(point.attainment - Math.round(point.attainment * 10) / 10) < EPSILON),
   );
   const top = Math.max(0, ...sampled.flat().map((point) => point.pay));
   if (top <= 0) return [];

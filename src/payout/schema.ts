@@ -10,15 +10,16 @@
  */
 import * as z from 'zod';
 import { checkQuotaExcludes, exclusive } from '../schema-additions.js';
+import { EPSILON } from '../epsilon.js';
 
 export const PERIODS = ['month', 'quarter', 'half', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 export const MONTHS_IN: Readonly<Record<Period, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
 
-export const EARNED_ON = ['booking', 'invoice', 'collection'] as const;
-export const CLAWBACK_TRIGGERS = ['churn', 'non-payment', 'refund', 'misconduct'] as const;
-export const SPIFF_KINDS = ['spiff', 'kicker'] as const;
-export const SPIFF_PER = ['deal', 'once'] as const;
+const EARNED_ON = ['booking', 'invoice', 'collection'] as const;
+const CLAWBACK_TRIGGERS = ['churn', 'non-payment', 'refund', 'misconduct'] as const;
+const SPIFF_KINDS = ['spiff', 'kicker'] as const;
+const SPIFF_PER = ['deal', 'once'] as const;
 
 /** The largest attainment or multiplier anyone writes (10 = 1,000%): larger numbers are percentages written without the %. */
 const MAX_RATIO = 10;
@@ -439,7 +440,7 @@ export function checkPlanPayout(plan: PlanShape, context: Issue): void {
   });
   const weights = (plan.quotas ?? []).map((quota) => quota.weight ?? 0);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (total > 1 + 1e-9) {
+  if (total > 1 + EPSILON) {
     context.addIssue({
       code: 'custom',
       path: ['quotas'],

@@ -19,6 +19,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { CompensationPlanT, RosterEntryT } from '../schema.js';
 import { annualQuota, type Booking, type PlanPayout } from '../payout/model.js';
+import { EPSILON } from '../epsilon.js';
 
 export interface AttainmentDistribution {
   /** Median attainment, 1 = quota. */
@@ -57,8 +58,6 @@ export interface PopulationStats {
   /** The average-attainment shortcut: the pay of a seller at the mean attainment, and its error against the mean pay ((shortcut − mean) ÷ mean). */
   accrual: { shortcut: number; error: number | null };
 }
-
-const EPSILON = 1e-9;
 
 /** A standard normal deviate from two uniforms of pure-rand (Box–Muller); 1 − u keeps the logarithm finite. */
 function normal(next: () => number): number {
@@ -162,7 +161,7 @@ export interface PricedForce {
 }
 
 /** What the plan pays a force at `attainments` (one value per seller). */
-export function populationStats(
+function populationStats(
   payout: PlanPayout,
   attainments: ArrayLike<number>,
   options: { date?: string; source: PopulationStats['source']; headcount?: number },

@@ -2,7 +2,7 @@
 import type { Medium } from '../output/neutralize.js';
 import type { Formatter } from './types.js';
 
-export type { Formatter, ReportContext } from './types.js';
+export type { Formatter } from './types.js';
 
 const loaders: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function repositoryRoot(cwd: string): string {
+function repositoryRoot(cwd: string): string {
   const start = path.resolve(cwd);
   for (let folder = start; ; folder = path.dirname(folder)) {
     if (fs.existsSync(path.join(folder, '.git'))) return folder;

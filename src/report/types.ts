@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { LintResult } from '../lint.js';
 
-export interface ReportContext {
+interface ReportContext {
   /** chalk with the color level the CLI chose (level 0 when color is off). */
   chalk: ChalkInstance;
   /** The folder the result's file names are relative to (default: the process's working folder). */

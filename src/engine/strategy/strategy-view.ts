@@ -3,9 +3,8 @@
  * instrument stands toward it. An id that one priority favors and another deprioritizes is
  * contested: the favored and deprioritized queries leave it out, so no rule has to.
  */
-import type { Policy, PriorityT } from '../../schema.js';
-import type { PolicyIndex } from '../lookups/policy-index.js';
-import type { IncentiveLine, RewardComponent } from '../lookups/lines.js';
+import type { MetricT, Policy, PriorityT } from '../../schema.js';
+import type { IncentiveLine, InstrumentInfo, RewardComponent } from '../lookups/lines.js';
 import { sortedIds } from '../order.js';
 import { isDeliverable } from '../../model/declared.js';
 import { targetKind } from '../../model/targets.js';
@@ -42,13 +41,29 @@ const PAY_AND_MEASURE: ReadonlySet<RewardComponent> = new Set(['commission', 'bo
 
 const NO_PRIORITIES: readonly PriorityT[] = [];
 
+/**
+ * What the view asks of the policy's lookups; a `PolicyIndex` answers all of it. Named here rather
+ * than importing the index, so that the index builds its view with no import cycle between them.
+ */
+export interface StrategyLookups {
+  readonly policy: Policy;
+  readonly metrics: ReadonlyMap<string, MetricT>;
+  proxyTargetsOf(id: string | undefined): readonly string[];
+  proxiesRewarded(): ReadonlySet<string>;
+  rewardsOfMetric(metric: string): readonly IncentiveLine[];
+  rewardsOfSegment(segment: string): readonly IncentiveLine[];
+  payoutExtras(): { metrics: ReadonlySet<string>; segments: ReadonlySet<string> };
+  readonly instruments: readonly InstrumentInfo[];
+  rewardsOf(instrument: InstrumentInfo): readonly IncentiveLine[];
+}
+
 export class StrategyView {
   private readonly favored: Record<FocusKind, PriorityMap>;
   private readonly deprioritized: Record<FocusKind, PriorityMap>;
 
   constructor(
     policy: Policy,
-    private readonly index: PolicyIndex,
+    private readonly index: StrategyLookups,
   ) {
     this.favored = { metrics: byPriority(policy, 'favor', 'metrics'), segments: byPriority(policy, 'favor', 'segments') };
     this.deprioritized = {

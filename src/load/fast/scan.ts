@@ -6,11 +6,10 @@
 
 export const SPACE = 0x20;
 export const TAB = 0x09;
-export const NEWLINE = 0x0a;
-export const RETURN = 0x0d;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
 export const DASH = 0x2d;
 export const HASH = 0x23;
-export const COLON = 0x3a;
 
 /** A block of whole lines [start, end) of the file: one list item (`- …`) or one key of a block mapping (`key: …`). */
 export interface LineBlock {
