@@ -628,4 +628,102 @@ ${extra}`;
       ],
     });
   });
+
+  describe('thresholds, bounds included (each option alone: the others at 1)', () => {
+    const agents = (bonus: string) => `version: 1
+strategy: { name: Service }
+teams: [{ id: agents, kind: non-revenue }]
+metrics:
+  - { id: renewals, type: outcome }
+  - { id: calls-handled, type: output }
+  - { id: tickets-closed, type: output }
+  - { id: attendance, type: behavior }
+  - { id: resolution-audit, type: quality }
+compensation:
+  - { id: agent-bonus, team: agents, bonus: ${bonus} }
+`;
+    const only = (option: string, value: number) => ({ share: 1, share_without_any_guard: 1, largest_lever_share: 1, [option]: value });
+    const fix = 'pay at least 10% of variable pay on resolution-audit (type: quality) in agent-bonus';
+    const one = (share: string) => ({ message: COUNT_MESSAGE('agent-bonus', share, 'a count (calls-handled, output)'), fix });
+
+    it('`share`: counts of exactly that share are reported, and so are counts that add up to it but for floating-point noise (0.3 + 0.6)', () =>
+      testRule(RULE, {
+        valid: [
+          { text: agents('[{ metric: calls-handled, weight: 0.5 }, { metric: renewals, weight: 0.5 }]'), options: only('share', 0.625) },
+        ],
+        invalid: [
+          {
+            text: agents('[{ metric: calls-handled, weight: 0.5 }, { metric: renewals, weight: 0.5 }]'),
+            options: only('share', 0.5),
+            errors: [{ at: 'compensation.0.bonus.0', ...one('50%') }],
+          },
+          {
+            text: agents(
+              '[{ metric: calls-handled, weight: 0.3 }, { metric: tickets-closed, weight: 0.6 }, { metric: renewals, weight: 0.1 }]',
+            ),
+            options: only('share', 0.9),
+            errors: [
+              {
+                at: 'compensation.0.bonus.1',
+                message: COUNT_MESSAGE('agent-bonus', '90%', 'counts (calls-handled and tickets-closed)', 'them'),
+                fix,
+              },
+            ],
+          },
+        ],
+      }));
+
+    it('`share_without_any_guard`: a plan with no guard and no outcome is reported from exactly that share', () =>
+      testRule(RULE, {
+        valid: [
+          {
+            text: agents('[{ metric: calls-handled, weight: 0.25 }, { metric: attendance, weight: 0.75 }]'),
+            options: only('share_without_any_guard', 0.375),
+          },
+        ],
+        invalid: [
+          {
+            text: agents('[{ metric: calls-handled, weight: 0.25 }, { metric: attendance, weight: 0.75 }]'),
+            options: only('share_without_any_guard', 0.25),
+            errors: [{ at: 'compensation.0.bonus.0', ...one('25%') }],
+          },
+        ],
+      }));
+
+    it('`largest_lever_share`: from exactly that share, when the heaviest count outweighs every other line (a tie is not larger)', () =>
+      testRule(RULE, {
+        valid: [
+          {
+            name: 'the count ties with the outcome',
+            text: agents(
+              '[{ metric: calls-handled, weight: 0.4 }, { metric: renewals, weight: 0.4 }, { metric: attendance, weight: 0.2 }]',
+            ),
+            options: only('largest_lever_share', 0.4),
+          },
+        ],
+        invalid: [
+          {
+            text: agents(
+              '[{ metric: calls-handled, weight: 0.4 }, { metric: renewals, weight: 0.35 }, { metric: attendance, weight: 0.25 }]',
+            ),
+            options: only('largest_lever_share', 0.4),
+            errors: [{ at: 'compensation.0.bonus.0', ...one('40%') }],
+          },
+          {
+            name: 'the heaviest of two counts is what outweighs the other lines',
+            text: agents(
+              '[{ metric: calls-handled, weight: 0.45 }, { metric: tickets-closed, weight: 0.1 }, { metric: renewals, weight: 0.3 }, { metric: attendance, weight: 0.15 }]',
+            ),
+            options: only('largest_lever_share', 0.55),
+            errors: [
+              {
+                at: 'compensation.0.bonus.0',
+                message: COUNT_MESSAGE('agent-bonus', '55%', 'counts (calls-handled and tickets-closed)', 'them'),
+                fix,
+              },
+            ],
+          },
+        ],
+      }));
+  });
 });

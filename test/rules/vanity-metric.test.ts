@@ -413,6 +413,27 @@ compensation:
       ],
     }));
 
+  it('judges the scorecard by its options, bounds included: the count at most scorecard_share, quality and behavior together at least balance_weight', () => {
+    const options = { scorecard_share: 0.25, balance_weight: 0.5 };
+    const unpaidOutcome = {
+      at: 'compensation.0.bonus.0',
+      message:
+        'Plan frontline-scorecard rewards products-sold, declared a proxy for branch-revenue, but nothing rewards branch-revenue for branch-staff: the output count can rise while what it stands for does not.',
+      fix: 'add a bonus component on branch-revenue to frontline-scorecard beside products-sold, or stop rewarding products-sold',
+    };
+    return testRule(RULE, {
+      valid: [
+        { name: 'both bounds met exactly', text: SCORECARD(0.25, 0.25, 0.25), options },
+        { name: 'a quality measure alone balances it', text: SCORECARD(0.25, 0.5, 0.125), options },
+        { name: 'a behavior measure alone balances it', text: SCORECARD(0.25, 0.125, 0.5), options },
+      ],
+      invalid: [
+        { name: 'the count above scorecard_share', text: SCORECARD(0.375, 0.25, 0.25), options, errors: [unpaidOutcome] },
+        { name: 'quality and behavior below balance_weight', text: SCORECARD(0.25, 0.125, 0.25), options, errors: [unpaidOutcome] },
+      ],
+    });
+  });
+
   const PIECEWORK = (pool: string) => `version: 1
 strategy: { name: Productive quality output }
 teams: [{ id: production, kind: non-revenue }]

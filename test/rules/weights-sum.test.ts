@@ -72,6 +72,74 @@ describe('weights-sum', () => {
 `,
       ],
     }));
+  it('holds the weights to a tenth of a percent by default: 99.95% is rounding, 99% and 101% are not', () =>
+    testRule(RULE, {
+      valid: [plan([0.4995, 0.5], false), plan([0.5, 0.5005], false), plan([0.6, 0.4005], true)],
+      invalid: [
+        {
+          ...plan([0.49, 0.5], false),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 99%; with no commission they must add up to 100% of variable pay.',
+              fix: 'add 1% to the weights (or a component for it)',
+            },
+          ],
+        },
+        {
+          ...plan([0.6, 0.41], true),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message:
+                'Bonus weights of plan cs-2026 add up to 101% of variable pay, more than all of it, and commission still takes a share.',
+              fix: 'lower the weights by 1% in total, so that they add up to at most 100% and commission takes the rest',
+            },
+          ],
+        },
+      ],
+    }));
+
+  it('accepts a sum exactly `tolerance` away from its target, and reports one beyond it', () => {
+    const tolerance = { tolerance: 0.25 };
+    return testRule(RULE, {
+      valid: [
+        { ...plan([0.75, 0.5], true), options: tolerance },
+        { ...plan([0.75, 0.5], false), options: tolerance },
+        { ...plan([0.5, 0.25], false), options: tolerance },
+      ],
+      invalid: [
+        {
+          ...plan([0.5, 0.125], false),
+          options: tolerance,
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 62.5%; with no commission they must add up to 100% of variable pay.',
+              fix: 'add 37.5% to the weights (or a component for it)',
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('asks to lower weights that add up to more than 1 in a plan without commission', () =>
+    testRule(RULE, {
+      invalid: [
+        {
+          ...plan([0.7, 0.5], false),
+          errors: [
+            {
+              at: 'compensation.0.bonus',
+              message: 'Bonus weights of plan cs-2026 add up to 120%; with no commission they must add up to 100% of variable pay.',
+              fix: 'lower the weights by 20% in total',
+            },
+          ],
+        },
+      ],
+    }));
+
   it("adds a pool's weight to the bonus weights, and lets a pool without a weight take the rest, as commission does", () => {
     const pooled = (weights: number[], pool: Record<string, unknown>) => {
       const base = plan(weights, false);
