@@ -186,6 +186,8 @@ export class RewardModel {
     const team = line.instrument.team;
     if (team === undefined) return true;
     const reached = new Set([team, ...line.sharedWith]);
+    // Fewer teams reached than declared cannot be all of them (and needs no walk of every team).
+    if (reached.size < this.index.teams.size) return false;
     return [...this.index.teams.keys()].every((id) => reached.has(id));
   }
 
