@@ -70,6 +70,14 @@ function log(line: string): void {
 
 const lines: string[] = [];
 const out = (...text: string[]) => lines.push(...text);
+/** Each figure issue 28 sets a target for, against that target: printed, and written as the last section of the results. */
+const targetRows: string[] = [];
+function checkTarget(what: string, measured: number, limit: number, shown: (value: number) => string): void {
+  const row = `| ${what} | ${shown(measured)} | ≤ ${shown(limit)} | ${measured <= limit ? 'yes' : 'no'} |`;
+  targetRows.push(row);
+  log(`target: ${what}: ${shown(measured)} (target ≤ ${shown(limit)}, ${measured <= limit ? 'met' : 'not met'})`);
+}
+const times = (value: number) => `${value.toFixed(2)} ×`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'incentive-lint-bench-'));
 const benchStart = performance.now();
 
@@ -103,6 +111,7 @@ out(
   `Ratio of medians: **${(cold.median / floor.median).toFixed(2)} ×** \`node -e 0\` (${coldRuns} runs each, interleaved).`,
   '',
 );
+checkTarget('cold start ÷ `node -e 0`', cold.median / floor.median, 1.6, times);
 
 // 2. Throughput and scaling.
 out(
@@ -138,6 +147,8 @@ for (const plans of SCALES) {
     const yamlFloor = bytes > YAML_FLOOR_MAX_BYTES ? undefined : of(repeat(plans >= 10_000 ? 1 : reps, ['yaml', target]), 'total');
     const total = of(runs, 'total');
     totals.set(`${plans}-${files}`, total.median);
+    if (plans === 10_000) checkTarget(`${name}: lint ÷ js-yaml's load`, total.median / jsYamlFloor.median, 2, times);
+    if (plans === 100_000) checkTarget(`${name}: peak memory`, of(runs, 'peakMb').median, 800, (value) => `${Math.round(value)} MB`);
     out(
       `| ${name} | ${(bytes / 1e6).toFixed(1)} MB | ${runs[0]!.findings} | ${range(total)} | ${ms(of(runs, 'parse').median)} | ${ms(of(runs, 'validate').median)} | ` +
         `${ms(of(runs, 'rules').median)} | ${ms(of(runs, 'report').median)} | ${Math.round(of(runs, 'peakMb').median)} MB | ${ms(jsYamlFloor.median)} | ` +
@@ -171,6 +182,7 @@ for (const plans of SCALES.filter((scale) => scale <= 10_000)) {
     }
     const total = of(simulated, 'total');
     const lintTotal = of(linted, 'total');
+    if (plans === 10_000) checkTarget(`${name}: simulate ÷ lint`, total.median / lintTotal.median, 1, times);
     out(
       `| ${name} | ${simulated[0]!.findings} | ${range(total)} | ${ms(of(simulated, 'parse').median)} | ${ms(of(simulated, 'rules').median)} | ` +
         `${ms(of(simulated, 'report').median)} | ${Math.round(of(simulated, 'peakMb').median)} MB | ${range(lintTotal)} | ${(total.median / lintTotal.median).toFixed(2)} |`,
@@ -185,6 +197,12 @@ if (SCALES.includes(10_000) && SCALES.includes(100_000)) {
   for (const files of [1, SPLIT_FILES]) {
     const small = totals.get(`10000-${files}`)!;
     const large = totals.get(`100000-${files}`)!;
+    checkTarget(
+      `10k → 100k plans, ${files === 1 ? 'one file' : `${files} files`}: exponent`,
+      Math.log(large / small) / Math.log(10),
+      1.05,
+      (value) => value.toFixed(2),
+    );
     out(
       `| ${files === 1 ? 'one file' : `${files} files`} | ${ms(small)} | ${ms(large)} | ${(large / small).toFixed(1)} × | ${(Math.log(large / small) / Math.log(10)).toFixed(2)} |`,
     );
@@ -222,6 +240,7 @@ for (const files of [1, SPLIT_FILES]) {
   );
 }
 out('', `Bench time: ${ms(performance.now() - benchStart)}.`, '');
+out('## Targets (issue 28)', '', '| figure | measured | target | met |', '| --- | --- | --- | --- |', ...targetRows, '');
 
 fs.rmSync(work, { recursive: true, force: true });
 const text = `${lines.join('\n')}`;

@@ -55,8 +55,7 @@ compensation:
   check({ index, options, report }) {
     for (const instrument of index.instruments) {
       const team = instrument.team;
-      const reasons = team === undefined ? [] : collaborationNeeded(index, team);
-      if (reasons.length === 0) continue;
+      if (team === undefined) continue;
       const pool = instrument.lever === 'compensation' ? instrument.node.pool : undefined;
       const ranked = [...index.rewardsOf(instrument).map((line) => line.node), ...(pool ? [pool] : [])].filter(
         (node): node is typeof node & { ranked: { within?: string; bottom?: number; bottom_outcome?: string } } =>
@@ -65,6 +64,9 @@ compensation:
           (node.ranked.within ?? 'team') === 'team' &&
           (node.ranked.bottom ?? 0) >= options.bottom_share,
       );
+      // Asked only of instruments that rank: the reasons scan every handoff of the policy.
+      const reasons = ranked.length === 0 ? [] : collaborationNeeded(index, team);
+      if (reasons.length === 0) continue;
       for (const node of ranked) {
         const { bottom, bottom_outcome: outcome } = node.ranked;
         report({

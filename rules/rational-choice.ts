@@ -2,6 +2,7 @@ import {
   defineRule,
   isFlatRatePlan,
   roundToSteps,
+  paysPerDeal,
   simulatePlan,
   z,
   type CompensationPlanT,
@@ -66,6 +67,8 @@ compensation:
   },
   check({ index, model, options, report }) {
     for (const plan of index.policy.compensation) {
+      // A plan with no commission and no quota has no choice of deals to price (its simulation is always unjudged).
+      if (!paysPerDeal(plan)) continue;
       // The simulation every view reads, at the model's date (the announcement, else today).
       const simulation = model.rationalChoiceOf(plan, { levels: options.levels, daysPerMonth: options.days_per_month });
       if (simulation.verdict !== 'misaligned') continue;

@@ -57,14 +57,21 @@ export default defineRule({
     },
   },
   check({ index, model, strategy, options, report }) {
+    // The teams that lead each team, read once: asking every team for every plan is quadratic in a large company.
+    const leadersOf = new Map<string, Set<string>>();
+    for (const team of index.policy.teams) {
+      for (const led of team.leads ?? []) {
+        const leaders = leadersOf.get(led) ?? new Set<string>();
+        leaders.add(team.id);
+        leadersOf.set(led, leaders);
+      }
+    }
     for (const plan of index.instruments) {
       if (plan.lever !== 'compensation') continue;
       // A leader paid on the result of the teams it leads is accountable for it, not a free rider.
       const led = new Set(plan.team === undefined ? [] : (index.teams.get(plan.team)?.leads ?? []));
       // Nor is a team sharing its own result with the managers who lead it: the output is the team's (a crew's bonus on its line's tons).
-      const leaders = new Set(
-        plan.team === undefined ? [] : index.policy.teams.filter((team) => team.leads?.includes(plan.team!)).map((team) => team.id),
-      );
+      const leaders = (plan.team === undefined ? undefined : leadersOf.get(plan.team)) ?? NO_TEAMS;
       const components = index
         .sharedComponentsOf(plan)
         .filter((reward) => reward.sharedWith.some((team) => !led.has(team) && !leaders.has(team)));
@@ -105,6 +112,8 @@ export default defineRule({
     }
   },
 });
+
+const NO_TEAMS: ReadonlySet<string> = new Set();
 
 function sum(rewards: readonly IncentiveLine[]): number {
   return rewards.reduce((total, reward) => total + (reward.weight ?? 0), 0);

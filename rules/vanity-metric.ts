@@ -117,13 +117,7 @@ compensation:
         if (strategy.isFavoredMetric(metric.id) && hasOwnGuard(model, reward)) continue;
         const targets = index.proxyTargetsOf(metric.id);
         // A pool funded by the outcome (pool × rating) rewards it for the team as surely as a line does.
-        const pooled = new Set(
-          index.instruments.flatMap((other) =>
-            other.lever === 'compensation' && other.node.pool && (team === undefined || other.team === team)
-              ? [other.node.pool.funded_by]
-              : [],
-          ),
-        );
+        const pooled = model.poolFundingOf(team);
         const rewardedFor =
           team === undefined
             ? (id: string) => pooled.has(id) || index.rewardsOfMetric(id).length > 0

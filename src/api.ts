@@ -55,7 +55,7 @@ export type {
 // What a plan pays: the quota, the curve and the seller's rational choice, as the pay rules price them.
 export { annualQuota, baseRate, curveFactor, excludedByQuota, isFlatRatePlan, quotaWeight, targetVariablePay } from './payout/model.js';
 export { commissionPerMonth, cycleMonths, dealEconomics, type DealEconomics } from './payout/deal-economics.js';
-export { planChoices, simulatePlan, type LevelWinner, type PlanSimulation } from './payout/rational-choice.js';
+export { paysPerDeal, planChoices, simulatePlan, type LevelWinner, type PlanSimulation } from './payout/rational-choice.js';
 // What a plan pays a whole sales force (context.population), as the goalposts rules judge it.
 export type { SalesForce, QuotaCap } from './population/sales-force.js';
 export { percentile as percentileOf } from './population/model.js';

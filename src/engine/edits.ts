@@ -5,8 +5,9 @@
  * `yaml` library re-rendering a whole document would not). Only the span of the changed value,
  * or the place a key or item is added, is touched.
  */
-import { isCollection, isMap, isSeq, LineCounter, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
-import type { LoadedPolicy } from '../load/index.js';
+import { isCollection, isMap, isSeq, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
+import type { LoadedPolicy, PathSegment } from '../load/index.js';
+import type { EditTarget } from '../load/source.js';
 
 /** `safe`: what the user plainly meant (ruff's safe fix); `suggestion`: a business decision for a person to take. */
 export type EditSafety = 'safe' | 'suggestion';
@@ -34,9 +35,13 @@ export interface TextEdit {
   safety: EditSafety;
 }
 
-/** Parses each file once per run, only when a finding brings edits. */
+/**
+ * Finds each edited node where its document can give it without a new parse (PolicySource's
+ * `editTarget`); otherwise parses its file, once per run, only when a finding brings edits.
+ */
 export class EditBuilder {
-  private readonly documents = new Map<string, { document: Document; lines: LineCounter; text: string } | undefined>();
+  private readonly documents = new Map<string, Document | undefined>();
+  private readonly lineStarts = new Map<string, Int32Array>();
 
   constructor(private readonly loaded: LoadedPolicy) {}
 
@@ -48,22 +53,21 @@ export class EditBuilder {
       if (typeof target !== 'object' || target === null)
         return 'an edit needs { set: { node, key, value } } or { append: { node, value } }';
       if (descriptor.safety !== 'safe' && descriptor.safety !== 'suggestion') return 'an edit needs safety: "safe" or "suggestion"';
-      const location = this.loaded.provenance.locate(target);
-      if (!location) return 'an edit was given a node that is not part of the policy';
-      const parsed = this.parse(location.file);
-      const node = parsed?.document.getIn(location.path, true) as Node | undefined;
-      if (!parsed || !node || !isCollection(node))
-        return `an edit's node at ${location.path.join('.')} is not a mapping or list of ${location.file}`;
+      const origin = this.loaded.provenance.origin(target);
+      if (!origin) return 'an edit was given a node that is not part of the policy';
+      const { source, path } = origin;
+      const found = this.find(source.file, path, source.editTarget?.(path));
+      const node = found?.node as Node | undefined;
+      if (!found || !node || !isCollection(node)) return `an edit's node at ${path.join('.')} is not a mapping or list of ${source.file}`;
+      const at = { text: found.text, base: found.base };
       const made =
-        'set' in descriptor
-          ? setKey(parsed.text, node, descriptor.set.key, descriptor.set.value)
-          : appendItem(parsed.text, node, descriptor.append.value);
+        'set' in descriptor ? setKey(at, node, descriptor.set.key, descriptor.set.value) : appendItem(at, node, descriptor.append.value);
       if (typeof made === 'string') return made;
       const [from, to, text] = made;
       edits.push({
-        file: location.file,
-        start: position(parsed.lines, from),
-        end: position(parsed.lines, to),
+        file: source.file,
+        start: this.position(source.file, found.text, from),
+        end: this.position(source.file, found.text, to),
         range: [from, to],
         text,
         safety: descriptor.safety,
@@ -72,26 +76,47 @@ export class EditBuilder {
     return edits;
   }
 
-  private parse(file: string) {
-    if (!this.documents.has(file)) {
-      const source = this.loaded.sources.find((candidate) => candidate.file === file);
-      if (!source) this.documents.set(file, undefined);
-      else {
-        const lines = new LineCounter();
-        this.documents.set(file, {
-          document: parseDocument(source.text, { lineCounter: lines, keepSourceTokens: false }),
-          lines,
-          text: source.text,
-        });
-      }
+  /** The node at `path` of `file`, from the document's own reading when it has one, else from a parse of the file. */
+  private find(file: string, path: PathSegment[], own: EditTarget | undefined): { node: unknown; text: string; base: number } | undefined {
+    const source = this.loaded.sources.find((candidate) => candidate.file === file);
+    if (!source) return undefined;
+    if (own) return { node: own.node, text: source.text, base: own.base };
+    if (!this.documents.has(file)) this.documents.set(file, parseDocument(source.text, { keepSourceTokens: false }));
+    const document = this.documents.get(file);
+    return document && { node: document.getIn(path, true), text: source.text, base: 0 };
+  }
+
+  /** One-based line and column of an offset, as the `yaml` package's LineCounter gives them. */
+  private position(file: string, text: string, offset: number): Position {
+    let starts = this.lineStarts.get(file);
+    if (!starts) {
+      starts = lineStartsOf(text);
+      this.lineStarts.set(file, starts);
     }
-    return this.documents.get(file);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   }
 }
 
-function position(lines: LineCounter, offset: number): Position {
-  const { line, col } = lines.linePos(offset);
-  return { line, column: col };
+function lineStartsOf(text: string): Int32Array {
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+  return starts;
+}
+
+/** The file's text, and the offset in it of the text a node was read from (its ranges are relative to that). */
+interface InText {
+  text: string;
+  base: number;
 }
 
 /**
@@ -114,25 +139,32 @@ function inlineYaml(value: unknown): string {
 
 type Splice = [from: number, to: number, text: string] | string;
 
-function setKey(text: string, map: Node, key: string, value: unknown): Splice {
+function setKey(at: InText, map: Node, key: string, value: unknown): Splice {
   if (!isMap(map)) return `an edit sets ${key} on a node that is not a mapping`;
   const pair = map.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
   const rendered = inlineYaml(value);
   const existing = pair?.value as Node | null | undefined;
-  if (pair && existing?.range) return [existing.range[0], existing.range[1], rendered];
+  if (pair && existing?.range) return [at.base + existing.range[0], at.base + existing.range[1], rendered];
   if (pair) return `an edit sets ${key}, which is written without a value`;
-  return insertEntry(text, map, `${key}: ${rendered}`, '}');
+  return insertEntry(at, map, `${key}: ${rendered}`, '}');
 }
 
-function appendItem(text: string, list: Node, value: unknown): Splice {
+function appendItem(at: InText, list: Node, value: unknown): Splice {
   if (!isSeq(list)) return 'an edit appends to a node that is not a list';
-  return insertEntry(text, list, inlineYaml(value), ']');
+  return insertEntry(at, list, inlineYaml(value), ']');
 }
 
 /** Adds an entry after the last one: inside the brackets of a flow collection, or on a line of its own in a block. */
-function insertEntry(text: string, collection: Node & { items: unknown[]; flow?: boolean }, entry: string, closing: '}' | ']'): Splice {
-  const [start, , end] = collection.range ?? [];
-  if (start === undefined || end === undefined) return 'an edit was given a node without a place in its file';
+function insertEntry(
+  { text, base }: InText,
+  collection: Node & { items: unknown[]; flow?: boolean },
+  entry: string,
+  closing: '}' | ']',
+): Splice {
+  const [ownStart, , ownEnd] = collection.range ?? [];
+  if (ownStart === undefined || ownEnd === undefined) return 'an edit was given a node without a place in its file';
+  const start = base + ownStart;
+  const end = base + ownEnd;
   if (collection.flow) {
     const close = text.lastIndexOf(closing, end);
     if (close < start) return 'an edit could not find the end of a flow collection';
@@ -141,7 +173,8 @@ function insertEntry(text: string, collection: Node & { items: unknown[]; flow?:
     return collection.items.length === 0 ? [start + 1, close, ` ${entry} `] : [at, at, `, ${entry}`];
   }
   const first = collection.items[0] as { key?: Node; range?: [number, number, number] } | undefined;
-  const firstStart = (isMap(collection) ? (first?.key as Node | undefined)?.range?.[0] : first?.range?.[0]) ?? start;
+  const firstOwn = isMap(collection) ? (first?.key as Node | undefined)?.range?.[0] : first?.range?.[0];
+  const firstStart = firstOwn === undefined ? start : base + firstOwn;
   const lineStart = text.lastIndexOf('\n', firstStart - 1) + 1;
   // The indentation of the first entry (for a list, up to its dash).
   const prefix = isSeq(collection) ? text.slice(lineStart, text.lastIndexOf('-', firstStart)) : text.slice(lineStart, firstStart);

@@ -13,10 +13,10 @@
  * outside the working folder (`/tmp/report.json`, `../out/report.json`) is the user's choice and
  * is written wherever it leads.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { packageRequire } from '../package-root.js';
 import { protectedPathRoles, protectedRoles, type InputRole } from './inputs.js';
 
 export interface WriteOptions {
@@ -49,7 +49,7 @@ export function replaceFile(absolute: string, text: string | Uint8Array, what: s
   const existing = checkTarget(absolute, what, options);
   const folder = path.dirname(absolute);
   fs.mkdirSync(folder, { recursive: true });
-  const temporary = path.join(folder, `.${path.basename(absolute)}.${randomBytes(9).toString('base64url')}.tmp`);
+  const temporary = path.join(folder, `.${path.basename(absolute)}.${randomSuffix()}.tmp`);
   // 'wx' is O_CREAT | O_EXCL: it fails on any existing name, a symbolic link included.
   const fd = fs.openSync(temporary, 'wx', existing ? Number(existing.mode & 0o777n) : 0o666);
   try {
@@ -208,4 +208,12 @@ export function replaceFileInside(root: string, parts: readonly string[], text: 
       throw new RefusedWrite(`${parts.join('/')}: ${part} is not a folder, so ${what} cannot be placed there`);
   }
   replaceFile(path.join(folder, parts[parts.length - 1]!), text, what);
+}
+
+let crypto: typeof import('node:crypto') | undefined;
+
+/** node:crypto is loaded on first write: a lint that prints to the terminal writes nothing, and loading it costs start-up time. */
+function randomSuffix(): string {
+  crypto ??= packageRequire('node:crypto') as typeof import('node:crypto');
+  return crypto.randomBytes(9).toString('base64url');
 }

@@ -27,6 +27,18 @@ export interface PolicySource {
   readonly index: number;
   readonly text: string;
   locate(path: NodePath): Location;
+  /**
+   * The `yaml` node at `path`, for a structured edit (engine/edits.ts), read without parsing the
+   * whole file again where that can be done; undefined where it cannot (the engine then parses the
+   * file). The node's ranges plus `base` are offsets in `text`.
+   */
+  editTarget?(path: NodePath): EditTarget | undefined;
+}
+
+export interface EditTarget {
+  node: unknown;
+  /** The offset in the file's text of the text the node was read from. */
+  base: number;
 }
 
 export class SourceDocument implements PolicySource {
@@ -60,6 +72,14 @@ export class SourceDocument implements PolicySource {
     const from = this.lineCounter.linePos(start);
     const to = this.lineCounter.linePos(Math.max(start, end));
     return { file: this.file, line: from.line, column: from.col, endLine: to.line, endColumn: to.col, path: [...path] };
+  }
+
+  /**
+   * This document's own nodes: the first document of a file is what a parse of the whole file
+   * (engine/edits.ts) would give; the edits of the others are left to that parse, as before.
+   */
+  editTarget(path: NodePath): EditTarget | undefined {
+    return this.index === 0 ? { node: this.document.getIn(path, true), base: 0 } : undefined;
   }
 
   /** The YAML node at `path`, for messages that depend on how the text was written (quoted or not, `{ … }` or block). */

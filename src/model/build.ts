@@ -68,15 +68,23 @@ export class RewardModel {
   private readonly byNode = new Map<object, RewardEntry[]>();
   private readonly byTeam = new Map<string, RewardEntry[]>();
   private readonly companyWide: RewardEntry[] = [];
-  private readonly simulations = new Map<string, PlanSimulation>();
+  /** By plan, then by options: a plan is priced once per set of options. */
+  private readonly simulations = new Map<CompensationPlanT, Map<string, PlanSimulation>>();
 
   constructor(
     readonly index: PolicyIndex,
     options: ModelOptions = {},
   ) {
     this.asOf = index.policy.strategy.announced ?? options.today;
-    for (const line of index.rewards) this.addLine(line);
-    for (const plan of index.policy.compensation) if (paysPerDeal(plan)) this.markRationalChoice(plan);
+    // Instrument by instrument, each line with its place: the same order as index.rewards, and no
+    // search for a place (10k plans made that a scan of every instrument per line).
+    index.instruments.forEach((instrument, position) => {
+      index.rewardsOf(instrument).forEach((line, linePosition) => {
+        this.addLine(line, `${instrument.lever}/${position}/${linePosition}`);
+      });
+    });
+    for (const instrument of index.instruments)
+      if (instrument.lever === 'compensation' && paysPerDeal(instrument.node)) this.markRationalChoice(instrument);
   }
 
   /**
@@ -188,6 +196,26 @@ export class RewardModel {
   }
 
   /**
+   * The metrics that fund a pool (`pool.funded_by`) of a compensation plan of `team`, or of any
+   * plan when `team` is undefined: a pool funded by an outcome rewards it for the team as surely as
+   * a line does. Computed once per team: rules ask it for every line.
+   */
+  poolFundingOf(team: string | undefined): ReadonlySet<string> {
+    const key = team ?? ANY_TEAM;
+    let funding = this.poolFunding.get(key);
+    if (!funding) {
+      const found = new Set<string>();
+      for (const instrument of team === undefined ? this.index.instruments : this.index.instrumentsOfTeam(team))
+        if (instrument.lever === 'compensation' && instrument.node.pool) found.add(instrument.node.pool.funded_by);
+      funding = found;
+      this.poolFunding.set(key, funding);
+    }
+    return funding;
+  }
+
+  private readonly poolFunding = new Map<string | typeof ANY_TEAM, ReadonlySet<string>>();
+
+  /**
    * Whether a shared bonus component reaches every declared team: its plan belongs to no team (it applies
    * to the whole company), or the plan's team and the teams it is shared with are all of them. A
    * gainshare or profit share split the same way across a plant or company (Scanlon, open-book plans).
@@ -196,6 +224,8 @@ export class RewardModel {
     const team = line.instrument.team;
     if (team === undefined) return true;
     const reached = new Set([team, ...line.sharedWith]);
+    // Fewer teams reached than declared cannot be all of them (and needs no walk of every team).
+    if (reached.size < this.index.teams.size) return false;
     return [...this.index.teams.keys()].every((id) => reached.has(id));
   }
 
@@ -205,11 +235,16 @@ export class RewardModel {
    * and options, so that rational-choice, simulate and the report agree.
    */
   simulationOf(plan: CompensationPlanT, options: SimulationOptions = {}): PlanSimulation {
-    const key = `${this.index.policy.compensation.indexOf(plan)}\u0000${JSON.stringify(options)}`;
-    let simulation = this.simulations.get(key);
+    const key = JSON.stringify(options);
+    let byOptions = this.simulations.get(plan);
+    if (!byOptions) {
+      byOptions = new Map();
+      this.simulations.set(plan, byOptions);
+    }
+    let simulation = byOptions.get(key);
     if (!simulation) {
       simulation = simulatePlan(this.index, plan, options);
-      this.simulations.set(key, simulation);
+      byOptions.set(key, simulation);
     }
     return simulation;
   }
@@ -219,9 +254,8 @@ export class RewardModel {
    * that deprioritizes it, whatever its lines say one by one: the lines that pay that choice (its
    * own segment's line, or the segment-blind line or quota that pays every segment) undermine it.
    */
-  private markRationalChoice(plan: CompensationPlanT): void {
-    const instrument = this.index.instruments.find((candidate) => candidate.node === plan);
-    if (!instrument) return;
+  private markRationalChoice(instrument: Extract<InstrumentInfo, { lever: 'compensation' }>): void {
+    const plan = instrument.node;
     const simulation = this.rationalChoiceOf(plan);
     if (simulation.verdict !== 'misaligned') return;
     const entries = this.entriesOfInstrument(instrument).filter((entry) => entry.line.component === 'commission');
@@ -243,7 +277,8 @@ export class RewardModel {
     }
   }
 
-  private addLine(line: IncentiveLine): void {
+  /** `key`: the line's place, lever/instrument/line (RewardEntry.key without the segment). */
+  private addLine(line: IncentiveLine, key: string): void {
     const { index } = this;
     const instrument = line.instrument;
     const metric = line.metric === undefined ? undefined : index.metrics.get(line.metric);
@@ -281,7 +316,7 @@ export class RewardModel {
           blindTo.push(priority.id);
       }
       const entry: RewardEntry = {
-        key: `${instrument.lever}/${index.instruments.indexOf(instrument)}/${index.rewardsOf(instrument).indexOf(line)}${segment === undefined ? '' : `/${segment}`}`,
+        key: segment === undefined ? key : `${key}/${segment}`,
         teams: line.teams,
         metric: line.metric,
         segment,
@@ -293,10 +328,10 @@ export class RewardModel {
         when: { effective: instrument.effective, until: untilOf(instrument.node) },
         made,
         guards,
-        serves,
-        undermines,
-        blindTo,
-        ...(alike.length > 0 && { paysAlike: alike }),
+        serves: exact(serves),
+        undermines: exact(undermines),
+        blindTo: exact(blindTo),
+        ...(alike.length > 0 && { paysAlike: exact(alike) }),
         nodes: [line.node, instrument.node],
       };
       made_entries.push(entry);
@@ -304,8 +339,10 @@ export class RewardModel {
       if (line.teams.length === 0) this.companyWide.push(entry);
       for (const team of new Set(line.teams)) push(this.byTeam, team, entry);
     }
-    this.byLine.set(line, made_entries);
-    for (const entry of made_entries) push(this.byNode, line.node, entry);
+    this.byLine.set(line, exact(made_entries));
+    const atNode = this.byNode.get(line.node);
+    if (atNode) atNode.push(...made_entries);
+    else this.byNode.set(line.node, exact(made_entries));
   }
 
   private strengthOf(line: IncentiveLine, lever: RewardLever): Strength {
@@ -413,7 +450,7 @@ export class RewardModel {
         guards.push({ kind: 'clawback', sameUnits: true, node: clawback });
       }
     }
-    return guards;
+    return exact(guards);
   }
 
   /**
@@ -463,6 +500,8 @@ export class RewardModel {
   }
 }
 
+const ANY_TEAM = Symbol('any team');
+
 function deprioritizes(priority: PriorityT, winner: LevelWinner): boolean {
   return (priority.deprioritize?.segments ?? []).includes(winner.segment) || (priority.deprioritize?.metrics ?? []).includes(winner.metric);
 }
@@ -478,6 +517,14 @@ function leverOf(line: IncentiveLine): RewardLever {
     case 'recognition':
       return 'recognition';
   }
+}
+
+/**
+ * The same items in an array of their own exactly as long: an array grown by push keeps room for
+ * 16 more, and the model holds several small arrays per line (about 20 MB at 10k plans).
+ */
+function exact<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -160,15 +160,6 @@ export interface PricedForce {
   attainments: Float64Array;
 }
 
-/** What the plan pays a force at `attainments` (one value per seller). */
-function populationStats(
-  payout: PlanPayout,
-  attainments: ArrayLike<number>,
-  options: { date?: string; source: PopulationStats['source']; headcount?: number },
-): PopulationStats {
-  return priceForce(payout, attainments, options).stats;
-}
-
 /** What the plan pays a force at `attainments`, with the sorted pays behind the figures. */
 export function priceForce(
   payout: PlanPayout,

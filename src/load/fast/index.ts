@@ -17,7 +17,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { PolicyDocumentSchema } from '../../schema.js';
 import type { CandidateFile } from '../discover.js';
 import { parseYaml } from '../parse.js';
-import { SourceDocument, type Location, type NodePath, type PathSegment, type PolicySource } from '../source.js';
+import { SourceDocument, type EditTarget, type Location, type NodePath, type PathSegment, type PolicySource } from '../source.js';
 import type { ValidationResult } from '../validate.js';
 import { locateInBlock } from './locate.js';
 import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './outline.js';
@@ -207,6 +207,34 @@ export class FastSource implements PolicySource {
     return this.locateBySnippet(path) ?? this.locateExactly(path);
   }
 
+  /**
+   * The node at `path` read from the snippet of its top-level entry or list item: a parse of a few
+   * lines, where a parse of the whole file of a large policy takes seconds. Only the first
+   * document (as a parse of the whole file gives it), and only a snippet without comments: which
+   * node a comment belongs to, and so where an added line goes, is the whole file's call.
+   */
+  editTarget(path: NodePath): EditTarget | undefined {
+    const [head, item] = path;
+    if (this.index !== 0 || !this.outline || typeof head !== 'string') return undefined;
+    const key = this.outline.keys.get(head);
+    if (!key) return undefined;
+    const list = this.value[head];
+    let start = key.start;
+    let end = key.end;
+    let inner: PathSegment[] = [...path];
+    if (Array.isArray(list)) {
+      if (typeof item !== 'number' || item < 0 || item >= list.length || key.items.length !== list.length) return undefined;
+      start = key.items[item]!;
+      end = itemEnd(key, item);
+      inner = [0, ...path.slice(2)];
+    }
+    // The comment and blank lines after the entry (`# plans 51-100` before the next item) belong to what follows.
+    end = endOfContent(this.text, start, end);
+    if (end === start || this.text.slice(start, end).includes('#')) return undefined;
+    const snippet = this.snippet(start, end);
+    return snippet && { node: snippet.document.document.getIn(inner, true), base: start };
+  }
+
   private locateExactly(path: NodePath): Location {
     const exact = this.shared.exactDocument(this.index);
     if (!exact) throw new Error(`cannot locate ${JSON.stringify(path)} in ${this.file}: the file no longer reads as YAML`);
@@ -336,6 +364,18 @@ export class FastSource implements PolicySource {
     const lines = this.lineOffset(snippet);
     return { ...location, line: location.line + lines, endLine: location.endLine + lines, path: [...path] };
   }
+}
+
+/** The end of the last line in [start, end) that holds more than spaces or a comment (the end of that line's newline). */
+function endOfContent(text: string, start: number, end: number): number {
+  let stop = end;
+  while (stop > start) {
+    const lineStart = text.lastIndexOf('\n', stop - 2) + 1;
+    const line = text.slice(Math.max(lineStart, start), stop).trim();
+    if (line !== '' && !line.startsWith('#')) return stop;
+    stop = Math.max(lineStart, start);
+  }
+  return stop;
 }
 
 function itemEnd(key: TopLevelKey, item: number): number {
