@@ -1,4 +1,13 @@
-import { defineRule, describeInstrument, listInOrder, z, type InstrumentInfo, type MetricT, type PolicyIndex } from '../src/api.js';
+import {
+  defineRule,
+  describeInstrument,
+  listInOrder,
+  z,
+  type InstrumentInfo,
+  type MetricT,
+  type PolicyIndex,
+  type RewardModel,
+} from '../src/api.js';
 import { suggestMetric } from './helpers/suggest-metric.js';
 import { SUGGESTED_METRIC } from './helpers/reads.js';
 
@@ -67,34 +76,25 @@ okrs:
     },
   },
   check({ index, model, options, report }) {
+    // A pool pays on the metric that funds it and on its rating's components (pool x rating): they are on the scorecard too.
+    const metricsOf = (one: InstrumentInfo) =>
+      [...index.rewardsOf(one).map((reward) => reward.metric), ...model.pooledMetrics(one)].flatMap(
+        (id) => index.metrics.get(id ?? '') ?? [],
+      );
+    const balancing = balancingPerspectives(index, model, metricsOf);
     for (const instrument of index.instruments) {
       if (instrument.lever !== 'compensation' && instrument.lever !== 'okrs') continue;
       if (instrument.lever === 'okrs' && new Set(index.rewardsOf(instrument).map((reward) => reward.metric)).size < 2) continue;
       // A sales plan pays on bookings by design; its balance comes from the other instruments.
       if (!options.sales_commission_plans && isSalesCommissionPlan(index, instrument)) continue;
-      // A pool pays on the metric that funds it and on its rating's components (pool x rating): they are on the scorecard too.
-      const metricsOf = (one: InstrumentInfo) =>
-        [...index.rewardsOf(one).map((reward) => reward.metric), ...model.pooledMetrics(one)].flatMap(
-          (id) => index.metrics.get(id ?? '') ?? [],
-        );
       const covered = new Set(metricsOf(instrument).flatMap((metric) => metric.perspective ?? []));
-      // Another instrument balances this one through a result or a quality measure the strategy still wants, not one more count.
-      const perspectivesOf = (other: InstrumentInfo) =>
-        other === instrument
-          ? [...covered]
-          : metricsOf(other).flatMap((metric) =>
-              BALANCING_TYPES.has(metric.type ?? '') && !index.strategy.isDeprioritizedMetric(metric.id) ? (metric.perspective ?? []) : [],
-            );
       // No metric says its perspective: the scorecard cannot be judged.
       if (covered.size === 0 || covered.size >= options.min_perspectives) continue;
       // The same people's other plans, OKR sets and ladders (their own, or everyone's) balance this one: a
       // profit share beside an on-time bonus, a promotion gate on customer satisfaction beside a profit share.
       // A plan of everyone is balanced when every team's scorecard with it is.
-      // Only what is in force at the judged date: next quarter's OKR set does not balance this one.
-      const inForce = (other: InstrumentInfo) =>
-        other === instrument || model.entriesOfInstrument(other).some((entry) => model.inForce(entry, model.asOf));
       const scorecardOf = (team: string | undefined) =>
-        new Set(index.instruments.filter((other) => onScorecardOf(team, other) && inForce(other)).flatMap(perspectivesOf));
+        new Set([...covered, ...(balancing.get(undefined) ?? []), ...(team === undefined ? [] : (balancing.get(team) ?? []))]);
       const teams = instrument.team === undefined && index.teams.size > 0 ? [...index.teams.keys()] : [instrument.team];
       if (teams.every((team) => scorecardOf(team).size >= options.min_perspectives)) continue;
       const missing = PERSPECTIVES.filter((perspective) => !covered.has(perspective));
@@ -118,9 +118,28 @@ okrs:
   },
 });
 
-/** A plan, OKR set or ladder the people of `team` are paid, measured or promoted on: their team's, or everyone's. */
-function onScorecardOf(team: string | undefined, instrument: InstrumentInfo): boolean {
-  return instrument.lever !== 'recognition' && (instrument.team === undefined || instrument.team === team);
+/**
+ * The perspectives each team's plans, OKR sets and ladders in force at the judged date cover through a
+ * result or a quality measure the strategy still wants (not one more count), by team; `undefined` holds
+ * everyone's. Only what is in force: next quarter's OKR set does not balance this one. Read once per run.
+ */
+function balancingPerspectives(
+  index: PolicyIndex,
+  model: RewardModel,
+  metricsOf: (instrument: InstrumentInfo) => MetricT[],
+): Map<string | undefined, Set<string>> {
+  const byTeam = new Map<string | undefined, Set<string>>();
+  for (const instrument of index.instruments) {
+    if (instrument.lever === 'recognition') continue;
+    if (!model.entriesOfInstrument(instrument).some((entry) => model.inForce(entry, model.asOf))) continue;
+    const perspectives = byTeam.get(instrument.team) ?? new Set<string>();
+    for (const metric of metricsOf(instrument)) {
+      if (BALANCING_TYPES.has(metric.type ?? '') && !index.strategy.isDeprioritizedMetric(metric.id) && metric.perspective)
+        perspectives.add(metric.perspective);
+    }
+    byTeam.set(instrument.team, perspectives);
+  }
+  return byTeam;
 }
 
 /** A compensation plan of a revenue team that pays commission. */
