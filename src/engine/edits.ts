@@ -8,6 +8,7 @@
 import { isCollection, isMap, isSeq, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
 import type { LoadedPolicy, PathSegment } from '../load/index.js';
 import type { EditTarget } from '../load/source.js';
+import { lineStartsOf } from '../load/line-starts.js';
 
 /** `safe`: what the user plainly meant (ruff's safe fix); `suggestion`: a business decision for a person to take. */
 export type EditSafety = 'safe' | 'suggestion';
@@ -102,15 +103,6 @@ export class EditBuilder {
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
   }
-}
-
-function lineStartsOf(text: string): Int32Array {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-  return starts;
 }
 
 /** The file's text, and the offset in it of the text a node was read from (its ranges are relative to that). */

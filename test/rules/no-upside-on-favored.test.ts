@@ -1,25 +1,9 @@
 import { describe, it } from 'vitest';
 import { testRule } from '../../src/testing/index.js';
+import { ROSTER_OF_TEN as ROSTER, cappedQuotaPlan as plan } from './sales-force-fixtures.js';
 
 // The base policy favors enterprise and deprioritizes smb.
 const RULE = 'no-upside-on-favored';
-
-function plan(cap: string, segment = 'enterprise'): string {
-  return `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: ${segment}, amount: 1200000 }
-    curve:
-      cap: ${cap}
-`;
-}
-
-const ROSTER = `roster:
-${[0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5].map((attainment, position) => `  - { person: Seller ${position + 1}, team: sales, plan: ae-2026, attainment: ${attainment} }`).join('\n')}
-`;
 
 describe('no-upside-on-favored', () => {
   it('fires on a cap at quota on the favored segment, with the share of the modelled force past it', () =>

@@ -23,6 +23,7 @@ import { locateInBlock } from './locate.js';
 import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './outline.js';
 import { indentAt, isMapping, nextLineOf, type LineBlock } from './scan.js';
 import { FAST_SCHEMA } from './schema.js';
+import { lineStartsOf } from '../line-starts.js';
 
 export type LoaderChoice = 'auto' | 'fast' | 'exact';
 
@@ -127,7 +128,7 @@ class SharedFile {
 
   /** 1-based line of `offset`. */
   lineOf(offset: number): number {
-    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    const starts = (this.lineStarts ??= lineStartsOf(this.text));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -143,15 +144,6 @@ class SharedFile {
     this.exact ??= parseYaml(this.file, this.text).documents;
     return this.exact.find((document) => document.index === index);
   }
-}
-
-function computeLineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
-  const starts = new Int32Array(count);
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
-  return starts;
 }
 
 interface Snippet {
