@@ -10,14 +10,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, ROOT, runCli, salesPlan, tempDir } from './helpers.js';
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
+import { GIT_ENV } from './git-fixture.js';
 
 /** Runs git for the test's own set-up (never what the CLI runs), with `input` on stdin. */
 function git(cwd: string, args: string[], input?: string): string {

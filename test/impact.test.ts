@@ -4,31 +4,13 @@
  * never by the code under test; the Markdown neutralized; --max-cost-change on both sides of its
  * boundary; one seed, one output.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISTRIBUTION, drawAttainments, percentile } from '../src/population/model.js';
 import type { ImpactReport } from '../src/impact/model.js';
 import { BASE_POLICY, runCli, tempDir } from './helpers.js';
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-  GIT_CONFIG_NOSYSTEM: '1',
-};
-
-function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'commit.gpgsign=false', '-c', 'init.defaultBranch=main', ...args], {
-    cwd,
-    env: { ...process.env, ...GIT_ENV },
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout;
-}
+import { git } from './git-fixture.js';
 
 /** A plan name written to break out of a Markdown table and to format, link, mention and inject HTML. */
 const HOSTILE_NAME = 'AE <b>plan</b> | *bold* [click](https://evil.example) @sales-leads <!-- hide';

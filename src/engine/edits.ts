@@ -8,7 +8,7 @@
 import { isCollection, isMap, isSeq, parse, parseDocument, stringify, type Document, type Node } from 'yaml';
 import type { LoadedPolicy, PathSegment } from '../load/index.js';
 import type { EditTarget } from '../load/source.js';
-import { lineStartsOf } from '../load/line-starts.js';
+import { lineIndexAt, lineStartsOf } from '../load/line-starts.js';
 
 /** `safe`: what the user plainly meant (ruff's safe fix); `suggestion`: a business decision for a person to take. */
 export type EditSafety = 'safe' | 'suggestion';
@@ -94,14 +94,8 @@ export class EditBuilder {
       starts = lineStartsOf(text);
       this.lineStarts.set(file, starts);
     }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    const line = lineIndexAt(starts, offset);
+    return { line: line + 1, column: offset - starts[line]! + 1 };
   }
 }
 

@@ -23,7 +23,7 @@ import { locateInBlock } from './locate.js';
 import { blockEntries, firstKeyOfItem, outlineDocuments, type BlockEntries, type DocumentOutline, type TopLevelKey } from './outline.js';
 import { indentAt, isMapping, nextLineOf, type LineBlock } from './scan.js';
 import { FAST_SCHEMA } from './schema.js';
-import { lineStartsOf } from '../line-starts.js';
+import { lineIndexAt, lineStartsOf } from '../line-starts.js';
 
 export type LoaderChoice = 'auto' | 'fast' | 'exact';
 
@@ -128,15 +128,7 @@ class SharedFile {
 
   /** 1-based line of `offset`. */
   lineOf(offset: number): number {
-    const starts = (this.lineStarts ??= lineStartsOf(this.text));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low + 1;
+    return lineIndexAt((this.lineStarts ??= lineStartsOf(this.text)), offset) + 1;
   }
 
   /** The exact reading of the whole file: the answer for the rare path no snippet can locate. */
