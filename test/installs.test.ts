@@ -98,7 +98,8 @@ describe('a git install', () => {
     for (const specifier of imports) expect(specifier).toMatch(/^node:/);
   });
 
-  it('bundles every runtime dependency, and npm pack ships them', () => {
+  // npm pack walks every bundled package (about 8 s alone); beside the other test files on two cores it needs more than the default 30 s.
+  it('bundles every runtime dependency, and npm pack ships them', { timeout: 120_000 }, () => {
     expect(packageJson.bundleDependencies).toEqual(Object.keys(packageJson.dependencies));
     const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     expect(pack.status).toBe(0);
