@@ -1,16 +1,9 @@
 import { defineRule, formatPercent, listInOrder, percentileOf, z, type QuotaCap, type QuotaT, type StrategyView } from '../src/api.js';
 import { percentileName, wholePercent } from './helpers/figures.js';
 import { POPULATION, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
+import { quotaPlanExample } from './helpers/example-plans.js';
 
-const plan = (cap: number, segment = 'enterprise') => `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: ${segment}, amount: 1200000 }
-    curve:
-      cap: { attainment: ${cap} }`;
+const plan = (cap: number) => quotaPlanExample({ curve: `cap: { attainment: ${cap} }` });
 
 export default defineRule({
   meta: {

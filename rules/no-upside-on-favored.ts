@@ -1,16 +1,9 @@
 import { defineRule, formatPercent, z, type QuotaT } from '../src/api.js';
 import { wholePercent } from './helpers/figures.js';
 import { POPULATION, STRATEGY_METRICS, STRATEGY_SEGMENTS } from './helpers/reads.js';
+import { quotaPlanExample } from './helpers/example-plans.js';
 
-const plan = (cap: number) => `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: enterprise, amount: 1200000 }
-    curve:
-      cap: { attainment: ${cap} }`;
+const plan = (cap: number) => quotaPlanExample({ curve: `cap: { attainment: ${cap} }` });
 
 export default defineRule({
   meta: {

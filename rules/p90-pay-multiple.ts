@@ -1,14 +1,7 @@
 import { defineRule, formatMoney, roundRate, z } from '../src/api.js';
 import { wholePercent } from './helpers/figures.js';
 import { POPULATION } from './helpers/reads.js';
-
-const plan = (curve: string) => `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: enterprise, amount: 1200000 }${curve}`;
+import { quotaPlanExample } from './helpers/example-plans.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +32,7 @@ export default defineRule({
         .default(3)
         .describe('the most the 90th-percentile seller should earn, in multiples of target incentive'),
     }),
-    examples: { bad: plan(''), good: plan('\n    curve:\n      tiers: [{ from: 1, multiplier: 3 }]') },
+    examples: { bad: quotaPlanExample(), good: quotaPlanExample({ curve: 'tiers: [{ from: 1, multiplier: 3 }]' }) },
   },
   check({ index, population, options, report }) {
     for (const plan of index.policy.compensation) {

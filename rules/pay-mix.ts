@@ -1,12 +1,7 @@
 import { compareIds, defineRule, formatPercent, least, z, type CompensationPlanT, type PolicyIndex } from '../src/api.js';
+import { quotaPlanExample } from './helpers/example-plans.js';
 
-const plan = (variableShare: number) => `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: ${variableShare}
-    quotas:
-      - { metric: new-arr, segment: enterprise, amount: 1200000 }`;
+const plan = (variableShare: number) => quotaPlanExample({ variableShare });
 
 export default defineRule({
   meta: {

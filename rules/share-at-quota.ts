@@ -1,19 +1,14 @@
 import { defineRule, formatPercent, z } from '../src/api.js';
 import { ordinal, wholePercent } from './helpers/figures.js';
 import { POPULATION } from './helpers/reads.js';
+import { quotaPlanExample } from './helpers/example-plans.js';
 
 /** A roster of ten on plan ae-2026: `below` sellers at 80% of quota, `above` at 110%. */
 const roster = (below: number, above: number) => `roster:
   - { role: Enterprise AE, headcount: ${below}, team: sales, plan: ae-2026, attainment: 0.8 }
   - { role: Senior enterprise AE, headcount: ${above}, team: sales, plan: ae-2026, attainment: 1.1 }`;
 
-const PLAN = `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: enterprise, amount: 1200000 }`;
+const PLAN = quotaPlanExample();
 
 export default defineRule({
   meta: {

@@ -1,16 +1,9 @@
 import { defineRule, formatPercent, percentileOf, z, type CompensationPlanT } from '../src/api.js';
 import { wholePercent } from './helpers/figures.js';
 import { POPULATION } from './helpers/reads.js';
+import { quotaPlanExample } from './helpers/example-plans.js';
 
-const plan = (threshold: number) => `compensation:
-  - id: ae-2026
-    team: sales
-    ote: 240000
-    variable_share: 0.5
-    quotas:
-      - { metric: new-arr, segment: enterprise, amount: 1200000 }
-    curve:
-      threshold: ${threshold}`;
+const plan = (threshold: number) => quotaPlanExample({ curve: `threshold: ${threshold}` });
 
 export default defineRule({
   meta: {

@@ -61,6 +61,7 @@ promotions:
     },
   },
   check({ policy, index, strategy, options, report }) {
+    const salaryOnly = paysNothingVariable(index);
     for (const priority of policy.strategy.priorities) {
       const metrics = priority.favor?.metrics ?? [];
       const segments = priority.favor?.segments ?? [];
@@ -70,7 +71,7 @@ promotions:
       if (segments.length === 0 && strategy.sharedGain().length > 0) continue;
       // A priority to stop paying for something, in a policy that pays no one anything variable, is served by the
       // pay it leaves out (a salary with no volume pay): the fix would add the incentive the design exists to avoid.
-      if (paysNothingVariable(index) && stopsPayingFor(index, priority)) continue;
+      if (salaryOnly && stopsPayingFor(index, priority)) continue;
       const favored = [named('metric', metrics), named('segment', segments)].filter(Boolean).join(' and ');
       report({
         node: priority,

@@ -70,6 +70,7 @@ export class RewardModel {
   private readonly companyWide: RewardEntry[] = [];
   /** By plan, then by options: a plan is priced once per set of options. */
   private readonly simulations = new Map<CompensationPlanT, Map<string, PlanSimulation>>();
+  private readonly payExtrasByTeam = new Map<string, readonly PayExtra[]>();
 
   constructor(
     readonly index: PolicyIndex,
@@ -110,39 +111,45 @@ export class RewardModel {
    * date: standing SPIFFs and kickers (no end date), and quota credit above 1. They pay for a metric or segment as surely as
    * a line does, so they serve or undermine priorities as the lines do (the matrix shows them).
    */
-  payExtrasOf(team: string): PayExtra[] {
-    const extras: PayExtra[] = [];
-    for (const instrument of this.index.instruments) {
-      if (instrument.lever !== 'compensation' || (instrument.team !== undefined && instrument.team !== team)) continue;
-      if (endedBy(untilOf(instrument.node), this.asOf)) continue;
-      const plan = instrument.node;
-      // A SPIFF with an end date is a campaign, judged for its timing (spiff-timing); a standing one is part of the plan.
-      const spiffs = (plan.spiffs ?? []).filter((spiff) => spiff.end === undefined);
-      const credits = (plan.credit ?? []).filter((credit) => credit.multiplier > 1);
-      for (const [kind, extra] of [
-        ...spiffs.map((spiff) => ['spiff', spiff] as const),
-        ...credits.map((credit) => ['credit', credit] as const),
-      ]) {
-        const on = { metric: extra.metric, segment: extra.segment };
-        const favors = [
-          ...(on.metric === undefined ? [] : this.index.strategy.prioritiesFavoring('metrics', on.metric)),
-          ...(on.segment === undefined ? [] : this.index.strategy.prioritiesFavoring('segments', on.segment)),
-        ].map((priority) => priority.id);
-        const what = [on.metric, on.segment].filter(Boolean).join(' / ');
-        const label =
-          kind === 'spiff'
-            ? `${'kind' in extra && extra.kind === 'kicker' ? 'kicker' : 'SPIFF'} ${'id' in extra ? extra.id : ''}`.trim()
-            : 'quota credit';
-        extras.push({
-          instrument: instrument.id,
-          description: `${instrument.id}: ${label} on ${what}`,
-          serves: [...new Set(favors)],
-          undermines: this.index.strategy.prioritiesAgainst(on),
-          node: extra,
-        });
-      }
+  payExtrasOf(team: string): readonly PayExtra[] {
+    let extras = this.payExtrasByTeam.get(team);
+    if (!extras) {
+      extras = this.index.instruments.flatMap((instrument) =>
+        instrument.lever === 'compensation' &&
+        (instrument.team === undefined || instrument.team === team) &&
+        !endedBy(untilOf(instrument.node), this.asOf)
+          ? this.extrasOfPlan(instrument)
+          : [],
+      );
+      this.payExtrasByTeam.set(team, extras);
     }
     return extras;
+  }
+
+  private extrasOfPlan(instrument: Extract<InstrumentInfo, { lever: 'compensation' }>): PayExtra[] {
+    const { strategy } = this.index;
+    const extra = (label: string, on: { metric?: string; segment?: string }, node: object): PayExtra => ({
+      instrument: instrument.id,
+      description: `${instrument.id}: ${label} on ${[on.metric, on.segment].filter(Boolean).join(' / ')}`,
+      serves: [
+        ...new Set(
+          [
+            ...(on.metric === undefined ? [] : strategy.prioritiesFavoring('metrics', on.metric)),
+            ...(on.segment === undefined ? [] : strategy.prioritiesFavoring('segments', on.segment)),
+          ].map((priority) => priority.id),
+        ),
+      ],
+      undermines: strategy.prioritiesAgainst(on),
+      node,
+    });
+    const plan = instrument.node;
+    return [
+      // A SPIFF with an end date is a campaign, judged for its timing (spiff-timing); a standing one is part of the plan.
+      ...(plan.spiffs ?? [])
+        .filter((spiff) => spiff.end === undefined)
+        .map((spiff) => extra(`${spiff.kind === 'kicker' ? 'kicker' : 'SPIFF'}${spiff.id ? ` ${spiff.id}` : ''}`, spiff, spiff)),
+      ...(plan.credit ?? []).filter((credit) => credit.multiplier > 1).map((credit) => extra('quota credit', credit, credit)),
+    ];
   }
 
   /** The entries of a team's profile in force at the model's date or later (not ended). */
